@@ -1,0 +1,18 @@
+/// Commands the UI may invoke; each window's capability lists the ones it uses.
+const COMMANDS: &[&str] = &[
+    "wizard_definition",
+    "list_drafts",
+    "new_draft",
+    "open_draft",
+    "save_draft",
+    "check_request",
+    "preview_request",
+    "export_pdf",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri build step");
+}

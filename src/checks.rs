@@ -1,0 +1,313 @@
+//! Completeness checks: each rule has a stable code from the reference
+//! catalogue, a severity, the provision it enforces and a message saying what
+//! to add. Running the rules over a request yields [`Finding`]s.
+//!
+//! Architecture invariant: rules are pure functions of the request; they never
+//! read the clock, the store or the UI.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::model::{Instrument, Person, PersonRole, Request};
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Severity {
+    /// The request does not conform to the cited provision.
+    Error,
+    /// Conforming, but a likely cause of refusal or delay.
+    Warning,
+    /// Advice.
+    Info,
+}
+
+impl Severity {
+    /// Lower-case name, as printed.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// One problem found in a request.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Finding {
+    /// Stable rule code, e.g. `UNTOC-18-15-c`.
+    pub code: &'static str,
+    /// Severity.
+    pub severity: Severity,
+    /// Dotted path of the field concerned (`facts.summary`, `persons.0.location`).
+    pub path: String,
+    /// What to add or fix.
+    pub message: String,
+    /// Provision enforced, e.g. "UNTOC art. 18(15)(c)".
+    pub provision: &'static str,
+}
+
+/// A rule of the catalogue.
+pub struct Rule {
+    /// Stable code.
+    pub code: &'static str,
+    /// Severity of its findings.
+    pub severity: Severity,
+    /// Provision it enforces.
+    pub provision: &'static str,
+    /// One line saying what it checks.
+    pub summary: &'static str,
+    check: fn(&Request, &mut Vec<(String, String)>),
+}
+
+fn blank(s: &str) -> bool {
+    s.trim().is_empty()
+}
+
+fn need(out: &mut Vec<(String, String)>, value: &str, path: &str, message: &str) {
+    if blank(value) {
+        out.push((path.to_string(), message.to_string()));
+    }
+}
+
+fn person_name(p: &Person, index: usize) -> String {
+    let name = format!("{} {}", p.given_names.trim(), p.family_name.trim()).trim().to_string();
+    if name.is_empty() { format!("person {}", index + 1) } else { name }
+}
+
+fn state(r: &Request) -> &str {
+    if blank(&r.req_state) { "the requested State" } else { r.req_state.trim() }
+}
+
+/// Every rule, in catalogue order.
+pub static RULES: &[Rule] = &[
+    Rule {
+        code: "UNTOC-18-15-a",
+        severity: Severity::Error,
+        provision: "UNTOC art. 18(15)(a); GA res. 45/117 art. 5(1)(a)",
+        summary: "The requesting authority is identified, with an address and a contact for questions.",
+        check: |r, out| {
+            let a = &r.req_auth;
+            need(out, &a.name, "req_auth.name", "Give the official name of the authority making the request.");
+            need(out, &a.address, "req_auth.address", "Give the postal address of the requesting authority.");
+            need(out, &a.contact_person, "req_auth.contact_person", "Name the officer the requested State can contact about this request.");
+            if blank(&a.email) && blank(&a.phone) {
+                out.push(("req_auth.email".into(), "Give an e-mail address or a telephone number for questions about the request.".into()));
+            }
+        },
+    },
+    Rule {
+        code: "UNTOC-18-7-basis",
+        severity: Severity::Error,
+        provision: "UNTOC art. 18(7)",
+        summary: "A legal basis is chosen, with the treaty's title, date and article for a bilateral treaty.",
+        check: |r, out| match r.basis.primary {
+            None => out.push(("basis.primary".into(), "Choose the legal basis of the request.".into())),
+            Some(Instrument::Bilateral) => need(out, &r.basis.treaty_citation, "basis.treaty_citation", "Give the title, date and article of the treaty you rely on."),
+            Some(_) => {}
+        },
+    },
+    Rule {
+        code: "UNTOC-18-15-b-nature",
+        severity: Severity::Error,
+        provision: "UNTOC art. 18(15)(b)",
+        summary: "The nature, stage and subject matter of the proceedings are described.",
+        check: |r, out| {
+            if r.proc.nature.is_none() {
+                out.push(("proc.nature".into(), "Say what kind of proceedings these are (investigation, prosecution, trial…).".into()));
+            }
+            need(out, &r.proc.stage, "proc.stage", "Describe the current stage of the proceedings.");
+            need(out, &r.proc.subject_matter, "proc.subject_matter", "Say in one line what the case is about.");
+        },
+    },
+    Rule {
+        code: "UNTOC-18-15-b-auth",
+        severity: Severity::Error,
+        provision: "UNTOC art. 18(15)(b); GA res. 45/117 art. 5(1)(a)",
+        summary: "The authority conducting the proceedings and its function are named.",
+        check: |r, out| {
+            need(out, &r.proc.conducting_auth.name, "proc.conducting_auth.name", "Name the authority conducting the investigation or proceedings.");
+            need(out, &r.proc.conducting_auth.functions, "proc.conducting_auth.functions", "State the function of the authority conducting the proceedings.");
+        },
+    },
+    Rule {
+        code: "UNTOC-18-15-c",
+        severity: Severity::Error,
+        provision: "UNTOC art. 18(15)(c); GA res. 45/117 art. 5(1)(c)",
+        summary: "A summary of the relevant facts is given.",
+        check: |r, out| need(out, &r.facts.summary, "facts.summary", "A summary of the relevant facts is required: who did what, when, where and how."),
+    },
+    Rule {
+        code: "UNTOC-18-15-c-link",
+        severity: Severity::Warning,
+        provision: "UNTOC art. 18(1), 18(15)(f)",
+        summary: "The request explains why evidence, persons or assets are in the requested State.",
+        check: |r, out| {
+            if blank(&r.facts.link_to_req_state) {
+                out.push(("facts.link_to_req_state".into(), format!("Explain why the evidence, persons or assets are in {}.", state(r))));
+            }
+        },
+    },
+    Rule {
+        code: "OFF-PROVISION",
+        severity: Severity::Error,
+        provision: "UNTOC art. 18(15)(b); GA res. 45/117 art. 5(1)(c)",
+        summary: "At least one offence is given, each with its name, legal provision and maximum penalty.",
+        check: |r, out| {
+            if r.offences.is_empty() {
+                out.push(("offences".into(), "Enter at least one offence, with its legal provision and maximum penalty.".into()));
+            }
+            for (i, o) in r.offences.iter().enumerate() {
+                need(out, &o.name, &format!("offences.{i}.name"), &format!("Offence {}: give its name as in your law.", i + 1));
+                need(out, &o.provision, &format!("offences.{i}.provision"), &format!("Offence {}: cite the article or section that creates it.", i + 1));
+                need(out, &o.max_penalty, &format!("offences.{i}.max_penalty"), &format!("Offence {}: give the maximum penalty.", i + 1));
+            }
+        },
+    },
+    Rule {
+        code: "UNTOC-18-15-d",
+        severity: Severity::Error,
+        provision: "UNTOC art. 18(15)(d)",
+        summary: "At least one measure of assistance is requested, and each is described.",
+        check: |r, out| {
+            if r.measures.is_empty() {
+                out.push(("measures".into(), format!("Describe each measure you are asking {} to carry out.", state(r))));
+            }
+            for (i, m) in r.measures.iter().enumerate() {
+                need(out, &m.description, &format!("measures.{i}.description"), &format!("Measure {}: describe what is to be done.", i + 1));
+            }
+        },
+    },
+    Rule {
+        code: "UNTOC-18-15-e-id",
+        severity: Severity::Error,
+        provision: "UNTOC art. 18(15)(e)",
+        summary: "Each person has a name (or a description) and a role.",
+        check: |r, out| {
+            for (i, p) in r.persons.iter().enumerate() {
+                need(out, &p.family_name, &format!("persons.{i}.family_name"), &format!("Person {}: give a name, or a description if the name is not known.", i + 1));
+                if p.role.is_none() {
+                    out.push((format!("persons.{i}.role"), format!("Say what role {} has in the case.", person_name(p, i))));
+                }
+            }
+        },
+    },
+    Rule {
+        code: "UNTOC-18-15-e-loc",
+        severity: Severity::Warning,
+        provision: "UNTOC art. 18(15)(e)",
+        summary: "Suspects, accused, witnesses, experts and record holders have a nationality and whereabouts, or a reason why not.",
+        check: |r, out| {
+            for (i, p) in r.persons.iter().enumerate() {
+                let concerned = matches!(
+                    p.role,
+                    Some(PersonRole::Suspect | PersonRole::Accused | PersonRole::Witness | PersonRole::Expert | PersonRole::AccountHolder)
+                );
+                if concerned && blank(&p.location_unknown_reason) && (blank(&p.nationalities) || blank(&p.location)) {
+                    let path = if blank(&p.nationalities) { "nationalities" } else { "location" };
+                    out.push((
+                        format!("persons.{i}.{path}"),
+                        format!("Give {}'s nationality and whereabouts in {}, or say why they are unknown.", person_name(p, i), state(r)),
+                    ));
+                }
+            }
+        },
+    },
+    Rule {
+        code: "UNTOC-18-15-f",
+        severity: Severity::Error,
+        provision: "UNTOC art. 18(15)(f); GA res. 45/117 art. 5(1)(b)",
+        summary: "The purpose of the assistance is stated.",
+        check: |r, out| need(out, &r.purpose.statement, "purpose.statement", "State what the assistance is for."),
+    },
+    Rule {
+        code: "SIGN-BLOCK",
+        severity: Severity::Error,
+        provision: "UNTOC art. 18(14) (authentication)",
+        summary: "The signature block has a name, title, place and date.",
+        check: |r, out| {
+            need(out, &r.sign.name, "sign.name", "Give the name of the signatory.");
+            need(out, &r.sign.title, "sign.title", "Give the signatory's title.");
+            need(out, &r.sign.place, "sign.place", "Give the place of signature.");
+            need(out, &r.sign.date, "sign.date", "Give the date of signature.");
+        },
+    },
+];
+
+/// Runs every rule over a request; findings come sorted by severity, then in
+/// catalogue order.
+pub fn run(request: &Request) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for rule in RULES {
+        let mut raw = Vec::new();
+        (rule.check)(request, &mut raw);
+        findings.extend(raw.into_iter().map(|(path, message)| Finding {
+            code: rule.code,
+            severity: rule.severity,
+            path,
+            message,
+            provision: rule.provision,
+        }));
+    }
+    findings.sort_by_key(|f| f.severity);
+    findings
+}
+
+/// Whether any finding is an error.
+pub fn has_errors(findings: &[Finding]) -> bool {
+    findings.iter().any(|f| f.severity == Severity::Error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(r: &Request) -> Vec<&'static str> {
+        let mut c: Vec<_> = run(r).iter().map(|f| f.code).collect();
+        c.dedup();
+        c
+    }
+
+    #[test]
+    fn empty_request_misses_every_core_element() {
+        let c = codes(&Request::default());
+        for code in ["UNTOC-18-15-a", "UNTOC-18-7-basis", "UNTOC-18-15-b-nature", "UNTOC-18-15-b-auth", "UNTOC-18-15-c", "UNTOC-18-15-d", "UNTOC-18-15-f"] {
+            assert!(c.contains(&code), "{code} missing from {c:?}");
+        }
+    }
+
+    #[test]
+    fn codes_are_unique() {
+        let mut all: Vec<_> = RULES.iter().map(|r| r.code).collect();
+        all.sort();
+        let n = all.len();
+        all.dedup();
+        assert_eq!(n, all.len());
+    }
+
+    #[test]
+    fn bilateral_basis_needs_a_citation() {
+        let mut r = Request::default();
+        r.basis.primary = Some(Instrument::Bilateral);
+        let f: Vec<_> = run(&r).into_iter().filter(|f| f.code == "UNTOC-18-7-basis").collect();
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].path, "basis.treaty_citation");
+        r.basis.treaty_citation = "Treaty of 3 May 2011, art. 4".into();
+        assert!(run(&r).iter().all(|f| f.code != "UNTOC-18-7-basis"));
+    }
+
+    #[test]
+    fn witness_without_whereabouts_is_a_warning_unless_explained() {
+        let mut r = Request::default();
+        r.persons.push(Person { role: Some(PersonRole::Witness), family_name: "Varga".into(), nationalities: "Norland".into(), ..Person::default() });
+        let f: Vec<_> = run(&r).into_iter().filter(|f| f.code == "UNTOC-18-15-e-loc").collect();
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].path, "persons.0.location");
+        assert_eq!(f[0].severity, Severity::Warning);
+        r.persons[0].location_unknown_reason = "Moved abroad, address not known".into();
+        assert!(run(&r).iter().all(|f| f.code != "UNTOC-18-15-e-loc"));
+    }
+}

@@ -1,0 +1,133 @@
+//! `mla`: the command-line face of MLA Writer. Every command reads and writes
+//! the same files and database as the desktop app.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use mla_writer::{checks, format, paths, render, store::Store};
+
+/// Write requests for international cooperation in criminal matters.
+///
+/// Request files are JSON documents in the format described in
+/// docs/request-format.md (print its JSON Schema with `mla schema`). Drafts
+/// live in an SQLite database in the data directory, shared with the desktop
+/// app; set MLA_DATA_DIR to use another directory.
+#[derive(Parser)]
+#[command(name = "mla", version, about, long_about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Render a request file as a PDF document.
+    Render {
+        /// Request file (JSON).
+        file: PathBuf,
+        /// Where to write the PDF.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Check a request against the mandatory contents of UNTOC art. 18(15) and related rules.
+    ///
+    /// Prints each finding with its code, severity, field and provision.
+    /// Exit status: 0 when there is no error, 1 when there are errors, 2 when
+    /// the file cannot be read.
+    Check {
+        /// Request file (JSON).
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
+    /// Print the JSON Schema of request files.
+    Schema,
+    /// Work with the drafts stored in the data directory.
+    #[command(subcommand)]
+    Drafts(DraftsCommand),
+}
+
+#[derive(Subcommand)]
+enum DraftsCommand {
+    /// List drafts, most recently saved first.
+    List,
+    /// Write a draft's latest state as a request file (JSON) to standard output.
+    Export {
+        /// Draft id (from `mla drafts list`).
+        id: String,
+    },
+    /// Store a request file as a new draft and print its id.
+    Import {
+        /// Request file (JSON).
+        file: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OutputFormat {
+    Text,
+    Json,
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("mla: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, String> {
+    match cli.command {
+        Command::Render { file, output } => {
+            let request = format::read_request(&file).map_err(|e| e.to_string())?;
+            let bytes = render::pdf(&request).map_err(|e| e.to_string())?;
+            std::fs::write(&output, bytes).map_err(|e| format!("{}: cannot write: {e}", output.display()))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { file, format: out } => {
+            let request = format::read_request(&file).map_err(|e| e.to_string())?;
+            let findings = checks::run(&request);
+            match out {
+                OutputFormat::Json => println!("{}", serde_json::to_string_pretty(&findings).expect("findings serialise")),
+                OutputFormat::Text => {
+                    for f in &findings {
+                        println!("{}: {} [{}] {}\n    {} ({})", file.display(), f.severity.as_str(), f.code, f.path, f.message, f.provision);
+                    }
+                    let errors = findings.iter().filter(|f| f.severity == checks::Severity::Error).count();
+                    println!("{} finding(s), {} error(s)", findings.len(), errors);
+                }
+            }
+            Ok(if checks::has_errors(&findings) { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        Command::Schema => {
+            let schema = schemars::schema_for!(mla_writer::model::Request);
+            println!("{}", serde_json::to_string_pretty(&schema).expect("schema serialises"));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Drafts(cmd) => {
+            let path = paths::data_dir().join(mla_writer::store::DATABASE_FILE);
+            let mut store = Store::open(&path).map_err(|e| e.to_string())?;
+            match cmd {
+                DraftsCommand::List => {
+                    for d in store.list_drafts().map_err(|e| e.to_string())? {
+                        println!("{}  rev {:>3}  {}  {}", d.id, d.revision, d.updated_at, d.title);
+                    }
+                }
+                DraftsCommand::Export { id } => {
+                    let draft = store.load_draft(&id).map_err(|e| e.to_string())?;
+                    println!("{}", format::to_json(&draft.request));
+                }
+                DraftsCommand::Import { file } => {
+                    let request = format::read_request(&file).map_err(|e| e.to_string())?;
+                    println!("{}", store.create_draft(&request).map_err(|e| e.to_string())?.id);
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

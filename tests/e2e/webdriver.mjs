@@ -1,0 +1,107 @@
+// A minimal W3C WebDriver client over fetch, enough to drive the app the way
+// a user does: find, click, type, read.
+
+const ELEMENT = 'element-6066-11e4-a6c6-4665-FA8E7A4C5F0B';
+
+export class WebDriverError extends Error {}
+
+async function call(base, method, path, body) {
+  const res = await fetch(base + path, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json().catch(() => ({}));
+  if (!res.ok) {
+    const v = json.value || {};
+    throw new WebDriverError(`${method} ${path}: ${v.error || res.status}: ${v.message || ''}`);
+  }
+  return json.value;
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** A session with the app. */
+export class Session {
+  static async start(base, application) {
+    const value = await call(base, 'POST', '/session', {
+      capabilities: { alwaysMatch: { 'tauri:options': { application } } },
+    });
+    return new Session(base, value.sessionId);
+  }
+
+  constructor(base, id) {
+    this.base = base;
+    this.id = id;
+  }
+
+  cmd(method, path, body) {
+    return call(this.base, method, `/session/${this.id}${path}`, body);
+  }
+
+  async quit() {
+    await this.cmd('DELETE', '');
+  }
+
+  /** Waits until `probe` returns a truthy value, or fails with `what`. */
+  async waitFor(what, probe, timeoutMs = 15000) {
+    const end = Date.now() + timeoutMs;
+    let last;
+    while (Date.now() < end) {
+      try {
+        const v = await probe();
+        if (v) return v;
+      } catch (e) {
+        last = e;
+      }
+      await sleep(100);
+    }
+    throw new Error(`timed out waiting for ${what}${last ? ` (last error: ${last.message})` : ''}`);
+  }
+
+  async find(css) {
+    return this.waitFor(`element ${css}`, async () => {
+      const v = await this.cmd('POST', '/element', { using: 'css selector', value: css });
+      return v[ELEMENT];
+    });
+  }
+
+  async findAll(css) {
+    const v = await this.cmd('POST', '/elements', { using: 'css selector', value: css });
+    return v.map((e) => e[ELEMENT]);
+  }
+
+  async click(css) {
+    const id = await this.find(css);
+    await this.cmd('POST', `/element/${id}/click`, {});
+  }
+
+  async type(css, text) {
+    const id = await this.find(css);
+    await this.cmd('POST', `/element/${id}/click`, {});
+    await this.cmd('POST', `/element/${id}/value`, { text });
+  }
+
+  /** Chooses the option with `value` in the select `css`. */
+  async choose(css, value) {
+    await this.click(`${css} option[value="${value}"]`);
+  }
+
+  async text(css) {
+    const id = await this.find(css);
+    return this.cmd('GET', `/element/${id}/text`);
+  }
+
+  async value(css) {
+    const id = await this.find(css);
+    return this.cmd('GET', `/element/${id}/property/value`);
+  }
+
+  async waitForText(css, expected, timeoutMs) {
+    return this.waitFor(`"${expected}" in ${css}`, async () => (await this.text(css)).includes(expected), timeoutMs);
+  }
+
+  async screenshot() {
+    return Buffer.from(await this.cmd('GET', '/screenshot'), 'base64');
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * The app's commands over Tauri IPC, typed with the types generated from the
+ * Rust core. Every rejection is turned into an {@link ApiError} whose message
+ * is meant for the user.
+ */
+import { invoke } from '@tauri-apps/api/core';
+import type { Document } from './generated/Document';
+import type { Draft } from './generated/Draft';
+import type { DraftSummary } from './generated/DraftSummary';
+import type { Finding } from './generated/Finding';
+import type { Request } from './generated/Request';
+import type { SaveReceipt } from './generated/SaveReceipt';
+import type { WizardDefinition } from './generated/WizardDefinition';
+
+/** An error as the commands report it. */
+export class ApiError extends Error {
+  readonly code: string;
+
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+  }
+}
+
+/** Normalises anything a command may reject with into an {@link ApiError}. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error && typeof error === 'object' && 'message' in error) {
+    const e = error as { code?: unknown; message: unknown };
+    return new ApiError(typeof e.code === 'string' ? e.code : 'unknown', String(e.message));
+  }
+  if (typeof error === 'string' && error !== '') return new ApiError('unknown', error);
+  return new ApiError('unknown', 'An unexpected error occurred.');
+}
+
+/** The user-facing message of any error. */
+export function errorMessage(error: unknown): string {
+  return toApiError(error).message;
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (error) {
+    throw toApiError(error);
+  }
+}
+
+export const api = {
+  wizardDefinition: (): Promise<WizardDefinition> => call('wizard_definition'),
+  listDrafts: (): Promise<DraftSummary[]> => call('list_drafts'),
+  newDraft: (): Promise<Draft> => call('new_draft'),
+  openDraft: (id: string): Promise<Draft> => call('open_draft', { id }),
+  saveDraft: (id: string, request: Request): Promise<SaveReceipt> => call('save_draft', { id, request }),
+  checkRequest: (request: Request): Promise<Finding[]> => call('check_request', { request }),
+  previewRequest: (request: Request): Promise<Document> => call('preview_request', { request }),
+  exportPdf: (request: Request, fileName: string): Promise<string | null> => call('export_pdf', { request, fileName }),
+};
+
+export type Api = typeof api;

@@ -1,0 +1,43 @@
+/**
+ * The preview's layout of a document: consecutive labelled values form one
+ * definition list and consecutive numbered items one ordered list.
+ */
+import type { Block } from './generated/Block';
+
+export type Section =
+  | { kind: 'heading'; level: number; text: string }
+  | { kind: 'paragraph'; lines: string[] }
+  | { kind: 'meta'; text: string }
+  | { kind: 'fields'; entries: Array<{ label: string; lines: string[] }> }
+  | { kind: 'items'; items: Array<{ number: number; lines: string[] }> };
+
+export function layoutBlocks(blocks: readonly Block[]): Section[] {
+  const sections: Section[] = [];
+  for (const block of blocks) {
+    const last = sections[sections.length - 1];
+    switch (block.type) {
+      case 'heading':
+        sections.push({ kind: 'heading', level: Number(block.level), text: block.text });
+        break;
+      case 'paragraph':
+        sections.push({ kind: 'paragraph', lines: block.lines });
+        break;
+      case 'meta':
+        sections.push({ kind: 'meta', text: block.text });
+        break;
+      case 'field': {
+        const entry = { label: block.label, lines: block.lines };
+        if (last?.kind === 'fields') last.entries.push(entry);
+        else sections.push({ kind: 'fields', entries: [entry] });
+        break;
+      }
+      case 'item': {
+        const item = { number: Number(block.number), lines: block.lines };
+        if (last?.kind === 'items') last.items.push(item);
+        else sections.push({ kind: 'items', items: [item] });
+        break;
+      }
+    }
+  }
+  return sections;
+}

@@ -1,0 +1,180 @@
+/**
+ * The state of one open draft: its request, the findings of the checks, the
+ * preview, autosave and export. Components read it and call its methods;
+ * they hold no logic of their own.
+ */
+import type { Document } from './generated/Document';
+import type { Draft } from './generated/Draft';
+import type { Field } from './generated/Field';
+import type { Finding } from './generated/Finding';
+import type { Request } from './generated/Request';
+import type { SaveReceipt } from './generated/SaveReceipt';
+import { errorMessage, type Api } from './api';
+import { AutosaveQueue, type SaveState } from './autosave';
+import { draftTitle } from './draftTitle';
+import { itemTemplate } from './fields';
+import { pdfFileName } from './format';
+import { addItem, duplicateItem, moveItem, removeItem } from './groups';
+import { LatestRunner } from './latest';
+import { getPath, setPath } from './paths';
+
+export type EditorApi = Pick<Api, 'saveDraft' | 'checkRequest' | 'previewRequest' | 'exportPdf'>;
+
+export type ExportState =
+  | { kind: 'idle' }
+  | { kind: 'running' }
+  | { kind: 'done'; path: string }
+  | { kind: 'cancelled' }
+  | { kind: 'error'; message: string };
+
+export interface EditorTimings {
+  /** Quiet period before an autosave, ms. */
+  save: number;
+  /** Quiet period before the checks run again, ms. */
+  check: number;
+  /** Quiet period before the preview is rebuilt, ms. */
+  preview: number;
+}
+
+export const DEFAULT_TIMINGS: EditorTimings = { save: 600, check: 300, preview: 400 };
+
+function listAt(request: Request, path: string): unknown[] {
+  const value = getPath(request, path);
+  return Array.isArray(value) ? value : [];
+}
+
+export class Editor {
+  readonly draftId: string;
+  request = $state.raw<Request>() as Request;
+  findings = $state.raw<Finding[]>([]);
+  checksError = $state<string | null>(null);
+  saveState = $state<SaveState>({ kind: 'saved' });
+  revision = $state(0);
+  document = $state.raw<Document | null>(null);
+  previewError = $state<string | null>(null);
+  previewPending = $state(false);
+  exportState = $state<ExportState>({ kind: 'idle' });
+  readonly title = $derived(draftTitle(this.request));
+
+  private readonly api: EditorApi;
+  private readonly autosave: AutosaveQueue<Request, SaveReceipt>;
+  private readonly checks: LatestRunner<Request, Finding[]>;
+  private readonly preview: LatestRunner<Request, Document>;
+  private previewActive = false;
+
+  constructor(draft: Draft, api: EditorApi, timings: EditorTimings = DEFAULT_TIMINGS) {
+    this.draftId = draft.summary.id;
+    this.request = draft.request;
+    this.revision = Number(draft.summary.revision);
+    this.api = api;
+    this.autosave = new AutosaveQueue<Request, SaveReceipt>({
+      save: (request) => api.saveDraft(this.draftId, request),
+      delay: timings.save,
+      onState: (state) => (this.saveState = state),
+      onSaved: (receipt) => (this.revision = Number(receipt.revision)),
+      describeError: errorMessage,
+    });
+    this.checks = new LatestRunner<Request, Finding[]>({
+      run: (request) => api.checkRequest(request),
+      delay: timings.check,
+      onResult: (findings) => {
+        this.findings = findings;
+        this.checksError = null;
+      },
+      onError: (error) => (this.checksError = errorMessage(error)),
+    });
+    this.preview = new LatestRunner<Request, Document>({
+      run: (request) => api.previewRequest(request),
+      delay: timings.preview,
+      onResult: (doc) => {
+        this.document = doc;
+        this.previewError = null;
+        this.previewPending = false;
+      },
+      onError: (error) => {
+        this.previewError = errorMessage(error);
+        this.previewPending = false;
+      },
+    });
+  }
+
+  /** Runs the checks on the request as opened. */
+  start(): Promise<void> {
+    return this.checks.now(this.request);
+  }
+
+  /** The answer at a full path. */
+  value(path: string): unknown {
+    return getPath(this.request, path);
+  }
+
+  /** Sets the answer at a full path. */
+  change(path: string, value: unknown): void {
+    this.replace(setPath(this.request, path, value));
+  }
+
+  /** Appends a new empty item to a group; returns its index. */
+  addItem(groupPath: string, fields: readonly Field[]): number {
+    const list = listAt(this.request, groupPath);
+    this.change(groupPath, addItem(list, itemTemplate(fields)));
+    return list.length;
+  }
+
+  removeItem(groupPath: string, index: number): void {
+    this.change(groupPath, removeItem(listAt(this.request, groupPath), index));
+  }
+
+  moveItem(groupPath: string, from: number, to: number): void {
+    this.change(groupPath, moveItem(listAt(this.request, groupPath), from, to));
+  }
+
+  duplicateItem(groupPath: string, index: number): void {
+    this.change(groupPath, duplicateItem(listAt(this.request, groupPath), index));
+  }
+
+  /** Keeps the preview up to date while it is on screen. */
+  setPreviewActive(active: boolean): void {
+    this.previewActive = active;
+    if (active) {
+      this.previewPending = true;
+      void this.preview.now(this.request);
+    }
+  }
+
+  /** Saves pending changes now; false when the save failed. */
+  flush(): Promise<boolean> {
+    return this.autosave.flush();
+  }
+
+  /** Saves pending changes, then writes the PDF where the user chooses. */
+  async exportPdf(): Promise<void> {
+    if (this.exportState.kind === 'running') return;
+    this.exportState = { kind: 'running' };
+    // The PDF is made from the request on screen; a failed save is reported
+    // by the save indicator and does not hold the export back.
+    await this.flush();
+    try {
+      const path = await this.api.exportPdf(this.request, pdfFileName(this.request));
+      this.exportState = path === null ? { kind: 'cancelled' } : { kind: 'done', path };
+    } catch (error) {
+      this.exportState = { kind: 'error', message: errorMessage(error) };
+    }
+  }
+
+  dispose(): void {
+    this.autosave.dispose();
+    this.checks.dispose();
+    this.preview.dispose();
+  }
+
+  private replace(request: Request): void {
+    this.request = request;
+    this.autosave.change(request);
+    this.checks.schedule(request);
+    if (this.previewActive) {
+      this.previewPending = true;
+      this.preview.schedule(request);
+    }
+    if (this.exportState.kind !== 'running') this.exportState = { kind: 'idle' };
+  }
+}

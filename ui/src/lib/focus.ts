@@ -1,0 +1,35 @@
+/** Moving focus to a field named by its full path. */
+import { isWithin } from './paths';
+
+/** A stable element id for the control of a field path. */
+export function controlId(path: string): string {
+  return 'field-' + path.replace(/[^A-Za-z0-9_-]/g, '-');
+}
+
+function byAttribute(root: ParentNode, attribute: string, match: (value: string) => boolean): HTMLElement | null {
+  for (const el of Array.from(root.querySelectorAll<HTMLElement>(`[${attribute}]`))) {
+    if (match(el.getAttribute(attribute) ?? '')) return el;
+  }
+  return null;
+}
+
+/**
+ * The element to focus for `path`: its control, else the group it names,
+ * else the first control under it.
+ */
+export function findFieldElement(root: ParentNode, path: string): HTMLElement | null {
+  return (
+    byAttribute(root, 'data-field', (v) => v === path) ??
+    byAttribute(root, 'data-group', (v) => v === path) ??
+    byAttribute(root, 'data-field', (v) => isWithin(v, path))
+  );
+}
+
+/** Focuses and reveals the field at `path`; false when it is not on screen. */
+export function focusField(path: string, root: ParentNode = document): boolean {
+  const el = findFieldElement(root, path);
+  if (!el) return false;
+  el.focus();
+  el.scrollIntoView?.({ block: 'center' });
+  return true;
+}

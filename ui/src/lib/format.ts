@@ -1,0 +1,38 @@
+/** Wording of dates, counts and file names. */
+import type { Request } from './generated/Request';
+
+/**
+ * A stored RFC 3339 time as a reader would write it, in local time:
+ * "27 Nov 2026, 14:05". Text that is not a time is returned as is.
+ */
+export function formatTimestamp(value: string, options: { locale?: string; timeZone?: string } = {}): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(options.locale ?? 'en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+    timeZone: options.timeZone,
+  }).format(date);
+}
+
+/** "1 revision", "12 revisions". The IPC number may be typed as bigint. */
+export function revisionCount(revision: number | bigint): string {
+  const n = Number(revision);
+  return `${n} ${n === 1 ? 'revision' : 'revisions'}`;
+}
+
+/** Characters that no file name may hold on common systems. */
+const UNSAFE = /[\\/:*?"<>|\u0000-\u001f]/g;
+
+/**
+ * The suggested name of the exported PDF: the case number, or "request".
+ * Characters that cannot appear in a file name become "-".
+ */
+export function pdfFileName(request: Request): string {
+  const base = request.case.internal_ref.trim().replace(UNSAFE, '-').replace(/^\.+/, '').trim();
+  return `${base === '' ? 'request' : base}.pdf`;
+}
