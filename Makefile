@@ -1,0 +1,64 @@
+# MLA Writer: `make run` opens the app, `make test` runs every test.
+# Both install what is missing first (Debian/Ubuntu).
+
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+APT_PACKAGES := build-essential pkg-config file curl libwebkit2gtk-4.1-dev librsvg2-dev \
+	libayatana-appindicator3-dev libssl-dev libxdo-dev webkit2gtk-driver xvfb xauth \
+	poppler-utils qpdf
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# The app is always built with its UI embedded (no dev server).
+FEATURES := --features mla-writer-app/custom-protocol
+APP := target/debug/mla-writer-app
+
+.PHONY: run test deps system-deps node-deps tauri-driver ui app test-rust test-ui test-e2e types
+
+run: deps ui
+	cargo build -p mla-writer-app $(FEATURES)
+	$(APP)
+
+test: deps ui test-rust test-ui test-e2e
+
+deps: system-deps node-deps tauri-driver
+
+system-deps:
+	@missing=$$(for p in $(APT_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if ! command -v node >/dev/null || ! command -v npm >/dev/null; then missing="$$missing nodejs npm"; fi; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing system packages:$$missing"; \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+node-deps: ui/node_modules/.package-lock.json
+
+ui/node_modules/.package-lock.json: ui/package-lock.json
+	cd ui && npm ci --no-audit --no-fund
+	@touch $@
+
+tauri-driver:
+	@command -v tauri-driver >/dev/null || cargo install tauri-driver --locked
+
+ui: node-deps
+	cd ui && npm run build
+
+app: ui
+	cargo build --workspace $(FEATURES)
+
+test-rust: ui
+	cargo test --workspace $(FEATURES)
+	@if [ "$${CI:-}" = true ] && [ -d .git ] && ! git diff --quiet -- ui/src/lib/generated; then \
+		echo "ui/src/lib/generated is out of date with the Rust model: run 'make types' and commit"; exit 1; fi
+
+test-ui: node-deps
+	cd ui && npm run check && npm test
+
+test-e2e: app tauri-driver
+	WEBKIT_DISABLE_COMPOSITING_MODE=1 xvfb-run -a -s "-screen 0 1280x900x24" \
+		node --test --test-concurrency=1 tests/e2e/
+
+# Regenerates the TypeScript types shared with the UI from the Rust model.
+types:
+	cargo test -p mla-writer --lib export_bindings

@@ -1,0 +1,135 @@
+//! The `mla` command as a user runs it: real files in, real PDFs out, read
+//! back with poppler.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const EXAMPLE: &str = "examples/mla-evidence-fraud-arden-norland.json";
+
+fn mla(args: &[&str], data_dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_mla"))
+        .args(args)
+        .env("MLA_DATA_DIR", data_dir)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("mla runs")
+}
+
+fn tool(name: &str, args: &[&str]) -> String {
+    let out = Command::new(name).args(args).output().unwrap_or_else(|e| panic!("{name} is needed for this test (make test installs it): {e}"));
+    assert!(out.status.success(), "{name} {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn render_example(dir: &Path) -> PathBuf {
+    let pdf = dir.join("request.pdf");
+    let out = mla(&["render", EXAMPLE, "-o", pdf.to_str().unwrap()], dir);
+    assert!(out.status.success(), "render failed: {}", String::from_utf8_lossy(&out.stderr));
+    pdf
+}
+
+#[test]
+fn rendered_example_holds_the_authority_facts_and_offences() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = render_example(dir.path());
+    let text = squash(&tool("pdftotext", &[pdf.to_str().unwrap(), "-"]));
+    for expected in [
+        "Public Prosecution Office of the Republic of Arden, Economic Crime Division",
+        "Between 1 June and 30 September 2025 an organised group operated a website",
+        "Aggravated fraud, Criminal Code of Arden, section 214(2)",
+        "Money laundering, Criminal Code of Arden, section 301(1)",
+        "United Nations Convention against Transnational Organized Crime, article 18",
+        "Page 1 of 3",
+        "Page 3 of 3",
+    ] {
+        assert!(text.contains(expected), "PDF text lacks {expected:?}:\n{text}");
+    }
+}
+
+#[test]
+fn rendered_pdf_embeds_every_font_and_is_structurally_valid() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = render_example(dir.path());
+    let fonts = tool("pdffonts", &[pdf.to_str().unwrap()]);
+    let rows: Vec<&str> = fonts.lines().skip(2).filter(|l| !l.trim().is_empty()).collect();
+    assert!(!rows.is_empty(), "no fonts listed:\n{fonts}");
+    for row in rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        // name type [type2] encoding emb sub uni id gen: emb is 5th from the end.
+        assert_eq!(cols[cols.len() - 5], "yes", "font not embedded: {row}");
+    }
+    tool("qpdf", &["--check", pdf.to_str().unwrap()]);
+    let info = tool("pdfinfo", &[pdf.to_str().unwrap()]);
+    assert!(info.lines().any(|l| l.starts_with("Page size:") && l.ends_with("(A4)")), "{info}");
+}
+
+#[test]
+fn complete_example_passes_the_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = mla(&["check", EXAMPLE], dir.path());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains("0 error(s)"), "{stdout}");
+}
+
+#[test]
+fn missing_facts_fail_the_check_citing_untoc_18_15_c() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = mla(&["check", "tests/fixtures/missing-facts.json", "--format", "json"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let findings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let codes: Vec<&str> = findings.as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, vec!["UNTOC-18-15-c"]);
+    assert_eq!(findings[0]["path"], "facts.summary");
+    assert_eq!(findings[0]["severity"], "error");
+    assert!(findings[0]["provision"].as_str().unwrap().contains("UNTOC art. 18(15)(c)"));
+}
+
+#[test]
+fn malformed_file_is_refused_with_its_json_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = mla(&["check", "tests/fixtures/bad-person-role.json"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("tests/fixtures/bad-person-role.json: at $.persons[0].role: unknown variant `boss`"), "{stderr}");
+}
+
+#[test]
+fn missing_file_is_reported_with_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = mla(&["render", "no-such-request.json", "-o", "x.pdf"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-request.json: cannot read"));
+}
+
+#[test]
+fn schema_describes_the_request_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = mla(&["schema"], dir.path());
+    assert!(out.status.success());
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let props = schema["properties"].as_object().unwrap();
+    for key in ["format_version", "kind", "req_auth", "basis", "proc", "facts", "offences", "persons", "measures", "purpose"] {
+        assert!(props.contains_key(key), "schema lacks {key}");
+    }
+    assert_eq!(schema["additionalProperties"], false);
+}
+
+#[test]
+fn imported_draft_is_listed_and_exported_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = mla(&["drafts", "import", EXAMPLE], dir.path());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let id = String::from_utf8(out.stdout).unwrap().trim().to_string();
+    let list = String::from_utf8(mla(&["drafts", "list"], dir.path()).stdout).unwrap();
+    assert!(list.contains(&id) && list.contains("PPO-2026-0412"), "{list}");
+    let exported = mla(&["drafts", "export", &id], dir.path());
+    let original: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(EXAMPLE)).unwrap()).unwrap();
+    let back: serde_json::Value = serde_json::from_slice(&exported.stdout).unwrap();
+    assert_eq!(back, original);
+    assert!(dir.path().join("mla-writer.sqlite3").exists());
+}
