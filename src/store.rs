@@ -122,6 +122,8 @@ pub struct SaveReceipt {
     pub saved_at: String,
     /// Whether this save added a revision (false when nothing had changed).
     pub changed: bool,
+    /// The draft's title after the save (it follows the answers).
+    pub title: String,
 }
 
 /// One stored revision.
@@ -235,19 +237,19 @@ impl Store {
             .map_err(sql)?;
         let (revision, updated_at, document) = current.ok_or_else(|| StoreError::NotFound(id.to_string()))?;
         if document == json {
-            return Ok(SaveReceipt { draft_id: id.to_string(), revision, saved_at: updated_at, changed: false });
+            return Ok(SaveReceipt { draft_id: id.to_string(), revision, saved_at: updated_at, changed: false, title });
         }
         let at = now();
         let next = revision + 1;
         tx.execute(
             "UPDATE drafts SET title = ?2, kind = ?3, updated_at = ?4, revision = ?5, document = ?6 WHERE id = ?1",
-            params![id, title, kind_key(request), at, next, json],
+            params![id, &title, kind_key(request), at, next, json],
         )
         .map_err(sql)?;
         tx.execute("INSERT INTO revisions (draft_id, number, saved_at, document) VALUES (?1, ?2, ?3, ?4)", params![id, next, at, json])
             .map_err(sql)?;
         tx.commit().map_err(sql)?;
-        Ok(SaveReceipt { draft_id: id.to_string(), revision: next, saved_at: at, changed: true })
+        Ok(SaveReceipt { draft_id: id.to_string(), revision: next, saved_at: at, changed: true, title })
     }
 
     /// Loads a draft's latest state.

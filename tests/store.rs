@@ -18,6 +18,7 @@ fn draft_and_its_revisions_survive_reopening_the_database() {
         request.facts.summary.push_str(" A second transfer followed.");
         let receipt = store.save_draft(&id, &request).unwrap();
         assert_eq!((receipt.revision, receipt.changed), (2, true));
+        assert!(receipt.title.starts_with("PPO-2026-0412"), "{}", receipt.title);
         id
     };
     let store = Store::open(&path).unwrap();

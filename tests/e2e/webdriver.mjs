@@ -1,7 +1,7 @@
 // A minimal W3C WebDriver client over fetch, enough to drive the app the way
 // a user does: find, click, type, read.
 
-const ELEMENT = 'element-6066-11e4-a6c6-4665-FA8E7A4C5F0B';
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
 export class WebDriverError extends Error {}
 
@@ -101,7 +101,4 @@ export class Session {
     return this.waitFor(`"${expected}" in ${css}`, async () => (await this.text(css)).includes(expected), timeoutMs);
   }
 
-  async screenshot() {
-    return Buffer.from(await this.cmd('GET', '/screenshot'), 'base64');
-  }
 }

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, existsSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Session, sleep } from './webdriver.mjs';
@@ -32,10 +32,13 @@ async function waitForDriver() {
   throw new Error('tauri-driver did not start');
 }
 
-async function shot(session, name) {
+// Screenshots of the Xvfb screen, for a person to look at (WebKitWebDriver's
+// own screenshot command hangs without compositing).
+async function shot(_session, name) {
   if (!shots) return;
   mkdirSync(shots, { recursive: true });
-  writeFileSync(join(shots, `${name}.png`), await session.screenshot());
+  await sleep(400);
+  execFileSync('import', ['-window', 'root', join(shots, `${name}.png`)]);
 }
 
 before(async () => {
@@ -134,9 +137,20 @@ test('a request typed into the wizard is exported as a PDF and survives a restar
     // Review: findings name their provisions, then export.
     await s.find('[data-testid="preview"]');
     await s.waitForText('[data-testid="preview"]', typed.authority);
-    const codes = await Promise.all(
-      (await s.findAll('[data-testid="finding"]')).map((id) => s.cmd('GET', `/element/${id}/attribute/data-code`)),
-    );
+    // The list re-renders while the checks catch up with the last keystrokes;
+    // read it in one go once it has settled.
+    await s.waitForText('[data-testid="save-status"]', 'Saved');
+    const readCodes = () =>
+      s.cmd('POST', '/execute/sync', {
+        script: 'return [...document.querySelectorAll(\'[data-testid="finding"]\')].map((e) => e.dataset.code)',
+        args: [],
+      });
+    const codes = await s.waitFor('findings to settle', async () => {
+      const first = await readCodes();
+      await sleep(500);
+      const second = await readCodes();
+      return JSON.stringify(first) === JSON.stringify(second) && first.length > 0 ? first : null;
+    });
     assert.ok(codes.includes('SIGN-BLOCK'), `expected SIGN-BLOCK among ${codes}`);
     assert.ok(!codes.includes('UNTOC-18-15-c'), 'facts were typed, yet UNTOC-18-15-c is reported');
     await s.waitForText('[data-testid="save-status"]', 'Saved');

@@ -11,7 +11,6 @@ import type { Request } from './generated/Request';
 import type { SaveReceipt } from './generated/SaveReceipt';
 import { errorMessage, type Api } from './api';
 import { AutosaveQueue, type SaveState } from './autosave';
-import { draftTitle } from './draftTitle';
 import { itemTemplate } from './fields';
 import { pdfFileName } from './format';
 import { addItem, duplicateItem, moveItem, removeItem } from './groups';
@@ -54,7 +53,8 @@ export class Editor {
   previewError = $state<string | null>(null);
   previewPending = $state(false);
   exportState = $state<ExportState>({ kind: 'idle' });
-  readonly title = $derived(draftTitle(this.request));
+  /** The draft's title as the store derives it; follows each save. */
+  title = $state('');
 
   private readonly api: EditorApi;
   private readonly autosave: AutosaveQueue<Request, SaveReceipt>;
@@ -66,12 +66,16 @@ export class Editor {
     this.draftId = draft.summary.id;
     this.request = draft.request;
     this.revision = Number(draft.summary.revision);
+    this.title = draft.summary.title;
     this.api = api;
     this.autosave = new AutosaveQueue<Request, SaveReceipt>({
       save: (request) => api.saveDraft(this.draftId, request),
       delay: timings.save,
       onState: (state) => (this.saveState = state),
-      onSaved: (receipt) => (this.revision = Number(receipt.revision)),
+      onSaved: (receipt) => {
+        this.revision = Number(receipt.revision);
+        this.title = receipt.title;
+      },
       describeError: errorMessage,
     });
     this.checks = new LatestRunner<Request, Finding[]>({

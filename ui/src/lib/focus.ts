@@ -14,15 +14,18 @@ function byAttribute(root: ParentNode, attribute: string, match: (value: string)
 }
 
 /**
- * The element to focus for `path`: its control, else the group it names,
- * else the first control under it.
+ * The element to focus for `path`: its control, else the "Add" button of the
+ * group it names, else the first control under it.
  */
 export function findFieldElement(root: ParentNode, path: string): HTMLElement | null {
-  return (
-    byAttribute(root, 'data-field', (v) => v === path) ??
-    byAttribute(root, 'data-group', (v) => v === path) ??
-    byAttribute(root, 'data-field', (v) => isWithin(v, path))
-  );
+  const control = byAttribute(root, 'data-field', (v) => v === path);
+  if (control) return control;
+  const group = byAttribute(root, 'data-group', (v) => v === path);
+  if (group) {
+    // A finding about the list itself ("add at least one") is acted on by adding.
+    return group.querySelector<HTMLElement>(':scope > [data-group-actions] [data-add]') ?? group;
+  }
+  return byAttribute(root, 'data-field', (v) => isWithin(v, path));
 }
 
 /** Focuses and reveals the field at `path`; false when it is not on screen. */

@@ -19,4 +19,8 @@ saved_at: string,
 /**
  * Whether this save added a revision (false when nothing had changed).
  */
-changed: boolean, };
+changed: boolean, 
+/**
+ * The draft's title after the save (it follows the answers).
+ */
+title: string, };

@@ -1,0 +1,55 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const invoke = vi.fn();
+vi.mock('@tauri-apps/api/core', () => ({ invoke: (...args: unknown[]) => invoke(...args) }));
+
+const { api, ApiError, errorMessage, toApiError } = await import('./api');
+const { emptyRequest } = await import('./testing/fixtures');
+
+beforeEach(() => {
+  invoke.mockReset();
+});
+
+describe('api', () => {
+  it('calls each command with camelCase argument names', async () => {
+    invoke.mockResolvedValue(null);
+    const request = emptyRequest();
+    await api.wizardDefinition();
+    await api.listDrafts();
+    await api.newDraft();
+    await api.openDraft('d1');
+    await api.saveDraft('d1', request);
+    await api.checkRequest(request);
+    await api.previewRequest(request);
+    await api.exportPdf(request, 'PPO-1.pdf');
+    expect(invoke.mock.calls).toEqual([
+      ['wizard_definition', undefined],
+      ['list_drafts', undefined],
+      ['new_draft', undefined],
+      ['open_draft', { id: 'd1' }],
+      ['save_draft', { id: 'd1', request }],
+      ['check_request', { request }],
+      ['preview_request', { request }],
+      ['export_pdf', { request, fileName: 'PPO-1.pdf' }],
+    ]);
+  });
+
+  it('rejects with the command’s code and message', async () => {
+    invoke.mockImplementation(() => Promise.reject({ code: 'not_found', message: 'No draft with id d9.' }));
+    let error: unknown = null;
+    try {
+      await api.openDraft('d9');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ApiError);
+    const e = error as InstanceType<typeof ApiError>;
+    expect([e.code, e.message]).toEqual(['not_found', 'No draft with id d9.']);
+  });
+
+  it('turns any rejection into a message for the user', () => {
+    expect(errorMessage('command save_draft not found')).toBe('command save_draft not found');
+    expect(errorMessage(new Error('boom'))).toBe('boom');
+    expect(toApiError(undefined).message).toBe('An unexpected error occurred.');
+  });
+});

@@ -1,0 +1,118 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Editor } from './editor.svelte';
+import { createFakeBackend } from './testing/fakeBackend';
+import { emptyRequest, wizardDefinition } from './testing/fixtures';
+
+const TIMINGS = { save: 600, check: 300, preview: 400 };
+
+async function openEditor(request = emptyRequest()) {
+  const backend = createFakeBackend([{ id: 'd1', request }]);
+  const draft = await backend.api.openDraft('d1');
+  const editor = new Editor(draft, backend.api, TIMINGS);
+  await editor.start();
+  return { backend, editor };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('Editor', () => {
+  it('runs the checks on open and again shortly after a change', async () => {
+    const { editor } = await openEditor();
+    expect(editor.findings.map((f) => f.path)).toContain('req_auth.name');
+    editor.change('req_auth.name', 'Public Prosecution Office');
+    await vi.advanceTimersByTimeAsync(299);
+    expect(editor.findings.map((f) => f.path)).toContain('req_auth.name');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(editor.findings.map((f) => f.path)).not.toContain('req_auth.name');
+  });
+
+  it('autosaves the latest request after the quiet period and tracks the revision', async () => {
+    const { editor, backend } = await openEditor();
+    expect(editor.saveState.kind).toBe('saved');
+    editor.change('case.internal_ref', 'PPO-1');
+    editor.change('req_state', 'Norland');
+    expect(editor.saveState.kind).toBe('unsaved');
+    await vi.advanceTimersByTimeAsync(600);
+    expect(backend.saves).toHaveLength(1);
+    expect(backend.saves[0].request.case.internal_ref).toBe('PPO-1');
+    expect(backend.saves[0].request.req_state).toBe('Norland');
+    expect(editor.saveState.kind).toBe('saved');
+    expect(editor.revision).toBe(2);
+    expect(editor.title).toBe('PPO-1 → Norland');
+  });
+
+  it('maps an empty choice to null and edits group items by path', async () => {
+    const { editor } = await openEditor();
+    const offences = wizardDefinition().steps[1].fields[3];
+    const fields = offences.input.type === 'group' ? offences.input.fields : [];
+    expect(editor.addItem('offences', fields)).toBe(0);
+    expect(editor.addItem('offences', fields)).toBe(1);
+    editor.change('offences.0.name', 'Fraud');
+    editor.change('offences.1.name', 'Money laundering');
+    editor.moveItem('offences', 1, 0);
+    expect(editor.request.offences.map((o) => o.name)).toEqual(['Money laundering', 'Fraud']);
+    editor.duplicateItem('offences', 1);
+    editor.removeItem('offences', 0);
+    expect(editor.request.offences.map((o) => o.name)).toEqual(['Fraud', 'Fraud']);
+    expect(editor.request.offences[0]).toEqual({ name: 'Fraud', provision: '', provision_text: '' });
+    editor.change('basis.primary', 'UNTOC_18');
+    editor.change('basis.primary', null);
+    expect(editor.request.basis.primary).toBeNull();
+  });
+
+  it('flushes the pending save before exporting, then reports the path', async () => {
+    const { editor, backend } = await openEditor();
+    editor.change('case.internal_ref', 'ECD/2026/117');
+    const done = editor.exportPdf();
+    expect(editor.exportState.kind).toBe('running');
+    await done;
+    expect(backend.saves).toHaveLength(1);
+    expect(backend.exports).toEqual([{ fileName: 'ECD-2026-117.pdf', request: backend.saves[0].request }]);
+    expect(editor.exportState).toEqual({ kind: 'done', path: '/home/user/request.pdf' });
+    expect(editor.saveState.kind).toBe('saved');
+  });
+
+  it('reports a cancelled export and an export error', async () => {
+    const { editor, backend } = await openEditor();
+    backend.exportAnswer = null;
+    await editor.exportPdf();
+    expect(editor.exportState).toEqual({ kind: 'cancelled' });
+    backend.api.exportPdf = async () => {
+      throw { code: 'io', message: '/readonly/x.pdf: permission denied' };
+    };
+    const again = new Editor(await backend.api.openDraft('d1'), backend.api, TIMINGS);
+    await again.exportPdf();
+    expect(again.exportState).toEqual({ kind: 'error', message: '/readonly/x.pdf: permission denied' });
+  });
+
+  it('shows a save failure with its message, and flush reports it', async () => {
+    const { editor, backend } = await openEditor();
+    backend.failSaves = 'database is locked';
+    editor.change('req_state', 'Norland');
+    await expect(editor.flush()).resolves.toBe(false);
+    expect(editor.saveState).toEqual({ kind: 'error', message: 'database is locked' });
+    backend.failSaves = null;
+    await expect(editor.flush()).resolves.toBe(true);
+    expect(editor.saveState.kind).toBe('saved');
+    expect(backend.drafts.get('d1')?.request.req_state).toBe('Norland');
+  });
+
+  it('builds the preview while it is shown and keeps it current', async () => {
+    const { editor } = await openEditor();
+    editor.change('req_auth.name', 'PPO Arden');
+    editor.setPreviewActive(true);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(editor.document?.blocks).toContainEqual({ type: 'field', label: 'Requesting authority', lines: ['PPO Arden'] });
+    editor.change('req_auth.name', 'PPO Norland');
+    expect(editor.previewPending).toBe(true);
+    await vi.advanceTimersByTimeAsync(400);
+    expect(editor.document?.blocks).toContainEqual({ type: 'field', label: 'Requesting authority', lines: ['PPO Norland'] });
+    expect(editor.previewPending).toBe(false);
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding } from './generated/Finding';
+import { countBySeverity, findingsAt, groupBySeverity, stepIdForPath } from './findings';
+import { wizardDefinition } from './testing/fixtures';
+
+const f = (path: string, severity: Finding['severity'], code = 'C'): Finding => ({
+  code,
+  severity,
+  path,
+  message: `${severity} at ${path}`,
+  provision: 'UNTOC art. 18(15)',
+});
+
+describe('findings', () => {
+  const list = [f('facts.summary', 'error'), f('persons.0.location', 'warning'), f('facts.summary', 'info'), f('offences', 'error')];
+
+  it('matches a field by its exact full path', () => {
+    expect(findingsAt(list, 'facts.summary')).toHaveLength(2);
+    expect(findingsAt(list, 'persons.0')).toHaveLength(0);
+    expect(findingsAt(list, 'persons.0.location')).toHaveLength(1);
+  });
+
+  it('groups by severity keeping the order', () => {
+    const g = groupBySeverity(list);
+    expect(g.error.map((x) => x.path)).toEqual(['facts.summary', 'offences']);
+    expect(g.warning).toHaveLength(1);
+    expect(g.info).toHaveLength(1);
+    expect(countBySeverity(list)).toEqual({ error: 2, warning: 1, info: 1 });
+  });
+
+  it('finds the step that asks for a path', () => {
+    const def = wizardDefinition();
+    expect(stepIdForPath(def, 'req_auth.name')).toBe('authorities');
+    expect(stepIdForPath(def, 'offences')).toBe('case');
+    expect(stepIdForPath(def, 'persons.3.location')).toBe('persons');
+    expect(stepIdForPath(def, 'measures.0.description')).toBe('assistance');
+    expect(stepIdForPath(def, 'unknown.path')).toBeNull();
+  });
+});

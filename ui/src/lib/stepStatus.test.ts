@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding } from './generated/Finding';
+import { findingsForStep, missingRequired, reviewStatus, stepStatus } from './stepStatus';
+import { fakeChecks } from './testing/fakeBackend';
+import { emptyRequest, wizardDefinition } from './testing/fixtures';
+
+const def = wizardDefinition();
+const [authorities, caseStep, personsStep] = def.steps;
+
+function finding(path: string, severity: Finding['severity'] = 'error'): Finding {
+  return { code: 'X', severity, path, message: 'm', provision: 'p' };
+}
+
+describe('findingsForStep', () => {
+  it('takes findings under the step’s field paths, including group items', () => {
+    const findings = [finding('req_auth.name'), finding('offences.0.name'), finding('offences'), finding('persons.1.location')];
+    expect(findingsForStep(caseStep, findings).map((f) => f.path)).toEqual(['offences.0.name', 'offences']);
+    expect(findingsForStep(personsStep, findings).map((f) => f.path)).toEqual(['persons.1.location']);
+  });
+});
+
+describe('missingRequired', () => {
+  it('lists blank required fields, skipping hidden and optional ones', () => {
+    const r = emptyRequest();
+    expect(missingRequired(authorities.fields, r)).toEqual([
+      'case.internal_ref',
+      'req_auth.name',
+      'req_auth.address',
+      'req_auth.email',
+      'req_state',
+      'basis.primary',
+    ]);
+    r.basis.primary = 'BILATERAL';
+    expect(missingRequired(authorities.fields, r)).toContain('basis.treaty_citation');
+  });
+
+  it('descends into every item of a group', () => {
+    const r = emptyRequest();
+    r.offences = [
+      { name: 'Fraud', provision: 's. 214', provision_text: '', max_penalty: '' },
+      { name: '', provision: '', provision_text: '', max_penalty: '' },
+    ];
+    expect(missingRequired(caseStep.fields, r)).toEqual([
+      'proc.nature',
+      'proc.subject_matter',
+      'facts.summary',
+      'offences.1.name',
+      'offences.1.provision',
+    ]);
+  });
+});
+
+describe('stepStatus', () => {
+  it('is "not started" while nothing in the step is answered, even with findings', () => {
+    const r = emptyRequest();
+    expect(stepStatus(authorities, r, fakeChecks(r))).toBe('not-started');
+  });
+
+  it('is "incomplete" when started but required answers are missing', () => {
+    const r = emptyRequest();
+    r.req_auth.name = 'Public Prosecution Office';
+    expect(stepStatus(authorities, r, fakeChecks(r))).toBe('incomplete');
+  });
+
+  it('is "complete" when every shown required answer is given and no error concerns it', () => {
+    const r = emptyRequest();
+    r.case.internal_ref = 'PPO-1';
+    r.req_auth.name = 'PPO';
+    r.req_auth.address = 'Justice Square 1';
+    r.req_auth.email = 'a@ppo.example';
+    r.req_state = 'Norland';
+    r.basis.primary = 'UNTOC_18';
+    expect(stepStatus(authorities, r, fakeChecks(r))).toBe('complete');
+    // A conditional field that appears and is required holds the step back again.
+    r.basis.primary = 'BILATERAL';
+    expect(stepStatus(authorities, r, [])).toBe('incomplete');
+    // Warnings do not.
+    r.basis.treaty_citation = 'Treaty of 3 May 2011';
+    expect(stepStatus(authorities, r, [finding('req_auth.email', 'warning')])).toBe('complete');
+  });
+
+  it('is "has errors" when an error concerns an answer that was given', () => {
+    const r = emptyRequest();
+    r.req_auth.email = 'not-an-address';
+    expect(stepStatus(authorities, r, [finding('req_auth.email')])).toBe('errors');
+  });
+
+  it('counts an error about a missing answer as incomplete, not as errors', () => {
+    const r = emptyRequest();
+    r.proc.subject_matter = 'Fraud';
+    r.offences = [{ name: '', provision: 's. 1', provision_text: '', max_penalty: '' }];
+    expect(stepStatus(caseStep, r, [finding('offences.0.name')])).toBe('incomplete');
+  });
+
+  it('treats an optional group with nothing in it as not started', () => {
+    const r = emptyRequest();
+    expect(stepStatus(personsStep, r, [])).toBe('not-started');
+  });
+});
+
+describe('reviewStatus', () => {
+  it('summarises the steps and the error findings', () => {
+    expect(reviewStatus(['not-started', 'not-started'], [finding('a')])).toBe('not-started');
+    expect(reviewStatus(['complete', 'incomplete'], [finding('a')])).toBe('errors');
+    expect(reviewStatus(['complete', 'incomplete'], [finding('a', 'warning')])).toBe('incomplete');
+    expect(reviewStatus(['complete', 'complete'], [finding('a', 'info')])).toBe('complete');
+  });
+});
