@@ -8,7 +8,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::model::{Instrument, Person, PersonRole, Request};
+use crate::model::{Instrument, Person, PersonRole, Request, RequestKind};
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, TS)]
@@ -82,6 +82,11 @@ fn state(r: &Request) -> &str {
     if blank(&r.req_state) { "the requested State" } else { r.req_state.trim() }
 }
 
+/// Kinds (a) and (d) must describe the proceedings (UNTOC art. 18(15)(b)).
+fn proceedings_required(r: &Request) -> bool {
+    matches!(r.kind, RequestKind::MlaEvidence | RequestKind::TransferOfProceedings)
+}
+
 /// Every rule, in catalogue order.
 pub static RULES: &[Rule] = &[
     Rule {
@@ -116,6 +121,9 @@ pub static RULES: &[Rule] = &[
         provision: "UNTOC art. 18(15)(b)",
         summary: "The nature, stage and subject matter of the proceedings are described.",
         check: |r, out| {
+            if !proceedings_required(r) {
+                return;
+            }
             if r.proc.nature.is_none() {
                 out.push(("proc.nature".into(), "Say what kind of proceedings these are (investigation, prosecution, trial…).".into()));
             }
@@ -129,6 +137,9 @@ pub static RULES: &[Rule] = &[
         provision: "UNTOC art. 18(15)(b); GA res. 45/117 art. 5(1)(a)",
         summary: "The authority conducting the proceedings and its function are named.",
         check: |r, out| {
+            if !proceedings_required(r) {
+                return;
+            }
             need(out, &r.proc.conducting_auth.name, "proc.conducting_auth.name", "Name the authority conducting the investigation or proceedings.");
             need(out, &r.proc.conducting_auth.functions, "proc.conducting_auth.functions", "State the function of the authority conducting the proceedings.");
         },
@@ -138,7 +149,11 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Error,
         provision: "UNTOC art. 18(15)(c); GA res. 45/117 art. 5(1)(c)",
         summary: "A summary of the relevant facts is given.",
-        check: |r, out| need(out, &r.facts.summary, "facts.summary", "A summary of the relevant facts is required: who did what, when, where and how."),
+        check: |r, out| {
+            if matches!(r.kind, RequestKind::MlaEvidence | RequestKind::TransferOfProceedings) && !r.service_only() {
+                need(out, &r.facts.summary, "facts.summary", "A summary of the relevant facts is required: who did what, when, where and how.");
+            }
+        },
     },
     Rule {
         code: "UNTOC-18-15-c-link",
@@ -146,7 +161,7 @@ pub static RULES: &[Rule] = &[
         provision: "UNTOC art. 18(1), 18(15)(f)",
         summary: "The request explains why evidence, persons or assets are in the requested State.",
         check: |r, out| {
-            if blank(&r.facts.link_to_req_state) {
+            if r.kind == RequestKind::MlaEvidence && !r.service_only() && blank(&r.facts.link_to_req_state) {
                 out.push(("facts.link_to_req_state".into(), format!("Explain why the evidence, persons or assets are in {}.", state(r))));
             }
         },
@@ -171,13 +186,22 @@ pub static RULES: &[Rule] = &[
         code: "UNTOC-18-15-d",
         severity: Severity::Error,
         provision: "UNTOC art. 18(15)(d)",
-        summary: "At least one measure of assistance is requested, and each is described.",
+        summary: "An MLA request selects at least one type of assistance and describes at least one item of each.",
         check: |r, out| {
-            if r.measures.is_empty() {
-                out.push(("measures".into(), format!("Describe each measure you are asking {} to carry out.", state(r))));
+            if r.kind != RequestKind::MlaEvidence {
+                return;
             }
-            for (i, m) in r.measures.iter().enumerate() {
-                need(out, &m.description, &format!("measures.{i}.description"), &format!("Measure {}: describe what is to be done.", i + 1));
+            if r.mla.modules.is_empty() {
+                out.push(("mla.modules".into(), format!("Choose the assistance you are asking {} to give.", state(r))));
+            }
+            for module in &r.mla.modules {
+                let (path, count) = r.mla.items(*module);
+                if count == 0 {
+                    out.push((path.into(), format!("Describe the measure \"{}\" you are asking {} to carry out.", crate::locale::catalogue(crate::locale::Lang::En).option(*module), state(r))));
+                }
+            }
+            for (i, m) in r.mla.other.iter().enumerate() {
+                need(out, &m.description, &format!("mla.other.{i}.description"), &format!("Other assistance {}: describe what is to be done.", i + 1));
             }
         },
     },
@@ -221,7 +245,11 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Error,
         provision: "UNTOC art. 18(15)(f); GA res. 45/117 art. 5(1)(b)",
         summary: "The purpose of the assistance is stated.",
-        check: |r, out| need(out, &r.purpose.statement, "purpose.statement", "State what the assistance is for."),
+        check: |r, out| {
+            if r.kind == RequestKind::MlaEvidence {
+                need(out, &r.purpose.statement, "purpose.statement", "State what the assistance is for.");
+            }
+        },
     },
     Rule {
         code: "SIGN-BLOCK",

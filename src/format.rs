@@ -80,9 +80,8 @@ pub fn to_json(request: &Request) -> String {
     serde_json::to_string_pretty(request).expect("a request always serialises")
 }
 
-/// Brings an older document up to [`FORMAT_VERSION`]. Version 1 is the first
-/// published format, so there is nothing to convert yet; a document without a
-/// version is taken as version 1.
+/// Brings an older document up to [`FORMAT_VERSION`], one version at a time.
+/// A document without a version is taken as version 1.
 fn migrate(value: &mut serde_json::Value, origin: &str) -> Result<(), FormatError> {
     let Some(object) = value.as_object_mut() else {
         return Err(FormatError::Shape {
@@ -93,7 +92,7 @@ fn migrate(value: &mut serde_json::Value, origin: &str) -> Result<(), FormatErro
     };
     let version = match object.get("format_version") {
         None => 1,
-        Some(v) => v.as_u64().ok_or_else(|| FormatError::Shape {
+        Some(v) => v.as_u64().filter(|v| *v >= 1).ok_or_else(|| FormatError::Shape {
             file: origin.to_string(),
             path: "$.format_version".into(),
             message: format!("expected a positive whole number, found {v}"),
@@ -102,8 +101,33 @@ fn migrate(value: &mut serde_json::Value, origin: &str) -> Result<(), FormatErro
     if version > u64::from(FORMAT_VERSION) {
         return Err(FormatError::TooNew { file: origin.to_string(), found: version, supported: FORMAT_VERSION });
     }
+    if version < 2 {
+        v1_to_v2(object);
+    }
     object.insert("format_version".into(), FORMAT_VERSION.into());
     Ok(())
+}
+
+/// Version 1 had free-text `measures[]` only; version 2 has typed modules,
+/// and a free-text measure is "other assistance" (M15).
+fn v1_to_v2(object: &mut serde_json::Map<String, serde_json::Value>) {
+    let Some(measures) = object.remove("measures") else { return };
+    let items: Vec<serde_json::Value> = measures
+        .as_array()
+        .map(|list| {
+            list.iter()
+                .map(|m| serde_json::json!({ "description": m.get("description").cloned().unwrap_or_default() }))
+                .collect()
+        })
+        .unwrap_or_default();
+    if items.is_empty() {
+        return;
+    }
+    let mla = object.entry("mla").or_insert_with(|| serde_json::json!({}));
+    if let Some(mla) = mla.as_object_mut() {
+        mla.insert("modules".into(), serde_json::json!(["other"]));
+        mla.insert("other".into(), serde_json::Value::Array(items));
+    }
 }
 
 fn kind_of(v: &serde_json::Value) -> &'static str {
@@ -165,5 +189,13 @@ mod tests {
     #[test]
     fn missing_version_reads_as_current() {
         assert_eq!(parse_request("{}", "x").unwrap(), Request::default());
+    }
+
+    #[test]
+    fn version_1_measures_become_other_assistance() {
+        let r = parse_request(r#"{"format_version":1,"measures":[{"description":"Obtain the lease of flat 4"}]}"#, "x").unwrap();
+        assert_eq!(r.format_version, FORMAT_VERSION);
+        assert_eq!(r.mla.modules, vec![crate::model::Module::Other]);
+        assert_eq!(r.mla.other[0].description, "Obtain the lease of flat 4");
     }
 }

@@ -8,9 +8,11 @@
 pub mod checks;
 pub mod demo;
 pub mod document;
+pub mod follow_up;
 pub mod fonts;
 pub mod format;
 pub mod layout;
+pub mod locale;
 pub mod model;
 pub mod paths;
 pub mod pdf;
@@ -18,5 +20,4 @@ pub mod render;
 pub mod store;
 pub mod templates;
 pub mod view;
-pub mod vocabulary;
 pub mod wizard;

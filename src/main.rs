@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use mla_writer::locale::Lang;
 use mla_writer::{checks, format, paths, render, store::Store};
 
 /// Write requests for international cooperation in criminal matters.
@@ -44,6 +45,17 @@ enum Command {
     },
     /// Print the JSON Schema of request files.
     Schema,
+    /// Print the wizard definition (steps, fields, conditions, provisions) as JSON.
+    Wizard {
+        /// Interface language.
+        #[arg(long, value_enum, default_value_t = Lang::En)]
+        lang: Lang,
+    },
+    /// Write the MLA request that follows a preservation request (JSON, to standard output).
+    FollowUp {
+        /// Preservation request file (JSON).
+        file: PathBuf,
+    },
     /// Work with the drafts stored in the data directory.
     #[command(subcommand)]
     Drafts(DraftsCommand),
@@ -107,6 +119,17 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Schema => {
             let schema = schemars::schema_for!(mla_writer::model::Request);
             println!("{}", serde_json::to_string_pretty(&schema).expect("schema serialises"));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Wizard { lang } => {
+            let def = mla_writer::wizard::definition(lang);
+            println!("{}", serde_json::to_string_pretty(&def).expect("the wizard serialises"));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::FollowUp { file } => {
+            let request = format::read_request(&file).map_err(|e| e.to_string())?;
+            let follow_up = mla_writer::follow_up::from_preservation(&request).map_err(|e| format!("{}: {e}", file.display()))?;
+            println!("{}", format::to_json(&follow_up));
             Ok(ExitCode::SUCCESS)
         }
         Command::Drafts(cmd) => {

@@ -72,6 +72,14 @@ pub enum StoreError {
         /// What is wrong with it.
         source: FormatError,
     },
+    /// A follow-up cannot be created from this draft.
+    #[error("draft {id}: {source}")]
+    FollowUp {
+        /// Draft id.
+        id: String,
+        /// Why not.
+        source: crate::follow_up::FollowUpError,
+    },
     /// The database was written by a newer version of the app.
     #[error("database {path} has schema version {found}; this app knows up to {known}. Update MLA Writer")]
     TooNew {
@@ -301,6 +309,16 @@ impl Store {
         let json = json.ok_or_else(|| StoreError::NotFound(format!("{id} revision {number}")))?;
         format::parse_request(&json, &format!("draft {id} revision {number}"))
             .map_err(|source| StoreError::Corrupt { id: id.to_string(), source })
+    }
+
+    /// Creates the MLA request that follows the preservation request of draft
+    /// `id` as a new draft (see [`crate::follow_up`]).
+    pub fn create_follow_up(&mut self, id: &str) -> Result<Draft, StoreError> {
+        let source = self.load_draft(id)?;
+        let request = crate::follow_up::from_preservation(&source.request)
+            .map_err(|source| StoreError::FollowUp { id: id.to_string(), source })?;
+        let summary = self.create_draft(&request)?;
+        Ok(Draft { summary, request })
     }
 
     /// On an empty database, creates the demo request so a new user sees

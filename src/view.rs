@@ -15,7 +15,9 @@ pub struct RequestView<'a> {
     /// Wording of the legal basis, including the treaty citation.
     pub basis: String,
     /// Wording of the nature of the proceedings ("" when not chosen).
-    pub nature: &'static str,
+    pub nature: String,
+    /// Whether the request asks only for service of documents.
+    pub service_only: bool,
     /// Whether any offence carries the text of its provision (for the annex).
     pub any_provision_text: bool,
     /// Persons with their role and name already worded.
@@ -28,7 +30,7 @@ pub struct PersonView<'a> {
     /// Full name, given names first.
     pub name: String,
     /// Wording of the role.
-    pub role: &'static str,
+    pub role: String,
     /// The person's entry.
     pub p: &'a Person,
 }
@@ -36,24 +38,26 @@ pub struct PersonView<'a> {
 impl<'a> RequestView<'a> {
     /// Builds the view of a request.
     pub fn of(r: &'a Request) -> Self {
+        let words = crate::locale::catalogue(crate::locale::Lang::En);
         let basis = match r.basis.primary {
             None => String::new(),
             Some(Instrument::Bilateral) if !r.basis.treaty_citation.trim().is_empty() => {
                 r.basis.treaty_citation.trim().to_string()
             }
-            Some(i) => i.title().to_string(),
+            Some(i) => words.option(i),
         };
         let title = if r.req_state.trim().is_empty() {
-            "Request for mutual legal assistance in a criminal matter".to_string()
+            words.option(r.kind)
         } else {
-            format!("Request for mutual legal assistance in a criminal matter addressed to {}", r.req_state.trim())
+            format!("{} addressed to {}", words.option(r.kind), r.req_state.trim())
         };
         RequestView {
             title,
             r,
             basis,
+            service_only: r.service_only(),
             any_provision_text: r.offences.iter().any(|o| !o.provision_text.trim().is_empty()),
-            nature: r.proc.nature.map(|n| n.label()).unwrap_or(""),
+            nature: r.proc.nature.map(|n| words.option(n)).unwrap_or_default(),
             persons: r
                 .persons
                 .iter()
@@ -64,7 +68,7 @@ impl<'a> RequestView<'a> {
                         .copied()
                         .collect::<Vec<_>>()
                         .join(" "),
-                    role: p.role.map(|x| x.label()).unwrap_or(""),
+                    role: p.role.map(|x| words.option(x)).unwrap_or_default(),
                     p,
                 })
                 .collect(),

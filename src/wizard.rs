@@ -1,21 +1,35 @@
-//! The interview as data: the wizard's steps, their fields, when a field is
-//! shown, its label, help and the provision it serves. The UI renders this
-//! definition generically and never hard-codes a field.
+//! The interview as data: the wizard's steps, their fields, when a step or
+//! field is shown, the provision each field serves, and its wording in the
+//! interface language. The UI renders this definition generically and never
+//! hard-codes a field.
 //!
-//! Architecture invariant: every `path` here names a field of
-//! [`crate::model::Request`] (checked by a test), so a field cannot be asked
-//! for that the document does not hold.
+//! The structure lives here; every word lives in the locale catalogues
+//! (`locales/<lang>.json`, see [`crate::locale`]) under keys derived from the
+//! structure: `step.<id>.title`, `field.<path>.label`, `field.<path>.help`
+//! (a group's item fields use `<group path>.<field path>`), and
+//! `option.<Vocabulary>.<value>` for choices.
+//!
+//! Architecture invariants: every `path` names a field of
+//! [`crate::model::Request`], and every key exists in every locale (both
+//! tested).
 
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::model::{Instrument, PersonRole, ProceedingsNature};
+use crate::locale::{Catalogue, Lang};
+use crate::model::mla::*;
+use crate::model::preservation::FollowUpMeasure;
+use crate::model::emergency::EmergencyRoute;
+use crate::model::transfer::TransferGround;
+use crate::model::*;
 
-/// The whole wizard.
+/// The whole wizard, worded in one language.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct WizardDefinition {
-    /// Steps, in order.
+    /// Language of the wording.
+    pub lang: Lang,
+    /// Steps, in order; a step applies to the kinds it lists.
     pub steps: Vec<Step>,
 }
 
@@ -29,6 +43,10 @@ pub struct Step {
     pub title: String,
     /// One sentence on what the step is for.
     pub intro: String,
+    /// Kinds of request the step belongs to.
+    pub kinds: Vec<RequestKind>,
+    /// Show the step only when this holds (e.g. a module is selected).
+    pub show_when: Option<Condition>,
     /// Fields of the step, in order.
     pub fields: Vec<Field>,
 }
@@ -54,13 +72,16 @@ pub struct Field {
     pub input: Input,
 }
 
-/// A condition on another answer.
+/// A condition on another answer: it holds when the answer (or, for a list,
+/// any of its elements) is one of `one_of`. Booleans compare as `"true"` and
+/// `"false"`.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct Condition {
-    /// Dotted path of the answer the condition reads (same scope as the field).
+    /// Dotted path of the answer the condition reads (same scope as the field;
+    /// from the request root for a step).
     pub path: String,
-    /// Values for which the field is shown.
+    /// Values for which the condition holds.
     pub one_of: Vec<String>,
 }
 
@@ -79,8 +100,19 @@ pub enum Input {
     Phone,
     /// A calendar date, `YYYY-MM-DD`.
     Date,
+    /// A local date and time, `YYYY-MM-DDTHH:MM`; its time zone is a sibling field.
+    DateTime,
+    /// A time zone (IANA name or `UTC±HH:MM`), `UTC` by default.
+    TimeZone,
+    /// A yes/no answer.
+    Boolean,
     /// One value from a list; the answer is the option's value, or null.
     Choice {
+        /// Options, in order.
+        options: Vec<ChoiceOption>,
+    },
+    /// Any number of values from a list; the answer is a list of values.
+    MultiChoice {
         /// Options, in order.
         options: Vec<ChoiceOption>,
     },
@@ -88,6 +120,8 @@ pub enum Input {
     Group {
         /// Name of one item ("Offence", "Person").
         item_label: String,
+        /// A new, empty item as the model defines it.
+        item_template: serde_json::Value,
         /// Fields of one item, with paths relative to the item.
         fields: Vec<Field>,
     },
@@ -103,140 +137,601 @@ pub struct ChoiceOption {
     pub label: String,
 }
 
-fn field(path: &str, label: &str, help: &str, provision: Option<&str>, input: Input) -> Field {
+// ---------------------------------------------------------------------------
+// The structure, independent of language.
+
+/// A field before wording: what [`structure`] declares.
+struct Spec {
+    path: String,
+    provision: Option<&'static str>,
+    required: bool,
+    show_when: Option<(&'static str, Vec<&'static str>)>,
+    input: SpecInput,
+}
+
+enum SpecInput {
+    Plain(Input),
+    Choice(&'static str, Vec<&'static str>),
+    Multi(&'static str, Vec<&'static str>),
+    Group(serde_json::Value, Vec<Spec>),
+}
+
+struct StepSpec {
+    id: &'static str,
+    kinds: &'static [RequestKind],
+    show_when: Option<(&'static str, Vec<&'static str>)>,
+    fields: Vec<Spec>,
+}
+
+fn f(path: impl Into<String>, input: Input) -> Spec {
+    Spec { path: path.into(), provision: None, required: false, show_when: None, input: SpecInput::Plain(input) }
+}
+
+/// A single choice from one of the model's vocabularies.
+macro_rules! choice {
+    ($path:expr, $vocab:ident) => {
+        Spec {
+            path: String::from($path),
+            provision: None,
+            required: false,
+            show_when: None,
+            input: SpecInput::Choice(stringify!($vocab), $vocab::ALL.iter().map(|v| v.key()).collect()),
+        }
+    };
+}
+
+/// Several choices from one of the model's vocabularies.
+macro_rules! multi {
+    ($path:expr, $vocab:ident) => {
+        Spec {
+            path: String::from($path),
+            provision: None,
+            required: false,
+            show_when: None,
+            input: SpecInput::Multi(stringify!($vocab), $vocab::ALL.iter().map(|v| v.key()).collect()),
+        }
+    };
+}
+
+fn group<T: Default + Serialize>(path: &'static str, fields: Vec<Spec>) -> Spec {
+    let template = serde_json::to_value(T::default()).expect("model values serialise");
+    Spec { path: path.into(), provision: None, required: false, show_when: None, input: SpecInput::Group(template, fields) }
+}
+
+impl Spec {
+    fn req(mut self) -> Self {
+        self.required = true;
+        self
+    }
+    fn prov(mut self, provision: &'static str) -> Self {
+        self.provision = Some(provision);
+        self
+    }
+    fn when(mut self, path: &'static str, one_of: &[&'static str]) -> Self {
+        self.show_when = Some((path, one_of.to_vec()));
+        self
+    }
+}
+
+use Input::{Boolean, Date, DateTime, Email, Multiline, Phone, Text, TimeZone};
+use RequestKind::{EmergencyDisclosure as EMERGENCY, MlaEvidence as MLA, Preservation as PRESERVATION, TransferOfProceedings as TRANSFER};
+
+const ALL_KINDS: &[RequestKind] = &[MLA, PRESERVATION, EMERGENCY, TRANSFER];
+
+/// The fields of a [`DataSpec`], under `prefix` (`""` or `"data."`).
+fn data_spec_fields(prefix: &str) -> Vec<Spec> {
+    vec![
+        f(format!("{prefix}identifiers"), Multiline).req().prov("Budapest art. 29(2)(c)"),
+        multi!(format!("{prefix}categories"), DataCategory).req().prov("Budapest art. 1(d), 18(3)"),
+        f(format!("{prefix}range.from"), DateTime).req(),
+        f(format!("{prefix}range.to"), DateTime).req(),
+        f(format!("{prefix}range.tz"), TimeZone).req(),
+    ]
+}
+
+fn module_step(id: &'static str, module: Module, fields: Vec<Spec>) -> StepSpec {
+    StepSpec { id, kinds: &[MLA], show_when: Some(("mla.modules", vec![module.key()])), fields }
+}
+
+/// The wizard's structure for every kind, in order.
+fn structure() -> Vec<StepSpec> {
+    vec![
+        StepSpec {
+            id: "kind",
+            kinds: ALL_KINDS,
+            show_when: None,
+            fields: vec![
+                choice!("kind", RequestKind).req(),
+                multi!("mla.modules", Module).req().prov("UNTOC art. 18(3)").when("kind", &["mla_evidence"]),
+                f("mla.follows_preservation", Boolean).prov("Budapest art. 31(1)").when("kind", &["mla_evidence"]),
+                f("consult.preservation_ref", Text).req().prov("Budapest art. 29, 31(1)").when("mla.follows_preservation", &["true"]),
+            ],
+        },
+        StepSpec {
+            id: "authorities",
+            kinds: ALL_KINDS,
+            show_when: None,
+            fields: vec![
+                f("case.internal_ref", Text).req(),
+                f("req_auth.name", Text).req().prov("UNTOC art. 18(15)(a)"),
+                choice!("req_auth.type", AuthorityType).req(),
+                f("req_auth.address", Multiline).req().prov("UNTOC art. 18(15)(a)"),
+                f("req_auth.contact_person", Text).req().prov("UNTOC art. 18(15)(a)"),
+                f("req_auth.email", Email).req().prov("UNTOC art. 18(16)"),
+                f("req_auth.phone", Phone).prov("UNTOC art. 18(16)"),
+                f("req_auth.languages", Text),
+                f("req_auth.ref_no", Text),
+                f("req_state", Text).req(),
+                f("recv_auth.name", Text).req().prov("UNTOC art. 18(13)"),
+                choice!("recv_auth.role", ReceivingRole),
+                choice!("channel.route", Channel).req().prov("UNTOC art. 18(13)"),
+                f("channel.copy_to_central_auth", Boolean).prov("Budapest art. 27(9)(a)").when("channel.route", &["direct_judicial", "interpol"]),
+                choice!("channel.means", TransmissionMeans),
+                f("own_central_auth", Text).prov("UNTOC art. 18(13)").when("channel.route", &["central_authority"]),
+            ],
+        },
+        StepSpec {
+            id: "basis",
+            kinds: ALL_KINDS,
+            show_when: None,
+            fields: vec![
+                choice!("basis.primary", Instrument).req().prov("UNTOC art. 18(7)"),
+                f("basis.treaty_citation", Text).req().prov("UNTOC art. 18(7)").when("basis.primary", &["BILATERAL"]),
+                multi!("basis.secondary", Instrument),
+                f("basis.scope_statement", Multiline).prov("UNTOC art. 18(1)").when("basis.primary", &["UNTOC_18", "UNCAC_46", "DRUG88_7", "BUDAPEST", "CETS_224", "UNTOC_21", "UNCAC_47"]),
+                f("basis.reciprocity_undertaking", Boolean).req().when("basis.primary", &["RECIPROCITY"]),
+                f("lang.drafting", Text).req(),
+                f("lang.request", Text).req().prov("UNTOC art. 18(14)"),
+                choice!("translation.status", TranslationStatus).req().prov("UNTOC art. 18(14)"),
+                f("translation.covers_attachments", Boolean).when("translation.status", &["pending", "done", "certified"]),
+                f("translation.translator", Text).when("translation.status", &["pending", "done", "certified"]),
+            ],
+        },
+        StepSpec {
+            id: "proceedings",
+            kinds: &[MLA, TRANSFER, EMERGENCY],
+            show_when: None,
+            fields: vec![
+                choice!("proc.nature", ProceedingsNature).req().prov("UNTOC art. 18(15)(b)"),
+                f("proc.stage", Text).req().prov("UNTOC art. 18(15)(b)"),
+                f("proc.subject_matter", Text).req().prov("UNTOC art. 18(15)(b)"),
+                f("proc.conducting_auth.name", Text).req().prov("UNTOC art. 18(15)(b)"),
+                f("proc.conducting_auth.functions", Text).req().prov("UNTOC art. 18(15)(b)"),
+                f("proc.next_hearing_date", Date).prov("UNTOC art. 18(24)"),
+                f("proc.custody.in_custody", Boolean).prov("UNTOC art. 18(24)"),
+                f("proc.custody.expiry_date", Date).prov("UNTOC art. 18(24)").when("proc.custody.in_custody", &["true"]),
+                f("proc.limitation_date", Date).prov("ETS 73 art. 10"),
+                group::<RelatedRequest>("proc.related_requests", vec![f("state", Text), f("date", Date), f("reference", Text), f("status", Text)]),
+            ],
+        },
+        StepSpec {
+            id: "facts",
+            kinds: ALL_KINDS,
+            show_when: None,
+            fields: vec![
+                f("facts.summary", Multiline).req().prov("UNTOC art. 18(15)(c)").when("kind", &["mla_evidence", "transfer_of_proceedings"]),
+                f("facts.brief", Multiline).req().prov("Budapest art. 29(2)(b)").when("kind", &["preservation", "emergency_disclosure"]),
+                f("facts.time_place", Text).req().prov("UNTOC art. 18(15)(c)"),
+                f("facts.link_to_req_state", Multiline).prov("UNTOC art. 18(1), 18(15)(f)").when("kind", &["mla_evidence", "preservation"]),
+                f("facts.evidence_so_far", Multiline).prov("GA res. 45/118 art. 3(c)").when("kind", &["mla_evidence", "transfer_of_proceedings"]),
+                group::<Offence>(
+                    "offences",
+                    vec![
+                        f("name", Text).req().prov("UNTOC art. 18(15)(b)"),
+                        f("provision", Text).req().prov("GA res. 45/117 art. 5(1)(c)"),
+                        f("max_penalty", Text).req().prov("CETS 224 art. 9"),
+                        f("provision_text", Multiline).prov("GA res. 45/117 art. 5(1)(c)"),
+                        multi!("category_flags", OffenceCategory),
+                    ],
+                )
+                .req()
+                .prov("UNTOC art. 18(15)(b)"),
+                f("dual_crim.statement", Multiline).prov("UNTOC art. 18(9)").when("kind", &["mla_evidence", "transfer_of_proceedings"]),
+            ],
+        },
+        StepSpec {
+            id: "persons",
+            kinds: &[MLA, TRANSFER],
+            show_when: None,
+            fields: vec![group::<Person>(
+                "persons",
+                vec![
+                    choice!("type", PersonType).req(),
+                    choice!("role", PersonRole).req().prov("UNTOC art. 18(15)(e)"),
+                    f("family_name", Text).req().prov("UNTOC art. 18(15)(e)"),
+                    f("given_names", Text).when("type", &["natural"]),
+                    f("aliases", Text).when("type", &["natural"]),
+                    f("birth_date", Date).when("type", &["natural"]),
+                    f("birth_place", Text).when("type", &["natural"]),
+                    f("legal_form", Text).when("type", &["legal"]),
+                    f("registration_no", Text).prov("UNTOC art. 18(15)(e)").when("type", &["legal"]),
+                    f("register", Text).when("type", &["legal"]),
+                    f("nationalities", Text).prov("UNTOC art. 18(15)(e)"),
+                    f("id_documents", Text).when("type", &["natural"]),
+                    f("location", Multiline).prov("UNTOC art. 18(15)(e)"),
+                    f("location_unknown_reason", Text).prov("UNTOC art. 18(15)(e)"),
+                    f("phone", Phone),
+                    f("email", Email),
+                    f("language_understood", Text).when("type", &["natural"]),
+                    f("in_custody", Text).when("type", &["natural"]),
+                    f("lawyer", Text),
+                ],
+            )
+            .prov("UNTOC art. 18(15)(e)")],
+        },
+        module_step("m1", Module::Statements, vec![group::<Statement>("mla.statements", vec![
+            f("person_ref", Text).req().prov("UNTOC art. 18(15)(e)"),
+            choice!("capacity", HearingCapacity).req(),
+            f("questions", Multiline).req().prov("UNTOC art. 18(15)(d)"),
+            choice!("oath", Oath).req().prov("GA res. 45/117 art. 5(1)(e)"),
+            f("rights_notice", Multiline).req().when("capacity", &["suspect", "accused"]),
+            choice!("recording", Recording).prov("UNTOC art. 18(17)"),
+            f("interpreter_lang", Text),
+            f("documents_to_show", Multiline),
+            f("signature_of_statement", Boolean).prov("UNTOC art. 18(17)"),
+            f("relevance", Multiline).req().prov("UNTOC art. 18(15)(f)"),
+        ]).req()]),
+        module_step("m2", Module::Service, vec![group::<Service>("mla.service", vec![
+            f("documents", Multiline).req().prov("UNTOC art. 18(15)(d)"),
+            f("addressee_ref", Text).req().prov("GA res. 45/117 art. 5(1)(d)"),
+            f("address", Multiline).req().prov("GA res. 45/117 art. 5(1)(d)"),
+            choice!("method", ServiceMethod).prov("UNTOC art. 18(17)"),
+            f("proof_required", Text).req(),
+            f("appearance_date", Date),
+            f("expenses_offered", Text),
+        ]).req()]),
+        module_step("m3", Module::SearchSeizure, vec![group::<Search>("mla.searches", vec![
+            f("place", Multiline).req().prov("UNTOC art. 18(15)(d)"),
+            f("occupant_ref", Text).prov("UNTOC art. 18(15)(e)"),
+            f("items", Multiline).req(),
+            f("grounds", Multiline).req().prov("UNTOC art. 18(15)(f)"),
+            f("domestic_order", Boolean),
+            f("digital_handling", Multiline).prov("Budapest art. 31"),
+            f("chain_of_custody", Text).prov("UNTOC art. 18(17)"),
+            f("transfer_of_items", Text).prov("GA res. 45/117 art. 7"),
+        ]).req()]),
+        module_step("m4", Module::Freezing, vec![group::<Freezing>("mla.freezing", vec![
+            f("assets", Multiline).req().prov("UNTOC art. 18(15)(d)"),
+            f("location_holder", Text).req().prov("UNTOC art. 18(15)(e)"),
+            f("owner_ref", Text).req().prov("UNTOC art. 18(15)(e)"),
+            f("value_estimate", Text),
+            f("link_to_offence", Multiline).req().prov("UNTOC art. 18(15)(f)"),
+            f("domestic_order", Boolean),
+            f("duration", Text),
+        ]).req()]),
+        module_step("m5", Module::Records, vec![group::<Records>("mla.records", vec![
+            choice!("record_class", RecordClass).req().prov("UNTOC art. 18(3)(f)"),
+            f("holder", Multiline).req().prov("UNTOC art. 18(15)(d)"),
+            f("bank", Text).req().when("record_class", &["bank"]),
+            f("accounts", Multiline).req().when("record_class", &["bank"]),
+            f("holder_refs", Text).req().prov("UNTOC art. 18(15)(e)").when("record_class", &["bank"]),
+            f("period_from", Date).req(),
+            f("period_to", Date).req(),
+            multi!("doc_types", RecordDocType).req(),
+            f("format", Text).prov("UNTOC art. 18(3)(f)"),
+            f("certification", Boolean),
+            f("no_tipping_off", Boolean).prov("UNTOC art. 18(20)"),
+            f("relevance", Multiline).req().prov("UNTOC art. 18(15)(f)"),
+        ]).req()]),
+        module_step("m6", Module::StoredData, vec![group::<StoredData>("mla.stored_data", vec![
+            f("provider", Text).req().prov("Budapest art. 29(2)(d)"),
+            f("provider_jurisdiction", Text).prov("Budapest art. 29(2)(d)"),
+            choice!("service", ServiceType).req(),
+        ].into_iter().chain(data_spec_fields("data.")).chain(vec![
+            f("preservation_ref", Text).prov("Budapest art. 31(1)"),
+            f("vulnerability", Multiline).prov("Budapest art. 31(3)(a)"),
+            choice!("measure", DataMeasure).prov("Budapest art. 31(1)"),
+            f("content_justification", Multiline).req().when("data.categories", &["content"]),
+            f("delivery_format", Text).prov("UNTOC art. 18(17)"),
+            f("no_user_notice", Boolean).prov("UNTOC art. 18(20)"),
+            f("relevance", Multiline).req().prov("UNTOC art. 18(15)(f)"),
+        ]).collect()).req()]),
+        module_step("m7", Module::RealTime, vec![group::<RealTime>("mla.real_time", vec![
+            choice!("data_type", RealTimeType).req().prov("Budapest art. 33, 34"),
+            f("targets", Multiline).req().prov("UNTOC art. 18(15)(d)"),
+            f("period.from", DateTime).req(),
+            f("period.to", DateTime).req(),
+            f("period.tz", TimeZone).req(),
+            f("domestic_authorisation", Text).req(),
+            f("necessity", Multiline).req(),
+            f("delivery", Text).req(),
+            f("tech_contact", Text).req(),
+        ]).req()]),
+        module_step("m8", Module::Videoconference, vec![group::<Videoconference>("mla.videoconference", vec![
+            f("person_ref", Text).req().prov("UNTOC art. 18(18)"),
+            choice!("capacity", HearingCapacity).req().prov("UNTOC art. 18(18)"),
+            f("why_not_in_person", Multiline).req().prov("UNTOC art. 18(18)"),
+            f("conducting_auth", Text).req().prov("UNTOC art. 18(18)"),
+            f("attending_auth", Text).prov("UNTOC art. 18(18)"),
+            f("datetime", DateTime).req(),
+            f("tz", TimeZone).req(),
+            f("tech", Multiline).req(),
+            f("interpreter", Text),
+            f("consent", Boolean).req().when("capacity", &["suspect", "accused"]),
+            f("questions", Multiline),
+        ]).req()]),
+        module_step("m9", Module::DetaineeTransfer, vec![group::<DetaineeTransfer>("mla.detainee_transfer", vec![
+            f("detainee_ref", Text).req().prov("UNTOC art. 18(10)"),
+            f("detention_place", Text).req().prov("UNTOC art. 18(11)"),
+            f("custody_status", Text).req().prov("UNTOC art. 18(11)"),
+            f("purpose", Multiline).req().prov("UNTOC art. 18(10)"),
+            f("consent", Boolean).req().prov("UNTOC art. 18(10)(a)"),
+            f("dates", Text).req().prov("UNTOC art. 18(11)(b)"),
+            f("escort_logistics", Multiline).req().prov("UNTOC art. 18(28)"),
+        ]).req()]),
+        module_step("m10", Module::Tracing, vec![group::<Tracing>("mla.tracing", vec![
+            f("subjects", Multiline).req().prov("UNTOC art. 18(15)(e)"),
+            f("known_leads", Multiline),
+            f("link_to_offence", Multiline).req().prov("UNTOC art. 18(15)(f)"),
+            f("registries", Multiline),
+            f("follow_up", Text),
+        ]).req()]),
+        module_step("m11", Module::Appearance, vec![group::<Appearance>("mla.appearance", vec![
+            f("person_ref", Text).req().prov("UNTOC art. 18(3)(h)"),
+            choice!("capacity", HearingCapacity).req(),
+            f("purpose", Multiline).req().prov("UNTOC art. 18(15)(f)"),
+            f("dates", Text).req(),
+            f("place", Text).req(),
+            f("allowances", Multiline).req(),
+            f("willingness", Boolean),
+        ]).req()]),
+        module_step("m12", Module::JointTeam, vec![group::<JointTeam>("mla.joint_team", vec![
+            f("parties", Multiline).req().prov("UNTOC art. 19"),
+            f("purpose", Multiline).req().prov("UNTOC art. 19"),
+            f("duration", Text).req(),
+            f("lead_location", Text),
+            f("info_use_rules", Multiline).req().prov("CETS 224 art. 12"),
+        ]).req()]),
+        module_step("m13", Module::ControlledDelivery, vec![group::<ControlledDelivery>("mla.controlled_delivery", vec![
+            f("consignment", Multiline).req().prov("UNTOC art. 20"),
+            f("route", Multiline).req().prov("UNTOC art. 20"),
+            f("dates", Text).req(),
+            f("handling", Text).req().prov("1988 Convention art. 11"),
+            f("ops_contacts", Text).req(),
+            f("domestic_authorisation", Text).req(),
+        ]).req()]),
+        module_step("m14", Module::Examination, vec![group::<Examination>("mla.examination", vec![
+            f("object_or_site", Multiline).req().prov("UNTOC art. 18(3)(d)"),
+            f("questions_for_expert", Multiline).prov("UNTOC art. 18(3)(e)"),
+            f("method", Text).prov("UNTOC art. 18(17)"),
+        ]).req()]),
+        module_step("m15", Module::Other, vec![group::<OtherAssistance>("mla.other", vec![
+            f("description", Multiline).req().prov("UNTOC art. 18(3)(i)"),
+            f("relevance", Multiline).req().prov("UNTOC art. 18(15)(f)"),
+        ]).req()]),
+        StepSpec {
+            id: "preservation",
+            kinds: &[PRESERVATION],
+            show_when: None,
+            fields: vec![
+                f("preservation.poc_24_7_own", Text).req().prov("Budapest art. 35"),
+                f("preservation.mla_auth_contact", Text).req().prov("Budapest art. 35(2)(b)"),
+                group::<DataSpec>("preservation.data", data_spec_fields("")).req().prov("Budapest art. 29(2)(c)"),
+                f("preservation.data_relationship", Multiline).req().prov("Budapest art. 29(2)(c)"),
+                f("preservation.custodian", Multiline).req().prov("Budapest art. 29(2)(d)"),
+                f("preservation.necessity", Multiline).req().prov("Budapest art. 29(2)(e)"),
+                choice!("preservation.mla_intent_measure", FollowUpMeasure).req().prov("Budapest art. 29(2)(f)"),
+                f("preservation.mla_expected_date", Date).prov("Budapest art. 29(7)"),
+                f("preservation.path_disclosure", Boolean).prov("Budapest art. 30"),
+                f("preservation.no_user_notice", Boolean).prov("Budapest art. 29(6)"),
+                f("preservation.preserved_at", Date).prov("Budapest art. 29(7)"),
+                f("preservation.preservation_ref", Text),
+            ],
+        },
+        StepSpec {
+            id: "emergency",
+            kinds: &[EMERGENCY],
+            show_when: None,
+            fields: vec![
+                choice!("emergency.route", EmergencyRoute).req().prov("CETS 224 art. 9, 10"),
+                f("emergency.electronic", Boolean).req().prov("CETS 224 art. 9, 10"),
+                f("emergency.providers", Multiline).req().prov("CETS 224 art. 9"),
+                f("emergency.emergency_facts", Multiline).req().prov("CETS 224 art. 3, 9"),
+                f("emergency.data_link", Multiline).req().prov("CETS 224 art. 9"),
+                group::<DataSpec>("emergency.data", data_spec_fields("")).req().prov("CETS 224 art. 9"),
+                f("emergency.special_instructions", Multiline).prov("CETS 224 art. 9"),
+                f("emergency.other_info", Multiline).prov("CETS 224 art. 9"),
+            ],
+        },
+        StepSpec {
+            id: "transfer",
+            kinds: &[TRANSFER],
+            show_when: None,
+            fields: vec![
+                f("transfer.act_description", Multiline).req().prov("GA res. 45/118 art. 3(b)"),
+                f("transfer.investigation_results", Multiline).req().prov("GA res. 45/118 art. 3(c)"),
+                f("transfer.suspect_ref", Text).req().prov("GA res. 45/118 art. 3(e)"),
+                f("transfer.suspect_custody", Text).req().prov("ETS 73 art. 15"),
+                multi!("transfer.grounds", TransferGround).prov("ETS 73 art. 8(1)"),
+                f("transfer.grounds_explanation", Multiline).prov("ETS 73 art. 8, 11"),
+                f("transfer.suspect_views", Multiline).req().prov("GA res. 45/118 art. 8"),
+                f("transfer.victims", Multiline).prov("GA res. 45/118 art. 9"),
+                f("transfer.provisional_measures", Multiline).prov("GA res. 45/118 art. 12"),
+                f("transfer.file_index", Multiline).req().prov("ETS 73 art. 15"),
+                f("transfer.exhibits", Multiline),
+            ],
+        },
+        StepSpec {
+            id: "forum",
+            kinds: &[TRANSFER],
+            show_when: None,
+            fields: vec![
+                f("transfer.forum.territory", Multiline).req().prov("UNTOC art. 21"),
+                f("transfer.forum.active_personality", Text).req().prov("ETS 73 art. 8(1)(a)-(b)"),
+                f("transfer.forum.passive_personality", Text),
+                f("transfer.forum.suspect_location", Text).req().prov("ETS 73 art. 8(1)(g)"),
+                f("transfer.forum.victims_location", Text).prov("GA res. 45/118 art. 9"),
+                f("transfer.forum.witnesses_location", Text).req(),
+                f("transfer.forum.evidence_location", Text).req().prov("ETS 73 art. 8(1)(e)"),
+                f("transfer.forum.parallel_proceedings", Text).req().prov("ETS 73 art. 8(1)(d)"),
+                f("transfer.forum.limitation_requesting", Date).req().prov("ETS 73 art. 10"),
+                f("transfer.forum.limitation_requested", Date).prov("ETS 73 art. 11"),
+                f("transfer.forum.sentencing", Text),
+                f("transfer.forum.proceeds", Text),
+                f("transfer.forum.costs", Text).prov("GA res. 45/118 art. 14"),
+            ],
+        },
+        StepSpec {
+            id: "purpose",
+            kinds: &[MLA, EMERGENCY],
+            show_when: None,
+            fields: vec![
+                f("purpose.statement", Multiline).req().prov("UNTOC art. 18(15)(f)"),
+                f("purpose.intended_uses", Multiline).req().prov("UNTOC art. 18(19)"),
+                f("procedure.requested", Multiline).prov("UNTOC art. 18(15)(d), 18(17)"),
+                f("procedure.reasons", Multiline).prov("GA res. 45/117 art. 5(1)(e)"),
+                f("procedure.elastic_clause", Boolean),
+                f("participation.officials", Multiline),
+                f("participation.may_question", Boolean),
+            ],
+        },
+        StepSpec {
+            id: "handling",
+            kinds: ALL_KINDS,
+            show_when: None,
+            fields: vec![
+                f("urgency.flag", Boolean).prov("UNTOC art. 18(24)"),
+                multi!("urgency.reasons", UrgencyReason).req().prov("UNTOC art. 18(24)").when("urgency.flag", &["true"]),
+                f("urgency.reason_text", Multiline).req().prov("UNTOC art. 18(24)").when("urgency.flag", &["true"]),
+                f("deadline.date", Date).prov("UNTOC art. 18(24)"),
+                f("deadline.reason", Text).prov("UNTOC art. 18(24)"),
+                f("conf.required", Boolean).prov("UNTOC art. 18(20)"),
+                choice!("conf.scope", ConfidentialityScope).req().prov("UNTOC art. 18(20)").when("conf.required", &["true"]),
+                f("conf.reasons", Multiline).req().prov("UNTOC art. 18(20)").when("conf.required", &["true"]),
+                f("conf.no_notice_to_subject", Boolean),
+                f("conf.if_not_possible", Text).req().prov("UNTOC art. 18(20)").when("conf.required", &["true"]),
+                f("use.ack", Boolean).req().prov("UNTOC art. 18(19)").when("kind", &["mla_evidence", "emergency_disclosure"]),
+                f("use.advance_consent_for", Multiline).prov("UNTOC art. 18(19)").when("kind", &["mla_evidence"]),
+                f("dp.safeguards", Multiline).prov("CETS 224 art. 14").when("basis.primary", &["CETS_224"]),
+                choice!("costs.extraordinary_expected", YesNoUnknown).prov("UNTOC art. 18(28)").when("kind", &["mla_evidence", "transfer_of_proceedings"]),
+                f("costs.items", Multiline).prov("UNTOC art. 18(28)").when("costs.extraordinary_expected", &["yes"]),
+                f("costs.undertaking", Boolean).prov("UNTOC art. 18(28)").when("kind", &["mla_evidence", "transfer_of_proceedings"]),
+            ],
+        },
+        StepSpec {
+            id: "annexes",
+            kinds: ALL_KINDS,
+            show_when: None,
+            fields: vec![
+                f("consult.prior_informal", Multiline),
+                f("consult.draft_shared", Multiline),
+                group::<Attachment>(
+                    "attachments",
+                    vec![
+                        choice!("type", AttachmentType).req(),
+                        f("title", Text).req(),
+                        f("language", Text).req(),
+                        f("pages", Text),
+                        f("translated", Boolean).prov("UNTOC art. 18(14)"),
+                        f("certified", Boolean),
+                    ],
+                ),
+                f("sign.name", Text).req().prov("UNTOC art. 18(14)"),
+                f("sign.title", Text).req().prov("UNTOC art. 18(14)"),
+                f("sign.place", Text).req(),
+                f("sign.date", Date).req(),
+                f("sign.seal", Boolean),
+                f("sign.e_signature", Boolean),
+                choice!("sign.authentication", Authentication),
+                f("sign.validating_auth", Text),
+            ],
+        },
+    ]
+}
+
+// ---------------------------------------------------------------------------
+// Wording.
+
+fn word_field(spec: Spec, key_prefix: &str, cat: &Catalogue) -> Field {
+    let key = format!("{key_prefix}{}", spec.path);
+    let options = |vocab: &str, values: Vec<&str>| -> Vec<ChoiceOption> {
+        values
+            .into_iter()
+            .map(|v| ChoiceOption { value: v.to_string(), label: cat.get(&format!("option.{vocab}.{v}")) })
+            .collect()
+    };
+    let input = match spec.input {
+        SpecInput::Plain(input) => input,
+        SpecInput::Choice(vocab, values) => Input::Choice { options: options(vocab, values) },
+        SpecInput::Multi(vocab, values) => Input::MultiChoice { options: options(vocab, values) },
+        SpecInput::Group(item_template, fields) => Input::Group {
+            item_label: cat.get(&format!("field.{key}.item")),
+            item_template,
+            fields: fields.into_iter().map(|f| word_field(f, &format!("{key}."), cat)).collect(),
+        },
+    };
     Field {
-        path: path.into(),
-        label: label.into(),
-        help: help.into(),
-        provision: provision.map(Into::into),
-        required: true,
-        show_when: None,
+        path: spec.path.to_string(),
+        label: cat.get(&format!("field.{key}.label")),
+        help: cat.get(&format!("field.{key}.help")),
+        provision: spec.provision.map(String::from),
+        required: spec.required,
+        show_when: spec.show_when.map(|(path, one_of)| Condition {
+            path: path.to_string(),
+            one_of: one_of.into_iter().map(String::from).collect(),
+        }),
         input,
     }
 }
 
-impl Field {
-    fn optional(mut self) -> Self {
-        self.required = false;
-        self
-    }
-
-    fn shown_when(mut self, path: &str, one_of: &[&str]) -> Self {
-        self.show_when = Some(Condition {
-            path: path.into(),
-            one_of: one_of.iter().map(|v| v.to_string()).collect(),
-        });
-        self
-    }
-}
-
-fn choice(options: impl IntoIterator<Item = (&'static str, &'static str)>) -> Input {
-    Input::Choice {
-        options: options
+/// The wizard, worded in `lang`.
+pub fn definition(lang: Lang) -> WizardDefinition {
+    let cat = crate::locale::catalogue(lang);
+    WizardDefinition {
+        lang,
+        steps: structure()
             .into_iter()
-            .map(|(value, label)| ChoiceOption { value: value.into(), label: label.into() })
+            .map(|s| Step {
+                id: s.id.to_string(),
+                title: cat.get(&format!("step.{}.title", s.id)),
+                intro: cat.get(&format!("step.{}.intro", s.id)),
+                kinds: s.kinds.to_vec(),
+                show_when: s.show_when.map(|(path, one_of)| Condition {
+                    path: path.to_string(),
+                    one_of: one_of.into_iter().map(String::from).collect(),
+                }),
+                fields: s.fields.into_iter().map(|f| word_field(f, "", cat)).collect(),
+            })
             .collect(),
     }
 }
 
-const UNTOC_A: Option<&str> = Some("UNTOC art. 18(15)(a)");
-const UNTOC_B: Option<&str> = Some("UNTOC art. 18(15)(b)");
-const UNTOC_C: Option<&str> = Some("UNTOC art. 18(15)(c)");
-const UNTOC_D: Option<&str> = Some("UNTOC art. 18(15)(d)");
-const UNTOC_E: Option<&str> = Some("UNTOC art. 18(15)(e)");
-const UNTOC_F: Option<&str> = Some("UNTOC art. 18(15)(f)");
-const PRACTICE: Option<&str> = None;
-
-/// The wizard of an MLA request for evidence.
-pub fn definition() -> WizardDefinition {
-    use Input::*;
-    WizardDefinition {
-        steps: vec![
-            Step {
-                id: "authorities".into(),
-                title: "Authorities and legal basis".into(),
-                intro: "Who is asking, whom you are asking, and on which legal basis.".into(),
-                fields: vec![
-                    field("case.internal_ref", "Your case number", "Your own file number, e.g. PPO-2026-0412.", PRACTICE, Text),
-                    field("req_auth.name", "Requesting authority", "Official name of the authority making the request, e.g. Public Prosecution Office of Arden.", UNTOC_A, Text),
-                    field("req_auth.address", "Postal address", "Full postal address of the requesting authority.", UNTOC_A, Multiline),
-                    field("req_auth.contact_person", "Contact officer", "Name and function of the officer the requested State can call, e.g. Ms Lena Ortiz, Senior Prosecutor.", UNTOC_A, Text),
-                    field("req_auth.email", "E-mail", "Direct e-mail of the contact officer.", UNTOC_A, Email),
-                    field("req_auth.phone", "Telephone", "Direct line, with the international prefix, e.g. +99 20 555 0142.", UNTOC_A, Phone).optional(),
-                    field("req_auth.ref_no", "Reference to quote", "The reference the requested State should quote in its replies.", PRACTICE, Text).optional(),
-                    field("req_state", "Requested State", "The State asked to assist, e.g. Norland.", PRACTICE, Text),
-                    field("recv_auth.name", "Receiving authority", "Usually the central authority of the requested State, e.g. Ministry of Justice, International Cooperation Department.", Some("UNTOC art. 18(13)"), Text),
-                    field("basis.primary", "Legal basis", "The treaty or other basis on which you ask. If a bilateral treaty binds both States, it usually governs.", Some("UNTOC art. 18(7)"),
-                        Choice { options: Instrument::ALL.iter().map(|i| ChoiceOption { value: i.key().into(), label: i.title().into() }).collect() }),
-                    field("basis.treaty_citation", "Treaty citation", "Title, date and article of the treaty, e.g. Treaty between Arden and Norland on Mutual Legal Assistance in Criminal Matters, 3 May 2011, art. 4.", Some("UNTOC art. 18(7)"), Text)
-                        .shown_when("basis.primary", &["BILATERAL"]),
-                ],
-            },
-            Step {
-                id: "case".into(),
-                title: "Case and facts".into(),
-                intro: "What the case is about, what happened, and which offences are concerned.".into(),
-                fields: vec![
-                    field("proc.nature", "Nature of the proceedings", "The kind of proceedings in which you need assistance.", UNTOC_B,
-                        Choice { options: ProceedingsNature::ALL.iter().map(|n| ChoiceOption { value: n.key().into(), label: n.label().into() }).collect() }),
-                    field("proc.stage", "Current stage", "Where the proceedings stand now, e.g. investigation opened on 2 March 2026; no charges yet.", UNTOC_B, Text),
-                    field("proc.subject_matter", "Subject matter", "One line on what the case is about, e.g. investment fraud through a fake trading platform.", UNTOC_B, Text),
-                    field("proc.conducting_auth.name", "Authority conducting the proceedings", "May differ from the requesting authority, e.g. Investigating Judge of the Arden District Court.", UNTOC_B, Text),
-                    field("proc.conducting_auth.functions", "Its function", "What that authority does in the case, e.g. directs the investigation and may order searches.", UNTOC_B, Text),
-                    field("facts.summary", "Summary of the facts", "Who did what, when, where and how, in plain chronological sentences. Avoid local jargon.", UNTOC_C, Multiline),
-                    field("facts.time_place", "Time and place of the offence", "Dates and places, e.g. between 1 June and 30 September 2025, in Arden City.", UNTOC_C, Text).optional(),
-                    field("facts.link_to_req_state", "Link to the requested State", "Why the evidence, persons or assets are in the requested State.", Some("UNTOC art. 18(1), 18(15)(f)"), Multiline),
-                    field("offences", "Offences", "Each offence as named in your law, with its provision and maximum penalty.", UNTOC_B,
-                        Group { item_label: "Offence".into(), fields: vec![
-                            field("name", "Offence", "As named in your law, e.g. aggravated fraud.", UNTOC_B, Text),
-                            field("provision", "Legal provision", "Article or section, e.g. Criminal Code of Arden, s. 214(2).", Some("GA res. 45/117 art. 5(1)(c)"), Text),
-                            field("max_penalty", "Maximum penalty", "E.g. 10 years' imprisonment.", PRACTICE, Text),
-                            field("provision_text", "Text of the provision", "Paste the text of the provision; it is annexed to the request.", Some("GA res. 45/117 art. 5(1)(c)"), Multiline).optional(),
-                        ] }),
-                ],
-            },
-            Step {
-                id: "persons".into(),
-                title: "Persons".into(),
-                intro: "Everyone the request concerns: suspects, witnesses, victims, account holders.".into(),
-                fields: vec![
-                    field("persons", "Persons concerned", "Give identity, nationality and whereabouts where possible.", UNTOC_E,
-                        Group { item_label: "Person".into(), fields: vec![
-                            field("role", "Role", "The person's role in the case.", UNTOC_E,
-                                choice(PersonRole::ALL.iter().map(|r| (r.key(), r.label())))),
-                            field("family_name", "Family name", "Or the registered name of a company.", UNTOC_E, Text),
-                            field("given_names", "Given names", "All given names, as in identity documents.", UNTOC_E, Text).optional(),
-                            field("birth_date", "Date of birth", "If known.", PRACTICE, Date).optional(),
-                            field("nationalities", "Nationalities", "All known nationalities, separated by commas.", UNTOC_E, Text),
-                            field("location", "Whereabouts in the requested State", "Address or last known whereabouts.", UNTOC_E, Multiline),
-                            field("location_unknown_reason", "Why nationality or whereabouts are unknown", "Only if you cannot give them.", UNTOC_E, Text).optional(),
-                        ] }).optional(),
-                ],
-            },
-            Step {
-                id: "assistance".into(),
-                title: "Assistance and purpose".into(),
-                intro: "What you ask the requested State to do, why, and who signs.".into(),
-                fields: vec![
-                    field("measures", "Assistance sought", "One entry per measure, described by its result, e.g. obtain certified copies of the statements of account no. NL-44 0001 2345 67 from 1 June to 30 September 2025.", UNTOC_D,
-                        Group { item_label: "Measure".into(), fields: vec![
-                            field("description", "Measure", "What the requested State is asked to do.", UNTOC_D, Multiline),
-                        ] }),
-                    field("purpose.statement", "Purpose of the request", "What the evidence will achieve in the case, e.g. to identify who received the stolen funds.", UNTOC_F, Multiline),
-                    field("sign.name", "Signatory", "Name of the person who signs.", Some("UNTOC art. 18(14)"), Text),
-                    field("sign.title", "Signatory's title", "E.g. Chief Prosecutor.", Some("UNTOC art. 18(14)"), Text),
-                    field("sign.place", "Place", "Place of signature.", PRACTICE, Text),
-                    field("sign.date", "Date", "Date of signature.", PRACTICE, Date),
-                ],
-            },
-        ],
+/// Every catalogue key the wizard uses (for the completeness test of the
+/// locales).
+pub fn catalogue_keys() -> Vec<String> {
+    fn field_keys(spec: &Spec, prefix: &str, out: &mut Vec<String>) {
+        let key = format!("{prefix}{}", spec.path);
+        out.push(format!("field.{key}.label"));
+        out.push(format!("field.{key}.help"));
+        match &spec.input {
+            SpecInput::Plain(_) => {}
+            SpecInput::Choice(vocab, values) | SpecInput::Multi(vocab, values) => {
+                out.extend(values.iter().map(|v| format!("option.{vocab}.{v}")));
+            }
+            SpecInput::Group(_, fields) => {
+                out.push(format!("field.{key}.item"));
+                for f in fields {
+                    field_keys(f, &format!("{key}."), out);
+                }
+            }
+        }
     }
+    let mut out = Vec::new();
+    for step in structure() {
+        out.push(format!("step.{}.title", step.id));
+        out.push(format!("step.{}.intro", step.id));
+        for f in &step.fields {
+            field_keys(f, "", &mut out);
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Request;
     use serde_json::Value;
 
     fn resolve<'a>(value: &'a Value, path: &str) -> Option<&'a Value> {
@@ -245,34 +740,47 @@ mod tests {
 
     fn assert_paths(fields: &[Field], scope: &Value, scope_name: &str) {
         for f in fields {
-            let target = resolve(scope, &f.path);
-            assert!(target.is_some(), "wizard field {scope_name}{} is not in the request model", f.path);
+            assert!(resolve(scope, &f.path).is_some(), "wizard field {scope_name}{} is not in the request model", f.path);
             if let Some(cond) = &f.show_when {
-                assert!(resolve(scope, &cond.path).is_some(), "condition path {} unknown", cond.path);
+                assert!(resolve(scope, &cond.path).is_some(), "condition path {} of {} unknown", cond.path, f.path);
             }
-            if let Input::Group { fields, .. } = &f.input {
-                // An item of the group, with every field present (defaults).
-                let item = item_template(&f.path);
-                assert_paths(fields, &item, &format!("{}[].", f.path));
+            if let Input::Group { fields, item_template, .. } = &f.input {
+                assert_paths(fields, item_template, &format!("{scope_name}{}[].", f.path));
             }
-        }
-    }
-
-    fn item_template(group: &str) -> Value {
-        use crate::model::*;
-        match group {
-            "offences" => serde_json::to_value(Offence::default()).unwrap(),
-            "persons" => serde_json::to_value(Person::default()).unwrap(),
-            "measures" => serde_json::to_value(AssistanceMeasure::default()).unwrap(),
-            other => panic!("no item template for group {other}"),
         }
     }
 
     #[test]
-    fn every_field_path_exists_in_the_model() {
+    fn every_field_and_condition_path_exists_in_the_model() {
         let request = serde_json::to_value(Request::default()).unwrap();
-        for step in definition().steps {
+        for step in definition(Lang::En).steps {
+            if let Some(cond) = &step.show_when {
+                assert!(resolve(&request, &cond.path).is_some(), "step condition {} unknown", cond.path);
+            }
             assert_paths(&step.fields, &request, "");
+        }
+    }
+
+    #[test]
+    fn every_module_has_exactly_one_step() {
+        let def = definition(Lang::En);
+        for module in Module::ALL {
+            let steps = def
+                .steps
+                .iter()
+                .filter(|s| s.show_when.as_ref().is_some_and(|c| c.path == "mla.modules" && c.one_of == [module.key()]))
+                .count();
+            assert_eq!(steps, 1, "module {}", module.key());
+        }
+    }
+
+    #[test]
+    fn every_kind_has_the_authorities_facts_and_signature_steps() {
+        let def = definition(Lang::En);
+        for kind in RequestKind::ALL {
+            for id in ["kind", "authorities", "basis", "facts", "handling", "annexes"] {
+                assert!(def.steps.iter().any(|s| s.id == id && s.kinds.contains(kind)), "{} lacks step {id}", kind.key());
+            }
         }
     }
 }

@@ -43,10 +43,17 @@ fn rendered_example_holds_the_authority_facts_and_offences() {
         "Aggravated fraud, Criminal Code of Arden, section 214(2)",
         "Money laundering, Criminal Code of Arden, section 301(1)",
         "United Nations Convention against Transnational Organized Crime, article 18",
-        "Page 1 of 3",
-        "Page 3 of 3",
+        "Obtain from Fjordbank ASA",
+        "Take the statement of Ingrid Solberg",
     ] {
         assert!(text.contains(expected), "PDF text lacks {expected:?}:\n{text}");
+    }
+    let pages = tool("pdfinfo", &[pdf.to_str().unwrap()])
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:").map(|n| n.trim().parse::<usize>().unwrap()))
+        .unwrap();
+    for page in 1..=pages {
+        assert!(text.contains(&format!("Page {page} of {pages}")), "page {page} lacks its footer");
     }
 }
 
@@ -113,10 +120,34 @@ fn schema_describes_the_request_fields() {
     assert!(out.status.success());
     let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let props = schema["properties"].as_object().unwrap();
-    for key in ["format_version", "kind", "req_auth", "basis", "proc", "facts", "offences", "persons", "measures", "purpose"] {
+    for key in ["format_version", "kind", "req_auth", "basis", "proc", "facts", "offences", "persons", "mla", "preservation", "emergency", "transfer", "purpose"] {
         assert!(props.contains_key(key), "schema lacks {key}");
     }
     assert_eq!(schema["additionalProperties"], false);
+}
+
+#[test]
+fn follow_up_of_the_preservation_example_is_an_mla_request_for_the_preserved_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = mla(&["follow-up", "examples/preservation-ransomware-arden-vestria.json"], dir.path());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let r = mla_writer::format::parse_request(&String::from_utf8(out.stdout).unwrap(), "stdout").unwrap();
+    assert_eq!(r.kind, mla_writer::model::RequestKind::MlaEvidence);
+    assert!(r.mla.follows_preservation);
+    assert_eq!(r.mla.stored_data[0].data.identifiers, "restore.keys@vestamail.example");
+    let refused = mla(&["follow-up", EXAMPLE], dir.path());
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("can only be created from a preservation request"));
+}
+
+#[test]
+fn wizard_definition_is_printed_in_the_requested_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = mla(&["wizard", "--lang", "en"], dir.path());
+    assert!(out.status.success());
+    let def: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(def["lang"], "en");
+    assert!(def["steps"].as_array().unwrap().len() > 20);
 }
 
 #[test]
@@ -128,8 +159,8 @@ fn imported_draft_is_listed_and_exported_unchanged() {
     let list = String::from_utf8(mla(&["drafts", "list"], dir.path()).stdout).unwrap();
     assert!(list.contains(&id) && list.contains("PPO-2026-0412"), "{list}");
     let exported = mla(&["drafts", "export", &id], dir.path());
-    let original: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(EXAMPLE)).unwrap()).unwrap();
-    let back: serde_json::Value = serde_json::from_slice(&exported.stdout).unwrap();
+    let original = mla_writer::format::read_request(&Path::new(env!("CARGO_MANIFEST_DIR")).join(EXAMPLE)).unwrap();
+    let back = mla_writer::format::parse_request(&String::from_utf8(exported.stdout).unwrap(), "export").unwrap();
     assert_eq!(back, original);
     assert!(dir.path().join("mla-writer.sqlite3").exists());
 }

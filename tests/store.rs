@@ -116,3 +116,24 @@ fn writers_killed_mid_save_leave_a_consistent_database() {
         .unwrap();
     assert_eq!(orphans, 0);
 }
+
+#[test]
+fn follow_up_of_a_preservation_draft_is_a_new_mla_draft_citing_its_reference() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("d.sqlite3")).unwrap();
+    let mut preservation = mla_writer::format::read_request(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/preservation-ransomware-arden-vestria.json"
+    )))
+    .unwrap();
+    preservation.preservation.preservation_ref = "VST-2026-118".into();
+    let id = store.create_draft(&preservation).unwrap().id;
+    let follow_up = store.create_follow_up(&id).unwrap();
+    assert_ne!(follow_up.summary.id, id);
+    assert_eq!(follow_up.request.kind, mla_writer::model::RequestKind::MlaEvidence);
+    assert_eq!(follow_up.request.consult.preservation_ref, "VST-2026-118");
+    assert_eq!(store.load_draft(&follow_up.summary.id).unwrap().request, follow_up.request);
+    assert_eq!(store.list_drafts().unwrap().len(), 2);
+    // An MLA draft has no follow-up.
+    assert!(matches!(store.create_follow_up(&follow_up.summary.id), Err(StoreError::FollowUp { .. })));
+}

@@ -10,6 +10,9 @@ export default defineConfig({
   server: {
     port: 5173,
     strictPort: true,
+    // The interface's English wording is read from the shared catalogue in
+    // ../locales, next to the other languages.
+    fs: { allow: ['.', '../locales'] },
   },
   build: {
     outDir: 'dist',

@@ -1,11 +1,13 @@
 //! IPC commands: each translates arguments to one core call and the result
 //! back. No business logic lives here.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
 use mla_writer::checks::{self, Finding};
 use mla_writer::document::Document;
+use mla_writer::locale::{self, Lang};
 use mla_writer::model::Request;
 use mla_writer::store::{Draft, DraftSummary, SaveReceipt, Store};
 use mla_writer::wizard::{self, WizardDefinition};
@@ -30,8 +32,13 @@ impl Drafts {
 }
 
 #[tauri::command]
-pub fn wizard_definition() -> WizardDefinition {
-    wizard::definition()
+pub fn wizard_definition(lang: Lang) -> WizardDefinition {
+    wizard::definition(lang)
+}
+
+#[tauri::command]
+pub fn ui_strings(lang: Lang) -> BTreeMap<String, String> {
+    locale::catalogue(lang).ui_strings()
 }
 
 #[tauri::command]
@@ -49,6 +56,11 @@ pub fn new_draft(drafts: State<'_, Drafts>) -> Result<Draft, IpcError> {
 #[tauri::command]
 pub fn open_draft(drafts: State<'_, Drafts>, id: String) -> Result<Draft, IpcError> {
     Ok(drafts.lock().load_draft(&id)?)
+}
+
+#[tauri::command]
+pub fn create_follow_up(drafts: State<'_, Drafts>, id: String) -> Result<Draft, IpcError> {
+    Ok(drafts.lock().create_follow_up(&id)?)
 }
 
 #[tauri::command]

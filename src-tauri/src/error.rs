@@ -16,6 +16,7 @@ impl From<mla_writer::store::StoreError> for IpcError {
     fn from(e: mla_writer::store::StoreError) -> Self {
         let code = match e {
             mla_writer::store::StoreError::NotFound(_) => "not_found",
+            mla_writer::store::StoreError::FollowUp { .. } => "not_preservation",
             _ => "store",
         };
         IpcError { code, message: e.to_string() }

@@ -26,10 +26,12 @@ fn main() {
         .manage(commands::Drafts(Mutex::new(store)))
         .invoke_handler(tauri::generate_handler![
             commands::wizard_definition,
+            commands::ui_strings,
             commands::list_drafts,
             commands::new_draft,
             commands::open_draft,
             commands::save_draft,
+            commands::create_follow_up,
             commands::check_request,
             commands::preview_request,
             commands::export_pdf,

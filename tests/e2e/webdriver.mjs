@@ -1,7 +1,7 @@
 // A minimal W3C WebDriver client over fetch, enough to drive the app the way
 // a user does: find, click, type, read.
 
-const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+export const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
 export class WebDriverError extends Error {}
 
@@ -71,20 +71,43 @@ export class Session {
     return v.map((e) => e[ELEMENT]);
   }
 
+  /**
+   * Scrolls the element into the middle of its scrolling panel, as a user
+   * scrolls to a field (WebKitWebDriver only scrolls the page itself).
+   */
+  async reveal(id) {
+    await this.cmd('POST', '/execute/sync', {
+      script: "arguments[0].scrollIntoView({ block: 'center', inline: 'nearest' });",
+      args: [{ [ELEMENT]: id }],
+    });
+  }
+
   async click(css) {
     const id = await this.find(css);
-    await this.cmd('POST', `/element/${id}/click`, {});
+    await this.reveal(id);
+    try {
+      await this.cmd('POST', `/element/${id}/click`, {});
+    } catch (e) {
+      throw new Error(`clicking ${css}: ${e.message}`);
+    }
   }
 
   async type(css, text) {
     const id = await this.find(css);
+    await this.reveal(id);
     await this.cmd('POST', `/element/${id}/click`, {});
     await this.cmd('POST', `/element/${id}/value`, { text });
   }
 
   /** Chooses the option with `value` in the select `css`. */
   async choose(css, value) {
-    await this.click(`${css} option[value="${value}"]`);
+    await this.reveal(await this.find(css));
+    const option = await this.find(`${css} option[value="${value}"]`);
+    try {
+      await this.cmd('POST', `/element/${option}/click`, {});
+    } catch (e) {
+      throw new Error(`choosing ${value} in ${css}: ${e.message}`);
+    }
   }
 
   async text(css) {

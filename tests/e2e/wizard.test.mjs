@@ -93,7 +93,11 @@ test('a request typed into the wizard is exported as a PDF and survives a restar
   try {
     await s.click('[data-testid="new-request"]');
 
-    // Step 1: authorities and legal basis.
+    // Kind: an MLA request asking for "other assistance".
+    await s.click('[data-field="mla.modules"] [data-option="other"]');
+    await s.click('[data-testid="next"]');
+
+    // Authorities.
     await s.type('[data-field="case.internal_ref"]', typed.case);
     await s.type('[data-field="req_auth.name"]', typed.authority);
     await s.type('[data-field="req_auth.address"]', typed.address);
@@ -101,38 +105,47 @@ test('a request typed into the wizard is exported as a PDF and survives a restar
     await s.type('[data-field="req_auth.email"]', typed.email);
     await s.type('[data-field="req_state"]', typed.state);
     await s.type('[data-field="recv_auth.name"]', typed.receiving);
-    assert.equal((await s.findAll('[data-field="basis.treaty_citation"]')).length, 0, 'treaty citation shown before BILATERAL is chosen');
-    await s.choose('[data-field="basis.primary"]', 'BILATERAL');
-    await s.type('[data-field="basis.treaty_citation"]', typed.treaty);
     await shot(s, '02-authorities');
     await s.click('[data-testid="next"]');
 
-    // Step 2: case and facts.
+    // Legal basis: the treaty citation appears only for a bilateral treaty.
+    assert.equal((await s.findAll('[data-field="basis.treaty_citation"]')).length, 0, 'treaty citation shown before BILATERAL is chosen');
+    await s.choose('[data-field="basis.primary"]', 'BILATERAL');
+    await s.type('[data-field="basis.treaty_citation"]', typed.treaty);
+    await s.click('[data-testid="next"]');
+
+    // Proceedings.
     await s.choose('[data-field="proc.nature"]', 'investigation');
     await s.type('[data-field="proc.stage"]', typed.stage);
     await s.type('[data-field="proc.subject_matter"]', typed.subject);
     await s.type('[data-field="proc.conducting_auth.name"]', typed.conducting);
     await s.type('[data-field="proc.conducting_auth.functions"]', typed.functions);
+    await s.click('[data-testid="next"]');
+
+    // Facts and offences.
     await s.type('[data-field="facts.summary"]', typed.facts);
     await s.click('[data-testid="add-offences"]');
     await s.type('[data-field="offences.0.name"]', typed.offence);
     await s.type('[data-field="offences.0.provision"]', typed.provision);
     await s.type('[data-field="offences.0.max_penalty"]', typed.penalty);
-    await shot(s, '03-case');
+    await shot(s, '03-facts');
     await s.click('[data-testid="next"]');
 
-    // Step 3: persons.
+    // Persons.
     await s.click('[data-testid="add-persons"]');
+    await s.choose('[data-field="persons.0.type"]', 'natural');
     await s.choose('[data-field="persons.0.role"]', 'suspect');
     await s.type('[data-field="persons.0.family_name"]', typed.person);
     await shot(s, '04-persons');
     await s.click('[data-testid="next"]');
 
-    // Step 4: assistance and purpose.
-    await s.click('[data-testid="add-measures"]');
-    await s.type('[data-field="measures.0.description"]', typed.measure);
-    await s.type('[data-field="purpose.statement"]', typed.purpose);
+    // The module step of "other assistance", then purpose.
+    await s.find('[data-testid="step-m15"][aria-current="step"]');
+    await s.click('[data-testid="add-mla.other"]');
+    await s.type('[data-field="mla.other.0.description"]', typed.measure);
     await s.click('[data-testid="next"]');
+    await s.type('[data-field="purpose.statement"]', typed.purpose);
+    await s.click('[data-testid="step-review"]');
 
     // Review: findings name their provisions, then export.
     await s.find('[data-testid="preview"]');
@@ -190,7 +203,9 @@ test('a request typed into the wizard is exported as a PDF and survives a restar
       }
     }
     assert.ok(opened, 'draft not listed after restart');
+    await s.click('[data-testid="step-authorities"]');
     assert.equal(await s.value('[data-field="req_auth.name"]'), typed.authority);
+    await s.click('[data-testid="step-basis"]');
     assert.equal(await s.value('[data-field="basis.treaty_citation"]'), typed.treaty);
     await s.click('[data-testid="step-persons"]');
     assert.equal(await s.value('[data-field="persons.0.family_name"]'), typed.person);

@@ -4,6 +4,7 @@ import { flushSync, mount, tick, unmount } from 'svelte';
 import type { FakeBackend } from './lib/testing/fakeBackend';
 import { createFakeBackend } from './lib/testing/fakeBackend';
 import { emptyRequest } from './lib/testing/fixtures';
+import { LANG_STORAGE_KEY } from './lib/i18n.svelte';
 
 let backend: FakeBackend;
 
@@ -12,7 +13,9 @@ vi.mock('@tauri-apps/api/core', () => ({
     const a = backend.api;
     switch (command) {
       case 'wizard_definition':
-        return a.wizardDefinition();
+        return a.wizardDefinition(args.lang);
+      case 'ui_strings':
+        return a.uiStrings(args.lang);
       case 'list_drafts':
         return a.listDrafts();
       case 'new_draft':
@@ -49,6 +52,8 @@ function $(selector: string): HTMLElement {
   return el;
 }
 
+const exists = (selector: string) => document.querySelector(selector) !== null;
+
 function type(selector: string, value: string): void {
   const el = $(selector) as HTMLInputElement;
   el.value = value;
@@ -69,16 +74,43 @@ function click(selector: string): void {
 }
 
 const saveStatus = () => $('[data-testid="save-status"]').textContent?.trim();
+const current = () => document.querySelector('[aria-current="step"]')?.getAttribute('data-testid');
+const stepper = () => Array.from(document.querySelectorAll('[data-testid^="step-"]')).map((e) => e.getAttribute('data-testid'));
+const lastSaved = () => backend.saves.at(-1)!.request;
 
-async function openFirstDraft(): Promise<void> {
+/** The words of a control, without its decorative (aria-hidden) arrows. */
+function words(selector: string): string {
+  const copy = $(selector).cloneNode(true) as HTMLElement;
+  copy.querySelectorAll('[aria-hidden="true"]').forEach((e) => e.remove());
+  return copy.textContent?.trim() ?? '';
+}
+
+async function start(): Promise<void> {
   app = mount(App, { target: document.body });
   await settle();
+}
+
+async function openFirstDraft(): Promise<void> {
+  await start();
   click('[data-testid="draft-item"]');
+  await settle();
+}
+
+async function goToStep(id: string): Promise<void> {
+  click(`[data-testid="step-${id}"]`);
+  await settle();
+}
+
+async function switchLanguage(lang: string): Promise<void> {
+  choose('[data-testid="language"]', lang);
   await settle();
 }
 
 beforeEach(() => {
   vi.useFakeTimers();
+  localStorage.clear();
+  document.documentElement.lang = 'en';
+  document.documentElement.dir = 'ltr';
   const request = emptyRequest();
   request.case.internal_ref = 'PPO-2026-0412';
   request.req_state = 'Norland';
@@ -88,32 +120,41 @@ beforeEach(() => {
 afterEach(() => {
   if (app) unmount(app);
   app = null;
-  document.body.innerHTML = '';
+  document.body.replaceChildren();
   vi.useRealTimers();
 });
 
 describe('start screen', () => {
   it('lists the drafts and creates a new request', async () => {
-    app = mount(App, { target: document.body });
-    await settle();
+    await start();
     expect($('[data-testid="start-screen"]').textContent).toContain('MLA Writer');
     const items = document.querySelectorAll('[data-testid="draft-item"]');
     expect(items).toHaveLength(1);
     expect(items[0].textContent).toContain('PPO-2026-0412 → Norland');
-    expect(items[0].textContent).toContain('3 revisions');
+    expect(items[0].textContent).toContain('revision 3');
 
     click('[data-testid="new-request"]');
     await settle();
-    expect(document.querySelector('[data-testid="start-screen"]')).toBeNull();
-    expect($('[data-testid="step-authorities"]').getAttribute('aria-current')).toBe('step');
+    expect(exists('[data-testid="start-screen"]')).toBe(false);
+    expect(current()).toBe('step-kind');
     expect(saveStatus()).toBe('Saved');
     expect(backend.drafts.size).toBe(2);
+  });
+
+  it('offers the six languages by their own names, English first', async () => {
+    await start();
+    const select = $('[data-testid="language"]') as HTMLSelectElement;
+    expect(select.value).toBe('en');
+    expect(Array.from(select.options).map((o) => o.textContent)).toEqual(['English', 'Français', 'Español', 'Русский', 'العربية', '中文']);
+    expect(document.querySelector(`label[for="${select.id}"]`)?.textContent).toBe('Interface language');
+    expect(backend.langCalls).toEqual(['en']);
   });
 });
 
 describe('wizard', () => {
   it('renders every field with a labelled control named by its path', async () => {
     await openFirstDraft();
+    await goToStep('authorities');
     const input = $('[data-field="req_auth.name"]') as HTMLInputElement;
     expect(input.tagName).toBe('INPUT');
     expect(input.type).toBe('text');
@@ -125,10 +166,14 @@ describe('wizard', () => {
     expect(basis.options[0].value).toBe('');
     expect(basis.options[0].textContent).toBe('— choose —');
     expect(($('[data-field="case.internal_ref"]') as HTMLInputElement).value).toBe('PPO-2026-0412');
+    for (const control of Array.from(document.querySelectorAll<HTMLElement>('input[data-field], select[data-field], textarea[data-field]'))) {
+      expect(document.querySelector(`label[for="${control.id}"]`), control.dataset.field).not.toBeNull();
+    }
   });
 
   it('autosaves a change and says "Saved" only once the save is done', async () => {
     await openFirstDraft();
+    await goToStep('authorities');
     expect(saveStatus()).toBe('Saved');
     type('[data-field="req_auth.name"]', 'Public Prosecution Office');
     expect(saveStatus()).toBe('Unsaved changes');
@@ -142,6 +187,7 @@ describe('wizard', () => {
 
   it('shows a save failure with its message', async () => {
     await openFirstDraft();
+    await goToStep('authorities');
     backend.failSaves = 'database is locked';
     type('[data-field="req_auth.name"]', 'PPO');
     await settle(600);
@@ -150,17 +196,19 @@ describe('wizard', () => {
 
   it('shows a conditional field only for its values, and maps "— choose —" to null', async () => {
     await openFirstDraft();
-    expect(document.querySelector('[data-field="basis.treaty_citation"]')).toBeNull();
+    await goToStep('authorities');
+    expect(exists('[data-field="basis.treaty_citation"]')).toBe(false);
     choose('[data-field="basis.primary"]', 'BILATERAL');
-    expect(document.querySelector('[data-field="basis.treaty_citation"]')).not.toBeNull();
+    expect(exists('[data-field="basis.treaty_citation"]')).toBe(true);
     choose('[data-field="basis.primary"]', '');
-    expect(document.querySelector('[data-field="basis.treaty_citation"]')).toBeNull();
+    expect(exists('[data-field="basis.treaty_citation"]')).toBe(false);
     await settle(600);
-    expect(backend.saves.at(-1)?.request.basis.primary).toBeNull();
+    expect(lastSaved().basis.primary).toBeNull();
   });
 
   it('shows findings beside their fields after the checks run', async () => {
     await openFirstDraft();
+    await goToStep('authorities');
     const field = $('[data-field="req_auth.name"]').closest('.field')!;
     expect(field.textContent).toContain('Give the official name of the authority');
     type('[data-field="req_auth.name"]', 'PPO');
@@ -168,11 +216,10 @@ describe('wizard', () => {
     expect(field.textContent).not.toContain('Give the official name of the authority');
   });
 
-  it('adds, edits, reorders and removes group items', async () => {
+  it('adds items as copies of the template, edits, reorders and removes them', async () => {
     await openFirstDraft();
-    click('[data-testid="step-case"]');
-    await settle();
-    expect($('[data-testid="step-case"]').getAttribute('aria-current')).toBe('step');
+    await goToStep('case');
+    expect(current()).toBe('step-case');
     click('[data-testid="add-offences"]');
     await settle();
     expect(document.activeElement?.getAttribute('data-field')).toBe('offences.0.name');
@@ -186,21 +233,20 @@ describe('wizard', () => {
     click('[data-testid="remove-offences-0"]');
     await settle();
     expect(($('[data-field="offences.0.name"]') as HTMLInputElement).value).toBe('Fraud');
-    expect(document.querySelector('[data-field="offences.1.name"]')).toBeNull();
+    expect(exists('[data-field="offences.1.name"]')).toBe(false);
     await settle(600);
-    expect(backend.saves.at(-1)?.request.offences.map((o) => o.name)).toEqual(['Fraud']);
+    expect(lastSaved().offences).toEqual([{ name: 'Fraud', provision: '', provision_text: '', max_penalty: '', category_flags: [] }]);
   });
 
   it('scopes a condition inside a group item to that item', async () => {
     await openFirstDraft();
-    click('[data-testid="step-persons"]');
-    await settle();
+    await goToStep('persons');
     click('[data-testid="add-persons"]');
     click('[data-testid="add-persons"]');
     await settle();
     choose('[data-field="persons.1.role"]', 'witness');
-    expect(document.querySelector('[data-field="persons.0.location_unknown_reason"]')).toBeNull();
-    expect(document.querySelector('[data-field="persons.1.location_unknown_reason"]')).not.toBeNull();
+    expect(exists('[data-field="persons.0.location_unknown_reason"]')).toBe(false);
+    expect(exists('[data-field="persons.1.location_unknown_reason"]')).toBe(true);
   });
 
   it('moves with Back and Next, and marks the stepper', async () => {
@@ -208,46 +254,215 @@ describe('wizard', () => {
     expect(($('[data-testid="back"]') as HTMLButtonElement).disabled).toBe(true);
     click('[data-testid="next"]');
     await settle();
-    expect($('[data-testid="step-case"]').getAttribute('aria-current')).toBe('step');
+    expect(current()).toBe('step-authorities');
+    click('[data-testid="next"]');
+    await settle();
+    expect(current()).toBe('step-case');
     expect($('[data-testid="step-authorities"]').getAttribute('aria-current')).toBeNull();
     expect($('[data-testid="step-authorities"]').textContent).toContain('Incomplete');
     expect($('[data-testid="step-authorities"]').dataset.status).toBe('incomplete');
+    expect($('[data-testid="step-persons"]').dataset.status).toBe('not-started');
     click('[data-testid="back"]');
     await settle();
-    expect($('[data-testid="step-authorities"]').getAttribute('aria-current')).toBe('step');
+    expect(current()).toBe('step-authorities');
+  });
+});
+
+describe('kinds, modules and the new controls', () => {
+  it('renders a multiple choice as labelled boxes in a fieldset, saved in option order', async () => {
+    await openFirstDraft();
+    const set = $('[data-field="mla.modules"]');
+    expect(set.tagName).toBe('FIELDSET');
+    expect(set.querySelector('legend')?.textContent).toContain('Assistance sought');
+    const boxes = Array.from(set.querySelectorAll<HTMLInputElement>('input[type="checkbox"][data-option]'));
+    expect(boxes.map((b) => b.dataset.option)).toEqual(['statements', 'stored_data', 'other']);
+    for (const box of boxes) expect(box.closest('label')?.textContent?.trim()).not.toBe('');
+    click('[data-field="mla.modules"] [data-option="other"]');
+    click('[data-field="mla.modules"] [data-option="statements"]');
+    await settle(600);
+    expect(lastSaved().mla.modules).toEqual(['statements', 'other']);
+    click('[data-field="mla.modules"] [data-option="statements"]');
+    await settle(600);
+    expect(lastSaved().mla.modules).toEqual(['other']);
+  });
+
+  it('shows a module’s step only while the module is selected, and Next skips hidden steps', async () => {
+    await openFirstDraft();
+    expect(stepper()).toEqual(['step-kind', 'step-authorities', 'step-case', 'step-persons', 'step-handling', 'step-review']);
+    click('[data-option="other"]');
+    await settle();
+    expect(stepper()).toEqual(['step-kind', 'step-authorities', 'step-case', 'step-persons', 'step-m15', 'step-handling', 'step-review']);
+
+    await goToStep('persons');
+    click('[data-testid="next"]');
+    await settle();
+    expect(current()).toBe('step-m15');
+    click('[data-testid="add-mla.other"]');
+    await settle();
+    type('[data-field="mla.other.0.description"]', 'Obtain the company register extract');
+
+    await goToStep('kind');
+    click('[data-option="other"]');
+    await settle();
+    expect(stepper()).not.toContain('step-m15');
+    await goToStep('persons');
+    click('[data-testid="next"]');
+    await settle();
+    expect(current()).toBe('step-handling');
+    click('[data-testid="back"]');
+    await settle();
+    expect(current()).toBe('step-persons');
+
+    // The answers of the hidden step are kept.
+    await settle(600);
+    expect(lastSaved().mla.other).toEqual([{ description: 'Obtain the company register extract', relevance: '' }]);
+  });
+
+  it('follows the kind of request, which cannot be unset', async () => {
+    await openFirstDraft();
+    const kind = $('[data-field="kind"]') as HTMLSelectElement;
+    expect(Array.from(kind.options).map((o) => o.value)).toEqual(['mla_evidence', 'preservation', 'emergency_disclosure', 'transfer_of_proceedings']);
+    await goToStep('case');
+    type('[data-field="facts.summary"]', 'Funds were diverted.');
+    await goToStep('kind');
+    choose('[data-field="kind"]', 'preservation');
+    expect(exists('[data-field="mla.modules"]')).toBe(false);
+    expect(stepper()).toEqual(['step-kind', 'step-authorities', 'step-preservation', 'step-handling', 'step-review']);
+    expect($('.eyebrow').textContent).toBe('Preservation');
+    choose('[data-field="kind"]', 'mla_evidence');
+    await goToStep('case');
+    expect(($('[data-field="facts.summary"]') as HTMLTextAreaElement).value).toBe('Funds were diverted.');
+  });
+
+  it('renders a yes/no answer as a labelled checkbox that conditions other fields', async () => {
+    await openFirstDraft();
+    const box = $('[data-field="mla.follows_preservation"]') as HTMLInputElement;
+    expect(box.type).toBe('checkbox');
+    expect(box.checked).toBe(false);
+    expect(document.querySelector(`label[for="${box.id}"]`)?.textContent).toBe('Follows a preservation request');
+    expect(exists('[data-field="consult.preservation_ref"]')).toBe(false);
+    click('[data-field="mla.follows_preservation"]');
+    expect(exists('[data-field="consult.preservation_ref"]')).toBe(true);
+    await settle(600);
+    expect(lastSaved().mla.follows_preservation).toBe(true);
+    click('[data-field="mla.follows_preservation"]');
+    expect(exists('[data-field="consult.preservation_ref"]')).toBe(false);
+  });
+
+  it('adds a data request from its template, with date-times, a time zone and nested paths', async () => {
+    await openFirstDraft();
+    click('[data-option="stored_data"]');
+    await settle();
+    await goToStep('m6');
+    click('[data-testid="add-mla.stored_data"]');
+    await settle();
+    const tz = $('[data-field="mla.stored_data.0.data.range.tz"]') as HTMLInputElement;
+    expect(tz.value).toBe('UTC');
+    expect(tz.placeholder).toBe('UTC');
+    const zones = document.getElementById(tz.getAttribute('list')!)!;
+    expect(Array.from(zones.querySelectorAll('option')).map((o) => o.value)).toContain('Europe/Paris');
+    expect(($('[data-field="mla.stored_data.0.data.range.from"]') as HTMLInputElement).type).toBe('datetime-local');
+    type('[data-field="mla.stored_data.0.data.range.from"]', '2026-03-01T10:30');
+    type('[data-field="mla.stored_data.0.data.range.tz"]', 'Europe/Paris');
+    expect(exists('[data-field="mla.stored_data.0.content_justification"]')).toBe(false);
+    click('[data-field="mla.stored_data.0.data.categories"] [data-option="content"]');
+    expect(exists('[data-field="mla.stored_data.0.content_justification"]')).toBe(true);
+    click('[data-testid="add-mla.stored_data"]');
+    await settle();
+    expect(($('[data-field="mla.stored_data.1.data.range.tz"]') as HTMLInputElement).value).toBe('UTC');
+    expect(exists('[data-field="mla.stored_data.1.content_justification"]')).toBe(false);
+    await settle(600);
+    const saved = lastSaved().mla.stored_data;
+    expect(saved[0].data.range).toEqual({ from: '2026-03-01T10:30', to: '', tz: 'Europe/Paris' });
+    expect(saved[0].data.categories).toEqual(['content']);
+    expect(saved[1].data).toEqual({ identifiers: '', categories: [], range: { from: '', to: '', tz: 'UTC' } });
   });
 });
 
 describe('review and export', () => {
   it('lists findings by severity; a click goes to the field', async () => {
     await openFirstDraft();
-    click('[data-testid="step-review"]');
-    await settle();
+    await goToStep('review');
     const findings = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="finding"]'));
     expect(findings.map((f) => f.dataset.code)).toContain('UNTOC-18-15-c');
     const summary = findings.find((f) => f.dataset.code === 'UNTOC-18-15-c')!;
     expect(summary.textContent).toContain('UNTOC art. 18(15)');
     summary.click();
     await settle();
-    expect($('[data-testid="step-case"]').getAttribute('aria-current')).toBe('step');
+    expect(current()).toBe('step-case');
     expect(document.activeElement?.getAttribute('data-field')).toBe('facts.summary');
 
-    click('[data-testid="step-review"]');
-    await settle();
+    await goToStep('review');
     click('[data-testid="finding"][data-code="OFF-PROVISION"]');
     await settle();
     expect(document.activeElement?.getAttribute('data-testid')).toBe('add-offences');
   });
 
+  it('lists every shown answer by step, with option labels, and Edit goes to the field', async () => {
+    await openFirstDraft();
+    click('[data-option="other"]');
+    await goToStep('authorities');
+    choose('[data-field="basis.primary"]', 'RECIPROCITY');
+    await goToStep('case');
+    click('[data-testid="add-offences"]');
+    await settle();
+    type('[data-field="offences.0.name"]', 'Fraud');
+    click('[data-field="offences.0.category_flags"] [data-option="cyber"]');
+    await goToStep('review');
+
+    const answers = $('[data-testid="answers"]');
+    expect(Array.from(answers.querySelectorAll('h4')).map((h) => h.textContent)).toEqual([
+      'Kind of request',
+      'Authorities and legal basis',
+      'Case and facts',
+      'Persons',
+      'Other assistance',
+      'Handling and signature',
+    ]);
+    const row = (path: string) => $(`[data-testid="answer"][data-path="${path}"]`);
+    expect(row('kind').textContent).toContain('Mla evidence');
+    expect(row('mla.modules').querySelector('li')?.textContent).toBe('Other');
+    expect(row('mla.follows_preservation').textContent).toContain('No');
+    expect(row('basis.primary').textContent).toContain('RECIPROCITY');
+    expect(row('req_auth.name').textContent).toContain('Not answered');
+    expect(row('offences').textContent).toContain('Offence 1');
+    expect(row('offences.0.name').textContent).toContain('Fraud');
+    expect(row('offences.0.category_flags').textContent).toContain('Cyber');
+    expect(row('persons').textContent).toContain('None added');
+    expect(exists('[data-path="basis.treaty_citation"]')).toBe(false);
+    expect(exists('[data-path="consult.preservation_ref"]')).toBe(false);
+
+    click('[data-testid="edit-offences.0.name"]');
+    await settle();
+    expect(current()).toBe('step-case');
+    expect(document.activeElement?.getAttribute('data-field')).toBe('offences.0.name');
+    type('[data-field="offences.0.name"]', 'Aggravated fraud');
+
+    await goToStep('review');
+    expect($('[data-testid="edit-offences.0.name"]').getAttribute('aria-label')).toBe('Edit Offence 1: Offence');
+    click('[data-testid="edit-mla.modules"]');
+    await settle();
+    expect(current()).toBe('step-kind');
+    expect(document.activeElement?.getAttribute('data-option')).toBe('statements');
+
+    await settle(600);
+    const saved = lastSaved();
+    expect(saved.offences[0].name).toBe('Aggravated fraud');
+    expect(saved.offences[0].category_flags).toEqual(['cyber']);
+    expect(saved.basis.primary).toBe('RECIPROCITY');
+    expect(saved.mla.modules).toEqual(['other']);
+  });
+
   it('renders user text in the preview as text, never as markup', async () => {
     await openFirstDraft();
+    await goToStep('authorities');
     type('[data-field="req_auth.name"]', '<img src=x onerror="alert(1)">');
     type('[data-field="req_auth.address"]', 'Line one\nLine two');
-    click('[data-testid="step-review"]');
-    await settle();
+    await goToStep('review');
     const preview = $('[data-testid="preview"]');
     expect(preview.querySelector('img')).toBeNull();
     expect(preview.textContent).toContain('<img src=x onerror="alert(1)">');
+    expect($('[data-testid="answers"]').querySelector('img')).toBeNull();
     const dd = Array.from(preview.querySelectorAll('dd')).find((d) => d.textContent?.includes('Line one'))!;
     expect(dd.querySelectorAll('br')).toHaveLength(1);
     expect(preview.querySelector('h1')?.textContent).toContain('Request for mutual legal assistance');
@@ -255,32 +470,94 @@ describe('review and export', () => {
 
   it('saves, then exports and shows the path written', async () => {
     await openFirstDraft();
+    await goToStep('authorities');
     type('[data-field="req_auth.name"]', 'PPO');
-    click('[data-testid="step-review"]');
-    await settle();
+    await goToStep('review');
     click('[data-testid="export-pdf"]');
     await settle();
     expect(backend.saves).toHaveLength(1);
     expect(backend.exports[0].fileName).toBe('PPO-2026-0412.pdf');
-    expect($('[data-testid="export-result"]').textContent).toContain('/home/user/request.pdf');
+    expect($('[data-testid="export-result"]').textContent).toBe('/home/user/request.pdf');
+    expect($('[data-testid="export-result"]').parentElement?.textContent).toContain('PDF written to /home/user/request.pdf');
     expect(saveStatus()).toBe('Saved');
   });
 
   it('says when the export was cancelled', async () => {
     await openFirstDraft();
     backend.exportAnswer = null;
-    click('[data-testid="step-review"]');
-    await settle();
+    await goToStep('review');
     click('[data-testid="export-pdf"]');
     await settle();
-    expect(document.querySelector('[data-testid="export-result"]')).toBeNull();
+    expect(exists('[data-testid="export-result"]')).toBe(false);
     expect(document.body.textContent).toContain('Export cancelled');
+  });
+});
+
+describe('interface language', () => {
+  it('switches the wizard and the interface without losing answers or the step', async () => {
+    await openFirstDraft();
+    await goToStep('authorities');
+    type('[data-field="req_auth.name"]', 'Public Prosecution Office');
+    await switchLanguage('fr');
+
+    expect(backend.langCalls).toEqual(['en', 'fr']);
+    expect(current()).toBe('step-authorities');
+    expect(($('[data-field="req_auth.name"]') as HTMLInputElement).value).toBe('Public Prosecution Office');
+    const input = $('[data-field="req_auth.name"]');
+    expect(document.querySelector(`label[for="${input.id}"]`)?.textContent).toBe('Requesting authority [fr]');
+    expect(words('[data-testid="next"]')).toBe('Suivant');
+    expect(words('[data-testid="back"]')).toBe('Retour');
+    expect($('[data-testid="step-review"]').textContent).toContain('Vérification et export');
+    // A key the language lacks is worded in English.
+    expect(words('[data-testid="home"]')).toBe('Home');
+    expect(($('[data-field="basis.primary"]') as HTMLSelectElement).options[0].textContent).toBe('— choisir —');
+    expect(document.documentElement.lang).toBe('fr');
+    expect(document.documentElement.dir).toBe('ltr');
+    expect(localStorage.getItem(LANG_STORAGE_KEY)).toBe('fr');
+
+    await settle(600);
+    expect(saveStatus()).toBe('Enregistré');
+    expect(lastSaved().req_auth.name).toBe('Public Prosecution Office');
+    expect(backend.saves).toHaveLength(1);
+  });
+
+  it('lays Arabic out right to left and keeps the choice across restarts', async () => {
+    await start();
+    await switchLanguage('ar');
+    expect(document.documentElement.dir).toBe('rtl');
+    expect(document.documentElement.lang).toBe('ar');
+    expect(($('[data-testid="language"]') as HTMLSelectElement).value).toBe('ar');
+    unmount(app!);
+    app = null;
+    document.body.replaceChildren();
+
+    backend.langCalls = [];
+    await openFirstDraft();
+    expect(backend.langCalls).toEqual(['ar']);
+    expect(($('[data-testid="language"]') as HTMLSelectElement).value).toBe('ar');
+    expect(words('[data-testid="next"]')).toBe('التالي');
+    expect($('[data-testid="step-kind"]').textContent).toContain('Kind of request [ar]');
+    await switchLanguage('en');
+    expect(document.documentElement.dir).toBe('ltr');
+    expect(saveStatus()).toBe('Saved');
+    expect(localStorage.getItem(LANG_STORAGE_KEY)).toBe('en');
+  });
+
+  it('keeps the current language when another cannot be loaded, and says so', async () => {
+    await openFirstDraft();
+    backend.failLanguage = 'catalogue missing';
+    await switchLanguage('ru');
+    expect(document.body.textContent).toContain('The interface could not be switched to Русский: catalogue missing');
+    expect(($('[data-testid="language"]') as HTMLSelectElement).value).toBe('en');
+    expect(words('[data-testid="next"]')).toBe('Next');
+    expect(localStorage.getItem(LANG_STORAGE_KEY)).not.toBe('ru');
   });
 });
 
 describe('home', () => {
   it('flushes the pending save before going back to the start screen', async () => {
     await openFirstDraft();
+    await goToStep('authorities');
     type('[data-field="req_state"]', 'Kingdom of Norland');
     click('[data-testid="home"]');
     await settle();
@@ -293,11 +570,12 @@ describe('home', () => {
 
   it('stays when the save fails, and says why', async () => {
     await openFirstDraft();
+    await goToStep('authorities');
     backend.failSaves = 'disk full';
     type('[data-field="req_state"]', 'X');
     click('[data-testid="home"]');
     await settle();
-    expect(document.querySelector('[data-testid="start-screen"]')).toBeNull();
+    expect(exists('[data-testid="start-screen"]')).toBe(false);
     expect(document.body.textContent).toContain('Your latest changes could not be saved: disk full');
   });
 });

@@ -14,7 +14,8 @@ describe('api', () => {
   it('calls each command with camelCase argument names', async () => {
     invoke.mockResolvedValue(null);
     const request = emptyRequest();
-    await api.wizardDefinition();
+    await api.wizardDefinition('ar');
+    await api.uiStrings('zh');
     await api.listDrafts();
     await api.newDraft();
     await api.openDraft('d1');
@@ -23,7 +24,8 @@ describe('api', () => {
     await api.previewRequest(request);
     await api.exportPdf(request, 'PPO-1.pdf');
     expect(invoke.mock.calls).toEqual([
-      ['wizard_definition', undefined],
+      ['wizard_definition', { lang: 'ar' }],
+      ['ui_strings', { lang: 'zh' }],
       ['list_drafts', undefined],
       ['new_draft', undefined],
       ['open_draft', { id: 'd1' }],

@@ -8,9 +8,13 @@ import type { Document } from './generated/Document';
 import type { Draft } from './generated/Draft';
 import type { DraftSummary } from './generated/DraftSummary';
 import type { Finding } from './generated/Finding';
+import type { Lang } from './generated/Lang';
 import type { Request } from './generated/Request';
 import type { SaveReceipt } from './generated/SaveReceipt';
 import type { WizardDefinition } from './generated/WizardDefinition';
+
+/** The message of an error that says nothing about itself. */
+export const UNEXPECTED_ERROR = 'An unexpected error occurred.';
 
 /** An error as the commands report it. */
 export class ApiError extends Error {
@@ -31,7 +35,7 @@ export function toApiError(error: unknown): ApiError {
     return new ApiError(typeof e.code === 'string' ? e.code : 'unknown', String(e.message));
   }
   if (typeof error === 'string' && error !== '') return new ApiError('unknown', error);
-  return new ApiError('unknown', 'An unexpected error occurred.');
+  return new ApiError('unknown', UNEXPECTED_ERROR);
 }
 
 /** The user-facing message of any error. */
@@ -48,7 +52,8 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 }
 
 export const api = {
-  wizardDefinition: (): Promise<WizardDefinition> => call('wizard_definition'),
+  wizardDefinition: (lang: Lang): Promise<WizardDefinition> => call('wizard_definition', { lang }),
+  uiStrings: (lang: Lang): Promise<Record<string, string>> => call('ui_strings', { lang }),
   listDrafts: (): Promise<DraftSummary[]> => call('list_drafts'),
   newDraft: (): Promise<Draft> => call('new_draft'),
   openDraft: (id: string): Promise<Draft> => call('open_draft', { id }),

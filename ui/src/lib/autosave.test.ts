@@ -1,5 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AutosaveQueue, saveStateText, type SaveState } from './autosave';
+import { AutosaveQueue, saveStateMessage, type SaveState } from './autosave';
+import { I18n } from './i18n.svelte';
+
+const english = new I18n();
+/** The indicator's English wording for a state. */
+function saveStateText(state: SaveState): string {
+  const { key, params } = saveStateMessage(state);
+  return english.t(key, params);
+}
 
 /** A save function whose calls stay pending until the test settles them. */
 function controllableSave<T>() {

@@ -142,16 +142,16 @@ export class AutosaveQueue<T, R = unknown> {
   }
 }
 
-/** The indicator's wording for a state. */
-export function saveStateText(state: SaveState): string {
+/** The `ui.*` key (and its values) wording the indicator for a state. */
+export function saveStateMessage(state: SaveState): { key: string; params?: Record<string, string> } {
   switch (state.kind) {
     case 'saved':
-      return 'Saved';
+      return { key: 'ui.save.saved' };
     case 'unsaved':
-      return 'Unsaved changes';
+      return { key: 'ui.save.unsaved' };
     case 'saving':
-      return 'Saving…';
+      return { key: 'ui.save.saving' };
     case 'error':
-      return `Save failed: ${state.message}`;
+      return { key: 'ui.save.failed', params: { message: state.message } };
   }
 }

@@ -1,18 +1,50 @@
 import { describe, expect, it } from 'vitest';
-import { isShown } from './conditions';
-import { emptyRequest, wizardDefinition } from './testing/fixtures';
+import type { Field } from './generated/Field';
+import { conditionHolds, conditionValues, isShown } from './conditions';
+import { STORED_DATA_TEMPLATE, emptyPerson, emptyRequest, wizardDefinition } from './testing/fixtures';
 
 const def = wizardDefinition();
-const citation = def.steps[0].fields.find((f) => f.path === 'basis.treaty_citation')!;
-const persons = def.steps[2].fields[0];
-const reason = persons.input.type === 'group' ? persons.input.fields.find((f) => f.path === 'location_unknown_reason')! : null!;
+const byPath = (stepId: string, path: string): Field => def.steps.find((s) => s.id === stepId)!.fields.find((f) => f.path === path)!;
+const subField = (group: Field, path: string): Field =>
+  (group.input.type === 'group' ? group.input.fields : []).find((f) => f.path === path)!;
+
+const citation = byPath('authorities', 'basis.treaty_citation');
+const modules = byPath('kind', 'mla.modules');
+const preservationRef = byPath('kind', 'consult.preservation_ref');
+const reasons = byPath('handling', 'urgency.reasons');
+const reason = subField(byPath('persons', 'persons'), 'location_unknown_reason');
+const contentWhy = subField(byPath('m6', 'mla.stored_data'), 'content_justification');
+
+describe('conditionValues', () => {
+  it('reads text, booleans and numbers as text, lists element by element, and nothing as none', () => {
+    expect(conditionValues('BILATERAL')).toEqual(['BILATERAL']);
+    expect(conditionValues(true)).toEqual(['true']);
+    expect(conditionValues(false)).toEqual(['false']);
+    expect(conditionValues(3)).toEqual(['3']);
+    expect(conditionValues(['a', 'b'])).toEqual(['a', 'b']);
+    expect(conditionValues(null)).toEqual([]);
+    expect(conditionValues(undefined)).toEqual([]);
+    expect(conditionValues({ a: 'x' })).toEqual([]);
+  });
+});
+
+describe('conditionHolds', () => {
+  it('holds without a condition', () => {
+    expect(conditionHolds(null, {})).toBe(true);
+  });
+
+  it('never matches a missing answer, even against an empty value', () => {
+    expect(conditionHolds({ path: 'a', one_of: ['', 'null'] }, { a: null })).toBe(false);
+    expect(conditionHolds({ path: 'b', one_of: ['', 'undefined'] }, {})).toBe(false);
+  });
+});
 
 describe('isShown', () => {
   it('shows a field without a condition', () => {
-    expect(isShown(def.steps[0].fields[0], emptyRequest())).toBe(true);
+    expect(isShown(def.steps[1].fields[0], emptyRequest())).toBe(true);
   });
 
-  it('shows a conditional field only for the listed values', () => {
+  it('shows a conditional field only for the listed values of a choice', () => {
     const r = emptyRequest();
     expect(isShown(citation, r)).toBe(false);
     r.basis.primary = 'UNTOC_18';
@@ -21,13 +53,52 @@ describe('isShown', () => {
     expect(isShown(citation, r)).toBe(true);
   });
 
+  it('compares a yes/no answer as "true" or "false"', () => {
+    const r = emptyRequest();
+    expect(isShown(preservationRef, r)).toBe(false);
+    r.mla.follows_preservation = true;
+    expect(isShown(preservationRef, r)).toBe(true);
+    r.mla.follows_preservation = false;
+    expect(isShown(preservationRef, r)).toBe(false);
+    expect(isShown({ ...preservationRef, show_when: { path: 'mla.follows_preservation', one_of: ['false'] } }, r)).toBe(true);
+  });
+
+  it('holds for a list when any of its elements is listed', () => {
+    const r = emptyRequest();
+    r.urgency.flag = true;
+    expect(isShown(reasons, r)).toBe(true);
+    const onContent = { ...reasons, show_when: { path: 'urgency.reasons', one_of: ['risk_to_life'] } };
+    expect(isShown(onContent, r)).toBe(false);
+    r.urgency.reasons = ['custody_limit', 'risk_to_life'];
+    expect(isShown(onContent, r)).toBe(true);
+    r.urgency.reasons = ['custody_limit'];
+    expect(isShown(onContent, r)).toBe(false);
+  });
+
+  it('reads the request kind for fields of every kind', () => {
+    const r = emptyRequest();
+    expect(isShown(modules, r)).toBe(true);
+    r.kind = 'preservation';
+    expect(isShown(modules, r)).toBe(false);
+  });
+
   it('reads the condition in the same group item as the field', () => {
     const r = emptyRequest();
     r.persons = [
-      { role: 'victim', family_name: '', given_names: '', birth_date: '', nationalities: '', location: '', location_unknown_reason: '' },
-      { role: 'witness', family_name: '', given_names: '', birth_date: '', nationalities: '', location: '', location_unknown_reason: '' },
+      { ...emptyPerson(), role: 'victim' },
+      { ...emptyPerson(), role: 'witness' },
     ];
     expect(isShown(reason, r, 'persons.0')).toBe(false);
     expect(isShown(reason, r, 'persons.1')).toBe(true);
+  });
+
+  it('reads a nested path inside the item, a list there included', () => {
+    const r = emptyRequest();
+    const plain = structuredClone(STORED_DATA_TEMPLATE);
+    const content = structuredClone(STORED_DATA_TEMPLATE);
+    content.data.categories = ['subscriber', 'content'] as never[];
+    r.mla.stored_data = [plain, content] as unknown as typeof r.mla.stored_data;
+    expect(isShown(contentWhy, r, 'mla.stored_data.0')).toBe(false);
+    expect(isShown(contentWhy, r, 'mla.stored_data.1')).toBe(true);
   });
 });

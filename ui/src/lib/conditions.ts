@@ -1,14 +1,30 @@
 /**
- * `show_when`: a field is shown only while another answer of the same scope
- * (the request, or the same group item) has one of the listed values.
+ * `show_when`: a field or a step is shown only while another answer has one
+ * of the listed values. The condition holds when the answer — or, for a list,
+ * any of its elements — is one of `one_of`. Booleans compare as "true" and
+ * "false"; a missing answer (null or undefined) never matches.
+ *
+ * A field's condition is read in the field's scope (the request, or the group
+ * item the field belongs to); a step's condition from the request root.
  */
+import type { Condition } from './generated/Condition';
 import type { Field } from './generated/Field';
 import { getPath, joinPath } from './paths';
 
-/** Text form of an answer, as condition values are written (`null` is ""). */
-function asConditionValue(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  return String(value);
+/** The text forms of an answer that a condition compares. */
+export function conditionValues(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap((v) => (Array.isArray(v) ? [] : conditionValues(v)));
+  if (value === null || value === undefined) return [];
+  if (typeof value === 'string') return [value];
+  if (typeof value === 'boolean' || typeof value === 'number' || typeof value === 'bigint') return [String(value)];
+  return [];
+}
+
+/** Whether `condition` holds; no condition always holds. */
+export function conditionHolds(condition: Condition | null | undefined, root: unknown, scope = ''): boolean {
+  if (!condition) return true;
+  const values = conditionValues(getPath(root, joinPath(scope, condition.path)));
+  return values.some((v) => condition.one_of.includes(v));
 }
 
 /**
@@ -16,8 +32,5 @@ function asConditionValue(value: unknown): string {
  * to (`persons.1`), or "" for a top-level field.
  */
 export function isShown(field: Field, root: unknown, scope = ''): boolean {
-  const condition = field.show_when;
-  if (!condition) return true;
-  const value = asConditionValue(getPath(root, joinPath(scope, condition.path)));
-  return condition.one_of.includes(value);
+  return conditionHolds(field.show_when, root, scope);
 }

@@ -11,7 +11,7 @@ import type { Request } from './generated/Request';
 import type { SaveReceipt } from './generated/SaveReceipt';
 import { errorMessage, type Api } from './api';
 import { AutosaveQueue, type SaveState } from './autosave';
-import { itemTemplate } from './fields';
+import { newItem } from './fields';
 import { pdfFileName } from './format';
 import { addItem, duplicateItem, moveItem, removeItem } from './groups';
 import { LatestRunner } from './latest';
@@ -117,10 +117,13 @@ export class Editor {
     this.replace(setPath(this.request, path, value));
   }
 
-  /** Appends a new empty item to a group; returns its index. */
-  addItem(groupPath: string, fields: readonly Field[]): number {
+  /**
+   * Appends a new empty item to the group `field` at `groupPath` (a copy of
+   * the group's item template); returns its index.
+   */
+  addItem(groupPath: string, field: Field): number {
     const list = listAt(this.request, groupPath);
-    this.change(groupPath, addItem(list, itemTemplate(fields)));
+    this.change(groupPath, addItem(list, newItem(field)));
     return list.length;
   }
 

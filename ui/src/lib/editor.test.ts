@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Editor } from './editor.svelte';
 import { createFakeBackend } from './testing/fakeBackend';
-import { emptyRequest, wizardDefinition } from './testing/fixtures';
+import { OFFENCE_TEMPLATE, emptyRequest, wizardDefinition } from './testing/fixtures';
 
 const TIMINGS = { save: 600, check: 300, preview: 400 };
 
@@ -49,10 +49,11 @@ describe('Editor', () => {
 
   it('maps an empty choice to null and edits group items by path', async () => {
     const { editor } = await openEditor();
-    const offences = wizardDefinition().steps[1].fields[3];
-    const fields = offences.input.type === 'group' ? offences.input.fields : [];
-    expect(editor.addItem('offences', fields)).toBe(0);
-    expect(editor.addItem('offences', fields)).toBe(1);
+    const offences = wizardDefinition().steps.find((s) => s.id === 'case')!.fields[3];
+    expect(editor.addItem('offences', offences)).toBe(0);
+    expect(editor.addItem('offences', offences)).toBe(1);
+    expect(editor.request.offences[0]).toEqual(OFFENCE_TEMPLATE);
+    expect(editor.request.offences[0].category_flags).not.toBe(editor.request.offences[1].category_flags);
     editor.change('offences.0.name', 'Fraud');
     editor.change('offences.1.name', 'Money laundering');
     editor.moveItem('offences', 1, 0);
@@ -60,7 +61,7 @@ describe('Editor', () => {
     editor.duplicateItem('offences', 1);
     editor.removeItem('offences', 0);
     expect(editor.request.offences.map((o) => o.name)).toEqual(['Fraud', 'Fraud']);
-    expect(editor.request.offences[0]).toEqual({ name: 'Fraud', provision: '', provision_text: '' });
+    expect(editor.request.offences[0]).toEqual({ ...OFFENCE_TEMPLATE, name: 'Fraud' });
     editor.change('basis.primary', 'UNTOC_18');
     editor.change('basis.primary', null);
     expect(editor.request.basis.primary).toBeNull();

@@ -29,11 +29,17 @@ describe('findings', () => {
   });
 
   it('finds the step that asks for a path', () => {
-    const def = wizardDefinition();
-    expect(stepIdForPath(def, 'req_auth.name')).toBe('authorities');
-    expect(stepIdForPath(def, 'offences')).toBe('case');
-    expect(stepIdForPath(def, 'persons.3.location')).toBe('persons');
-    expect(stepIdForPath(def, 'measures.0.description')).toBe('assistance');
-    expect(stepIdForPath(def, 'unknown.path')).toBeNull();
+    const steps = wizardDefinition().steps;
+    expect(stepIdForPath(steps, 'req_auth.name')).toBe('authorities');
+    expect(stepIdForPath(steps, 'offences')).toBe('case');
+    expect(stepIdForPath(steps, 'persons.3.location')).toBe('persons');
+    expect(stepIdForPath(steps, 'mla.other.0.description')).toBe('m15');
+    expect(stepIdForPath(steps, 'mla.stored_data.0.data.range.tz')).toBe('m6');
+    expect(stepIdForPath(steps, 'unknown.path')).toBeNull();
+  });
+
+  it('looks only among the steps given (the shown ones)', () => {
+    const steps = wizardDefinition().steps.filter((s) => s.id !== 'm15');
+    expect(stepIdForPath(steps, 'mla.other.0.description')).toBeNull();
   });
 });

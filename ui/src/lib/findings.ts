@@ -1,21 +1,30 @@
 /** Grouping and locating findings of the checks. */
 import type { Finding } from './generated/Finding';
 import type { Severity } from './generated/Severity';
-import type { WizardDefinition } from './generated/WizardDefinition';
+import type { Step } from './generated/Step';
 import { isWithin } from './paths';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
-export const SEVERITY_LABELS: Record<Severity, string> = {
-  error: 'Error',
-  warning: 'Warning',
-  info: 'Advice',
+/** The `ui.*` key naming one finding's severity. */
+export const SEVERITY_KEYS: Record<Severity, string> = {
+  error: 'ui.severity.error',
+  warning: 'ui.severity.warning',
+  info: 'ui.severity.info',
 };
 
-export const SEVERITY_HEADINGS: Record<Severity, string> = {
-  error: 'Errors',
-  warning: 'Warnings',
-  info: 'Advice',
+/** The `ui.*` key heading the findings of a severity. */
+export const SEVERITY_HEADING_KEYS: Record<Severity, string> = {
+  error: 'ui.severity.error_heading',
+  warning: 'ui.severity.warning_heading',
+  info: 'ui.severity.info_heading',
+};
+
+/** The `ui.*` key counting the findings of a severity. */
+export const SEVERITY_COUNT_KEYS: Record<Severity, string> = {
+  error: 'ui.review.count_error',
+  warning: 'ui.review.count_warning',
+  info: 'ui.review.count_info',
 };
 
 /** Findings about exactly the answer at `path`. */
@@ -36,9 +45,12 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
   return { error: g.error.length, warning: g.warning.length, info: g.info.length };
 }
 
-/** The step whose fields hold `path`, or null when no step asks for it. */
-export function stepIdForPath(definition: WizardDefinition, path: string): string | null {
-  for (const step of definition.steps) {
+/**
+ * The step among `steps` (the shown ones) whose fields hold `path`, or null
+ * when none asks for it.
+ */
+export function stepIdForPath(steps: readonly Step[], path: string): string | null {
+  for (const step of steps) {
     if (step.fields.some((f) => isWithin(path, f.path))) return step.id;
   }
   return null;

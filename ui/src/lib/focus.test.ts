@@ -9,7 +9,11 @@ beforeEach(() => {
       <input data-field="offences.0.name" id="b">
       <div data-group-actions><button data-add id="add">Add</button></div>
     </fieldset>
-    <fieldset data-group="measures" tabindex="-1" id="measures"></fieldset>`;
+    <fieldset data-group="measures" tabindex="-1" id="measures"></fieldset>
+    <fieldset data-field="mla.modules"><legend>Assistance</legend>
+      <label><input type="checkbox" data-option="statements" id="first"> Statements</label>
+      <label><input type="checkbox" data-option="other"> Other</label>
+    </fieldset>`;
 });
 
 describe('focus', () => {
@@ -26,6 +30,11 @@ describe('focus', () => {
   it('sends a finding about a whole list to its Add button, or the group', () => {
     expect(findFieldElement(document, 'offences')?.id).toBe('add');
     expect(findFieldElement(document, 'measures')?.id).toBe('measures');
+  });
+
+  it('enters a multiple choice at its first box', () => {
+    expect(focusField('mla.modules')).toBe(true);
+    expect(document.activeElement?.id).toBe('first');
   });
 
   it('focuses the element and reports whether it found one', () => {

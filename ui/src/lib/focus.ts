@@ -28,10 +28,22 @@ export function findFieldElement(root: ParentNode, path: string): HTMLElement | 
   return byAttribute(root, 'data-field', (v) => isWithin(v, path));
 }
 
+/**
+ * The element that takes the focus for `el`: a group of checkboxes (a
+ * multiple choice) is entered at its first box.
+ */
+function focusTarget(el: HTMLElement): HTMLElement {
+  if (el.tagName === 'FIELDSET' && el.hasAttribute('data-field')) {
+    return el.querySelector<HTMLElement>('input, select, textarea, button') ?? el;
+  }
+  return el;
+}
+
 /** Focuses and reveals the field at `path`; false when it is not on screen. */
 export function focusField(path: string, root: ParentNode = document): boolean {
-  const el = findFieldElement(root, path);
-  if (!el) return false;
+  const found = findFieldElement(root, path);
+  if (!found) return false;
+  const el = focusTarget(found);
   el.focus();
   el.scrollIntoView?.({ block: 'center' });
   return true;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTimestamp, pdfFileName, revisionCount } from './format';
+import { dateLocale, formatTimestamp, pdfFileName } from './format';
 import { emptyRequest } from './testing/fixtures';
 
 describe('formatTimestamp', () => {
@@ -13,11 +13,11 @@ describe('formatTimestamp', () => {
   });
 });
 
-describe('revisionCount', () => {
-  it('counts revisions, whether the number arrives as number or bigint', () => {
-    expect(revisionCount(1)).toBe('1 revision');
-    expect(revisionCount(12)).toBe('12 revisions');
-    expect(revisionCount(3n)).toBe('3 revisions');
+describe('dateLocale', () => {
+  it('writes English dates the British way and others in their own language', () => {
+    expect(dateLocale('en')).toBe('en-GB');
+    expect(dateLocale('fr')).toBe('fr');
+    expect(formatTimestamp('2026-03-02T09:05:00Z', { timeZone: 'UTC', locale: dateLocale('fr') })).toContain('2026');
   });
 });
 

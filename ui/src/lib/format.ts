@@ -1,5 +1,11 @@
-/** Wording of dates, counts and file names. */
+/** Wording of dates and file names. */
+import type { Lang } from './generated/Lang';
 import type { Request } from './generated/Request';
+
+/** The locale that writes dates for an interface language. */
+export function dateLocale(lang: Lang): string {
+  return lang === 'en' ? 'en-GB' : lang;
+}
 
 /**
  * A stored RFC 3339 time as a reader would write it, in local time:
@@ -17,12 +23,6 @@ export function formatTimestamp(value: string, options: { locale?: string; timeZ
     hour12: false,
     timeZone: options.timeZone,
   }).format(date);
-}
-
-/** "1 revision", "12 revisions". The IPC number may be typed as bigint. */
-export function revisionCount(revision: number | bigint): string {
-  const n = Number(revision);
-  return `${n} ${n === 1 ? 'revision' : 'revisions'}`;
 }
 
 /** Characters that no file name may hold on common systems. */

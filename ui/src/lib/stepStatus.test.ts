@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from './generated/Finding';
 import { findingsForStep, missingRequired, reviewStatus, stepStatus } from './stepStatus';
 import { fakeChecks } from './testing/fakeBackend';
-import { emptyRequest, wizardDefinition } from './testing/fixtures';
+import { OFFENCE_TEMPLATE, STORED_DATA_TEMPLATE, emptyRequest, wizardDefinition } from './testing/fixtures';
 
 const def = wizardDefinition();
-const [authorities, caseStep, personsStep] = def.steps;
+const step = (id: string) => def.steps.find((s) => s.id === id)!;
+const [kindStep, authorities, caseStep, personsStep] = def.steps;
+const offence = (name: string, provision: string) => ({ ...OFFENCE_TEMPLATE, name, provision });
 
 function finding(path: string, severity: Finding['severity'] = 'error'): Finding {
   return { code: 'X', severity, path, message: 'm', provision: 'p' };
@@ -34,12 +36,33 @@ describe('missingRequired', () => {
     expect(missingRequired(authorities.fields, r)).toContain('basis.treaty_citation');
   });
 
+  it('asks for a shown multiple choice, and for a condition met by a ticked box', () => {
+    const r = emptyRequest();
+    expect(missingRequired(kindStep.fields, r)).toEqual(['mla.modules']);
+    r.mla.modules = ['other'];
+    r.mla.follows_preservation = true;
+    expect(missingRequired(kindStep.fields, r)).toEqual(['consult.preservation_ref']);
+    r.mla.follows_preservation = false;
+    r.kind = 'preservation';
+    expect(missingRequired(kindStep.fields, r)).toEqual([]);
+  });
+
+  it('counts a required yes/no answer as missing until ticked, and an empty time zone as UTC', () => {
+    const undertaking = { ...authorities.fields[0], path: 'basis.reciprocity_undertaking', input: { type: 'boolean' as const } };
+    const r = emptyRequest();
+    expect(missingRequired([undertaking], r)).toEqual(['basis.reciprocity_undertaking']);
+    r.basis.reciprocity_undertaking = true;
+    expect(missingRequired([undertaking], r)).toEqual([]);
+    const item = structuredClone(STORED_DATA_TEMPLATE);
+    item.data.range.tz = '';
+    r.mla.stored_data = [item] as unknown as typeof r.mla.stored_data;
+    expect(missingRequired(step('m6').fields, r)).not.toContain('mla.stored_data.0.data.range.tz');
+    expect(missingRequired(step('m6').fields, r)).toContain('mla.stored_data.0.data.range.from');
+  });
+
   it('descends into every item of a group', () => {
     const r = emptyRequest();
-    r.offences = [
-      { name: 'Fraud', provision: 's. 214', provision_text: '', max_penalty: '' },
-      { name: '', provision: '', provision_text: '', max_penalty: '' },
-    ];
+    r.offences = [offence('Fraud', 's. 214'), offence('', '')];
     expect(missingRequired(caseStep.fields, r)).toEqual([
       'proc.nature',
       'proc.subject_matter',
@@ -88,8 +111,15 @@ describe('stepStatus', () => {
   it('counts an error about a missing answer as incomplete, not as errors', () => {
     const r = emptyRequest();
     r.proc.subject_matter = 'Fraud';
-    r.offences = [{ name: '', provision: 's. 1', provision_text: '', max_penalty: '' }];
+    r.offences = [offence('', 's. 1')];
     expect(stepStatus(caseStep, r, [finding('offences.0.name')])).toBe('incomplete');
+  });
+
+  it('does not count an unticked box as a start', () => {
+    const r = emptyRequest();
+    expect(stepStatus(step('handling'), r, [])).toBe('not-started');
+    r.urgency.flag = true;
+    expect(stepStatus(step('handling'), r, [])).toBe('incomplete');
   });
 
   it('treats an optional group with nothing in it as not started', () => {

@@ -14,16 +14,17 @@ import type { Field } from './generated/Field';
 import type { Finding } from './generated/Finding';
 import type { Step } from './generated/Step';
 import { isShown } from './conditions';
-import { isBlank } from './fields';
+import { isAnswered, isBlank } from './fields';
 import { getPath, isWithin, joinPath } from './paths';
 
 export type StepStatus = 'not-started' | 'incomplete' | 'complete' | 'errors';
 
-export const STATUS_LABELS: Record<StepStatus, string> = {
-  'not-started': 'Not started',
-  incomplete: 'Incomplete',
-  complete: 'Complete',
-  errors: 'Has errors',
+/** The `ui.*` key wording each state. */
+export const STATUS_KEYS: Record<StepStatus, string> = {
+  'not-started': 'ui.status.not_started',
+  incomplete: 'ui.status.incomplete',
+  complete: 'ui.status.complete',
+  errors: 'ui.status.errors',
 };
 
 /** Full paths of the step's own fields (groups by their list path). */
@@ -38,8 +39,8 @@ export function findingsForStep(step: Step, findings: readonly Finding[]): Findi
 }
 
 /**
- * Full paths of the shown, required fields under `scope` that are blank,
- * descending into every item of a group.
+ * Full paths of the shown, required fields under `scope` that are not
+ * answered, descending into every item of a group.
  */
 export function missingRequired(fields: readonly Field[], root: unknown, scope = ''): string[] {
   const missing: string[] = [];
@@ -47,11 +48,10 @@ export function missingRequired(fields: readonly Field[], root: unknown, scope =
     if (!isShown(field, root, scope)) continue;
     const path = joinPath(scope, field.path);
     const value = getPath(root, path);
-    if (field.required && isBlank(value)) missing.push(path);
+    if (field.required && !isAnswered(field, value)) missing.push(path);
     if (field.input.type === 'group' && Array.isArray(value)) {
-      value.forEach((_, index) => {
-        missing.push(...missingRequired(field.input.type === 'group' ? field.input.fields : [], root, joinPath(path, index)));
-      });
+      const sub = field.input.fields;
+      value.forEach((_, index) => missing.push(...missingRequired(sub, root, joinPath(path, index))));
     }
   }
   return missing;
@@ -59,7 +59,7 @@ export function missingRequired(fields: readonly Field[], root: unknown, scope =
 
 /** Whether any shown field of the step has an answer. */
 export function isStarted(step: Step, root: unknown): boolean {
-  return step.fields.some((f) => isShown(f, root) && !isBlank(getPath(root, f.path)));
+  return step.fields.some((f) => isShown(f, root) && isAnswered(f, getPath(root, f.path)));
 }
 
 /** The stepper state of one step. */

@@ -15,4 +15,12 @@ time_place: string,
 /**
  * Why evidence, persons or assets are in the requested State.
  */
-link_to_req_state: string, };
+link_to_req_state: string, 
+/**
+ * Key evidence gathered so far.
+ */
+evidence_so_far: string, 
+/**
+ * Short version (at most 150 words) for preservation and emergency requests.
+ */
+brief: string, };

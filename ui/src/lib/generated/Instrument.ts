@@ -3,4 +3,4 @@
 /**
  * Instruments a request can be based on (keys of the domain reference).
  */
-export type Instrument = "UNTOC_18" | "UNCAC_46" | "DRUG88_7" | "BUDAPEST" | "CETS_224" | "ETS_30" | "HARARE" | "BILATERAL" | "RECIPROCITY";
+export type Instrument = "UNTOC_18" | "UNCAC_46" | "DRUG88_7" | "BUDAPEST" | "CETS_224" | "ETS_30" | "UNTOC_21" | "UNCAC_47" | "ETS_73" | "HARARE" | "BILATERAL" | "RECIPROCITY";

@@ -12,4 +12,16 @@ primary: Instrument | null,
 /**
  * Title, date and article of the treaty, when the basis is `BILATERAL`.
  */
-treaty_citation: string, };
+treaty_citation: string, 
+/**
+ * Supporting instruments.
+ */
+secondary: Array<Instrument>, 
+/**
+ * Why the instrument applies (scope).
+ */
+scope_statement: string, 
+/**
+ * Undertaking to assist the requested State in similar cases (reciprocity).
+ */
+reciprocity_undertaking: boolean, };

@@ -3,4 +3,4 @@
 /**
  * Role of a person in the case (UNTOC art. 18(15)(e)).
  */
-export type PersonRole = "suspect" | "accused" | "witness" | "victim" | "expert" | "account_holder" | "third_party";
+export type PersonRole = "suspect" | "accused" | "convicted" | "witness" | "victim" | "expert" | "account_holder" | "person_to_be_served" | "detainee" | "third_party";

@@ -7,4 +7,8 @@ export type Purpose = {
 /**
  * What the evidence or action will achieve in the case.
  */
-statement: string, };
+statement: string, 
+/**
+ * Every proceeding in which the results will be used (UNTOC art. 18(19)).
+ */
+intended_uses: string, };

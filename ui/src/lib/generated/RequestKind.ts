@@ -3,4 +3,4 @@
 /**
  * The kinds of request the app writes.
  */
-export type RequestKind = "mla_evidence";
+export type RequestKind = "mla_evidence" | "preservation" | "emergency_disclosure" | "transfer_of_proceedings";

@@ -9,7 +9,8 @@ import type { Draft } from '../generated/Draft';
 import type { DraftSummary } from '../generated/DraftSummary';
 import type { Finding } from '../generated/Finding';
 import type { Request } from '../generated/Request';
-import { emptyRequest, wizardDefinition } from './fixtures';
+import { ENGLISH } from '../i18n.svelte';
+import { UI_STRINGS, emptyRequest, wizardDefinition } from './fixtures';
 
 /** Title as the fake store derives it (the real one is the store's). */
 function fakeTitle(r: Request): string {
@@ -25,6 +26,10 @@ export interface FakeBackend {
   failSaves: string | null;
   /** What the save dialog answers: a path, or null for "cancelled". */
   exportAnswer: string | null;
+  /** Languages asked for, in order. */
+  langCalls: string[];
+  /** When set, loading the wizard in another language than English fails with this message. */
+  failLanguage: string | null;
 }
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -63,7 +68,7 @@ export function fakeDocument(r: Request): Document {
       { type: 'heading', level: 2, text: 'Summary of the facts' },
       { type: 'paragraph', lines: r.facts.summary.split('\n') },
       { type: 'heading', level: 2, text: 'Assistance sought' },
-      ...r.measures.map((m, i) => ({ type: 'item' as const, number: i + 1, lines: m.description.split('\n') })),
+      ...r.mla.other.map((m, i) => ({ type: 'item' as const, number: i + 1, lines: m.description.split('\n') })),
     ],
   };
 }
@@ -85,8 +90,15 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
     exports: [],
     failSaves: null,
     exportAnswer: '/home/user/request.pdf',
+    langCalls: [],
+    failLanguage: null,
     api: {
-      wizardDefinition: async () => wizardDefinition(),
+      wizardDefinition: async (lang) => {
+        fake.langCalls.push(lang);
+        if (lang !== 'en' && fake.failLanguage !== null) throw new ApiError('locale', fake.failLanguage);
+        return wizardDefinition(lang);
+      },
+      uiStrings: async (lang) => ({ ...ENGLISH, ...(UI_STRINGS[lang] ?? {}) }),
       listDrafts: async () => [...drafts.values()].map((d) => clone(d.summary)).reverse(),
       newDraft: async () => {
         const id = `draft-${drafts.size + 1}`;

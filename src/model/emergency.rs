@@ -1,0 +1,35 @@
+//! Kind (c): emergency disclosure of data (CETS 224 arts. 9 and 10).
+
+use super::{part, vocabulary, DataSpec};
+
+part! {
+    /// What an emergency disclosure request adds to the common parts.
+    pub struct Emergency {
+        /// Route: 24/7 network (art. 9) or emergency mutual assistance (art. 10).
+        pub route: Option<EmergencyRoute>,
+        /// Sent in electronic form.
+        pub electronic: bool,
+        /// Providers holding the data, one per line.
+        pub providers: String,
+        /// Facts showing the significant and imminent risk to a person's life or safety (arts. 3, 9).
+        pub emergency_facts: String,
+        /// How the data sought relate to the emergency.
+        pub data_link: String,
+        /// Data sought: identifiers, categories, period with time zone.
+        pub data: Vec<DataSpec>,
+        /// Special instructions: confidentiality, no notice to the user, delivery format.
+        pub special_instructions: String,
+        /// Anything else useful.
+        pub other_info: String,
+    }
+}
+
+vocabulary! {
+    /// Route of an emergency request.
+    pub enum EmergencyRoute {
+        /// Through the 24/7 network, without an MLA request (CETS 224 art. 9).
+        Art9Network = "art9_24_7",
+        /// Emergency mutual assistance (CETS 224 art. 10).
+        Art10Mla = "art10_emergency_mla",
+    }
+}

@@ -1,0 +1,81 @@
+//! Every example in `examples/` is a complete request of its kind: it
+//! validates against the published JSON Schema, round-trips unchanged, and
+//! passes the checks without errors.
+
+use std::path::PathBuf;
+
+use mla_writer::model::{Request, RequestKind};
+use mla_writer::{checks, format};
+
+fn examples() -> Vec<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn there_is_a_complete_example_of_every_kind() {
+    let kinds: Vec<RequestKind> = examples().iter().map(|p| format::read_request(p).unwrap().kind).collect();
+    for kind in RequestKind::ALL {
+        assert!(kinds.contains(kind), "no example of {}", kind.key());
+    }
+}
+
+#[test]
+fn examples_validate_against_the_published_schema() {
+    let schema = serde_json::to_value(schemars::schema_for!(Request)).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
+    for path in examples() {
+        let value: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let errors: Vec<String> = validator.iter_errors(&value).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+        assert!(errors.is_empty(), "{}: {}", path.display(), errors.join("; "));
+    }
+}
+
+#[test]
+fn schema_rejects_an_unknown_member() {
+    let schema = serde_json::to_value(schemars::schema_for!(Request)).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    assert!(!validator.is_valid(&serde_json::json!({ "req_auth": { "nmae": "x" } })));
+}
+
+#[test]
+fn examples_round_trip_unchanged() {
+    for path in examples() {
+        let first = format::read_request(&path).unwrap();
+        let again = format::parse_request(&format::to_json(&first), "round trip").unwrap();
+        assert_eq!(first, again, "{}", path.display());
+        let on_disk: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let written: serde_json::Value = serde_json::from_str(&format::to_json(&first)).unwrap();
+        assert_eq!(merge_defaults(on_disk), written, "{} changes when saved", path.display());
+    }
+}
+
+/// The file with every omitted member at its default, as a save writes it.
+fn merge_defaults(value: serde_json::Value) -> serde_json::Value {
+    let request: Request = serde_json::from_value(value).unwrap();
+    serde_json::to_value(request).unwrap()
+}
+
+#[test]
+fn examples_have_no_errors() {
+    for path in examples() {
+        let request = format::read_request(&path).unwrap();
+        let errors: Vec<_> = checks::run(&request).into_iter().filter(|f| f.severity == checks::Severity::Error).collect();
+        assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
+    }
+}
+
+#[test]
+fn every_example_renders() {
+    for path in examples() {
+        let request = format::read_request(&path).unwrap();
+        let pdf = mla_writer::render::pdf(&request).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"), "{}", path.display());
+    }
+}

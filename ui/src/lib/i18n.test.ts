@@ -1,0 +1,142 @@
+// @vitest-environment jsdom
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { UNEXPECTED_ERROR } from './api';
+import {
+  ENGLISH,
+  I18n,
+  LANGUAGES,
+  LANG_STORAGE_KEY,
+  applyDocumentLang,
+  format,
+  formatParts,
+  isRtl,
+  storeLang,
+  storedLang,
+} from './i18n.svelte';
+
+const SRC = join(__dirname, '..');
+
+function sources(dir = SRC): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'generated' ? [] : sources(path);
+    return /\.(svelte|ts)$/.test(name) && !name.endsWith('.test.ts') && !path.includes('testing') ? [path] : [];
+  });
+}
+
+function memoryStorage(): Storage {
+  const map = new Map<string, string>();
+  return {
+    getItem: (k) => map.get(k) ?? null,
+    setItem: (k, v) => void map.set(k, v),
+    removeItem: (k) => void map.delete(k),
+    clear: () => map.clear(),
+    key: () => null,
+    get length() {
+      return map.size;
+    },
+  };
+}
+
+describe('format', () => {
+  it('fills named placeholders and leaves unknown ones as written', () => {
+    expect(format('Add {item}', { item: 'Offence' })).toBe('Add Offence');
+    expect(format('Step {number} of {total}', { number: 2, total: 9 })).toBe('Step 2 of 9');
+    expect(format('Hello {who}', {})).toBe('Hello {who}');
+  });
+
+  it('cuts a template at its placeholders', () => {
+    expect(formatParts('PDF written to {path}', { path: '/x.pdf' })).toEqual([
+      { text: 'PDF written to ', param: null },
+      { text: '/x.pdf', param: 'path' },
+    ]);
+    expect(formatParts('{file} saved.', { file: 'a.pdf' })).toEqual([
+      { text: 'a.pdf', param: 'file' },
+      { text: ' saved.', param: null },
+    ]);
+  });
+});
+
+describe('I18n', () => {
+  it('words a key in its language, else in English, else by the key itself', () => {
+    const fr = new I18n('fr', { 'ui.nav.next': 'Suivant' });
+    expect(fr.t('ui.nav.next')).toBe('Suivant');
+    expect(fr.t('ui.nav.back')).toBe('Back');
+    expect(fr.t('ui.no.such.key')).toBe('ui.no.such.key');
+  });
+
+  it('words the generic error message in the interface language', () => {
+    const fr = new I18n('fr', { 'ui.error.unexpected': 'Erreur inattendue.', 'ui.save.failed': 'Échec : {message}' });
+    expect(fr.t('ui.save.failed', { message: UNEXPECTED_ERROR })).toBe('Échec : Erreur inattendue.');
+    expect(fr.t('ui.save.failed', { message: 'disk full' })).toBe('Échec : disk full');
+  });
+});
+
+describe('language preference', () => {
+  it('remembers the choice and ignores anything that is not a language', () => {
+    const storage = memoryStorage();
+    expect(storedLang(storage)).toBe('en');
+    storeLang('ar', storage);
+    expect(storage.getItem(LANG_STORAGE_KEY)).toBe('ar');
+    expect(storedLang(storage)).toBe('ar');
+    storage.setItem(LANG_STORAGE_KEY, 'xx');
+    expect(storedLang(storage)).toBe('en');
+  });
+
+  it('sets the document language and direction', () => {
+    applyDocumentLang('ar');
+    expect(document.documentElement.lang).toBe('ar');
+    expect(document.documentElement.dir).toBe('rtl');
+    applyDocumentLang('zh');
+    expect(document.documentElement.lang).toBe('zh');
+    expect(document.documentElement.dir).toBe('ltr');
+    expect(LANGUAGES.filter((l) => isRtl(l.code)).map((l) => l.code)).toEqual(['ar']);
+  });
+
+  it('offers the six languages, each named in its own language', () => {
+    expect(LANGUAGES.map((l) => `${l.code}:${l.name}`)).toEqual([
+      'en:English',
+      'fr:Français',
+      'es:Español',
+      'ru:Русский',
+      'ar:العربية',
+      'zh:中文',
+    ]);
+  });
+});
+
+describe('the English catalogue', () => {
+  const used = new Set<string>();
+  for (const file of sources()) {
+    for (const m of readFileSync(file, 'utf8').matchAll(/'(ui\.[a-z0-9_.]+)'/g)) used.add(m[1]);
+  }
+
+  it('holds only ui.* keys with text', () => {
+    for (const [key, value] of Object.entries(ENGLISH)) {
+      expect(key.startsWith('ui.'), key).toBe(true);
+      expect(value.trim(), key).not.toBe('');
+    }
+  });
+
+  it('words every key the interface uses, and every key it holds is used', () => {
+    expect(used.size).toBeGreaterThan(50);
+    expect([...used].filter((k) => !(k in ENGLISH))).toEqual([]);
+    expect(Object.keys(ENGLISH).filter((k) => !used.has(k))).toEqual([]);
+  });
+
+  it('keeps the wording the end-to-end tests read', () => {
+    expect(ENGLISH['ui.save.saved']).toBe('Saved');
+    expect(ENGLISH['ui.review.title']).toBe('Review and export');
+  });
+});
+
+describe('the components', () => {
+  it('never render markup from text, nor set inline styles', () => {
+    for (const file of sources().filter((f) => f.endsWith('.svelte'))) {
+      const text = readFileSync(file, 'utf8');
+      expect(text, file).not.toMatch(/\{@html|innerHTML|\sstyle=|\sstyle:[a-z-]+[=\s>]/);
+    }
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { isStepShown, resolveStep, visibleSteps } from './steps';
+import { emptyRequest, wizardDefinition } from './testing/fixtures';
+
+const def = wizardDefinition();
+const ids = (r = emptyRequest()) => visibleSteps(def.steps, r).map((s) => s.id);
+
+describe('step visibility', () => {
+  it('shows the steps of the request’s kind only', () => {
+    expect(ids()).toEqual(['kind', 'authorities', 'case', 'persons', 'handling']);
+    const r = emptyRequest();
+    r.kind = 'preservation';
+    expect(ids(r)).toEqual(['kind', 'authorities', 'preservation', 'handling']);
+    r.kind = 'emergency_disclosure';
+    expect(ids(r)).toEqual(['kind', 'authorities', 'handling']);
+  });
+
+  it('shows a module step only while its module is selected', () => {
+    const r = emptyRequest();
+    r.mla.modules = ['other'];
+    expect(ids(r)).toEqual(['kind', 'authorities', 'case', 'persons', 'm15', 'handling']);
+    r.mla.modules = ['stored_data', 'other'];
+    expect(ids(r)).toEqual(['kind', 'authorities', 'case', 'persons', 'm6', 'm15', 'handling']);
+    r.mla.modules = [];
+    expect(ids(r)).not.toContain('m15');
+  });
+
+  it('needs both the kind and the condition', () => {
+    const m15 = def.steps.find((s) => s.id === 'm15')!;
+    const r = emptyRequest();
+    r.mla.modules = ['other'];
+    expect(isStepShown(m15, r)).toBe(true);
+    r.kind = 'transfer_of_proceedings';
+    expect(isStepShown(m15, r)).toBe(false);
+  });
+});
+
+describe('resolveStep', () => {
+  it('keeps a shown step, else takes the one now at its position', () => {
+    expect(resolveStep(['a', 'b', 'c'], 'b', 1)).toBe('b');
+    expect(resolveStep(['a', 'c'], 'b', 1)).toBe('c');
+    expect(resolveStep(['a'], 'b', 4)).toBe('a');
+  });
+});
