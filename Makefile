@@ -12,7 +12,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FEATURES := --features mla-writer-app/custom-protocol
 APP := target/debug/mla-writer-app
 
-.PHONY: run test deps system-deps node-deps tauri-driver ui app test-rust test-ui test-e2e types
+.PHONY: run test deps system-deps node-deps tauri-driver ui app test-rust test-ui test-e2e types screenshots
 
 run: deps ui
 	cargo build -p mla-writer-app $(FEATURES)
@@ -62,3 +62,7 @@ test-e2e: app tauri-driver
 # Regenerates the TypeScript types shared with the UI from the Rust model.
 types:
 	cargo test -p mla-writer --lib export_bindings
+
+# Screenshots of every wizard step (English) and two in Arabic, in target/screenshots/.
+screenshots: app tauri-driver
+	WEBKIT_DISABLE_COMPOSITING_MODE=1 xvfb-run -a -s "-screen 0 1280x860x24" node tests/e2e/screenshots.mjs

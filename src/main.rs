@@ -42,6 +42,15 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
+        /// Check as on this date (YYYY-MM-DD) instead of today, for date-dependent rules.
+        #[arg(long, value_parser = parse_date)]
+        today: Option<time::Date>,
+    },
+    /// List every rule: code, severity, provision and what it checks.
+    Rules {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
     },
     /// Print the JSON Schema of request files.
     Schema,
@@ -83,6 +92,11 @@ enum OutputFormat {
     Json,
 }
 
+fn parse_date(text: &str) -> Result<time::Date, String> {
+    time::Date::parse(text, time::macros::format_description!("[year]-[month]-[day]"))
+        .map_err(|e| format!("expected a date as YYYY-MM-DD, found {text:?}: {e}"))
+}
+
 fn main() -> ExitCode {
     match run(Cli::parse()) {
         Ok(code) => code,
@@ -101,9 +115,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             std::fs::write(&output, bytes).map_err(|e| format!("{}: cannot write: {e}", output.display()))?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Check { file, format: out } => {
+        Command::Check { file, format: out, today } => {
             let request = format::read_request(&file).map_err(|e| e.to_string())?;
-            let findings = checks::run(&request);
+            let findings = checks::run(&request, today.unwrap_or_else(checks::today));
             match out {
                 OutputFormat::Json => println!("{}", serde_json::to_string_pretty(&findings).expect("findings serialise")),
                 OutputFormat::Text => {
@@ -115,6 +129,26 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 }
             }
             Ok(if checks::has_errors(&findings) { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        Command::Rules { format: out } => {
+            let rules: Vec<_> = checks::rules().collect();
+            match out {
+                OutputFormat::Json => {
+                    let list: Vec<_> = rules
+                        .iter()
+                        .map(|r| serde_json::json!({ "code": r.code, "severity": r.severity, "provision": r.provision, "summary": r.summary }))
+                        .collect();
+                    println!("{}", serde_json::to_string_pretty(&list).expect("rules serialise"));
+                }
+                OutputFormat::Text => {
+                    for r in &rules {
+                        println!("{:<22} {:<8} {}
+{:<31} {}", r.code, r.severity.as_str(), r.summary, "", r.provision);
+                    }
+                    println!("{} rules", rules.len());
+                }
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Command::Schema => {
             let schema = schemars::schema_for!(mla_writer::model::Request);

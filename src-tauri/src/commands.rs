@@ -70,7 +70,7 @@ pub fn save_draft(drafts: State<'_, Drafts>, id: String, request: Request) -> Re
 
 #[tauri::command]
 pub fn check_request(request: Request) -> Vec<Finding> {
-    checks::run(&request)
+    checks::run(&request, checks::today())
 }
 
 #[tauri::command]

@@ -57,6 +57,12 @@ export const api = {
   listDrafts: (): Promise<DraftSummary[]> => call('list_drafts'),
   newDraft: (): Promise<Draft> => call('new_draft'),
   openDraft: (id: string): Promise<Draft> => call('open_draft', { id }),
+  /**
+   * Creates, and saves, the MLA request that follows the preservation
+   * request of draft `id` (as stored); rejects with `not_preservation` for
+   * any other kind of request.
+   */
+  createFollowUp: (id: string): Promise<Draft> => call('create_follow_up', { id }),
   saveDraft: (id: string, request: Request): Promise<SaveReceipt> => call('save_draft', { id, request }),
   checkRequest: (request: Request): Promise<Finding[]> => call('check_request', { request }),
   previewRequest: (request: Request): Promise<Document> => call('preview_request', { request }),

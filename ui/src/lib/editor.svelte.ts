@@ -9,7 +9,7 @@ import type { Field } from './generated/Field';
 import type { Finding } from './generated/Finding';
 import type { Request } from './generated/Request';
 import type { SaveReceipt } from './generated/SaveReceipt';
-import { errorMessage, type Api } from './api';
+import { UNEXPECTED_ERROR, errorMessage, type Api } from './api';
 import { AutosaveQueue, type SaveState } from './autosave';
 import { newItem } from './fields';
 import { pdfFileName } from './format';
@@ -17,7 +17,7 @@ import { addItem, duplicateItem, moveItem, removeItem } from './groups';
 import { LatestRunner } from './latest';
 import { getPath, setPath } from './paths';
 
-export type EditorApi = Pick<Api, 'saveDraft' | 'checkRequest' | 'previewRequest' | 'exportPdf'>;
+export type EditorApi = Pick<Api, 'saveDraft' | 'checkRequest' | 'previewRequest' | 'exportPdf' | 'createFollowUp'>;
 
 export type ExportState =
   | { kind: 'idle' }
@@ -25,6 +25,16 @@ export type ExportState =
   | { kind: 'done'; path: string }
   | { kind: 'cancelled' }
   | { kind: 'error'; message: string };
+
+/**
+ * Creating the follow-up MLA request of a preservation request. An error
+ * says whether the latest changes could not be saved first (`save`) or the
+ * follow-up could not be created (`create`).
+ */
+export type FollowUpState =
+  | { kind: 'idle' }
+  | { kind: 'running' }
+  | { kind: 'error'; cause: 'save' | 'create'; message: string };
 
 export interface EditorTimings {
   /** Quiet period before an autosave, ms. */
@@ -53,6 +63,7 @@ export class Editor {
   previewError = $state<string | null>(null);
   previewPending = $state(false);
   exportState = $state<ExportState>({ kind: 'idle' });
+  followUpState = $state<FollowUpState>({ kind: 'idle' });
   /** The draft's title as the store derives it; follows each save. */
   title = $state('');
 
@@ -168,6 +179,30 @@ export class Editor {
     }
   }
 
+  /**
+   * Saves pending changes, then creates the follow-up MLA request of this
+   * preservation request, a new draft already saved. The core makes it from
+   * the draft as stored, so nothing is created when the save fails. Resolves
+   * the new draft, or null when it was not created (the state says why).
+   */
+  async createFollowUp(): Promise<Draft | null> {
+    if (this.followUpState.kind === 'running') return null;
+    this.followUpState = { kind: 'running' };
+    if (!(await this.flush())) {
+      const message = this.saveState.kind === 'error' ? this.saveState.message : UNEXPECTED_ERROR;
+      this.followUpState = { kind: 'error', cause: 'save', message };
+      return null;
+    }
+    try {
+      const draft = await this.api.createFollowUp(this.draftId);
+      this.followUpState = { kind: 'idle' };
+      return draft;
+    } catch (error) {
+      this.followUpState = { kind: 'error', cause: 'create', message: errorMessage(error) };
+      return null;
+    }
+  }
+
   dispose(): void {
     this.autosave.dispose();
     this.checks.dispose();
@@ -183,5 +218,6 @@ export class Editor {
       this.preview.schedule(request);
     }
     if (this.exportState.kind !== 'running') this.exportState = { kind: 'idle' };
+    if (this.followUpState.kind === 'error') this.followUpState = { kind: 'idle' };
   }
 }

@@ -30,6 +30,10 @@ export interface FakeBackend {
   langCalls: string[];
   /** When set, loading the wizard in another language than English fails with this message. */
   failLanguage: string | null;
+  /** Follow-ups created: the draft each was made from, as stored at that moment. */
+  followUps: Array<{ from: string; request: Request }>;
+  /** When set, creating a follow-up rejects with this message. */
+  failFollowUp: string | null;
 }
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -73,6 +77,41 @@ export function fakeDocument(r: Request): Document {
   };
 }
 
+/**
+ * A follow-up MLA request as the core makes one from a preservation request:
+ * the shared answers, the data to obtain and the preservation reference.
+ */
+export function fakeFollowUp(p: Request): Request {
+  const r = emptyRequest();
+  const pres = p.preservation;
+  const reference = pres.preservation_ref.trim();
+  r.kind = 'mla_evidence';
+  r.case = clone(p.case);
+  r.req_auth = { ...clone(p.req_auth), ref_no: '' };
+  r.req_state = p.req_state;
+  r.basis = clone(p.basis);
+  r.facts = clone(p.facts);
+  r.offences = clone(p.offences);
+  r.persons = clone(p.persons);
+  r.mla.modules = ['stored_data'];
+  r.mla.follows_preservation = true;
+  r.mla.stored_data = pres.data.map((data) => ({
+    provider: pres.custodian,
+    provider_jurisdiction: '',
+    service: null,
+    data: clone(data),
+    preservation_ref: reference,
+    vulnerability: '',
+    measure: null,
+    content_justification: '',
+    delivery_format: '',
+    no_user_notice: pres.no_user_notice,
+    relevance: pres.data_relationship,
+  }));
+  r.consult.preservation_ref = reference;
+  return r;
+}
+
 export function createFakeBackend(initial: Array<{ id: string; request: Request; revision?: number }> = []): FakeBackend {
   const drafts = new Map<string, { summary: DraftSummary; request: Request }>();
   let counter = 0;
@@ -92,6 +131,8 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
     exportAnswer: '/home/user/request.pdf',
     langCalls: [],
     failLanguage: null,
+    followUps: [],
+    failFollowUp: null,
     api: {
       wizardDefinition: async (lang) => {
         fake.langCalls.push(lang);
@@ -114,6 +155,27 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
         const d = drafts.get(id);
         if (!d) throw new ApiError('not_found', `No draft ${id}.`);
         return clone(d);
+      },
+      createFollowUp: async (id) => {
+        const source = drafts.get(id);
+        if (!source) throw new ApiError('not_found', `No draft ${id}.`);
+        if (source.request.kind !== 'preservation') {
+          throw new ApiError(
+            'not_preservation',
+            `a follow-up MLA request can only be created from a preservation request, not from a request of kind \`${source.request.kind}\``,
+          );
+        }
+        if (fake.failFollowUp !== null) throw new ApiError('store', fake.failFollowUp);
+        fake.followUps.push({ from: id, request: clone(source.request) });
+        const request = fakeFollowUp(source.request);
+        const newId = `draft-${drafts.size + 1}`;
+        const at = stamp();
+        const draft: Draft = {
+          summary: { id: newId, title: fakeTitle(request), created_at: at, updated_at: at, revision: 1 as unknown as bigint },
+          request,
+        };
+        drafts.set(newId, clone(draft));
+        return draft;
       },
       saveDraft: async (id, request) => {
         if (fake.failSaves !== null) throw new ApiError('store', fake.failSaves);

@@ -1,0 +1,238 @@
+//! Section A of the catalogue: the contents every request must have (UNTOC
+//! art. 18(15) and its equivalents), the legal basis and the signature.
+
+use super::{blank, person_name, state, Rule, Severity};
+use crate::model::{Instrument, PersonRole, Request, RequestKind};
+
+/// Kinds (a) and (d) must describe the proceedings (UNTOC art. 18(15)(b)).
+fn proceedings_required(r: &Request) -> bool {
+    matches!(r.kind, RequestKind::MlaEvidence | RequestKind::TransferOfProceedings)
+}
+
+/// Section A of the catalogue: the core contents of every request.
+pub(super) static RULES: &[Rule] = &[
+    Rule {
+        code: "UNTOC-18-15-a",
+        severity: Severity::Error,
+        provision: "UNTOC art. 18(15)(a); GA res. 45/117 art. 5(1)(a)",
+        summary: "The requesting authority is identified, with an address and a contact for questions.",
+        check: |c, out| {
+            let r = c.request;
+            let a = &r.req_auth;
+            out.need(&a.name, "req_auth.name", "Give the official name of the authority making the request.");
+            out.need(&a.address, "req_auth.address", "Give the postal address of the requesting authority.");
+            out.need(&a.contact_person, "req_auth.contact_person", "Name the officer the requested State can contact about this request.");
+            if blank(&a.email) && blank(&a.phone) {
+                out.push("req_auth.email".into(), "Give an e-mail address or a telephone number for questions about the request.".into());
+            }
+        },
+    },
+    Rule {
+        code: "UNTOC-18-7-basis",
+        severity: Severity::Error,
+        provision: "UNTOC art. 18(7)",
+        summary: "A legal basis is chosen, with the treaty's title, date and article for a bilateral treaty.",
+        check: |c, out| match c.request.basis.primary {
+            None => out.push("basis.primary".into(), "Choose the legal basis of the request.".into()),
+            Some(Instrument::Bilateral) => out.need(&c.request.basis.treaty_citation, "basis.treaty_citation", "Give the title, date and article of the treaty you rely on."),
+            Some(_) => {}
+        },
+    },
+    Rule {
+        code: "UNTOC-18-15-b-nature",
+        severity: Severity::Error,
+        provision: "UNTOC art. 18(15)(b)",
+        summary: "The nature, stage and subject matter of the proceedings are described.",
+        check: |c, out| {
+            let r = c.request;
+            if !proceedings_required(r) {
+                return;
+            }
+            if r.proc.nature.is_none() {
+                out.push("proc.nature".into(), "Say what kind of proceedings these are (investigation, prosecution, trial…).".into());
+            }
+            out.need(&r.proc.stage, "proc.stage", "Describe the current stage of the proceedings.");
+            out.need(&r.proc.subject_matter, "proc.subject_matter", "Say in one line what the case is about.");
+        },
+    },
+    Rule {
+        code: "UNTOC-18-15-b-auth",
+        severity: Severity::Error,
+        provision: "UNTOC art. 18(15)(b); GA res. 45/117 art. 5(1)(a)",
+        summary: "The authority conducting the proceedings and its function are named.",
+        check: |c, out| {
+            let r = c.request;
+            if !proceedings_required(r) {
+                return;
+            }
+            out.need(&r.proc.conducting_auth.name, "proc.conducting_auth.name", "Name the authority conducting the investigation or proceedings.");
+            out.need(&r.proc.conducting_auth.functions, "proc.conducting_auth.functions", "State the function of the authority conducting the proceedings.");
+        },
+    },
+    Rule {
+        code: "UNTOC-18-15-c",
+        severity: Severity::Error,
+        provision: "UNTOC art. 18(15)(c); GA res. 45/117 art. 5(1)(c)",
+        summary: "A summary of the relevant facts is given.",
+        check: |c, out| {
+            let r = c.request;
+            if matches!(r.kind, RequestKind::MlaEvidence | RequestKind::TransferOfProceedings) && !r.service_only() {
+                out.need(&r.facts.summary, "facts.summary", "A summary of the relevant facts is required: who did what, when, where and how.");
+            }
+        },
+    },
+    Rule {
+        code: "UNTOC-18-15-c-link",
+        severity: Severity::Warning,
+        provision: "UNTOC art. 18(1), 18(15)(f)",
+        summary: "The request explains why evidence, persons or assets are in the requested State.",
+        check: |c, out| {
+            let r = c.request;
+            if r.kind == RequestKind::MlaEvidence && !r.service_only() && blank(&r.facts.link_to_req_state) {
+                out.push("facts.link_to_req_state".into(), format!("Explain why the evidence, persons or assets are in {}.", state(r)));
+            }
+        },
+    },
+    Rule {
+        code: "OFF-PROVISION",
+        severity: Severity::Error,
+        provision: "UNTOC art. 18(15)(b); GA res. 45/117 art. 5(1)(c)",
+        summary: "At least one offence is given, each with its name and legal provision.",
+        check: |c, out| {
+            let r = c.request;
+            if r.offences.is_empty() {
+                out.push("offences".into(), "Enter at least one offence, with its legal provision.".into());
+            }
+            for (i, o) in r.offences.iter().enumerate() {
+                out.need(&o.name, &format!("offences.{i}.name"), &format!("Offence {}: give its name as in your law.", i + 1));
+                out.need(&o.provision, &format!("offences.{i}.provision"), &format!("Offence {}: cite the article or section that creates it.", i + 1));
+            }
+        },
+    },
+    Rule {
+        code: "UNTOC-18-15-d",
+        severity: Severity::Error,
+        provision: "UNTOC art. 18(15)(d)",
+        summary: "An MLA request selects at least one type of assistance and describes at least one item of each.",
+        check: |c, out| {
+            let r = c.request;
+            if r.kind != RequestKind::MlaEvidence {
+                return;
+            }
+            if r.mla.modules.is_empty() {
+                out.push("mla.modules".into(), format!("Choose the assistance you are asking {} to give.", state(r)));
+            }
+            for module in &r.mla.modules {
+                let (path, count) = r.mla.items(*module);
+                if count == 0 {
+                    out.push(path.into(), format!("Describe the measure \"{}\" you are asking {} to carry out.", crate::locale::catalogue(crate::locale::Lang::En).option(*module), state(r)));
+                }
+            }
+            for (i, m) in r.mla.other.iter().enumerate() {
+                out.need(&m.description, &format!("mla.other.{i}.description"), &format!("Other assistance {}: describe what is to be done.", i + 1));
+            }
+        },
+    },
+    Rule {
+        code: "UNTOC-18-15-e-id",
+        severity: Severity::Error,
+        provision: "UNTOC art. 18(15)(e)",
+        summary: "Each person has a name, or a description if the name is unknown.",
+        check: |c, out| {
+            let r = c.request;
+            for (i, p) in r.persons.iter().enumerate() {
+                out.need(&p.family_name, &format!("persons.{i}.family_name"), &format!("Person {}: give a name, or a description if the name is not known.", i + 1));
+            }
+        },
+    },
+    Rule {
+        code: "UNTOC-18-15-e-loc",
+        severity: Severity::Warning,
+        provision: "UNTOC art. 18(15)(e)",
+        summary: "Suspects, accused, witnesses, experts and record holders have a nationality and whereabouts, or a reason why not.",
+        check: |c, out| {
+            let r = c.request;
+            for (i, p) in r.persons.iter().enumerate() {
+                let concerned = matches!(
+                    p.role,
+                    Some(PersonRole::Suspect | PersonRole::Accused | PersonRole::Witness | PersonRole::Expert | PersonRole::AccountHolder)
+                );
+                if concerned && blank(&p.location_unknown_reason) && (blank(&p.nationalities) || blank(&p.location)) {
+                    let path = if blank(&p.nationalities) { "nationalities" } else { "location" };
+                    out.push(
+                        format!("persons.{i}.{path}"),
+                        format!("Give {}'s nationality and whereabouts in {}, or say why they are unknown.", person_name(p, i), state(r)),
+                    );
+                }
+            }
+        },
+    },
+    Rule {
+        code: "UNTOC-18-15-f",
+        severity: Severity::Error,
+        provision: "UNTOC art. 18(15)(f); GA res. 45/117 art. 5(1)(b)",
+        summary: "The purpose of the assistance is stated.",
+        check: |c, out| {
+            let r = c.request;
+            if r.kind == RequestKind::MlaEvidence {
+                out.need(&r.purpose.statement, "purpose.statement", "State what the assistance is for.");
+            }
+        },
+    },
+    Rule {
+        code: "SIGN-BLOCK",
+        severity: Severity::Error,
+        provision: "UNTOC art. 18(14) (authentication)",
+        summary: "The signature block has a name, title, place and date.",
+        check: |c, out| {
+            let r = c.request;
+            out.need(&r.sign.name, "sign.name", "Give the name of the signatory.");
+            out.need(&r.sign.title, "sign.title", "Give the signatory's title.");
+            out.need(&r.sign.place, "sign.place", "Give the place of signature.");
+            out.need(&r.sign.date, "sign.date", "Give the date of signature.");
+        },
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Person;
+
+    fn codes(r: &Request) -> Vec<&'static str> {
+        let mut c: Vec<_> = super::super::run(r, super::super::tests::today()).iter().map(|f| f.code).collect();
+        c.dedup();
+        c
+    }
+
+    #[test]
+    fn empty_request_misses_every_core_element() {
+        let c = codes(&Request::default());
+        for code in ["UNTOC-18-15-a", "UNTOC-18-7-basis", "UNTOC-18-15-b-nature", "UNTOC-18-15-b-auth", "UNTOC-18-15-c", "UNTOC-18-15-d", "UNTOC-18-15-f"] {
+            assert!(c.contains(&code), "{code} missing from {c:?}");
+        }
+    }
+
+    #[test]
+    fn bilateral_basis_needs_a_citation() {
+        let mut r = Request::default();
+        r.basis.primary = Some(Instrument::Bilateral);
+        let f: Vec<_> = super::super::run(&r, super::super::tests::today()).into_iter().filter(|f| f.code == "UNTOC-18-7-basis").collect();
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].path, "basis.treaty_citation");
+        r.basis.treaty_citation = "Treaty of 3 May 2011, art. 4".into();
+        assert!(super::super::run(&r, super::super::tests::today()).iter().all(|f| f.code != "UNTOC-18-7-basis"));
+    }
+
+    #[test]
+    fn witness_without_whereabouts_is_a_warning_unless_explained() {
+        let mut r = Request::default();
+        r.persons.push(Person { role: Some(PersonRole::Witness), family_name: "Varga".into(), nationalities: "Norland".into(), ..Person::default() });
+        let f: Vec<_> = super::super::run(&r, super::super::tests::today()).into_iter().filter(|f| f.code == "UNTOC-18-15-e-loc").collect();
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].path, "persons.0.location");
+        assert_eq!(f[0].severity, Severity::Warning);
+        r.persons[0].location_unknown_reason = "Moved abroad, address not known".into();
+        assert!(super::super::run(&r, super::super::tests::today()).iter().all(|f| f.code != "UNTOC-18-15-e-loc"));
+    }
+}

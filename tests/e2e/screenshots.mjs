@@ -1,0 +1,57 @@
+// Takes a screenshot of every step of the demo request in English, and of two
+// steps in Arabic, for a person to look at:
+//   make screenshots            (writes PNG files to target/screenshots/)
+
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Session, sleep } from './webdriver.mjs';
+
+const app = resolve(process.env.MLA_APP || 'target/debug/mla-writer-app');
+const cli = resolve(process.env.MLA_CLI || 'target/debug/mla');
+const out = resolve(process.env.MLA_SCREENSHOTS || 'target/screenshots');
+const port = 6044;
+const data = mkdtempSync(join(tmpdir(), 'mla-shots-'));
+mkdirSync(out, { recursive: true });
+
+const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1)], {
+  env: { ...process.env, MLA_DATA_DIR: data },
+  stdio: 'inherit',
+});
+const shot = async (name) => {
+  await sleep(500);
+  execFileSync('import', ['-window', 'root', join(out, `${name}.png`)]);
+};
+
+try {
+  await sleep(1500);
+  const s = await Session.start(`http://127.0.0.1:${port}`, app);
+  try {
+    await s.find('[data-testid="start-screen"]');
+    await shot('en-00-start');
+    await s.click('[data-testid="draft-item"]');
+    await s.find('[data-testid="step-kind"]');
+    const wizard = JSON.parse(execFileSync(cli, ['wizard', '--lang', 'en'], { encoding: 'utf8' }));
+    let n = 1;
+    for (const step of wizard.steps) {
+      if ((await s.findAll(`[data-testid="step-${step.id}"]`)).length === 0) continue;
+      await s.click(`[data-testid="step-${step.id}"]`);
+      await shot(`en-${String(n++).padStart(2, '0')}-${step.id}`);
+    }
+    await s.click('[data-testid="step-review"]');
+    await shot(`en-${String(n).padStart(2, '0')}-review`);
+    await s.choose('[data-testid="language"]', 'ar');
+    await s.click('[data-testid="step-authorities"]');
+    await shot('ar-01-authorities');
+    await s.click('[data-testid="step-review"]');
+    await shot('ar-02-review');
+    await s.choose('[data-testid="language"]', 'en');
+  } finally {
+    await s.quit();
+  }
+} finally {
+  driver.kill();
+  rmSync(data, { recursive: true, force: true });
+}
+console.log(`screenshots in ${out}`);
