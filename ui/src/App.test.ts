@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushSync, mount, tick, unmount } from 'svelte';
 import type { FakeBackend } from './lib/testing/fakeBackend';
 import { createFakeBackend } from './lib/testing/fakeBackend';
-import { emptyRequest } from './lib/testing/fixtures';
+import { emptyRequest, preservationRequest } from './lib/testing/fixtures';
 import { LANG_STORAGE_KEY } from './lib/i18n.svelte';
 
 let backend: FakeBackend;
@@ -22,6 +22,8 @@ vi.mock('@tauri-apps/api/core', () => ({
         return a.newDraft();
       case 'open_draft':
         return a.openDraft(args.id);
+      case 'create_follow_up':
+        return a.createFollowUp(args.id);
       case 'save_draft':
         return a.saveDraft(args.id, args.request);
       case 'check_request':
@@ -490,6 +492,131 @@ describe('review and export', () => {
     await settle();
     expect(exists('[data-testid="export-result"]')).toBe(false);
     expect(document.body.textContent).toContain('Export cancelled');
+  });
+});
+
+describe('follow-up of a preservation request', () => {
+  /** Makes the stored draft d1 a preservation request. */
+  function preservationDraft(): void {
+    backend.drafts.get('d1')!.request = preservationRequest();
+  }
+
+  const notice = () => document.querySelector<HTMLElement>('[data-testid="follow-up-notice"]');
+
+  it('is offered on the review step of a preservation request only', async () => {
+    await openFirstDraft();
+    await goToStep('review');
+    expect(exists('[data-testid="export-pdf"]')).toBe(true);
+    expect(exists('[data-testid="create-follow-up"]')).toBe(false);
+    await goToStep('kind');
+    choose('[data-field="kind"]', 'preservation');
+    await goToStep('review');
+    expect(words('[data-testid="create-follow-up"]')).toBe('Create follow-up MLA request');
+    await goToStep('preservation');
+    expect(exists('[data-testid="create-follow-up"]')).toBe(false);
+  });
+
+  it('saves first, then creates the MLA request and opens it with a notice citing the preservation', async () => {
+    preservationDraft();
+    await openFirstDraft();
+    await goToStep('preservation');
+    type('[data-field="preservation.custodian"]', 'Arden Cloud Ltd');
+    await goToStep('review');
+    expect(notice()).toBeNull();
+    click('[data-testid="create-follow-up"]');
+    await settle();
+
+    // The pending change was saved before the follow-up was made from the stored draft.
+    expect(backend.saves).toHaveLength(1);
+    expect(backend.saves[0].request.preservation.custodian).toBe('Arden Cloud Ltd');
+    expect(backend.followUps).toHaveLength(1);
+    expect(backend.followUps[0].request.preservation.custodian).toBe('Arden Cloud Ltd');
+
+    // The new draft is open at its first step, as if opened from the start screen.
+    expect(backend.drafts.size).toBe(2);
+    expect(current()).toBe('step-kind');
+    expect($('.eyebrow').textContent).toBe('Mla evidence');
+    expect(stepper()).toEqual(['step-kind', 'step-authorities', 'step-case', 'step-persons', 'step-m6', 'step-handling', 'step-review']);
+    expect(saveStatus()).toBe('Saved');
+    expect(notice()?.getAttribute('role')).toBe('status');
+    expect(notice()?.textContent).toContain('Follow-up MLA request created from the preservation request. Preservation reference: NP-2026-0441');
+    expect(notice()?.querySelector('[dir="auto"]')?.textContent).toBe('NP-2026-0441');
+    expect(($('[data-field="consult.preservation_ref"]') as HTMLInputElement).value).toBe('NP-2026-0441');
+    await goToStep('m6');
+    expect(($('[data-field="mla.stored_data.0.provider"]') as HTMLInputElement).value).toBe('Arden Cloud Ltd');
+
+    // The notice stays while the user moves through the steps, until dismissed.
+    await goToStep('review');
+    expect(exists('[data-testid="create-follow-up"]')).toBe(false);
+    expect(notice()).not.toBeNull();
+    click('[data-testid="follow-up-notice-dismiss"]');
+    expect(notice()).toBeNull();
+  });
+
+  it('does not repeat the notice when the follow-up is opened again later', async () => {
+    preservationDraft();
+    await openFirstDraft();
+    await goToStep('review');
+    click('[data-testid="create-follow-up"]');
+    await settle();
+    expect(notice()).not.toBeNull();
+    click('[data-testid="home"]');
+    await settle();
+    const items = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="draft-item"]'));
+    expect(items).toHaveLength(2);
+    items[0].click();
+    await settle();
+    expect($('.eyebrow').textContent).toBe('Mla evidence');
+    expect(notice()).toBeNull();
+  });
+
+  it('shows why the follow-up could not be created and stays on the request', async () => {
+    preservationDraft();
+    await openFirstDraft();
+    await goToStep('review');
+    backend.failFollowUp = 'database is locked';
+    click('[data-testid="create-follow-up"]');
+    await settle();
+    expect($('[data-testid="follow-up-error"]').textContent?.trim()).toBe('The follow-up request could not be created: database is locked');
+    expect(current()).toBe('step-review');
+    expect($('.eyebrow').textContent).toBe('Preservation');
+    expect(notice()).toBeNull();
+    expect(backend.drafts.size).toBe(1);
+
+    backend.failFollowUp = null;
+    click('[data-testid="create-follow-up"]');
+    await settle();
+    expect($('.eyebrow').textContent).toBe('Mla evidence');
+    expect(notice()).not.toBeNull();
+  });
+
+  it('shows the message of a rejected request kind', async () => {
+    preservationDraft();
+    await openFirstDraft();
+    await goToStep('review');
+    // The kind changes in the store behind the open wizard.
+    backend.drafts.get('d1')!.request.kind = 'emergency_disclosure';
+    click('[data-testid="create-follow-up"]');
+    await settle();
+    expect($('[data-testid="follow-up-error"]').textContent).toContain(
+      'The follow-up request could not be created: a follow-up MLA request can only be created from a preservation request',
+    );
+  });
+
+  it('creates nothing when the latest changes could not be saved', async () => {
+    preservationDraft();
+    await openFirstDraft();
+    await goToStep('preservation');
+    backend.failSaves = 'disk full';
+    type('[data-field="preservation.custodian"]', 'Arden Cloud Ltd');
+    await goToStep('review');
+    click('[data-testid="create-follow-up"]');
+    await settle();
+    expect(backend.followUps).toHaveLength(0);
+    expect($('[data-testid="follow-up-error"]').textContent?.trim()).toBe(
+      'The follow-up request was not created because your latest changes could not be saved: disk full',
+    );
+    expect($('.eyebrow').textContent).toBe('Preservation');
   });
 });
 

@@ -19,6 +19,7 @@ describe('api', () => {
     await api.listDrafts();
     await api.newDraft();
     await api.openDraft('d1');
+    await api.createFollowUp('d1');
     await api.saveDraft('d1', request);
     await api.checkRequest(request);
     await api.previewRequest(request);
@@ -29,6 +30,7 @@ describe('api', () => {
       ['list_drafts', undefined],
       ['new_draft', undefined],
       ['open_draft', { id: 'd1' }],
+      ['create_follow_up', { id: 'd1' }],
       ['save_draft', { id: 'd1', request }],
       ['check_request', { request }],
       ['preview_request', { request }],
@@ -47,6 +49,16 @@ describe('api', () => {
     expect(error).toBeInstanceOf(ApiError);
     const e = error as InstanceType<typeof ApiError>;
     expect([e.code, e.message]).toEqual(['not_found', 'No draft with id d9.']);
+  });
+
+  it('rejects a follow-up of another kind of request with its code', async () => {
+    invoke.mockImplementation(() =>
+      Promise.reject({ code: 'not_preservation', message: 'a follow-up MLA request can only be created from a preservation request' }),
+    );
+    const error = await api.createFollowUp('d1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    const e = error as InstanceType<typeof ApiError>;
+    expect([e.code, e.message]).toEqual(['not_preservation', 'a follow-up MLA request can only be created from a preservation request']);
   });
 
   it('turns any rejection into a message for the user', () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Editor } from './editor.svelte';
 import { createFakeBackend } from './testing/fakeBackend';
-import { OFFENCE_TEMPLATE, emptyRequest, wizardDefinition } from './testing/fixtures';
+import { OFFENCE_TEMPLATE, emptyRequest, preservationRequest, wizardDefinition } from './testing/fixtures';
 
 const TIMINGS = { save: 600, check: 300, preview: 400 };
 
@@ -115,5 +115,46 @@ describe('Editor', () => {
     await vi.advanceTimersByTimeAsync(400);
     expect(editor.document?.blocks).toContainEqual({ type: 'field', label: 'Requesting authority', lines: ['PPO Norland'] });
     expect(editor.previewPending).toBe(false);
+  });
+
+  it('saves pending changes, then creates the follow-up from the draft as saved', async () => {
+    const { editor, backend } = await openEditor(preservationRequest());
+    editor.change('preservation.custodian', 'Arden Cloud Ltd');
+    const pending = editor.createFollowUp();
+    expect(editor.followUpState.kind).toBe('running');
+    await expect(editor.createFollowUp()).resolves.toBeNull();
+    const created = await pending;
+    expect(backend.saves).toHaveLength(1);
+    expect(backend.followUps).toHaveLength(1);
+    expect(backend.followUps[0].from).toBe('d1');
+    expect(backend.followUps[0].request.preservation.custodian).toBe('Arden Cloud Ltd');
+    expect(created).not.toBeNull();
+    expect(created!.summary.id).not.toBe('d1');
+    expect(created!.request.kind).toBe('mla_evidence');
+    expect(created!.request.consult.preservation_ref).toBe('NP-2026-0441');
+    expect(created!.request.mla.stored_data.map((d) => d.provider)).toEqual(['Arden Cloud Ltd']);
+    expect(backend.drafts.has(created!.summary.id)).toBe(true);
+    expect(editor.followUpState).toEqual({ kind: 'idle' });
+    expect(editor.saveState.kind).toBe('saved');
+  });
+
+  it('creates no follow-up when the latest changes could not be saved', async () => {
+    const { editor, backend } = await openEditor(preservationRequest());
+    backend.failSaves = 'disk full';
+    editor.change('preservation.custodian', 'Arden Cloud Ltd');
+    await expect(editor.createFollowUp()).resolves.toBeNull();
+    expect(backend.followUps).toHaveLength(0);
+    expect(editor.followUpState).toEqual({ kind: 'error', cause: 'save', message: 'disk full' });
+    // A new change clears the message.
+    editor.change('preservation.custodian', 'Arden Cloud Limited');
+    expect(editor.followUpState).toEqual({ kind: 'idle' });
+  });
+
+  it('reports why the follow-up could not be created', async () => {
+    const { editor, backend } = await openEditor();
+    await expect(editor.createFollowUp()).resolves.toBeNull();
+    expect(editor.followUpState).toMatchObject({ kind: 'error', cause: 'create' });
+    expect(editor.followUpState.kind === 'error' && editor.followUpState.message).toContain('only be created from a preservation request');
+    expect(backend.drafts.size).toBe(1);
   });
 });

@@ -132,6 +132,22 @@ describe('the English catalogue', () => {
   });
 });
 
+describe('the catalogues of the other languages', () => {
+  const LOCALES = join(SRC, '..', '..', 'locales');
+  const placeholders = (text: string) => [...text.matchAll(/\{([A-Za-z0-9_]+)\}/g)].map((m) => m[1]).sort();
+
+  for (const { code } of LANGUAGES.filter((l) => l.code !== 'en')) {
+    it(`${code} words exactly the English keys, with the same placeholders`, () => {
+      const own = JSON.parse(readFileSync(join(LOCALES, `${code}.ui.json`), 'utf8')) as Record<string, string>;
+      expect(Object.keys(own).sort()).toEqual(Object.keys(ENGLISH).sort());
+      for (const [key, value] of Object.entries(own)) {
+        expect(value.trim(), `${code} ${key}`).not.toBe('');
+        expect(placeholders(value), `${code} ${key}`).toEqual(placeholders(ENGLISH[key]));
+      }
+    });
+  }
+});
+
 describe('the components', () => {
   it('never render markup from text, nor set inline styles', () => {
     for (const file of sources().filter((f) => f.endsWith('.svelte'))) {

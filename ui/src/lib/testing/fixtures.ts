@@ -357,6 +357,24 @@ export function emptyRequest(): Request {
   };
 }
 
+/** A request for expedited preservation of one set of data, confirmed under a reference. */
+export function preservationRequest(): Request {
+  const r = emptyRequest();
+  r.kind = 'preservation';
+  r.case.internal_ref = 'PPO-2026-0412';
+  r.req_state = 'Norland';
+  r.req_auth.name = 'Public Prosecution Office';
+  r.req_auth.ref_no = 'ARD-PRES-2026-015';
+  r.facts.brief = 'Ransomware attack on the city hospital.';
+  r.offences = [{ ...OFFENCE_TEMPLATE, name: 'Unauthorised access to a computer system' }];
+  r.preservation.data = [
+    { identifiers: 'account vestria-ops@example.org', categories: ['subscriber', 'traffic'], range: { from: '2026-02-01T00:00', to: '2026-02-28T23:59', tz: 'UTC' } },
+  ];
+  r.preservation.data_relationship = 'The account was used to negotiate the ransom.';
+  r.preservation.preservation_ref = 'NP-2026-0441';
+  return r;
+}
+
 /** An empty person, as the model serialises one. */
 export function emptyPerson(): Request['persons'][number] {
   return {
