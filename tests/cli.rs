@@ -89,11 +89,38 @@ fn missing_facts_fail_the_check_citing_untoc_18_15_c() {
     let out = mla(&["check", "tests/fixtures/missing-facts.json", "--format", "json"], dir.path());
     assert_eq!(out.status.code(), Some(1));
     let findings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let codes: Vec<&str> = findings.as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
-    assert_eq!(codes, vec!["UNTOC-18-15-c"]);
-    assert_eq!(findings[0]["path"], "facts.summary");
-    assert_eq!(findings[0]["severity"], "error");
-    assert!(findings[0]["provision"].as_str().unwrap().contains("UNTOC art. 18(15)(c)"));
+    let errors: Vec<&serde_json::Value> = findings.as_array().unwrap().iter().filter(|f| f["severity"] == "error").collect();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(errors[0]["code"], "UNTOC-18-15-c");
+    assert_eq!(errors[0]["path"], "facts.summary");
+    assert!(errors[0]["provision"].as_str().unwrap().contains("UNTOC art. 18(15)(c)"));
+    assert!(errors[0]["message"].as_str().unwrap().contains("summary of the relevant facts"));
+}
+
+#[test]
+fn rules_are_listed_with_their_provisions() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = mla(&["rules", "--format", "json"], dir.path());
+    assert!(out.status.success());
+    let rules: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(rules.len() >= 100, "only {} rules", rules.len());
+    for rule in &rules {
+        assert!(!rule["provision"].as_str().unwrap().is_empty(), "{rule}");
+    }
+    assert!(rules.iter().any(|r| r["code"] == "BUD-29-7-expiry"));
+}
+
+#[test]
+fn date_dependent_rules_use_the_date_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = "tests/fixtures/urgent-without-reasons-and-past-deadline.json";
+    let past = mla(&["check", fixture, "--format", "json", "--today", "2026-11-27"], dir.path());
+    let before = mla(&["check", fixture, "--format", "json", "--today", "2026-09-01"], dir.path());
+    let codes = |o: &Output| -> Vec<String> {
+        serde_json::from_slice::<Vec<serde_json::Value>>(&o.stdout).unwrap().iter().map(|f| f["code"].as_str().unwrap().to_string()).collect()
+    };
+    assert!(codes(&past).contains(&"DEADLINE-PAST".to_string()));
+    assert!(!codes(&before).contains(&"DEADLINE-PAST".to_string()));
 }
 
 #[test]

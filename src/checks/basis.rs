@@ -1,6 +1,640 @@
 //! Section B: legal basis, channel, language and the directory of competent authorities.
+//!
+//! The directory of competent authorities is not available yet: rules that
+//! need it report one info finding saying what could not be checked, and
+//! only when the request field they would check is filled.
 
-use super::Rule;
+use super::{blank, state, Findings, Rule, Severity};
+use crate::locale::{catalogue, Lang};
+use crate::model::{
+    Channel, Instrument, Module, OffenceCategory, Request, RequestKind, TransmissionMeans, TranslationStatus, Vocabulary,
+};
 
-/// The rules of this section, in catalogue order.
-pub(super) static RULES: &[Rule] = &[];
+/// The wording of a vocabulary value, as the messages show it.
+pub(super) fn option<V: Vocabulary>(value: V) -> String {
+    catalogue(Lang::En).option(value)
+}
+
+/// The instrument as the messages name it (the citation, for a bilateral treaty).
+pub(super) fn instrument_name(r: &Request, i: Instrument) -> String {
+    if i == Instrument::Bilateral && !blank(&r.basis.treaty_citation) {
+        r.basis.treaty_citation.trim().to_string()
+    } else {
+        option(i)
+    }
+}
+
+/// Whether an instrument is a treaty (everything but reciprocity and the
+/// non-binding Harare Scheme).
+fn is_treaty(i: Instrument) -> bool {
+    !matches!(i, Instrument::Reciprocity | Instrument::Harare)
+}
+
+/// Cites the paragraph of the selected basis equivalent to UNTOC art. 18
+/// paragraph `untoc` (UNCAC art. 46 has the same numbering; the 1988
+/// Convention's equivalent is `drug88`, when it has one).
+pub(super) fn cite(r: &Request, untoc: &str, drug88: Option<&str>) -> String {
+    match r.basis.primary {
+        Some(Instrument::Uncac46 | Instrument::Uncac47) => format!("UNCAC art. 46({untoc})"),
+        Some(Instrument::Drug88_7) => match drug88 {
+            Some(p) => format!("1988 Convention art. 7({p})"),
+            None => format!("UNTOC art. 18({untoc}), by analogy"),
+        },
+        Some(Instrument::Bilateral) if !blank(&r.basis.treaty_citation) => {
+            format!("{}; compare UNTOC art. 18({untoc})", r.basis.treaty_citation.trim())
+        }
+        _ => format!("UNTOC art. 18({untoc})"),
+    }
+}
+
+/// Reports that a directory-dependent rule could not check `what`.
+pub(super) fn no_directory(out: &mut Findings, r: &Request, path: &str, what: String) {
+    out.push_at(
+        Severity::Info,
+        path.to_string(),
+        format!("Could not check {what}: the directory has no entry for {}.", state(r)),
+    );
+}
+
+/// The highest custodial penalty stated in `text`, in years: `Some(f64::INFINITY)`
+/// for life imprisonment, `Some(0.0)` for a fine only, `None` when unreadable.
+pub(super) fn max_penalty_years(text: &str) -> Option<f64> {
+    let lower = text.to_lowercase();
+    if lower.contains("life") {
+        return Some(f64::INFINITY);
+    }
+    const WORDS: [&str; 21] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+    ];
+    let tokens: Vec<String> = lower
+        .split(|ch: char| !(ch.is_alphanumeric() || ch == '.'))
+        .filter(|t| !t.is_empty())
+        .map(|t| t.trim_end_matches('.').to_string())
+        .collect();
+    let number = |t: &str| -> Option<f64> {
+        t.parse::<f64>().ok().or_else(|| WORDS.iter().position(|w| *w == t).map(|n| n as f64))
+    };
+    let unit = |t: &str| -> Option<f64> {
+        if t.starts_with("year") || t == "yrs" || t == "yr" {
+            Some(1.0)
+        } else if t.starts_with("month") {
+            Some(1.0 / 12.0)
+        } else if t.starts_with("week") {
+            Some(1.0 / 52.0)
+        } else if t.starts_with("day") {
+            Some(1.0 / 365.0)
+        } else {
+            None
+        }
+    };
+    let mut best: Option<f64> = None;
+    for (i, t) in tokens.iter().enumerate() {
+        let Some(n) = number(t) else { continue };
+        // The unit is the first one within the next few words ("two to ten years").
+        if let Some(u) = tokens.iter().skip(i + 1).take(4).find_map(|t| unit(t)) {
+            let years = n * u;
+            best = Some(best.map_or(years, |b: f64| b.max(years)));
+        }
+    }
+    if best.is_none() && lower.contains("fine") {
+        return Some(0.0);
+    }
+    best
+}
+
+/// Whether a request describes electronic evidence (Budapest art. 25(1)).
+fn electronic_evidence(r: &Request) -> bool {
+    match r.kind {
+        RequestKind::MlaEvidence => {
+            r.mla.modules.iter().any(|m| matches!(m, Module::StoredData | Module::RealTime))
+        }
+        RequestKind::Preservation => true,
+        RequestKind::EmergencyDisclosure => true,
+        RequestKind::TransferOfProceedings => false,
+    }
+}
+
+/// Section B of the catalogue.
+pub(super) static RULES: &[Rule] = &[
+    Rule {
+        code: "BASIS-IN-FORCE",
+        severity: Severity::Error,
+        provision: "Law of treaties; directory",
+        summary: "The treaty chosen as legal basis is in force between the two States (needs the directory).",
+        check: |c, out| {
+            let r = c.request;
+            if let Some(i) = r.basis.primary {
+                if is_treaty(i) && !blank(&r.req_state) {
+                    out.push_at(
+                        Severity::Info,
+                        "basis.primary".into(),
+                        format!(
+                            "Could not confirm {} is in force between your State and {}: the directory has no entry for that State.",
+                            instrument_name(r, i),
+                            state(r)
+                        ),
+                    );
+                }
+            }
+        },
+    },
+    Rule {
+        code: "BASIS-RESERVATION",
+        severity: Severity::Warning,
+        provision: "Directory",
+        summary: "Reservations and declarations of the requested State under the basis are taken into account (needs the directory).",
+        check: |c, out| {
+            let r = c.request;
+            if let Some(i) = r.basis.primary {
+                if is_treaty(i) && i != Instrument::Bilateral && !blank(&r.req_state) {
+                    no_directory(out, r, "basis.primary", format!("the reservations and declarations of {} under {}", state(r), instrument_name(r, i)));
+                }
+            }
+        },
+    },
+    Rule {
+        code: "UNTOC-18-1-scope",
+        severity: Severity::Warning,
+        provision: "UNTOC art. 18(1), art. 2(b), art. 3",
+        summary: "A request under UNTOC explains the transnational element, the organized criminal group and the seriousness of the offence.",
+        check: |c, out| {
+            let r = c.request;
+            if !matches!(r.basis.primary, Some(Instrument::Untoc18 | Instrument::Untoc21)) {
+                return;
+            }
+            let s = r.basis.scope_statement.to_lowercase();
+            let transnational = ["transnational", "cross-border", "cross border", "more than one state", "another state", "other state"]
+                .iter()
+                .any(|w| s.contains(w));
+            let group = s.contains("group") || s.contains("organized crim") || s.contains("organised crim");
+            if blank(&s) {
+                out.push(
+                    "basis.scope_statement".into(),
+                    "Explain why the case falls within UNTOC: the transnational element, the organized criminal group involved and the seriousness of the offence.".into(),
+                );
+            } else if !transnational || !group {
+                let missing = match (transnational, group) {
+                    (false, false) => "the transnational element and the organized criminal group",
+                    (false, true) => "the transnational element",
+                    _ => "the organized criminal group involved",
+                };
+                out.push(
+                    "basis.scope_statement".into(),
+                    format!("Explain why the case falls within UNTOC: the scope statement does not mention {missing}."),
+                );
+            }
+            if r.offences.is_empty() {
+                return;
+            }
+            let convention_offence = r.offences.iter().any(|o| {
+                o.category_flags.iter().any(|f| matches!(f, OffenceCategory::OrganizedCrime | OffenceCategory::Corruption))
+                    || o.name.to_lowercase().contains("launder")
+            });
+            let penalties: Vec<Option<f64>> = r.offences.iter().map(|o| max_penalty_years(&o.max_penalty)).collect();
+            // Only when every penalty is readable and all are below four years.
+            if !convention_offence && penalties.iter().all(|p| matches!(p, Some(y) if *y < 4.0)) {
+                out.push(
+                    "offences".into(),
+                    "UNTOC covers serious crime (maximum penalty of at least four years' deprivation of liberty) and the offences it establishes; no offence entered is either. Explain why the case falls within UNTOC or choose another basis.".into(),
+                );
+            }
+        },
+    },
+    Rule {
+        code: "UNCAC-46-1-scope",
+        severity: Severity::Warning,
+        provision: "UNCAC art. 46(1)",
+        summary: "A request under UNCAC concerns an offence flagged as corruption.",
+        check: |c, out| {
+            let r = c.request;
+            if matches!(r.basis.primary, Some(Instrument::Uncac46 | Instrument::Uncac47))
+                && !r.offences.is_empty()
+                && !r.offences.iter().any(|o| o.category_flags.contains(&OffenceCategory::Corruption))
+            {
+                out.push(
+                    "offences".into(),
+                    "UNCAC covers the offences established under it; flag the corruption offence or choose another basis.".into(),
+                );
+            }
+        },
+    },
+    Rule {
+        code: "DRUG88-7-1-scope",
+        severity: Severity::Warning,
+        provision: "1988 Convention art. 7(1), art. 3(1)",
+        summary: "A request under the 1988 Convention concerns an offence flagged as a drug offence.",
+        check: |c, out| {
+            let r = c.request;
+            if r.basis.primary == Some(Instrument::Drug88_7)
+                && !r.offences.is_empty()
+                && !r.offences.iter().any(|o| o.category_flags.contains(&OffenceCategory::Drug))
+            {
+                out.push(
+                    "offences".into(),
+                    "The 1988 Convention covers drug-trafficking and related laundering offences; flag the drug offence or check the basis.".into(),
+                );
+            }
+        },
+    },
+    Rule {
+        code: "BUD-25-1-scope",
+        severity: Severity::Warning,
+        provision: "Budapest Convention arts. 23, 25(1)",
+        summary: "A request under the Budapest Convention concerns a computer-related offence or electronic evidence.",
+        check: |c, out| {
+            let r = c.request;
+            if r.basis.primary != Some(Instrument::Budapest) {
+                return;
+            }
+            let cyber = r.offences.iter().any(|o| o.category_flags.contains(&OffenceCategory::Cyber));
+            if !cyber && !electronic_evidence(r) {
+                out.push(
+                    "basis.scope_statement".into(),
+                    "The Budapest Convention covers computer-related offences and electronic evidence of any offence; flag the computer-related offence or describe the electronic evidence sought.".into(),
+                );
+            }
+        },
+    },
+    Rule {
+        code: "RECIP-UNDERTAKING",
+        severity: Severity::Error,
+        provision: "Practice (letters rogatory)",
+        summary: "A request made on reciprocity undertakes to assist the requested State in similar cases.",
+        check: |c, out| {
+            let r = c.request;
+            if r.basis.primary == Some(Instrument::Reciprocity) && !r.basis.reciprocity_undertaking {
+                out.push(
+                    "basis.reciprocity_undertaking".into(),
+                    format!("Without a treaty, add an undertaking to assist {} in similar cases.", state(r)),
+                );
+            }
+        },
+    },
+    Rule {
+        code: "UNTOC-18-13-channel",
+        severity: Severity::Error,
+        provision: "UNTOC art. 18(13); ETS 73 art. 13",
+        summary: "A channel of transmission is chosen and accepted by the requested State for the basis (acceptance needs the directory).",
+        check: |c, out| {
+            let r = c.request;
+            match r.channel.route {
+                None => out.push(
+                    "channel.route".into(),
+                    format!("Choose the channel through which the request will reach {} ({}).", state(r), cite(r, "13", Some("8"))),
+                ),
+                Some(ch) if !blank(&r.req_state) => {
+                    let under = r.basis.primary.map(|i| format!(" under {}", instrument_name(r, i))).unwrap_or_default();
+                    no_directory(out, r, "channel.route", format!("that {} accepts requests{under} through the channel \"{}\"", state(r), option(ch)));
+                }
+                Some(_) => {}
+            }
+        },
+    },
+    Rule {
+        code: "UNTOC-18-13-interpol",
+        severity: Severity::Warning,
+        provision: "UNTOC art. 18(13); ETS 73 art. 13",
+        summary: "INTERPOL is used only for urgent requests, and the formal request follows through the ordinary channel.",
+        check: |c, out| {
+            let r = c.request;
+            if r.channel.route != Some(Channel::Interpol) {
+                return;
+            }
+            if !r.urgency.flag {
+                out.push(
+                    "channel.route".into(),
+                    format!(
+                        "INTERPOL is for urgent cases and only where {} accepts it ({}); mark the request urgent with reasons, or send it through the central authority.",
+                        state(r),
+                        cite(r, "13", Some("8"))
+                    ),
+                );
+            } else if !blank(&r.req_state) {
+                no_directory(out, r, "channel.route", format!("whether {} accepts urgent requests through INTERPOL; send the formal request through the central authority as well", state(r)));
+            }
+        },
+    },
+    Rule {
+        code: "BUD-27-9-copy",
+        severity: Severity::Warning,
+        provision: "Budapest Convention art. 27(9)(a)",
+        summary: "A Budapest request sent directly between judicial authorities or through INTERPOL is copied to the central authorities.",
+        check: |c, out| {
+            let r = c.request;
+            if r.basis.primary == Some(Instrument::Budapest)
+                && matches!(r.channel.route, Some(Channel::DirectJudicial | Channel::Interpol))
+                && !r.channel.copy_to_central_auth
+            {
+                out.push(
+                    "channel.copy_to_central_auth".into(),
+                    format!("Send a copy to the central authorities of your State and of {} when transmitting directly.", state(r)),
+                );
+            }
+        },
+    },
+    Rule {
+        code: "UNTOC-18-14-lang",
+        severity: Severity::Error,
+        provision: "UNTOC art. 18(14); ETS 73 art. 18; CETS 224 art. 4; MT 45/117 art. 5(2)",
+        summary: "The language of the request is given and accepted by the requested State (acceptance needs the directory).",
+        check: |c, out| {
+            let r = c.request;
+            if blank(&r.lang.request) {
+                out.push(
+                    "lang.request".into(),
+                    format!("Give the language the request will be sent in, one {} accepts ({}).", state(r), cite(r, "14", Some("9"))),
+                );
+            } else if !blank(&r.req_state) {
+                no_directory(out, r, "lang.request", format!("that {} accepts requests in \"{}\"", state(r), r.lang.request.trim()));
+            }
+        },
+    },
+    Rule {
+        code: "UNTOC-18-14-trans",
+        severity: Severity::Error,
+        provision: "UNTOC art. 18(14)",
+        summary: "A request sent in another language than it was drafted in has a finished (and, where required, certified) translation.",
+        check: |c, out| {
+            let r = c.request;
+            let (d, q) = (r.lang.drafting.trim(), r.lang.request.trim());
+            if d.is_empty() || q.is_empty() || d.eq_ignore_ascii_case(q) {
+                return;
+            }
+            match r.translation.status {
+                Some(TranslationStatus::Certified) => {}
+                Some(TranslationStatus::Done) => {
+                    if !blank(&r.req_state) {
+                        no_directory(out, r, "translation.status", format!("whether {} requires a certified translation", state(r)));
+                    }
+                }
+                _ => out.push(
+                    "translation.status".into(),
+                    format!(
+                        "The request is drafted in \"{d}\" but sent in \"{q}\": finish the translation (certified if {} requires it) before finalising ({}).",
+                        state(r),
+                        cite(r, "14", Some("9"))
+                    ),
+                ),
+            }
+        },
+    },
+    Rule {
+        code: "DIR-NO-ENTRY",
+        severity: Severity::Warning,
+        provision: "Directory of competent authorities",
+        summary: "The directory has a record for the requested State.",
+        check: |c, out| {
+            let r = c.request;
+            if !blank(&r.req_state) {
+                out.push(
+                    "req_state".into(),
+                    format!(
+                        "No directory data for {}: channel, language and authority checks were skipped. Confirm {}'s requirements before sending.",
+                        state(r),
+                        state(r)
+                    ),
+                );
+            }
+        },
+    },
+    Rule {
+        code: "TRANSMIT-SECURITY",
+        severity: Severity::Warning,
+        provision: "Budapest Convention art. 25(3); directory",
+        summary: "Electronic transmission meets the requested State's requirements for encryption and electronic signature (needs the directory).",
+        check: |c, out| {
+            let r = c.request;
+            if let Some(m @ (TransmissionMeans::Email | TransmissionMeans::Fax | TransmissionMeans::SecureSystem)) = r.channel.means {
+                if !blank(&r.req_state) {
+                    no_directory(out, r, "channel.means", format!("whether {} requires encryption or an electronic signature for requests sent by \"{}\"", state(r), option(m)));
+                }
+            }
+        },
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::Finding;
+
+    fn example(kind: &str) -> Request {
+        let text = match kind {
+            "mla" => include_str!("../../examples/mla-evidence-fraud-arden-norland.json"),
+            "preservation" => include_str!("../../examples/preservation-ransomware-arden-vestria.json"),
+            "emergency" => include_str!("../../examples/emergency-disclosure-abduction-arden-norland.json"),
+            _ => include_str!("../../examples/transfer-of-proceedings-road-death-arden-calvania.json"),
+        };
+        crate::format::parse_request(text, "example").expect("example parses")
+    }
+
+    fn found(r: &Request, code: &str) -> Vec<Finding> {
+        super::super::run(r, super::super::tests::today()).into_iter().filter(|f| f.code == code).collect()
+    }
+
+    fn one(r: &Request, code: &str, severity: Severity, path: &str) -> Finding {
+        let f = found(r, code);
+        assert_eq!(f.len(), 1, "{code}: {f:?}");
+        assert_eq!(f[0].severity, severity, "{code}");
+        assert_eq!(f[0].path, path, "{code}");
+        f.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn examples_raise_no_errors_and_only_directory_warnings_from_this_section() {
+        for kind in ["mla", "preservation", "emergency", "transfer"] {
+            let r = example(kind);
+            for f in super::super::run(&r, super::super::tests::today()) {
+                if RULES.iter().any(|rule| rule.code == f.code) {
+                    assert_ne!(f.severity, Severity::Error, "{kind}: {f:?}");
+                    if f.severity == Severity::Warning {
+                        assert_eq!(f.code, "DIR-NO-ENTRY", "{kind}: {f:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn penalty_text_is_read_in_years() {
+        assert_eq!(max_penalty_years("10 years' imprisonment"), Some(10.0));
+        assert_eq!(max_penalty_years("imprisonment of two to twelve years"), Some(12.0));
+        assert_eq!(max_penalty_years("up to 6 months"), Some(0.5));
+        assert_eq!(max_penalty_years("life imprisonment"), Some(f64::INFINITY));
+        assert_eq!(max_penalty_years("a fine"), Some(0.0));
+        assert_eq!(max_penalty_years("see annex"), None);
+    }
+
+    #[test]
+    fn treaty_basis_in_force_could_not_be_confirmed() {
+        let r = example("mla");
+        let f = one(&r, "BASIS-IN-FORCE", Severity::Info, "basis.primary");
+        assert!(f.message.contains("Kingdom of Norland"));
+    }
+
+    #[test]
+    fn reciprocity_basis_has_no_in_force_check() {
+        let mut r = example("mla");
+        r.basis.primary = Some(Instrument::Reciprocity);
+        assert!(found(&r, "BASIS-IN-FORCE").is_empty());
+    }
+
+    #[test]
+    fn reservations_under_a_convention_could_not_be_checked() {
+        one(&example("preservation"), "BASIS-RESERVATION", Severity::Info, "basis.primary");
+    }
+
+    #[test]
+    fn reservations_are_not_checked_without_a_requested_state() {
+        let mut r = example("preservation");
+        r.req_state.clear();
+        assert!(found(&r, "BASIS-RESERVATION").is_empty());
+    }
+
+    #[test]
+    fn untoc_scope_statement_without_organized_group_is_flagged() {
+        let mut r = example("mla");
+        r.basis.scope_statement = "The money was moved to Norland, so the case is transnational.".into();
+        let f = one(&r, "UNTOC-18-1-scope", Severity::Warning, "basis.scope_statement");
+        assert!(f.message.contains("organized criminal group"));
+    }
+
+    #[test]
+    fn untoc_request_for_minor_offences_is_flagged() {
+        let mut r = example("mla");
+        for o in &mut r.offences {
+            o.name = "Petty theft".into();
+            o.max_penalty = "2 years' imprisonment".into();
+        }
+        one(&r, "UNTOC-18-1-scope", Severity::Warning, "offences");
+    }
+
+    #[test]
+    fn untoc_request_with_scope_and_serious_offence_passes() {
+        assert!(found(&example("mla"), "UNTOC-18-1-scope").is_empty());
+    }
+
+    #[test]
+    fn uncac_request_without_corruption_offence_is_flagged() {
+        let mut r = example("mla");
+        r.basis.primary = Some(Instrument::Uncac46);
+        one(&r, "UNCAC-46-1-scope", Severity::Warning, "offences");
+        r.offences[0].category_flags.push(OffenceCategory::Corruption);
+        assert!(found(&r, "UNCAC-46-1-scope").is_empty());
+    }
+
+    #[test]
+    fn drug_convention_request_without_drug_offence_is_flagged() {
+        let mut r = example("mla");
+        r.basis.primary = Some(Instrument::Drug88_7);
+        one(&r, "DRUG88-7-1-scope", Severity::Warning, "offences");
+        r.offences[1].category_flags.push(OffenceCategory::Drug);
+        assert!(found(&r, "DRUG88-7-1-scope").is_empty());
+    }
+
+    #[test]
+    fn budapest_request_without_cyber_element_is_flagged() {
+        let mut r = example("mla");
+        r.basis.primary = Some(Instrument::Budapest);
+        one(&r, "BUD-25-1-scope", Severity::Warning, "basis.scope_statement");
+    }
+
+    #[test]
+    fn budapest_request_for_stored_data_passes() {
+        let mut r = example("mla");
+        r.basis.primary = Some(Instrument::Budapest);
+        r.mla.modules.push(Module::StoredData);
+        assert!(found(&r, "BUD-25-1-scope").is_empty());
+        assert!(found(&example("preservation"), "BUD-25-1-scope").is_empty());
+    }
+
+    #[test]
+    fn reciprocity_request_without_undertaking_is_flagged() {
+        let mut r = example("mla");
+        r.basis.primary = Some(Instrument::Reciprocity);
+        let f = one(&r, "RECIP-UNDERTAKING", Severity::Error, "basis.reciprocity_undertaking");
+        assert!(f.message.contains("Kingdom of Norland"));
+        r.basis.reciprocity_undertaking = true;
+        assert!(found(&r, "RECIP-UNDERTAKING").is_empty());
+    }
+
+    #[test]
+    fn request_without_channel_is_flagged() {
+        let mut r = example("mla");
+        r.channel.route = None;
+        let f = one(&r, "UNTOC-18-13-channel", Severity::Error, "channel.route");
+        assert!(f.message.contains("UNTOC art. 18(13)"));
+        r.basis.primary = Some(Instrument::Uncac46);
+        assert!(found(&r, "UNTOC-18-13-channel")[0].message.contains("UNCAC art. 46(13)"));
+    }
+
+    #[test]
+    fn chosen_channel_could_not_be_checked_against_the_directory() {
+        let f = one(&example("mla"), "UNTOC-18-13-channel", Severity::Info, "channel.route");
+        assert!(f.message.starts_with("Could not check"));
+    }
+
+    #[test]
+    fn interpol_for_a_request_not_marked_urgent_is_flagged() {
+        let mut r = example("transfer");
+        r.channel.route = Some(Channel::Interpol);
+        one(&r, "UNTOC-18-13-interpol", Severity::Warning, "channel.route");
+        r.urgency.flag = true;
+        one(&r, "UNTOC-18-13-interpol", Severity::Info, "channel.route");
+        assert!(found(&example("transfer"), "UNTOC-18-13-interpol").is_empty());
+    }
+
+    #[test]
+    fn direct_budapest_request_without_copy_to_central_authority_is_flagged() {
+        let mut r = example("preservation");
+        r.channel.route = Some(Channel::DirectJudicial);
+        one(&r, "BUD-27-9-copy", Severity::Warning, "channel.copy_to_central_auth");
+        r.channel.copy_to_central_auth = true;
+        assert!(found(&r, "BUD-27-9-copy").is_empty());
+    }
+
+    #[test]
+    fn request_without_language_is_flagged() {
+        let mut r = example("emergency");
+        r.lang.request.clear();
+        one(&r, "UNTOC-18-14-lang", Severity::Error, "lang.request");
+        one(&example("emergency"), "UNTOC-18-14-lang", Severity::Info, "lang.request");
+    }
+
+    #[test]
+    fn pending_translation_is_flagged() {
+        let mut r = example("transfer");
+        r.translation.status = Some(TranslationStatus::Pending);
+        one(&r, "UNTOC-18-14-trans", Severity::Error, "translation.status");
+        assert!(found(&example("transfer"), "UNTOC-18-14-trans").is_empty());
+    }
+
+    #[test]
+    fn uncertified_translation_could_not_be_checked() {
+        let mut r = example("transfer");
+        r.translation.status = Some(TranslationStatus::Done);
+        one(&r, "UNTOC-18-14-trans", Severity::Info, "translation.status");
+    }
+
+    #[test]
+    fn request_in_drafting_language_needs_no_translation() {
+        let mut r = example("mla");
+        r.translation.status = None;
+        assert!(found(&r, "UNTOC-18-14-trans").is_empty());
+    }
+
+    #[test]
+    fn requested_state_without_directory_entry_is_flagged() {
+        one(&example("mla"), "DIR-NO-ENTRY", Severity::Warning, "req_state");
+        let mut r = example("mla");
+        r.req_state.clear();
+        assert!(found(&r, "DIR-NO-ENTRY").is_empty());
+    }
+
+    #[test]
+    fn electronic_transmission_security_could_not_be_checked() {
+        one(&example("emergency"), "TRANSMIT-SECURITY", Severity::Info, "channel.means");
+        assert!(found(&example("transfer"), "TRANSMIT-SECURITY").is_empty());
+    }
+}

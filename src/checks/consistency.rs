@@ -1,6 +1,658 @@
 //! Section I: attachments, signature, dates and consistency across fields.
 
-use super::Rule;
+use super::{blank, person_name, state, Findings, Rule, Severity};
+use crate::model::{AttachmentType, Authentication, AuthorityType, Instrument, Request, RequestKind, TimeRange, TranslationStatus};
+
+/// Parses a stored date, `YYYY-MM-DD`; `None` when blank or malformed.
+pub(super) fn parse_date(s: &str) -> Option<time::Date> {
+    time::Date::parse(s.trim(), time::macros::format_description!("[year]-[month]-[day]")).ok()
+}
+
+/// Parses a stored date-time, `YYYY-MM-DDTHH:MM`; `None` when blank or malformed.
+pub(super) fn parse_datetime(s: &str) -> Option<time::PrimitiveDateTime> {
+    time::PrimitiveDateTime::parse(s.trim(), time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]")).ok()
+}
+
+/// Every non-empty text of the request with its dotted path, attachments
+/// excepted (they are what the texts refer to).
+fn texts(r: &Request) -> Vec<(String, String)> {
+    fn walk(v: &serde_json::Value, path: &str, acc: &mut Vec<(String, String)>) {
+        match v {
+            serde_json::Value::String(s) if !blank(s) => acc.push((path.to_string(), s.clone())),
+            serde_json::Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(item, &format!("{path}.{i}"), acc);
+                }
+            }
+            serde_json::Value::Object(members) => {
+                for (key, item) in members {
+                    if path.is_empty() && key == "attachments" {
+                        continue;
+                    }
+                    let p = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
+                    walk(item, &p, acc);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut acc = Vec::new();
+    if let Ok(v) = serde_json::to_value(r) {
+        walk(&v, "", &mut acc);
+    }
+    acc
+}
+
+/// Annex numbers a text refers to ("Annex 2", "annexes 1 and 3" counts only
+/// the first number after each word; "Appendix 4").
+fn annex_numbers(text: &str) -> Vec<usize> {
+    let lower = text.to_lowercase();
+    let mut numbers = Vec::new();
+    for word in ["annex", "appendix"] {
+        let mut rest = lower.as_str();
+        while let Some(at) = rest.find(word) {
+            let starts_word = !rest[..at].chars().next_back().is_some_and(|ch| ch.is_alphanumeric());
+            rest = &rest[at + word.len()..];
+            let suffix: String = rest.chars().take_while(|ch| ch.is_alphabetic()).collect();
+            if !starts_word || !(suffix.is_empty() || suffix == "es") {
+                continue;
+            }
+            let tail = rest[suffix.len()..].trim_start_matches([' ', '.', 'n', 'o', '°']);
+            let digits: String = tail.chars().take_while(|ch| ch.is_ascii_digit()).collect();
+            if let Ok(n) = digits.parse() {
+                numbers.push(n);
+            }
+        }
+    }
+    numbers
+}
+
+/// Whether the request itself implies an annex of this type (a field that
+/// the document prints as "annexed" or that only an annex can carry).
+fn implied_by_request(r: &Request, t: AttachmentType) -> bool {
+    let m = &r.mla;
+    match t {
+        AttachmentType::DomesticOrder => {
+            m.searches.iter().any(|s| s.domestic_order)
+                || m.freezing.iter().any(|f| f.domestic_order)
+                || m.real_time.iter().any(|x| !blank(&x.domestic_authorisation))
+                || m.controlled_delivery.iter().any(|x| !blank(&x.domestic_authorisation))
+        }
+        AttachmentType::LegalText => !r.offences.is_empty(),
+        AttachmentType::Questions => {
+            m.statements.iter().any(|s| !blank(&s.questions)) || m.videoconference.iter().any(|v| !blank(&v.questions)) || m.examination.iter().any(|e| !blank(&e.questions_for_expert))
+        }
+        AttachmentType::DocumentsToServe => !m.service.is_empty(),
+        AttachmentType::Identification => !r.persons.is_empty(),
+        AttachmentType::ConsentForm => m.detainee_transfer.iter().any(|d| d.consent) || m.videoconference.iter().any(|v| v.consent),
+        AttachmentType::CriminalFile => !blank(&r.transfer.file_index),
+        AttachmentType::Translation => matches!(r.translation.status, Some(TranslationStatus::Done | TranslationStatus::Certified)),
+        AttachmentType::CertificateTemplate => m.records.iter().any(|x| x.certification),
+        AttachmentType::Other => false,
+    }
+}
+
+/// An attachment as the messages name it.
+fn annex_name(r: &Request, i: usize) -> String {
+    let title = r.attachments[i].title.trim();
+    if title.is_empty() { format!("Annex {}", i + 1) } else { format!("Annex {} ({title})", i + 1) }
+}
+
+/// Checks one date field: reports it when it is not a `YYYY-MM-DD` date.
+fn date_field(out: &mut Findings, value: &str, path: &str, label: &str) -> Option<time::Date> {
+    if blank(value) {
+        return None;
+    }
+    let d = parse_date(value);
+    if d.is_none() {
+        out.push(path.to_string(), format!("{label}: \"{}\" is not a date; write it as YYYY-MM-DD.", value.trim()));
+    }
+    d
+}
+
+/// Checks a date-time range: each end well formed, the start not after the end.
+fn range_field(out: &mut Findings, range: &TimeRange, path: &str, label: &str) {
+    let mut end = |value: &str, which: &str| {
+        if blank(value) {
+            return None;
+        }
+        let d = parse_datetime(value);
+        if d.is_none() {
+            out.push(format!("{path}.{which}"), format!("{label}: \"{}\" is not a date and time; write it as YYYY-MM-DDTHH:MM.", value.trim()));
+        }
+        d
+    };
+    let (from, to) = (end(&range.from, "from"), end(&range.to, "to"));
+    if let (Some(from), Some(to)) = (from, to) {
+        if from > to {
+            out.push(format!("{path}.to"), format!("{label}: the period ends ({}) before it starts ({}).", range.to.trim(), range.from.trim()));
+        }
+    }
+}
+
+/// Free texts that the generated document prints, where a drafter would
+/// mention earlier contacts and requests.
+fn narrative(r: &Request) -> String {
+    [&r.facts.summary, &r.facts.brief, &r.facts.evidence_so_far, &r.facts.link_to_req_state, &r.purpose.statement, &r.emergency.other_info, &r.transfer.investigation_results]
+        .iter()
+        .map(|s| s.to_lowercase())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Abbreviations that need no definition: units, currencies, time zones,
+/// company forms and terms known in every language.
+const KNOWN_ABBREVIATIONS: &[&str] = &[
+    "UTC", "GMT", "CET", "CEST", "EUR", "USD", "GBP", "CHF", "IP", "URL", "SMS", "GPS", "DNA", "ID", "PIN", "IBAN", "BIC", "SWIFT", "VPN", "PDF",
+    "CCTV", "IMEI", "IMSI", "SIM", "MAC", "AM", "PM", "TV", "UN", "EU", "INTERPOL", "AS", "ASA", "SA", "AG", "BV", "NV", "LLC", "LLP", "PLC",
+    "GMBH", "SRL", "SPA", "OY", "AB", "INC", "LTD", "OK",
+];
+
+/// Acronyms in `text` that the request does not define (as "Full Name
+/// (ABC)" or "ABC (full name)") and that are not widely known.
+fn undefined_acronyms(text: &str, whole: &str) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for word in text.split(|ch: char| !ch.is_alphanumeric()) {
+        let len = word.chars().count();
+        if !(2..=6).contains(&len) || !word.chars().all(|ch| ch.is_ascii_uppercase()) {
+            continue;
+        }
+        if word.chars().all(|ch| matches!(ch, 'I' | 'V' | 'X')) || KNOWN_ABBREVIATIONS.contains(&word) {
+            continue;
+        }
+        let defined = whole.contains(&format!("({word})")) || whole.contains(&format!("{word} ("));
+        if !defined && !found.iter().any(|f| f == word) {
+            found.push(word.to_string());
+        }
+    }
+    found
+}
+
+/// Words of the facts summary below which, or above which, it is flagged.
+const SUMMARY_WORDS: (usize, usize) = (80, 1500);
 
 /// The rules of this section, in catalogue order.
-pub(super) static RULES: &[Rule] = &[];
+pub(super) static RULES: &[Rule] = &[
+    Rule {
+        code: "ATT-MISSING",
+        severity: Severity::Error,
+        provision: "Consistency",
+        summary: "Every annex the text mentions is attached.",
+        check: |c, out| {
+            let r = c.request;
+            let count = r.attachments.len();
+            for (path, text) in texts(r) {
+                for n in annex_numbers(&text) {
+                    if n == 0 || n > count {
+                        out.push(path.clone(), format!("Annex {n} is mentioned but not attached (the request has {count} annex{}).", if count == 1 { "" } else { "es" }));
+                    }
+                }
+            }
+            let has = |t: AttachmentType| r.attachments.iter().any(|a| a.attachment_type == Some(t));
+            if !has(AttachmentType::DomesticOrder) {
+                for (i, s) in r.mla.searches.iter().enumerate() {
+                    if s.domestic_order {
+                        out.push(format!("mla.searches.{i}.domestic_order"), format!("Search {}: the domestic order is said to be annexed but is not attached.", i + 1));
+                    }
+                }
+                for (i, f) in r.mla.freezing.iter().enumerate() {
+                    if f.domestic_order {
+                        out.push(format!("mla.freezing.{i}.domestic_order"), format!("Freezing {}: the domestic order is said to be annexed but is not attached.", i + 1));
+                    }
+                }
+            }
+        },
+    },
+    Rule {
+        code: "ATT-UNREFERENCED",
+        severity: Severity::Warning,
+        provision: "Consistency",
+        summary: "Every annex is mentioned in the request.",
+        check: |c, out| {
+            let r = c.request;
+            if r.attachments.is_empty() {
+                return;
+            }
+            let all = texts(r);
+            let numbers: Vec<usize> = all.iter().flat_map(|(_, t)| annex_numbers(t)).collect();
+            let lower: Vec<String> = all.iter().map(|(_, t)| t.to_lowercase()).collect();
+            for (i, a) in r.attachments.iter().enumerate() {
+                let by_number = numbers.contains(&(i + 1));
+                let title = a.title.trim().to_lowercase();
+                let by_title = title.len() >= 8 && lower.iter().any(|t| t.contains(&title));
+                let by_type = a.attachment_type.is_some_and(|t| implied_by_request(r, t));
+                if !(by_number || by_title || by_type) {
+                    out.push(format!("attachments.{i}"), format!("{} is attached but never mentioned; refer to it in the request (\"Annex {}\") or remove it.", annex_name(r, i), i + 1));
+                }
+            }
+        },
+    },
+    Rule {
+        code: "ATT-TRANS",
+        severity: Severity::Warning,
+        provision: "UNTOC art. 18(14); ETS 73 art. 18",
+        summary: "Annexes not in the language of the request are translated.",
+        check: |c, out| {
+            let r = c.request;
+            let target = r.lang.request.trim().to_lowercase();
+            if target.is_empty() {
+                return;
+            }
+            for (i, a) in r.attachments.iter().enumerate() {
+                let lang = a.language.trim().to_lowercase();
+                if !lang.is_empty() && lang != target && !a.translated {
+                    out.push(format!("attachments.{i}.translated"), format!("{} is in \"{lang}\", not in the language of the request (\"{target}\"); translate it for {}.", annex_name(r, i), state(r)));
+                }
+            }
+        },
+    },
+    Rule {
+        code: "SIGN-AUTH",
+        severity: Severity::Error,
+        provision: "Directory; practice",
+        summary: "The request carries the authentication the requested State requires (always stated for reciprocity).",
+        check: |c, out| {
+            let r = c.request;
+            let s = &r.sign;
+            if r.basis.primary == Some(Instrument::Reciprocity) && s.authentication.is_none() {
+                out.push("sign.authentication".into(), format!("Without a treaty, {} may require the request to be authenticated: say whether it carries an apostille or legalisation, or none.", state(r)));
+            }
+            let authenticated = s.seal || s.e_signature || matches!(s.authentication, Some(Authentication::Apostille | Authentication::Legalisation));
+            if !authenticated && !blank(&r.req_state) && !blank(&s.name) {
+                out.push_at(
+                    Severity::Info,
+                    "sign.seal".into(),
+                    format!("Could not check the form of authentication {0} requires (seal, electronic signature, apostille): the directory has no entry for {0}.", state(r)),
+                );
+            }
+        },
+    },
+    Rule {
+        code: "SIGN-VALIDATION",
+        severity: Severity::Error,
+        provision: "Directory",
+        summary: "A request from a non-judicial authority is validated by a judge or prosecutor where the requested State requires it.",
+        check: |c, out| {
+            let r = c.request;
+            let non_judicial = match r.req_auth.authority_type {
+                Some(AuthorityType::Police) => "the police",
+                Some(AuthorityType::Other) => "non-judicial authorities",
+                _ => return,
+            };
+            if blank(&r.sign.validating_auth) && !blank(&r.req_state) {
+                out.push_at(
+                    Severity::Info,
+                    "sign.validating_auth".into(),
+                    format!("Could not check whether {0} requires a judge or prosecutor to validate requests from {non_judicial}: the directory has no entry for {0}.", state(r)),
+                );
+            }
+        },
+    },
+    Rule {
+        code: "DATE-ORDER",
+        severity: Severity::Error,
+        provision: "Consistency",
+        summary: "Dates are well formed, ranges run forward, past events are not in the future and the deadline is after signature.",
+        check: |c, out| {
+            let r = c.request;
+            let today = c.today;
+            let sign = date_field(out, &r.sign.date, "sign.date", "Date of signature");
+            if let Some(deadline) = date_field(out, &r.deadline.date, "deadline.date", "Deadline") {
+                if let Some(sign) = sign {
+                    if deadline <= sign {
+                        out.push("deadline.date".into(), format!("The deadline ({deadline}) is not after the date of signature ({sign})."));
+                    }
+                }
+            }
+            date_field(out, &r.proc.next_hearing_date, "proc.next_hearing_date", "Next hearing");
+            date_field(out, &r.proc.custody.expiry_date, "proc.custody.expiry_date", "Custody expiry");
+            date_field(out, &r.proc.limitation_date, "proc.limitation_date", "Limitation date");
+            for (i, q) in r.proc.related_requests.iter().enumerate() {
+                if let Some(d) = date_field(out, &q.date, &format!("proc.related_requests.{i}.date"), &format!("Related request {}", i + 1)) {
+                    if d > today {
+                        out.push(format!("proc.related_requests.{i}.date"), format!("Related request {}: its date ({d}) is in the future.", i + 1));
+                    }
+                }
+            }
+            for (i, p) in r.persons.iter().enumerate() {
+                let label = format!("{}'s date of birth", person_name(p, i));
+                if let Some(d) = date_field(out, &p.birth_date, &format!("persons.{i}.birth_date"), &label) {
+                    if d > today {
+                        out.push(format!("persons.{i}.birth_date"), format!("{label} ({d}) is in the future."));
+                    }
+                }
+            }
+            let m = &r.mla;
+            for (i, s) in m.service.iter().enumerate() {
+                date_field(out, &s.appearance_date, &format!("mla.service.{i}.appearance_date"), &format!("Service {}: appearance date", i + 1));
+            }
+            for (i, x) in m.records.iter().enumerate() {
+                let from = date_field(out, &x.period_from, &format!("mla.records.{i}.period_from"), &format!("Records {}: start of period", i + 1));
+                let to = date_field(out, &x.period_to, &format!("mla.records.{i}.period_to"), &format!("Records {}: end of period", i + 1));
+                if let (Some(from), Some(to)) = (from, to) {
+                    if from > to {
+                        out.push(format!("mla.records.{i}.period_to"), format!("Records {}: the period ends ({to}) before it starts ({from}).", i + 1));
+                    }
+                }
+            }
+            for (i, x) in m.stored_data.iter().enumerate() {
+                range_field(out, &x.data.range, &format!("mla.stored_data.{i}.data.range"), &format!("Stored data {}", i + 1));
+            }
+            for (i, x) in m.real_time.iter().enumerate() {
+                range_field(out, &x.period, &format!("mla.real_time.{i}.period"), &format!("Real-time collection {}", i + 1));
+            }
+            for (i, v) in m.videoconference.iter().enumerate() {
+                if !blank(&v.datetime) && parse_datetime(&v.datetime).is_none() {
+                    out.push(format!("mla.videoconference.{i}.datetime"), format!("Videoconference {}: \"{}\" is not a date and time; write it as YYYY-MM-DDTHH:MM.", i + 1, v.datetime.trim()));
+                }
+            }
+            let p = &r.preservation;
+            for (i, d) in p.data.iter().enumerate() {
+                range_field(out, &d.range, &format!("preservation.data.{i}.range"), &format!("Data {}", i + 1));
+            }
+            date_field(out, &p.mla_expected_date, "preservation.mla_expected_date", "Expected date of the follow-up request");
+            if let Some(d) = date_field(out, &p.preserved_at, "preservation.preserved_at", "Date preservation took effect") {
+                if d > today {
+                    out.push("preservation.preserved_at".into(), format!("The date preservation took effect ({d}) is in the future."));
+                }
+            }
+            for (i, d) in r.emergency.data.iter().enumerate() {
+                range_field(out, &d.range, &format!("emergency.data.{i}.range"), &format!("Data {}", i + 1));
+            }
+            let f = &r.transfer.forum;
+            date_field(out, &f.limitation_requesting, "transfer.forum.limitation_requesting", "Limitation in the requesting State");
+            date_field(out, &f.limitation_requested, "transfer.forum.limitation_requested", "Limitation in the requested State");
+        },
+    },
+    Rule {
+        code: "CONSULT-DRAFT",
+        severity: Severity::Info,
+        provision: "Practice",
+        summary: "Suggests sharing the draft of a coercive or many-measure request with the requested State first.",
+        check: |c, out| {
+            let r = c.request;
+            if r.kind == RequestKind::MlaEvidence && (r.coercive() || r.mla.modules.len() >= 3) && blank(&r.consult.draft_shared) {
+                out.push(
+                    "consult.draft_shared".into(),
+                    format!("Consider sending the draft to the authority of {} for comment before formal transmission, and record it here.", state(r)),
+                );
+            }
+        },
+    },
+    Rule {
+        code: "CONSULT-INFORMAL",
+        severity: Severity::Info,
+        provision: "Practice",
+        summary: "Earlier informal contact is mentioned in the request.",
+        check: |c, out| {
+            let r = c.request;
+            if blank(&r.consult.prior_informal) {
+                return;
+            }
+            let text = narrative(r);
+            let mentioned = ["informal", "police-to-police", "police to police", "liaison", "24/7"].iter().any(|w| text.contains(w));
+            if !mentioned {
+                out.push(
+                    "consult.prior_informal".into(),
+                    "Mention the earlier informal contact in the request (for example in the evidence gathered so far) so the central authorities can link the cases.".into(),
+                );
+            }
+        },
+    },
+    Rule {
+        code: "RELATED-REQ",
+        severity: Severity::Info,
+        provision: "Practice; EIO Annex A section D",
+        summary: "Earlier or parallel requests are referred to in the request.",
+        check: |c, out| {
+            let r = c.request;
+            let text = narrative(r);
+            let missing: Vec<&str> = r
+                .proc
+                .related_requests
+                .iter()
+                .map(|q| q.reference.trim())
+                .filter(|reference| !reference.is_empty() && !text.contains(&reference.to_lowercase()))
+                .collect();
+            if !missing.is_empty() {
+                out.push("proc.related_requests".into(), format!("Refer to your earlier requests ({}) in the request to avoid duplication.", missing.join(", ")));
+            }
+        },
+    },
+    Rule {
+        code: "STYLE-JARGON",
+        severity: Severity::Info,
+        provision: "Practice",
+        summary: "Acronyms in the narrative texts are defined.",
+        check: |c, out| {
+            let r = c.request;
+            let whole = texts(r).into_iter().map(|(_, t)| t).collect::<Vec<_>>().join("\n");
+            let fields = [
+                ("facts.summary", &r.facts.summary),
+                ("facts.brief", &r.facts.brief),
+                ("facts.evidence_so_far", &r.facts.evidence_so_far),
+                ("facts.link_to_req_state", &r.facts.link_to_req_state),
+                ("purpose.statement", &r.purpose.statement),
+                ("emergency.emergency_facts", &r.emergency.emergency_facts),
+                ("emergency.data_link", &r.emergency.data_link),
+                ("transfer.act_description", &r.transfer.act_description),
+                ("transfer.investigation_results", &r.transfer.investigation_results),
+            ];
+            for (path, text) in fields {
+                let acronyms = undefined_acronyms(text, &whole);
+                if !acronyms.is_empty() {
+                    let list = acronyms.iter().map(|a| format!("\"{a}\"")).collect::<Vec<_>>().join(", ");
+                    out.push(path.into(), format!("{list} may not be understood in {}; write the term out in full at its first use, with the acronym in brackets.", state(r)));
+                }
+            }
+        },
+    },
+    Rule {
+        code: "STYLE-LENGTH",
+        severity: Severity::Info,
+        provision: "Practice",
+        summary: "The facts summary of an MLA request is neither very short nor very long.",
+        check: |c, out| {
+            let r = c.request;
+            if r.kind != RequestKind::MlaEvidence || blank(&r.facts.summary) {
+                return;
+            }
+            let words = r.facts.summary.split_whitespace().count();
+            let (min, max) = SUMMARY_WORDS;
+            let size = if words < min {
+                "short"
+            } else if words > max {
+                "long"
+            } else {
+                return;
+            };
+            out.push(
+                "facts.summary".into(),
+                format!("The facts summary is very {size} ({words} words); aim for the facts {} needs: who did what, when, where and how, and the link to the assistance sought.", state(r)),
+            );
+        },
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::Finding;
+    use crate::model::mla::Search;
+    use crate::model::{Attachment, Module, Person, RelatedRequest};
+
+    const EXAMPLES: [&str; 4] = [
+        include_str!("../../examples/mla-evidence-fraud-arden-norland.json"),
+        include_str!("../../examples/preservation-ransomware-arden-vestria.json"),
+        include_str!("../../examples/emergency-disclosure-abduction-arden-norland.json"),
+        include_str!("../../examples/transfer-of-proceedings-road-death-arden-calvania.json"),
+    ];
+
+    fn mla() -> Request {
+        crate::format::parse_request(EXAMPLES[0], "example").unwrap()
+    }
+
+    fn found(r: &Request, code: &str) -> Vec<Finding> {
+        super::super::run(r, super::super::tests::today()).into_iter().filter(|f| f.code == code).collect()
+    }
+
+    fn one(r: &Request, code: &str, severity: Severity, path: &str) {
+        let f = found(r, code);
+        assert!(f.iter().any(|f| f.severity == severity && f.path == path), "{code} at {path} ({severity:?}) not in {f:?}");
+    }
+
+    fn none(r: &Request, code: &str) {
+        let f = found(r, code);
+        assert!(f.is_empty(), "{code} unexpected: {f:?}");
+    }
+
+    #[test]
+    fn examples_have_no_errors_or_warnings_from_this_section() {
+        for text in EXAMPLES {
+            let r = crate::format::parse_request(text, "example").unwrap();
+            for f in super::super::run(&r, super::super::tests::today()) {
+                if RULES.iter().any(|rule| rule.code == f.code) {
+                    assert_eq!(f.severity, Severity::Info, "{f:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn annex_numbers_are_read_from_text() {
+        assert_eq!(annex_numbers("see Annex 2 and appendix no. 4"), vec![2, 4]);
+        assert_eq!(annex_numbers("the annexed order"), Vec::<usize>::new());
+        assert_eq!(annex_numbers("the annexation 2014; reannex 3; Annexes 5"), vec![5]);
+    }
+
+    #[test]
+    fn annex_mentioned_but_not_attached_is_flagged() {
+        let mut r = mla();
+        r.facts.evidence_so_far = "Bank statements (Annex 3).".into();
+        one(&r, "ATT-MISSING", Severity::Error, "facts.evidence_so_far");
+        none(&mla(), "ATT-MISSING");
+    }
+
+    #[test]
+    fn search_order_said_to_be_annexed_but_missing_is_flagged() {
+        let mut r = mla();
+        r.mla.searches.push(Search { place: "Office".into(), domestic_order: true, ..Search::default() });
+        one(&r, "ATT-MISSING", Severity::Error, "mla.searches.0.domestic_order");
+        r.attachments.push(Attachment { attachment_type: Some(AttachmentType::DomesticOrder), title: "Search warrant".into(), ..Attachment::default() });
+        none(&r, "ATT-MISSING");
+    }
+
+    #[test]
+    fn annex_never_mentioned_is_flagged() {
+        let mut r = mla();
+        r.attachments.push(Attachment { attachment_type: Some(AttachmentType::Other), title: "Map of the area".into(), ..Attachment::default() });
+        one(&r, "ATT-UNREFERENCED", Severity::Warning, "attachments.2");
+        r.facts.evidence_so_far.push_str(" A map is in Annex 3.");
+        none(&r, "ATT-UNREFERENCED");
+        none(&mla(), "ATT-UNREFERENCED");
+    }
+
+    #[test]
+    fn annex_in_another_language_must_be_translated() {
+        let mut r = mla();
+        r.attachments[0].language = "no".into();
+        one(&r, "ATT-TRANS", Severity::Warning, "attachments.0.translated");
+        r.attachments[0].translated = true;
+        none(&r, "ATT-TRANS");
+    }
+
+    #[test]
+    fn reciprocity_request_must_state_its_authentication() {
+        let mut r = mla();
+        r.basis.primary = Some(Instrument::Reciprocity);
+        r.sign.authentication = None;
+        one(&r, "SIGN-AUTH", Severity::Error, "sign.authentication");
+        r.sign.authentication = Some(Authentication::Legalisation);
+        none(&r, "SIGN-AUTH");
+    }
+
+    #[test]
+    fn unsealed_unsigned_request_reports_authentication_not_checked() {
+        let mut r = mla();
+        r.sign.seal = false;
+        one(&r, "SIGN-AUTH", Severity::Info, "sign.seal");
+        r.sign.name.clear();
+        none(&r, "SIGN-AUTH");
+        none(&mla(), "SIGN-AUTH");
+    }
+
+    #[test]
+    fn police_request_reports_validation_not_checked() {
+        let mut r = mla();
+        r.req_auth.authority_type = Some(AuthorityType::Police);
+        one(&r, "SIGN-VALIDATION", Severity::Info, "sign.validating_auth");
+        r.sign.validating_auth = "Ms Lena Ortiz, Senior Prosecutor".into();
+        none(&r, "SIGN-VALIDATION");
+        none(&mla(), "SIGN-VALIDATION");
+    }
+
+    #[test]
+    fn inconsistent_dates_are_flagged() {
+        let mut r = mla();
+        r.deadline.date = "2026-11-01".into();
+        one(&r, "DATE-ORDER", Severity::Error, "deadline.date");
+        let mut r = mla();
+        r.sign.date = "20 November 2026".into();
+        one(&r, "DATE-ORDER", Severity::Error, "sign.date");
+        let mut r = mla();
+        r.persons.push(Person { family_name: "Doe".into(), birth_date: "2030-01-01".into(), ..Person::default() });
+        let n = r.persons.len() - 1;
+        one(&r, "DATE-ORDER", Severity::Error, &format!("persons.{n}.birth_date"));
+        let mut p = crate::format::parse_request(EXAMPLES[1], "example").unwrap();
+        p.preservation.data[0].range.to = "2026-10-01T00:00".into();
+        one(&p, "DATE-ORDER", Severity::Error, "preservation.data.0.range.to");
+        none(&mla(), "DATE-ORDER");
+    }
+
+    #[test]
+    fn coercive_request_without_shared_draft_gets_advice() {
+        let mut r = mla();
+        one(&r, "CONSULT-DRAFT", Severity::Info, "consult.draft_shared");
+        r.consult.draft_shared = "Draft sent to the Norland central authority on 10 November 2026.".into();
+        none(&r, "CONSULT-DRAFT");
+        r.consult.draft_shared.clear();
+        r.mla.modules = vec![Module::Statements];
+        none(&r, "CONSULT-DRAFT");
+    }
+
+    #[test]
+    fn informal_contact_not_mentioned_gets_advice() {
+        let mut r = mla();
+        r.facts.summary = "A short summary.".into();
+        one(&r, "CONSULT-INFORMAL", Severity::Info, "consult.prior_informal");
+        r.facts.evidence_so_far = "Informal police-to-police contact confirmed the account.".into();
+        none(&r, "CONSULT-INFORMAL");
+    }
+
+    #[test]
+    fn related_request_not_referred_to_gets_advice() {
+        let mut r = mla();
+        r.proc.related_requests.push(RelatedRequest { state: "Vestria".into(), reference: "ECD/MLA/2026/044".into(), ..RelatedRequest::default() });
+        one(&r, "RELATED-REQ", Severity::Info, "proc.related_requests");
+        r.facts.evidence_so_far.push_str(" See also our request ECD/MLA/2026/044 to Vestria.");
+        none(&r, "RELATED-REQ");
+    }
+
+    #[test]
+    fn undefined_acronym_in_facts_gets_advice() {
+        let mut r = mla();
+        r.facts.evidence_so_far = "Report of the FIU and statements of 38 investors.".into();
+        one(&r, "STYLE-JARGON", Severity::Info, "facts.evidence_so_far");
+        r.facts.evidence_so_far = "Report of the Financial Intelligence Unit (FIU) and statements of 38 investors.".into();
+        none(&r, "STYLE-JARGON");
+        none(&mla(), "STYLE-JARGON");
+    }
+
+    #[test]
+    fn very_short_facts_summary_gets_advice() {
+        let mut r = mla();
+        r.facts.summary = "Fraud by the suspect.".into();
+        one(&r, "STYLE-LENGTH", Severity::Info, "facts.summary");
+        none(&mla(), "STYLE-LENGTH");
+    }
+}

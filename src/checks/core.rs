@@ -2,7 +2,7 @@
 //! art. 18(15) and its equivalents), the legal basis and the signature.
 
 use super::{blank, person_name, state, Rule, Severity};
-use crate::model::{Instrument, PersonRole, Request, RequestKind};
+use crate::model::{Instrument, PersonRole, PersonType, Request, RequestKind};
 
 /// Kinds (a) and (d) must describe the proceedings (UNTOC art. 18(15)(b)).
 fn proceedings_required(r: &Request) -> bool {
@@ -168,6 +168,72 @@ pub(super) static RULES: &[Rule] = &[
         },
     },
     Rule {
+        code: "UNTOC-18-15-c-svc",
+        severity: Severity::Info,
+        provision: "UNTOC art. 18(15)(c)",
+        summary: "A service-only request without facts is valid, but a little context helps.",
+        check: |c, out| {
+            let r = c.request;
+            if r.service_only() && blank(&r.facts.summary) {
+                out.push(
+                    "facts.summary".into(),
+                    "Facts are not required for a request solely for service of documents, but two or three sentences of context usually help the requested State.".into(),
+                );
+            }
+        },
+    },
+    Rule {
+        code: "UNTOC-18-15-d-proc",
+        severity: Severity::Warning,
+        provision: "UNTOC art. 18(15)(d), 18(17); GA res. 45/117 art. 5(1)(e)",
+        summary: "Each particular procedure requested comes with its reasons.",
+        check: |c, out| {
+            let p = &c.request.procedure;
+            if !blank(&p.requested) && blank(&p.reasons) {
+                out.push(
+                    "procedure.reasons".into(),
+                    "Explain why each special formality is needed (for example, admissibility in your courts); formalities without reasons are often ignored.".into(),
+                );
+            }
+        },
+    },
+    Rule {
+        code: "UNTOC-18-15-e-legal",
+        severity: Severity::Warning,
+        provision: "UNTOC art. 18(15)(e); EIO Annex A section E",
+        summary: "Legal persons have a registration number and a registered seat.",
+        check: |c, out| {
+            for (i, p) in c.request.persons.iter().enumerate() {
+                if p.person_type != Some(PersonType::Legal) {
+                    continue;
+                }
+                let name = person_name(p, i);
+                out.need(&p.registration_no, &format!("persons.{i}.registration_no"), &format!("Add the registration number of {name} so that it can be identified."));
+                out.need(&p.location, &format!("persons.{i}.location"), &format!("Add the registered seat of {name} so that it can be identified."));
+            }
+        },
+    },
+    Rule {
+        code: "UNTOC-18-15-f-item",
+        severity: Severity::Warning,
+        provision: "UNTOC art. 18(15)(f)",
+        summary: "Each measure of an MLA request says how it relates to the facts and why it is needed.",
+        check: |c, out| {
+            let r = c.request;
+            if r.kind != RequestKind::MlaEvidence {
+                return;
+            }
+            let m = &r.mla;
+            let items = m.statements.iter().map(|x| &x.relevance).enumerate().map(|(i, v)| ("mla.statements", i, v))
+                .chain(m.records.iter().map(|x| &x.relevance).enumerate().map(|(i, v)| ("mla.records", i, v)))
+                .chain(m.stored_data.iter().map(|x| &x.relevance).enumerate().map(|(i, v)| ("mla.stored_data", i, v)))
+                .chain(m.other.iter().map(|x| &x.relevance).enumerate().map(|(i, v)| ("mla.other", i, v)));
+            for (group, i, relevance) in items {
+                out.need(relevance, &format!("{group}.{i}.relevance"), &format!("Explain how item {} relates to the facts and why it is needed.", i + 1));
+            }
+        },
+    },
+    Rule {
         code: "UNTOC-18-15-f",
         severity: Severity::Error,
         provision: "UNTOC art. 18(15)(f); GA res. 45/117 art. 5(1)(b)",
@@ -234,5 +300,47 @@ mod tests {
         assert_eq!(f[0].severity, Severity::Warning);
         r.persons[0].location_unknown_reason = "Moved abroad, address not known".into();
         assert!(super::super::run(&r, super::super::tests::today()).iter().all(|f| f.code != "UNTOC-18-15-e-loc"));
+    }
+
+    #[test]
+    fn service_only_request_without_facts_gets_advice_not_an_error() {
+        let mut r = Request::default();
+        r.mla.modules = vec![crate::model::Module::Service];
+        let codes = codes(&r);
+        assert!(codes.contains(&"UNTOC-18-15-c-svc"));
+        assert!(!codes.contains(&"UNTOC-18-15-c"));
+        r.facts.summary = "The addressee is a witness in a fraud trial.".into();
+        assert!(!super::super::run(&r, super::super::tests::today()).iter().any(|f| f.code == "UNTOC-18-15-c-svc"));
+    }
+
+    #[test]
+    fn particular_procedure_without_reasons_is_flagged() {
+        let mut r = Request::default();
+        r.procedure.requested = "Verbatim record signed by the witness".into();
+        assert!(codes(&r).contains(&"UNTOC-18-15-d-proc"));
+        r.procedure.reasons = "Only a signed verbatim record is admissible at trial in Arden.".into();
+        assert!(!codes(&r).contains(&"UNTOC-18-15-d-proc"));
+    }
+
+    #[test]
+    fn legal_person_without_registration_is_flagged() {
+        let mut r = Request::default();
+        r.persons.push(Person { person_type: Some(PersonType::Legal), family_name: "Halvard Logistics AS".into(), location: "Bergvik".into(), ..Person::default() });
+        let f: Vec<_> = super::super::run(&r, super::super::tests::today()).into_iter().filter(|f| f.code == "UNTOC-18-15-e-legal").collect();
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].path, "persons.0.registration_no");
+        r.persons[0].registration_no = "918 442 107".into();
+        assert!(!codes(&r).contains(&"UNTOC-18-15-e-legal"));
+    }
+
+    #[test]
+    fn measure_without_relevance_is_flagged() {
+        let mut r = Request::default();
+        r.mla.modules = vec![crate::model::Module::Other];
+        r.mla.other.push(crate::model::mla::OtherAssistance { description: "Obtain the lease of flat 4".into(), relevance: String::new() });
+        let f: Vec<_> = super::super::run(&r, super::super::tests::today()).into_iter().filter(|f| f.code == "UNTOC-18-15-f-item").collect();
+        assert_eq!(f[0].path, "mla.other.0.relevance");
+        r.mla.other[0].relevance = "The lease names the person who rented the flat.".into();
+        assert!(!codes(&r).contains(&"UNTOC-18-15-f-item"));
     }
 }

@@ -1,6 +1,266 @@
 //! Section G: emergency disclosure requests (kind c), CETS 224 arts. 3, 9, 10.
 
-use super::Rule;
+use super::preservation::check_data_spec;
+use super::{blank, state, Rule, Severity};
+use crate::model::emergency::EmergencyRoute;
+use crate::model::{Instrument, RequestKind};
+
+/// Words that show the facts describe a risk to a person's life or safety.
+const RISK_WORDS: &[&str] = &[
+    "life", "lives", "safety", "death", "die", "dying", "kill", "murder", "harm", "hurt", "injur", "danger", "threat", "suicid", "abduct",
+    "kidnap", "hostage", "missing", "violence", "violent", "abuse", "assault", "attack", "weapon", "bomb", "explosi", "torture",
+];
+
+/// Whether `text` mentions a risk to life or safety.
+fn mentions_risk(text: &str) -> bool {
+    let text = text.to_lowercase();
+    RISK_WORDS.iter().any(|w| text.contains(w))
+}
 
 /// The rules of this section, in catalogue order.
-pub(super) static RULES: &[Rule] = &[];
+pub(super) static RULES: &[Rule] = &[
+    Rule {
+        code: "CETS224-PARTY",
+        severity: Severity::Error,
+        provision: "CETS 224 (status)",
+        summary: "Both States are Parties to CETS 224, in force between them.",
+        check: |c, out| {
+            let r = c.request;
+            // With CETS 224 as the primary basis, BASIS-IN-FORCE already says its status could not be confirmed.
+            if r.kind == RequestKind::EmergencyDisclosure && !blank(&r.req_state) && r.basis.primary != Some(Instrument::Cets224) {
+                out.push_at(
+                    Severity::Info,
+                    "req_state".into(),
+                    format!("Could not confirm that CETS 224 is in force between your State and {0}: the directory has no entry for {0}. If it is not, send an urgent MLA request or use the provider's own emergency procedure.", state(r)),
+                );
+            }
+        },
+    },
+    Rule {
+        code: "CETS224-3-emergency",
+        severity: Severity::Error,
+        provision: "CETS 224 arts. 3, 9",
+        summary: "The facts show a significant and imminent risk to the life or safety of a person.",
+        check: |c, out| {
+            let r = c.request;
+            if r.kind != RequestKind::EmergencyDisclosure {
+                return;
+            }
+            let facts = &r.emergency.emergency_facts;
+            if blank(facts) {
+                out.push("emergency.emergency_facts".into(), "Describe the significant and imminent risk to the life or safety of a person: who is at risk, from what, and why now.".into());
+            } else if !mentions_risk(facts) {
+                out.push_at(
+                    Severity::Warning,
+                    "emergency.emergency_facts".into(),
+                    "The emergency facts do not say what risk to a person's life or safety there is. An emergency under CETS 224 art. 3 is a significant and imminent risk to the life or safety of a natural person; say who is at risk and how.".into(),
+                );
+            }
+        },
+    },
+    Rule {
+        code: "CETS224-9-link",
+        severity: Severity::Error,
+        provision: "CETS 224 art. 9",
+        summary: "The request explains how the data sought relate to the emergency.",
+        check: |c, out| {
+            let r = c.request;
+            if r.kind == RequestKind::EmergencyDisclosure {
+                out.need(&r.emergency.data_link, "emergency.data_link", "Explain how the data sought relate to the emergency (for example, they will show where the person at risk or the offender is).");
+            }
+        },
+    },
+    Rule {
+        code: "CETS224-9-offence",
+        severity: Severity::Error,
+        provision: "CETS 224 art. 9",
+        summary: "The offence is given with its legal provision and penalty.",
+        check: |c, out| {
+            let r = c.request;
+            if r.kind != RequestKind::EmergencyDisclosure {
+                return;
+            }
+            if r.offences.is_empty() {
+                out.push("offences".into(), "Give the offence, its legal provision and the penalty it carries.".into());
+            }
+            for (i, o) in r.offences.iter().enumerate() {
+                let name = if blank(&o.name) { format!("Offence {}", i + 1) } else { o.name.trim().to_string() };
+                if blank(&o.provision) {
+                    out.push(format!("offences.{i}.provision"), format!("{name}: cite the legal provision."));
+                }
+                if blank(&o.max_penalty) {
+                    out.push(format!("offences.{i}.max_penalty"), format!("{name}: give the maximum penalty."));
+                }
+            }
+        },
+    },
+    Rule {
+        code: "CETS224-9-data",
+        severity: Severity::Error,
+        provision: "CETS 224 art. 9",
+        summary: "The data sought are described precisely: identifiers, categories and period with time zone.",
+        check: |c, out| {
+            let r = c.request;
+            if r.kind != RequestKind::EmergencyDisclosure {
+                return;
+            }
+            if r.emergency.data.is_empty() {
+                out.push("emergency.data".into(), format!("Describe the data you ask {} to obtain and disclose.", state(r)));
+            }
+            for (i, d) in r.emergency.data.iter().enumerate() {
+                check_data_spec(out, d, &format!("emergency.data.{i}"), &format!("Data {}", i + 1));
+            }
+            out.need(&r.emergency.providers, "emergency.providers", "Name the service provider(s) holding the data.");
+        },
+    },
+    Rule {
+        code: "CETS224-9-statement",
+        severity: Severity::Error,
+        provision: "CETS 224 art. 9",
+        summary: "The request states that it is made under the Protocol, citing art. 9 or art. 10.",
+        check: |c, out| {
+            let r = c.request;
+            if r.kind != RequestKind::EmergencyDisclosure {
+                return;
+            }
+            if r.emergency.route.is_none() {
+                out.push(
+                    "emergency.route".into(),
+                    "Choose the route (24/7 network under CETS 224 art. 9, or emergency mutual assistance under art. 10) so the request states under which article of the Protocol it is made.".into(),
+                );
+            }
+            if let Some(primary) = r.basis.primary {
+                if primary != Instrument::Cets224 && !r.basis.secondary.contains(&Instrument::Cets224) {
+                    out.push("basis.primary".into(), "An emergency disclosure request is made under the Second Additional Protocol (CETS 224): choose it as the legal basis.".into());
+                }
+            }
+        },
+    },
+    Rule {
+        code: "CETS224-10-mla",
+        severity: Severity::Error,
+        provision: "CETS 224 art. 10",
+        summary: "An emergency MLA request (art. 10) has all the contents of an ordinary request.",
+        check: |c, out| {
+            let r = c.request;
+            if r.kind != RequestKind::EmergencyDisclosure || r.emergency.route != Some(EmergencyRoute::Art10Mla) {
+                return;
+            }
+            let lead = "An emergency MLA request (CETS 224 art. 10) needs all ordinary request contents:";
+            if r.proc.nature.is_none() {
+                out.push("proc.nature".into(), format!("{lead} say what kind of proceedings these are."));
+            }
+            out.need(&r.proc.stage, "proc.stage", &format!("{lead} describe the current stage of the proceedings."));
+            out.need(&r.proc.subject_matter, "proc.subject_matter", &format!("{lead} say in one line what the case is about."));
+            out.need(&r.proc.conducting_auth.name, "proc.conducting_auth.name", &format!("{lead} name the authority conducting the proceedings."));
+            out.need(&r.proc.conducting_auth.functions, "proc.conducting_auth.functions", &format!("{lead} state the function of the authority conducting the proceedings."));
+            out.need(&r.facts.summary, "facts.summary", &format!("{lead} give a summary of the relevant facts."));
+            out.need(&r.purpose.statement, "purpose.statement", &format!("{lead} state what the assistance is for."));
+            if blank(&r.facts.link_to_req_state) {
+                out.push_at(Severity::Warning, "facts.link_to_req_state".into(), format!("{lead} explain why the data are in {}.", state(r)));
+            }
+        },
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::Finding;
+    use crate::model::{Offence, Request};
+
+    fn example() -> Request {
+        crate::format::parse_request(include_str!("../../examples/emergency-disclosure-abduction-arden-norland.json"), "example").unwrap()
+    }
+
+    fn found(r: &Request, code: &str) -> Vec<Finding> {
+        super::super::run(r, super::super::tests::today()).into_iter().filter(|f| f.code == code).collect()
+    }
+
+    fn one(r: &Request, code: &str, severity: Severity, path: &str) {
+        let f = found(r, code);
+        assert!(f.iter().any(|f| f.severity == severity && f.path == path), "{code} at {path} ({severity:?}) not in {f:?}");
+    }
+
+    #[test]
+    fn example_has_no_errors_or_warnings_from_this_section() {
+        for f in super::super::run(&example(), super::super::tests::today()) {
+            if RULES.iter().any(|rule| rule.code == f.code) {
+                assert_eq!(f.severity, Severity::Info, "{f:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn emergency_request_on_another_basis_reports_protocol_status_could_not_be_checked() {
+        let mut r = example();
+        assert!(found(&r, "CETS224-PARTY").is_empty(), "BASIS-IN-FORCE covers a CETS 224 basis");
+        r.basis.primary = Some(Instrument::Budapest);
+        one(&r, "CETS224-PARTY", Severity::Info, "req_state");
+        r.req_state.clear();
+        assert!(found(&r, "CETS224-PARTY").is_empty());
+    }
+
+    #[test]
+    fn emergency_without_facts_of_risk_is_flagged() {
+        let mut r = example();
+        r.emergency.emergency_facts.clear();
+        one(&r, "CETS224-3-emergency", Severity::Error, "emergency.emergency_facts");
+        r.emergency.emergency_facts = "The suspect is about to move the ransom to another wallet.".into();
+        one(&r, "CETS224-3-emergency", Severity::Warning, "emergency.emergency_facts");
+        assert!(found(&example(), "CETS224-3-emergency").is_empty());
+    }
+
+    #[test]
+    fn emergency_without_data_link_is_flagged() {
+        let mut r = example();
+        r.emergency.data_link = "  ".into();
+        one(&r, "CETS224-9-link", Severity::Error, "emergency.data_link");
+        assert!(found(&example(), "CETS224-9-link").is_empty());
+    }
+
+    #[test]
+    fn emergency_offence_without_penalty_is_flagged() {
+        let mut r = example();
+        r.offences.push(Offence { name: "Threats".into(), provision: "s. 190".into(), ..Offence::default() });
+        one(&r, "CETS224-9-offence", Severity::Error, "offences.1.max_penalty");
+        r.offences.clear();
+        one(&r, "CETS224-9-offence", Severity::Error, "offences");
+        assert!(found(&example(), "CETS224-9-offence").is_empty());
+    }
+
+    #[test]
+    fn emergency_data_without_time_zone_is_flagged() {
+        let mut r = example();
+        r.emergency.data[0].range.tz.clear();
+        one(&r, "CETS224-9-data", Severity::Error, "emergency.data.0.range.tz");
+        r.emergency.data.clear();
+        one(&r, "CETS224-9-data", Severity::Error, "emergency.data");
+        assert!(found(&example(), "CETS224-9-data").is_empty());
+    }
+
+    #[test]
+    fn emergency_without_route_or_protocol_basis_is_flagged() {
+        let mut r = example();
+        r.emergency.route = None;
+        one(&r, "CETS224-9-statement", Severity::Error, "emergency.route");
+        let mut r = example();
+        r.basis.primary = Some(Instrument::Budapest);
+        r.basis.secondary.clear();
+        one(&r, "CETS224-9-statement", Severity::Error, "basis.primary");
+        assert!(found(&example(), "CETS224-9-statement").is_empty());
+    }
+
+    #[test]
+    fn article_10_route_needs_the_ordinary_contents() {
+        let mut r = example();
+        r.emergency.route = Some(EmergencyRoute::Art10Mla);
+        one(&r, "CETS224-10-mla", Severity::Error, "facts.summary");
+        one(&r, "CETS224-10-mla", Severity::Warning, "facts.link_to_req_state");
+        assert!(found(&r, "CETS224-10-mla").iter().all(|f| f.path != "proc.nature"));
+        r.facts.summary = "On 26 November 2026 a child was taken from outside her school.".into();
+        r.facts.link_to_req_state = "The messaging service is run by a provider in Norland.".into();
+        assert!(found(&r, "CETS224-10-mla").is_empty());
+        assert!(found(&example(), "CETS224-10-mla").is_empty());
+    }
+}

@@ -1,6 +1,476 @@
 //! Section D: urgency, deadlines, confidentiality, use limitation and costs.
 
-use super::Rule;
+use time::Date;
+
+use super::{blank, state, Rule, Severity};
+use crate::model::emergency::EmergencyRoute;
+use crate::model::mla::RealTimeType;
+use crate::model::{Channel, DataCategory, Module, PersonRole, Request, RequestKind, YesNoUnknown};
+
+/// Parses a stored date `YYYY-MM-DD`.
+fn parse_date(s: &str) -> Option<Date> {
+    Date::parse(s.trim(), time::macros::format_description!("[year]-[month]-[day]")).ok()
+}
+
+/// Kinds whose request carries the ordinary deadline step: MLA and transfer
+/// requests, and an emergency request sent as an MLA request (CETS 224
+/// art. 10). A preservation request is itself the expedited measure and an
+/// art. 9 emergency disclosure is urgent by definition.
+fn deadline_step(r: &Request) -> bool {
+    match r.kind {
+        RequestKind::MlaEvidence | RequestKind::TransferOfProceedings => true,
+        RequestKind::Preservation => false,
+        RequestKind::EmergencyDisclosure => r.emergency.route == Some(EmergencyRoute::Art10Mla),
+    }
+}
+
+/// Channels that can carry an urgent request quickly.
+fn urgent_channel(r: &Request) -> bool {
+    matches!(r.channel.route, Some(Channel::Interpol | Channel::Network247 | Channel::DirectJudicial | Channel::DirectToProvider))
+}
+
+/// Modules or items that often cause extraordinary costs (UNTOC art. 18(28)).
+fn costly_measures(r: &Request) -> Vec<&'static str> {
+    let mut found = Vec::new();
+    if r.kind != RequestKind::MlaEvidence {
+        return found;
+    }
+    let m = &r.mla;
+    if m.modules.contains(&Module::Videoconference) {
+        found.push("a hearing by videoconference");
+    }
+    if m.modules.contains(&Module::DetaineeTransfer) {
+        found.push("the transfer of a detained person");
+    }
+    if m.modules.contains(&Module::Appearance) {
+        found.push("the appearance of a witness or expert");
+    }
+    if m.modules.contains(&Module::Examination) && m.examination.iter().any(|e| !blank(&e.questions_for_expert)) {
+        found.push("an expert evaluation");
+    }
+    let content = m.modules.contains(&Module::StoredData) && m.stored_data.iter().any(|d| d.data.categories.contains(&DataCategory::Content));
+    let interception = m.modules.contains(&Module::RealTime) && m.real_time.iter().any(|t| t.data_type == Some(RealTimeType::Content));
+    if content || interception {
+        found.push("a large volume of data");
+    }
+    found
+}
 
 /// The rules of this section, in catalogue order.
-pub(super) static RULES: &[Rule] = &[];
+pub(super) static RULES: &[Rule] = &[
+    Rule {
+        code: "UNTOC-18-24-reasons",
+        severity: Severity::Warning,
+        provision: "UNTOC art. 18(24)",
+        summary: "An urgent request says why it is urgent, with a reason chosen and a concrete explanation.",
+        check: |c, out| {
+            let r = c.request;
+            if !r.urgency.flag {
+                return;
+            }
+            if r.urgency.reasons.is_empty() {
+                out.push("urgency.reasons".into(), "The request is marked urgent: choose the reason (custody time limit, trial date, data deletion, risk to life …).".into());
+            }
+            if blank(&r.urgency.reason_text) {
+                out.push(
+                    "urgency.reason_text".into(),
+                    format!("Say concretely why this is urgent for {} (e.g. custody ends on a given date, trial on a given date, data deleted after so many days).", state(r)),
+                );
+            }
+        },
+    },
+    Rule {
+        code: "UNTOC-18-24-deadline",
+        severity: Severity::Warning,
+        provision: "UNTOC art. 18(24); GA res. 45/117 art. 5(1)(f)",
+        summary: "An urgent request gives the date by which execution is needed and why.",
+        check: |c, out| {
+            let r = c.request;
+            if !r.urgency.flag || !deadline_step(r) {
+                return;
+            }
+            out.need(&r.deadline.date, "deadline.date", "The request is marked urgent: give the date by which you need execution.");
+            out.need(&r.deadline.reason, "deadline.reason", "The request is marked urgent: say why you need execution by that date.");
+        },
+    },
+    Rule {
+        code: "DEADLINE-PAST",
+        severity: Severity::Error,
+        provision: "UNTOC art. 18(24)",
+        summary: "The deadline is a valid date after today.",
+        check: |c, out| {
+            let r = c.request;
+            if blank(&r.deadline.date) {
+                return;
+            }
+            match parse_date(&r.deadline.date) {
+                None => out.push("deadline.date".into(), format!("The deadline \"{}\" is not a date; give it as YYYY-MM-DD.", r.deadline.date.trim())),
+                Some(d) if d <= c.today => out.push(
+                    "deadline.date".into(),
+                    format!("The deadline {d} has already passed or is today; give a date after sending that leaves {} time to act.", state(r)),
+                ),
+                Some(_) => {}
+            }
+        },
+    },
+    Rule {
+        code: "DEADLINE-TIGHT",
+        severity: Severity::Warning,
+        provision: "UNTOC art. 18(13), 18(24)",
+        summary: "A deadline under 30 days away is paired with a channel that can carry urgent requests.",
+        check: |c, out| {
+            let r = c.request;
+            let Some(d) = parse_date(&r.deadline.date) else { return };
+            let days = (d - c.today).whole_days();
+            if days > 0 && days < 30 && !urgent_channel(r) {
+                out.push(
+                    "deadline.date".into(),
+                    format!("The deadline {d} is {days} days away; consider an urgent channel, an advance copy, or calling the receiving authority in {}.", state(r)),
+                );
+            }
+        },
+    },
+    Rule {
+        code: "URGENCY-IMPLICIT",
+        severity: Severity::Info,
+        provision: "UNTOC art. 18(24)",
+        summary: "A custody expiry, limitation date or hearing within 90 days suggests marking the request urgent.",
+        check: |c, out| {
+            let r = c.request;
+            if r.urgency.flag {
+                return;
+            }
+            let p = &r.proc;
+            let mut events = Vec::new();
+            if p.custody.in_custody {
+                events.push(("The custody time limit", "proc.custody.expiry_date", &p.custody.expiry_date));
+            }
+            events.push(("The limitation date", "proc.limitation_date", &p.limitation_date));
+            events.push(("The next hearing", "proc.next_hearing_date", &p.next_hearing_date));
+            for (event, path, value) in events {
+                let Some(d) = parse_date(value) else { continue };
+                let days = (d - c.today).whole_days();
+                if (0..=90).contains(&days) {
+                    out.push(path.into(), format!("{event} is on {d}, in {days} days; should the request be marked urgent?"));
+                }
+            }
+        },
+    },
+    Rule {
+        code: "UNTOC-18-20-reasons",
+        severity: Severity::Warning,
+        provision: "UNTOC art. 18(20); Harare Scheme para. 14",
+        summary: "A request for confidentiality gives its reasons.",
+        check: |c, out| {
+            let r = c.request;
+            if r.conf.required {
+                out.need(&r.conf.reasons, "conf.reasons", "Give the reasons for confidentiality (e.g. risk of flight, tipping off, witness safety).");
+            }
+        },
+    },
+    Rule {
+        code: "UNTOC-18-20-clause",
+        severity: Severity::Error,
+        provision: "UNTOC art. 18(20)",
+        summary: "The confidentiality clause has what it needs: what must stay confidential and what to do if that is impossible.",
+        check: |c, out| {
+            let r = c.request;
+            if !r.conf.required {
+                return;
+            }
+            if r.conf.scope.is_none() {
+                out.push("conf.scope".into(), "Confidentiality was requested: say whether the existence of the request, its content or both must stay confidential.".into());
+            }
+            if blank(&r.conf.if_not_possible) {
+                out.push_at(
+                    Severity::Warning,
+                    "conf.if_not_possible".into(),
+                    format!("Say what {} should do if it cannot keep the request confidential (e.g. stop and consult you first).", state(r)),
+                );
+            }
+        },
+    },
+    Rule {
+        code: "UNTOC-18-20-tipoff",
+        severity: Severity::Warning,
+        provision: "UNTOC art. 18(20)",
+        summary: "A confidential request for records or stored data asks the bank or provider not to notify its customer.",
+        check: |c, out| {
+            let r = c.request;
+            if r.kind != RequestKind::MlaEvidence || !r.conf.required {
+                return;
+            }
+            if r.mla.modules.contains(&Module::Records) {
+                for (i, m) in r.mla.records.iter().enumerate() {
+                    if !m.no_tipping_off {
+                        out.push(format!("mla.records.{i}.no_tipping_off"), format!("Records {}: ask that the institution not notify its customer.", i + 1));
+                    }
+                }
+            }
+            if r.mla.modules.contains(&Module::StoredData) {
+                for (i, m) in r.mla.stored_data.iter().enumerate() {
+                    if !m.no_user_notice {
+                        out.push(format!("mla.stored_data.{i}.no_user_notice"), format!("Stored data {}: ask that the provider not notify the user.", i + 1));
+                    }
+                }
+            }
+        },
+    },
+    Rule {
+        code: "UNTOC-18-19-ack",
+        severity: Severity::Warning,
+        provision: "UNTOC art. 18(19); GA res. 45/117 art. 8; Budapest art. 28(2)(b)",
+        summary: "MLA and emergency requests acknowledge the limitation on the use of the results.",
+        check: |c, out| {
+            let r = c.request;
+            if matches!(r.kind, RequestKind::MlaEvidence | RequestKind::EmergencyDisclosure) && !r.use_limit.ack {
+                out.push(
+                    "use.ack".into(),
+                    format!("The use-limitation acknowledgement is missing; add it, or {} may impose conditions or delay.", state(r)),
+                );
+            }
+        },
+    },
+    Rule {
+        code: "UNTOC-18-19-uses",
+        severity: Severity::Warning,
+        provision: "UNTOC art. 18(19)",
+        summary: "An MLA request lists every proceeding in which the results will be used.",
+        check: |c, out| {
+            let r = c.request;
+            if r.kind != RequestKind::MlaEvidence {
+                return;
+            }
+            let uses = &r.purpose.intended_uses;
+            if blank(uses) {
+                out.push(
+                    "purpose.intended_uses".into(),
+                    format!("List every proceeding where you will use the results; any other use needs the prior consent of {}.", state(r)),
+                );
+                return;
+            }
+            let entries = uses.split(['\n', ';']).filter(|l| !blank(l)).count();
+            let accused = r.persons.iter().filter(|p| matches!(p.role, Some(PersonRole::Suspect | PersonRole::Accused))).count();
+            let related = r.proc.related_requests.len();
+            if entries < 2 && (accused > 1 || related > 0) {
+                let why = if accused > 1 { format!("{accused} suspects or accused") } else { format!("{related} related request(s)") };
+                out.push(
+                    "purpose.intended_uses".into(),
+                    format!("The case has {why} but only one proceeding is listed; list each proceeding where you will use the results (one per line), since any other use needs the prior consent of {}.", state(r)),
+                );
+            }
+        },
+    },
+    Rule {
+        code: "UNTOC-18-28-costs",
+        severity: Severity::Warning,
+        provision: "UNTOC art. 18(28); GA res. 45/117 art. 19",
+        summary: "Measures that often cause extraordinary costs say whether such costs are expected and who bears them.",
+        check: |c, out| {
+            let r = c.request;
+            let measures = costly_measures(r);
+            if measures.is_empty() {
+                return;
+            }
+            let what = measures.join(", ");
+            match r.costs.extraordinary_expected {
+                None | Some(YesNoUnknown::Unknown) => out.push(
+                    "costs.extraordinary_expected".into(),
+                    format!("You ask for {what}, which often causes extraordinary costs; say whether such costs are expected, who will bear them, and offer to consult {}.", state(r)),
+                ),
+                Some(YesNoUnknown::Yes) if blank(&r.costs.items) => out.push(
+                    "costs.items".into(),
+                    format!("Extraordinary costs are expected for {what}; list the expected items, estimates and who will bear them."),
+                ),
+                Some(YesNoUnknown::No) if blank(&r.costs.items) => out.push(
+                    "costs.items".into(),
+                    format!("You ask for {what} but expect no extraordinary costs; add a note explaining why, or offer to consult {} on costs.", state(r)),
+                ),
+                Some(_) => {}
+            }
+        },
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::mla::{Examination, Records, StoredData};
+    use crate::model::Person;
+    use crate::checks::Finding;
+
+    fn example(kind: &str) -> Request {
+        let text = match kind {
+            "mla" => include_str!("../../examples/mla-evidence-fraud-arden-norland.json"),
+            "pres" => include_str!("../../examples/preservation-ransomware-arden-vestria.json"),
+            "em" => include_str!("../../examples/emergency-disclosure-abduction-arden-norland.json"),
+            _ => include_str!("../../examples/transfer-of-proceedings-road-death-arden-calvania.json"),
+        };
+        crate::format::parse_request(text, "example").expect("example parses")
+    }
+
+    fn found(r: &Request, code: &str) -> Vec<Finding> {
+        super::super::run(r, super::super::tests::today()).into_iter().filter(|f| f.code == code).collect()
+    }
+
+    fn one(r: &Request, code: &str, severity: Severity, path: &str) {
+        let f = found(r, code);
+        assert_eq!(f.len(), 1, "{code}: {f:?}");
+        assert_eq!(f[0].severity, severity);
+        assert_eq!(f[0].path, path);
+    }
+
+    #[test]
+    fn examples_raise_no_finding_of_this_section() {
+        for kind in ["mla", "pres", "em", "tr"] {
+            let r = example(kind);
+            for rule in RULES {
+                assert!(found(&r, rule.code).is_empty(), "{kind}: {:?}", found(&r, rule.code));
+            }
+        }
+    }
+
+    #[test]
+    fn urgent_request_without_explanation_is_flagged() {
+        let mut r = example("mla");
+        r.urgency.reason_text.clear();
+        one(&r, "UNTOC-18-24-reasons", Severity::Warning, "urgency.reason_text");
+        r.urgency.reason_text = "Funds are still being moved.".into();
+        r.urgency.reasons.clear();
+        one(&r, "UNTOC-18-24-reasons", Severity::Warning, "urgency.reasons");
+    }
+
+    #[test]
+    fn urgent_request_without_deadline_is_flagged_but_not_a_preservation_request() {
+        let mut r = example("mla");
+        r.deadline.date.clear();
+        one(&r, "UNTOC-18-24-deadline", Severity::Warning, "deadline.date");
+        r.urgency.flag = false;
+        assert!(found(&r, "UNTOC-18-24-deadline").is_empty());
+        let p = example("pres");
+        assert!(p.urgency.flag && blank(&p.deadline.date));
+        assert!(found(&p, "UNTOC-18-24-deadline").is_empty());
+    }
+
+    #[test]
+    fn past_or_malformed_deadline_is_an_error() {
+        let mut r = example("mla");
+        r.deadline.date = "2026-11-01".into();
+        one(&r, "DEADLINE-PAST", Severity::Error, "deadline.date");
+        r.deadline.date = "31/01/2027".into();
+        one(&r, "DEADLINE-PAST", Severity::Error, "deadline.date");
+        r.deadline.date = "2027-01-31".into();
+        assert!(found(&r, "DEADLINE-PAST").is_empty());
+    }
+
+    #[test]
+    fn deadline_under_thirty_days_through_central_authority_is_tight() {
+        let mut r = example("mla");
+        r.deadline.date = "2026-12-10".into();
+        one(&r, "DEADLINE-TIGHT", Severity::Warning, "deadline.date");
+        r.channel.route = Some(Channel::Interpol);
+        assert!(found(&r, "DEADLINE-TIGHT").is_empty());
+    }
+
+    #[test]
+    fn hearing_within_ninety_days_suggests_urgency() {
+        let mut r = example("tr");
+        r.proc.next_hearing_date = "2027-01-15".into();
+        one(&r, "URGENCY-IMPLICIT", Severity::Info, "proc.next_hearing_date");
+        r.urgency.flag = true;
+        assert!(found(&r, "URGENCY-IMPLICIT").is_empty());
+        r.urgency.flag = false;
+        r.proc.next_hearing_date = "2027-06-15".into();
+        assert!(found(&r, "URGENCY-IMPLICIT").is_empty());
+    }
+
+    #[test]
+    fn custody_expiry_counts_only_when_in_custody() {
+        let mut r = example("tr");
+        r.proc.custody.expiry_date = "2026-12-20".into();
+        assert!(found(&r, "URGENCY-IMPLICIT").is_empty());
+        r.proc.custody.in_custody = true;
+        one(&r, "URGENCY-IMPLICIT", Severity::Info, "proc.custody.expiry_date");
+    }
+
+    #[test]
+    fn confidentiality_without_reasons_is_flagged() {
+        let mut r = example("pres");
+        r.conf.reasons.clear();
+        one(&r, "UNTOC-18-20-reasons", Severity::Warning, "conf.reasons");
+        r.conf.required = false;
+        assert!(found(&r, "UNTOC-18-20-reasons").is_empty());
+    }
+
+    #[test]
+    fn confidentiality_clause_without_scope_is_an_error() {
+        let mut r = example("mla");
+        r.conf.scope = None;
+        one(&r, "UNTOC-18-20-clause", Severity::Error, "conf.scope");
+        let mut r = example("mla");
+        r.conf.if_not_possible.clear();
+        one(&r, "UNTOC-18-20-clause", Severity::Warning, "conf.if_not_possible");
+    }
+
+    #[test]
+    fn confidential_bank_request_without_no_tipping_off_is_flagged() {
+        let mut r = example("mla");
+        r.mla.records[0].no_tipping_off = false;
+        one(&r, "UNTOC-18-20-tipoff", Severity::Warning, "mla.records.0.no_tipping_off");
+        r.mla.modules.push(Module::StoredData);
+        r.mla.stored_data.push(StoredData { no_user_notice: true, ..StoredData::default() });
+        r.mla.records[0].no_tipping_off = true;
+        assert!(found(&r, "UNTOC-18-20-tipoff").is_empty());
+        r.mla.stored_data[0].no_user_notice = false;
+        one(&r, "UNTOC-18-20-tipoff", Severity::Warning, "mla.stored_data.0.no_user_notice");
+        r.conf.required = false;
+        assert!(found(&r, "UNTOC-18-20-tipoff").is_empty());
+    }
+
+    #[test]
+    fn missing_use_acknowledgement_is_flagged_for_mla_and_emergency() {
+        let mut r = example("em");
+        r.use_limit.ack = false;
+        one(&r, "UNTOC-18-19-ack", Severity::Warning, "use.ack");
+        let mut t = example("tr");
+        t.use_limit.ack = false;
+        assert!(found(&t, "UNTOC-18-19-ack").is_empty());
+    }
+
+    #[test]
+    fn mla_request_without_intended_uses_is_flagged() {
+        let mut r = example("mla");
+        r.purpose.intended_uses.clear();
+        one(&r, "UNTOC-18-19-uses", Severity::Warning, "purpose.intended_uses");
+    }
+
+    #[test]
+    fn several_accused_with_one_listed_proceeding_is_flagged() {
+        let mut r = example("mla");
+        r.persons.push(Person { role: Some(PersonRole::Accused), family_name: "Kade".into(), ..Person::default() });
+        one(&r, "UNTOC-18-19-uses", Severity::Warning, "purpose.intended_uses");
+        r.purpose.intended_uses.push_str("\nSeparate proceedings PPO-2026-0413 against Kade.");
+        assert!(found(&r, "UNTOC-18-19-uses").is_empty());
+    }
+
+    #[test]
+    fn expert_evaluation_without_costs_answer_is_flagged() {
+        let mut r = example("mla");
+        r.mla.modules.push(Module::Examination);
+        r.mla.examination.push(Examination { object_or_site: "Server".into(), questions_for_expert: "1. Was it altered?".into(), method: String::new() });
+        r.costs.extraordinary_expected = None;
+        one(&r, "UNTOC-18-28-costs", Severity::Warning, "costs.extraordinary_expected");
+        r.costs.extraordinary_expected = Some(YesNoUnknown::Yes);
+        one(&r, "UNTOC-18-28-costs", Severity::Warning, "costs.items");
+        r.costs.items = "Expert fees, about EUR 4,000, borne by Arden.".into();
+        assert!(found(&r, "UNTOC-18-28-costs").is_empty());
+    }
+
+    #[test]
+    fn costs_rule_ignores_modules_without_extraordinary_costs() {
+        let mut r = example("mla");
+        r.costs.extraordinary_expected = None;
+        r.mla.records.push(Records::default());
+        assert!(found(&r, "UNTOC-18-28-costs").is_empty());
+    }
+}

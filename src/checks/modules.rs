@@ -1,6 +1,1294 @@
 //! Section E: persons and the modules of an MLA request (kind a).
 
-use super::Rule;
+use time::Date;
+
+use super::{blank, person_name, state, Rule, Severity};
+use crate::model::mla::{HearingCapacity, RecordClass};
+use crate::model::{Instrument, Module, Person, Request, RequestKind, TimeRange};
+
+/// Whether `module` is selected in an MLA request.
+fn selected(r: &Request, module: Module) -> bool {
+    r.kind == RequestKind::MlaEvidence && r.mla.modules.contains(&module)
+}
+
+/// Parses a stored date `YYYY-MM-DD`.
+fn parse_date(s: &str) -> Option<Date> {
+    Date::parse(s.trim(), time::macros::format_description!("[year]-[month]-[day]")).ok()
+}
+
+/// How a module item is named in messages: "Statement 2 (Ingrid Solberg)".
+fn label(kind: &str, i: usize, who: &str) -> String {
+    if blank(who) { format!("{kind} {}", i + 1) } else { format!("{kind} {} ({})", i + 1, who.trim()) }
+}
+
+/// The person a module item refers to by name, if any.
+fn find_person<'a>(r: &'a Request, reference: &str) -> Option<(usize, &'a Person)> {
+    let reference = reference.trim().to_lowercase();
+    if reference.is_empty() {
+        return None;
+    }
+    r.persons.iter().enumerate().find(|(_, p)| {
+        let full = format!("{} {}", p.given_names.trim(), p.family_name.trim()).trim().to_lowercase();
+        let family = p.family_name.trim().to_lowercase();
+        full == reference || (!family.is_empty() && reference.contains(&family))
+    })
+}
+
+/// Whether a hearing capacity is that of a suspect or accused.
+fn suspect(capacity: Option<HearingCapacity>) -> bool {
+    matches!(capacity, Some(HearingCapacity::Suspect | HearingCapacity::Accused))
+}
+
+/// Whether a token is an IPv4 address (optionally with `:port`), and whether it has the port.
+fn ipv4(token: &str) -> Option<bool> {
+    let (addr, port) = match token.split_once(':') {
+        Some((a, p)) if !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()) => (a, true),
+        Some(_) => return None,
+        None => (token, false),
+    };
+    let parts: Vec<_> = addr.split('.').collect();
+    let ok = parts.len() == 4 && parts.iter().all(|p| !p.is_empty() && p.len() <= 3 && p.chars().all(|c| c.is_ascii_digit()) && p.parse::<u16>().is_ok_and(|n| n <= 255));
+    ok.then_some(port)
+}
+
+/// Whether a token is an IPv6 address (optionally `[addr]:port`), and whether it has the port.
+fn ipv6(token: &str) -> Option<bool> {
+    let (addr, port) = match token.strip_prefix('[') {
+        Some(rest) => match rest.split_once(']') {
+            Some((a, p)) => (a, p.strip_prefix(':').is_some_and(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))),
+            None => return None,
+        },
+        None => (token, false),
+    };
+    let ok = addr.matches(':').count() >= 2 && addr.chars().all(|c| c.is_ascii_hexdigit() || c == ':') && addr.chars().any(|c| c.is_ascii_hexdigit());
+    ok.then_some(port)
+}
+
+/// Whether a token looks like a date or a time of day.
+fn timestamp(token: &str) -> bool {
+    let digits = token.chars().filter(|c| c.is_ascii_digit()).count();
+    let date = token.matches('-').count() >= 2 && digits >= 6;
+    let time = token.contains(':') && digits >= 3 && token.chars().all(|c| c.is_ascii_digit() || ":.-+TZUCtzuc".contains(c));
+    date || time
+}
+
+/// An IP address found on one line of identifiers: (has a timestamp, has a port).
+fn ip_line(line: &str) -> Option<(bool, bool)> {
+    let tokens: Vec<&str> = line.split(|c: char| c.is_whitespace() || c == ',' || c == ';').filter(|t| !t.is_empty()).collect();
+    let mut port = None;
+    let mut others = Vec::new();
+    for t in &tokens {
+        let t = t.trim_matches(|c: char| c == '(' || c == ')');
+        match ipv4(t).or_else(|| ipv6(t)) {
+            Some(p) if port.is_none() => port = Some(p),
+            _ => others.push(t),
+        }
+    }
+    let port = port? || line.to_lowercase().contains("port");
+    Some((others.iter().any(|t| timestamp(t)), port))
+}
+
+/// Years (1900–2199) mentioned in a text.
+fn years(text: &str) -> Vec<i32> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|t| t.len() == 4)
+        .filter_map(|t| t.parse::<i32>().ok())
+        .filter(|y| (1900..2200).contains(y))
+        .collect()
+}
+
+/// Reports a time range of a data request whose time zone is blank.
+fn need_tz(out: &mut super::Findings, range: &TimeRange, path: String, what: &str) {
+    if (!blank(&range.from) || !blank(&range.to)) && blank(&range.tz) {
+        out.push(path, format!("Add the time zone (UTC offset) for {what}; log records cannot be matched without it."));
+    }
+}
 
 /// The rules of this section, in catalogue order.
-pub(super) static RULES: &[Rule] = &[];
+pub(super) static RULES: &[Rule] = &[
+    Rule {
+        code: "PERS-ROLE",
+        severity: Severity::Error,
+        provision: "UNTOC art. 18(15)(e)",
+        summary: "Each person has a role in the case.",
+        check: |c, out| {
+            for (i, p) in c.request.persons.iter().enumerate() {
+                if p.role.is_none() {
+                    out.push(format!("persons.{i}.role"), format!("Give {}'s role (suspect, witness, victim …).", person_name(p, i)));
+                }
+            }
+        },
+    },
+    Rule {
+        code: "PERS-LANG",
+        severity: Severity::Warning,
+        provision: "Practice; EIO Annex A section E",
+        summary: "Persons to be heard or served have the language they understand.",
+        check: |c, out| {
+            let r = c.request;
+            let mut refs: Vec<&str> = Vec::new();
+            if selected(r, Module::Statements) {
+                refs.extend(r.mla.statements.iter().map(|s| s.person_ref.as_str()));
+            }
+            if selected(r, Module::Videoconference) {
+                refs.extend(r.mla.videoconference.iter().map(|s| s.person_ref.as_str()));
+            }
+            if selected(r, Module::Service) {
+                refs.extend(r.mla.service.iter().map(|s| s.addressee_ref.as_str()));
+            }
+            let mut done = Vec::new();
+            for reference in refs {
+                let Some((i, p)) = find_person(r, reference) else { continue };
+                if blank(&p.language_understood) && !done.contains(&i) {
+                    done.push(i);
+                    out.push(
+                        format!("persons.{i}.language_understood"),
+                        format!("State the language {} understands, so that an interpreter or translation can be arranged.", person_name(p, i)),
+                    );
+                }
+            }
+        },
+    },
+    Rule {
+        code: "PERS-ORPHAN",
+        severity: Severity::Info,
+        provision: "UNTOC art. 18(15)(e)",
+        summary: "Each person listed is mentioned in the facts or in the measures requested.",
+        check: |c, out| {
+            let r = c.request;
+            if r.persons.is_empty() {
+                return;
+            }
+            // The facts and the kind's own part (modules, data, transfer details) are where a person is referenced.
+            let parts = (&r.facts, &r.mla, &r.preservation, &r.emergency, &r.transfer);
+            let text = serde_json::to_string(&parts).unwrap_or_default().to_lowercase();
+            for (i, p) in r.persons.iter().enumerate() {
+                let family = p.family_name.trim().to_lowercase();
+                if !family.is_empty() && !text.contains(&family) {
+                    out.push(
+                        format!("persons.{i}"),
+                        format!("{} is listed but not mentioned in the facts or the assistance requested; remove the entry or explain their part.", person_name(p, i)),
+                    );
+                }
+            }
+        },
+    },
+    Rule {
+        code: "M1-QUESTIONS",
+        severity: Severity::Warning,
+        provision: "National statutes; UNTOC art. 18(15)(d)",
+        summary: "Each statement to be taken comes with the questions to put.",
+        check: |c, out| {
+            let r = c.request;
+            if !selected(r, Module::Statements) {
+                return;
+            }
+            for (i, s) in r.mla.statements.iter().enumerate() {
+                if blank(&s.questions) {
+                    let who = if blank(&s.person_ref) { "the person".to_string() } else { s.person_ref.trim().to_string() };
+                    out.push(
+                        format!("mla.statements.{i}.questions"),
+                        format!("{}: attach the questions to be put to {who}; most requested States will not draft them.", label("Statement", i, &s.person_ref)),
+                    );
+                }
+            }
+        },
+    },
+    Rule {
+        code: "M1-OATH",
+        severity: Severity::Warning,
+        provision: "GA res. 45/117 art. 5(1)(e)",
+        summary: "Each statement says whether it must be sworn or affirmed.",
+        check: |c, out| {
+            let r = c.request;
+            if !selected(r, Module::Statements) {
+                return;
+            }
+            for (i, s) in r.mla.statements.iter().enumerate() {
+                if s.oath.is_none() {
+                    out.push(
+                        format!("mla.statements.{i}.oath"),
+                        format!("{}: say whether the evidence must be sworn or affirmed for use in your courts.", label("Statement", i, &s.person_ref)),
+                    );
+                }
+            }
+        },
+    },
+    Rule {
+        code: "M1-RIGHTS",
+        severity: Severity::Warning,
+        provision: "GA res. 45/117 art. 12; practice",
+        summary: "A suspect or accused to be heard has the rights or caution to be given.",
+        check: |c, out| {
+            let r = c.request;
+            if !selected(r, Module::Statements) {
+                return;
+            }
+            for (i, s) in r.mla.statements.iter().enumerate() {
+                if suspect(s.capacity) && blank(&s.rights_notice) {
+                    out.push(
+                        format!("mla.statements.{i}.rights_notice"),
+                        format!("{}: state the rights or caution to be given to the suspect so the statement is admissible.", label("Statement", i, &s.person_ref)),
+                    );
+                }
+            }
+        },
+    },
+    Rule {
+        code: "M2-ADDRESS",
+        severity: Severity::Error,
+        provision: "GA res. 45/117 art. 5(1)(d)",
+        summary: "Each service gives the name and address of the person to be served.",
+        check: |c, out| {
+            let r = c.request;
+            if !selected(r, Module::Service) {
+                return;
+            }
+            for (i, s) in r.mla.service.iter().enumerate() {
+                let l = label("Service", i, &s.addressee_ref);
+                out.need(&s.addressee_ref, &format!("mla.service.{i}.addressee_ref"), &format!("{l}: give the name of the person to be served."));
+                out.need(&s.address, &format!("mla.service.{i}.address"), &format!("{l}: give the address in {} where the documents are to be served.", state(r)));
+            }
+        },
+    },
+    Rule {
+        code: "M2-PROOF",
+        severity: Severity::Warning,
+        provision: "Practice",
+        summary: "Each service says what proof of service is to be returned.",
+        check: |c, out| {
+            let r = c.request;
+            if !selected(r, Module::Service) {
+                return;
+            }
+            for (i, s) in r.mla.service.iter().enumerate() {
+                out.need(&s.proof_required, &format!("mla.service.{i}.proof_required"), &format!("{}: say what proof of service you need returned.", label("Service", i, &s.addressee_ref)));
+            }
+        },
+    },
+    Rule {
+        code: "M2-LEADTIME",
+        severity: Severity::Warning,
+        provision: "Practice; directory",
+        summary: "A summons leaves at least 60 days for service abroad before the appearance date.",
+        check: |c, out| {
+            let r = c.request;
+            if !selected(r, Module::Service) {
+                return;
+            }
+            for (i, s) in r.mla.service.iter().enumerate() {
+                if blank(&s.appearance_date) {
+                    continue;
+                }
+                let path = format!("mla.service.{i}.appearance_date");
+                let l = label("Service", i, &s.addressee_ref);
+                match parse_date(&s.appearance_date) {
+                    None => out.push(path, format!("{l}: the appearance date \"{}\" is not a date; give it as YYYY-MM-DD.", s.appearance_date.trim())),
+                    Some(d) => {
+                        let days = (d - c.today).whole_days();
+                        if days < 60 {
+                            out.push(
+                                path,
+                                format!("{l}: the appearance date {d} is {days} days away, which leaves too little time for service in {} (allow at least 60 days).", state(r)),
+                            );
+                        }
+                    }
+                }
+            }
+        },
+    },
+    Rule {
+        code: "M3-PLACE-ITEMS",
+        severity: Severity::Error,
+        provision: "National statutes; UNTOC art. 18(15)(d)",
+        summary: "Each search describes the place to be searched and the items to be seized.",
+        check: |c, out| {
+            let r = c.request;
+            if !selected(r, Module::SearchSeizure) {
+                return;
+            }
+            for (i, s) in r.mla.searches.iter().enumerate() {
+                out.need(&s.place, &format!("mla.searches.{i}.place"), &format!("Search {}: describe exactly the place, vehicle or person to be searched.", i + 1));
+                out.need(&s.items, &format!("mla.searches.{i}.items"), &format!("Search {}: describe exactly the items or categories of items to be seized.", i + 1));
+            }
+        },
+    },
+    Rule {
+        code: "M3-ORDER",
+        severity: Severity::Warning,
+        provision: "Practice; ETS 30 art. 5 reservations",
+        summary: "Searches and freezing come with the domestic order.",
+        check: |c, out| {
+            let r = c.request;
+            if selected(r, Module::SearchSeizure) {
+                for (i, s) in r.mla.searches.iter().enumerate() {
+                    if !s.domestic_order {
+                        out.push(format!("mla.searches.{i}.domestic_order"), format!("Search {}: attach the domestic search and seizure order; many States require it.", i + 1));
+                    }
+                }
+            }
+            if selected(r, Module::Freezing) {
+                for (i, f) in r.mla.freezing.iter().enumerate() {
+                    if !f.domestic_order {
+                        out.push(format!("mla.freezing.{i}.domestic_order"), format!("Freezing {}: attach the domestic freezing order; many States require it.", i + 1));
+                    }
+                }
+            }
+        },
+    },
+    Rule {
+        code: "M4-LINK",
+        severity: Severity::Error,
+        provision: "UNTOC art. 18(15)(d)–(f)",
+        summary: "Each asset to freeze is identified, with its owner and why it is liable to freezing.",
+        check: |c, out| {
+            let r = c.request;
+            if !selected(r, Module::Freezing) {
+                return;
+            }
+            for (i, f) in r.mla.freezing.iter().enumerate() {
+                let n = i + 1;
+                out.need(&f.assets, &format!("mla.freezing.{i}.assets"), &format!("Freezing {n}: identify each asset to be frozen."));
+                out.need(&f.owner_ref, &format!("mla.freezing.{i}.owner_ref"), &format!("Freezing {n}: name the owner or beneficial owner of the assets."));
+                out.need(&f.link_to_offence, &format!("mla.freezing.{i}.link_to_offence"), &format!("Freezing {n}: explain why the assets are proceeds or instrumentalities of the offence or otherwise liable to confiscation."));
+            }
+        },
+    },
+    Rule {
+        code: "M5-BANK",
+        severity: Severity::Error,
+        provision: "OAS form; UNTOC art. 18(15)(d)",
+        summary: "Bank records name the bank, the accounts or identifiers to search on, and the account holder.",
+        check: |c, out| {
+            let r = c.request;
+            if !selected(r, Module::Records) {
+                return;
+            }
+            for (i, m) in r.mla.records.iter().enumerate() {
+                if m.record_class != Some(RecordClass::Bank) {
+                    continue;
+                }
+                let n = i + 1;
+                out.need(&m.bank, &format!("mla.records.{i}.bank"), &format!("Records {n}: name the bank and branch."));
+                out.need(&m.accounts, &format!("mla.records.{i}.accounts"), &format!("Records {n}: give the account numbers, or the identifiers the bank should search on."));
+                out.need(&m.holder_refs, &format!("mla.records.{i}.holder_refs"), &format!("Records {n}: name the account holder."));
+            }
+        },
+    },
+    Rule {
+        code: "M5-PERIOD",
+        severity: Severity::Error,
+        provision: "OAS form",
+        summary: "Each request for records gives a valid period, start before end.",
+        check: |c, out| {
+            let r = c.request;
+            if !selected(r, Module::Records) {
+                return;
+            }
+            for (i, m) in r.mla.records.iter().enumerate() {
+                let n = i + 1;
+                let mut dates = [None, None];
+                for (k, (value, field)) in [(&m.period_from, "period_from"), (&m.period_to, "period_to")].into_iter().enumerate() {
+                    let path = format!("mla.records.{i}.{field}");
+                    if blank(value) {
+                        out.push(path, format!("Records {n}: give the period the records must cover (from and to)."));
+                    } else {
+                        dates[k] = parse_date(value);
+                        if dates[k].is_none() {
+                            out.push(path, format!("Records {n}: \"{}\" is not a date; give it as YYYY-MM-DD.", value.trim()));
+                        }
+                    }
+                }
+                if let [Some(from), Some(to)] = dates {
+                    if from > to {
+                        out.push(format!("mla.records.{i}.period_to"), format!("Records {n}: the period ends ({to}) before it starts ({from})."));
+                    }
+                }
+            }
+        },
+    },
+    Rule {
+        code: "M5-PERIOD-BROAD",
+        severity: Severity::Warning,
+        provision: "UNTOC art. 18(15)(f)",
+        summary: "The period of records sought is at most five years and within a year of the facts.",
+        check: |c, out| {
+            let r = c.request;
+            if !selected(r, Module::Records) {
+                return;
+            }
+            let fact_years = years(&r.facts.time_place);
+            for (i, m) in r.mla.records.iter().enumerate() {
+                let (Some(from), Some(to)) = (parse_date(&m.period_from), parse_date(&m.period_to)) else { continue };
+                if from > to {
+                    continue;
+                }
+                let path = format!("mla.records.{i}.period_from");
+                let n = i + 1;
+                if (to - from).whole_days() > 5 * 365 + 1 {
+                    out.push(path, format!("Records {n}: the period {from} to {to} is longer than five years; justify it or it may be treated as a fishing request."));
+                } else if let (Some(lo), Some(hi)) = (fact_years.iter().min(), fact_years.iter().max()) {
+                    if to.year() < lo - 1 || from.year() > hi + 1 {
+                        out.push(path, format!("Records {n}: the period {from} to {to} is not connected to the time of the facts ({}); justify it or it may be treated as a fishing request.", r.facts.time_place.trim()));
+                    }
+                }
+            }
+        },
+    },
+    Rule {
+        code: "M5-DOCTYPES",
+        severity: Severity::Error,
+        provision: "OAS form",
+        summary: "Each request for records selects the types of document needed.",
+        check: |c, out| {
+            let r = c.request;
+            if !selected(r, Module::Records) {
+                return;
+            }
+            for (i, m) in r.mla.records.iter().enumerate() {
+                if m.doc_types.is_empty() {
+                    out.push(format!("mla.records.{i}.doc_types"), format!("Records {}: select the types of documents needed (e.g. account-opening file, statements, transfers).", i + 1));
+                }
+            }
+        },
+    },
+    Rule {
+        code: "UNTOC-18-8-bank",
+        severity: Severity::Info,
+        provision: "UNTOC art. 18(8); 1988 Convention art. 7(5)",
+        summary: "Requests touching bank accounts recall that bank secrecy cannot justify refusal.",
+        check: |c, out| {
+            let r = c.request;
+            let mentions = |s: &str| {
+                let s = s.to_lowercase();
+                s.contains("account") || s.contains("iban")
+            };
+            let path = if selected(r, Module::Records) && r.mla.records.iter().any(|m| m.record_class == Some(RecordClass::Bank)) {
+                Some("mla.records")
+            } else if selected(r, Module::Freezing) && r.mla.freezing.iter().any(|f| mentions(&f.assets) || mentions(&f.location_holder)) {
+                Some("mla.freezing")
+            } else if selected(r, Module::Tracing) && r.mla.tracing.iter().any(|t| mentions(&t.known_leads) || mentions(&t.subjects)) {
+                Some("mla.tracing")
+            } else {
+                None
+            };
+            if let Some(path) = path {
+                out.push(path.into(), format!("A clause has been added recalling that {} may not refuse on the ground of bank secrecy.", state(r)));
+            }
+        },
+    },
+    Rule {
+        code: "M6-PROVIDER",
+        severity: Severity::Error,
+        provision: "Budapest art. 29(2)(d), 31",
+        summary: "Each request for stored data names the provider or custodian.",
+        check: |c, out| {
+            let r = c.request;
+            if !selected(r, Module::StoredData) {
+                return;
+            }
+            for (i, d) in r.mla.stored_data.iter().enumerate() {
+                out.need(&d.provider, &format!("mla.stored_data.{i}.provider"), &format!("Stored data {}: name the provider or custodian of the data.", i + 1));
+            }
+        },
+    },
+    Rule {
+        code: "M6-IDENT",
+        severity: Severity::Error,
+        provision: "Budapest art. 29(2)(c); practice",
+        summary: "Stored data have at least one identifier; IP addresses have a timestamp and, if possible, a port.",
+        check: |c, out| {
+            let r = c.request;
+            if !selected(r, Module::StoredData) {
+                return;
+            }
+            for (i, d) in r.mla.stored_data.iter().enumerate() {
+                let path = format!("mla.stored_data.{i}.data.identifiers");
+                let n = i + 1;
+                if blank(&d.data.identifiers) {
+                    out.push(path, format!("Stored data {n}: give at least one identifier (account, user name, e-mail, phone number, IP address with time)."));
+                    continue;
+                }
+                for line in d.data.identifiers.lines().filter(|l| !blank(l)) {
+                    let Some((time, port)) = ip_line(line) else { continue };
+                    if !time {
+                        out.push(path.clone(), format!("Stored data {n}: the IP address in \"{}\" needs the exact date and time (with time zone).", line.trim()));
+                    } else if !port {
+                        out.push_at(Severity::Warning, path.clone(), format!("Stored data {n}: add the source port for \"{}\" if available; shared IP addresses cannot be attributed without it.", line.trim()));
+                    }
+                }
+            }
+        },
+    },
+    Rule {
+        code: "M6-CATEGORY",
+        severity: Severity::Error,
+        provision: "Budapest arts. 1(d), 18(3)",
+        summary: "Each request for stored data chooses the categories of data.",
+        check: |c, out| {
+            let r = c.request;
+            if !selected(r, Module::StoredData) {
+                return;
+            }
+            for (i, d) in r.mla.stored_data.iter().enumerate() {
+                if d.data.categories.is_empty() {
+                    out.push(format!("mla.stored_data.{i}.data.categories"), format!("Stored data {}: choose subscriber, traffic and/or content data.", i + 1));
+                }
+            }
+        },
+    },
+    Rule {
+        code: "DATA-TZ",
+        severity: Severity::Error,
+        provision: "Practice; Budapest art. 29(2)(c)",
+        summary: "Every date-time range or timestamp of a data request or videoconference has a time zone.",
+        check: |c, out| {
+            let r = c.request;
+            match r.kind {
+                RequestKind::MlaEvidence => {
+                    if selected(r, Module::StoredData) {
+                        for (i, d) in r.mla.stored_data.iter().enumerate() {
+                            need_tz(out, &d.data.range, format!("mla.stored_data.{i}.data.range.tz"), &format!("the period of stored data {}", i + 1));
+                        }
+                    }
+                    if selected(r, Module::RealTime) {
+                        for (i, t) in r.mla.real_time.iter().enumerate() {
+                            need_tz(out, &t.period, format!("mla.real_time.{i}.period.tz"), &format!("the period of real-time collection {}", i + 1));
+                        }
+                    }
+                    if selected(r, Module::Videoconference) {
+                        for (i, v) in r.mla.videoconference.iter().enumerate() {
+                            if !blank(&v.datetime) && blank(&v.tz) {
+                                out.push(format!("mla.videoconference.{i}.tz"), format!("Add the time zone (UTC offset) for the proposed time of {}.", label("videoconference", i, &v.person_ref)));
+                            }
+                        }
+                    }
+                }
+                RequestKind::Preservation => {
+                    for (i, d) in r.preservation.data.iter().enumerate() {
+                        need_tz(out, &d.range, format!("preservation.data.{i}.range.tz"), &format!("the period of data set {}", i + 1));
+                    }
+                }
+                RequestKind::EmergencyDisclosure => {
+                    for (i, d) in r.emergency.data.iter().enumerate() {
+                        need_tz(out, &d.range, format!("emergency.data.{i}.range.tz"), &format!("the period of data set {}", i + 1));
+                    }
+                }
+                RequestKind::TransferOfProceedings => {}
+            }
+        },
+    },
+    Rule {
+        code: "M6-CONTENT",
+        severity: Severity::Warning,
+        provision: "Practice",
+        summary: "A request for content data justifies why subscriber or traffic data are not enough.",
+        check: |c, out| {
+            let r = c.request;
+            if !selected(r, Module::StoredData) {
+                return;
+            }
+            for (i, d) in r.mla.stored_data.iter().enumerate() {
+                if d.asks_content() && blank(&d.content_justification) {
+                    out.push(
+                        format!("mla.stored_data.{i}.content_justification"),
+                        format!("Stored data {}: content data usually need a stronger justification; explain why subscriber or traffic data are not enough.", i + 1),
+                    );
+                }
+            }
+        },
+    },
+    Rule {
+        code: "M6-PRESREF",
+        severity: Severity::Warning,
+        provision: "Budapest art. 31(1); CETS 224 arts. 7–8",
+        summary: "A request that follows a preservation request quotes its reference and date.",
+        check: |c, out| {
+            let r = c.request;
+            if !selected(r, Module::StoredData) || !r.mla.follows_preservation {
+                return;
+            }
+            for (i, d) in r.mla.stored_data.iter().enumerate() {
+                let reference = if blank(&d.preservation_ref) { &r.consult.preservation_ref } else { &d.preservation_ref };
+                let path = format!("mla.stored_data.{i}.preservation_ref");
+                if blank(reference) {
+                    out.push(path, format!("Stored data {}: quote the reference and date of the earlier preservation request so the data can be matched.", i + 1));
+                } else if years(reference).is_empty() {
+                    out.push(path, format!("Stored data {}: add the date of the earlier preservation request to its reference.", i + 1));
+                }
+            }
+        },
+    },
+    Rule {
+        code: "BUD-31-3-a",
+        severity: Severity::Warning,
+        provision: "Budapest art. 31(3)(a)",
+        summary: "An urgent request for stored data explains why the data are especially at risk.",
+        check: |c, out| {
+            let r = c.request;
+            if !selected(r, Module::StoredData) || !r.urgency.flag {
+                return;
+            }
+            for (i, d) in r.mla.stored_data.iter().enumerate() {
+                out.need(
+                    &d.vulnerability,
+                    &format!("mla.stored_data.{i}.vulnerability"),
+                    &format!("Stored data {}: you ask for expedited handling; explain why the data are especially at risk of loss or modification.", i + 1),
+                );
+            }
+        },
+    },
+    Rule {
+        code: "M7-AUTH",
+        severity: Severity::Error,
+        provision: "Budapest arts. 33–34; practice",
+        summary: "Real-time collection gives its targets, its period and the domestic authorisation.",
+        check: |c, out| {
+            let r = c.request;
+            if !selected(r, Module::RealTime) {
+                return;
+            }
+            for (i, t) in r.mla.real_time.iter().enumerate() {
+                let n = i + 1;
+                out.need(&t.targets, &format!("mla.real_time.{i}.targets"), &format!("Real-time collection {n}: give the identifiers to be monitored."));
+                out.need(&t.period.from, &format!("mla.real_time.{i}.period.from"), &format!("Real-time collection {n}: give the start of the period."));
+                out.need(&t.period.to, &format!("mla.real_time.{i}.period.to"), &format!("Real-time collection {n}: give the end of the period."));
+                out.need(&t.domestic_authorisation, &format!("mla.real_time.{i}.domestic_authorisation"), &format!("Real-time collection {n}: attach the domestic authorisation for the measure."));
+            }
+        },
+    },
+    Rule {
+        code: "UNTOC-18-18-reason",
+        severity: Severity::Error,
+        provision: "UNTOC art. 18(18)",
+        summary: "A hearing by videoconference explains why the person cannot or should not appear in person.",
+        check: |c, out| {
+            let r = c.request;
+            if !selected(r, Module::Videoconference) {
+                return;
+            }
+            for (i, v) in r.mla.videoconference.iter().enumerate() {
+                let who = if blank(&v.person_ref) { "the person".to_string() } else { v.person_ref.trim().to_string() };
+                out.need(&v.why_not_in_person, &format!("mla.videoconference.{i}.why_not_in_person"), &format!("Videoconference {}: explain why {who} cannot or should not appear in person.", i + 1));
+            }
+        },
+    },
+    Rule {
+        code: "M8-TECH",
+        severity: Severity::Warning,
+        provision: "Practice; EIO Annex A section H2",
+        summary: "A hearing by videoconference proposes a date, a time with time zone and technical arrangements.",
+        check: |c, out| {
+            let r = c.request;
+            if !selected(r, Module::Videoconference) {
+                return;
+            }
+            for (i, v) in r.mla.videoconference.iter().enumerate() {
+                let l = label("Videoconference", i, &v.person_ref);
+                out.need(&v.datetime, &format!("mla.videoconference.{i}.datetime"), &format!("{l}: propose a date and time for the hearing."));
+                // A blank zone beside a date-time is DATA-TZ's error; report it here only when both are missing.
+                if blank(&v.datetime) && blank(&v.tz) {
+                    out.push(format!("mla.videoconference.{i}.tz"), format!("{l}: give the time zone of the proposed time."));
+                }
+                out.need(&v.tech, &format!("mla.videoconference.{i}.tech"), &format!("{l}: give the platform and a technical contact for the link."));
+            }
+        },
+    },
+    Rule {
+        code: "M8-CONSENT",
+        severity: Severity::Warning,
+        provision: "EIO art. 24 (for EU); practice",
+        summary: "A suspect or accused heard by videoconference has consented.",
+        check: |c, out| {
+            let r = c.request;
+            if !selected(r, Module::Videoconference) {
+                return;
+            }
+            for (i, v) in r.mla.videoconference.iter().enumerate() {
+                if suspect(v.capacity) && !v.consent {
+                    out.push(format!("mla.videoconference.{i}.consent"), format!("{}: hearing a suspect by video link usually requires consent; record it.", label("Videoconference", i, &v.person_ref)));
+                }
+            }
+        },
+    },
+    Rule {
+        code: "UNTOC-18-10-consent",
+        severity: Severity::Error,
+        provision: "UNTOC art. 18(10)(a)",
+        summary: "A detained person to be transferred gives free and informed consent.",
+        check: |c, out| {
+            let r = c.request;
+            if !selected(r, Module::DetaineeTransfer) {
+                return;
+            }
+            for (i, d) in r.mla.detainee_transfer.iter().enumerate() {
+                if !d.consent {
+                    out.push(format!("mla.detainee_transfer.{i}.consent"), format!("{}: the detained person must give free and informed consent to the transfer; attach it or say it will be obtained.", label("Transfer", i, &d.detainee_ref)));
+                }
+            }
+        },
+    },
+    Rule {
+        code: "UNTOC-18-11-undertakings",
+        severity: Severity::Error,
+        provision: "UNTOC art. 18(11)",
+        summary: "A detainee transfer gives what the custody, return and credit undertakings rest on: place and title of custody and the transfer and return dates.",
+        check: |c, out| {
+            let r = c.request;
+            if !selected(r, Module::DetaineeTransfer) {
+                return;
+            }
+            for (i, d) in r.mla.detainee_transfer.iter().enumerate() {
+                let l = label("Transfer", i, &d.detainee_ref);
+                out.need(&d.detention_place, &format!("mla.detainee_transfer.{i}.detention_place"), &format!("{l}: say where the person is detained, so the custody undertaking can be given."));
+                out.need(&d.custody_status, &format!("mla.detainee_transfer.{i}.custody_status"), &format!("{l}: give the title of custody (remand or sentence) and its end date, so the time can be credited."));
+                out.need(&d.dates, &format!("mla.detainee_transfer.{i}.dates"), &format!("{l}: give the proposed transfer and return dates for the return undertaking."));
+            }
+        },
+    },
+    Rule {
+        code: "UNTOC-18-12-safeconduct",
+        severity: Severity::Error,
+        provision: "UNTOC art. 18(12)",
+        summary: "A detainee transfer names the person the safe-conduct undertaking covers.",
+        check: |c, out| {
+            let r = c.request;
+            if !selected(r, Module::DetaineeTransfer) {
+                return;
+            }
+            for (i, d) in r.mla.detainee_transfer.iter().enumerate() {
+                out.need(&d.detainee_ref, &format!("mla.detainee_transfer.{i}.detainee_ref"), &format!("Transfer {}: name the detained person the safe-conduct undertaking covers.", i + 1));
+            }
+        },
+    },
+    Rule {
+        code: "UNTOC-18-27-safeconduct",
+        severity: Severity::Warning,
+        provision: "UNTOC art. 18(27)",
+        summary: "A voluntary appearance names the person and the allowances offered with the safe conduct.",
+        check: |c, out| {
+            let r = c.request;
+            if !selected(r, Module::Appearance) {
+                return;
+            }
+            for (i, a) in r.mla.appearance.iter().enumerate() {
+                let l = label("Appearance", i, &a.person_ref);
+                out.need(&a.person_ref, &format!("mla.appearance.{i}.person_ref"), &format!("{l}: name the witness or expert the safe-conduct undertaking covers."));
+                out.need(&a.allowances, &format!("mla.appearance.{i}.allowances"), &format!("{l}: give the allowances (travel, accommodation, subsistence, fees) offered to the witness or expert."));
+            }
+        },
+    },
+    Rule {
+        code: "M10-LINK",
+        severity: Severity::Warning,
+        provision: "UNTOC art. 18(15)(f)",
+        summary: "Tracing of proceeds explains how the assets relate to the offence.",
+        check: |c, out| {
+            let r = c.request;
+            if !selected(r, Module::Tracing) {
+                return;
+            }
+            for (i, t) in r.mla.tracing.iter().enumerate() {
+                out.need(&t.link_to_offence, &format!("mla.tracing.{i}.link_to_offence"), &format!("Tracing {}: explain how the assets sought relate to the offence.", i + 1));
+            }
+        },
+    },
+    Rule {
+        code: "UNCAC-46-3-k-focal",
+        severity: Severity::Info,
+        provision: "UNCAC art. 46(3)(j)–(k)",
+        summary: "UNCAC requests about assets point to the requested State's asset-recovery focal point.",
+        check: |c, out| {
+            let r = c.request;
+            if r.basis.primary != Some(Instrument::Uncac46) || blank(&r.req_state) {
+                return;
+            }
+            let module = [Module::Freezing, Module::Tracing].into_iter().find(|m| selected(r, *m));
+            if let Some(m) = module {
+                out.push(r.mla.items(m).0.into(), format!("Could not check {}'s asset-recovery focal point: the directory has no entry for {}.", state(r), state(r)));
+            }
+        },
+    },
+    Rule {
+        code: "M12-AGREEMENT",
+        severity: Severity::Warning,
+        provision: "UNTOC art. 19; CETS 224 art. 12",
+        summary: "A joint team proposal gives participants, purpose, duration and rules on using information.",
+        check: |c, out| {
+            let r = c.request;
+            if !selected(r, Module::JointTeam) {
+                return;
+            }
+            for (i, j) in r.mla.joint_team.iter().enumerate() {
+                let n = i + 1;
+                out.need(&j.parties, &format!("mla.joint_team.{i}.parties"), &format!("Joint team {n}: name the States and authorities proposed as participants."));
+                out.need(&j.purpose, &format!("mla.joint_team.{i}.purpose"), &format!("Joint team {n}: state the specific purpose of the team."));
+                out.need(&j.duration, &format!("mla.joint_team.{i}.duration"), &format!("Joint team {n}: propose the period the team will operate."));
+                out.need(&j.info_use_rules, &format!("mla.joint_team.{i}.info_use_rules"), &format!("Joint team {n}: give the rules on using the information gathered."));
+            }
+        },
+    },
+    Rule {
+        code: "M13-ROUTE",
+        severity: Severity::Warning,
+        provision: "UNTOC art. 20; 1988 Convention art. 11",
+        summary: "A controlled delivery gives the route with transit States, the dates and 24/7 operational contacts.",
+        check: |c, out| {
+            let r = c.request;
+            if !selected(r, Module::ControlledDelivery) {
+                return;
+            }
+            for (i, d) in r.mla.controlled_delivery.iter().enumerate() {
+                let n = i + 1;
+                out.need(&d.route, &format!("mla.controlled_delivery.{i}.route"), &format!("Controlled delivery {n}: list the route and all transit States (each must agree)."));
+                out.need(&d.dates, &format!("mla.controlled_delivery.{i}.dates"), &format!("Controlled delivery {n}: give the expected dates."));
+                out.need(&d.ops_contacts, &format!("mla.controlled_delivery.{i}.ops_contacts"), &format!("Controlled delivery {n}: give 24/7 operational contacts."));
+            }
+        },
+    },
+    Rule {
+        code: "M15-RESULT",
+        severity: Severity::Info,
+        provision: "UNTOC art. 18(3)(i); PC-OC Guidelines",
+        summary: "Other assistance is described by the result needed, not a domestic procedure name.",
+        check: |c, out| {
+            let r = c.request;
+            if !selected(r, Module::Other) {
+                return;
+            }
+            for (i, m) in r.mla.other.iter().enumerate() {
+                if !blank(&m.description) {
+                    out.push(format!("mla.other.{i}.description"), format!("Other assistance {}: describe the result you need from {} rather than a domestic procedure name.", i + 1, state(r)));
+                }
+            }
+        },
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::Finding;
+    use crate::model::mla::{
+        Appearance, ControlledDelivery, DetaineeTransfer, Freezing, JointTeam, OtherAssistance, RealTime, Search, Service, StoredData, Tracing,
+        Videoconference,
+    };
+    use crate::model::{DataCategory, PersonRole};
+
+    fn example(kind: &str) -> Request {
+        let text = match kind {
+            "mla" => include_str!("../../examples/mla-evidence-fraud-arden-norland.json"),
+            "pres" => include_str!("../../examples/preservation-ransomware-arden-vestria.json"),
+            "em" => include_str!("../../examples/emergency-disclosure-abduction-arden-norland.json"),
+            _ => include_str!("../../examples/transfer-of-proceedings-road-death-arden-calvania.json"),
+        };
+        crate::format::parse_request(text, "example").expect("example parses")
+    }
+
+    fn found(r: &Request, code: &str) -> Vec<Finding> {
+        super::super::run(r, super::super::tests::today()).into_iter().filter(|f| f.code == code).collect()
+    }
+
+    fn one(r: &Request, code: &str, severity: Severity, path: &str) {
+        let f = found(r, code);
+        assert_eq!(f.len(), 1, "{code}: {f:?}");
+        assert_eq!(f[0].severity, severity, "{code}");
+        assert_eq!(f[0].path, path, "{code}");
+    }
+
+    fn none(r: &Request, code: &str) {
+        let f = found(r, code);
+        assert!(f.is_empty(), "{code}: {f:?}");
+    }
+
+    /// The MLA example with one more module selected.
+    fn with(module: Module) -> Request {
+        let mut r = example("mla");
+        r.mla.modules.push(module);
+        r
+    }
+
+    #[test]
+    fn examples_raise_no_error_of_this_section() {
+        for kind in ["mla", "pres", "em", "tr"] {
+            let r = example(kind);
+            for rule in RULES {
+                for f in found(&r, rule.code) {
+                    // The catalogue asks the MLA example for its witness's language and its bank-secrecy note.
+                    assert!(kind == "mla" && matches!(f.code, "PERS-LANG" | "UNTOC-18-8-bank"), "{kind}: {f:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn person_without_role_is_an_error() {
+        let mut r = example("tr");
+        none(&r, "PERS-ROLE");
+        r.persons[0].role = None;
+        one(&r, "PERS-ROLE", Severity::Error, "persons.0.role");
+        assert!(found(&r, "PERS-ROLE")[0].message.contains("Pierre Antoine Lemaire"));
+    }
+
+    #[test]
+    fn witness_to_be_heard_without_language_is_flagged() {
+        let mut r = example("mla");
+        none(&r, "PERS-LANG");
+        r.persons[2].language_understood.clear();
+        one(&r, "PERS-LANG", Severity::Warning, "persons.2.language_understood");
+    }
+
+    #[test]
+    fn person_mentioned_nowhere_is_an_orphan() {
+        let mut r = example("mla");
+        none(&r, "PERS-ORPHAN");
+        r.persons.push(Person { role: Some(PersonRole::Witness), family_name: "Eriksen".into(), given_names: "Kari".into(), ..Person::default() });
+        one(&r, "PERS-ORPHAN", Severity::Info, "persons.3");
+        r.facts.summary.push_str(" Ms Kari Eriksen saw the transfers.");
+        none(&r, "PERS-ORPHAN");
+    }
+
+    #[test]
+    fn statement_without_questions_oath_or_rights_is_flagged() {
+        let mut r = example("mla");
+        none(&r, "M1-QUESTIONS");
+        none(&r, "M1-OATH");
+        none(&r, "M1-RIGHTS");
+        r.mla.statements[0].questions.clear();
+        r.mla.statements[0].oath = None;
+        r.mla.statements[0].capacity = Some(HearingCapacity::Suspect);
+        one(&r, "M1-QUESTIONS", Severity::Warning, "mla.statements.0.questions");
+        one(&r, "M1-OATH", Severity::Warning, "mla.statements.0.oath");
+        one(&r, "M1-RIGHTS", Severity::Warning, "mla.statements.0.rights_notice");
+        assert!(found(&r, "M1-QUESTIONS")[0].message.contains("Ingrid Solberg"));
+        r.mla.statements[0].rights_notice = "Right to remain silent and to a lawyer.".into();
+        none(&r, "M1-RIGHTS");
+    }
+
+    fn served() -> Request {
+        let mut r = with(Module::Service);
+        r.mla.service.push(Service {
+            documents: "Summons of 1 December 2026".into(),
+            addressee_ref: "Ingrid Solberg".into(),
+            address: "Strandveien 8, 5004 Bergvik, Norland".into(),
+            proof_required: "Signed receipt".into(),
+            appearance_date: "2027-04-01".into(),
+            ..Service::default()
+        });
+        r
+    }
+
+    #[test]
+    fn service_without_address_or_proof_is_flagged() {
+        let mut r = served();
+        none(&r, "M2-ADDRESS");
+        none(&r, "M2-PROOF");
+        r.mla.service[0].address.clear();
+        r.mla.service[0].proof_required.clear();
+        one(&r, "M2-ADDRESS", Severity::Error, "mla.service.0.address");
+        one(&r, "M2-PROOF", Severity::Warning, "mla.service.0.proof_required");
+    }
+
+    #[test]
+    fn summons_with_appearance_too_soon_is_flagged() {
+        let mut r = served();
+        none(&r, "M2-LEADTIME");
+        r.mla.service[0].appearance_date = "2026-12-15".into();
+        one(&r, "M2-LEADTIME", Severity::Warning, "mla.service.0.appearance_date");
+    }
+
+    #[test]
+    fn search_without_place_items_or_order_is_flagged() {
+        let mut r = with(Module::SearchSeizure);
+        r.mla.searches.push(Search { place: "Havnegata 12, Bergvik".into(), items: "Accounting records".into(), domestic_order: true, ..Search::default() });
+        none(&r, "M3-PLACE-ITEMS");
+        none(&r, "M3-ORDER");
+        r.mla.searches[0].items.clear();
+        r.mla.searches[0].domestic_order = false;
+        one(&r, "M3-PLACE-ITEMS", Severity::Error, "mla.searches.0.items");
+        one(&r, "M3-ORDER", Severity::Warning, "mla.searches.0.domestic_order");
+    }
+
+    #[test]
+    fn freezing_without_owner_is_an_error() {
+        let mut r = with(Module::Freezing);
+        r.mla.freezing.push(Freezing {
+            assets: "Vehicle registration NO-4411".into(),
+            owner_ref: "Halvard Logistics AS".into(),
+            link_to_offence: "Bought with investors' money.".into(),
+            domestic_order: true,
+            ..Freezing::default()
+        });
+        none(&r, "M4-LINK");
+        none(&r, "M3-ORDER");
+        r.mla.freezing[0].owner_ref.clear();
+        one(&r, "M4-LINK", Severity::Error, "mla.freezing.0.owner_ref");
+    }
+
+    #[test]
+    fn bank_records_without_account_holder_are_an_error() {
+        let mut r = example("mla");
+        none(&r, "M5-BANK");
+        r.mla.records[0].holder_refs.clear();
+        one(&r, "M5-BANK", Severity::Error, "mla.records.0.holder_refs");
+        r.mla.records[0].record_class = Some(RecordClass::Corporate);
+        none(&r, "M5-BANK");
+    }
+
+    #[test]
+    fn records_period_missing_or_reversed_is_an_error() {
+        let mut r = example("mla");
+        none(&r, "M5-PERIOD");
+        r.mla.records[0].period_to = "2025-01-31".into();
+        one(&r, "M5-PERIOD", Severity::Error, "mla.records.0.period_to");
+        r.mla.records[0].period_to.clear();
+        one(&r, "M5-PERIOD", Severity::Error, "mla.records.0.period_to");
+    }
+
+    #[test]
+    fn records_period_too_long_or_far_from_facts_is_broad() {
+        let mut r = example("mla");
+        none(&r, "M5-PERIOD-BROAD");
+        r.mla.records[0].period_from = "2015-01-01".into();
+        one(&r, "M5-PERIOD-BROAD", Severity::Warning, "mla.records.0.period_from");
+        r.mla.records[0].period_from = "2020-01-01".into();
+        r.mla.records[0].period_to = "2022-12-31".into();
+        one(&r, "M5-PERIOD-BROAD", Severity::Warning, "mla.records.0.period_from");
+    }
+
+    #[test]
+    fn records_without_document_types_are_an_error() {
+        let mut r = example("mla");
+        none(&r, "M5-DOCTYPES");
+        r.mla.records[0].doc_types.clear();
+        one(&r, "M5-DOCTYPES", Severity::Error, "mla.records.0.doc_types");
+    }
+
+    #[test]
+    fn bank_records_get_the_bank_secrecy_note() {
+        let r = example("mla");
+        one(&r, "UNTOC-18-8-bank", Severity::Info, "mla.records");
+        none(&example("tr"), "UNTOC-18-8-bank");
+    }
+
+    fn stored() -> Request {
+        let mut r = with(Module::StoredData);
+        let mut d = StoredData { provider: "Nordchat AS".into(), no_user_notice: true, ..StoredData::default() };
+        d.data.identifiers = "user: fjord_trader\n203.0.113.7:51234 2025-07-01T10:15".into();
+        d.data.categories = vec![DataCategory::Subscriber];
+        d.data.range.from = "2025-06-01T00:00".into();
+        d.data.range.to = "2025-10-01T00:00".into();
+        d.vulnerability = "The provider deletes logs after 90 days.".into();
+        r.mla.stored_data.push(d);
+        r
+    }
+
+    #[test]
+    fn stored_data_without_provider_or_category_is_an_error() {
+        let mut r = stored();
+        none(&r, "M6-PROVIDER");
+        none(&r, "M6-CATEGORY");
+        r.mla.stored_data[0].provider.clear();
+        r.mla.stored_data[0].data.categories.clear();
+        one(&r, "M6-PROVIDER", Severity::Error, "mla.stored_data.0.provider");
+        one(&r, "M6-CATEGORY", Severity::Error, "mla.stored_data.0.data.categories");
+    }
+
+    #[test]
+    fn ip_address_without_time_is_an_error_and_without_port_a_warning() {
+        let mut r = stored();
+        none(&r, "M6-IDENT");
+        r.mla.stored_data[0].data.identifiers = "203.0.113.7".into();
+        one(&r, "M6-IDENT", Severity::Error, "mla.stored_data.0.data.identifiers");
+        r.mla.stored_data[0].data.identifiers = "2001:db8::17 at 2025-07-01 10:15".into();
+        one(&r, "M6-IDENT", Severity::Warning, "mla.stored_data.0.data.identifiers");
+        r.mla.stored_data[0].data.identifiers = "[2001:db8::17]:443 at 2025-07-01 10:15".into();
+        none(&r, "M6-IDENT");
+        r.mla.stored_data[0].data.identifiers.clear();
+        one(&r, "M6-IDENT", Severity::Error, "mla.stored_data.0.data.identifiers");
+    }
+
+    #[test]
+    fn data_range_without_time_zone_is_an_error_in_every_kind() {
+        let mut r = stored();
+        none(&r, "DATA-TZ");
+        r.mla.stored_data[0].data.range.tz.clear();
+        one(&r, "DATA-TZ", Severity::Error, "mla.stored_data.0.data.range.tz");
+        let mut p = example("pres");
+        none(&p, "DATA-TZ");
+        p.preservation.data[0].range.tz.clear();
+        one(&p, "DATA-TZ", Severity::Error, "preservation.data.0.range.tz");
+        let mut e = example("em");
+        none(&e, "DATA-TZ");
+        e.emergency.data[0].range.tz = " ".into();
+        one(&e, "DATA-TZ", Severity::Error, "emergency.data.0.range.tz");
+    }
+
+    #[test]
+    fn content_data_need_a_justification() {
+        let mut r = stored();
+        r.mla.stored_data[0].data.categories.push(DataCategory::Content);
+        one(&r, "M6-CONTENT", Severity::Warning, "mla.stored_data.0.content_justification");
+        r.mla.stored_data[0].content_justification = "Only the messages show who gave the instructions.".into();
+        none(&r, "M6-CONTENT");
+    }
+
+    #[test]
+    fn request_following_preservation_needs_its_reference_and_date() {
+        let mut r = stored();
+        r.mla.follows_preservation = true;
+        one(&r, "M6-PRESREF", Severity::Warning, "mla.stored_data.0.preservation_ref");
+        r.mla.stored_data[0].preservation_ref = "NO-PRES-118 of 2 December 2025".into();
+        none(&r, "M6-PRESREF");
+    }
+
+    #[test]
+    fn urgent_stored_data_request_needs_vulnerability() {
+        let mut r = stored();
+        none(&r, "BUD-31-3-a");
+        r.mla.stored_data[0].vulnerability.clear();
+        one(&r, "BUD-31-3-a", Severity::Warning, "mla.stored_data.0.vulnerability");
+        r.urgency.flag = false;
+        none(&r, "BUD-31-3-a");
+    }
+
+    #[test]
+    fn real_time_collection_without_authorisation_is_an_error() {
+        let mut r = with(Module::RealTime);
+        let mut t = RealTime { targets: "+47 400 00 000".into(), domestic_authorisation: "Order of 3 March 2026".into(), ..RealTime::default() };
+        t.period.from = "2027-01-01T00:00".into();
+        t.period.to = "2027-01-31T23:59".into();
+        r.mla.real_time.push(t);
+        none(&r, "M7-AUTH");
+        r.mla.real_time[0].domestic_authorisation.clear();
+        one(&r, "M7-AUTH", Severity::Error, "mla.real_time.0.domestic_authorisation");
+    }
+
+    fn video() -> Request {
+        let mut r = with(Module::Videoconference);
+        r.mla.videoconference.push(Videoconference {
+            person_ref: "Ingrid Solberg".into(),
+            capacity: Some(HearingCapacity::Witness),
+            why_not_in_person: "She cares for a sick relative and cannot travel.".into(),
+            datetime: "2027-02-10T10:00".into(),
+            tz: "Europe/Oslo".into(),
+            tech: "Secure video platform; test call on 8 February".into(),
+            ..Videoconference::default()
+        });
+        r
+    }
+
+    #[test]
+    fn videoconference_without_reason_or_technical_details_is_flagged() {
+        let mut r = video();
+        none(&r, "UNTOC-18-18-reason");
+        none(&r, "M8-TECH");
+        r.mla.videoconference[0].why_not_in_person.clear();
+        r.mla.videoconference[0].tech.clear();
+        one(&r, "UNTOC-18-18-reason", Severity::Error, "mla.videoconference.0.why_not_in_person");
+        one(&r, "M8-TECH", Severity::Warning, "mla.videoconference.0.tech");
+        r.mla.videoconference[0].tz.clear();
+        one(&r, "DATA-TZ", Severity::Error, "mla.videoconference.0.tz");
+    }
+
+    #[test]
+    fn suspect_heard_by_video_without_consent_is_flagged() {
+        let mut r = video();
+        r.mla.videoconference[0].capacity = Some(HearingCapacity::Accused);
+        one(&r, "M8-CONSENT", Severity::Warning, "mla.videoconference.0.consent");
+        r.mla.videoconference[0].consent = true;
+        none(&r, "M8-CONSENT");
+    }
+
+    fn transfer() -> Request {
+        let mut r = with(Module::DetaineeTransfer);
+        r.mla.detainee_transfer.push(DetaineeTransfer {
+            detainee_ref: "Tomas Brenner".into(),
+            detention_place: "Bergvik Prison".into(),
+            custody_status: "Serving a sentence until 2028-03-01".into(),
+            purpose: "Identification".into(),
+            consent: true,
+            dates: "Transfer 2027-02-01, return 2027-02-05".into(),
+            ..DetaineeTransfer::default()
+        });
+        r
+    }
+
+    #[test]
+    fn detainee_transfer_without_consent_is_an_error() {
+        let mut r = transfer();
+        none(&r, "UNTOC-18-10-consent");
+        r.mla.detainee_transfer[0].consent = false;
+        one(&r, "UNTOC-18-10-consent", Severity::Error, "mla.detainee_transfer.0.consent");
+    }
+
+    #[test]
+    fn detainee_transfer_without_return_dates_lacks_undertakings() {
+        let mut r = transfer();
+        none(&r, "UNTOC-18-11-undertakings");
+        none(&r, "UNTOC-18-12-safeconduct");
+        r.mla.detainee_transfer[0].dates.clear();
+        one(&r, "UNTOC-18-11-undertakings", Severity::Error, "mla.detainee_transfer.0.dates");
+        r.mla.detainee_transfer[0].detainee_ref.clear();
+        one(&r, "UNTOC-18-12-safeconduct", Severity::Error, "mla.detainee_transfer.0.detainee_ref");
+    }
+
+    #[test]
+    fn appearance_without_allowances_is_flagged() {
+        let mut r = with(Module::Appearance);
+        r.mla.appearance.push(Appearance { person_ref: "Ingrid Solberg".into(), allowances: "Travel and hotel paid by Arden".into(), ..Appearance::default() });
+        none(&r, "UNTOC-18-27-safeconduct");
+        r.mla.appearance[0].allowances.clear();
+        one(&r, "UNTOC-18-27-safeconduct", Severity::Warning, "mla.appearance.0.allowances");
+    }
+
+    #[test]
+    fn tracing_without_link_is_flagged_and_uncac_points_to_focal_point() {
+        let mut r = with(Module::Tracing);
+        r.mla.tracing.push(Tracing { subjects: "Tomas Brenner".into(), link_to_offence: "Proceeds of the fraud".into(), ..Tracing::default() });
+        none(&r, "M10-LINK");
+        none(&r, "UNCAC-46-3-k-focal");
+        r.mla.tracing[0].link_to_offence.clear();
+        one(&r, "M10-LINK", Severity::Warning, "mla.tracing.0.link_to_offence");
+        r.basis.primary = Some(Instrument::Uncac46);
+        one(&r, "UNCAC-46-3-k-focal", Severity::Info, "mla.tracing");
+    }
+
+    #[test]
+    fn joint_team_without_information_rules_is_flagged() {
+        let mut r = with(Module::JointTeam);
+        r.mla.joint_team.push(JointTeam {
+            parties: "Arden and Norland prosecutors".into(),
+            purpose: "Dismantle the Northstar network".into(),
+            duration: "12 months".into(),
+            info_use_rules: "As agreed in the JIT agreement".into(),
+            ..JointTeam::default()
+        });
+        none(&r, "M12-AGREEMENT");
+        r.mla.joint_team[0].info_use_rules.clear();
+        one(&r, "M12-AGREEMENT", Severity::Warning, "mla.joint_team.0.info_use_rules");
+    }
+
+    #[test]
+    fn controlled_delivery_without_contacts_is_flagged() {
+        let mut r = with(Module::ControlledDelivery);
+        r.mla.controlled_delivery.push(ControlledDelivery {
+            consignment: "20 kg cocaine".into(),
+            route: "Arden – Vestria – Norland by truck".into(),
+            dates: "March 2027".into(),
+            ops_contacts: "Arden police 24/7 desk".into(),
+            ..ControlledDelivery::default()
+        });
+        none(&r, "M13-ROUTE");
+        r.mla.controlled_delivery[0].ops_contacts.clear();
+        one(&r, "M13-ROUTE", Severity::Warning, "mla.controlled_delivery.0.ops_contacts");
+    }
+
+    #[test]
+    fn other_assistance_gets_result_advice() {
+        let mut r = with(Module::Other);
+        none(&r, "M15-RESULT");
+        r.mla.other.push(OtherAssistance { description: "Obtain the register of shareholders".into(), relevance: String::new() });
+        one(&r, "M15-RESULT", Severity::Info, "mla.other.0.description");
+    }
+}

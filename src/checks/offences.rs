@@ -1,6 +1,385 @@
 //! Section C: offences, dual criminality and refusal risks.
 
-use super::Rule;
+use super::basis::{cite, instrument_name, no_directory, option};
+use super::{blank, state, Rule, Severity};
+use crate::model::{AttachmentType, Instrument, Offence, OffenceCategory, Request, RequestKind};
 
-/// The rules of this section, in catalogue order.
-pub(super) static RULES: &[Rule] = &[];
+/// How the messages name an offence: its number and name.
+fn offence_label(o: &Offence, i: usize) -> String {
+    if blank(&o.name) { format!("Offence {}", i + 1) } else { format!("Offence {} ({})", i + 1, o.name.trim()) }
+}
+
+/// Whether the request rests on CETS 224 (basis or supporting instrument).
+fn cets224(r: &Request) -> bool {
+    r.basis.primary == Some(Instrument::Cets224)
+        || r.basis.secondary.contains(&Instrument::Cets224)
+}
+
+/// Whether the text of an offence's provision is given, in the offence or as
+/// an annex of legal texts whose title names the provision.
+fn provision_text_given(r: &Request, o: &Offence) -> bool {
+    if !blank(&o.provision_text) {
+        return true;
+    }
+    let provision = o.provision.trim().to_lowercase();
+    !provision.is_empty()
+        && r.attachments.iter().any(|a| {
+            a.attachment_type == Some(AttachmentType::LegalText) && a.title.to_lowercase().contains(&provision)
+        })
+}
+
+/// Section C of the catalogue.
+pub(super) static RULES: &[Rule] = &[
+    Rule {
+        code: "OFF-TEXT",
+        severity: Severity::Warning,
+        provision: "MT 45/117 art. 5(1)(c); MT 45/118 art. 3(d)",
+        summary: "The text of each offence's legal provision is attached (MLA requests and transfers of proceedings).",
+        check: |c, out| {
+            let r = c.request;
+            // Preservation (Budapest art. 29(2)(b)) and emergency disclosure
+            // (CETS 224 art. 9) need the offence and a reference, not the text.
+            if !matches!(r.kind, RequestKind::MlaEvidence | RequestKind::TransferOfProceedings) {
+                return;
+            }
+            let required = r.kind == RequestKind::TransferOfProceedings || r.basis.primary == Some(Instrument::Reciprocity);
+            for (i, o) in r.offences.iter().enumerate() {
+                if provision_text_given(r, o) {
+                    continue;
+                }
+                let what = if blank(&o.provision) { "the provision that creates it".to_string() } else { o.provision.trim().to_string() };
+                let message = format!(
+                    "{}: attach the text of {what}; {} needs it to assess the request.",
+                    offence_label(o, i),
+                    state(r)
+                );
+                let path = format!("offences.{i}.provision_text");
+                if required {
+                    out.push_at(Severity::Error, path, message);
+                } else {
+                    out.push(path, message);
+                }
+            }
+        },
+    },
+    Rule {
+        code: "OFF-PENALTY",
+        severity: Severity::Warning,
+        provision: "CETS 224 arts. 7–9; UNTOC art. 2(b)",
+        summary: "Each offence gives its maximum penalty (required for CETS 224 requests).",
+        check: |c, out| {
+            let r = c.request;
+            // Emergency disclosure: CETS224-9-offence already requires the penalty.
+            if r.kind == RequestKind::EmergencyDisclosure {
+                return;
+            }
+            let required = cets224(r);
+            for (i, o) in r.offences.iter().enumerate() {
+                if !blank(&o.max_penalty) {
+                    continue;
+                }
+                let message = format!(
+                    "{}: give the maximum penalty (needed for seriousness and dual-criminality assessments{}).",
+                    offence_label(o, i),
+                    if required { "; CETS 224 requires the applicable penalties" } else { "" }
+                );
+                let path = format!("offences.{i}.max_penalty");
+                if required {
+                    out.push_at(Severity::Error, path, message);
+                } else {
+                    out.push(path, message);
+                }
+            }
+        },
+    },
+    Rule {
+        code: "UNTOC-18-9-dc",
+        severity: Severity::Warning,
+        provision: "UNTOC art. 18(9); Budapest Convention art. 25(5); ETS 30 art. 5",
+        summary: "A request for coercive measures explains why the conduct is also an offence in the requested State.",
+        check: |c, out| {
+            let r = c.request;
+            if r.coercive() && blank(&r.dual_crim.statement) {
+                out.push(
+                    "dual_crim.statement".into(),
+                    format!(
+                        "You request coercive measures; explain why the conduct is also an offence in {} and name the likely equivalent offence ({}).",
+                        state(r),
+                        cite(r, "9", None)
+                    ),
+                );
+            }
+        },
+    },
+    Rule {
+        code: "DIR-DC-REQUIRED",
+        severity: Severity::Warning,
+        provision: "Directory",
+        summary: "A dual-criminality statement is given where the requested State requires dual criminality for all assistance (needs the directory).",
+        check: |c, out| {
+            let r = c.request;
+            // Coercive requests are covered by UNTOC-18-9-dc; preservation,
+            // emergency and transfer requests by their own sections.
+            if r.kind == RequestKind::MlaEvidence && !r.coercive() && blank(&r.dual_crim.statement) && !blank(&r.req_state) {
+                no_directory(out, r, "dual_crim.statement", format!("whether {} requires dual criminality for all assistance; if it does, add a dual-criminality statement", state(r)));
+            }
+        },
+    },
+    Rule {
+        code: "UNCAC-46-9-b",
+        severity: Severity::Info,
+        provision: "UNCAC art. 46(9)(b)",
+        summary: "A non-coercive request under UNCAC is reminded that absence of dual criminality should not by itself prevent assistance.",
+        check: |c, out| {
+            let r = c.request;
+            if r.kind == RequestKind::MlaEvidence && r.basis.primary == Some(Instrument::Uncac46) && !r.coercive() {
+                out.push(
+                    "dual_crim.statement".into(),
+                    format!(
+                        "Under UNCAC art. 46(9)(b), absence of dual criminality should not by itself prevent {} from giving non-coercive assistance; you may say so in the request.",
+                        state(r)
+                    ),
+                );
+            }
+        },
+    },
+    Rule {
+        code: "REFUSAL-POL-MIL-FISC",
+        severity: Severity::Warning,
+        provision: "UNTOC art. 18(21)–(22); Budapest Convention arts. 27(4), 29(5); ETS 30 art. 2; MT 45/117 art. 4; ETS 73 art. 11",
+        summary: "Offences flagged political, military or fiscal are pointed out as a refusal risk.",
+        check: |c, out| {
+            let r = c.request;
+            let basis = r.basis.primary.map(|i| instrument_name(r, i)).unwrap_or_else(|| "the basis chosen".into());
+            let un = matches!(r.basis.primary, Some(Instrument::Untoc18 | Instrument::Untoc21 | Instrument::Uncac46 | Instrument::Uncac47));
+            for (i, o) in r.offences.iter().enumerate() {
+                for flag in &o.category_flags {
+                    let message = match flag {
+                        // Preservation: BUD-29-5-pol covers political offences.
+                        OffenceCategory::Political if r.kind == RequestKind::Preservation => continue,
+                        OffenceCategory::Political | OffenceCategory::Military => format!(
+                            "{}: {} offences are a refusal risk under {basis}; explain why the conduct is an ordinary crime in {}.",
+                            offence_label(o, i),
+                            option(*flag).to_lowercase(),
+                            state(r)
+                        ),
+                        OffenceCategory::Fiscal if un => format!(
+                            "{}: fiscal offences are not a ground for refusal under {} ({}), but some States still raise it; you may say so in the request.",
+                            offence_label(o, i),
+                            basis,
+                            cite(r, "22", None)
+                        ),
+                        OffenceCategory::Fiscal => format!(
+                            "{}: fiscal offences are a refusal risk under {basis}; check whether {} accepts requests for fiscal offences.",
+                            offence_label(o, i),
+                            state(r)
+                        ),
+                        _ => continue,
+                    };
+                    out.push(format!("offences.{i}.category_flags"), message);
+                }
+            }
+        },
+    },
+    Rule {
+        code: "REFUSAL-ESSENTIAL",
+        severity: Severity::Info,
+        provision: "UNTOC art. 18(21)(b)–(d)",
+        summary: "Reminder of the refusal grounds of essential interests and domestic law (MLA requests).",
+        check: |c, out| {
+            let r = c.request;
+            if r.kind == RequestKind::MlaEvidence {
+                out.push(
+                    "mla.modules".into(),
+                    format!(
+                        "Reminder: {} may refuse if execution would harm its sovereignty, security, ordre public or other essential interests, or if its law forbids the measure in a similar domestic case ({}).",
+                        state(r),
+                        cite(r, "21", Some("15"))
+                    ),
+                );
+            }
+        },
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::Finding;
+    use crate::model::{Attachment, Module};
+
+    fn example(kind: &str) -> Request {
+        let text = match kind {
+            "mla" => include_str!("../../examples/mla-evidence-fraud-arden-norland.json"),
+            "preservation" => include_str!("../../examples/preservation-ransomware-arden-vestria.json"),
+            "emergency" => include_str!("../../examples/emergency-disclosure-abduction-arden-norland.json"),
+            _ => include_str!("../../examples/transfer-of-proceedings-road-death-arden-calvania.json"),
+        };
+        crate::format::parse_request(text, "example").expect("example parses")
+    }
+
+    fn found(r: &Request, code: &str) -> Vec<Finding> {
+        super::super::run(r, super::super::tests::today()).into_iter().filter(|f| f.code == code).collect()
+    }
+
+    fn one(r: &Request, code: &str, severity: Severity, path: &str) -> Finding {
+        let f = found(r, code);
+        assert_eq!(f.len(), 1, "{code}: {f:?}");
+        assert_eq!(f[0].severity, severity, "{code}");
+        assert_eq!(f[0].path, path, "{code}");
+        f.into_iter().next().unwrap()
+    }
+
+    /// An MLA request asking only for statements (not coercive).
+    fn non_coercive() -> Request {
+        let mut r = example("mla");
+        r.mla.modules = vec![Module::Statements];
+        r
+    }
+
+    #[test]
+    fn examples_raise_no_errors_or_warnings_from_this_section() {
+        for kind in ["mla", "preservation", "emergency", "transfer"] {
+            let r = example(kind);
+            for f in super::super::run(&r, super::super::tests::today()) {
+                if RULES.iter().any(|rule| rule.code == f.code) {
+                    assert_eq!(f.severity, Severity::Info, "{kind}: {f:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn mla_offence_without_provision_text_is_a_warning() {
+        let mut r = example("mla");
+        r.offences[1].provision_text.clear();
+        let f = one(&r, "OFF-TEXT", Severity::Warning, "offences.1.provision_text");
+        assert!(f.message.contains("Offence 2 (Money laundering)"));
+        assert!(f.message.contains("section 301(1)"));
+        assert!(found(&example("mla"), "OFF-TEXT").is_empty());
+    }
+
+    #[test]
+    fn transfer_offence_without_provision_text_is_an_error() {
+        let mut r = example("transfer");
+        r.offences[0].provision_text.clear();
+        one(&r, "OFF-TEXT", Severity::Error, "offences.0.provision_text");
+    }
+
+    #[test]
+    fn reciprocity_request_without_provision_text_is_an_error() {
+        let mut r = example("mla");
+        r.basis.primary = Some(Instrument::Reciprocity);
+        r.offences[0].provision_text.clear();
+        one(&r, "OFF-TEXT", Severity::Error, "offences.0.provision_text");
+    }
+
+    #[test]
+    fn provision_text_may_be_an_annex_naming_the_provision() {
+        let mut r = example("mla");
+        r.offences[0].provision_text.clear();
+        r.attachments.push(Attachment {
+            attachment_type: Some(AttachmentType::LegalText),
+            title: "Criminal Code of Arden, section 214(2)".into(),
+            ..Attachment::default()
+        });
+        assert!(found(&r, "OFF-TEXT").is_empty());
+    }
+
+    #[test]
+    fn preservation_offences_need_no_provision_text() {
+        assert!(found(&example("preservation"), "OFF-TEXT").is_empty());
+        assert!(found(&example("emergency"), "OFF-TEXT").is_empty());
+    }
+
+    #[test]
+    fn offence_without_penalty_is_a_warning() {
+        let mut r = example("mla");
+        r.offences[0].max_penalty.clear();
+        one(&r, "OFF-PENALTY", Severity::Warning, "offences.0.max_penalty");
+        assert!(found(&example("mla"), "OFF-PENALTY").is_empty());
+    }
+
+    #[test]
+    fn cets224_request_without_penalty_is_an_error() {
+        let mut r = example("mla");
+        r.basis.primary = Some(Instrument::Cets224);
+        r.offences[0].max_penalty = " ".into();
+        one(&r, "OFF-PENALTY", Severity::Error, "offences.0.max_penalty");
+        r.offences[0].max_penalty = "10 years' imprisonment".into();
+        assert!(found(&r, "OFF-PENALTY").is_empty());
+    }
+
+    #[test]
+    fn emergency_penalty_is_left_to_the_emergency_rule() {
+        let mut r = example("emergency");
+        r.offences[0].max_penalty.clear();
+        assert!(found(&r, "OFF-PENALTY").is_empty());
+    }
+
+    #[test]
+    fn coercive_request_without_dual_criminality_statement_is_flagged() {
+        let mut r = example("mla");
+        r.dual_crim.statement.clear();
+        let f = one(&r, "UNTOC-18-9-dc", Severity::Warning, "dual_crim.statement");
+        assert!(f.message.contains("Kingdom of Norland"));
+        assert!(f.message.contains("UNTOC art. 18(9)"));
+        assert!(found(&example("mla"), "UNTOC-18-9-dc").is_empty());
+    }
+
+    #[test]
+    fn non_coercive_request_needs_no_dual_criminality_statement() {
+        let mut r = non_coercive();
+        r.dual_crim.statement.clear();
+        assert!(found(&r, "UNTOC-18-9-dc").is_empty());
+    }
+
+    #[test]
+    fn non_coercive_request_without_statement_could_not_be_checked_against_directory() {
+        let mut r = non_coercive();
+        r.dual_crim.statement.clear();
+        one(&r, "DIR-DC-REQUIRED", Severity::Info, "dual_crim.statement");
+        assert!(found(&non_coercive(), "DIR-DC-REQUIRED").is_empty());
+    }
+
+    #[test]
+    fn non_coercive_uncac_request_gets_dual_criminality_advice() {
+        let mut r = non_coercive();
+        r.basis.primary = Some(Instrument::Uncac46);
+        one(&r, "UNCAC-46-9-b", Severity::Info, "dual_crim.statement");
+        r.mla.modules.push(Module::Records);
+        assert!(found(&r, "UNCAC-46-9-b").is_empty());
+    }
+
+    #[test]
+    fn political_offence_is_a_refusal_risk() {
+        let mut r = example("mla");
+        r.offences[0].category_flags.push(OffenceCategory::Political);
+        let f = one(&r, "REFUSAL-POL-MIL-FISC", Severity::Warning, "offences.0.category_flags");
+        assert!(f.message.contains("Offence 1 (Aggravated fraud)"));
+        assert!(found(&example("mla"), "REFUSAL-POL-MIL-FISC").is_empty());
+    }
+
+    #[test]
+    fn fiscal_offence_under_untoc_is_not_a_ground_for_refusal() {
+        let mut r = example("mla");
+        r.offences[1].category_flags.push(OffenceCategory::Fiscal);
+        let f = one(&r, "REFUSAL-POL-MIL-FISC", Severity::Warning, "offences.1.category_flags");
+        assert!(f.message.contains("not a ground for refusal"));
+        assert!(f.message.contains("UNTOC art. 18(22)"));
+    }
+
+    #[test]
+    fn political_offence_in_preservation_is_left_to_the_preservation_rule() {
+        let mut r = example("preservation");
+        r.offences[0].category_flags.push(OffenceCategory::Political);
+        assert!(found(&r, "REFUSAL-POL-MIL-FISC").is_empty());
+    }
+
+    #[test]
+    fn mla_request_gets_essential_interests_reminder() {
+        let f = one(&example("mla"), "REFUSAL-ESSENTIAL", Severity::Info, "mla.modules");
+        assert!(f.message.contains("Kingdom of Norland"));
+        assert!(found(&example("transfer"), "REFUSAL-ESSENTIAL").is_empty());
+    }
+}

@@ -1,6 +1,395 @@
 //! Section F: expedited preservation requests (kind b), Budapest arts. 29, 30, 35.
 
-use super::Rule;
+use super::consistency::parse_date;
+use super::{blank, state, Findings, Rule, Severity};
+use crate::model::{Channel, DataCategory, DataSpec, OffenceCategory, RequestKind};
+
+/// Days a preservation lasts at least (Budapest art. 29(7)).
+const PRESERVATION_DAYS: i64 = 60;
+
+/// Reports what a data description (`path` = `…data.N`) lacks: identifiers,
+/// categories, the start and end of the period, and its time zone.
+pub(super) fn check_data_spec(out: &mut Findings, d: &DataSpec, path: &str, label: &str) {
+    out.need(&d.identifiers, &format!("{path}.identifiers"), &format!("{label}: list the identifiers (account, e-mail address, IP address with port and time, phone number…)."));
+    if d.categories.is_empty() {
+        out.push(format!("{path}.categories"), format!("{label}: say which categories of data are sought (subscriber, traffic, content)."));
+    }
+    if blank(&d.range.from) || blank(&d.range.to) {
+        let end = if blank(&d.range.from) { "from" } else { "to" };
+        out.push(format!("{path}.range.{end}"), format!("{label}: give the start and end date-time of the period covered."));
+    }
+    if blank(&d.range.tz) {
+        out.push(format!("{path}.range.tz"), format!("{label}: give the time zone of the period (for example UTC); every timestamp depends on it."));
+    }
+}
+
+/// Whether the custodian field says the custodian is unknown.
+fn says_unknown(s: &str) -> bool {
+    let s = s.trim().to_lowercase();
+    s.starts_with("unknown") || s.starts_with("not known")
+}
 
 /// The rules of this section, in catalogue order.
-pub(super) static RULES: &[Rule] = &[];
+pub(super) static RULES: &[Rule] = &[
+    Rule {
+        code: "BUD-29-2-a",
+        severity: Severity::Error,
+        provision: "Budapest art. 29(2)(a)",
+        summary: "A preservation request names the authority seeking preservation.",
+        check: |c, out| {
+            let r = c.request;
+            if r.kind == RequestKind::Preservation {
+                out.need(&r.req_auth.name, "req_auth.name", "Identify the authority seeking preservation (its official name).");
+            }
+        },
+    },
+    Rule {
+        code: "BUD-29-2-b",
+        severity: Severity::Error,
+        provision: "Budapest art. 29(2)(b)",
+        summary: "A preservation request gives the offence and a brief summary of the facts.",
+        check: |c, out| {
+            let r = c.request;
+            if r.kind != RequestKind::Preservation {
+                return;
+            }
+            if r.offences.is_empty() {
+                out.push("offences".into(), "Give the offence under investigation for which the data are to be preserved.".into());
+            }
+            out.need(&r.facts.brief, "facts.brief", "Give a brief summary of the facts (a few sentences: what happened, when, how the data are involved).");
+        },
+    },
+    Rule {
+        code: "BUD-29-2-c",
+        severity: Severity::Error,
+        provision: "Budapest art. 29(2)(c)",
+        summary: "A preservation request describes the data (identifiers, categories, period with time zone) and how they relate to the offence.",
+        check: |c, out| {
+            let r = c.request;
+            if r.kind != RequestKind::Preservation {
+                return;
+            }
+            let p = &r.preservation;
+            if p.data.is_empty() {
+                out.push("preservation.data".into(), format!("Describe the stored data you ask {} to preserve.", state(r)));
+            }
+            for (i, d) in p.data.iter().enumerate() {
+                check_data_spec(out, d, &format!("preservation.data.{i}"), &format!("Data {}", i + 1));
+            }
+            out.need(&p.data_relationship, "preservation.data_relationship", "Explain how the data to be preserved relate to the offence.");
+        },
+    },
+    Rule {
+        code: "BUD-29-2-d",
+        severity: Severity::Error,
+        provision: "Budapest art. 29(2)(d)",
+        summary: "A preservation request identifies the custodian or the location of the computer system, or says why it is unknown.",
+        check: |c, out| {
+            let r = c.request;
+            if r.kind != RequestKind::Preservation {
+                return;
+            }
+            let custodian = r.preservation.custodian.trim();
+            if custodian.is_empty() {
+                out.push("preservation.custodian".into(), "Give any information identifying the custodian of the data or the location of the computer system, or state that it is unknown and why.".into());
+            } else if says_unknown(custodian) {
+                let explained = custodian.split_whitespace().count() > 2;
+                if explained {
+                    out.push_at(Severity::Info, "preservation.custodian".into(), format!("The custodian is given as unknown; add any detail that may help {} find the data (service name, domain, IP range).", state(r)));
+                } else {
+                    out.push("preservation.custodian".into(), "The custodian is given as unknown: explain why, and give any information that may help locate the computer system.".into());
+                }
+            }
+        },
+    },
+    Rule {
+        code: "BUD-29-2-e",
+        severity: Severity::Error,
+        provision: "Budapest art. 29(2)(e)",
+        summary: "A preservation request explains why preservation is necessary.",
+        check: |c, out| {
+            let r = c.request;
+            if r.kind == RequestKind::Preservation {
+                out.need(&r.preservation.necessity, "preservation.necessity", "Explain why preservation is necessary (for example the provider's retention period or the risk of deletion).");
+            }
+        },
+    },
+    Rule {
+        code: "BUD-29-2-f",
+        severity: Severity::Error,
+        provision: "Budapest art. 29(2)(f)",
+        summary: "A preservation request says which measure the follow-up MLA request will ask for.",
+        check: |c, out| {
+            let r = c.request;
+            if r.kind == RequestKind::Preservation && r.preservation.mla_intent_measure.is_none() {
+                out.push(
+                    "preservation.mla_intent_measure".into(),
+                    format!("State that a request for mutual assistance will follow and choose what it will ask {} to do: search or access, seize or secure, or disclose the data.", state(r)),
+                );
+            }
+        },
+    },
+    Rule {
+        code: "BUD-29-7-date",
+        severity: Severity::Warning,
+        provision: "Budapest art. 29(7)",
+        summary: "Once the preservation is confirmed, the date it took effect is recorded.",
+        check: |c, out| {
+            let r = c.request;
+            let p = &r.preservation;
+            if r.kind == RequestKind::Preservation && !blank(&p.preservation_ref) && blank(&p.preserved_at) {
+                out.push(
+                    "preservation.preserved_at".into(),
+                    format!("{} confirmed the preservation (reference {}): record the date it took effect; the 60-day period runs from it.", state(r), p.preservation_ref.trim()),
+                );
+            }
+        },
+    },
+    Rule {
+        code: "BUD-29-7-expiry",
+        severity: Severity::Warning,
+        provision: "Budapest art. 29(7)",
+        summary: "Warns when a preservation is 15 days or less from lapsing, and reports it once lapsed.",
+        check: |c, out| {
+            let r = c.request;
+            if r.kind != RequestKind::Preservation {
+                return;
+            }
+            let Some(since) = parse_date(&r.preservation.preserved_at) else { return };
+            let expires = since + time::Duration::days(PRESERVATION_DAYS);
+            let left = (expires - c.today).whole_days();
+            let message = if left < 0 {
+                format!("The preservation in {} lapsed on {expires} unless the request for mutual assistance was sent in time. Send it now or ask for a new preservation.", state(r))
+            } else if left <= 15 {
+                format!("The preservation in {} may lapse on {expires} ({left} days). Send the request for mutual assistance or ask for an extension.", state(r))
+            } else {
+                return;
+            };
+            let severity = if left < 0 { Severity::Error } else { Severity::Warning };
+            out.push_at(severity, "preservation.preserved_at".into(), message);
+        },
+    },
+    Rule {
+        code: "BUD-29-4-res",
+        severity: Severity::Warning,
+        provision: "Budapest art. 29(4)",
+        summary: "Where the offence is not a Budapest arts. 2-11 offence, says whether the requested State's art. 29(4) reservation could apply.",
+        check: |c, out| {
+            let r = c.request;
+            if r.kind != RequestKind::Preservation || blank(&r.req_state) || !blank(&r.dual_crim.statement) || r.offences.is_empty() {
+                return;
+            }
+            let computer_offence = r.offences.iter().any(|o| o.category_flags.contains(&OffenceCategory::Cyber));
+            if !computer_offence {
+                out.push_at(
+                    Severity::Info,
+                    "dual_crim.statement".into(),
+                    format!("Could not check whether {0} made a reservation under Budapest art. 29(4): the directory has no entry for {0}. If it did, add a dual-criminality statement.", state(r)),
+                );
+            }
+        },
+    },
+    Rule {
+        code: "BUD-29-5-pol",
+        severity: Severity::Warning,
+        provision: "Budapest art. 29(5)(a)",
+        summary: "A preservation request for an offence flagged political is a refusal risk.",
+        check: |c, out| {
+            let r = c.request;
+            if r.kind != RequestKind::Preservation {
+                return;
+            }
+            for (i, o) in r.offences.iter().enumerate() {
+                if o.category_flags.contains(&OffenceCategory::Political) {
+                    let name = if blank(&o.name) { format!("Offence {}", i + 1) } else { o.name.trim().to_string() };
+                    out.push(
+                        format!("offences.{i}.category_flags"),
+                        format!("{name} is flagged as a political offence: {} may refuse preservation (Budapest art. 29(5)(a)). Explain why the offence is not political, if that is the case.", state(r)),
+                    );
+                }
+            }
+        },
+    },
+    Rule {
+        code: "BUD-35-poc",
+        severity: Severity::Warning,
+        provision: "Budapest art. 35",
+        summary: "A request sent through the 24/7 network has a 24/7 contact point for the requested State.",
+        check: |c, out| {
+            let r = c.request;
+            if r.channel.route == Some(Channel::Network247) && !blank(&r.req_state) {
+                out.push_at(
+                    Severity::Info,
+                    "channel.route".into(),
+                    format!("Could not check the 24/7 point of contact of {0}: the directory has no entry for {0}. Confirm the contact before sending.", state(r)),
+                );
+            }
+        },
+    },
+    Rule {
+        code: "BUD-30-path",
+        severity: Severity::Info,
+        provision: "Budapest art. 30",
+        summary: "Suggests asking for the traffic data that identify other providers in the transmission path.",
+        check: |c, out| {
+            let r = c.request;
+            let p = &r.preservation;
+            if r.kind == RequestKind::Preservation && !p.path_disclosure && p.data.iter().any(|d| d.categories.contains(&DataCategory::Traffic)) {
+                out.push(
+                    "preservation.path_disclosure".into(),
+                    format!("You ask for traffic data: consider asking {} to disclose enough traffic data to identify other service providers in the transmission path.", state(r)),
+                );
+            }
+        },
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::Finding;
+    use crate::model::preservation::FollowUpMeasure;
+    use crate::model::{Offence, Request};
+
+    fn example() -> Request {
+        crate::format::parse_request(include_str!("../../examples/preservation-ransomware-arden-vestria.json"), "example").unwrap()
+    }
+
+    fn found(r: &Request, code: &str) -> Vec<Finding> {
+        super::super::run(r, super::super::tests::today()).into_iter().filter(|f| f.code == code).collect()
+    }
+
+    fn one(r: &Request, code: &str, severity: Severity, path: &str) {
+        let f = found(r, code);
+        assert!(f.iter().any(|f| f.severity == severity && f.path == path), "{code} at {path} ({severity:?}) not in {f:?}");
+    }
+
+    #[test]
+    fn example_has_no_errors_or_warnings_from_this_section() {
+        let r = example();
+        for f in super::super::run(&r, super::super::tests::today()) {
+            if RULES.iter().any(|rule| rule.code == f.code) {
+                assert_eq!(f.severity, Severity::Info, "{f:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn preservation_without_authority_name_is_flagged() {
+        let mut r = example();
+        r.req_auth.name.clear();
+        one(&r, "BUD-29-2-a", Severity::Error, "req_auth.name");
+        assert!(found(&example(), "BUD-29-2-a").is_empty());
+    }
+
+    #[test]
+    fn preservation_without_offence_or_brief_facts_is_flagged() {
+        let mut r = example();
+        r.offences.clear();
+        r.facts.brief = " ".into();
+        one(&r, "BUD-29-2-b", Severity::Error, "offences");
+        one(&r, "BUD-29-2-b", Severity::Error, "facts.brief");
+        assert!(found(&example(), "BUD-29-2-b").is_empty());
+    }
+
+    #[test]
+    fn preservation_data_without_time_zone_or_relationship_is_flagged() {
+        let mut r = example();
+        r.preservation.data[1].range.tz.clear();
+        r.preservation.data[0].categories.clear();
+        r.preservation.data_relationship.clear();
+        one(&r, "BUD-29-2-c", Severity::Error, "preservation.data.1.range.tz");
+        one(&r, "BUD-29-2-c", Severity::Error, "preservation.data.0.categories");
+        one(&r, "BUD-29-2-c", Severity::Error, "preservation.data_relationship");
+        r.preservation.data.clear();
+        one(&r, "BUD-29-2-c", Severity::Error, "preservation.data");
+        assert!(found(&example(), "BUD-29-2-c").is_empty());
+    }
+
+    #[test]
+    fn unknown_custodian_needs_an_explanation() {
+        let mut r = example();
+        r.preservation.custodian = String::new();
+        one(&r, "BUD-29-2-d", Severity::Error, "preservation.custodian");
+        r.preservation.custodian = "Unknown".into();
+        one(&r, "BUD-29-2-d", Severity::Error, "preservation.custodian");
+        r.preservation.custodian = "Unknown: the domain is registered through a privacy proxy in Vestria.".into();
+        one(&r, "BUD-29-2-d", Severity::Info, "preservation.custodian");
+        assert!(found(&example(), "BUD-29-2-d").is_empty());
+    }
+
+    #[test]
+    fn preservation_without_necessity_is_flagged() {
+        let mut r = example();
+        r.preservation.necessity.clear();
+        one(&r, "BUD-29-2-e", Severity::Error, "preservation.necessity");
+        assert!(found(&example(), "BUD-29-2-e").is_empty());
+    }
+
+    #[test]
+    fn preservation_without_follow_up_measure_is_flagged() {
+        let mut r = example();
+        r.preservation.mla_intent_measure = None;
+        one(&r, "BUD-29-2-f", Severity::Error, "preservation.mla_intent_measure");
+        r.preservation.mla_intent_measure = Some(FollowUpMeasure::SeizeSecure);
+        assert!(found(&r, "BUD-29-2-f").is_empty());
+    }
+
+    #[test]
+    fn confirmed_preservation_without_effective_date_is_flagged() {
+        let mut r = example();
+        r.preservation.preservation_ref = "VES-24/7-2026-118".into();
+        one(&r, "BUD-29-7-date", Severity::Warning, "preservation.preserved_at");
+        r.preservation.preserved_at = "2026-11-21".into();
+        assert!(found(&r, "BUD-29-7-date").is_empty());
+    }
+
+    #[test]
+    fn preservation_close_to_lapsing_warns_and_lapsed_is_an_error() {
+        let mut r = example();
+        // 2026-10-10 + 60 days = 2026-12-09, 12 days after the test date.
+        r.preservation.preserved_at = "2026-10-10".into();
+        one(&r, "BUD-29-7-expiry", Severity::Warning, "preservation.preserved_at");
+        r.preservation.preserved_at = "2026-09-01".into();
+        one(&r, "BUD-29-7-expiry", Severity::Error, "preservation.preserved_at");
+        r.preservation.preserved_at = "2026-11-21".into();
+        assert!(found(&r, "BUD-29-7-expiry").is_empty());
+    }
+
+    #[test]
+    fn non_computer_offence_without_dual_criminality_reports_reservation_not_checked() {
+        let mut r = example();
+        for o in &mut r.offences {
+            o.category_flags.clear();
+        }
+        one(&r, "BUD-29-4-res", Severity::Info, "dual_crim.statement");
+        r.dual_crim.statement = "Extortion is an offence under the Vestrian Penal Code, art. 310.".into();
+        assert!(found(&r, "BUD-29-4-res").is_empty());
+        assert!(found(&example(), "BUD-29-4-res").is_empty());
+    }
+
+    #[test]
+    fn political_offence_in_preservation_is_a_warning() {
+        let mut r = example();
+        r.offences.push(Offence { name: "Sedition".into(), provision: "s. 90".into(), category_flags: vec![OffenceCategory::Political], ..Offence::default() });
+        one(&r, "BUD-29-5-pol", Severity::Warning, "offences.2.category_flags");
+        assert!(found(&example(), "BUD-29-5-pol").is_empty());
+    }
+
+    #[test]
+    fn network_channel_reports_the_contact_could_not_be_checked() {
+        let mut r = example();
+        one(&r, "BUD-35-poc", Severity::Info, "channel.route");
+        assert_eq!(found(&r, "BUD-35-poc").len(), 1);
+        r.channel.route = Some(Channel::CentralAuthority);
+        assert!(found(&r, "BUD-35-poc").is_empty());
+    }
+
+    #[test]
+    fn traffic_data_without_path_disclosure_gets_advice() {
+        let mut r = example();
+        r.preservation.path_disclosure = false;
+        one(&r, "BUD-30-path", Severity::Info, "preservation.path_disclosure");
+        assert!(found(&example(), "BUD-30-path").is_empty());
+    }
+}

@@ -1,6 +1,637 @@
 //! Section H: requests for transfer of proceedings (kind d).
 
-use super::Rule;
+use super::consistency::parse_date;
+use super::{blank, person_name, state, Rule, Severity};
+use crate::model::transfer::TransferGround;
+use crate::model::{AttachmentType, Channel, Instrument, OffenceCategory, PersonRole, Request, RequestKind, UrgencyReason};
+
+/// Whether the request is for a transfer of proceedings.
+fn transfer(r: &Request) -> bool {
+    r.kind == RequestKind::TransferOfProceedings
+}
+
+/// The date six months after `day` (clamped to the end of a shorter month).
+fn six_months_after(day: time::Date) -> time::Date {
+    let months = day.year() * 12 + (day.month() as i32 - 1) + 6;
+    let (year, month) = (months / 12, time::Month::try_from((months % 12 + 1) as u8).unwrap_or(time::Month::January));
+    let mut d = day.day();
+    loop {
+        if let Ok(date) = time::Date::from_calendar_date(year, month, d) {
+            return date;
+        }
+        d -= 1;
+    }
+}
 
 /// The rules of this section, in catalogue order.
-pub(super) static RULES: &[Rule] = &[];
+pub(super) static RULES: &[Rule] = &[
+    Rule {
+        code: "MT118-3-b",
+        severity: Severity::Error,
+        provision: "GA res. 45/118 art. 3(b)",
+        summary: "A transfer request describes the act, with its exact time and place.",
+        check: |c, out| {
+            let r = c.request;
+            if transfer(r) {
+                out.need(&r.transfer.act_description, "transfer.act_description", "Describe the act the suspect is accused of.");
+                out.need(&r.facts.time_place, "facts.time_place", "Give the exact time and place of the act.");
+            }
+        },
+    },
+    Rule {
+        code: "MT118-3-c",
+        severity: Severity::Error,
+        provision: "GA res. 45/118 art. 3(c)",
+        summary: "A transfer request summarises the results of the investigation.",
+        check: |c, out| {
+            let r = c.request;
+            if transfer(r) {
+                out.need(&r.transfer.investigation_results, "transfer.investigation_results", "Summarise the results of the investigation that support the suspicion.");
+            }
+        },
+    },
+    Rule {
+        code: "MT118-3-d",
+        severity: Severity::Error,
+        provision: "GA res. 45/118 art. 3(d)",
+        summary: "A transfer request gives the legal provisions making the act an offence, with their text attached.",
+        check: |c, out| {
+            let r = c.request;
+            if !transfer(r) {
+                return;
+            }
+            if r.offences.is_empty() {
+                out.push("offences".into(), "Give the legal provisions that make the act an offence, and attach their text.".into());
+                return;
+            }
+            let legal_text_annexed = r.attachments.iter().any(|a| a.attachment_type == Some(AttachmentType::LegalText));
+            if legal_text_annexed {
+                return;
+            }
+            for (i, o) in r.offences.iter().enumerate() {
+                if blank(&o.provision_text) {
+                    let name = if blank(&o.provision) { format!("offence {}", i + 1) } else { o.provision.trim().to_string() };
+                    out.push(format!("offences.{i}.provision_text"), format!("Attach the text of {name}: give it here or annex the legal text."));
+                }
+            }
+        },
+    },
+    Rule {
+        code: "MT118-3-e",
+        severity: Severity::Error,
+        provision: "GA res. 45/118 art. 3(e)",
+        summary: "A transfer request identifies the suspect, with nationality and residence.",
+        check: |c, out| {
+            let r = c.request;
+            if !transfer(r) {
+                return;
+            }
+            out.need(&r.transfer.suspect_ref, "transfer.suspect_ref", "Identify the suspect: name, date of birth, nationality and residence.");
+            let mut suspects = 0;
+            for (i, p) in r.persons.iter().enumerate() {
+                if !matches!(p.role, Some(PersonRole::Suspect | PersonRole::Accused)) {
+                    continue;
+                }
+                suspects += 1;
+                if blank(&p.nationalities) {
+                    out.push(format!("persons.{i}.nationalities"), format!("Give {}'s nationality.", person_name(p, i)));
+                }
+                if blank(&p.location) {
+                    out.push(format!("persons.{i}.location"), format!("Give {}'s residence.", person_name(p, i)));
+                }
+            }
+            if suspects == 0 {
+                out.push("persons".into(), "Add the suspect to the persons concerned, with identity, nationality and residence.".into());
+            }
+        },
+    },
+    Rule {
+        code: "MT118-6-dc",
+        severity: Severity::Error,
+        provision: "GA res. 45/118 art. 6; ETS 73 art. 10",
+        summary: "A transfer request states that the act is also an offence in the requested State.",
+        check: |c, out| {
+            let r = c.request;
+            if transfer(r) && blank(&r.dual_crim.statement) {
+                out.push(
+                    "dual_crim.statement".into(),
+                    format!("Transfer requires that the act is also an offence in {}; add the statement, naming the equivalent offence.", state(r)),
+                );
+            }
+        },
+    },
+    Rule {
+        code: "ETS73-8-ground",
+        severity: Severity::Error,
+        provision: "ETS 73 art. 8(1)",
+        summary: "A request under ETS 73 selects at least one art. 8 ground and explains it.",
+        check: |c, out| {
+            let r = c.request;
+            if !transfer(r) || r.basis.primary != Some(Instrument::Ets73) {
+                return;
+            }
+            if r.transfer.grounds.is_empty() {
+                out.push("transfer.grounds".into(), "Select at least one ground of ETS 73 art. 8(1) for the transfer.".into());
+            }
+            out.need(&r.transfer.grounds_explanation, "transfer.grounds_explanation", "Explain the facts that support each ground for the transfer.");
+        },
+    },
+    Rule {
+        code: "ETS73-10-timebar",
+        severity: Severity::Error,
+        provision: "ETS 73 art. 10",
+        summary: "Prosecution is not time-barred in the requesting State.",
+        check: |c, out| {
+            let r = c.request;
+            if !transfer(r) {
+                return;
+            }
+            let (path, date) = if blank(&r.transfer.forum.limitation_requesting) {
+                ("proc.limitation_date", &r.proc.limitation_date)
+            } else {
+                ("transfer.forum.limitation_requesting", &r.transfer.forum.limitation_requesting)
+            };
+            if blank(date) {
+                out.push("transfer.forum.limitation_requesting".into(), "Give the date on which prosecution becomes time-barred in your State.".into());
+            } else if let Some(d) = parse_date(date) {
+                if d <= c.today {
+                    out.push(path.into(), format!("Prosecution is time-barred in your State since {d}; {} cannot act on the request.", state(r)));
+                }
+            }
+        },
+    },
+    Rule {
+        code: "LIMIT-NEAR",
+        severity: Severity::Warning,
+        provision: "UNTOC art. 18(24); ETS 73 arts. 10-11",
+        summary: "Warns when a limitation date falls within six months and the request is not marked urgent for it.",
+        check: |c, out| {
+            let r = c.request;
+            if r.urgency.flag && r.urgency.reasons.contains(&UrgencyReason::LimitationDate) {
+                return;
+            }
+            let mut dates = vec![("proc.limitation_date", &r.proc.limitation_date, "your State")];
+            if transfer(r) {
+                dates.push(("transfer.forum.limitation_requested", &r.transfer.forum.limitation_requested, state(r)));
+            }
+            let horizon = six_months_after(c.today);
+            for (path, date, whose) in dates {
+                let Some(d) = parse_date(date) else { continue };
+                if d > c.today && d <= horizon {
+                    let what = if transfer(r) { "the transfer decided" } else { "the request executed" };
+                    out.push(
+                        path.into(),
+                        format!("Limitation in {whose} expires on {d}; {what} may not be done in time. Mark the request urgent, give the date as the deadline reason, or consider steps that interrupt limitation."),
+                    );
+                }
+            }
+        },
+    },
+    Rule {
+        code: "ETS73-11-timebar-req",
+        severity: Severity::Warning,
+        provision: "ETS 73 art. 11",
+        summary: "The limitation period in the requested State is known and not expired.",
+        check: |c, out| {
+            let r = c.request;
+            if !transfer(r) {
+                return;
+            }
+            let date = &r.transfer.forum.limitation_requested;
+            if blank(date) {
+                out.push(
+                    "transfer.forum.limitation_requested".into(),
+                    format!("Check the limitation period in {0}; a time-bar there is a ground for refusal. Give the date if known.", state(r)),
+                );
+            } else if let Some(d) = parse_date(date) {
+                if d <= c.today {
+                    out.push(
+                        "transfer.forum.limitation_requested".into(),
+                        format!("Prosecution appears time-barred in {} since {d}; this is a ground for refusal. Check the limitation period there.", state(r)),
+                    );
+                }
+            }
+        },
+    },
+    Rule {
+        code: "ETS73-11-refusal",
+        severity: Severity::Warning,
+        provision: "ETS 73 art. 11; GA res. 45/118 art. 7",
+        summary: "Lists refusal risks of a transfer: political, military or fiscal offences, suspect neither national nor resident.",
+        check: |c, out| {
+            let r = c.request;
+            if !transfer(r) {
+                return;
+            }
+            for (i, o) in r.offences.iter().enumerate() {
+                let name = if blank(&o.name) { format!("offence {}", i + 1) } else { o.name.trim().to_string() };
+                for (flag, label) in [(OffenceCategory::Political, "political"), (OffenceCategory::Military, "military"), (OffenceCategory::Fiscal, "fiscal")] {
+                    if o.category_flags.contains(&flag) {
+                        out.push(format!("offences.{i}.category_flags"), format!("Refusal risk: {name} is flagged as a {label} offence. Address it in the forum analysis."));
+                    }
+                }
+            }
+            let g = &r.transfer.grounds;
+            if !g.is_empty() && !g.contains(&TransferGround::Residence) && !g.contains(&TransferGround::Nationality) {
+                out.push(
+                    "transfer.grounds".into(),
+                    format!("Refusal risk: the request does not show that the suspect is a national or ordinary resident of {}. Address it in the forum analysis.", state(r)),
+                );
+            }
+        },
+    },
+    Rule {
+        code: "ETS73-13-channel",
+        severity: Severity::Error,
+        provision: "ETS 73 art. 13",
+        summary: "A request under ETS 73 goes between Ministries of Justice, by an agreed direct route, or through INTERPOL when urgent.",
+        check: |c, out| {
+            let r = c.request;
+            if r.basis.primary != Some(Instrument::Ets73) {
+                return;
+            }
+            let general = "ETS 73 requests go between Ministries of Justice unless another route is agreed; INTERPOL only for urgent cases.";
+            match r.channel.route {
+                None => out.push("channel.route".into(), format!("Choose the channel. {general}")),
+                Some(Channel::MinistryOfJustice) => {}
+                Some(Channel::Interpol) if r.urgency.flag => {}
+                Some(Channel::Interpol) => out.push("channel.route".into(), format!("The request is not marked urgent. {general}")),
+                Some(Channel::DirectJudicial | Channel::CentralAuthority) => out.push_at(
+                    Severity::Warning,
+                    "channel.route".into(),
+                    format!("{general} Confirm that this route is agreed with {}.", state(r)),
+                ),
+                Some(_) => out.push("channel.route".into(), format!("This channel is not provided for. {general}")),
+            }
+        },
+    },
+    Rule {
+        code: "ETS73-15-file",
+        severity: Severity::Error,
+        provision: "ETS 73 art. 15",
+        summary: "The criminal file or a certified copy, with its index, is attached.",
+        check: |c, out| {
+            let r = c.request;
+            if !transfer(r) {
+                return;
+            }
+            let remanded = !blank(&r.transfer.provisional_measures);
+            let severity = if remanded { Severity::Warning } else { Severity::Error };
+            let tail = "(it may follow later only if the suspect is remanded in custody)";
+            if blank(&r.transfer.file_index) {
+                out.push_at(severity, "transfer.file_index".into(), format!("Describe the criminal file transmitted and its index of numbered documents {tail}."));
+            }
+            if !r.attachments.iter().any(|a| a.attachment_type == Some(AttachmentType::CriminalFile)) {
+                out.push_at(severity, "attachments".into(), format!("Attach the criminal file or a certified copy {tail}."));
+            }
+        },
+    },
+    Rule {
+        code: "ETS73-15-certified",
+        severity: Severity::Warning,
+        provision: "ETS 73 art. 15",
+        summary: "A copy of the criminal file is certified.",
+        check: |c, out| {
+            let r = c.request;
+            if !transfer(r) {
+                return;
+            }
+            for (i, a) in r.attachments.iter().enumerate() {
+                if a.attachment_type == Some(AttachmentType::CriminalFile) && !a.certified && !a.title.to_lowercase().contains("original") {
+                    let title = if blank(&a.title) { format!("Annex {}", i + 1) } else { a.title.trim().to_string() };
+                    out.push(format!("attachments.{i}.certified"), format!("{title}: the copy of the criminal file must be certified."));
+                }
+            }
+        },
+    },
+    Rule {
+        code: "ETS73-18-lang",
+        severity: Severity::Error,
+        provision: "ETS 73 art. 18",
+        summary: "Translations required by the requested State's art. 18 reservation are attached.",
+        check: |c, out| {
+            let r = c.request;
+            if !transfer(r) || r.basis.primary != Some(Instrument::Ets73) || blank(&r.req_state) {
+                return;
+            }
+            let untranslated = r.attachments.iter().any(|a| !a.translated) && !r.translation.covers_attachments;
+            if untranslated {
+                out.push_at(
+                    Severity::Info,
+                    "translation.covers_attachments".into(),
+                    format!("Could not check whether {0} requires translations under ETS 73 art. 18: the directory has no entry for {0}. Some annexes are not translated.", state(r)),
+                );
+            }
+        },
+    },
+    Rule {
+        code: "MT118-8-views",
+        severity: Severity::Warning,
+        provision: "GA res. 45/118 art. 8",
+        summary: "The suspect's views on the transfer are recorded, or why they could not be obtained.",
+        check: |c, out| {
+            let r = c.request;
+            if transfer(r) {
+                out.need(&r.transfer.suspect_views, "transfer.suspect_views", "Record the suspect's views on the offence and the transfer, or why they could not be obtained.");
+            }
+        },
+    },
+    Rule {
+        code: "MT118-9-victims",
+        severity: Severity::Warning,
+        provision: "GA res. 45/118 art. 9",
+        summary: "Where there are victims, their claims and representation after the transfer are addressed.",
+        check: |c, out| {
+            let r = c.request;
+            if !transfer(r) || !blank(&r.transfer.victims) {
+                return;
+            }
+            if let Some((i, p)) = r.persons.iter().enumerate().find(|(_, p)| p.role == Some(PersonRole::Victim)) {
+                out.push(
+                    "transfer.victims".into(),
+                    format!("{} is a victim: say how the victims' rights and compensation claims will be protected after the transfer.", person_name(p, i)),
+                );
+            }
+        },
+    },
+    Rule {
+        code: "UNTOC-21-forum",
+        severity: Severity::Warning,
+        provision: "UNTOC art. 21; Eurojust Guidelines",
+        summary: "The forum analysis says where the conduct happened and where the suspect, witnesses and evidence are.",
+        check: |c, out| {
+            let r = c.request;
+            if !transfer(r) {
+                return;
+            }
+            let f = &r.transfer.forum;
+            out.need(&f.territory, "transfer.forum.territory", "Forum analysis: say where the conduct and its effects occurred.");
+            out.need(&f.suspect_location, "transfer.forum.suspect_location", "Forum analysis: say where the suspect is and whether surrender or extradition is possible.");
+            out.need(&f.evidence_location, "transfer.forum.evidence_location", "Forum analysis: say where the key evidence is.");
+            out.need(&f.witnesses_location, "transfer.forum.witnesses_location", "Forum analysis: say where the witnesses and experts are.");
+        },
+    },
+    Rule {
+        code: "TOP-PARALLEL",
+        severity: Severity::Warning,
+        provision: "ETS 73 art. 8(1)(d); GA res. 45/118 art. 13",
+        summary: "The request says whether proceedings are already running in the requested State.",
+        check: |c, out| {
+            let r = c.request;
+            if transfer(r) && blank(&r.transfer.forum.parallel_proceedings) {
+                out.push("transfer.forum.parallel_proceedings".into(), format!("Say whether proceedings are already running in {} (write \"none known\" if so).", state(r)));
+            }
+        },
+    },
+    Rule {
+        code: "TOP-CUSTODY",
+        severity: Severity::Warning,
+        provision: "ETS 73 Section 5; GA res. 45/118 art. 12",
+        summary: "For a suspect in custody, the custody end date is known and provisional measures are considered.",
+        check: |c, out| {
+            let r = c.request;
+            if !transfer(r) || !r.proc.custody.in_custody {
+                return;
+            }
+            let until = r.proc.custody.expiry_date.trim();
+            if until.is_empty() {
+                out.push("proc.custody.expiry_date".into(), "The suspect is in custody: give the date the custody time limit expires.".into());
+            }
+            if blank(&r.transfer.provisional_measures) {
+                let until = if until.is_empty() { String::new() } else { format!(" until {until}") };
+                out.push(
+                    "transfer.provisional_measures".into(),
+                    format!("The suspect is in custody{until}; request provisional measures from {} or plan the timing of release and transfer.", state(r)),
+                );
+            }
+        },
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::Finding;
+    use crate::model::{Attachment, Offence};
+
+    fn example() -> Request {
+        crate::format::parse_request(include_str!("../../examples/transfer-of-proceedings-road-death-arden-calvania.json"), "example").unwrap()
+    }
+
+    fn found(r: &Request, code: &str) -> Vec<Finding> {
+        super::super::run(r, super::super::tests::today()).into_iter().filter(|f| f.code == code).collect()
+    }
+
+    fn one(r: &Request, code: &str, severity: Severity, path: &str) {
+        let f = found(r, code);
+        assert!(f.iter().any(|f| f.severity == severity && f.path == path), "{code} at {path} ({severity:?}) not in {f:?}");
+    }
+
+    fn none(r: &Request, code: &str) {
+        let f = found(r, code);
+        assert!(f.is_empty(), "{code} unexpected: {f:?}");
+    }
+
+    #[test]
+    fn example_has_no_errors_from_this_section() {
+        for f in super::super::run(&example(), super::super::tests::today()) {
+            if RULES.iter().any(|rule| rule.code == f.code) {
+                assert_ne!(f.severity, Severity::Error, "{f:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn six_months_clamps_to_month_end() {
+        assert_eq!(six_months_after(time::macros::date!(2026 - 08 - 31)), time::macros::date!(2027 - 02 - 28));
+        assert_eq!(six_months_after(time::macros::date!(2026 - 11 - 27)), time::macros::date!(2027 - 05 - 27));
+    }
+
+    #[test]
+    fn transfer_without_act_or_time_and_place_is_flagged() {
+        let mut r = example();
+        r.transfer.act_description.clear();
+        r.facts.time_place.clear();
+        one(&r, "MT118-3-b", Severity::Error, "transfer.act_description");
+        one(&r, "MT118-3-b", Severity::Error, "facts.time_place");
+        none(&example(), "MT118-3-b");
+    }
+
+    #[test]
+    fn transfer_without_investigation_results_is_flagged() {
+        let mut r = example();
+        r.transfer.investigation_results.clear();
+        one(&r, "MT118-3-c", Severity::Error, "transfer.investigation_results");
+        none(&example(), "MT118-3-c");
+    }
+
+    #[test]
+    fn transfer_without_text_of_the_provision_is_flagged() {
+        let mut r = example();
+        r.offences[0].provision_text.clear();
+        r.attachments.retain(|a| a.attachment_type != Some(AttachmentType::LegalText));
+        one(&r, "MT118-3-d", Severity::Error, "offences.0.provision_text");
+        none(&example(), "MT118-3-d");
+    }
+
+    #[test]
+    fn transfer_suspect_without_nationality_is_flagged() {
+        let mut r = example();
+        r.persons[0].nationalities.clear();
+        one(&r, "MT118-3-e", Severity::Error, "persons.0.nationalities");
+        r.persons.remove(0);
+        one(&r, "MT118-3-e", Severity::Error, "persons");
+        none(&example(), "MT118-3-e");
+    }
+
+    #[test]
+    fn transfer_without_dual_criminality_statement_is_flagged() {
+        let mut r = example();
+        r.dual_crim.statement.clear();
+        one(&r, "MT118-6-dc", Severity::Error, "dual_crim.statement");
+        none(&example(), "MT118-6-dc");
+    }
+
+    #[test]
+    fn ets73_transfer_without_grounds_is_flagged() {
+        let mut r = example();
+        r.transfer.grounds.clear();
+        one(&r, "ETS73-8-ground", Severity::Error, "transfer.grounds");
+        r.basis.primary = Some(Instrument::Bilateral);
+        none(&r, "ETS73-8-ground");
+        none(&example(), "ETS73-8-ground");
+    }
+
+    #[test]
+    fn time_barred_prosecution_is_flagged() {
+        let mut r = example();
+        r.transfer.forum.limitation_requesting = "2026-11-01".into();
+        one(&r, "ETS73-10-timebar", Severity::Error, "transfer.forum.limitation_requesting");
+        r.transfer.forum.limitation_requesting.clear();
+        r.proc.limitation_date.clear();
+        one(&r, "ETS73-10-timebar", Severity::Error, "transfer.forum.limitation_requesting");
+        none(&example(), "ETS73-10-timebar");
+    }
+
+    #[test]
+    fn limitation_within_six_months_warns_unless_marked_urgent() {
+        let mut r = example();
+        r.proc.limitation_date = "2027-03-01".into();
+        one(&r, "LIMIT-NEAR", Severity::Warning, "proc.limitation_date");
+        r.urgency.flag = true;
+        r.urgency.reasons.push(UrgencyReason::LimitationDate);
+        none(&r, "LIMIT-NEAR");
+        let mut mla = Request::default();
+        mla.proc.limitation_date = "2027-01-15".into();
+        one(&mla, "LIMIT-NEAR", Severity::Warning, "proc.limitation_date");
+        none(&example(), "LIMIT-NEAR");
+    }
+
+    #[test]
+    fn unknown_or_past_limitation_in_requested_state_warns() {
+        let mut r = example();
+        one(&r, "ETS73-11-timebar-req", Severity::Warning, "transfer.forum.limitation_requested");
+        r.transfer.forum.limitation_requested = "2025-01-01".into();
+        one(&r, "ETS73-11-timebar-req", Severity::Warning, "transfer.forum.limitation_requested");
+        r.transfer.forum.limitation_requested = "2035-06-14".into();
+        none(&r, "ETS73-11-timebar-req");
+    }
+
+    #[test]
+    fn fiscal_offence_or_foreign_suspect_is_a_refusal_risk() {
+        let mut r = example();
+        r.offences.push(Offence { name: "Tax evasion".into(), category_flags: vec![OffenceCategory::Fiscal], ..Offence::default() });
+        one(&r, "ETS73-11-refusal", Severity::Warning, "offences.1.category_flags");
+        let mut r = example();
+        r.transfer.grounds = vec![TransferGround::Evidence];
+        one(&r, "ETS73-11-refusal", Severity::Warning, "transfer.grounds");
+        none(&example(), "ETS73-11-refusal");
+    }
+
+    #[test]
+    fn ets73_request_through_diplomatic_channel_or_non_urgent_interpol_is_flagged() {
+        let mut r = example();
+        r.channel.route = Some(Channel::Diplomatic);
+        one(&r, "ETS73-13-channel", Severity::Error, "channel.route");
+        r.channel.route = Some(Channel::Interpol);
+        one(&r, "ETS73-13-channel", Severity::Error, "channel.route");
+        r.urgency.flag = true;
+        none(&r, "ETS73-13-channel");
+        r.channel.route = Some(Channel::DirectJudicial);
+        one(&r, "ETS73-13-channel", Severity::Warning, "channel.route");
+        none(&example(), "ETS73-13-channel");
+    }
+
+    #[test]
+    fn transfer_without_file_is_an_error_or_a_warning_when_remand_is_requested() {
+        let mut r = example();
+        r.attachments.retain(|a| a.attachment_type != Some(AttachmentType::CriminalFile));
+        one(&r, "ETS73-15-file", Severity::Error, "attachments");
+        r.transfer.provisional_measures = "Provisional arrest of Mr Lemaire under ETS 73 art. 27.".into();
+        one(&r, "ETS73-15-file", Severity::Warning, "attachments");
+        none(&example(), "ETS73-15-file");
+    }
+
+    #[test]
+    fn uncertified_copy_of_the_file_is_flagged() {
+        let mut r = example();
+        r.attachments[0].certified = false;
+        one(&r, "ETS73-15-certified", Severity::Warning, "attachments.0.certified");
+        none(&example(), "ETS73-15-certified");
+    }
+
+    #[test]
+    fn untranslated_annexes_report_reservation_not_checked() {
+        let mut r = example();
+        r.translation.covers_attachments = false;
+        r.attachments.push(Attachment { title: "Photographs".into(), ..Attachment::default() });
+        one(&r, "ETS73-18-lang", Severity::Info, "translation.covers_attachments");
+        none(&example(), "ETS73-18-lang");
+    }
+
+    #[test]
+    fn transfer_without_suspect_views_is_flagged() {
+        let mut r = example();
+        r.transfer.suspect_views.clear();
+        one(&r, "MT118-8-views", Severity::Warning, "transfer.suspect_views");
+        none(&example(), "MT118-8-views");
+    }
+
+    #[test]
+    fn transfer_with_victim_but_no_victim_arrangements_is_flagged() {
+        let mut r = example();
+        r.transfer.victims.clear();
+        one(&r, "MT118-9-victims", Severity::Warning, "transfer.victims");
+        r.persons.retain(|p| p.role != Some(PersonRole::Victim));
+        none(&r, "MT118-9-victims");
+        none(&example(), "MT118-9-victims");
+    }
+
+    #[test]
+    fn incomplete_forum_analysis_is_flagged() {
+        let mut r = example();
+        r.transfer.forum.witnesses_location.clear();
+        one(&r, "UNTOC-21-forum", Severity::Warning, "transfer.forum.witnesses_location");
+        none(&example(), "UNTOC-21-forum");
+    }
+
+    #[test]
+    fn transfer_without_parallel_proceedings_answer_is_flagged() {
+        let mut r = example();
+        r.transfer.forum.parallel_proceedings.clear();
+        one(&r, "TOP-PARALLEL", Severity::Warning, "transfer.forum.parallel_proceedings");
+        none(&example(), "TOP-PARALLEL");
+    }
+
+    #[test]
+    fn suspect_in_custody_without_provisional_measures_is_flagged() {
+        let mut r = example();
+        r.proc.custody.in_custody = true;
+        one(&r, "TOP-CUSTODY", Severity::Warning, "proc.custody.expiry_date");
+        one(&r, "TOP-CUSTODY", Severity::Warning, "transfer.provisional_measures");
+        r.proc.custody.expiry_date = "2027-01-10".into();
+        r.transfer.provisional_measures = "Provisional arrest under ETS 73 art. 27.".into();
+        none(&r, "TOP-CUSTODY");
+        none(&example(), "TOP-CUSTODY");
+    }
+}

@@ -76,3 +76,35 @@ for (const file of examples) {
     assert.deepEqual(saved, expected);
   });
 }
+
+test('a follow-up MLA request is created from a preservation draft', async () => {
+  const imported = mla(['drafts', 'import', resolve('examples', 'preservation-ransomware-arden-vestria.json')]).trim();
+  const s = await Session.start(base, app);
+  let created;
+  try {
+    await s.find('[data-testid="start-screen"]');
+    const before = draftIds();
+    const items = await s.findAll('[data-testid="draft-item"]');
+    let opened = false;
+    for (const id of items) {
+      if ((await s.cmd('GET', `/element/${id}/text`)).includes('PPO-2026-0977')) {
+        await s.cmd('POST', `/element/${id}/click`, {});
+        opened = true;
+        break;
+      }
+    }
+    assert.ok(opened, 'preservation draft not listed');
+    await s.click('[data-testid="step-review"]');
+    await s.click('[data-testid="create-follow-up"]');
+    await s.waitForText('[data-testid="follow-up-notice"]', 'CCU/PRES/2026/031');
+    created = [...draftIds()].filter((id) => !before.has(id));
+  } finally {
+    await s.quit();
+  }
+  assert.equal(created.length, 1);
+  assert.notEqual(created[0], imported);
+  const followUp = JSON.parse(mla(['drafts', 'export', created[0]]));
+  assert.equal(followUp.kind, 'mla_evidence');
+  assert.deepEqual(followUp.mla.modules, ['stored_data']);
+  assert.equal(followUp.mla.stored_data[0].data.identifiers, 'restore.keys@vestamail.example');
+});
