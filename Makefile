@@ -12,7 +12,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FEATURES := --features mla-writer-app/custom-protocol
 APP := target/debug/mla-writer-app
 
-.PHONY: run test deps system-deps node-deps tauri-driver ui app test-rust test-ui test-e2e types screenshots
+.PHONY: run test deps system-deps node-deps tauri-driver ui app test-rust test-ui test-e2e types screenshots bench
 
 run: deps ui
 	cargo build -p mla-writer-app $(FEATURES)
@@ -66,3 +66,7 @@ types:
 # Screenshots of every wizard step (English) and two in Arabic, in target/screenshots/.
 screenshots: app tauri-driver
 	WEBKIT_DISABLE_COMPOSITING_MODE=1 xvfb-run -a -s "-screen 0 1280x860x24" node tests/e2e/screenshots.mjs
+
+# Benchmarks of the core (criterion): checking a large request, beside parsing it as a reference.
+bench:
+	cargo bench -p mla-writer --bench checks

@@ -76,6 +76,8 @@ pub struct Page {
 pub struct LaidOut {
     /// Page size.
     pub size: PageSize,
+    /// Word printed diagonally across every page (e.g. "DRAFT"), if any.
+    pub watermark: Option<String>,
     /// Pages, in order.
     pub pages: Vec<Page>,
 }
@@ -255,7 +257,7 @@ pub fn lay_out(fonts: &Fonts, document: &Document, size: PageSize) -> LaidOut {
         page.runs.push(TextRun { x: MARGIN_X, y: FOOTER_Y, face: FontFace::Regular, size: 8.5, grey: 0.35, text: title });
         page.rules.push(Rule { x1: MARGIN_X, x2: size.width - MARGIN_X, y: FOOTER_Y + 12.0 });
     }
-    LaidOut { size, pages: c.pages }
+    LaidOut { size, watermark: None, pages: c.pages }
 }
 
 /// Shortens `text` with an ellipsis to fit `width`.

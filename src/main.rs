@@ -24,12 +24,18 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Render a request file as a PDF document.
+    ///
+    /// A request that still has errors (see `mla check`) is written as a
+    /// draft, with DRAFT across every page.
     Render {
         /// Request file (JSON).
         file: PathBuf,
         /// Where to write the PDF.
         #[arg(short, long)]
         output: PathBuf,
+        /// Check as on this date (YYYY-MM-DD) instead of today.
+        #[arg(long, value_parser = parse_date)]
+        today: Option<time::Date>,
     },
     /// Check a request against the mandatory contents of UNTOC art. 18(15) and related rules.
     ///
@@ -109,10 +115,13 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
-        Command::Render { file, output } => {
+        Command::Render { file, output, today } => {
             let request = format::read_request(&file).map_err(|e| e.to_string())?;
-            let bytes = render::pdf(&request).map_err(|e| e.to_string())?;
-            std::fs::write(&output, bytes).map_err(|e| format!("{}: cannot write: {e}", output.display()))?;
+            let export = render::export_pdf(&request, today.unwrap_or_else(checks::today)).map_err(|e| e.to_string())?;
+            std::fs::write(&output, &export.bytes).map_err(|e| format!("{}: cannot write: {e}", output.display()))?;
+            if export.draft {
+                eprintln!("mla: {}: the request still has errors (see `mla check`); written as a DRAFT", file.display());
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { file, format: out, today } => {

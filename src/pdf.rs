@@ -3,6 +3,7 @@
 
 use printpdf::{
     Color, Greyscale, Line, LinePoint, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, TextItem,
+    TextMatrix,
 };
 
 use crate::fonts::{FontFace, Fonts};
@@ -19,6 +20,29 @@ pub fn write(fonts: &Fonts, laid: &LaidOut, title: &str) -> Vec<u8> {
     let mut pages = Vec::with_capacity(laid.pages.len());
     for page in &laid.pages {
         let mut ops = Vec::new();
+        if let Some(mark) = &laid.watermark {
+            // Diagonal, centred, light grey, under the text.
+            let size = 110.0;
+            let width = fonts.width(FontFace::Bold, size, mark);
+            let angle = (laid.size.height / laid.size.width).atan();
+            let (cx, cy) = (laid.size.width / 2.0, laid.size.height / 2.0);
+            let x = cx - (width / 2.0) * angle.cos() + (size / 3.0) * angle.sin();
+            let y = cy - (width / 2.0) * angle.sin() - (size / 3.0) * angle.cos();
+            ops.push(Op::StartTextSection);
+            ops.push(Op::SetFillColor { col: grey(0.88) });
+            ops.push(Op::SetFont { font: PdfFontHandle::External(bold.clone()), size: Pt(size) });
+            ops.push(Op::SetTextMatrix { matrix: TextMatrix::TranslateRotate(Pt(x), Pt(y), angle.to_degrees()) });
+            ops.push(Op::ShowText { items: vec![TextItem::Text(mark.clone())] });
+            ops.push(Op::EndTextSection);
+            // And in words at the top of the page, where it cannot be missed.
+            let note = format!("{mark} – not for transmission: the request still has errors.");
+            ops.push(Op::StartTextSection);
+            ops.push(Op::SetFillColor { col: grey(0.35) });
+            ops.push(Op::SetFont { font: PdfFontHandle::External(bold.clone()), size: Pt(8.5) });
+            ops.push(Op::SetTextCursor { pos: Point { x: Pt(70.0), y: Pt(laid.size.height - 40.0) } });
+            ops.push(Op::ShowText { items: vec![TextItem::Text(note)] });
+            ops.push(Op::EndTextSection);
+        }
         for rule in &page.rules {
             ops.push(Op::SetOutlineColor { col: grey(0.55) });
             ops.push(Op::SetOutlineThickness { pt: Pt(0.6) });

@@ -29,9 +29,29 @@ pub fn document(request: &Request) -> Result<Document, TemplateError> {
     document::build(registry()?, request)
 }
 
-/// The request as an A4 PDF.
-pub fn pdf(request: &Request) -> Result<Vec<u8>, TemplateError> {
+/// The request as an A4 PDF, with `watermark` across every page if given.
+pub fn pdf(request: &Request, watermark: Option<&str>) -> Result<Vec<u8>, TemplateError> {
     let doc = document(request)?;
-    let laid = layout::lay_out(fonts(), &doc, PageSize::A4);
+    let mut laid = layout::lay_out(fonts(), &doc, PageSize::A4);
+    laid.watermark = watermark.map(String::from);
     Ok(crate::pdf::write(fonts(), &laid, &doc.title))
+}
+
+/// A PDF ready to leave the office, or a draft.
+pub struct Export {
+    /// The PDF.
+    pub bytes: Vec<u8>,
+    /// Whether the request still has errors, so the PDF is marked DRAFT.
+    pub draft: bool,
+}
+
+/// The word printed across every page of a request that still has errors.
+pub const DRAFT_MARK: &str = "DRAFT";
+
+/// Renders a request for export, checked on `today`: a request with errors
+/// can only leave as a draft, marked as such on every page.
+pub fn export_pdf(request: &Request, today: time::Date) -> Result<Export, TemplateError> {
+    let draft = crate::checks::has_errors(&crate::checks::run(request, today));
+    let bytes = pdf(request, draft.then_some(DRAFT_MARK))?;
+    Ok(Export { bytes, draft })
 }

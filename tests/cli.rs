@@ -27,7 +27,7 @@ fn squash(text: &str) -> String {
 
 fn render_example(dir: &Path) -> PathBuf {
     let pdf = dir.join("request.pdf");
-    let out = mla(&["render", EXAMPLE, "-o", pdf.to_str().unwrap()], dir);
+    let out = mla(&["render", EXAMPLE, "-o", pdf.to_str().unwrap(), "--today", "2026-11-27"], dir);
     assert!(out.status.success(), "render failed: {}", String::from_utf8_lossy(&out.stderr));
     pdf
 }
@@ -72,6 +72,20 @@ fn rendered_pdf_embeds_every_font_and_is_structurally_valid() {
     tool("qpdf", &["--check", pdf.to_str().unwrap()]);
     let info = tool("pdfinfo", &[pdf.to_str().unwrap()]);
     assert!(info.lines().any(|l| l.starts_with("Page size:") && l.ends_with("(A4)")), "{info}");
+}
+
+#[test]
+fn a_request_with_errors_is_rendered_as_a_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("draft.pdf");
+    let out = mla(&["render", "tests/fixtures/missing-facts.json", "-o", pdf.to_str().unwrap(), "--today", "2026-11-27"], dir.path());
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("written as a DRAFT"));
+    let text = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    let pages = text.split('\u{c}').filter(|p| !p.trim().is_empty()).count();
+    assert_eq!(text.matches("DRAFT – not for transmission").count(), pages, "every page must say it is a draft:\n{text}");
+    let complete = render_example(dir.path());
+    assert!(!tool("pdftotext", &[complete.to_str().unwrap(), "-"]).contains("DRAFT"));
 }
 
 #[test]

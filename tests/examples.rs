@@ -75,7 +75,7 @@ fn examples_have_no_errors() {
 fn every_example_renders() {
     for path in examples() {
         let request = format::read_request(&path).unwrap();
-        let pdf = mla_writer::render::pdf(&request).unwrap();
+        let pdf = mla_writer::render::pdf(&request, None).unwrap();
         assert!(pdf.starts_with(b"%PDF-"), "{}", path.display());
     }
 }

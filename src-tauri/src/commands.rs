@@ -78,10 +78,19 @@ pub fn preview_request(request: Request) -> Result<Document, IpcError> {
     Ok(mla_writer::render::document(&request)?)
 }
 
-/// Asks where to save (native dialog), then writes the PDF. Returns the path,
-/// or `None` when the user cancelled.
+/// Where an export went, and whether it is a draft.
+#[derive(serde::Serialize)]
+pub struct Exported {
+    /// The file written.
+    pub path: String,
+    /// The request still has errors, so the PDF is marked DRAFT.
+    pub draft: bool,
+}
+
+/// Asks where to save (native dialog), then writes the PDF. Returns `None`
+/// when the user cancelled.
 #[tauri::command]
-pub async fn export_pdf(app: tauri::AppHandle, request: Request, file_name: String) -> Result<Option<String>, IpcError> {
+pub async fn export_pdf(app: tauri::AppHandle, request: Request, file_name: String) -> Result<Option<Exported>, IpcError> {
     let target: Option<PathBuf> = match std::env::var_os(SAVE_DIALOG_ANSWER_ENV) {
         Some(answer) => Some(PathBuf::from(answer)),
         None => app
@@ -93,7 +102,7 @@ pub async fn export_pdf(app: tauri::AppHandle, request: Request, file_name: Stri
             .and_then(|p| p.into_path().ok()),
     };
     let Some(path) = target else { return Ok(None) };
-    let bytes = mla_writer::render::pdf(&request)?;
-    std::fs::write(&path, bytes).map_err(|e| IpcError::io(&path, e))?;
-    Ok(Some(path.display().to_string()))
+    let export = mla_writer::render::export_pdf(&request, checks::today())?;
+    std::fs::write(&path, &export.bytes).map_err(|e| IpcError::io(&path, e))?;
+    Ok(Some(Exported { path: path.display().to_string(), draft: export.draft }))
 }

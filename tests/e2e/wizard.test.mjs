@@ -181,6 +181,9 @@ test('a request typed into the wizard is exported as a PDF and survives a restar
       }
     }
     assert.match(text, /Page 1 of \d/);
+    // The request still lacks its signature block: it can only leave as a draft.
+    assert.match(text, /DRAFT – not for transmission/);
+    assert.match(await s.text('[data-testid="export-result"]'), /draft/i);
     const fonts = execFileSync('pdffonts', [pdfPath], { encoding: 'utf8' });
     for (const line of fonts.split('\n').slice(2).filter(Boolean)) {
       assert.match(line, /\byes\b/, `font not embedded: ${line}`);

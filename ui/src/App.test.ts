@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushSync, mount, tick, unmount } from 'svelte';
 import type { FakeBackend } from './lib/testing/fakeBackend';
 import { createFakeBackend } from './lib/testing/fakeBackend';
-import { emptyRequest, preservationRequest } from './lib/testing/fixtures';
+import { emptyPerson, emptyRequest, preservationRequest, requestWithoutErrors } from './lib/testing/fixtures';
 import { LANG_STORAGE_KEY } from './lib/i18n.svelte';
 
 let backend: FakeBackend;
@@ -77,7 +77,7 @@ function click(selector: string): void {
 
 const saveStatus = () => $('[data-testid="save-status"]').textContent?.trim();
 const current = () => document.querySelector('[aria-current="step"]')?.getAttribute('data-testid');
-const stepper = () => Array.from(document.querySelectorAll('[data-testid^="step-"]')).map((e) => e.getAttribute('data-testid'));
+const stepper = () => Array.from(document.querySelectorAll('button[data-testid^="step-"]')).map((e) => e.getAttribute('data-testid'));
 const lastSaved = () => backend.saves.at(-1)!.request;
 
 /** The words of a control, without its decorative (aria-hidden) arrows. */
@@ -267,6 +267,35 @@ describe('wizard', () => {
     click('[data-testid="back"]');
     await settle();
     expect(current()).toBe('step-authorities');
+  });
+
+  it('counts the errors and warnings of each step in the stepper', async () => {
+    const request = emptyRequest();
+    request.case.internal_ref = 'PPO-2026-0412';
+    request.req_state = 'Norland';
+    request.persons = [{ ...emptyPerson(), role: 'witness' }];
+    backend.drafts.get('d1')!.request = request;
+    await openFirstDraft();
+    const count = (id: string) => document.querySelector<HTMLElement>(`[data-testid="step-count-${id}"]`);
+    // req_auth.name and basis.primary; facts.summary and offences; a witness's whereabouts (a warning).
+    expect(count('authorities')?.textContent).toBe('2');
+    expect(count('authorities')?.getAttribute('aria-label')).toBe('2 problems');
+    expect(count('case')?.textContent).toBe('2');
+    expect(count('persons')?.textContent).toBe('1');
+    expect(count('persons')?.getAttribute('aria-label')).toBe('1 problem');
+    expect(count('review')?.textContent).toBe('5');
+    expect(count('kind')).toBeNull();
+    expect($('[data-testid="step-authorities"]').contains(count('authorities'))).toBe(true);
+
+    await goToStep('authorities');
+    type('[data-field="req_auth.name"]', 'Public Prosecution Office');
+    await settle(300);
+    expect(count('authorities')?.textContent).toBe('1');
+    expect(count('review')?.textContent).toBe('4');
+    choose('[data-field="basis.primary"]', 'UNTOC_18');
+    await settle(300);
+    expect(count('authorities')).toBeNull();
+    expect(count('review')?.textContent).toBe('3');
   });
 });
 
@@ -470,18 +499,47 @@ describe('review and export', () => {
     expect(preview.querySelector('h1')?.textContent).toContain('Request for mutual legal assistance');
   });
 
-  it('saves, then exports and shows the path written', async () => {
+  it('saves, then exports a request with errors as a draft and says so', async () => {
     await openFirstDraft();
     await goToStep('authorities');
     type('[data-field="req_auth.name"]', 'PPO');
     await goToStep('review');
+    expect(words('[data-testid="export-pdf"]')).toBe('Export as draft (marked DRAFT)');
+    expect(words('[data-testid="export-draft-note"]')).toBe('A request with errors can only be exported as a draft.');
+    expect($('[data-testid="export-pdf"]').getAttribute('aria-describedby')).toBe('export-draft-note');
     click('[data-testid="export-pdf"]');
     await settle();
     expect(backend.saves).toHaveLength(1);
     expect(backend.exports[0].fileName).toBe('PPO-2026-0412.pdf');
-    expect($('[data-testid="export-result"]').textContent).toBe('/home/user/request.pdf');
-    expect($('[data-testid="export-result"]').parentElement?.textContent).toContain('PDF written to /home/user/request.pdf');
+    const result = $('[data-testid="export-result"]');
+    expect(result.textContent).toContain('PDF written to /home/user/request.pdf');
+    expect(result.querySelector('[dir="ltr"]')?.textContent).toBe('/home/user/request.pdf');
+    expect(result.textContent).toContain('The PDF is marked as a draft: DRAFT appears across every page.');
     expect(saveStatus()).toBe('Saved');
+  });
+
+  it('exports a request without errors as a final PDF', async () => {
+    backend.drafts.get('d1')!.request = requestWithoutErrors();
+    await openFirstDraft();
+    await goToStep('review');
+    expect(exists('[data-testid="finding"]')).toBe(false);
+    expect(words('[data-testid="export-pdf"]')).toBe('Export PDF');
+    expect(exists('[data-testid="export-draft-note"]')).toBe(false);
+    expect($('[data-testid="export-pdf"]').hasAttribute('aria-describedby')).toBe(false);
+    click('[data-testid="export-pdf"]');
+    await settle();
+    const result = $('[data-testid="export-result"]');
+    expect(result.textContent).toContain('PDF written to /home/user/request.pdf');
+    expect(result.textContent).not.toContain('draft');
+    expect(exists('[data-testid="export-draft"]')).toBe(false);
+  });
+
+  it('words the draft export and the problem counts in the chosen language', async () => {
+    await openFirstDraft();
+    await switchLanguage('fr');
+    await goToStep('review');
+    expect(words('[data-testid="export-pdf"]')).toBe('Exporter comme brouillon (marqué DRAFT)');
+    expect($('[data-testid="step-count-case"]').getAttribute('aria-label')).toBe('2 problèmes');
   });
 
   it('says when the export was cancelled', async () => {

@@ -38,6 +38,14 @@ describe('api', () => {
     ]);
   });
 
+  it('passes on where the PDF went and whether it is a draft, or null when cancelled', async () => {
+    const request = emptyRequest();
+    invoke.mockResolvedValueOnce({ path: '/home/user/PPO-1.pdf', draft: true });
+    await expect(api.exportPdf(request, 'PPO-1.pdf')).resolves.toEqual({ path: '/home/user/PPO-1.pdf', draft: true });
+    invoke.mockResolvedValueOnce(null);
+    await expect(api.exportPdf(request, 'PPO-1.pdf')).resolves.toBeNull();
+  });
+
   it('rejects with the command’s code and message', async () => {
     invoke.mockImplementation(() => Promise.reject({ code: 'not_found', message: 'No draft with id d9.' }));
     let error: unknown = null;

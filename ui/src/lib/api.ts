@@ -16,6 +16,15 @@ import type { WizardDefinition } from './generated/WizardDefinition';
 /** The message of an error that says nothing about itself. */
 export const UNEXPECTED_ERROR = 'An unexpected error occurred.';
 
+/**
+ * A PDF written by `export_pdf`: where it went, and whether it is a draft
+ * (the request still had errors, so every page is marked DRAFT).
+ */
+export interface ExportResult {
+  path: string;
+  draft: boolean;
+}
+
 /** An error as the commands report it. */
 export class ApiError extends Error {
   readonly code: string;
@@ -66,7 +75,11 @@ export const api = {
   saveDraft: (id: string, request: Request): Promise<SaveReceipt> => call('save_draft', { id, request }),
   checkRequest: (request: Request): Promise<Finding[]> => call('check_request', { request }),
   previewRequest: (request: Request): Promise<Document> => call('preview_request', { request }),
-  exportPdf: (request: Request, fileName: string): Promise<string | null> => call('export_pdf', { request, fileName }),
+  /**
+   * Asks where to save, then writes the PDF; null when the user cancelled.
+   * A request that still has errors is written as a draft.
+   */
+  exportPdf: (request: Request, fileName: string): Promise<ExportResult | null> => call('export_pdf', { request, fileName }),
 };
 
 export type Api = typeof api;

@@ -22,7 +22,8 @@ export type EditorApi = Pick<Api, 'saveDraft' | 'checkRequest' | 'previewRequest
 export type ExportState =
   | { kind: 'idle' }
   | { kind: 'running' }
-  | { kind: 'done'; path: string }
+  /** Written to `path`; `draft` when it is marked DRAFT (the request had errors). */
+  | { kind: 'done'; path: string; draft: boolean }
   | { kind: 'cancelled' }
   | { kind: 'error'; message: string };
 
@@ -164,7 +165,18 @@ export class Editor {
     return this.autosave.flush();
   }
 
-  /** Saves pending changes, then writes the PDF where the user chooses. */
+  /**
+   * Whether an export now would be a draft: the core marks the PDF DRAFT
+   * while any error finding remains.
+   */
+  get exportsAsDraft(): boolean {
+    return this.findings.some((f) => f.severity === 'error');
+  }
+
+  /**
+   * Saves pending changes, then writes the PDF where the user chooses; the
+   * core marks it DRAFT while the request still has errors.
+   */
   async exportPdf(): Promise<void> {
     if (this.exportState.kind === 'running') return;
     this.exportState = { kind: 'running' };
@@ -172,8 +184,8 @@ export class Editor {
     // by the save indicator and does not hold the export back.
     await this.flush();
     try {
-      const path = await this.api.exportPdf(this.request, pdfFileName(this.request));
-      this.exportState = path === null ? { kind: 'cancelled' } : { kind: 'done', path };
+      const result = await this.api.exportPdf(this.request, pdfFileName(this.request));
+      this.exportState = result === null ? { kind: 'cancelled' } : { kind: 'done', path: result.path, draft: result.draft };
     } catch (error) {
       this.exportState = { kind: 'error', message: errorMessage(error) };
     }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Editor } from './editor.svelte';
 import { createFakeBackend } from './testing/fakeBackend';
-import { OFFENCE_TEMPLATE, emptyRequest, preservationRequest, wizardDefinition } from './testing/fixtures';
+import { OFFENCE_TEMPLATE, emptyRequest, preservationRequest, requestWithoutErrors, wizardDefinition } from './testing/fixtures';
 
 const TIMINGS = { save: 600, check: 300, preview: 400 };
 
@@ -75,8 +75,23 @@ describe('Editor', () => {
     await done;
     expect(backend.saves).toHaveLength(1);
     expect(backend.exports).toEqual([{ fileName: 'ECD-2026-117.pdf', request: backend.saves[0].request }]);
-    expect(editor.exportState).toEqual({ kind: 'done', path: '/home/user/request.pdf' });
+    expect(editor.exportState).toEqual({ kind: 'done', path: '/home/user/request.pdf', draft: true });
     expect(editor.saveState.kind).toBe('saved');
+  });
+
+  it('exports as a draft while an error remains, and as a final PDF once none does', async () => {
+    const { editor } = await openEditor(requestWithoutErrors());
+    expect(editor.findings).toEqual([]);
+    expect(editor.exportsAsDraft).toBe(false);
+    await editor.exportPdf();
+    expect(editor.exportState).toEqual({ kind: 'done', path: '/home/user/request.pdf', draft: false });
+
+    editor.change('facts.summary', '');
+    expect(editor.exportState).toEqual({ kind: 'idle' });
+    await vi.advanceTimersByTimeAsync(300);
+    expect(editor.exportsAsDraft).toBe(true);
+    await editor.exportPdf();
+    expect(editor.exportState).toEqual({ kind: 'done', path: '/home/user/request.pdf', draft: true });
   });
 
   it('reports a cancelled export and an export error', async () => {

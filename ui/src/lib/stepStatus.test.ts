@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from './generated/Finding';
-import { findingsForStep, missingRequired, reviewStatus, stepStatus } from './stepStatus';
+import { findingsForStep, missingRequired, problemCount, reviewStatus, stepStatus, totalProblemCount } from './stepStatus';
 import { fakeChecks } from './testing/fakeBackend';
 import { OFFENCE_TEMPLATE, STORED_DATA_TEMPLATE, emptyRequest, wizardDefinition } from './testing/fixtures';
 
@@ -18,6 +18,24 @@ describe('findingsForStep', () => {
     const findings = [finding('req_auth.name'), finding('offences.0.name'), finding('offences'), finding('persons.1.location')];
     expect(findingsForStep(caseStep, findings).map((f) => f.path)).toEqual(['offences.0.name', 'offences']);
     expect(findingsForStep(personsStep, findings).map((f) => f.path)).toEqual(['persons.1.location']);
+  });
+});
+
+describe('problemCount', () => {
+  it('counts the errors and warnings under the step’s fields, not advice', () => {
+    const findings = [
+      finding('req_auth.name'),
+      finding('offences.0.name'),
+      finding('offences', 'warning'),
+      finding('facts.summary', 'info'),
+      finding('persons.1.location', 'warning'),
+    ];
+    expect(problemCount(authorities, findings)).toBe(1);
+    expect(problemCount(caseStep, findings)).toBe(2);
+    expect(problemCount(personsStep, findings)).toBe(1);
+    expect(problemCount(kindStep, findings)).toBe(0);
+    expect(totalProblemCount(findings)).toBe(4);
+    expect(totalProblemCount([])).toBe(0);
   });
 });
 

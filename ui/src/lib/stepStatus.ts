@@ -39,6 +39,19 @@ export function findingsForStep(step: Step, findings: readonly Finding[]): Findi
 }
 
 /**
+ * The number of problems shown beside a step: its findings that are errors
+ * or warnings (advice is not counted).
+ */
+export function problemCount(step: Step, findings: readonly Finding[]): number {
+  return findingsForStep(step, findings).filter((f) => f.severity === 'error' || f.severity === 'warning').length;
+}
+
+/** The number of errors and warnings among all the findings, for the review step. */
+export function totalProblemCount(findings: readonly Finding[]): number {
+  return findings.filter((f) => f.severity === 'error' || f.severity === 'warning').length;
+}
+
+/**
  * Full paths of the shown, required fields under `scope` that are not
  * answered, descending into every item of a group.
  */

@@ -24,7 +24,10 @@ export interface FakeBackend {
   exports: Array<{ fileName: string; request: Request }>;
   /** When set, the next saves reject with this message. */
   failSaves: string | null;
-  /** What the save dialog answers: a path, or null for "cancelled". */
+  /**
+   * What the save dialog answers: a path, or null for "cancelled". As in the
+   * core, the PDF is a draft while the fake checks find an error.
+   */
   exportAnswer: string | null;
   /** Languages asked for, in order. */
   langCalls: string[];
@@ -192,7 +195,8 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
       previewRequest: async (request) => fakeDocument(request),
       exportPdf: async (request, fileName) => {
         fake.exports.push({ fileName, request: clone(request) });
-        return fake.exportAnswer;
+        if (fake.exportAnswer === null) return null;
+        return { path: fake.exportAnswer, draft: fakeChecks(request).some((f) => f.severity === 'error') };
       },
     },
   };

@@ -217,6 +217,8 @@ export const UI_STRINGS: Partial<Record<Lang, Record<string, string>>> = {
     'ui.save.unsaved': 'Modifications non enregistrées',
     'ui.review.title': 'Vérification et export',
     'ui.field.choose': '— choisir —',
+    'ui.review.export_draft': 'Exporter comme brouillon (marqué DRAFT)',
+    'ui.status.problems': '{count} problèmes',
   },
   ar: {
     'ui.nav.next': 'التالي',
@@ -372,6 +374,18 @@ export function preservationRequest(): Request {
   ];
   r.preservation.data_relationship = 'The account was used to negotiate the ransom.';
   r.preservation.preservation_ref = 'NP-2026-0441';
+  return r;
+}
+
+/** An MLA request that the fake checks find no error in. */
+export function requestWithoutErrors(): Request {
+  const r = emptyRequest();
+  r.case.internal_ref = 'PPO-2026-0412';
+  r.req_state = 'Norland';
+  r.req_auth.name = 'Public Prosecution Office';
+  r.basis.primary = 'UNTOC_18';
+  r.facts.summary = 'Funds from a fraud were moved through accounts in Norland.';
+  r.offences = [{ ...OFFENCE_TEMPLATE, name: 'Fraud' }];
   return r;
 }
 
