@@ -343,4 +343,31 @@ mod tests {
         r.mla.other[0].relevance = "The lease names the person who rented the flat.".into();
         assert!(!codes(&r).contains(&"UNTOC-18-15-f-item"));
     }
+
+    #[test]
+    fn person_without_a_name_is_an_error() {
+        let mut r = Request::default();
+        r.persons.push(Person { role: Some(PersonRole::Witness), ..Person::default() });
+        let f: Vec<_> = super::super::run(&r, super::super::tests::today()).into_iter().filter(|f| f.code == "UNTOC-18-15-e-id").collect();
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].path, "persons.0.family_name");
+        r.persons[0].family_name = "Varga".into();
+        assert!(!codes(&r).contains(&"UNTOC-18-15-e-id"));
+    }
+
+    /// The complete examples are the fixtures on which no rule of this
+    /// section may fire.
+    #[test]
+    fn complete_examples_trigger_no_rule_of_this_section() {
+        for text in [
+            include_str!("../../examples/mla-evidence-fraud-arden-norland.json"),
+            include_str!("../../examples/preservation-ransomware-arden-vestria.json"),
+            include_str!("../../examples/emergency-disclosure-abduction-arden-norland.json"),
+            include_str!("../../examples/transfer-of-proceedings-road-death-arden-calvania.json"),
+        ] {
+            let r = crate::format::parse_request(text, "example").unwrap();
+            let fired: Vec<_> = codes(&r).into_iter().filter(|c| RULES.iter().any(|rule| rule.code == *c)).collect();
+            assert!(fired.is_empty(), "{:?} fired on the {} example", fired, r.kind.key());
+        }
+    }
 }
