@@ -6,7 +6,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 APT_PACKAGES := build-essential pkg-config file curl libwebkit2gtk-4.1-dev librsvg2-dev \
 	libayatana-appindicator3-dev libssl-dev libxdo-dev webkit2gtk-driver xvfb xauth \
-	poppler-utils qpdf
+	poppler-utils qpdf libreoffice-writer-nogui
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # The app is always built with its UI embedded (no dev server).
 FEATURES := --features mla-writer-app/custom-protocol
@@ -67,6 +67,23 @@ types:
 screenshots: app tauri-driver
 	WEBKIT_DISABLE_COMPOSITING_MODE=1 xvfb-run -a -s "-screen 0 1280x860x24" node tests/e2e/screenshots.mjs
 
-# Benchmarks of the core (criterion): checking a large request, beside parsing it as a reference.
-bench:
-	cargo bench -p mla-writer --bench checks
+# Benchmarks. In process (criterion): checking a large request beside parsing
+# it; rendering the 10-page reference request to PDF, whole and by stage.
+# Whole process, side by side: `mla render` to PDF against Chromium printing
+# the same document as HTML; hyperfine prints the ratio.
+BENCH_DIR := target/bench
+CHROMIUM := chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
+	--disable-component-update --disable-sync --no-first-run --no-pdf-header-footer \
+	--user-data-dir=$(BENCH_DIR)/chromium-profile
+
+bench: system-deps
+	@for p in hyperfine chromium; do command -v $$p >/dev/null || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then $(SUDO) apt-get install -y -qq $$missing; fi
+	cargo bench -p mla-writer --bench checks --bench render
+	cargo build --release --bin mla
+	mkdir -p $(BENCH_DIR)
+	target/release/mla render benches/reference-request.json --format html -o $(BENCH_DIR)/reference.html
+	hyperfine --warmup 2 --runs 10 -N \
+		'target/release/mla render benches/reference-request.json -o $(BENCH_DIR)/mla.pdf --today 2026-11-27' \
+		'$(CHROMIUM) --print-to-pdf=$(BENCH_DIR)/chromium.pdf $(BENCH_DIR)/reference.html'
+	@echo "Pages: mla $$(pdfinfo $(BENCH_DIR)/mla.pdf | awk '/^Pages/{print $$2}'), Chromium $$(pdfinfo $(BENCH_DIR)/chromium.pdf | awk '/^Pages/{print $$2}')"

@@ -7,6 +7,7 @@ use std::hint::black_box;
 use criterion::{criterion_group, criterion_main, Criterion};
 use mla_writer::model::mla::{OtherAssistance, Records, Statement, StoredData};
 use mla_writer::model::{Module, Person, Request};
+use mla_writer::locale::Lang;
 use mla_writer::{checks, format};
 
 /// The MLA example, grown to 50 persons and 100 measures.
@@ -34,7 +35,7 @@ fn bench(c: &mut Criterion) {
     let today = time::macros::date!(2026 - 11 - 27);
     let rules = checks::rules().count();
     println!("{rules} rules; the per-rule average is the 'check' time divided by {rules}");
-    c.bench_function("check (50 persons, 100 measures)", |b| b.iter(|| checks::run(black_box(&request), today)));
+    c.bench_function("check (50 persons, 100 measures)", |b| b.iter(|| checks::run(black_box(&request), today, Lang::En)));
     c.bench_function("reference: parse the same request from JSON", |b| {
         b.iter(|| format::parse_request(black_box(&json), "bench").unwrap())
     });

@@ -3,21 +3,25 @@
 //! markup) is parsed into [`Document`] blocks. The PDF writer and the live
 //! preview both start from that tree.
 //!
-//! The markup: a line `::h1 TEXT` / `::h2 TEXT` is a heading, `::field LABEL`
-//! followed by `::value TEXT` is a labelled value, `::item TEXT` is a numbered
-//! list item, `::meta TEXT` is small print, and any other non-empty line
-//! is a paragraph.
+//! The markup: a line `::h1 TEXT` is the title; `::h2 TEXT` a numbered
+//! section and `::annex TEXT` an unnumbered one (annexes, signature);
+//! `::field LABEL` followed by `::value TEXT` is a labelled value; `::item
+//! TEXT` is a numbered list item; `::meta TEXT` is small print; `::table A |
+//! B | C` starts a table with those column headings and each following `::row
+//! a | b | c` adds a row; any other non-empty line is a paragraph.
 //!
 //! Architecture invariant: text typed by a user can never become markup. The
 //! template engine's escape function folds every line break of an inserted
-//! value into [`SOFT_BREAK`], so inserted text always stays inside the line of
-//! the directive that inserts it. Templates must use `{{value}}`, never the
+//! value into [`SOFT_BREAK`] and every `|` into [`CELL_BAR`], so inserted text
+//! always stays inside the line, and the table cell, of the directive that
+//! inserts it. Templates must use `{{value}}`, never the
 //! unescaped `{{{value}}}` (a test enforces it).
 
 use handlebars::Handlebars;
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::locale::Lang;
 use crate::model::Request;
 use crate::templates::{self, TemplateError};
 use crate::view::RequestView;
@@ -25,12 +29,31 @@ use crate::view::RequestView;
 /// Stands for a line break inside a user's text while the markup is parsed.
 pub const SOFT_BREAK: char = '\u{E000}';
 
-/// A laid-out-independent document: title and blocks.
+/// Stands for a `|` inside a user's text while the markup is parsed (a bare
+/// `|` separates table cells).
+pub const CELL_BAR: char = '\u{E001}';
+
+/// A document independent of any page: what it says, in which language, and
+/// the running text of its pages.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct Document {
     /// Title of the document (also the PDF's title).
     pub title: String,
+    /// Language of the fixed text; sets the writing direction and the PDF's
+    /// language.
+    pub lang: Lang,
+    /// The requesting authority, as the PDF's author.
+    pub author: String,
+    /// Running header of every page: the reference and any confidentiality
+    /// marking ("" for none).
+    pub header: String,
+    /// Footer of every page, with `{page}` and `{pages}` to fill in.
+    pub footer: String,
+    /// Note at the top of every page of a draft (a request with errors).
+    pub draft_note: String,
+    /// Word across every page of a draft.
+    pub draft_mark: String,
     /// Content, in reading order.
     pub blocks: Vec<Block>,
 }
@@ -44,6 +67,8 @@ pub enum Block {
     Heading {
         /// 1 or 2.
         level: u8,
+        /// Number of a numbered section.
+        number: Option<u32>,
         /// Heading text.
         text: String,
     },
@@ -71,22 +96,49 @@ pub enum Block {
         /// Text.
         text: String,
     },
+    /// A table: column headings and rows of cells, each cell one or more
+    /// lines. Every row has as many cells as there are columns.
+    Table {
+        /// Column headings.
+        columns: Vec<String>,
+        /// Rows of cells; a cell is its lines.
+        rows: Vec<Vec<Vec<String>>>,
+    },
 }
 
 /// Escape function for the template engine: keeps inserted text on one
 /// markup line (see the module invariant).
 pub fn escape_inserted_text(text: &str) -> String {
-    text.replace("\r\n", "\n").replace('\r', "\n").replace('\n', &SOFT_BREAK.to_string())
+    text.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .replace('\n', &SOFT_BREAK.to_string())
+        .replace('|', &CELL_BAR.to_string())
+}
+
+/// Restores the `|` typed by a user.
+fn unbar(text: &str) -> String {
+    text.replace(CELL_BAR, "|")
 }
 
 fn split_lines(text: &str) -> Vec<String> {
-    text.split(SOFT_BREAK).map(|l| l.trim_end().to_string()).collect()
+    unbar(text).split(SOFT_BREAK).map(|l| l.trim_end().to_string()).collect()
+}
+
+/// One line of text (a heading, a label, small print): line breaks become spaces.
+fn one_line(text: &str) -> String {
+    unbar(text).replace(SOFT_BREAK, " ")
+}
+
+/// The cells of a `::table` or `::row` line.
+fn cells(text: &str) -> Vec<String> {
+    text.split('|').map(|c| c.trim().to_string()).collect()
 }
 
 /// Parses the template's markup output into blocks.
 pub fn parse_markup(markup: &str) -> Result<Vec<Block>, TemplateError> {
     let mut blocks = Vec::new();
     let mut numbering = 0;
+    let mut sections = 0;
     let mut pending_label: Option<String> = None;
     for (index, raw) in markup.lines().enumerate() {
         let line = raw.trim();
@@ -106,16 +158,30 @@ pub fn parse_markup(markup: &str) -> Result<Vec<Block>, TemplateError> {
         }
         match directive {
             "" => blocks.push(Block::Paragraph { lines: split_lines(rest) }),
-            "h1" | "h2" => {
-                if directive == "h2" {
-                    numbering = 0;
-                }
-                blocks.push(Block::Heading {
-                    level: if directive == "h1" { 1 } else { 2 },
-                    text: rest.replace(SOFT_BREAK, " "),
-                })
+            "h1" => blocks.push(Block::Heading { level: 1, number: None, text: one_line(rest) }),
+            "h2" | "annex" => {
+                numbering = 0;
+                let number = (directive == "h2").then(|| {
+                    sections += 1;
+                    sections
+                });
+                blocks.push(Block::Heading { level: 2, number, text: one_line(rest) })
             }
-            "field" => pending_label = Some(rest.replace(SOFT_BREAK, " ")),
+            "table" => blocks.push(Block::Table { columns: cells(&one_line(rest)), rows: Vec::new() }),
+            "row" => {
+                let Some(Block::Table { columns, rows }) = blocks.last_mut() else {
+                    return Err(TemplateError::Markup { line: index + 1, message: "`::row` outside a `::table`".into() });
+                };
+                let row: Vec<Vec<String>> = rest.split('|').map(|c| split_lines(c.trim())).collect();
+                if row.len() != columns.len() {
+                    return Err(TemplateError::Markup {
+                        line: index + 1,
+                        message: format!("`::row` has {} cells, the table has {} columns", row.len(), columns.len()),
+                    });
+                }
+                rows.push(row);
+            }
+            "field" => pending_label = Some(one_line(rest)),
             "value" => {
                 let label = pending_label.take().ok_or_else(|| TemplateError::Markup {
                     line: index + 1,
@@ -127,7 +193,7 @@ pub fn parse_markup(markup: &str) -> Result<Vec<Block>, TemplateError> {
                 numbering += 1;
                 blocks.push(Block::Item { number: numbering, lines: split_lines(rest) });
             }
-            "meta" => blocks.push(Block::Meta { text: rest.replace(SOFT_BREAK, " ") }),
+            "meta" => blocks.push(Block::Meta { text: one_line(rest) }),
             other => {
                 return Err(TemplateError::Markup {
                     line: index + 1,
@@ -139,14 +205,53 @@ pub fn parse_markup(markup: &str) -> Result<Vec<Block>, TemplateError> {
     Ok(blocks)
 }
 
-/// Builds the document of a request with the templates in `registry`.
-pub fn build(registry: &Handlebars<'static>, request: &Request) -> Result<Document, TemplateError> {
-    let view = RequestView::of(request);
+/// Builds the document of a request in `lang` with the templates in
+/// `registry`: the title, headings, fixed sentences, labels, vocabulary
+/// values, dates and the running text of the pages all come out in `lang`;
+/// free text stays as typed.
+pub fn build(registry: &Handlebars<'static>, request: &Request, lang: Lang) -> Result<Document, TemplateError> {
+    let view = RequestView::of(request, lang);
     let name = templates::template_name(request.kind);
     let markup = registry
         .render(name, &view)
         .map_err(|e| TemplateError::Render { template: name.to_string(), message: e.to_string() })?;
-    Ok(Document { title: view.title.clone(), blocks: parse_markup(&markup)? })
+    let page_text = |key: &str| {
+        templates::phrase(lang, key).map(str::to_string).ok_or_else(|| TemplateError::Render {
+            template: name.to_string(),
+            message: format!("no phrase `{key}` in templates/phrases/{}.json", lang.code()),
+        })
+    };
+    Ok(Document {
+        title: view.document_title(),
+        lang,
+        author: request.req_auth.name.trim().to_string(),
+        header: running_header(request, lang)?,
+        footer: page_text("doc.footer")?,
+        draft_note: page_text("doc.draft_note")?,
+        draft_mark: page_text("doc.draft_mark")?,
+        blocks: parse_markup(&markup)?,
+    })
+}
+
+/// The running header in `lang`: our reference, and the confidentiality
+/// marking.
+pub fn running_header(request: &Request, lang: Lang) -> Result<String, TemplateError> {
+    let missing = |key: &str| TemplateError::Render {
+        template: "running header".into(),
+        message: format!("no phrase `{key}` in templates/phrases/{}.json", lang.code()),
+    };
+    let mut parts = Vec::new();
+    let reference = request.req_auth.ref_no.trim();
+    if !reference.is_empty() {
+        let text = templates::phrase(lang, "doc.header_ref").ok_or_else(|| missing("doc.header_ref"))?;
+        let filled = templates::fill(text, |name| (name == "ref").then(|| reference.to_string()))
+            .map_err(|message| TemplateError::Render { template: "running header".into(), message })?;
+        parts.push(filled.replace(['\r', '\n'], " "));
+    }
+    if request.conf.required {
+        parts.push(templates::phrase(lang, "doc.confidential").ok_or_else(|| missing("doc.confidential"))?.to_string());
+    }
+    Ok(parts.join(" · "))
 }
 
 #[cfg(test)]
@@ -160,7 +265,7 @@ mod tests {
         assert_eq!(
             blocks,
             vec![
-                Block::Heading { level: 2, text: "Facts".into() },
+                Block::Heading { level: 2, number: Some(1), text: "Facts".into() },
                 Block::Paragraph { lines: vec!["first line".into(), "::h1 Injected".into()] },
             ]
         );
@@ -174,6 +279,47 @@ mod tests {
             .filter_map(|b| if let Block::Item { number, .. } = b { Some(*number) } else { None })
             .collect();
         assert_eq!(numbers, vec![1, 2, 1]);
+    }
+
+    #[test]
+    fn typed_bar_stays_inside_its_cell() {
+        let typed = escape_inserted_text("A | B\nsecond");
+        let blocks = parse_markup(&format!("::table Name | Note\n::row x | {typed}\n")).unwrap();
+        assert_eq!(
+            blocks,
+            vec![Block::Table {
+                columns: vec!["Name".into(), "Note".into()],
+                rows: vec![vec![vec!["x".into()], vec!["A | B".into(), "second".into()]]],
+            }]
+        );
+    }
+
+    #[test]
+    fn a_row_with_the_wrong_number_of_cells_is_reported() {
+        let err = parse_markup("::table A | B\n::row 1 | 2 | 3\n").unwrap_err();
+        assert_eq!(err.to_string(), "template markup, line 2: `::row` has 3 cells, the table has 2 columns");
+        let err = parse_markup("::row 1\n").unwrap_err();
+        assert_eq!(err.to_string(), "template markup, line 1: `::row` outside a `::table`");
+    }
+
+    #[test]
+    fn sections_are_numbered_and_annexes_are_not() {
+        let blocks = parse_markup("::h1 T\n::h2 A\n::h2 B\n::annex Annex\n").unwrap();
+        let numbers: Vec<Option<u32>> =
+            blocks.iter().filter_map(|b| if let Block::Heading { number, .. } = b { Some(*number) } else { None }).collect();
+        assert_eq!(numbers, vec![None, Some(1), Some(2), None]);
+    }
+
+    #[test]
+    fn running_header_names_the_reference_and_the_marking_in_the_document_language() {
+        let mut request = Request::default();
+        request.req_auth.ref_no = "ECD/117\nX".into();
+        request.conf.required = true;
+        assert_eq!(running_header(&request, Lang::En).unwrap(), "Ref. ECD/117 X · CONFIDENTIAL");
+        assert_eq!(running_header(&request, Lang::Fr).unwrap(), "Réf. ECD/117 X · CONFIDENTIEL");
+        request.conf.required = false;
+        request.req_auth.ref_no.clear();
+        assert_eq!(running_header(&request, Lang::Zh).unwrap(), "");
     }
 
     #[test]

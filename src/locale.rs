@@ -1,6 +1,8 @@
-//! The interface languages and their catalogues of wording, one JSON file per
+//! The interface languages and their catalogues of wording, JSON files per
 //! language in `locales/`, compiled into the binary. Keys are described in
-//! [`crate::wizard`]; `ui.*` keys word the application's own controls.
+//! [`crate::wizard`]; `ui.*` keys word the application's own controls;
+//! `check.*` keys (`<lang>.checks.json`) word the findings of
+//! [`crate::checks`], with named `{placeholders}`.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -48,16 +50,40 @@ impl Lang {
         self == Lang::Ar
     }
 
-    /// The catalogue files of the language: the wizard's wording, and the
-    /// interface's own (`ui.*` keys).
-    fn sources(self) -> [&'static str; 2] {
+    /// The catalogue files of the language: the wizard's wording, the
+    /// interface's own (`ui.*` keys) and the findings' (`check.*` keys).
+    fn sources(self) -> [&'static str; 3] {
         match self {
-            Lang::En => [include_str!("../locales/en.json"), include_str!("../locales/en.ui.json")],
-            Lang::Fr => [include_str!("../locales/fr.json"), include_str!("../locales/fr.ui.json")],
-            Lang::Es => [include_str!("../locales/es.json"), include_str!("../locales/es.ui.json")],
-            Lang::Ru => [include_str!("../locales/ru.json"), include_str!("../locales/ru.ui.json")],
-            Lang::Ar => [include_str!("../locales/ar.json"), include_str!("../locales/ar.ui.json")],
-            Lang::Zh => [include_str!("../locales/zh.json"), include_str!("../locales/zh.ui.json")],
+            Lang::En => [
+                include_str!("../locales/en.json"),
+                include_str!("../locales/en.ui.json"),
+                include_str!("../locales/en.checks.json"),
+            ],
+            Lang::Fr => [
+                include_str!("../locales/fr.json"),
+                include_str!("../locales/fr.ui.json"),
+                include_str!("../locales/fr.checks.json"),
+            ],
+            Lang::Es => [
+                include_str!("../locales/es.json"),
+                include_str!("../locales/es.ui.json"),
+                include_str!("../locales/es.checks.json"),
+            ],
+            Lang::Ru => [
+                include_str!("../locales/ru.json"),
+                include_str!("../locales/ru.ui.json"),
+                include_str!("../locales/ru.checks.json"),
+            ],
+            Lang::Ar => [
+                include_str!("../locales/ar.json"),
+                include_str!("../locales/ar.ui.json"),
+                include_str!("../locales/ar.checks.json"),
+            ],
+            Lang::Zh => [
+                include_str!("../locales/zh.json"),
+                include_str!("../locales/zh.ui.json"),
+                include_str!("../locales/zh.checks.json"),
+            ],
         }
     }
 }
@@ -92,6 +118,12 @@ impl Catalogue {
         self.own.get(key).or_else(|| self.english.get(key)).cloned().unwrap_or_else(|| key.to_string())
     }
 
+    /// Whether the language's own catalogue has `key` (without falling back
+    /// to English).
+    pub fn has_own(&self, key: &str) -> bool {
+        self.own.contains_key(key)
+    }
+
     /// The wording of a vocabulary value (`option.<Vocabulary>.<key>`).
     pub fn option<V: crate::model::Vocabulary>(&self, value: V) -> String {
         self.get(&format!("option.{}.{}", V::NAME, value.key()))
@@ -122,7 +154,8 @@ mod tests {
             }
         }
         for key in english.keys() {
-            if !key.starts_with("ui.") && !key.starts_with("option.") && wizard_keys.binary_search(key).is_err() {
+            let own_part = key.starts_with("ui.") || key.starts_with("option.") || key.starts_with("check.");
+            if !own_part && wizard_keys.binary_search(key).is_err() {
                 problems.push(format!("en: unused {key}"));
             }
         }
@@ -144,5 +177,34 @@ mod tests {
             }
         }
         assert!(problems.is_empty(), "{} catalogue problems:\n{}", problems.len(), problems.join("\n"));
+    }
+
+    /// The `{name}` placeholders of a message, sorted, each once.
+    fn placeholders(text: &str) -> Vec<String> {
+        let mut found: Vec<String> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_string()))
+            .collect();
+        found.sort();
+        found.dedup();
+        found
+    }
+
+    #[test]
+    fn every_check_message_has_the_placeholders_of_english_in_every_language() {
+        let english = parse(Lang::En);
+        let mut problems = Vec::new();
+        for lang in Lang::ALL {
+            let own = parse(lang);
+            for (key, text) in english.iter().filter(|(k, _)| k.starts_with("check.")) {
+                let Some(translated) = own.get(key) else { continue };
+                let (want, got) = (placeholders(text), placeholders(translated));
+                if want != got {
+                    problems.push(format!("{}: {key}: placeholders {got:?}, English has {want:?}", lang.code()));
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{} placeholder problems:\n{}", problems.len(), problems.join("\n"));
     }
 }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use mla_writer::layout::Paper;
 use mla_writer::locale::Lang;
 use mla_writer::{checks, format, paths, render, store::Store};
 
@@ -23,25 +24,38 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Render a request file as a PDF document.
+    /// Render a request file as a document: PDF, DOCX, HTML, or the request as JSON.
     ///
-    /// A request that still has errors (see `mla check`) is written as a
-    /// draft, with DRAFT across every page.
+    /// The fixed text is in the request's language of transmission
+    /// (`lang.request`) unless --lang says otherwise; free text stays as
+    /// written. A request that still has errors (see `mla check`) is written
+    /// as a draft, with DRAFT across every page.
     Render {
         /// Request file (JSON).
         file: PathBuf,
-        /// Where to write the PDF.
+        /// Where to write the document.
         #[arg(short, long)]
         output: PathBuf,
+        /// Language of the fixed text (default: the request's `lang.request`, else English).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DocumentFormat::Pdf)]
+        format: DocumentFormat,
+        /// Paper size.
+        #[arg(long, value_enum, default_value_t = Paper::A4)]
+        paper: Paper,
         /// Check as on this date (YYYY-MM-DD) instead of today.
         #[arg(long, value_parser = parse_date)]
         today: Option<time::Date>,
     },
     /// Check a request against the mandatory contents of UNTOC art. 18(15) and related rules.
     ///
-    /// Prints each finding with its code, severity, field and provision.
-    /// Exit status: 0 when there is no error, 1 when there are errors, 2 when
-    /// the file cannot be read.
+    /// Prints each finding with its code, severity, field and provision, and
+    /// a message saying what to add or fix in the language chosen with
+    /// --lang (codes, fields and provisions stay as they are). Exit status: 0
+    /// when there is no error, 1 when there are errors, 2 when the file
+    /// cannot be read.
     Check {
         /// Request file (JSON).
         file: PathBuf,
@@ -51,8 +65,14 @@ enum Command {
         /// Check as on this date (YYYY-MM-DD) instead of today, for date-dependent rules.
         #[arg(long, value_parser = parse_date)]
         today: Option<time::Date>,
+        /// Language of the messages.
+        #[arg(long, value_enum, default_value_t = Lang::En)]
+        lang: Lang,
     },
     /// List every rule: code, severity, provision and what it checks.
+    ///
+    /// The summaries document the rules and are in English only; the
+    /// messages of `mla check` come in every interface language (--lang).
     Rules {
         /// Output format.
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
@@ -74,6 +94,16 @@ enum Command {
     /// Work with the drafts stored in the data directory.
     #[command(subcommand)]
     Drafts(DraftsCommand),
+    /// Send the drafter's free text to a translator and take it back (XLIFF 2.0).
+    ///
+    /// `export` writes every filled-in free-text answer (facts, descriptions,
+    /// questions, reasons…) as one unit of an XLIFF 2.0 file, identified by its
+    /// path in the request (`persons.0.location`) and labelled for the
+    /// translator; names, numbers, addresses, dates and references stay out.
+    /// Any translation tool that reads XLIFF 2.0 fills in the targets. `import`
+    /// checks the file against the request and writes the translated request.
+    #[command(subcommand)]
+    Xliff(XliffCommand),
 }
 
 #[derive(Subcommand)]
@@ -92,10 +122,76 @@ enum DraftsCommand {
     },
 }
 
+#[derive(Subcommand)]
+enum XliffCommand {
+    /// Write the request's free text as an XLIFF 2.0 file for translation.
+    ///
+    /// The source language is the request's `lang.drafting`. Exporting the
+    /// same request twice gives the same file.
+    ///
+    /// Exit status: 0 when written, 1 when the request cannot be translated
+    /// (no drafting language, already translated, drafted in the target
+    /// language, no free text), 2 when the request file cannot be read or the
+    /// output cannot be written.
+    ///
+    /// Example: mla xliff export request.json --target fr -o request.fr.xlf
+    Export {
+        /// Request file (JSON).
+        file: PathBuf,
+        /// Language to translate into (the language of transmission).
+        #[arg(long, value_enum)]
+        target: Lang,
+        /// Where to write the XLIFF file.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Apply a translated XLIFF 2.0 file to the request and write the translated request.
+    ///
+    /// The file must be the one exported from this request (same kind, own
+    /// file number and requested State; same source language), with a
+    /// non-empty target for every unit, and the request's free text must not
+    /// have changed since the export. All or nothing: on any problem nothing
+    /// is written, and every problem is listed with its unit id. On success
+    /// each free-text answer holds the translation, `lang.request` is the
+    /// target language, and `translation.original` keeps the drafter's text.
+    /// The request file itself is never changed unless it is also the output.
+    ///
+    /// Exit status: 0 when written, 1 when the XLIFF file does not fit the
+    /// request, 2 when a file cannot be read (missing, not JSON, not
+    /// well-formed XML, not XLIFF 2.0, with a DOCTYPE) or the output cannot be
+    /// written.
+    ///
+    /// Example: mla xliff import request.json --xliff request.fr.xlf -o request.fr.json
+    Import {
+        /// Request file (JSON), as it was when exported.
+        file: PathBuf,
+        /// The translated XLIFF 2.0 file.
+        #[arg(long)]
+        xliff: PathBuf,
+        /// Where to write the translated request (JSON).
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum OutputFormat {
     Text,
     Json,
+}
+
+/// What `mla render` writes.
+#[derive(Clone, Copy, ValueEnum)]
+enum DocumentFormat {
+    /// The typeset request (PDF).
+    Pdf,
+    /// The request as an editable word-processing document (DOCX), with the
+    /// same draft marking as the PDF.
+    Docx,
+    /// The request itself, in the documented JSON format.
+    Json,
+    /// The document as one HTML page (for a browser, and for comparing with one).
+    Html,
 }
 
 fn parse_date(text: &str) -> Result<time::Date, String> {
@@ -115,18 +211,29 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
-        Command::Render { file, output, today } => {
+        Command::Render { file, output, lang, format: document_format, paper, today } => {
             let request = format::read_request(&file).map_err(|e| e.to_string())?;
-            let export = render::export_pdf(&request, today.unwrap_or_else(checks::today)).map_err(|e| e.to_string())?;
+            let mut options = render::Options::for_request(&request);
+            options.paper = paper;
+            if let Some(lang) = lang {
+                options.lang = lang;
+            }
+            let today = today.unwrap_or_else(checks::today);
+            let export = match document_format {
+                DocumentFormat::Pdf => render::export_pdf(&request, &options, today).map_err(|e| e.to_string())?,
+                DocumentFormat::Docx => render::export_docx(&request, &options, today).map_err(|e| e.to_string())?,
+                DocumentFormat::Json => render::Export { bytes: format::to_json(&request).into_bytes(), draft: false },
+                DocumentFormat::Html => render::export_html(&request, &options, today).map_err(|e| e.to_string())?,
+            };
             std::fs::write(&output, &export.bytes).map_err(|e| format!("{}: cannot write: {e}", output.display()))?;
             if export.draft {
                 eprintln!("mla: {}: the request still has errors (see `mla check`); written as a DRAFT", file.display());
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Check { file, format: out, today } => {
+        Command::Check { file, format: out, today, lang } => {
             let request = format::read_request(&file).map_err(|e| e.to_string())?;
-            let findings = checks::run(&request, today.unwrap_or_else(checks::today));
+            let findings = checks::run(&request, today.unwrap_or_else(checks::today), lang);
             match out {
                 OutputFormat::Json => println!("{}", serde_json::to_string_pretty(&findings).expect("findings serialise")),
                 OutputFormat::Text => {
@@ -194,6 +301,44 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 }
             }
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Xliff(cmd) => run_xliff(cmd),
+    }
+}
+
+fn run_xliff(cmd: XliffCommand) -> Result<ExitCode, String> {
+    use mla_writer::xliff;
+    match cmd {
+        XliffCommand::Export { file, target, output } => {
+            let request = format::read_request(&file).map_err(|e| e.to_string())?;
+            if let Err(e) = xliff::check_exportable(&request, target) {
+                eprintln!("mla: {}: {e}", file.display());
+                return Ok(ExitCode::from(1));
+            }
+            std::fs::write(&output, xliff::export(&request, target)).map_err(|e| format!("{}: cannot write: {e}", output.display()))?;
+            println!("{}: {} unit(s) to translate into {}", output.display(), xliff::units(&request).len(), target.code());
+            Ok(ExitCode::SUCCESS)
+        }
+        XliffCommand::Import { file, xliff: xliff_file, output } => {
+            let request = format::read_request(&file).map_err(|e| e.to_string())?;
+            let text = std::fs::read_to_string(&xliff_file).map_err(|e| format!("{}: cannot read: {e}", xliff_file.display()))?;
+            match xliff::import(&request, &text) {
+                Ok(translated) => {
+                    std::fs::write(&output, format::to_json(&translated)).map_err(|e| format!("{}: cannot write: {e}", output.display()))?;
+                    println!(
+                        "{}: {} unit(s) imported; the request is now in {}",
+                        output.display(),
+                        translated.translation.original.len(),
+                        translated.lang.request
+                    );
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(e) if e.unreadable() => Err(format!("{}: {e}", xliff_file.display())),
+                Err(e) => {
+                    eprintln!("mla: {}: {e}", xliff_file.display());
+                    Ok(ExitCode::from(1))
+                }
+            }
         }
     }
 }

@@ -6,8 +6,10 @@ use handlebars::Handlebars;
 
 use crate::document::{self, Document};
 use crate::fonts::Fonts;
-use crate::layout::{self, PageSize};
+use crate::layout::{self, Paper};
+use crate::locale::Lang;
 use crate::model::Request;
+use crate::pdf::{self, PdfInfo};
 use crate::templates::{self, TemplateError};
 
 fn fonts() -> &'static Fonts {
@@ -24,34 +26,85 @@ fn registry() -> Result<&'static Handlebars<'static>, TemplateError> {
     Ok(REGISTRY.get_or_init(|| built))
 }
 
-/// The document tree of a request (what the preview shows).
-pub fn document(request: &Request) -> Result<Document, TemplateError> {
-    document::build(registry()?, request)
+/// How a request is rendered.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Language of the fixed text.
+    pub lang: Lang,
+    /// Paper size.
+    pub paper: Paper,
+    /// When the document is produced (the PDF's dates).
+    pub date: time::OffsetDateTime,
 }
 
-/// The request as an A4 PDF, with `watermark` across every page if given.
-pub fn pdf(request: &Request, watermark: Option<&str>) -> Result<Vec<u8>, TemplateError> {
-    let doc = document(request)?;
-    let mut laid = layout::lay_out(fonts(), &doc, PageSize::A4);
-    laid.watermark = watermark.map(String::from);
-    Ok(crate::pdf::write(fonts(), &laid, &doc.title))
+impl Options {
+    /// The request's own language of transmission (English when it names
+    /// none of the six), on A4, dated now.
+    pub fn for_request(request: &Request) -> Options {
+        Options { lang: document_lang(request), paper: Paper::A4, date: time::OffsetDateTime::now_utc() }
+    }
 }
 
-/// A PDF ready to leave the office, or a draft.
+/// The language the request is to be transmitted in (`lang.request`), if it
+/// is one of the six; English otherwise.
+pub fn document_lang(request: &Request) -> Lang {
+    let code = request.lang.request.trim().to_ascii_lowercase();
+    Lang::ALL.into_iter().find(|l| l.code() == code).unwrap_or(Lang::En)
+}
+
+/// The document tree of a request in `lang` (what the preview shows).
+pub fn document(request: &Request, lang: Lang) -> Result<Document, TemplateError> {
+    document::build(registry()?, request, lang)
+}
+
+/// The request as a PDF; a `draft` carries the DRAFT watermark and note on
+/// every page.
+pub fn pdf(request: &Request, options: &Options, draft: bool) -> Result<Vec<u8>, TemplateError> {
+    let doc = document(request, options.lang)?;
+    let laid = layout::lay_out(fonts(), &doc, options.paper.size(), draft);
+    let info = PdfInfo { title: &doc.title, lang: doc.lang.code(), author: &doc.author, date: options.date };
+    Ok(pdf::write(fonts(), &laid, &info))
+}
+
+/// The request as an editable DOCX; a `draft` carries the DRAFT mark and
+/// note on every page.
+pub fn docx(request: &Request, options: &Options, draft: bool) -> Result<Vec<u8>, TemplateError> {
+    let doc = document(request, options.lang)?;
+    Ok(crate::docx::write(&doc, options.paper, options.date, draft))
+}
+
+/// A PDF or DOCX ready to leave the office, or a draft.
 pub struct Export {
-    /// The PDF.
+    /// The document.
     pub bytes: Vec<u8>,
     /// Whether the request still has errors, so the PDF is marked DRAFT.
     pub draft: bool,
 }
 
-/// The word printed across every page of a request that still has errors.
-pub const DRAFT_MARK: &str = "DRAFT";
-
 /// Renders a request for export, checked on `today`: a request with errors
 /// can only leave as a draft, marked as such on every page.
-pub fn export_pdf(request: &Request, today: time::Date) -> Result<Export, TemplateError> {
-    let draft = crate::checks::has_errors(&crate::checks::run(request, today));
-    let bytes = pdf(request, draft.then_some(DRAFT_MARK))?;
+pub fn export_pdf(request: &Request, options: &Options, today: time::Date) -> Result<Export, TemplateError> {
+    let draft = crate::checks::has_errors(&crate::checks::run(request, today, Lang::En));
+    let bytes = pdf(request, options, draft)?;
+    Ok(Export { bytes, draft })
+}
+
+/// The document as an HTML page, under the same rule as [`export_pdf`]: a
+/// request with errors is marked as a draft (its note opens the page).
+pub fn export_html(request: &Request, options: &Options, today: time::Date) -> Result<Export, TemplateError> {
+    let draft = crate::checks::has_errors(&crate::checks::run(request, today, Lang::En));
+    let mut doc = document(request, options.lang)?;
+    if draft {
+        let note = crate::document::Block::Meta { text: doc.draft_note.clone() };
+        doc.blocks.insert(0, note);
+    }
+    Ok(Export { bytes: crate::html::write(&doc, options.paper).into_bytes(), draft })
+}
+
+/// Renders a request for export as a DOCX, checked on `today`, by the same
+/// rule as [`export_pdf`]: a request with errors leaves only as a draft.
+pub fn export_docx(request: &Request, options: &Options, today: time::Date) -> Result<Export, TemplateError> {
+    let draft = crate::checks::has_errors(&crate::checks::run(request, today, Lang::En));
+    let bytes = docx(request, options, draft)?;
     Ok(Export { bytes, draft })
 }

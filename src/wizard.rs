@@ -68,6 +68,13 @@ pub struct Field {
     pub required: bool,
     /// Show the field only when another answer has one of the given values.
     pub show_when: Option<Condition>,
+    /// Whether the answer is prose that a translator renders into the
+    /// language of the request (facts, descriptions, questions, reasons,
+    /// citations in words, titles and functions), as opposed to text that
+    /// travels as written (names, identifiers, account numbers, addresses,
+    /// e-mails, telephones, reference numbers, dates, codes). Only text
+    /// fields can be translatable; see [`crate::xliff`].
+    pub translatable: bool,
     /// The kind of control.
     pub input: Input,
 }
@@ -83,6 +90,26 @@ pub struct Condition {
     pub path: String,
     /// Values for which the condition holds.
     pub one_of: Vec<String>,
+}
+
+impl Condition {
+    /// Whether the condition holds, reading its path in `scope` (the request,
+    /// or the group item a field belongs to). The same rule as the UI's
+    /// `conditions.ts`: a string compares as itself, a boolean or number as its
+    /// text, a list when any element matches; a missing answer never matches.
+    pub fn holds(&self, scope: &serde_json::Value) -> bool {
+        fn texts(value: &serde_json::Value) -> Vec<String> {
+            match value {
+                serde_json::Value::String(s) => vec![s.clone()],
+                serde_json::Value::Bool(b) => vec![b.to_string()],
+                serde_json::Value::Number(n) => vec![n.to_string()],
+                serde_json::Value::Array(items) => items.iter().filter(|v| !v.is_array()).flat_map(texts).collect(),
+                _ => Vec::new(),
+            }
+        }
+        let answer = self.path.split('.').try_fold(scope, |v, key| v.get(key));
+        answer.is_some_and(|a| texts(a).iter().any(|t| self.one_of.contains(t)))
+    }
 }
 
 /// The kind of control a field uses.
@@ -146,6 +173,7 @@ struct Spec {
     provision: Option<&'static str>,
     required: bool,
     show_when: Option<(&'static str, Vec<&'static str>)>,
+    translatable: bool,
     input: SpecInput,
 }
 
@@ -163,8 +191,11 @@ struct StepSpec {
     fields: Vec<Spec>,
 }
 
+/// A plain field; several lines of text are prose to translate unless marked
+/// [`Spec::verbatim`], one line is not unless marked [`Spec::prose`].
 fn f(path: impl Into<String>, input: Input) -> Spec {
-    Spec { path: path.into(), provision: None, required: false, show_when: None, input: SpecInput::Plain(input) }
+    let translatable = matches!(input, Input::Multiline);
+    Spec { path: path.into(), provision: None, required: false, show_when: None, translatable, input: SpecInput::Plain(input) }
 }
 
 /// A single choice from one of the model's vocabularies.
@@ -175,6 +206,7 @@ macro_rules! choice {
             provision: None,
             required: false,
             show_when: None,
+            translatable: false,
             input: SpecInput::Choice(stringify!($vocab), $vocab::ALL.iter().map(|v| v.key()).collect()),
         }
     };
@@ -188,6 +220,7 @@ macro_rules! multi {
             provision: None,
             required: false,
             show_when: None,
+            translatable: false,
             input: SpecInput::Multi(stringify!($vocab), $vocab::ALL.iter().map(|v| v.key()).collect()),
         }
     };
@@ -195,7 +228,7 @@ macro_rules! multi {
 
 fn group<T: Default + Serialize>(path: &'static str, fields: Vec<Spec>) -> Spec {
     let template = serde_json::to_value(T::default()).expect("model values serialise");
-    Spec { path: path.into(), provision: None, required: false, show_when: None, input: SpecInput::Group(template, fields) }
+    Spec { path: path.into(), provision: None, required: false, show_when: None, translatable: false, input: SpecInput::Group(template, fields) }
 }
 
 impl Spec {
@@ -211,6 +244,17 @@ impl Spec {
         self.show_when = Some((path, one_of.to_vec()));
         self
     }
+    /// One line of prose: translated (a stage, a function, a reason in a few words).
+    fn prose(mut self) -> Self {
+        debug_assert!(matches!(self.input, SpecInput::Plain(Input::Text)), "{}: only one-line text is marked as prose", self.path);
+        self.translatable = true;
+        self
+    }
+    /// Several lines that travel as written (addresses, identifiers, lists of names).
+    fn verbatim(mut self) -> Self {
+        self.translatable = false;
+        self
+    }
 }
 
 use Input::{Boolean, Date, DateTime, Email, Multiline, Phone, Text, TimeZone};
@@ -221,7 +265,7 @@ const ALL_KINDS: &[RequestKind] = &[MLA, PRESERVATION, EMERGENCY, TRANSFER];
 /// The fields of a [`DataSpec`], under `prefix` (`""` or `"data."`).
 fn data_spec_fields(prefix: &str) -> Vec<Spec> {
     vec![
-        f(format!("{prefix}identifiers"), Multiline).req().prov("Budapest art. 29(2)(c)"),
+        f(format!("{prefix}identifiers"), Multiline).verbatim().req().prov("Budapest art. 29(2)(c)"),
         multi!(format!("{prefix}categories"), DataCategory).req().prov("Budapest art. 1(d), 18(3)"),
         f(format!("{prefix}range.from"), DateTime).req(),
         f(format!("{prefix}range.to"), DateTime).req(),
@@ -255,11 +299,11 @@ fn structure() -> Vec<StepSpec> {
                 f("case.internal_ref", Text).req(),
                 f("req_auth.name", Text).req().prov("UNTOC art. 18(15)(a)"),
                 choice!("req_auth.type", AuthorityType).req(),
-                f("req_auth.address", Multiline).req().prov("UNTOC art. 18(15)(a)"),
+                f("req_auth.address", Multiline).verbatim().req().prov("UNTOC art. 18(15)(a)"),
                 f("req_auth.contact_person", Text).req().prov("UNTOC art. 18(15)(a)"),
                 f("req_auth.email", Email).req().prov("UNTOC art. 18(16)"),
                 f("req_auth.phone", Phone).prov("UNTOC art. 18(16)"),
-                f("req_auth.languages", Text),
+                f("req_auth.languages", Text).prose(),
                 f("req_auth.ref_no", Text),
                 f("req_state", Text).req(),
                 f("recv_auth.name", Text).req().prov("UNTOC art. 18(13)"),
@@ -276,7 +320,7 @@ fn structure() -> Vec<StepSpec> {
             show_when: None,
             fields: vec![
                 choice!("basis.primary", Instrument).req().prov("UNTOC art. 18(7)"),
-                f("basis.treaty_citation", Text).req().prov("UNTOC art. 18(7)").when("basis.primary", &["BILATERAL"]),
+                f("basis.treaty_citation", Text).prose().req().prov("UNTOC art. 18(7)").when("basis.primary", &["BILATERAL"]),
                 multi!("basis.secondary", Instrument),
                 f("basis.scope_statement", Multiline).prov("UNTOC art. 18(1)").when("basis.primary", &["UNTOC_18", "UNCAC_46", "DRUG88_7", "BUDAPEST", "CETS_224", "UNTOC_21", "UNCAC_47"]),
                 f("basis.reciprocity_undertaking", Boolean).req().when("basis.primary", &["RECIPROCITY"]),
@@ -293,15 +337,15 @@ fn structure() -> Vec<StepSpec> {
             show_when: None,
             fields: vec![
                 choice!("proc.nature", ProceedingsNature).req().prov("UNTOC art. 18(15)(b)"),
-                f("proc.stage", Text).req().prov("UNTOC art. 18(15)(b)"),
-                f("proc.subject_matter", Text).req().prov("UNTOC art. 18(15)(b)"),
+                f("proc.stage", Text).prose().req().prov("UNTOC art. 18(15)(b)"),
+                f("proc.subject_matter", Text).prose().req().prov("UNTOC art. 18(15)(b)"),
                 f("proc.conducting_auth.name", Text).req().prov("UNTOC art. 18(15)(b)"),
-                f("proc.conducting_auth.functions", Text).req().prov("UNTOC art. 18(15)(b)"),
+                f("proc.conducting_auth.functions", Text).prose().req().prov("UNTOC art. 18(15)(b)"),
                 f("proc.next_hearing_date", Date).prov("UNTOC art. 18(24)"),
                 f("proc.custody.in_custody", Boolean).prov("UNTOC art. 18(24)"),
                 f("proc.custody.expiry_date", Date).prov("UNTOC art. 18(24)").when("proc.custody.in_custody", &["true"]),
                 f("proc.limitation_date", Date).prov("ETS 73 art. 10"),
-                group::<RelatedRequest>("proc.related_requests", vec![f("state", Text), f("date", Date), f("reference", Text), f("status", Text)]),
+                group::<RelatedRequest>("proc.related_requests", vec![f("state", Text), f("date", Date), f("reference", Text), f("status", Text).prose()]),
             ],
         },
         StepSpec {
@@ -311,15 +355,15 @@ fn structure() -> Vec<StepSpec> {
             fields: vec![
                 f("facts.summary", Multiline).req().prov("UNTOC art. 18(15)(c)").when("kind", &["mla_evidence", "transfer_of_proceedings"]),
                 f("facts.brief", Multiline).req().prov("Budapest art. 29(2)(b)").when("kind", &["preservation", "emergency_disclosure"]),
-                f("facts.time_place", Text).req().prov("UNTOC art. 18(15)(c)"),
+                f("facts.time_place", Text).prose().req().prov("UNTOC art. 18(15)(c)"),
                 f("facts.link_to_req_state", Multiline).prov("UNTOC art. 18(1), 18(15)(f)").when("kind", &["mla_evidence", "preservation"]),
                 f("facts.evidence_so_far", Multiline).prov("GA res. 45/118 art. 3(c)").when("kind", &["mla_evidence", "transfer_of_proceedings"]),
                 group::<Offence>(
                     "offences",
                     vec![
-                        f("name", Text).req().prov("UNTOC art. 18(15)(b)"),
-                        f("provision", Text).req().prov("GA res. 45/117 art. 5(1)(c)"),
-                        f("max_penalty", Text).req().prov("CETS 224 art. 9"),
+                        f("name", Text).prose().req().prov("UNTOC art. 18(15)(b)"),
+                        f("provision", Text).prose().req().prov("GA res. 45/117 art. 5(1)(c)"),
+                        f("max_penalty", Text).prose().req().prov("CETS 224 art. 9"),
                         f("provision_text", Multiline).prov("GA res. 45/117 art. 5(1)(c)"),
                         multi!("category_flags", OffenceCategory),
                     ],
@@ -343,17 +387,17 @@ fn structure() -> Vec<StepSpec> {
                     f("aliases", Text).when("type", &["natural"]),
                     f("birth_date", Date).when("type", &["natural"]),
                     f("birth_place", Text).when("type", &["natural"]),
-                    f("legal_form", Text).when("type", &["legal"]),
+                    f("legal_form", Text).prose().when("type", &["legal"]),
                     f("registration_no", Text).prov("UNTOC art. 18(15)(e)").when("type", &["legal"]),
                     f("register", Text).when("type", &["legal"]),
                     f("nationalities", Text).prov("UNTOC art. 18(15)(e)"),
                     f("id_documents", Text).when("type", &["natural"]),
                     f("location", Multiline).prov("UNTOC art. 18(15)(e)"),
-                    f("location_unknown_reason", Text).prov("UNTOC art. 18(15)(e)"),
+                    f("location_unknown_reason", Text).prose().prov("UNTOC art. 18(15)(e)"),
                     f("phone", Phone),
                     f("email", Email),
-                    f("language_understood", Text).when("type", &["natural"]),
-                    f("in_custody", Text).when("type", &["natural"]),
+                    f("language_understood", Text).prose().when("type", &["natural"]),
+                    f("in_custody", Text).prose().when("type", &["natural"]),
                     f("lawyer", Text),
                 ],
             )
@@ -366,7 +410,7 @@ fn structure() -> Vec<StepSpec> {
             choice!("oath", Oath).req().prov("GA res. 45/117 art. 5(1)(e)"),
             f("rights_notice", Multiline).req().when("capacity", &["suspect", "accused"]),
             choice!("recording", Recording).prov("UNTOC art. 18(17)"),
-            f("interpreter_lang", Text),
+            f("interpreter_lang", Text).prose(),
             f("documents_to_show", Multiline),
             f("signature_of_statement", Boolean).prov("UNTOC art. 18(17)"),
             f("relevance", Multiline).req().prov("UNTOC art. 18(15)(f)"),
@@ -374,11 +418,11 @@ fn structure() -> Vec<StepSpec> {
         module_step("m2", Module::Service, vec![group::<Service>("mla.service", vec![
             f("documents", Multiline).req().prov("UNTOC art. 18(15)(d)"),
             f("addressee_ref", Text).req().prov("GA res. 45/117 art. 5(1)(d)"),
-            f("address", Multiline).req().prov("GA res. 45/117 art. 5(1)(d)"),
+            f("address", Multiline).verbatim().req().prov("GA res. 45/117 art. 5(1)(d)"),
             choice!("method", ServiceMethod).prov("UNTOC art. 18(17)"),
-            f("proof_required", Text).req(),
+            f("proof_required", Text).prose().req(),
             f("appearance_date", Date),
-            f("expenses_offered", Text),
+            f("expenses_offered", Text).prose(),
         ]).req()]),
         module_step("m3", Module::SearchSeizure, vec![group::<Search>("mla.searches", vec![
             f("place", Multiline).req().prov("UNTOC art. 18(15)(d)"),
@@ -387,54 +431,54 @@ fn structure() -> Vec<StepSpec> {
             f("grounds", Multiline).req().prov("UNTOC art. 18(15)(f)"),
             f("domestic_order", Boolean),
             f("digital_handling", Multiline).prov("Budapest art. 31"),
-            f("chain_of_custody", Text).prov("UNTOC art. 18(17)"),
-            f("transfer_of_items", Text).prov("GA res. 45/117 art. 7"),
+            f("chain_of_custody", Text).prose().prov("UNTOC art. 18(17)"),
+            f("transfer_of_items", Text).prose().prov("GA res. 45/117 art. 7"),
         ]).req()]),
         module_step("m4", Module::Freezing, vec![group::<Freezing>("mla.freezing", vec![
             f("assets", Multiline).req().prov("UNTOC art. 18(15)(d)"),
             f("location_holder", Text).req().prov("UNTOC art. 18(15)(e)"),
             f("owner_ref", Text).req().prov("UNTOC art. 18(15)(e)"),
-            f("value_estimate", Text),
+            f("value_estimate", Text).prose(),
             f("link_to_offence", Multiline).req().prov("UNTOC art. 18(15)(f)"),
             f("domestic_order", Boolean),
-            f("duration", Text),
+            f("duration", Text).prose(),
         ]).req()]),
         module_step("m5", Module::Records, vec![group::<Records>("mla.records", vec![
             choice!("record_class", RecordClass).req().prov("UNTOC art. 18(3)(f)"),
-            f("holder", Multiline).req().prov("UNTOC art. 18(15)(d)"),
+            f("holder", Multiline).verbatim().req().prov("UNTOC art. 18(15)(d)"),
             f("bank", Text).req().when("record_class", &["bank"]),
-            f("accounts", Multiline).req().when("record_class", &["bank"]),
+            f("accounts", Multiline).verbatim().req().when("record_class", &["bank"]),
             f("holder_refs", Text).req().prov("UNTOC art. 18(15)(e)").when("record_class", &["bank"]),
             f("period_from", Date).req(),
             f("period_to", Date).req(),
             multi!("doc_types", RecordDocType).req(),
-            f("format", Text).prov("UNTOC art. 18(3)(f)"),
+            f("format", Text).prose().prov("UNTOC art. 18(3)(f)"),
             f("certification", Boolean),
             f("no_tipping_off", Boolean).prov("UNTOC art. 18(20)"),
             f("relevance", Multiline).req().prov("UNTOC art. 18(15)(f)"),
         ]).req()]),
         module_step("m6", Module::StoredData, vec![group::<StoredData>("mla.stored_data", vec![
             f("provider", Text).req().prov("Budapest art. 29(2)(d)"),
-            f("provider_jurisdiction", Text).prov("Budapest art. 29(2)(d)"),
+            f("provider_jurisdiction", Text).prose().prov("Budapest art. 29(2)(d)"),
             choice!("service", ServiceType).req(),
         ].into_iter().chain(data_spec_fields("data.")).chain(vec![
             f("preservation_ref", Text).prov("Budapest art. 31(1)"),
             f("vulnerability", Multiline).prov("Budapest art. 31(3)(a)"),
             choice!("measure", DataMeasure).prov("Budapest art. 31(1)"),
             f("content_justification", Multiline).req().when("data.categories", &["content"]),
-            f("delivery_format", Text).prov("UNTOC art. 18(17)"),
+            f("delivery_format", Text).prose().prov("UNTOC art. 18(17)"),
             f("no_user_notice", Boolean).prov("UNTOC art. 18(20)"),
             f("relevance", Multiline).req().prov("UNTOC art. 18(15)(f)"),
         ]).collect()).req()]),
         module_step("m7", Module::RealTime, vec![group::<RealTime>("mla.real_time", vec![
             choice!("data_type", RealTimeType).req().prov("Budapest art. 33, 34"),
-            f("targets", Multiline).req().prov("UNTOC art. 18(15)(d)"),
+            f("targets", Multiline).verbatim().req().prov("UNTOC art. 18(15)(d)"),
             f("period.from", DateTime).req(),
             f("period.to", DateTime).req(),
             f("period.tz", TimeZone).req(),
-            f("domestic_authorisation", Text).req(),
+            f("domestic_authorisation", Text).prose().req(),
             f("necessity", Multiline).req(),
-            f("delivery", Text).req(),
+            f("delivery", Text).prose().req(),
             f("tech_contact", Text).req(),
         ]).req()]),
         module_step("m8", Module::Videoconference, vec![group::<Videoconference>("mla.videoconference", vec![
@@ -446,54 +490,54 @@ fn structure() -> Vec<StepSpec> {
             f("datetime", DateTime).req(),
             f("tz", TimeZone).req(),
             f("tech", Multiline).req(),
-            f("interpreter", Text),
+            f("interpreter", Text).prose(),
             f("consent", Boolean).req().when("capacity", &["suspect", "accused"]),
             f("questions", Multiline),
         ]).req()]),
         module_step("m9", Module::DetaineeTransfer, vec![group::<DetaineeTransfer>("mla.detainee_transfer", vec![
             f("detainee_ref", Text).req().prov("UNTOC art. 18(10)"),
             f("detention_place", Text).req().prov("UNTOC art. 18(11)"),
-            f("custody_status", Text).req().prov("UNTOC art. 18(11)"),
+            f("custody_status", Text).prose().req().prov("UNTOC art. 18(11)"),
             f("purpose", Multiline).req().prov("UNTOC art. 18(10)"),
             f("consent", Boolean).req().prov("UNTOC art. 18(10)(a)"),
-            f("dates", Text).req().prov("UNTOC art. 18(11)(b)"),
+            f("dates", Text).prose().req().prov("UNTOC art. 18(11)(b)"),
             f("escort_logistics", Multiline).req().prov("UNTOC art. 18(28)"),
         ]).req()]),
         module_step("m10", Module::Tracing, vec![group::<Tracing>("mla.tracing", vec![
-            f("subjects", Multiline).req().prov("UNTOC art. 18(15)(e)"),
+            f("subjects", Multiline).verbatim().req().prov("UNTOC art. 18(15)(e)"),
             f("known_leads", Multiline),
             f("link_to_offence", Multiline).req().prov("UNTOC art. 18(15)(f)"),
             f("registries", Multiline),
-            f("follow_up", Text),
+            f("follow_up", Text).prose(),
         ]).req()]),
         module_step("m11", Module::Appearance, vec![group::<Appearance>("mla.appearance", vec![
             f("person_ref", Text).req().prov("UNTOC art. 18(3)(h)"),
             choice!("capacity", HearingCapacity).req(),
             f("purpose", Multiline).req().prov("UNTOC art. 18(15)(f)"),
-            f("dates", Text).req(),
+            f("dates", Text).prose().req(),
             f("place", Text).req(),
             f("allowances", Multiline).req(),
             f("willingness", Boolean),
         ]).req()]),
         module_step("m12", Module::JointTeam, vec![group::<JointTeam>("mla.joint_team", vec![
-            f("parties", Multiline).req().prov("UNTOC art. 19"),
+            f("parties", Multiline).verbatim().req().prov("UNTOC art. 19"),
             f("purpose", Multiline).req().prov("UNTOC art. 19"),
-            f("duration", Text).req(),
-            f("lead_location", Text),
+            f("duration", Text).prose().req(),
+            f("lead_location", Text).prose(),
             f("info_use_rules", Multiline).req().prov("CETS 224 art. 12"),
         ]).req()]),
         module_step("m13", Module::ControlledDelivery, vec![group::<ControlledDelivery>("mla.controlled_delivery", vec![
             f("consignment", Multiline).req().prov("UNTOC art. 20"),
             f("route", Multiline).req().prov("UNTOC art. 20"),
-            f("dates", Text).req(),
-            f("handling", Text).req().prov("1988 Convention art. 11"),
+            f("dates", Text).prose().req(),
+            f("handling", Text).prose().req().prov("1988 Convention art. 11"),
             f("ops_contacts", Text).req(),
-            f("domestic_authorisation", Text).req(),
+            f("domestic_authorisation", Text).prose().req(),
         ]).req()]),
         module_step("m14", Module::Examination, vec![group::<Examination>("mla.examination", vec![
             f("object_or_site", Multiline).req().prov("UNTOC art. 18(3)(d)"),
             f("questions_for_expert", Multiline).prov("UNTOC art. 18(3)(e)"),
-            f("method", Text).prov("UNTOC art. 18(17)"),
+            f("method", Text).prose().prov("UNTOC art. 18(17)"),
         ]).req()]),
         module_step("m15", Module::Other, vec![group::<OtherAssistance>("mla.other", vec![
             f("description", Multiline).req().prov("UNTOC art. 18(3)(i)"),
@@ -525,7 +569,7 @@ fn structure() -> Vec<StepSpec> {
             fields: vec![
                 choice!("emergency.route", EmergencyRoute).req().prov("CETS 224 art. 9, 10"),
                 f("emergency.electronic", Boolean).req().prov("CETS 224 art. 9, 10"),
-                f("emergency.providers", Multiline).req().prov("CETS 224 art. 9"),
+                f("emergency.providers", Multiline).verbatim().req().prov("CETS 224 art. 9"),
                 f("emergency.emergency_facts", Multiline).req().prov("CETS 224 art. 3, 9"),
                 f("emergency.data_link", Multiline).req().prov("CETS 224 art. 9"),
                 group::<DataSpec>("emergency.data", data_spec_fields("")).req().prov("CETS 224 art. 9"),
@@ -541,7 +585,7 @@ fn structure() -> Vec<StepSpec> {
                 f("transfer.act_description", Multiline).req().prov("GA res. 45/118 art. 3(b)"),
                 f("transfer.investigation_results", Multiline).req().prov("GA res. 45/118 art. 3(c)"),
                 f("transfer.suspect_ref", Text).req().prov("GA res. 45/118 art. 3(e)"),
-                f("transfer.suspect_custody", Text).req().prov("ETS 73 art. 15"),
+                f("transfer.suspect_custody", Text).prose().req().prov("ETS 73 art. 15"),
                 multi!("transfer.grounds", TransferGround).prov("ETS 73 art. 8(1)"),
                 f("transfer.grounds_explanation", Multiline).prov("ETS 73 art. 8, 11"),
                 f("transfer.suspect_views", Multiline).req().prov("GA res. 45/118 art. 8"),
@@ -557,18 +601,18 @@ fn structure() -> Vec<StepSpec> {
             show_when: None,
             fields: vec![
                 f("transfer.forum.territory", Multiline).req().prov("UNTOC art. 21"),
-                f("transfer.forum.active_personality", Text).req().prov("ETS 73 art. 8(1)(a)-(b)"),
-                f("transfer.forum.passive_personality", Text),
-                f("transfer.forum.suspect_location", Text).req().prov("ETS 73 art. 8(1)(g)"),
-                f("transfer.forum.victims_location", Text).prov("GA res. 45/118 art. 9"),
-                f("transfer.forum.witnesses_location", Text).req(),
-                f("transfer.forum.evidence_location", Text).req().prov("ETS 73 art. 8(1)(e)"),
-                f("transfer.forum.parallel_proceedings", Text).req().prov("ETS 73 art. 8(1)(d)"),
+                f("transfer.forum.active_personality", Text).prose().req().prov("ETS 73 art. 8(1)(a)-(b)"),
+                f("transfer.forum.passive_personality", Text).prose(),
+                f("transfer.forum.suspect_location", Text).prose().req().prov("ETS 73 art. 8(1)(g)"),
+                f("transfer.forum.victims_location", Text).prose().prov("GA res. 45/118 art. 9"),
+                f("transfer.forum.witnesses_location", Text).prose().req(),
+                f("transfer.forum.evidence_location", Text).prose().req().prov("ETS 73 art. 8(1)(e)"),
+                f("transfer.forum.parallel_proceedings", Text).prose().req().prov("ETS 73 art. 8(1)(d)"),
                 f("transfer.forum.limitation_requesting", Date).req().prov("ETS 73 art. 10"),
                 f("transfer.forum.limitation_requested", Date).prov("ETS 73 art. 11"),
-                f("transfer.forum.sentencing", Text),
-                f("transfer.forum.proceeds", Text),
-                f("transfer.forum.costs", Text).prov("GA res. 45/118 art. 14"),
+                f("transfer.forum.sentencing", Text).prose(),
+                f("transfer.forum.proceeds", Text).prose(),
+                f("transfer.forum.costs", Text).prose().prov("GA res. 45/118 art. 14"),
             ],
         },
         StepSpec {
@@ -581,7 +625,7 @@ fn structure() -> Vec<StepSpec> {
                 f("procedure.requested", Multiline).prov("UNTOC art. 18(15)(d), 18(17)"),
                 f("procedure.reasons", Multiline).prov("GA res. 45/117 art. 5(1)(e)"),
                 f("procedure.elastic_clause", Boolean),
-                f("participation.officials", Multiline),
+                f("participation.officials", Multiline).verbatim(),
                 f("participation.may_question", Boolean),
             ],
         },
@@ -594,12 +638,12 @@ fn structure() -> Vec<StepSpec> {
                 multi!("urgency.reasons", UrgencyReason).req().prov("UNTOC art. 18(24)").when("urgency.flag", &["true"]),
                 f("urgency.reason_text", Multiline).req().prov("UNTOC art. 18(24)").when("urgency.flag", &["true"]),
                 f("deadline.date", Date).prov("UNTOC art. 18(24)"),
-                f("deadline.reason", Text).prov("UNTOC art. 18(24)"),
+                f("deadline.reason", Text).prose().prov("UNTOC art. 18(24)"),
                 f("conf.required", Boolean).prov("UNTOC art. 18(20)"),
                 choice!("conf.scope", ConfidentialityScope).req().prov("UNTOC art. 18(20)").when("conf.required", &["true"]),
                 f("conf.reasons", Multiline).req().prov("UNTOC art. 18(20)").when("conf.required", &["true"]),
                 f("conf.no_notice_to_subject", Boolean),
-                f("conf.if_not_possible", Text).req().prov("UNTOC art. 18(20)").when("conf.required", &["true"]),
+                f("conf.if_not_possible", Text).prose().req().prov("UNTOC art. 18(20)").when("conf.required", &["true"]),
                 f("use.ack", Boolean).req().prov("UNTOC art. 18(19)").when("kind", &["mla_evidence", "emergency_disclosure"]),
                 f("use.advance_consent_for", Multiline).prov("UNTOC art. 18(19)").when("kind", &["mla_evidence"]),
                 f("dp.safeguards", Multiline).prov("CETS 224 art. 14").when("basis.primary", &["CETS_224"]),
@@ -619,7 +663,7 @@ fn structure() -> Vec<StepSpec> {
                     "attachments",
                     vec![
                         choice!("type", AttachmentType).req(),
-                        f("title", Text).req(),
+                        f("title", Text).prose().req(),
                         f("language", Text).req(),
                         f("pages", Text),
                         f("translated", Boolean).prov("UNTOC art. 18(14)"),
@@ -627,7 +671,7 @@ fn structure() -> Vec<StepSpec> {
                     ],
                 ),
                 f("sign.name", Text).req().prov("UNTOC art. 18(14)"),
-                f("sign.title", Text).req().prov("UNTOC art. 18(14)"),
+                f("sign.title", Text).prose().req().prov("UNTOC art. 18(14)"),
                 f("sign.place", Text).req(),
                 f("sign.date", Date).req(),
                 f("sign.seal", Boolean),
@@ -670,6 +714,7 @@ fn word_field(spec: Spec, key_prefix: &str, cat: &Catalogue) -> Field {
             path: path.to_string(),
             one_of: one_of.into_iter().map(String::from).collect(),
         }),
+        translatable: spec.translatable,
         input,
     }
 }
@@ -772,6 +817,98 @@ mod tests {
                 .count();
             assert_eq!(steps, 1, "module {}", module.key());
         }
+    }
+
+    /// Every field of the definition with its full path (`persons[].location`).
+    fn all_fields(def: &WizardDefinition) -> Vec<(String, Field)> {
+        fn walk(fields: &[Field], prefix: &str, out: &mut Vec<(String, Field)>) {
+            for f in fields {
+                out.push((format!("{prefix}{}", f.path), f.clone()));
+                if let Input::Group { fields, .. } = &f.input {
+                    walk(fields, &format!("{prefix}{}[].", f.path), out);
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for step in &def.steps {
+            walk(&step.fields, "", &mut out);
+        }
+        out
+    }
+
+    #[test]
+    fn prose_is_translatable_and_names_numbers_and_codes_are_not() {
+        let fields: std::collections::BTreeMap<String, Field> = all_fields(&definition(Lang::En)).into_iter().collect();
+        let translatable = |path: &str| fields.get(path).unwrap_or_else(|| panic!("no field {path}")).translatable;
+        for prose in [
+            "facts.summary",
+            "facts.time_place",
+            "proc.subject_matter",
+            "proc.stage",
+            "offences[].name",
+            "offences[].max_penalty",
+            "persons[].location",
+            "persons[].location_unknown_reason",
+            "mla.statements[].questions",
+            "mla.statements[].relevance",
+            "mla.searches[].place",
+            "mla.detainee_transfer[].custody_status",
+            "transfer.forum.evidence_location",
+            "purpose.statement",
+            "conf.if_not_possible",
+            "attachments[].title",
+            "sign.title",
+        ] {
+            assert!(translatable(prose), "{prose} is prose and should be translatable");
+        }
+        for verbatim in [
+            "case.internal_ref",
+            "req_auth.name",
+            "req_auth.address",
+            "req_auth.email",
+            "req_auth.phone",
+            "req_auth.ref_no",
+            "req_state",
+            "lang.drafting",
+            "persons[].family_name",
+            "persons[].given_names",
+            "persons[].birth_date",
+            "persons[].registration_no",
+            "mla.statements[].person_ref",
+            "mla.records[].accounts",
+            "mla.records[].bank",
+            "mla.stored_data[].data.identifiers",
+            "mla.stored_data[].data.range.from",
+            "preservation.data[].identifiers",
+            "consult.preservation_ref",
+            "attachments[].language",
+            "sign.name",
+            "sign.date",
+            "kind",
+            "urgency.flag",
+        ] {
+            assert!(!translatable(verbatim), "{verbatim} travels as written and should not be translatable");
+        }
+    }
+
+    #[test]
+    fn only_text_fields_are_translatable() {
+        for (path, field) in all_fields(&definition(Lang::En)) {
+            if field.translatable {
+                assert!(matches!(field.input, Input::Text | Input::Multiline), "{path} is translatable but not text");
+            }
+        }
+    }
+
+    #[test]
+    fn conditions_hold_like_the_interface_says() {
+        let scope = serde_json::json!({ "kind": "mla_evidence", "flag": true, "list": ["a", "b"], "none": null });
+        let cond = |path: &str, one_of: &[&str]| Condition { path: path.into(), one_of: one_of.iter().map(|s| s.to_string()).collect() };
+        assert!(cond("kind", &["mla_evidence"]).holds(&scope));
+        assert!(cond("flag", &["true"]).holds(&scope));
+        assert!(cond("list", &["b"]).holds(&scope));
+        assert!(!cond("none", &["null"]).holds(&scope));
+        assert!(!cond("missing", &["x"]).holds(&scope));
     }
 
     #[test]

@@ -40,11 +40,12 @@ fn rendered_example_holds_the_authority_facts_and_offences() {
     for expected in [
         "Public Prosecution Office of the Republic of Arden, Economic Crime Division",
         "Between 1 June and 30 September 2025 an organised group operated a website",
-        "Aggravated fraud, Criminal Code of Arden, section 214(2)",
-        "Money laundering, Criminal Code of Arden, section 301(1)",
-        "United Nations Convention against Transnational Organized Crime, article 18",
-        "Obtain from Fjordbank ASA",
-        "Take the statement of Ingrid Solberg",
+        "Aggravated fraud Criminal Code of Arden, section 214(2) 10 years' imprisonment",
+        "Money laundering Criminal Code of Arden, section 301(1) 8 years' imprisonment",
+        "article 18 of the United Nations Convention against Transnational Organized Crime",
+        "Obtain the records described below",
+        "Fjordbank ASA, Bryggen 1, 5003 Bergvik, Norland",
+        "Take the statement of Ingrid Solberg as a witness.",
     ] {
         assert!(text.contains(expected), "PDF text lacks {expected:?}:\n{text}");
     }
@@ -95,6 +96,27 @@ fn complete_example_passes_the_check() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}");
     assert!(stdout.contains("0 error(s)"), "{stdout}");
+}
+
+#[test]
+fn check_words_its_messages_in_the_language_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let english = mla(&["check", "tests/fixtures/missing-facts.json", "--format", "json"], dir.path());
+    let arabic = mla(&["check", "tests/fixtures/missing-facts.json", "--format", "json", "--lang", "ar"], dir.path());
+    assert_eq!(arabic.status.code(), Some(1));
+    let english: serde_json::Value = serde_json::from_slice(&english.stdout).unwrap();
+    let arabic: serde_json::Value = serde_json::from_slice(&arabic.stdout).unwrap();
+    let summary = |findings: &serde_json::Value| -> serde_json::Value {
+        findings.as_array().unwrap().iter().find(|f| f["code"] == "UNTOC-18-15-c").unwrap().clone()
+    };
+    let (en, ar) = (summary(&english), summary(&arabic));
+    assert_eq!((&en["path"], &en["provision"]), (&ar["path"], &ar["provision"]), "only the message is translated");
+    assert!(en["message"].as_str().unwrap().starts_with("A summary of the relevant facts is required"));
+    assert!(ar["message"].as_str().unwrap().contains("ملخص للوقائع"), "{}", ar["message"]);
+    let text = mla(&["check", "tests/fixtures/missing-facts.json", "--lang", "zh"], dir.path());
+    assert!(String::from_utf8_lossy(&text.stdout).contains("相关事实摘要"));
+    let unknown = mla(&["check", "tests/fixtures/missing-facts.json", "--lang", "de"], dir.path());
+    assert_eq!(unknown.status.code(), Some(2), "clap refuses a language it does not offer");
 }
 
 #[test]

@@ -66,7 +66,7 @@ fn merge_defaults(value: serde_json::Value) -> serde_json::Value {
 fn examples_have_no_errors() {
     for path in examples() {
         let request = format::read_request(&path).unwrap();
-        let errors: Vec<_> = checks::run(&request, time::macros::date!(2026 - 11 - 27)).into_iter().filter(|f| f.severity == checks::Severity::Error).collect();
+        let errors: Vec<_> = checks::run(&request, time::macros::date!(2026 - 11 - 27), mla_writer::locale::Lang::En).into_iter().filter(|f| f.severity == checks::Severity::Error).collect();
         assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
     }
 }
@@ -75,7 +75,8 @@ fn examples_have_no_errors() {
 fn every_example_renders() {
     for path in examples() {
         let request = format::read_request(&path).unwrap();
-        let pdf = mla_writer::render::pdf(&request, None).unwrap();
+        let options = mla_writer::render::Options::for_request(&request);
+        let pdf = mla_writer::render::pdf(&request, &options, false).unwrap();
         assert!(pdf.starts_with(b"%PDF-"), "{}", path.display());
     }
 }

@@ -25,7 +25,7 @@ fn each_defective_fixture_produces_exactly_its_expected_codes() {
             .collect();
         let request = format::read_request(&json).unwrap_or_else(|e| panic!("{e}"));
         let found: BTreeSet<String> =
-            checks::run(&request, time::macros::date!(2026 - 11 - 27)).into_iter().map(|f| f.code.to_string()).collect();
+            checks::run(&request, time::macros::date!(2026 - 11 - 27), mla_writer::locale::Lang::En).into_iter().map(|f| f.code.to_string()).collect();
         if found != expected {
             problems.push(format!(
                 "{}: missing {:?}, unexpected {:?}",

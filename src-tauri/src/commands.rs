@@ -69,13 +69,14 @@ pub fn save_draft(drafts: State<'_, Drafts>, id: String, request: Request) -> Re
 }
 
 #[tauri::command]
-pub fn check_request(request: Request) -> Vec<Finding> {
-    checks::run(&request, checks::today())
+pub fn check_request(request: Request, lang: Lang) -> Vec<Finding> {
+    checks::run(&request, checks::today(), lang)
 }
 
 #[tauri::command]
 pub fn preview_request(request: Request) -> Result<Document, IpcError> {
-    Ok(mla_writer::render::document(&request)?)
+    let lang = mla_writer::render::document_lang(&request);
+    Ok(mla_writer::render::document(&request, lang)?)
 }
 
 /// Where an export went, and whether it is a draft.
@@ -102,7 +103,8 @@ pub async fn export_pdf(app: tauri::AppHandle, request: Request, file_name: Stri
             .and_then(|p| p.into_path().ok()),
     };
     let Some(path) = target else { return Ok(None) };
-    let export = mla_writer::render::export_pdf(&request, checks::today())?;
+    let options = mla_writer::render::Options::for_request(&request);
+    let export = mla_writer::render::export_pdf(&request, &options, checks::today())?;
     std::fs::write(&path, &export.bytes).map_err(|e| IpcError::io(&path, e))?;
     Ok(Some(Exported { path: path.display().to_string(), draft: export.draft }))
 }

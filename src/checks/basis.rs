@@ -4,23 +4,15 @@
 //! need it report one info finding saying what could not be checked, and
 //! only when the request field they would check is filled.
 
-use super::{blank, state, Findings, Rule, Severity};
-use crate::locale::{catalogue, Lang};
-use crate::model::{
-    Channel, Instrument, Module, OffenceCategory, Request, RequestKind, TransmissionMeans, TranslationStatus, Vocabulary,
-};
-
-/// The wording of a vocabulary value, as the messages show it.
-pub(super) fn option<V: Vocabulary>(value: V) -> String {
-    catalogue(Lang::En).option(value)
-}
+use super::{blank, msg, option, state, Arg, Findings, Message, Rule, Severity};
+use crate::model::{Channel, Instrument, Module, OffenceCategory, Request, RequestKind, TransmissionMeans, TranslationStatus};
 
 /// The instrument as the messages name it (the citation, for a bilateral treaty).
-pub(super) fn instrument_name(r: &Request, i: Instrument) -> String {
+pub(super) fn instrument_name(r: &Request, i: Instrument) -> Arg {
     if i == Instrument::Bilateral && !blank(&r.basis.treaty_citation) {
-        r.basis.treaty_citation.trim().to_string()
+        Arg::Text(r.basis.treaty_citation.trim().to_string())
     } else {
-        option(i)
+        option(i).into()
     }
 }
 
@@ -33,27 +25,25 @@ fn is_treaty(i: Instrument) -> bool {
 /// Cites the paragraph of the selected basis equivalent to UNTOC art. 18
 /// paragraph `untoc` (UNCAC art. 46 has the same numbering; the 1988
 /// Convention's equivalent is `drug88`, when it has one).
-pub(super) fn cite(r: &Request, untoc: &str, drug88: Option<&str>) -> String {
+pub(super) fn cite(r: &Request, untoc: &str, drug88: Option<&str>) -> Arg {
     match r.basis.primary {
-        Some(Instrument::Uncac46 | Instrument::Uncac47) => format!("UNCAC art. 46({untoc})"),
+        Some(Instrument::Uncac46 | Instrument::Uncac47) => Arg::Text(format!("UNCAC art. 46({untoc})")),
         Some(Instrument::Drug88_7) => match drug88 {
-            Some(p) => format!("1988 Convention art. 7({p})"),
-            None => format!("UNTOC art. 18({untoc}), by analogy"),
+            Some(p) => Arg::Text(format!("1988 Convention art. 7({p})")),
+            None => msg("check.cite.by_analogy").arg("provision", format!("UNTOC art. 18({untoc})")).into(),
         },
-        Some(Instrument::Bilateral) if !blank(&r.basis.treaty_citation) => {
-            format!("{}; compare UNTOC art. 18({untoc})", r.basis.treaty_citation.trim())
-        }
-        _ => format!("UNTOC art. 18({untoc})"),
+        Some(Instrument::Bilateral) if !blank(&r.basis.treaty_citation) => msg("check.cite.compare")
+            .arg("treaty", r.basis.treaty_citation.trim())
+            .arg("provision", format!("UNTOC art. 18({untoc})"))
+            .into(),
+        _ => Arg::Text(format!("UNTOC art. 18({untoc})")),
     }
 }
 
-/// Reports that a directory-dependent rule could not check `what`.
-pub(super) fn no_directory(out: &mut Findings, r: &Request, path: &str, what: String) {
-    out.push_at(
-        Severity::Info,
-        path.to_string(),
-        format!("Could not check {what}: the directory has no entry for {}.", state(r)),
-    );
+/// Reports, as advice, that a directory-dependent rule could not check
+/// what `message` says (each such message names the State with `{state}`).
+pub(super) fn no_directory(out: &mut Findings, r: &Request, path: &str, message: Message) {
+    out.push_at(Severity::Info, path.to_string(), message.arg("state", state(r)));
 }
 
 /// The highest custodial penalty stated in `text`, in years: `Some(f64::INFINITY)`
@@ -129,11 +119,7 @@ pub(super) static RULES: &[Rule] = &[
                     out.push_at(
                         Severity::Info,
                         "basis.primary".into(),
-                        format!(
-                            "Could not confirm {} is in force between your State and {}: the directory has no entry for that State.",
-                            instrument_name(r, i),
-                            state(r)
-                        ),
+                        msg("check.BASIS-IN-FORCE.no_directory").arg("instrument", instrument_name(r, i)).arg("state", state(r)),
                     );
                 }
             }
@@ -148,7 +134,7 @@ pub(super) static RULES: &[Rule] = &[
             let r = c.request;
             if let Some(i) = r.basis.primary {
                 if is_treaty(i) && i != Instrument::Bilateral && !blank(&r.req_state) {
-                    no_directory(out, r, "basis.primary", format!("the reservations and declarations of {} under {}", state(r), instrument_name(r, i)));
+                    no_directory(out, r, "basis.primary", msg("check.BASIS-RESERVATION.no_directory").arg("instrument", instrument_name(r, i)));
                 }
             }
         },
@@ -171,18 +157,15 @@ pub(super) static RULES: &[Rule] = &[
             if blank(&s) {
                 out.push(
                     "basis.scope_statement".into(),
-                    "Explain why the case falls within UNTOC: the transnational element, the organized criminal group involved and the seriousness of the offence.".into(),
+                    msg("check.UNTOC-18-1-scope.statement"),
                 );
             } else if !transnational || !group {
-                let missing = match (transnational, group) {
-                    (false, false) => "the transnational element and the organized criminal group",
-                    (false, true) => "the transnational element",
-                    _ => "the organized criminal group involved",
+                let key = match (transnational, group) {
+                    (false, false) => "check.UNTOC-18-1-scope.no_transnational_no_group",
+                    (false, true) => "check.UNTOC-18-1-scope.no_transnational",
+                    _ => "check.UNTOC-18-1-scope.no_group",
                 };
-                out.push(
-                    "basis.scope_statement".into(),
-                    format!("Explain why the case falls within UNTOC: the scope statement does not mention {missing}."),
-                );
+                out.push("basis.scope_statement".into(), msg(key));
             }
             if r.offences.is_empty() {
                 return;
@@ -196,7 +179,7 @@ pub(super) static RULES: &[Rule] = &[
             if !convention_offence && penalties.iter().all(|p| matches!(p, Some(y) if *y < 4.0)) {
                 out.push(
                     "offences".into(),
-                    "UNTOC covers serious crime (maximum penalty of at least four years' deprivation of liberty) and the offences it establishes; no offence entered is either. Explain why the case falls within UNTOC or choose another basis.".into(),
+                    msg("check.UNTOC-18-1-scope.not_serious"),
                 );
             }
         },
@@ -214,7 +197,7 @@ pub(super) static RULES: &[Rule] = &[
             {
                 out.push(
                     "offences".into(),
-                    "UNCAC covers the offences established under it; flag the corruption offence or choose another basis.".into(),
+                    msg("check.UNCAC-46-1-scope.no_corruption"),
                 );
             }
         },
@@ -232,7 +215,7 @@ pub(super) static RULES: &[Rule] = &[
             {
                 out.push(
                     "offences".into(),
-                    "The 1988 Convention covers drug-trafficking and related laundering offences; flag the drug offence or check the basis.".into(),
+                    msg("check.DRUG88-7-1-scope.no_drug"),
                 );
             }
         },
@@ -251,7 +234,7 @@ pub(super) static RULES: &[Rule] = &[
             if !cyber && !electronic_evidence(r) {
                 out.push(
                     "basis.scope_statement".into(),
-                    "The Budapest Convention covers computer-related offences and electronic evidence of any offence; flag the computer-related offence or describe the electronic evidence sought.".into(),
+                    msg("check.BUD-25-1-scope.no_cyber"),
                 );
             }
         },
@@ -266,7 +249,7 @@ pub(super) static RULES: &[Rule] = &[
             if r.basis.primary == Some(Instrument::Reciprocity) && !r.basis.reciprocity_undertaking {
                 out.push(
                     "basis.reciprocity_undertaking".into(),
-                    format!("Without a treaty, add an undertaking to assist {} in similar cases.", state(r)),
+                    msg("check.RECIP-UNDERTAKING.undertaking").arg("state", state(r)),
                 );
             }
         },
@@ -281,11 +264,14 @@ pub(super) static RULES: &[Rule] = &[
             match r.channel.route {
                 None => out.push(
                     "channel.route".into(),
-                    format!("Choose the channel through which the request will reach {} ({}).", state(r), cite(r, "13", Some("8"))),
+                    msg("check.UNTOC-18-13-channel.none").arg("state", state(r)).arg("provision", cite(r, "13", Some("8"))),
                 ),
                 Some(ch) if !blank(&r.req_state) => {
-                    let under = r.basis.primary.map(|i| format!(" under {}", instrument_name(r, i))).unwrap_or_default();
-                    no_directory(out, r, "channel.route", format!("that {} accepts requests{under} through the channel \"{}\"", state(r), option(ch)));
+                    let message = match r.basis.primary {
+                        Some(i) => msg("check.UNTOC-18-13-channel.no_directory_under").arg("instrument", instrument_name(r, i)),
+                        None => msg("check.UNTOC-18-13-channel.no_directory"),
+                    };
+                    no_directory(out, r, "channel.route", message.arg("channel", option(ch)));
                 }
                 Some(_) => {}
             }
@@ -304,14 +290,10 @@ pub(super) static RULES: &[Rule] = &[
             if !r.urgency.flag {
                 out.push(
                     "channel.route".into(),
-                    format!(
-                        "INTERPOL is for urgent cases and only where {} accepts it ({}); mark the request urgent with reasons, or send it through the central authority.",
-                        state(r),
-                        cite(r, "13", Some("8"))
-                    ),
+                    msg("check.UNTOC-18-13-interpol.not_urgent").arg("state", state(r)).arg("provision", cite(r, "13", Some("8"))),
                 );
             } else if !blank(&r.req_state) {
-                no_directory(out, r, "channel.route", format!("whether {} accepts urgent requests through INTERPOL; send the formal request through the central authority as well", state(r)));
+                no_directory(out, r, "channel.route", msg("check.UNTOC-18-13-interpol.no_directory"));
             }
         },
     },
@@ -328,7 +310,7 @@ pub(super) static RULES: &[Rule] = &[
             {
                 out.push(
                     "channel.copy_to_central_auth".into(),
-                    format!("Send a copy to the central authorities of your State and of {} when transmitting directly.", state(r)),
+                    msg("check.BUD-27-9-copy.copy").arg("state", state(r)),
                 );
             }
         },
@@ -343,10 +325,10 @@ pub(super) static RULES: &[Rule] = &[
             if blank(&r.lang.request) {
                 out.push(
                     "lang.request".into(),
-                    format!("Give the language the request will be sent in, one {} accepts ({}).", state(r), cite(r, "14", Some("9"))),
+                    msg("check.UNTOC-18-14-lang.none").arg("state", state(r)).arg("provision", cite(r, "14", Some("9"))),
                 );
             } else if !blank(&r.req_state) {
-                no_directory(out, r, "lang.request", format!("that {} accepts requests in \"{}\"", state(r), r.lang.request.trim()));
+                no_directory(out, r, "lang.request", msg("check.UNTOC-18-14-lang.no_directory").arg("language", r.lang.request.trim()));
             }
         },
     },
@@ -365,16 +347,16 @@ pub(super) static RULES: &[Rule] = &[
                 Some(TranslationStatus::Certified) => {}
                 Some(TranslationStatus::Done) => {
                     if !blank(&r.req_state) {
-                        no_directory(out, r, "translation.status", format!("whether {} requires a certified translation", state(r)));
+                        no_directory(out, r, "translation.status", msg("check.UNTOC-18-14-trans.no_directory"));
                     }
                 }
                 _ => out.push(
                     "translation.status".into(),
-                    format!(
-                        "The request is drafted in \"{d}\" but sent in \"{q}\": finish the translation (certified if {} requires it) before finalising ({}).",
-                        state(r),
-                        cite(r, "14", Some("9"))
-                    ),
+                    msg("check.UNTOC-18-14-trans.unfinished")
+                        .arg("drafting", d)
+                        .arg("language", q)
+                        .arg("state", state(r))
+                        .arg("provision", cite(r, "14", Some("9"))),
                 ),
             }
         },
@@ -389,11 +371,7 @@ pub(super) static RULES: &[Rule] = &[
             if !blank(&r.req_state) {
                 out.push(
                     "req_state".into(),
-                    format!(
-                        "No directory data for {}: channel, language and authority checks were skipped. Confirm {}'s requirements before sending.",
-                        state(r),
-                        state(r)
-                    ),
+                    msg("check.DIR-NO-ENTRY.no_entry").arg("state", state(r)),
                 );
             }
         },
@@ -407,7 +385,7 @@ pub(super) static RULES: &[Rule] = &[
             let r = c.request;
             if let Some(m @ (TransmissionMeans::Email | TransmissionMeans::Fax | TransmissionMeans::SecureSystem)) = r.channel.means {
                 if !blank(&r.req_state) {
-                    no_directory(out, r, "channel.means", format!("whether {} requires encryption or an electronic signature for requests sent by \"{}\"", state(r), option(m)));
+                    no_directory(out, r, "channel.means", msg("check.TRANSMIT-SECURITY.no_directory").arg("means", option(m)));
                 }
             }
         },
@@ -430,7 +408,7 @@ mod tests {
     }
 
     fn found(r: &Request, code: &str) -> Vec<Finding> {
-        super::super::run(r, super::super::tests::today()).into_iter().filter(|f| f.code == code).collect()
+        super::super::tests::run(r).into_iter().filter(|f| f.code == code).collect()
     }
 
     fn one(r: &Request, code: &str, severity: Severity, path: &str) -> Finding {
@@ -445,7 +423,7 @@ mod tests {
     fn examples_raise_no_errors_and_only_directory_warnings_from_this_section() {
         for kind in ["mla", "preservation", "emergency", "transfer"] {
             let r = example(kind);
-            for f in super::super::run(&r, super::super::tests::today()) {
+            for f in super::super::tests::run(&r) {
                 if RULES.iter().any(|rule| rule.code == f.code) {
                     assert_ne!(f.severity, Severity::Error, "{kind}: {f:?}");
                     if f.severity == Severity::Warning {

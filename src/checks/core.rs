@@ -1,7 +1,7 @@
 //! Section A of the catalogue: the contents every request must have (UNTOC
 //! art. 18(15) and its equivalents), the legal basis and the signature.
 
-use super::{blank, person_name, state, Rule, Severity};
+use super::{blank, msg, option, person_name, state, Rule, Severity};
 use crate::model::{Instrument, PersonRole, PersonType, Request, RequestKind};
 
 /// Kinds (a) and (d) must describe the proceedings (UNTOC art. 18(15)(b)).
@@ -19,11 +19,11 @@ pub(super) static RULES: &[Rule] = &[
         check: |c, out| {
             let r = c.request;
             let a = &r.req_auth;
-            out.need(&a.name, "req_auth.name", "Give the official name of the authority making the request.");
-            out.need(&a.address, "req_auth.address", "Give the postal address of the requesting authority.");
-            out.need(&a.contact_person, "req_auth.contact_person", "Name the officer the requested State can contact about this request.");
+            out.need(&a.name, "req_auth.name", msg("check.UNTOC-18-15-a.name"));
+            out.need(&a.address, "req_auth.address", msg("check.UNTOC-18-15-a.address"));
+            out.need(&a.contact_person, "req_auth.contact_person", msg("check.UNTOC-18-15-a.contact_person"));
             if blank(&a.email) && blank(&a.phone) {
-                out.push("req_auth.email".into(), "Give an e-mail address or a telephone number for questions about the request.".into());
+                out.push("req_auth.email".into(), msg("check.UNTOC-18-15-a.contact"));
             }
         },
     },
@@ -33,8 +33,8 @@ pub(super) static RULES: &[Rule] = &[
         provision: "UNTOC art. 18(7)",
         summary: "A legal basis is chosen, with the treaty's title, date and article for a bilateral treaty.",
         check: |c, out| match c.request.basis.primary {
-            None => out.push("basis.primary".into(), "Choose the legal basis of the request.".into()),
-            Some(Instrument::Bilateral) => out.need(&c.request.basis.treaty_citation, "basis.treaty_citation", "Give the title, date and article of the treaty you rely on."),
+            None => out.push("basis.primary".into(), msg("check.UNTOC-18-7-basis.none")),
+            Some(Instrument::Bilateral) => out.need(&c.request.basis.treaty_citation, "basis.treaty_citation", msg("check.UNTOC-18-7-basis.treaty_citation")),
             Some(_) => {}
         },
     },
@@ -49,10 +49,10 @@ pub(super) static RULES: &[Rule] = &[
                 return;
             }
             if r.proc.nature.is_none() {
-                out.push("proc.nature".into(), "Say what kind of proceedings these are (investigation, prosecution, trial…).".into());
+                out.push("proc.nature".into(), msg("check.UNTOC-18-15-b-nature.nature"));
             }
-            out.need(&r.proc.stage, "proc.stage", "Describe the current stage of the proceedings.");
-            out.need(&r.proc.subject_matter, "proc.subject_matter", "Say in one line what the case is about.");
+            out.need(&r.proc.stage, "proc.stage", msg("check.UNTOC-18-15-b-nature.stage"));
+            out.need(&r.proc.subject_matter, "proc.subject_matter", msg("check.UNTOC-18-15-b-nature.subject_matter"));
         },
     },
     Rule {
@@ -65,8 +65,8 @@ pub(super) static RULES: &[Rule] = &[
             if !proceedings_required(r) {
                 return;
             }
-            out.need(&r.proc.conducting_auth.name, "proc.conducting_auth.name", "Name the authority conducting the investigation or proceedings.");
-            out.need(&r.proc.conducting_auth.functions, "proc.conducting_auth.functions", "State the function of the authority conducting the proceedings.");
+            out.need(&r.proc.conducting_auth.name, "proc.conducting_auth.name", msg("check.UNTOC-18-15-b-auth.name"));
+            out.need(&r.proc.conducting_auth.functions, "proc.conducting_auth.functions", msg("check.UNTOC-18-15-b-auth.functions"));
         },
     },
     Rule {
@@ -77,7 +77,7 @@ pub(super) static RULES: &[Rule] = &[
         check: |c, out| {
             let r = c.request;
             if matches!(r.kind, RequestKind::MlaEvidence | RequestKind::TransferOfProceedings) && !r.service_only() {
-                out.need(&r.facts.summary, "facts.summary", "A summary of the relevant facts is required: who did what, when, where and how.");
+                out.need(&r.facts.summary, "facts.summary", msg("check.UNTOC-18-15-c.summary"));
             }
         },
     },
@@ -89,7 +89,7 @@ pub(super) static RULES: &[Rule] = &[
         check: |c, out| {
             let r = c.request;
             if r.kind == RequestKind::MlaEvidence && !r.service_only() && blank(&r.facts.link_to_req_state) {
-                out.push("facts.link_to_req_state".into(), format!("Explain why the evidence, persons or assets are in {}.", state(r)));
+                out.push("facts.link_to_req_state".into(), msg("check.UNTOC-18-15-c-link.link").arg("state", state(r)));
             }
         },
     },
@@ -101,11 +101,11 @@ pub(super) static RULES: &[Rule] = &[
         check: |c, out| {
             let r = c.request;
             if r.offences.is_empty() {
-                out.push("offences".into(), "Enter at least one offence, with its legal provision.".into());
+                out.push("offences".into(), msg("check.OFF-PROVISION.none"));
             }
             for (i, o) in r.offences.iter().enumerate() {
-                out.need(&o.name, &format!("offences.{i}.name"), &format!("Offence {}: give its name as in your law.", i + 1));
-                out.need(&o.provision, &format!("offences.{i}.provision"), &format!("Offence {}: cite the article or section that creates it.", i + 1));
+                out.need(&o.name, &format!("offences.{i}.name"), msg("check.OFF-PROVISION.name").arg("n", i + 1));
+                out.need(&o.provision, &format!("offences.{i}.provision"), msg("check.OFF-PROVISION.provision").arg("n", i + 1));
             }
         },
     },
@@ -120,16 +120,16 @@ pub(super) static RULES: &[Rule] = &[
                 return;
             }
             if r.mla.modules.is_empty() {
-                out.push("mla.modules".into(), format!("Choose the assistance you are asking {} to give.", state(r)));
+                out.push("mla.modules".into(), msg("check.UNTOC-18-15-d.modules").arg("state", state(r)));
             }
             for module in &r.mla.modules {
                 let (path, count) = r.mla.items(*module);
                 if count == 0 {
-                    out.push(path.into(), format!("Describe the measure \"{}\" you are asking {} to carry out.", crate::locale::catalogue(crate::locale::Lang::En).option(*module), state(r)));
+                    out.push(path.into(), msg("check.UNTOC-18-15-d.items").arg("measure", option(*module)).arg("state", state(r)));
                 }
             }
             for (i, m) in r.mla.other.iter().enumerate() {
-                out.need(&m.description, &format!("mla.other.{i}.description"), &format!("Other assistance {}: describe what is to be done.", i + 1));
+                out.need(&m.description, &format!("mla.other.{i}.description"), msg("check.UNTOC-18-15-d.other").arg("n", i + 1));
             }
         },
     },
@@ -141,7 +141,7 @@ pub(super) static RULES: &[Rule] = &[
         check: |c, out| {
             let r = c.request;
             for (i, p) in r.persons.iter().enumerate() {
-                out.need(&p.family_name, &format!("persons.{i}.family_name"), &format!("Person {}: give a name, or a description if the name is not known.", i + 1));
+                out.need(&p.family_name, &format!("persons.{i}.family_name"), msg("check.UNTOC-18-15-e-id.name").arg("n", i + 1));
             }
         },
     },
@@ -161,7 +161,7 @@ pub(super) static RULES: &[Rule] = &[
                     let path = if blank(&p.nationalities) { "nationalities" } else { "location" };
                     out.push(
                         format!("persons.{i}.{path}"),
-                        format!("Give {}'s nationality and whereabouts in {}, or say why they are unknown.", person_name(p, i), state(r)),
+                        msg("check.UNTOC-18-15-e-loc.whereabouts").arg("person", person_name(p, i)).arg("state", state(r)),
                     );
                 }
             }
@@ -177,7 +177,7 @@ pub(super) static RULES: &[Rule] = &[
             if r.service_only() && blank(&r.facts.summary) {
                 out.push(
                     "facts.summary".into(),
-                    "Facts are not required for a request solely for service of documents, but two or three sentences of context usually help the requested State.".into(),
+                    msg("check.UNTOC-18-15-c-svc.context"),
                 );
             }
         },
@@ -192,7 +192,7 @@ pub(super) static RULES: &[Rule] = &[
             if !blank(&p.requested) && blank(&p.reasons) {
                 out.push(
                     "procedure.reasons".into(),
-                    "Explain why each special formality is needed (for example, admissibility in your courts); formalities without reasons are often ignored.".into(),
+                    msg("check.UNTOC-18-15-d-proc.reasons"),
                 );
             }
         },
@@ -208,8 +208,8 @@ pub(super) static RULES: &[Rule] = &[
                     continue;
                 }
                 let name = person_name(p, i);
-                out.need(&p.registration_no, &format!("persons.{i}.registration_no"), &format!("Add the registration number of {name} so that it can be identified."));
-                out.need(&p.location, &format!("persons.{i}.location"), &format!("Add the registered seat of {name} so that it can be identified."));
+                out.need(&p.registration_no, &format!("persons.{i}.registration_no"), msg("check.UNTOC-18-15-e-legal.registration_no").arg("entity", name.clone()));
+                out.need(&p.location, &format!("persons.{i}.location"), msg("check.UNTOC-18-15-e-legal.seat").arg("entity", name));
             }
         },
     },
@@ -229,7 +229,7 @@ pub(super) static RULES: &[Rule] = &[
                 .chain(m.stored_data.iter().map(|x| &x.relevance).enumerate().map(|(i, v)| ("mla.stored_data", i, v)))
                 .chain(m.other.iter().map(|x| &x.relevance).enumerate().map(|(i, v)| ("mla.other", i, v)));
             for (group, i, relevance) in items {
-                out.need(relevance, &format!("{group}.{i}.relevance"), &format!("Explain how item {} relates to the facts and why it is needed.", i + 1));
+                out.need(relevance, &format!("{group}.{i}.relevance"), msg("check.UNTOC-18-15-f-item.relevance").arg("n", i + 1));
             }
         },
     },
@@ -241,7 +241,7 @@ pub(super) static RULES: &[Rule] = &[
         check: |c, out| {
             let r = c.request;
             if r.kind == RequestKind::MlaEvidence {
-                out.need(&r.purpose.statement, "purpose.statement", "State what the assistance is for.");
+                out.need(&r.purpose.statement, "purpose.statement", msg("check.UNTOC-18-15-f.purpose"));
             }
         },
     },
@@ -252,10 +252,10 @@ pub(super) static RULES: &[Rule] = &[
         summary: "The signature block has a name, title, place and date.",
         check: |c, out| {
             let r = c.request;
-            out.need(&r.sign.name, "sign.name", "Give the name of the signatory.");
-            out.need(&r.sign.title, "sign.title", "Give the signatory's title.");
-            out.need(&r.sign.place, "sign.place", "Give the place of signature.");
-            out.need(&r.sign.date, "sign.date", "Give the date of signature.");
+            out.need(&r.sign.name, "sign.name", msg("check.SIGN-BLOCK.name"));
+            out.need(&r.sign.title, "sign.title", msg("check.SIGN-BLOCK.title"));
+            out.need(&r.sign.place, "sign.place", msg("check.SIGN-BLOCK.place"));
+            out.need(&r.sign.date, "sign.date", msg("check.SIGN-BLOCK.date"));
         },
     },
 ];
@@ -266,7 +266,7 @@ mod tests {
     use crate::model::Person;
 
     fn codes(r: &Request) -> Vec<&'static str> {
-        let mut c: Vec<_> = super::super::run(r, super::super::tests::today()).iter().map(|f| f.code).collect();
+        let mut c: Vec<_> = super::super::tests::run(r).iter().map(|f| f.code).collect();
         c.dedup();
         c
     }
@@ -283,23 +283,23 @@ mod tests {
     fn bilateral_basis_needs_a_citation() {
         let mut r = Request::default();
         r.basis.primary = Some(Instrument::Bilateral);
-        let f: Vec<_> = super::super::run(&r, super::super::tests::today()).into_iter().filter(|f| f.code == "UNTOC-18-7-basis").collect();
+        let f: Vec<_> = super::super::tests::run(&r).into_iter().filter(|f| f.code == "UNTOC-18-7-basis").collect();
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].path, "basis.treaty_citation");
         r.basis.treaty_citation = "Treaty of 3 May 2011, art. 4".into();
-        assert!(super::super::run(&r, super::super::tests::today()).iter().all(|f| f.code != "UNTOC-18-7-basis"));
+        assert!(super::super::tests::run(&r).iter().all(|f| f.code != "UNTOC-18-7-basis"));
     }
 
     #[test]
     fn witness_without_whereabouts_is_a_warning_unless_explained() {
         let mut r = Request::default();
         r.persons.push(Person { role: Some(PersonRole::Witness), family_name: "Varga".into(), nationalities: "Norland".into(), ..Person::default() });
-        let f: Vec<_> = super::super::run(&r, super::super::tests::today()).into_iter().filter(|f| f.code == "UNTOC-18-15-e-loc").collect();
+        let f: Vec<_> = super::super::tests::run(&r).into_iter().filter(|f| f.code == "UNTOC-18-15-e-loc").collect();
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].path, "persons.0.location");
         assert_eq!(f[0].severity, Severity::Warning);
         r.persons[0].location_unknown_reason = "Moved abroad, address not known".into();
-        assert!(super::super::run(&r, super::super::tests::today()).iter().all(|f| f.code != "UNTOC-18-15-e-loc"));
+        assert!(super::super::tests::run(&r).iter().all(|f| f.code != "UNTOC-18-15-e-loc"));
     }
 
     #[test]
@@ -310,7 +310,7 @@ mod tests {
         assert!(codes.contains(&"UNTOC-18-15-c-svc"));
         assert!(!codes.contains(&"UNTOC-18-15-c"));
         r.facts.summary = "The addressee is a witness in a fraud trial.".into();
-        assert!(!super::super::run(&r, super::super::tests::today()).iter().any(|f| f.code == "UNTOC-18-15-c-svc"));
+        assert!(!super::super::tests::run(&r).iter().any(|f| f.code == "UNTOC-18-15-c-svc"));
     }
 
     #[test]
@@ -326,7 +326,7 @@ mod tests {
     fn legal_person_without_registration_is_flagged() {
         let mut r = Request::default();
         r.persons.push(Person { person_type: Some(PersonType::Legal), family_name: "Halvard Logistics AS".into(), location: "Bergvik".into(), ..Person::default() });
-        let f: Vec<_> = super::super::run(&r, super::super::tests::today()).into_iter().filter(|f| f.code == "UNTOC-18-15-e-legal").collect();
+        let f: Vec<_> = super::super::tests::run(&r).into_iter().filter(|f| f.code == "UNTOC-18-15-e-legal").collect();
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].path, "persons.0.registration_no");
         r.persons[0].registration_no = "918 442 107".into();
@@ -338,7 +338,7 @@ mod tests {
         let mut r = Request::default();
         r.mla.modules = vec![crate::model::Module::Other];
         r.mla.other.push(crate::model::mla::OtherAssistance { description: "Obtain the lease of flat 4".into(), relevance: String::new() });
-        let f: Vec<_> = super::super::run(&r, super::super::tests::today()).into_iter().filter(|f| f.code == "UNTOC-18-15-f-item").collect();
+        let f: Vec<_> = super::super::tests::run(&r).into_iter().filter(|f| f.code == "UNTOC-18-15-f-item").collect();
         assert_eq!(f[0].path, "mla.other.0.relevance");
         r.mla.other[0].relevance = "The lease names the person who rented the flat.".into();
         assert!(!codes(&r).contains(&"UNTOC-18-15-f-item"));
@@ -348,7 +348,7 @@ mod tests {
     fn person_without_a_name_is_an_error() {
         let mut r = Request::default();
         r.persons.push(Person { role: Some(PersonRole::Witness), ..Person::default() });
-        let f: Vec<_> = super::super::run(&r, super::super::tests::today()).into_iter().filter(|f| f.code == "UNTOC-18-15-e-id").collect();
+        let f: Vec<_> = super::super::tests::run(&r).into_iter().filter(|f| f.code == "UNTOC-18-15-e-id").collect();
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].path, "persons.0.family_name");
         r.persons[0].family_name = "Varga".into();

@@ -2,7 +2,7 @@
 
 use time::Date;
 
-use super::{blank, state, Rule, Severity};
+use super::{blank, msg, state, Message, Rule, Severity};
 use crate::model::emergency::EmergencyRoute;
 use crate::model::mla::RealTimeType;
 use crate::model::{Channel, DataCategory, Module, PersonRole, Request, RequestKind, YesNoUnknown};
@@ -30,28 +30,28 @@ fn urgent_channel(r: &Request) -> bool {
 }
 
 /// Modules or items that often cause extraordinary costs (UNTOC art. 18(28)).
-fn costly_measures(r: &Request) -> Vec<&'static str> {
+fn costly_measures(r: &Request) -> Vec<Message> {
     let mut found = Vec::new();
     if r.kind != RequestKind::MlaEvidence {
         return found;
     }
     let m = &r.mla;
     if m.modules.contains(&Module::Videoconference) {
-        found.push("a hearing by videoconference");
+        found.push(msg("check.word.cost.videoconference"));
     }
     if m.modules.contains(&Module::DetaineeTransfer) {
-        found.push("the transfer of a detained person");
+        found.push(msg("check.word.cost.detainee_transfer"));
     }
     if m.modules.contains(&Module::Appearance) {
-        found.push("the appearance of a witness or expert");
+        found.push(msg("check.word.cost.appearance"));
     }
     if m.modules.contains(&Module::Examination) && m.examination.iter().any(|e| !blank(&e.questions_for_expert)) {
-        found.push("an expert evaluation");
+        found.push(msg("check.word.cost.expert"));
     }
     let content = m.modules.contains(&Module::StoredData) && m.stored_data.iter().any(|d| d.data.categories.contains(&DataCategory::Content));
     let interception = m.modules.contains(&Module::RealTime) && m.real_time.iter().any(|t| t.data_type == Some(RealTimeType::Content));
     if content || interception {
-        found.push("a large volume of data");
+        found.push(msg("check.word.cost.data"));
     }
     found
 }
@@ -69,12 +69,12 @@ pub(super) static RULES: &[Rule] = &[
                 return;
             }
             if r.urgency.reasons.is_empty() {
-                out.push("urgency.reasons".into(), "The request is marked urgent: choose the reason (custody time limit, trial date, data deletion, risk to life …).".into());
+                out.push("urgency.reasons".into(), msg("check.UNTOC-18-24-reasons.no_reason"));
             }
             if blank(&r.urgency.reason_text) {
                 out.push(
                     "urgency.reason_text".into(),
-                    format!("Say concretely why this is urgent for {} (e.g. custody ends on a given date, trial on a given date, data deleted after so many days).", state(r)),
+                    msg("check.UNTOC-18-24-reasons.no_text").arg("state", state(r)),
                 );
             }
         },
@@ -89,8 +89,8 @@ pub(super) static RULES: &[Rule] = &[
             if !r.urgency.flag || !deadline_step(r) {
                 return;
             }
-            out.need(&r.deadline.date, "deadline.date", "The request is marked urgent: give the date by which you need execution.");
-            out.need(&r.deadline.reason, "deadline.reason", "The request is marked urgent: say why you need execution by that date.");
+            out.need(&r.deadline.date, "deadline.date", msg("check.UNTOC-18-24-deadline.date"));
+            out.need(&r.deadline.reason, "deadline.reason", msg("check.UNTOC-18-24-deadline.reason"));
         },
     },
     Rule {
@@ -104,10 +104,10 @@ pub(super) static RULES: &[Rule] = &[
                 return;
             }
             match parse_date(&r.deadline.date) {
-                None => out.push("deadline.date".into(), format!("The deadline \"{}\" is not a date; give it as YYYY-MM-DD.", r.deadline.date.trim())),
+                None => out.push("deadline.date".into(), msg("check.DEADLINE-PAST.not_a_date").arg("value", r.deadline.date.trim())),
                 Some(d) if d <= c.today => out.push(
                     "deadline.date".into(),
-                    format!("The deadline {d} has already passed or is today; give a date after sending that leaves {} time to act.", state(r)),
+                    msg("check.DEADLINE-PAST.past").arg("date", d).arg("state", state(r)),
                 ),
                 Some(_) => {}
             }
@@ -125,7 +125,7 @@ pub(super) static RULES: &[Rule] = &[
             if days > 0 && days < 30 && !urgent_channel(r) {
                 out.push(
                     "deadline.date".into(),
-                    format!("The deadline {d} is {days} days away; consider an urgent channel, an advance copy, or calling the receiving authority in {}.", state(r)),
+                    msg("check.DEADLINE-TIGHT.tight").arg("date", d).arg("days", days).arg("state", state(r)),
                 );
             }
         },
@@ -143,15 +143,15 @@ pub(super) static RULES: &[Rule] = &[
             let p = &r.proc;
             let mut events = Vec::new();
             if p.custody.in_custody {
-                events.push(("The custody time limit", "proc.custody.expiry_date", &p.custody.expiry_date));
+                events.push(("check.URGENCY-IMPLICIT.custody", "proc.custody.expiry_date", &p.custody.expiry_date));
             }
-            events.push(("The limitation date", "proc.limitation_date", &p.limitation_date));
-            events.push(("The next hearing", "proc.next_hearing_date", &p.next_hearing_date));
-            for (event, path, value) in events {
+            events.push(("check.URGENCY-IMPLICIT.limitation", "proc.limitation_date", &p.limitation_date));
+            events.push(("check.URGENCY-IMPLICIT.hearing", "proc.next_hearing_date", &p.next_hearing_date));
+            for (key, path, value) in events {
                 let Some(d) = parse_date(value) else { continue };
                 let days = (d - c.today).whole_days();
                 if (0..=90).contains(&days) {
-                    out.push(path.into(), format!("{event} is on {d}, in {days} days; should the request be marked urgent?"));
+                    out.push(path.into(), msg(key).arg("date", d).arg("days", days));
                 }
             }
         },
@@ -164,7 +164,7 @@ pub(super) static RULES: &[Rule] = &[
         check: |c, out| {
             let r = c.request;
             if r.conf.required {
-                out.need(&r.conf.reasons, "conf.reasons", "Give the reasons for confidentiality (e.g. risk of flight, tipping off, witness safety).");
+                out.need(&r.conf.reasons, "conf.reasons", msg("check.UNTOC-18-20-reasons.reasons"));
             }
         },
     },
@@ -179,13 +179,13 @@ pub(super) static RULES: &[Rule] = &[
                 return;
             }
             if r.conf.scope.is_none() {
-                out.push("conf.scope".into(), "Confidentiality was requested: say whether the existence of the request, its content or both must stay confidential.".into());
+                out.push("conf.scope".into(), msg("check.UNTOC-18-20-clause.scope"));
             }
             if blank(&r.conf.if_not_possible) {
                 out.push_at(
                     Severity::Warning,
                     "conf.if_not_possible".into(),
-                    format!("Say what {} should do if it cannot keep the request confidential (e.g. stop and consult you first).", state(r)),
+                    msg("check.UNTOC-18-20-clause.if_not_possible").arg("state", state(r)),
                 );
             }
         },
@@ -203,14 +203,14 @@ pub(super) static RULES: &[Rule] = &[
             if r.mla.modules.contains(&Module::Records) {
                 for (i, m) in r.mla.records.iter().enumerate() {
                     if !m.no_tipping_off {
-                        out.push(format!("mla.records.{i}.no_tipping_off"), format!("Records {}: ask that the institution not notify its customer.", i + 1));
+                        out.push(format!("mla.records.{i}.no_tipping_off"), msg("check.UNTOC-18-20-tipoff.records").arg("n", i + 1));
                     }
                 }
             }
             if r.mla.modules.contains(&Module::StoredData) {
                 for (i, m) in r.mla.stored_data.iter().enumerate() {
                     if !m.no_user_notice {
-                        out.push(format!("mla.stored_data.{i}.no_user_notice"), format!("Stored data {}: ask that the provider not notify the user.", i + 1));
+                        out.push(format!("mla.stored_data.{i}.no_user_notice"), msg("check.UNTOC-18-20-tipoff.stored_data").arg("n", i + 1));
                     }
                 }
             }
@@ -226,7 +226,7 @@ pub(super) static RULES: &[Rule] = &[
             if matches!(r.kind, RequestKind::MlaEvidence | RequestKind::EmergencyDisclosure) && !r.use_limit.ack {
                 out.push(
                     "use.ack".into(),
-                    format!("The use-limitation acknowledgement is missing; add it, or {} may impose conditions or delay.", state(r)),
+                    msg("check.UNTOC-18-19-ack.missing").arg("state", state(r)),
                 );
             }
         },
@@ -245,7 +245,7 @@ pub(super) static RULES: &[Rule] = &[
             if blank(uses) {
                 out.push(
                     "purpose.intended_uses".into(),
-                    format!("List every proceeding where you will use the results; any other use needs the prior consent of {}.", state(r)),
+                    msg("check.UNTOC-18-19-uses.none").arg("state", state(r)),
                 );
                 return;
             }
@@ -253,11 +253,12 @@ pub(super) static RULES: &[Rule] = &[
             let accused = r.persons.iter().filter(|p| matches!(p.role, Some(PersonRole::Suspect | PersonRole::Accused))).count();
             let related = r.proc.related_requests.len();
             if entries < 2 && (accused > 1 || related > 0) {
-                let why = if accused > 1 { format!("{accused} suspects or accused") } else { format!("{related} related request(s)") };
-                out.push(
-                    "purpose.intended_uses".into(),
-                    format!("The case has {why} but only one proceeding is listed; list each proceeding where you will use the results (one per line), since any other use needs the prior consent of {}.", state(r)),
-                );
+                let message = if accused > 1 {
+                    msg("check.UNTOC-18-19-uses.one_for_suspects").arg("count", accused)
+                } else {
+                    msg("check.UNTOC-18-19-uses.one_for_related").arg("count", related)
+                };
+                out.push("purpose.intended_uses".into(), message.arg("state", state(r)));
             }
         },
     },
@@ -272,19 +273,19 @@ pub(super) static RULES: &[Rule] = &[
             if measures.is_empty() {
                 return;
             }
-            let what = measures.join(", ");
+            let what = measures.into_iter().reduce(|list, next| msg("check.word.list").arg("list", list).arg("next", next)).expect("not empty");
             match r.costs.extraordinary_expected {
                 None | Some(YesNoUnknown::Unknown) => out.push(
                     "costs.extraordinary_expected".into(),
-                    format!("You ask for {what}, which often causes extraordinary costs; say whether such costs are expected, who will bear them, and offer to consult {}.", state(r)),
+                    msg("check.UNTOC-18-28-costs.unknown").arg("measures", what).arg("state", state(r)),
                 ),
                 Some(YesNoUnknown::Yes) if blank(&r.costs.items) => out.push(
                     "costs.items".into(),
-                    format!("Extraordinary costs are expected for {what}; list the expected items, estimates and who will bear them."),
+                    msg("check.UNTOC-18-28-costs.items").arg("measures", what),
                 ),
                 Some(YesNoUnknown::No) if blank(&r.costs.items) => out.push(
                     "costs.items".into(),
-                    format!("You ask for {what} but expect no extraordinary costs; add a note explaining why, or offer to consult {} on costs.", state(r)),
+                    msg("check.UNTOC-18-28-costs.none_expected").arg("measures", what).arg("state", state(r)),
                 ),
                 Some(_) => {}
             }
@@ -310,7 +311,7 @@ mod tests {
     }
 
     fn found(r: &Request, code: &str) -> Vec<Finding> {
-        super::super::run(r, super::super::tests::today()).into_iter().filter(|f| f.code == code).collect()
+        super::super::tests::run(r).into_iter().filter(|f| f.code == code).collect()
     }
 
     fn one(r: &Request, code: &str, severity: Severity, path: &str) {

@@ -10,6 +10,8 @@
 mod basis;
 mod consistency;
 mod core;
+#[cfg(test)]
+mod coverage;
 mod emergency;
 mod handling;
 mod modules;
@@ -17,11 +19,14 @@ mod offences;
 mod preservation;
 mod transfer;
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 use time::Date;
 use ts_rs::TS;
 
-use crate::model::{Person, Request};
+use crate::locale::{self, Lang};
+use crate::model::{Person, Request, Vocabulary};
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, TS)]
@@ -57,7 +62,7 @@ pub struct Finding {
     pub severity: Severity,
     /// Dotted path of the field concerned (`facts.summary`, `persons.0.location`).
     pub path: String,
-    /// What to add or fix.
+    /// What to add or fix, in the language asked for.
     pub message: String,
     /// Provision enforced, e.g. "UNTOC art. 18(15)(c)".
     pub provision: &'static str,
@@ -71,27 +76,151 @@ pub struct Context<'a> {
     pub today: Date,
 }
 
+/// A message of a finding before it is worded: a key of the checks
+/// catalogue (`locales/<lang>.checks.json`) and the values of its named
+/// placeholders. It is worded in the interface language only when the
+/// findings are returned, so rules stay free of any language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message {
+    key: Cow<'static, str>,
+    args: Vec<(&'static str, Arg)>,
+}
+
+/// The value of a placeholder: text typed by the drafter (inserted as is),
+/// or wording of ours (a nested message, worded in the same language).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arg {
+    /// Inserted verbatim: names, dates, numbers, citations.
+    Text(String),
+    /// Worded from the catalogue, e.g. "the requested State".
+    Message(Message),
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Self {
+        Arg::Text(s)
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Self {
+        Arg::Text(s.to_string())
+    }
+}
+
+impl From<usize> for Arg {
+    fn from(n: usize) -> Self {
+        Arg::Text(n.to_string())
+    }
+}
+
+impl From<i64> for Arg {
+    fn from(n: i64) -> Self {
+        Arg::Text(n.to_string())
+    }
+}
+
+impl From<Date> for Arg {
+    fn from(d: Date) -> Self {
+        Arg::Text(d.to_string())
+    }
+}
+
+impl From<Message> for Arg {
+    fn from(m: Message) -> Self {
+        Arg::Message(m)
+    }
+}
+
+/// The message with catalogue key `key` (`check.<CODE>.<what>`, or
+/// `check.common.*` / `check.word.*` for wording several rules share).
+pub fn msg(key: &'static str) -> Message {
+    Message { key: Cow::Borrowed(key), args: Vec::new() }
+}
+
+/// The wording of a vocabulary value (`option.<Vocabulary>.<key>`), as a
+/// placeholder value.
+pub(crate) fn option<V: Vocabulary>(value: V) -> Message {
+    Message { key: Cow::Owned(format!("option.{}.{}", V::NAME, value.key())), args: Vec::new() }
+}
+
+impl Message {
+    /// Sets the value of placeholder `{name}`.
+    pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Self {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    /// The catalogue key.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// The message worded in `lang`: each `{name}` replaced by its value;
+    /// a placeholder without a value is left as is (a test forbids it).
+    pub fn render(&self, lang: Lang) -> String {
+        let template = locale::catalogue(lang).get(&self.key);
+        let mut out = String::with_capacity(template.len() + 32);
+        let mut rest = template.as_str();
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let value = after.find('}').and_then(|close| {
+                let name = &after[..close];
+                self.args.iter().find(|(n, _)| *n == name).map(|(_, v)| (close, v))
+            });
+            match value {
+                Some((close, Arg::Text(t))) => {
+                    out.push_str(t);
+                    rest = &after[close + 1..];
+                }
+                Some((close, Arg::Message(m))) => {
+                    out.push_str(&m.render(lang));
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// Every catalogue key this message uses, its own and its values'.
+    pub fn keys(&self) -> Vec<String> {
+        let mut keys = vec![self.key.to_string()];
+        for (_, v) in &self.args {
+            if let Arg::Message(m) = v {
+                keys.extend(m.keys());
+            }
+        }
+        keys
+    }
+}
+
 /// The findings of one rule while it runs.
 pub struct Findings {
-    raw: Vec<(Option<Severity>, String, String)>,
+    raw: Vec<(Option<Severity>, String, Message)>,
 }
 
 impl Findings {
     /// Reports `message` about `path` at the rule's severity.
-    pub fn push(&mut self, path: String, message: String) {
+    pub fn push(&mut self, path: String, message: Message) {
         self.raw.push((None, path, message));
     }
 
     /// Reports `message` about `path` at another severity than the rule's
     /// (for rules whose severity depends on the case, e.g. OFF-TEXT).
-    pub fn push_at(&mut self, severity: Severity, path: String, message: String) {
+    pub fn push_at(&mut self, severity: Severity, path: String, message: Message) {
         self.raw.push((Some(severity), path, message));
     }
 
     /// Reports `message` about `path` when `value` is blank.
-    pub fn need(&mut self, value: &str, path: &str, message: &str) {
+    pub fn need(&mut self, value: &str, path: &str, message: Message) {
         if blank(value) {
-            self.push(path.to_string(), message.to_string());
+            self.push(path.to_string(), message);
         }
     }
 }
@@ -114,15 +243,24 @@ pub(crate) fn blank(s: &str) -> bool {
     s.trim().is_empty()
 }
 
-/// A person's name as the messages show it.
-pub(crate) fn person_name(p: &Person, index: usize) -> String {
+/// A person's name as the messages show it ("person 3" when nameless).
+pub(crate) fn person_name(p: &Person, index: usize) -> Arg {
     let name = format!("{} {}", p.given_names.trim(), p.family_name.trim()).trim().to_string();
-    if name.is_empty() { format!("person {}", index + 1) } else { name }
+    if name.is_empty() { msg("check.word.person").arg("n", index + 1).into() } else { Arg::Text(name) }
 }
 
-/// The requested State as the messages name it.
-pub(crate) fn state(r: &Request) -> &str {
-    if blank(&r.req_state) { "the requested State" } else { r.req_state.trim() }
+/// The requested State as the messages name it ("the requested State" when
+/// none is entered yet).
+pub(crate) fn state(r: &Request) -> Arg {
+    if blank(&r.req_state) { msg("check.word.requested_state").into() } else { Arg::Text(r.req_state.trim().to_string()) }
+}
+
+/// A numbered item of a list as the messages name it: "Statement 2", or
+/// "Statement 2 (Ingrid Solberg)" when `who` is given. `kind` is a
+/// `check.item.*` key with an `{n}` placeholder.
+pub(crate) fn item(kind: &'static str, i: usize, who: &str) -> Arg {
+    let numbered = msg(kind).arg("n", i + 1);
+    if blank(who) { numbered.into() } else { msg("check.item.named").arg("item", numbered).arg("name", who.trim()).into() }
 }
 
 /// Every rule, section by section in catalogue order.
@@ -142,22 +280,32 @@ pub fn rules() -> impl Iterator<Item = &'static Rule> {
     .flatten()
 }
 
-/// Runs every rule over a request checked on `today`; findings come sorted
-/// by severity, then in catalogue order.
-pub fn run(request: &Request, today: Date) -> Vec<Finding> {
+/// Runs every rule over a request checked on `today`, before wording: each
+/// finding's rule, severity, path and message. In catalogue order.
+pub fn run_unworded(request: &Request, today: Date) -> Vec<(&'static Rule, Severity, String, Message)> {
     let context = Context { request, today };
     let mut findings = Vec::new();
     for rule in rules() {
         let mut out = Findings { raw: Vec::new() };
         (rule.check)(&context, &mut out);
-        findings.extend(out.raw.into_iter().map(|(severity, path, message)| Finding {
-            code: rule.code,
-            severity: severity.unwrap_or(rule.severity),
-            path,
-            message,
-            provision: rule.provision,
-        }));
+        findings.extend(out.raw.into_iter().map(|(severity, path, message)| (rule, severity.unwrap_or(rule.severity), path, message)));
     }
+    findings
+}
+
+/// Runs every rule over a request checked on `today`, with messages worded
+/// in `lang`; findings come sorted by severity, then in catalogue order.
+pub fn run(request: &Request, today: Date, lang: Lang) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = run_unworded(request, today)
+        .into_iter()
+        .map(|(rule, severity, path, message)| Finding {
+            code: rule.code,
+            severity,
+            path,
+            message: message.render(lang),
+            provision: rule.provision,
+        })
+        .collect();
     findings.sort_by_key(|f| f.severity);
     findings
 }
@@ -179,6 +327,11 @@ pub(crate) mod tests {
     /// The fixed date the rules' tests run on.
     pub(crate) fn today() -> Date {
         time::macros::date!(2026 - 11 - 27)
+    }
+
+    /// The findings of `r` on the tests' date, worded in English.
+    pub(crate) fn run(r: &Request) -> Vec<Finding> {
+        super::run(r, today(), Lang::En)
     }
 
     #[test]

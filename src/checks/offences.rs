@@ -1,12 +1,12 @@
 //! Section C: offences, dual criminality and refusal risks.
 
-use super::basis::{cite, instrument_name, no_directory, option};
-use super::{blank, state, Rule, Severity};
+use super::basis::{cite, instrument_name, no_directory};
+use super::{blank, item, msg, state, Arg, Rule, Severity};
 use crate::model::{AttachmentType, Instrument, Offence, OffenceCategory, Request, RequestKind};
 
 /// How the messages name an offence: its number and name.
-fn offence_label(o: &Offence, i: usize) -> String {
-    if blank(&o.name) { format!("Offence {}", i + 1) } else { format!("Offence {} ({})", i + 1, o.name.trim()) }
+fn offence_label(o: &Offence, i: usize) -> Arg {
+    item("check.item.offence", i, &o.name)
 }
 
 /// Whether the request rests on CETS 224 (basis or supporting instrument).
@@ -47,12 +47,12 @@ pub(super) static RULES: &[Rule] = &[
                 if provision_text_given(r, o) {
                     continue;
                 }
-                let what = if blank(&o.provision) { "the provision that creates it".to_string() } else { o.provision.trim().to_string() };
-                let message = format!(
-                    "{}: attach the text of {what}; {} needs it to assess the request.",
-                    offence_label(o, i),
-                    state(r)
-                );
+                let message = if blank(&o.provision) {
+                    msg("check.OFF-TEXT.text_unnamed")
+                } else {
+                    msg("check.OFF-TEXT.text").arg("provision", o.provision.trim())
+                };
+                let message = message.arg("offence", offence_label(o, i)).arg("state", state(r));
                 let path = format!("offences.{i}.provision_text");
                 if required {
                     out.push_at(Severity::Error, path, message);
@@ -78,11 +78,8 @@ pub(super) static RULES: &[Rule] = &[
                 if !blank(&o.max_penalty) {
                     continue;
                 }
-                let message = format!(
-                    "{}: give the maximum penalty (needed for seriousness and dual-criminality assessments{}).",
-                    offence_label(o, i),
-                    if required { "; CETS 224 requires the applicable penalties" } else { "" }
-                );
+                let key = if required { "check.OFF-PENALTY.penalty_cets224" } else { "check.OFF-PENALTY.penalty" };
+                let message = msg(key).arg("offence", offence_label(o, i));
                 let path = format!("offences.{i}.max_penalty");
                 if required {
                     out.push_at(Severity::Error, path, message);
@@ -102,11 +99,7 @@ pub(super) static RULES: &[Rule] = &[
             if r.coercive() && blank(&r.dual_crim.statement) {
                 out.push(
                     "dual_crim.statement".into(),
-                    format!(
-                        "You request coercive measures; explain why the conduct is also an offence in {} and name the likely equivalent offence ({}).",
-                        state(r),
-                        cite(r, "9", None)
-                    ),
+                    msg("check.UNTOC-18-9-dc.statement").arg("state", state(r)).arg("provision", cite(r, "9", None)),
                 );
             }
         },
@@ -121,7 +114,7 @@ pub(super) static RULES: &[Rule] = &[
             // Coercive requests are covered by UNTOC-18-9-dc; preservation,
             // emergency and transfer requests by their own sections.
             if r.kind == RequestKind::MlaEvidence && !r.coercive() && blank(&r.dual_crim.statement) && !blank(&r.req_state) {
-                no_directory(out, r, "dual_crim.statement", format!("whether {} requires dual criminality for all assistance; if it does, add a dual-criminality statement", state(r)));
+                no_directory(out, r, "dual_crim.statement", msg("check.DIR-DC-REQUIRED.no_directory"));
             }
         },
     },
@@ -135,10 +128,7 @@ pub(super) static RULES: &[Rule] = &[
             if r.kind == RequestKind::MlaEvidence && r.basis.primary == Some(Instrument::Uncac46) && !r.coercive() {
                 out.push(
                     "dual_crim.statement".into(),
-                    format!(
-                        "Under UNCAC art. 46(9)(b), absence of dual criminality should not by itself prevent {} from giving non-coercive assistance; you may say so in the request.",
-                        state(r)
-                    ),
+                    msg("check.UNCAC-46-9-b.reminder").arg("state", state(r)),
                 );
             }
         },
@@ -150,32 +140,20 @@ pub(super) static RULES: &[Rule] = &[
         summary: "Offences flagged political, military or fiscal are pointed out as a refusal risk.",
         check: |c, out| {
             let r = c.request;
-            let basis = r.basis.primary.map(|i| instrument_name(r, i)).unwrap_or_else(|| "the basis chosen".into());
+            let basis: Arg = r.basis.primary.map(|i| instrument_name(r, i)).unwrap_or_else(|| msg("check.word.basis_chosen").into());
             let un = matches!(r.basis.primary, Some(Instrument::Untoc18 | Instrument::Untoc21 | Instrument::Uncac46 | Instrument::Uncac47));
             for (i, o) in r.offences.iter().enumerate() {
                 for flag in &o.category_flags {
                     let message = match flag {
                         // Preservation: BUD-29-5-pol covers political offences.
                         OffenceCategory::Political if r.kind == RequestKind::Preservation => continue,
-                        OffenceCategory::Political | OffenceCategory::Military => format!(
-                            "{}: {} offences are a refusal risk under {basis}; explain why the conduct is an ordinary crime in {}.",
-                            offence_label(o, i),
-                            option(*flag).to_lowercase(),
-                            state(r)
-                        ),
-                        OffenceCategory::Fiscal if un => format!(
-                            "{}: fiscal offences are not a ground for refusal under {} ({}), but some States still raise it; you may say so in the request.",
-                            offence_label(o, i),
-                            basis,
-                            cite(r, "22", None)
-                        ),
-                        OffenceCategory::Fiscal => format!(
-                            "{}: fiscal offences are a refusal risk under {basis}; check whether {} accepts requests for fiscal offences.",
-                            offence_label(o, i),
-                            state(r)
-                        ),
+                        OffenceCategory::Political => msg("check.REFUSAL-POL-MIL-FISC.political").arg("state", state(r)),
+                        OffenceCategory::Military => msg("check.REFUSAL-POL-MIL-FISC.military").arg("state", state(r)),
+                        OffenceCategory::Fiscal if un => msg("check.REFUSAL-POL-MIL-FISC.fiscal_un").arg("provision", cite(r, "22", None)),
+                        OffenceCategory::Fiscal => msg("check.REFUSAL-POL-MIL-FISC.fiscal").arg("state", state(r)),
                         _ => continue,
                     };
+                    let message = message.arg("offence", offence_label(o, i)).arg("basis", basis.clone());
                     out.push(format!("offences.{i}.category_flags"), message);
                 }
             }
@@ -191,11 +169,7 @@ pub(super) static RULES: &[Rule] = &[
             if r.kind == RequestKind::MlaEvidence {
                 out.push(
                     "mla.modules".into(),
-                    format!(
-                        "Reminder: {} may refuse if execution would harm its sovereignty, security, ordre public or other essential interests, or if its law forbids the measure in a similar domestic case ({}).",
-                        state(r),
-                        cite(r, "21", Some("15"))
-                    ),
+                    msg("check.REFUSAL-ESSENTIAL.reminder").arg("state", state(r)).arg("provision", cite(r, "21", Some("15"))),
                 );
             }
         },
@@ -219,7 +193,7 @@ mod tests {
     }
 
     fn found(r: &Request, code: &str) -> Vec<Finding> {
-        super::super::run(r, super::super::tests::today()).into_iter().filter(|f| f.code == code).collect()
+        super::super::tests::run(r).into_iter().filter(|f| f.code == code).collect()
     }
 
     fn one(r: &Request, code: &str, severity: Severity, path: &str) -> Finding {
@@ -241,7 +215,7 @@ mod tests {
     fn examples_raise_no_errors_or_warnings_from_this_section() {
         for kind in ["mla", "preservation", "emergency", "transfer"] {
             let r = example(kind);
-            for f in super::super::run(&r, super::super::tests::today()) {
+            for f in super::super::tests::run(&r) {
                 if RULES.iter().any(|rule| rule.code == f.code) {
                     assert_eq!(f.severity, Severity::Info, "{kind}: {f:?}");
                 }

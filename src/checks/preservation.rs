@@ -1,25 +1,26 @@
 //! Section F: expedited preservation requests (kind b), Budapest arts. 29, 30, 35.
 
 use super::consistency::parse_date;
-use super::{blank, state, Findings, Rule, Severity};
+use super::{blank, msg, state, Findings, Rule, Severity};
 use crate::model::{Channel, DataCategory, DataSpec, OffenceCategory, RequestKind};
 
 /// Days a preservation lasts at least (Budapest art. 29(7)).
 const PRESERVATION_DAYS: i64 = 60;
 
-/// Reports what a data description (`path` = `…data.N`) lacks: identifiers,
+/// Reports what data set `i` (at `path` = `…data.N`) lacks: identifiers,
 /// categories, the start and end of the period, and its time zone.
-pub(super) fn check_data_spec(out: &mut Findings, d: &DataSpec, path: &str, label: &str) {
-    out.need(&d.identifiers, &format!("{path}.identifiers"), &format!("{label}: list the identifiers (account, e-mail address, IP address with port and time, phone number…)."));
+pub(super) fn check_data_spec(out: &mut Findings, d: &DataSpec, path: &str, i: usize) {
+    let n = i + 1;
+    out.need(&d.identifiers, &format!("{path}.identifiers"), msg("check.common.data.identifiers").arg("n", n));
     if d.categories.is_empty() {
-        out.push(format!("{path}.categories"), format!("{label}: say which categories of data are sought (subscriber, traffic, content)."));
+        out.push(format!("{path}.categories"), msg("check.common.data.categories").arg("n", n));
     }
     if blank(&d.range.from) || blank(&d.range.to) {
         let end = if blank(&d.range.from) { "from" } else { "to" };
-        out.push(format!("{path}.range.{end}"), format!("{label}: give the start and end date-time of the period covered."));
+        out.push(format!("{path}.range.{end}"), msg("check.common.data.period").arg("n", n));
     }
     if blank(&d.range.tz) {
-        out.push(format!("{path}.range.tz"), format!("{label}: give the time zone of the period (for example UTC); every timestamp depends on it."));
+        out.push(format!("{path}.range.tz"), msg("check.common.data.tz").arg("n", n));
     }
 }
 
@@ -39,7 +40,7 @@ pub(super) static RULES: &[Rule] = &[
         check: |c, out| {
             let r = c.request;
             if r.kind == RequestKind::Preservation {
-                out.need(&r.req_auth.name, "req_auth.name", "Identify the authority seeking preservation (its official name).");
+                out.need(&r.req_auth.name, "req_auth.name", msg("check.BUD-29-2-a.authority"));
             }
         },
     },
@@ -54,9 +55,9 @@ pub(super) static RULES: &[Rule] = &[
                 return;
             }
             if r.offences.is_empty() {
-                out.push("offences".into(), "Give the offence under investigation for which the data are to be preserved.".into());
+                out.push("offences".into(), msg("check.BUD-29-2-b.offence"));
             }
-            out.need(&r.facts.brief, "facts.brief", "Give a brief summary of the facts (a few sentences: what happened, when, how the data are involved).");
+            out.need(&r.facts.brief, "facts.brief", msg("check.BUD-29-2-b.facts"));
         },
     },
     Rule {
@@ -71,12 +72,12 @@ pub(super) static RULES: &[Rule] = &[
             }
             let p = &r.preservation;
             if p.data.is_empty() {
-                out.push("preservation.data".into(), format!("Describe the stored data you ask {} to preserve.", state(r)));
+                out.push("preservation.data".into(), msg("check.BUD-29-2-c.none").arg("state", state(r)));
             }
             for (i, d) in p.data.iter().enumerate() {
-                check_data_spec(out, d, &format!("preservation.data.{i}"), &format!("Data {}", i + 1));
+                check_data_spec(out, d, &format!("preservation.data.{i}"), i);
             }
-            out.need(&p.data_relationship, "preservation.data_relationship", "Explain how the data to be preserved relate to the offence.");
+            out.need(&p.data_relationship, "preservation.data_relationship", msg("check.BUD-29-2-c.relationship"));
         },
     },
     Rule {
@@ -91,13 +92,13 @@ pub(super) static RULES: &[Rule] = &[
             }
             let custodian = r.preservation.custodian.trim();
             if custodian.is_empty() {
-                out.push("preservation.custodian".into(), "Give any information identifying the custodian of the data or the location of the computer system, or state that it is unknown and why.".into());
+                out.push("preservation.custodian".into(), msg("check.BUD-29-2-d.none"));
             } else if says_unknown(custodian) {
                 let explained = custodian.split_whitespace().count() > 2;
                 if explained {
-                    out.push_at(Severity::Info, "preservation.custodian".into(), format!("The custodian is given as unknown; add any detail that may help {} find the data (service name, domain, IP range).", state(r)));
+                    out.push_at(Severity::Info, "preservation.custodian".into(), msg("check.BUD-29-2-d.unknown_explained").arg("state", state(r)));
                 } else {
-                    out.push("preservation.custodian".into(), "The custodian is given as unknown: explain why, and give any information that may help locate the computer system.".into());
+                    out.push("preservation.custodian".into(), msg("check.BUD-29-2-d.unknown"));
                 }
             }
         },
@@ -110,7 +111,7 @@ pub(super) static RULES: &[Rule] = &[
         check: |c, out| {
             let r = c.request;
             if r.kind == RequestKind::Preservation {
-                out.need(&r.preservation.necessity, "preservation.necessity", "Explain why preservation is necessary (for example the provider's retention period or the risk of deletion).");
+                out.need(&r.preservation.necessity, "preservation.necessity", msg("check.BUD-29-2-e.necessity"));
             }
         },
     },
@@ -124,7 +125,7 @@ pub(super) static RULES: &[Rule] = &[
             if r.kind == RequestKind::Preservation && r.preservation.mla_intent_measure.is_none() {
                 out.push(
                     "preservation.mla_intent_measure".into(),
-                    format!("State that a request for mutual assistance will follow and choose what it will ask {} to do: search or access, seize or secure, or disclose the data.", state(r)),
+                    msg("check.BUD-29-2-f.measure").arg("state", state(r)),
                 );
             }
         },
@@ -140,7 +141,7 @@ pub(super) static RULES: &[Rule] = &[
             if r.kind == RequestKind::Preservation && !blank(&p.preservation_ref) && blank(&p.preserved_at) {
                 out.push(
                     "preservation.preserved_at".into(),
-                    format!("{} confirmed the preservation (reference {}): record the date it took effect; the 60-day period runs from it.", state(r), p.preservation_ref.trim()),
+                    msg("check.BUD-29-7-date.date").arg("state", state(r)).arg("reference", p.preservation_ref.trim()),
                 );
             }
         },
@@ -159,9 +160,9 @@ pub(super) static RULES: &[Rule] = &[
             let expires = since + time::Duration::days(PRESERVATION_DAYS);
             let left = (expires - c.today).whole_days();
             let message = if left < 0 {
-                format!("The preservation in {} lapsed on {expires} unless the request for mutual assistance was sent in time. Send it now or ask for a new preservation.", state(r))
+                msg("check.BUD-29-7-expiry.lapsed").arg("state", state(r)).arg("date", expires)
             } else if left <= 15 {
-                format!("The preservation in {} may lapse on {expires} ({left} days). Send the request for mutual assistance or ask for an extension.", state(r))
+                msg("check.BUD-29-7-expiry.lapsing").arg("state", state(r)).arg("date", expires).arg("days", left)
             } else {
                 return;
             };
@@ -184,7 +185,7 @@ pub(super) static RULES: &[Rule] = &[
                 out.push_at(
                     Severity::Info,
                     "dual_crim.statement".into(),
-                    format!("Could not check whether {0} made a reservation under Budapest art. 29(4): the directory has no entry for {0}. If it did, add a dual-criminality statement.", state(r)),
+                    msg("check.BUD-29-4-res.no_directory").arg("state", state(r)),
                 );
             }
         },
@@ -201,10 +202,9 @@ pub(super) static RULES: &[Rule] = &[
             }
             for (i, o) in r.offences.iter().enumerate() {
                 if o.category_flags.contains(&OffenceCategory::Political) {
-                    let name = if blank(&o.name) { format!("Offence {}", i + 1) } else { o.name.trim().to_string() };
                     out.push(
                         format!("offences.{i}.category_flags"),
-                        format!("{name} is flagged as a political offence: {} may refuse preservation (Budapest art. 29(5)(a)). Explain why the offence is not political, if that is the case.", state(r)),
+                        msg("check.BUD-29-5-pol.political").arg("offence", super::item("check.item.offence", i, &o.name)).arg("state", state(r)),
                     );
                 }
             }
@@ -221,7 +221,7 @@ pub(super) static RULES: &[Rule] = &[
                 out.push_at(
                     Severity::Info,
                     "channel.route".into(),
-                    format!("Could not check the 24/7 point of contact of {0}: the directory has no entry for {0}. Confirm the contact before sending.", state(r)),
+                    msg("check.BUD-35-poc.no_directory").arg("state", state(r)),
                 );
             }
         },
@@ -237,7 +237,7 @@ pub(super) static RULES: &[Rule] = &[
             if r.kind == RequestKind::Preservation && !p.path_disclosure && p.data.iter().any(|d| d.categories.contains(&DataCategory::Traffic)) {
                 out.push(
                     "preservation.path_disclosure".into(),
-                    format!("You ask for traffic data: consider asking {} to disclose enough traffic data to identify other service providers in the transmission path.", state(r)),
+                    msg("check.BUD-30-path.path").arg("state", state(r)),
                 );
             }
         },
@@ -256,7 +256,7 @@ mod tests {
     }
 
     fn found(r: &Request, code: &str) -> Vec<Finding> {
-        super::super::run(r, super::super::tests::today()).into_iter().filter(|f| f.code == code).collect()
+        super::super::tests::run(r).into_iter().filter(|f| f.code == code).collect()
     }
 
     fn one(r: &Request, code: &str, severity: Severity, path: &str) {
@@ -267,7 +267,7 @@ mod tests {
     #[test]
     fn example_has_no_errors_or_warnings_from_this_section() {
         let r = example();
-        for f in super::super::run(&r, super::super::tests::today()) {
+        for f in super::super::tests::run(&r) {
             if RULES.iter().any(|rule| rule.code == f.code) {
                 assert_eq!(f.severity, Severity::Info, "{f:?}");
             }

@@ -381,6 +381,17 @@ part! {
         pub covers_attachments: bool,
         /// Name or certification of the translator.
         pub translator: String,
+        /// The drafter's own text of every translated field, by path
+        /// (`facts.summary`, `persons.0.location`), as it stood when a
+        /// translation was imported (see `mla xliff import`); the fields
+        /// themselves then hold the translation. Empty until then. Kept for a
+        /// bilingual annex.
+        #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+        pub original: std::collections::BTreeMap<String, String>,
+        /// Language of the text in `original` (ISO 639-1); empty until a
+        /// translation is imported.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        pub original_lang: String,
     }
 }
 

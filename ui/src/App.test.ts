@@ -27,7 +27,7 @@ vi.mock('@tauri-apps/api/core', () => ({
       case 'save_draft':
         return a.saveDraft(args.id, args.request);
       case 'check_request':
-        return a.checkRequest(args.request);
+        return a.checkRequest(args.request, args.lang);
       case 'preview_request':
         return a.previewRequest(args.request);
       case 'export_pdf':
@@ -726,6 +726,18 @@ describe('interface language', () => {
     expect(document.documentElement.dir).toBe('ltr');
     expect(saveStatus()).toBe('Saved');
     expect(localStorage.getItem(LANG_STORAGE_KEY)).toBe('en');
+  });
+
+  it('words the findings in the interface language and checks again when it changes', async () => {
+    await openFirstDraft();
+    expect(backend.checkLangs.at(-1)).toBe('en');
+    await goToStep('review');
+    const messages = () => Array.from(document.querySelectorAll('[data-testid="finding"]')).map((f) => f.textContent ?? '');
+    expect(messages().some((m) => m.includes('[ru]'))).toBe(false);
+    await switchLanguage('ru');
+    expect(backend.checkLangs.at(-1)).toBe('ru');
+    expect(messages().length).toBeGreaterThan(0);
+    expect(messages().every((m) => m.includes('[ru] '))).toBe(true);
   });
 
   it('keeps the current language when another cannot be loaded, and says so', async () => {

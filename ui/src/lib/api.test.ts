@@ -21,7 +21,7 @@ describe('api', () => {
     await api.openDraft('d1');
     await api.createFollowUp('d1');
     await api.saveDraft('d1', request);
-    await api.checkRequest(request);
+    await api.checkRequest(request, 'fr');
     await api.previewRequest(request);
     await api.exportPdf(request, 'PPO-1.pdf');
     expect(invoke.mock.calls).toEqual([
@@ -32,7 +32,7 @@ describe('api', () => {
       ['open_draft', { id: 'd1' }],
       ['create_follow_up', { id: 'd1' }],
       ['save_draft', { id: 'd1', request }],
-      ['check_request', { request }],
+      ['check_request', { request, lang: 'fr' }],
       ['preview_request', { request }],
       ['export_pdf', { request, fileName: 'PPO-1.pdf' }],
     ]);

@@ -73,7 +73,8 @@ export const api = {
    */
   createFollowUp: (id: string): Promise<Draft> => call('create_follow_up', { id }),
   saveDraft: (id: string, request: Request): Promise<SaveReceipt> => call('save_draft', { id, request }),
-  checkRequest: (request: Request): Promise<Finding[]> => call('check_request', { request }),
+  /** Runs the checks; the findings' messages are worded in `lang`. */
+  checkRequest: (request: Request, lang: Lang): Promise<Finding[]> => call('check_request', { request, lang }),
   previewRequest: (request: Request): Promise<Document> => call('preview_request', { request }),
   /**
    * Asks where to save, then writes the PDF; null when the user cancelled.

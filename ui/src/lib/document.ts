@@ -1,15 +1,18 @@
 /**
  * The preview's layout of a document: consecutive labelled values form one
- * definition list and consecutive numbered items one ordered list.
+ * definition list, consecutive numbered items one ordered list, and a table
+ * keeps its column headings and rows. Numbered sections carry their number.
  */
 import type { Block } from './generated/Block';
+import type { Document } from './generated/Document';
 
 export type Section =
-  | { kind: 'heading'; level: number; text: string }
+  | { kind: 'heading'; level: number; number: number | null; text: string }
   | { kind: 'paragraph'; lines: string[] }
   | { kind: 'meta'; text: string }
   | { kind: 'fields'; entries: Array<{ label: string; lines: string[] }> }
-  | { kind: 'items'; items: Array<{ number: number; lines: string[] }> };
+  | { kind: 'items'; items: Array<{ number: number; lines: string[] }> }
+  | { kind: 'table'; columns: string[]; rows: string[][][] };
 
 export function layoutBlocks(blocks: readonly Block[]): Section[] {
   const sections: Section[] = [];
@@ -17,7 +20,12 @@ export function layoutBlocks(blocks: readonly Block[]): Section[] {
     const last = sections[sections.length - 1];
     switch (block.type) {
       case 'heading':
-        sections.push({ kind: 'heading', level: Number(block.level), text: block.text });
+        sections.push({
+          kind: 'heading',
+          level: Number(block.level),
+          number: block.number === null || block.number === undefined ? null : Number(block.number),
+          text: block.text,
+        });
         break;
       case 'paragraph':
         sections.push({ kind: 'paragraph', lines: block.lines });
@@ -37,7 +45,15 @@ export function layoutBlocks(blocks: readonly Block[]): Section[] {
         else sections.push({ kind: 'items', items: [item] });
         break;
       }
+      case 'table':
+        sections.push({ kind: 'table', columns: block.columns, rows: block.rows });
+        break;
     }
   }
   return sections;
+}
+
+/** The attributes of the preview's page: its language and writing direction. */
+export function pageAttributes(document: Pick<Document, 'lang'>): { lang: string; dir: 'rtl' | 'ltr' } {
+  return { lang: document.lang, dir: document.lang === 'ar' ? 'rtl' : 'ltr' };
 }

@@ -7,6 +7,7 @@ import type { Document } from './generated/Document';
 import type { Draft } from './generated/Draft';
 import type { Field } from './generated/Field';
 import type { Finding } from './generated/Finding';
+import type { Lang } from './generated/Lang';
 import type { Request } from './generated/Request';
 import type { SaveReceipt } from './generated/SaveReceipt';
 import { UNEXPECTED_ERROR, errorMessage, type Api } from './api';
@@ -67,6 +68,8 @@ export class Editor {
   followUpState = $state<FollowUpState>({ kind: 'idle' });
   /** The draft's title as the store derives it; follows each save. */
   title = $state('');
+  /** The language the findings' messages are worded in. */
+  lang: Lang;
 
   private readonly api: EditorApi;
   private readonly autosave: AutosaveQueue<Request, SaveReceipt>;
@@ -74,8 +77,9 @@ export class Editor {
   private readonly preview: LatestRunner<Request, Document>;
   private previewActive = false;
 
-  constructor(draft: Draft, api: EditorApi, timings: EditorTimings = DEFAULT_TIMINGS) {
+  constructor(draft: Draft, api: EditorApi, timings: EditorTimings = DEFAULT_TIMINGS, lang: Lang = 'en') {
     this.draftId = draft.summary.id;
+    this.lang = lang;
     this.request = draft.request;
     this.revision = Number(draft.summary.revision);
     this.title = draft.summary.title;
@@ -91,7 +95,7 @@ export class Editor {
       describeError: errorMessage,
     });
     this.checks = new LatestRunner<Request, Finding[]>({
-      run: (request) => api.checkRequest(request),
+      run: (request) => api.checkRequest(request, this.lang),
       delay: timings.check,
       onResult: (findings) => {
         this.findings = findings;
@@ -116,6 +120,16 @@ export class Editor {
 
   /** Runs the checks on the request as opened. */
   start(): Promise<void> {
+    return this.checks.now(this.request);
+  }
+
+  /**
+   * Words the findings in `lang` from now on: the checks run again at once,
+   * so that no message stays in the previous language.
+   */
+  setLang(lang: Lang): Promise<void> {
+    if (lang === this.lang) return Promise.resolve();
+    this.lang = lang;
     return this.checks.now(this.request);
   }
 

@@ -22,6 +22,19 @@ afterEach(() => {
 });
 
 describe('Editor', () => {
+  it('words the findings in its language and runs the checks again when it changes', async () => {
+    const backend = createFakeBackend([{ id: 'd1', request: emptyRequest() }]);
+    const editor = new Editor(await backend.api.openDraft('d1'), backend.api, TIMINGS, 'fr');
+    await editor.start();
+    expect(backend.checkLangs).toEqual(['fr']);
+    expect(editor.findings[0].message).toMatch(/^\[fr\] /);
+    await editor.setLang('ar');
+    expect(backend.checkLangs).toEqual(['fr', 'ar']);
+    expect(editor.findings.every((f) => f.message.startsWith('[ar] '))).toBe(true);
+    await editor.setLang('ar');
+    expect(backend.checkLangs).toEqual(['fr', 'ar']);
+  });
+
   it('runs the checks on open and again shortly after a change', async () => {
     const { editor } = await openEditor();
     expect(editor.findings.map((f) => f.path)).toContain('req_auth.name');

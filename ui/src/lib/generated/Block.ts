@@ -9,6 +9,10 @@ export type Block = { "type": "heading",
  */
 level: number, 
 /**
+ * Number of a numbered section.
+ */
+number: number | null, 
+/**
  * Heading text.
  */
 text: string, } | { "type": "paragraph", 
@@ -35,4 +39,12 @@ lines: Array<string>, } | { "type": "meta",
 /**
  * Text.
  */
-text: string, };
+text: string, } | { "type": "table", 
+/**
+ * Column headings.
+ */
+columns: Array<string>, 
+/**
+ * Rows of cells; a cell is its lines.
+ */
+rows: Array<Array<Array<string>>>, };

@@ -32,6 +32,15 @@ required: boolean,
  */
 show_when: Condition | null, 
 /**
+ * Whether the answer is prose that a translator renders into the
+ * language of the request (facts, descriptions, questions, reasons,
+ * citations in words, titles and functions), as opposed to text that
+ * travels as written (names, identifiers, account numbers, addresses,
+ * e-mails, telephones, reference numbers, dates, codes). Only text
+ * fields can be translatable; see [`crate::xliff`].
+ */
+translatable: boolean, 
+/**
  * The kind of control.
  */
 input: Input, };

@@ -18,7 +18,7 @@ severity: Severity,
  */
 path: string, 
 /**
- * What to add or fix.
+ * What to add or fix, in the language asked for.
  */
 message: string, 
 /**

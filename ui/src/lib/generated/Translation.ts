@@ -16,4 +16,17 @@ covers_attachments: boolean,
 /**
  * Name or certification of the translator.
  */
-translator: string, };
+translator: string, 
+/**
+ * The drafter's own text of every translated field, by path
+ * (`facts.summary`, `persons.0.location`), as it stood when a
+ * translation was imported (see `mla xliff import`); the fields
+ * themselves then hold the translation. Empty until then. Kept for a
+ * bilingual annex.
+ */
+original?: { [key in string]?: string }, 
+/**
+ * Language of the text in `original` (ISO 639-1); empty until a
+ * translation is imported.
+ */
+original_lang?: string, };

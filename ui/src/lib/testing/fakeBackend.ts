@@ -31,6 +31,8 @@ export interface FakeBackend {
   exportAnswer: string | null;
   /** Languages asked for, in order. */
   langCalls: string[];
+  /** The language of each run of the checks, in order. */
+  checkLangs: string[];
   /** When set, loading the wizard in another language than English fails with this message. */
   failLanguage: string | null;
   /** Follow-ups created: the draft each was made from, as stored at that moment. */
@@ -67,14 +69,20 @@ export function fakeChecks(r: Request): Finding[] {
 export function fakeDocument(r: Request): Document {
   return {
     title: fakeTitle(r),
+    lang: 'en',
+    author: r.req_auth.name,
+    header: r.req_auth.ref_no ? `Ref. ${r.req_auth.ref_no}` : '',
+    footer: 'Page {page} of {pages}',
+    draft_note: 'DRAFT – not for transmission: the request still has errors.',
+    draft_mark: 'DRAFT',
     blocks: [
-      { type: 'heading', level: 1, text: 'Request for mutual legal assistance in a criminal matter' },
+      { type: 'heading', level: 1, number: null, text: 'Request for mutual legal assistance in a criminal matter' },
       { type: 'meta', text: `Our reference: ${r.case.internal_ref}` },
       { type: 'field', label: 'Requesting authority', lines: [r.req_auth.name] },
       { type: 'field', label: 'Address', lines: r.req_auth.address.split('\n') },
-      { type: 'heading', level: 2, text: 'Summary of the facts' },
+      { type: 'heading', level: 2, number: 1, text: 'Summary of the facts' },
       { type: 'paragraph', lines: r.facts.summary.split('\n') },
-      { type: 'heading', level: 2, text: 'Assistance sought' },
+      { type: 'heading', level: 2, number: 2, text: 'Assistance sought' },
       ...r.mla.other.map((m, i) => ({ type: 'item' as const, number: i + 1, lines: m.description.split('\n') })),
     ],
   };
@@ -129,6 +137,7 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
   const fake: FakeBackend = {
     drafts,
     saves: [],
+    checkLangs: [],
     exports: [],
     failSaves: null,
     exportAnswer: '/home/user/request.pdf',
@@ -191,7 +200,11 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
         d.request = clone(request);
         return { draft_id: id, revision: revision as unknown as bigint, saved_at: at, changed: true, title: d.summary.title };
       },
-      checkRequest: async (request) => fakeChecks(request),
+      checkRequest: async (request, lang) => {
+        fake.checkLangs.push(lang);
+        // As in the core, the messages come in the language asked for.
+        return fakeChecks(request).map((f) => (lang === 'en' ? f : { ...f, message: `[${lang}] ${f.message}` }));
+      },
       previewRequest: async (request) => fakeDocument(request),
       exportPdf: async (request, fileName) => {
         fake.exports.push({ fileName, request: clone(request) });

@@ -21,6 +21,7 @@ function field(path: string, label: string, input: Input, extra: Partial<Field> 
     provision: 'UNTOC art. 18(15)(a)',
     required: true,
     show_when: null,
+    translatable: input.type === 'multiline',
     input,
     ...extra,
   };

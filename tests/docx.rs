@@ -1,0 +1,275 @@
+//! The request as an editable DOCX, the way a prosecutor gets it: written by
+//! `mla render --format docx`, opened by LibreOffice (converted to PDF in
+//! one run for every file) and read back with poppler.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use mla_writer::locale::Lang;
+
+const TODAY: &str = "2026-11-27";
+const LANGS: [Lang; 4] = [Lang::En, Lang::Fr, Lang::Ar, Lang::Zh];
+
+fn mla(args: &[&str], data_dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_mla"))
+        .args(args)
+        .env("MLA_DATA_DIR", data_dir)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("mla runs")
+}
+
+fn tool(name: &str, args: &[&str]) -> String {
+    let out = Command::new(name)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{name} is needed for this test (make test installs it): {e}"));
+    assert!(
+        out.status.success(),
+        "{name} {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn examples() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no examples in {}", dir.display());
+    files
+}
+
+/// Renders `request` as a DOCX into `dir`, with `extra` arguments.
+fn render(request: &Path, docx: &Path, extra: &[&str], dir: &Path) {
+    let mut args = vec![
+        "render",
+        request.to_str().unwrap(),
+        "--format",
+        "docx",
+        "-o",
+        docx.to_str().unwrap(),
+        "--today",
+        TODAY,
+    ];
+    args.extend_from_slice(extra);
+    let out = mla(&args, dir);
+    assert!(
+        out.status.success(),
+        "rendering {} {extra:?} failed: {}",
+        request.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Converts every DOCX to PDF in one LibreOffice run, with a profile of its
+/// own so that parallel runs do not share one; returns the PDFs, in order,
+/// each of which must exist.
+fn convert(dir: &Path, docx: &[PathBuf]) -> Vec<PathBuf> {
+    let out_dir = dir.join("pdf");
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.join("lo-profile").display()
+    );
+    let mut command = Command::new("libreoffice");
+    command
+        .arg(&profile)
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
+        .arg(&out_dir)
+        .args(docx);
+    let out = command.output().unwrap_or_else(|e| {
+        panic!("LibreOffice is needed for this test: install the package libreoffice-writer-nogui (make test installs it): {e}")
+    });
+    let log = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "LibreOffice failed: {log}");
+    docx.iter()
+        .map(|d| {
+            let pdf = out_dir.join(format!("{}.pdf", d.file_stem().unwrap().to_str().unwrap()));
+            assert!(
+                pdf.is_file(),
+                "LibreOffice did not open {} (no PDF written):\n{log}",
+                d.display()
+            );
+            pdf
+        })
+        .collect()
+}
+
+fn pages(pdf: &Path) -> usize {
+    tool("pdfinfo", &[pdf.to_str().unwrap()])
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:").map(|n| n.trim().parse().unwrap()))
+        .unwrap()
+}
+
+/// What must be read back from a rendered request: its title, a section
+/// heading and a name the user entered.
+struct Expected {
+    docx: PathBuf,
+    lang: Lang,
+    /// The document's title (the file's metadata).
+    title: String,
+    /// The title as printed at the top of the first page.
+    heading1: String,
+    heading: String,
+    name: String,
+}
+
+fn expected(request: &Path, lang: Lang, docx: PathBuf) -> Expected {
+    use mla_writer::document::Block;
+    let model = mla_writer::format::read_request(request).unwrap();
+    let document = mla_writer::render::document(&model, lang).unwrap();
+    let heading1 = document
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Heading { level: 1, text, .. } => Some(text.clone()),
+            _ => None,
+        })
+        .expect("a title");
+    let heading = document
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Heading {
+                level: 2,
+                number: Some(_),
+                text,
+            } => Some(text.clone()),
+            _ => None,
+        })
+        .expect("a numbered section");
+    let name = model
+        .persons
+        .iter()
+        .map(|p| p.family_name.trim())
+        .find(|n| !n.is_empty())
+        .unwrap_or(model.req_auth.name.trim())
+        .to_string();
+    Expected {
+        docx,
+        lang,
+        title: document.title,
+        heading1,
+        heading,
+        name,
+    }
+}
+
+#[test]
+fn every_example_opens_in_libreoffice_in_four_languages_with_its_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cases = Vec::new();
+    for example in examples() {
+        let stem = example.file_stem().unwrap().to_str().unwrap().to_string();
+        for lang in LANGS {
+            let docx = dir.path().join(format!("{stem}.{}.docx", lang.code()));
+            render(&example, &docx, &["--lang", lang.code()], dir.path());
+            cases.push(expected(&example, lang, docx));
+        }
+    }
+    // A draft, on US Letter, in the same LibreOffice run.
+    let draft = dir.path().join("draft.docx");
+    render(
+        Path::new("tests/fixtures/missing-facts.json"),
+        &draft,
+        &["--paper", "letter"],
+        dir.path(),
+    );
+    let mut files: Vec<PathBuf> = cases.iter().map(|c| c.docx.clone()).collect();
+    files.push(draft);
+    let pdfs = convert(dir.path(), &files);
+
+    for (case, pdf) in cases.iter().zip(&pdfs) {
+        let text = squash(&tool("pdftotext", &[pdf.to_str().unwrap(), "-"]));
+        for (what, expected) in [
+            ("title", &case.heading1),
+            ("section heading", &case.heading),
+            ("entered name", &case.name),
+        ] {
+            assert!(
+                text.contains(&squash(expected)),
+                "{}: the {what} {expected:?} is missing from:\n{text}",
+                case.docx.display()
+            );
+        }
+        let info = tool("pdfinfo", &[pdf.to_str().unwrap()]);
+        assert!(
+            info.lines()
+                .any(|l| l.starts_with("Title:") && l.ends_with(case.title.as_str())),
+            "{}: the title is not in the metadata:\n{info}",
+            case.docx.display()
+        );
+        assert!(
+            !text.contains("DRAFT"),
+            "{}: a complete request is not a draft",
+            case.docx.display()
+        );
+        if case.lang == Lang::En {
+            let total = pages(pdf);
+            for page in 1..=total {
+                assert!(
+                    text.contains(&format!("Page {page} of {total}")),
+                    "{}: page {page} lacks its footer",
+                    case.docx.display()
+                );
+            }
+        }
+    }
+
+    let draft_pdf = pdfs.last().unwrap();
+    let info = tool("pdfinfo", &[draft_pdf.to_str().unwrap()]);
+    assert!(
+        info.lines()
+            .any(|l| l.starts_with("Page size:") && l.contains("612 x 792")),
+        "not US Letter:\n{info}"
+    );
+    let text = tool("pdftotext", &[draft_pdf.to_str().unwrap(), "-"]);
+    let count = pages(draft_pdf);
+    assert_eq!(
+        text.matches("DRAFT – not for transmission").count(),
+        count,
+        "every page must say it is a draft:\n{text}"
+    );
+}
+
+#[test]
+fn a_docx_of_a_request_with_errors_is_reported_as_a_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("draft.docx");
+    let out = mla(
+        &[
+            "render",
+            "tests/fixtures/missing-facts.json",
+            "--format",
+            "docx",
+            "-o",
+            docx.to_str().unwrap(),
+            "--today",
+            TODAY,
+        ],
+        dir.path(),
+    );
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("written as a DRAFT"));
+    let bytes = std::fs::read(&docx).unwrap();
+    assert!(bytes.starts_with(b"PK\x03\x04"), "not a zip package");
+}
