@@ -15,7 +15,7 @@ use mla_writer::{format, render};
 
 fn bench(c: &mut Criterion) {
     let request = format::parse_request(include_str!("reference-request.json"), "reference").unwrap();
-    let options = render::Options { lang: Lang::En, paper: Paper::A4, date: time::macros::datetime!(2026-11-27 12:00 UTC) };
+    let options = render::Options { lang: Lang::En, paper: Paper::A4, date: time::macros::datetime!(2026-11-27 12:00 UTC), with_original: false };
     let fonts = Fonts::load();
     let document = render::document(&request, Lang::En).unwrap();
     let laid = layout::lay_out(&fonts, &document, Paper::A4.size(), false);

@@ -209,8 +209,12 @@ pub fn parse_markup(markup: &str) -> Result<Vec<Block>, TemplateError> {
 /// `registry`: the title, headings, fixed sentences, labels, vocabulary
 /// values, dates and the running text of the pages all come out in `lang`;
 /// free text stays as typed.
-pub fn build(registry: &Handlebars<'static>, request: &Request, lang: Lang) -> Result<Document, TemplateError> {
+///
+/// With `with_original`, a translated request annexes the text it was
+/// translated from (bilingual output).
+pub fn build(registry: &Handlebars<'static>, request: &Request, lang: Lang, with_original: bool) -> Result<Document, TemplateError> {
     let view = RequestView::of(request, lang);
+    let view = if with_original { view.with_original() } else { view };
     let name = templates::template_name(request.kind);
     let markup = registry
         .render(name, &view)

@@ -12,6 +12,8 @@ use std::sync::{Arc, Mutex};
 
 use rustybuzz::{Direction, Face, Script, ShapePlan};
 
+use crate::shaping::UnitGlyph;
+
 /// A font embedded in the build.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FontId {
@@ -67,7 +69,11 @@ pub enum Weight {
 pub struct Fonts {
     faces: Vec<Face<'static>>,
     plans: Mutex<HashMap<(FontId, bool, Script), Arc<ShapePlan>>>,
+    words: Mutex<HashMap<(FontId, bool, String), Arc<[UnitGlyph]>>>,
 }
+
+/// How many shaped words the cache keeps before it starts afresh.
+const WORD_CACHE_LIMIT: usize = 50_000;
 
 impl Fonts {
     /// Parses the embedded fonts. They ship with the build, so failure is a
@@ -80,7 +86,7 @@ impl Fonts {
                     .unwrap_or_else(|| panic!("embedded font {} does not parse", id.postscript_name()))
             })
             .collect();
-        Fonts { faces, plans: Mutex::new(HashMap::new()) }
+        Fonts { faces, plans: Mutex::new(HashMap::new()), words: Mutex::new(HashMap::new()) }
     }
 
     /// The shaping plan of a font for a direction and script, made once:
@@ -99,6 +105,22 @@ impl Fonts {
     /// The parsed face of a font.
     pub fn face(&self, id: FontId) -> &Face<'static> {
         &self.faces[id as usize]
+    }
+
+    /// The glyphs of `word` in `font` and direction, shaped by `shape` the
+    /// first time they are asked for.
+    pub fn shaped_word(&self, font: FontId, rtl: bool, word: &str, shape: impl FnOnce() -> Vec<UnitGlyph>) -> Arc<[UnitGlyph]> {
+        let key = (font, rtl, word.to_string());
+        if let Some(hit) = self.words.lock().unwrap_or_else(|p| p.into_inner()).get(&key) {
+            return hit.clone();
+        }
+        let shaped: Arc<[UnitGlyph]> = shape().into();
+        let mut words = self.words.lock().unwrap_or_else(|p| p.into_inner());
+        if words.len() >= WORD_CACHE_LIMIT {
+            words.clear();
+        }
+        words.insert(key, shaped.clone());
+        shaped
     }
 
     /// Units per em of a font.
@@ -125,6 +147,9 @@ impl Fonts {
         }
         if c.is_ascii_punctuation() || c.is_ascii_digit() || c.is_whitespace() || is_shared_punctuation(c) {
             return None;
+        }
+        if c.is_ascii_alphabetic() {
+            return Some(if bold { FontId::SerifBold } else { FontId::Serif });
         }
         if self.covers(FontId::Serif, c) {
             return Some(if bold { FontId::SerifBold } else { FontId::Serif });

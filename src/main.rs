@@ -45,6 +45,10 @@ enum Command {
         /// Paper size.
         #[arg(long, value_enum, default_value_t = Paper::A4)]
         paper: Paper,
+        /// For a translated request (see `mla xliff import`), annex the text
+        /// it was translated from.
+        #[arg(long)]
+        with_original: bool,
         /// Check as on this date (YYYY-MM-DD) instead of today.
         #[arg(long, value_parser = parse_date)]
         today: Option<time::Date>,
@@ -211,10 +215,11 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
-        Command::Render { file, output, lang, format: document_format, paper, today } => {
+        Command::Render { file, output, lang, format: document_format, paper, with_original, today } => {
             let request = format::read_request(&file).map_err(|e| e.to_string())?;
             let mut options = render::Options::for_request(&request);
             options.paper = paper;
+            options.with_original = with_original;
             if let Some(lang) = lang {
                 options.lang = lang;
             }

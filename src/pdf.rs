@@ -105,22 +105,21 @@ pub fn write(fonts: &Fonts, laid: &LaidOut, info: &PdfInfo<'_>) -> Vec<u8> {
     }
     doc.with_pages(pages);
     // printpdf's own compression is zlib at its best level, which costs more
-    // than everything else together; `finish` compresses at a fast one.
+    // than everything else together; `finish` compresses at a faster one.
     let options = PdfSaveOptions { subset_fonts: false, optimize: false, ..PdfSaveOptions::default() };
-    finish(doc.save(&options, &mut Vec::new()), info.lang)
+    finish(printpdf::to_lopdf_doc(&doc, &options, &mut Vec::new()), info.lang)
 }
 
 /// Sets what printpdf cannot: the document's language and title display in
 /// the catalogue; drops the empty keys it writes into the information
 /// dictionary (an empty `GTS_PDFXVersion` would claim a PDF/X subtype); and
 /// compresses every stream.
-fn finish(bytes: Vec<u8>, lang: &str) -> Vec<u8> {
+fn finish(mut doc: lopdf::Document, lang: &str) -> Vec<u8> {
     use lopdf::{Dictionary, Object};
-    let mut doc = lopdf::Document::load_mem(&bytes).expect("printpdf writes a PDF lopdf reads");
     for object in doc.objects.values_mut() {
         if let Object::Stream(stream) = object {
             if stream.dict.get(b"Filter").is_err() {
-                let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(5));
+                let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
                 std::io::Write::write_all(&mut encoder, &stream.content).expect("writing to memory cannot fail");
                 let compressed = encoder.finish().expect("writing to memory cannot fail");
                 stream.dict.set("Filter", "FlateDecode");
@@ -138,7 +137,7 @@ fn finish(bytes: Vec<u8>, lang: &str) -> Vec<u8> {
     let catalog = doc.catalog_mut().expect("a PDF has a catalogue");
     catalog.set("Lang", Object::string_literal(lang));
     catalog.set("ViewerPreferences", Dictionary::from_iter(vec![("DisplayDocTitle", Object::Boolean(true))]));
-    let mut out = Vec::with_capacity(bytes.len());
+    let mut out = Vec::new();
     doc.save_to(&mut out).expect("writing to memory cannot fail");
     out
 }
@@ -214,16 +213,23 @@ fn codepoints(fonts: &Fonts, embedded: &BTreeMap<FontId, Embedded>, run: &GlyphR
         .collect()
 }
 
-/// One line: a text section per run. Glyphs the shaper displaces (marks
+/// One line: one text section, a font change per run. Glyphs the shaper displaces (marks
 /// above or below a letter) are shown in the same stream, moved by a kern
 /// and a text rise, so the line stays one run of text for extraction.
 fn text_line(fonts: &Fonts, embedded: &BTreeMap<FontId, Embedded>, line: &TextLine, ops: &mut Vec<Op>, colour: Color) {
     let mut pen = line.x;
     let size = line.size;
+    if line.line.runs.is_empty() {
+        return;
+    }
+    ops.push(Op::StartTextSection);
+    ops.push(Op::SetFillColor { col: colour.clone() });
+    let mut current = None;
     for run in &line.line.runs {
-        ops.push(Op::StartTextSection);
-        ops.push(Op::SetFillColor { col: colour.clone() });
-        ops.push(Op::SetFont { font: PdfFontHandle::External(embedded[&run.font].handle.clone()), size: Pt(size) });
+        if current != Some(run.font) {
+            ops.push(Op::SetFont { font: PdfFontHandle::External(embedded[&run.font].handle.clone()), size: Pt(size) });
+            current = Some(run.font);
+        }
         if run.synthetic_bold {
             ops.push(Op::SetOutlineColor { col: colour.clone() });
             ops.push(Op::SetOutlineThickness { pt: Pt(size * 0.035) });
@@ -256,7 +262,7 @@ fn text_line(fonts: &Fonts, embedded: &BTreeMap<FontId, Embedded>, line: &TextLi
         if run.synthetic_bold {
             ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::Fill });
         }
-        ops.push(Op::EndTextSection);
         pen += run.width();
     }
+    ops.push(Op::EndTextSection);
 }

@@ -8,7 +8,7 @@ use crate::document::{self, Document};
 use crate::fonts::Fonts;
 use crate::layout::{self, Paper};
 use crate::locale::Lang;
-use crate::model::Request;
+use crate::model::{Request, RequestKind};
 use crate::pdf::{self, PdfInfo};
 use crate::templates::{self, TemplateError};
 
@@ -17,13 +17,20 @@ fn fonts() -> &'static Fonts {
     FONTS.get_or_init(Fonts::load)
 }
 
-fn registry() -> Result<&'static Handlebars<'static>, TemplateError> {
-    static REGISTRY: OnceLock<Handlebars<'static>> = OnceLock::new();
-    if let Some(r) = REGISTRY.get() {
+/// The template engine for a request kind, loaded on first use.
+fn registry(kind: RequestKind) -> Result<&'static Handlebars<'static>, TemplateError> {
+    static REGISTRIES: [OnceLock<Handlebars<'static>>; 4] = [OnceLock::new(), OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    let slot = &REGISTRIES[match kind {
+        RequestKind::MlaEvidence => 0,
+        RequestKind::Preservation => 1,
+        RequestKind::EmergencyDisclosure => 2,
+        RequestKind::TransferOfProceedings => 3,
+    }];
+    if let Some(r) = slot.get() {
         return Ok(r);
     }
-    let built = templates::registry()?;
-    Ok(REGISTRY.get_or_init(|| built))
+    let built = templates::registry_for(kind)?;
+    Ok(slot.get_or_init(|| built))
 }
 
 /// How a request is rendered.
@@ -35,13 +42,15 @@ pub struct Options {
     pub paper: Paper,
     /// When the document is produced (the PDF's dates).
     pub date: time::OffsetDateTime,
+    /// Whether a translated request annexes the text it was translated from.
+    pub with_original: bool,
 }
 
 impl Options {
     /// The request's own language of transmission (English when it names
     /// none of the six), on A4, dated now.
     pub fn for_request(request: &Request) -> Options {
-        Options { lang: document_lang(request), paper: Paper::A4, date: time::OffsetDateTime::now_utc() }
+        Options { lang: document_lang(request), paper: Paper::A4, date: time::OffsetDateTime::now_utc(), with_original: false }
     }
 }
 
@@ -54,13 +63,18 @@ pub fn document_lang(request: &Request) -> Lang {
 
 /// The document tree of a request in `lang` (what the preview shows).
 pub fn document(request: &Request, lang: Lang) -> Result<Document, TemplateError> {
-    document::build(registry()?, request, lang)
+    document::build(registry(request.kind)?, request, lang, false)
+}
+
+/// The document tree of a request as `options` ask for it.
+fn document_for(request: &Request, options: &Options) -> Result<Document, TemplateError> {
+    document::build(registry(request.kind)?, request, options.lang, options.with_original)
 }
 
 /// The request as a PDF; a `draft` carries the DRAFT watermark and note on
 /// every page.
 pub fn pdf(request: &Request, options: &Options, draft: bool) -> Result<Vec<u8>, TemplateError> {
-    let doc = document(request, options.lang)?;
+    let doc = document_for(request, options)?;
     let laid = layout::lay_out(fonts(), &doc, options.paper.size(), draft);
     let info = PdfInfo { title: &doc.title, lang: doc.lang.code(), author: &doc.author, date: options.date };
     Ok(pdf::write(fonts(), &laid, &info))
@@ -69,7 +83,7 @@ pub fn pdf(request: &Request, options: &Options, draft: bool) -> Result<Vec<u8>,
 /// The request as an editable DOCX; a `draft` carries the DRAFT mark and
 /// note on every page.
 pub fn docx(request: &Request, options: &Options, draft: bool) -> Result<Vec<u8>, TemplateError> {
-    let doc = document(request, options.lang)?;
+    let doc = document_for(request, options)?;
     Ok(crate::docx::write(&doc, options.paper, options.date, draft))
 }
 
@@ -84,7 +98,7 @@ pub struct Export {
 /// Renders a request for export, checked on `today`: a request with errors
 /// can only leave as a draft, marked as such on every page.
 pub fn export_pdf(request: &Request, options: &Options, today: time::Date) -> Result<Export, TemplateError> {
-    let draft = crate::checks::has_errors(&crate::checks::run(request, today, Lang::En));
+    let draft = crate::checks::request_has_errors(request, today);
     let bytes = pdf(request, options, draft)?;
     Ok(Export { bytes, draft })
 }
@@ -92,8 +106,8 @@ pub fn export_pdf(request: &Request, options: &Options, today: time::Date) -> Re
 /// The document as an HTML page, under the same rule as [`export_pdf`]: a
 /// request with errors is marked as a draft (its note opens the page).
 pub fn export_html(request: &Request, options: &Options, today: time::Date) -> Result<Export, TemplateError> {
-    let draft = crate::checks::has_errors(&crate::checks::run(request, today, Lang::En));
-    let mut doc = document(request, options.lang)?;
+    let draft = crate::checks::request_has_errors(request, today);
+    let mut doc = document_for(request, options)?;
     if draft {
         let note = crate::document::Block::Meta { text: doc.draft_note.clone() };
         doc.blocks.insert(0, note);
@@ -104,7 +118,7 @@ pub fn export_html(request: &Request, options: &Options, today: time::Date) -> R
 /// Renders a request for export as a DOCX, checked on `today`, by the same
 /// rule as [`export_pdf`]: a request with errors leaves only as a draft.
 pub fn export_docx(request: &Request, options: &Options, today: time::Date) -> Result<Export, TemplateError> {
-    let draft = crate::checks::has_errors(&crate::checks::run(request, today, Lang::En));
+    let draft = crate::checks::request_has_errors(request, today);
     let bytes = docx(request, options, draft)?;
     Ok(Export { bytes, draft })
 }

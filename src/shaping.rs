@@ -72,6 +72,24 @@ pub struct Style {
     pub rtl: bool,
 }
 
+/// A glyph of a shaped word, in font units, with its cluster's byte offset
+/// in the word (what the word cache keeps).
+#[derive(Debug, Clone)]
+pub struct UnitGlyph {
+    /// Glyph id.
+    pub id: u16,
+    /// Advance.
+    pub advance: f32,
+    /// Horizontal displacement.
+    pub dx: f32,
+    /// Vertical displacement.
+    pub dy: f32,
+    /// Text it stands for.
+    pub text: String,
+    /// Byte offset of its cluster in the word.
+    pub cluster: usize,
+}
+
 /// A glyph shaped within a paragraph, with its cluster's byte offset.
 struct Shaped {
     glyph: Glyph,
@@ -208,8 +226,42 @@ impl<'t> ShapedParagraph<'t> {
 }
 
 /// Shapes `text` (which starts at byte `offset` of its paragraph) in one
-/// font and direction.
+/// font and direction, word by word: shaping never crosses a space (no
+/// joining, ligature or kerning does in our scripts), so each word is shaped
+/// once per document and then taken from the cache of [`Fonts`].
 fn shape(fonts: &Fonts, text: &str, offset: usize, font: FontId, size: f32, rtl: bool) -> Vec<Shaped> {
+    let scale = size / fonts.units_per_em(font);
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if c == ' ' {
+            if start < i {
+                words.push((start, &text[start..i]));
+            }
+            words.push((i, &text[i..i + 1]));
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        words.push((start, &text[start..]));
+    }
+    if rtl {
+        // Right to left, the last word is drawn first.
+        words.reverse();
+    }
+    let mut out = Vec::with_capacity(text.len());
+    for (at, word) in words {
+        let shaped = fonts.shaped_word(font, rtl, word, || shape_word(fonts, word, font, rtl));
+        out.extend(shaped.iter().map(|g| Shaped {
+            glyph: Glyph { id: g.id, advance: g.advance * scale, dx: g.dx * scale, dy: g.dy * scale, text: g.text.clone() },
+            cluster: offset + at + g.cluster,
+        }));
+    }
+    out
+}
+
+/// Shapes one word, in font units.
+fn shape_word(fonts: &Fonts, text: &str, font: FontId, rtl: bool) -> Vec<UnitGlyph> {
     let mut buffer = UnicodeBuffer::new();
     buffer.push_str(text);
     buffer.set_cluster_level(BufferClusterLevel::Characters);
@@ -217,30 +269,27 @@ fn shape(fonts: &Fonts, text: &str, offset: usize, font: FontId, size: f32, rtl:
     buffer.set_direction(if rtl { Direction::RightToLeft } else { Direction::LeftToRight });
     let plan = fonts.plan(font, rtl, buffer.script());
     let output = rustybuzz::shape_with_plan(fonts.face(font), &plan, buffer);
-    let scale = size / fonts.units_per_em(font);
     let infos = output.glyph_infos();
     let positions = output.glyph_positions();
     // Cluster starts in logical order, to give each glyph its text.
     let mut starts: Vec<usize> = infos.iter().map(|i| i.cluster as usize).collect();
     starts.sort_unstable();
     starts.dedup();
-    let end_of = |start: usize| starts.iter().find(|&&s| s > start).copied().unwrap_or(text.len());
-    let mut seen = std::collections::HashSet::new();
+    let end_of = |start: usize| starts.get(starts.partition_point(|&s| s <= start)).copied().unwrap_or(text.len());
+    let mut seen = vec![false; text.len() + 1];
     infos
         .iter()
         .zip(positions)
         .map(|(info, pos)| {
             let cluster = info.cluster as usize;
-            let text = if seen.insert(cluster) { text[cluster..end_of(cluster)].to_string() } else { String::new() };
-            Shaped {
-                glyph: Glyph {
-                    id: info.glyph_id as u16,
-                    advance: pos.x_advance as f32 * scale,
-                    dx: pos.x_offset as f32 * scale,
-                    dy: pos.y_offset as f32 * scale,
-                    text,
-                },
-                cluster: offset + cluster,
+            let first = !std::mem::replace(&mut seen[cluster], true);
+            UnitGlyph {
+                id: info.glyph_id as u16,
+                advance: pos.x_advance as f32,
+                dx: pos.x_offset as f32,
+                dy: pos.y_offset as f32,
+                text: if first { text[cluster..end_of(cluster)].to_string() } else { String::new() },
+                cluster,
             }
         })
         .collect()

@@ -247,10 +247,28 @@ pub fn template_name(kind: RequestKind) -> &'static str {
 /// A template engine loaded with every shipped template, in strict mode (a
 /// misspelt variable is an error, not an empty string).
 pub fn registry() -> Result<Handlebars<'static>, TemplateError> {
+    load(TEMPLATES.iter(), PARTIALS.iter())
+}
+
+/// A template engine loaded with only what the template of `kind` needs:
+/// compiling templates is most of the cost of a first render.
+pub fn registry_for(kind: RequestKind) -> Result<Handlebars<'static>, TemplateError> {
+    let name = template_name(kind);
+    let mla = kind == RequestKind::MlaEvidence;
+    load(
+        TEMPLATES.iter().filter(|(n, _)| *n == name),
+        PARTIALS.iter().filter(|(n, _)| mla || !n.starts_with("mla_")),
+    )
+}
+
+fn load<'a>(
+    templates: impl Iterator<Item = &'a (&'static str, &'static str)>,
+    partials: impl Iterator<Item = &'a (&'static str, &'static str)>,
+) -> Result<Handlebars<'static>, TemplateError> {
     let mut hb = Handlebars::new();
     hb.set_strict_mode(true);
     hb.register_escape_fn(escape_inserted_text);
-    for (name, source) in PARTIALS {
+    for (name, source) in partials {
         hb.register_partial(name, *source)
             .map_err(|e| TemplateError::Compile {
                 template: format!("partials/{name}"),
@@ -260,7 +278,7 @@ pub fn registry() -> Result<Handlebars<'static>, TemplateError> {
     hb.register_helper("t", Box::new(phrase_helper));
     hb.register_helper("opt", Box::new(option_label));
     hb.register_helper("date", Box::new(date_helper));
-    for (name, source) in TEMPLATES {
+    for (name, source) in templates {
         hb.register_template_string(name, *source)
             .map_err(|e| TemplateError::Compile {
                 template: name.to_string(),

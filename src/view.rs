@@ -40,6 +40,37 @@ pub struct RequestView<'a> {
     pub further: bool,
     /// The annexes, numbered.
     pub attachments: Vec<AttachmentView<'a>>,
+    /// The original text of a translated request, when the document annexes
+    /// it (empty otherwise).
+    pub original: Vec<OriginalText>,
+    /// Language of that original (ISO 639-1).
+    pub original_lang: String,
+}
+
+/// One answer of a translated request as drafted, with its label.
+#[derive(Debug, Serialize)]
+pub struct OriginalText {
+    /// The question it answers, in the document's language.
+    pub label: String,
+    /// The answer as drafted.
+    pub text: String,
+}
+
+impl RequestView<'_> {
+    /// Annexes the original text of a translated request, each answer
+    /// labelled as the wizard asks it in the document's language.
+    pub fn with_original(mut self) -> Self {
+        let original = &self.r.translation.original;
+        if original.is_empty() {
+            return self;
+        }
+        self.original = crate::xliff::units_in(self.r, self.lang)
+            .into_iter()
+            .filter_map(|unit| original.get(&unit.id).map(|text| OriginalText { label: unit.label, text: text.clone() }))
+            .collect();
+        self.original_lang = self.r.translation.original_lang.clone();
+        self
+    }
 }
 
 /// A person as a template reads it.
@@ -151,6 +182,8 @@ impl<'a> RequestView<'a> {
                     a,
                 })
                 .collect(),
+            original: Vec::new(),
+            original_lang: String::new(),
         }
     }
 

@@ -314,6 +314,20 @@ fn french_translation_replaces_the_free_text_keeps_the_english_and_reaches_the_p
         !text.contains("Between 1 June and 30 September 2025"),
         "the English facts are gone from the PDF"
     );
+
+    // Bilingual output: the English it was translated from, annexed and
+    // labelled in French.
+    let bilingual = dir.path().join("request.fr-en.pdf");
+    let run = mla(
+        &["render", translated_file.to_str().unwrap(), "--with-original", "-o", bilingual.to_str().unwrap(), "--today", "2026-11-27"],
+        dir.path(),
+    );
+    assert!(run.status.success(), "render failed: {}", String::from_utf8_lossy(&run.stderr));
+    let out = Command::new("pdftotext").args([bilingual.to_str().unwrap(), "-"]).output().expect("pdftotext runs");
+    let text = squash(&String::from_utf8(out.stdout).unwrap());
+    let annex = text.find("Annexe : le texte original, en anglais").expect("the annex of the original text");
+    assert!(text[annex..].contains("Between 1 June and 30 September 2025"), "{text}");
+    assert!(text[..annex].contains("Entre le 1er juin et le 30 septembre 2025"), "{text}");
 }
 
 /// A copy of the example request in `dir`, and its bytes.

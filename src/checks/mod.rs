@@ -320,6 +320,12 @@ pub fn has_errors(findings: &[Finding]) -> bool {
     findings.iter().any(|f| f.severity == Severity::Error)
 }
 
+/// Whether a request checked on `today` has errors (without wording the
+/// findings: what an export needs to know).
+pub fn request_has_errors(request: &Request, today: Date) -> bool {
+    run_unworded(request, today).iter().any(|(_, severity, _, _)| *severity == Severity::Error)
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;

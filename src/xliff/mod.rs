@@ -119,12 +119,17 @@ fn collect(
 }
 
 /// The request's answers to translate, in wizard order: every non-empty
-/// translatable answer the wizard shows for this request.
+/// translatable answer the wizard shows for this request, labelled in English.
 pub fn units(request: &Request) -> Vec<Unit> {
+    units_in(request, Lang::En)
+}
+
+/// [`units`] with their labels in `lang`.
+pub fn units_in(request: &Request, lang: Lang) -> Vec<Unit> {
     let value = serde_json::to_value(request).expect("a request always serialises");
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
-    for step in wizard::definition(Lang::En).steps {
+    for step in wizard::definition(lang).steps {
         if !step.kinds.contains(&request.kind)
             || step.show_when.as_ref().is_some_and(|c| !c.holds(&value))
         {
