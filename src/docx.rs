@@ -27,6 +27,7 @@ use unicode_bidi::BidiClass;
 use crate::document::{Block, Document};
 use crate::layout::Paper;
 use crate::locale::Lang;
+use crate::xml_text::escape;
 
 const NS_W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const NS_R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -90,30 +91,6 @@ fn paragraph_rtl(text: &str, rtl: bool) -> bool {
             _ => None,
         })
         .unwrap_or(rtl)
-}
-
-/// Whether XML 1.0 allows `c` in a document.
-fn xml_char(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
-}
-
-/// Text for XML content or a double-quoted attribute: the special characters
-/// escaped, the characters XML 1.0 forbids (most control characters,
-/// U+FFFE, U+FFFF) dropped.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if xml_char(c) => out.push(c),
-            _ => {}
-        }
-    }
-    out
 }
 
 /// Whether a character is set a full em wide (CJK and fullwidth forms).

@@ -9,22 +9,7 @@ use std::fmt::Write;
 
 use crate::document::{Block, Document};
 use crate::layout::Paper;
-
-/// Escapes text for HTML content and attribute values.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use crate::xml_text::escape;
 
 fn lines(out: &mut String, lines: &[String]) {
     let joined: Vec<String> = lines.iter().map(|l| escape(l)).collect();

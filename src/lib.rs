@@ -25,3 +25,4 @@ pub mod templates;
 pub mod view;
 pub mod wizard;
 pub mod xliff;
+pub mod xml_text;

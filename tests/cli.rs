@@ -1,29 +1,13 @@
 //! The `mla` command as a user runs it: real files in, real PDFs out, read
 //! back with poppler.
 
+mod common;
+use common::{mla, tool, squash};
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 const EXAMPLE: &str = "examples/mla-evidence-fraud-arden-norland.json";
-
-fn mla(args: &[&str], data_dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mla"))
-        .args(args)
-        .env("MLA_DATA_DIR", data_dir)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("mla runs")
-}
-
-fn tool(name: &str, args: &[&str]) -> String {
-    let out = Command::new(name).args(args).output().unwrap_or_else(|e| panic!("{name} is needed for this test (make test installs it): {e}"));
-    assert!(out.status.success(), "{name} {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn squash(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
 
 fn render_example(dir: &Path) -> PathBuf {
     let pdf = dir.join("request.pdf");

@@ -2,51 +2,16 @@
 //! `mla render --format docx`, opened by LibreOffice (converted to PDF in
 //! one run for every file) and read back with poppler.
 
+mod common;
+use common::{mla, tool, squash, examples};
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 use mla_writer::locale::Lang;
 
 const TODAY: &str = "2026-11-27";
 const LANGS: [Lang; 4] = [Lang::En, Lang::Fr, Lang::Ar, Lang::Zh];
-
-fn mla(args: &[&str], data_dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mla"))
-        .args(args)
-        .env("MLA_DATA_DIR", data_dir)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("mla runs")
-}
-
-fn tool(name: &str, args: &[&str]) -> String {
-    let out = Command::new(name)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{name} is needed for this test (make test installs it): {e}"));
-    assert!(
-        out.status.success(),
-        "{name} {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn squash(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn examples() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
-    assert!(!files.is_empty(), "no examples in {}", dir.display());
-    files
-}
 
 /// Renders `request` as a DOCX into `dir`, with `extra` arguments.
 fn render(request: &Path, docx: &Path, extra: &[&str], dir: &Path) {

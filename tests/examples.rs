@@ -2,21 +2,12 @@
 //! validates against the published JSON Schema, round-trips unchanged, and
 //! passes the checks without errors.
 
-use std::path::PathBuf;
+mod common;
+use common::{examples};
+
 
 use mla_writer::model::{Request, RequestKind};
 use mla_writer::{checks, format};
-
-fn examples() -> Vec<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    files
-}
 
 #[test]
 fn there_is_a_complete_example_of_every_kind() {

@@ -2,6 +2,9 @@
 //! structurally valid, text extractable in reading order for Arabic and
 //! Chinese, the paper size asked for, metadata set on purpose.
 
+mod common;
+use common::{tool, examples};
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -12,22 +15,6 @@ fn mla(args: &[&str]) {
         .output()
         .expect("mla runs");
     assert!(out.status.success(), "mla {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-}
-
-fn tool(name: &str, args: &[&str]) -> String {
-    let out = Command::new(name).args(args).output().unwrap_or_else(|e| panic!("{name} is needed for this test (make test installs it): {e}"));
-    assert!(out.status.success(), "{name} {args:?} failed: {}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn examples() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    files
 }
 
 /// Renders `request` in `lang` into `dir` and returns the PDF's path.

@@ -3,39 +3,18 @@
 //! it carries the fixed headings, the long dates and the page footer of that
 //! language, the names as they were entered, and no raw phrase key.
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::{examples, tool, squash};
+
+use std::path::Path;
 use std::process::Command;
 
 use mla_writer::locale::Lang;
 use mla_writer::model::{Request, RequestKind};
 use mla_writer::templates::{fill, long_date, phrase, phrases};
 
-fn examples() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> =
-        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
-            .collect();
-    files.sort();
-    files
-}
-
 fn load(path: &Path) -> Request {
     mla_writer::format::read_request(path).unwrap()
-}
-
-fn tool(name: &str, args: &[&str]) -> String {
-    let out = Command::new(name)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{name} is needed for this test (make test installs it): {e}"));
-    assert!(
-        out.status.success(),
-        "{name} {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
 }
 
 /// The text of `request` rendered in `lang`, as `pdftotext` reads it back,
@@ -77,10 +56,6 @@ fn rendered_text(dir: &Path, request: &Path, lang: Lang) -> (String, usize) {
         })
         .unwrap();
     (text, pages)
-}
-
-fn squash(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Whether `text` (as read back) holds `wanted` in a way that survives line

@@ -4,8 +4,11 @@
 //! back with poppler. Every way a returned file can be wrong is refused with
 //! its own error, and nothing is written.
 
+mod common;
+use common::{mla, squash};
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 use mla_writer::model::Request;
 use mla_writer::xliff::{self, UnitProblemKind, XliffError};
@@ -21,25 +24,12 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn mla(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mla"))
-        .args(args)
-        .env("MLA_DATA_DIR", dir)
-        .current_dir(root())
-        .output()
-        .expect("mla runs")
-}
-
 fn example() -> Request {
     format::read_request(&root().join(EXAMPLE)).unwrap()
 }
 
 fn french() -> String {
     std::fs::read_to_string(root().join(FRENCH)).unwrap()
-}
-
-fn squash(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Value of a dotted path (`persons.0.location`) in a request.

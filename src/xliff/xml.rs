@@ -12,10 +12,7 @@ use super::{UnitProblemKind, XliffError, NAMESPACE};
 /// written by this module nests five deep).
 const MAX_DEPTH: usize = 64;
 
-/// Whether `c` may appear literally in an XML 1.0 document.
-pub(super) fn xml_char(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
-}
+pub(super) use crate::xml_text::xml_char;
 
 /// Escapes text for element content. `\r` becomes a character reference so
 /// that it survives the parser's line-end normalisation; characters XML
