@@ -64,21 +64,19 @@ pub fn write(fonts: &Fonts, laid: &LaidOut, info: &PdfInfo<'_>) -> Vec<u8> {
             });
         }
         if let Some(mark) = &laid.watermark {
-            // Diagonal, centred, light grey, under the text.
+            // Diagonal, centred, light grey, under the text; drawn as shapes,
+            // not text, so that it never mixes with the words it crosses when
+            // the text is extracted (the note at the top of the page says it).
             let size = 110.0;
             let width = mark.width * size;
             let angle = (laid.size.height / laid.size.width).atan();
             let (cx, cy) = (laid.size.width / 2.0, laid.size.height / 2.0);
-            let x = cx - (width / 2.0) * angle.cos() + (size / 3.0) * angle.sin();
-            let y = cy - (width / 2.0) * angle.sin() - (size / 3.0) * angle.cos();
-            ops.push(Op::StartTextSection);
+            let origin = (
+                cx - (width / 2.0) * angle.cos() + (size / 3.0) * angle.sin(),
+                cy - (width / 2.0) * angle.sin() - (size / 3.0) * angle.cos(),
+            );
             ops.push(Op::SetFillColor { col: grey(0.88) });
-            ops.push(Op::SetTextMatrix { matrix: TextMatrix::TranslateRotate(Pt(x), Pt(y), angle.to_degrees()) });
-            for run in &mark.runs {
-                ops.push(Op::SetFont { font: PdfFontHandle::External(embedded[&run.font].handle.clone()), size: Pt(size) });
-                ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(codepoints(fonts, &embedded, run, &run.glyphs, 1.0))] });
-            }
-            ops.push(Op::EndTextSection);
+            ops.extend(watermark_shapes(fonts, mark, size, angle, origin));
         }
         for rule in &page.rules {
             ops.push(Op::SetOutlineColor { col: grey(0.55) });
@@ -142,6 +140,83 @@ fn finish(mut doc: lopdf::Document, lang: &str) -> Vec<u8> {
     out
 }
 
+/// The glyph outlines of the watermark `mark` (shaped at 1 pt), at `size`,
+/// turned by `angle` about `origin`, as filled paths.
+fn watermark_shapes(fonts: &Fonts, mark: &crate::shaping::Line, size: f32, angle: f32, origin: (f32, f32)) -> Vec<Op> {
+    let (sin, cos) = angle.sin_cos();
+    let mut ops = Vec::new();
+    let mut pen = 0.0;
+    for run in &mark.runs {
+        let scale = size / fonts.units_per_em(run.font);
+        for glyph in &run.glyphs {
+            let (gx, gy) = ((pen + glyph.dx) * size, glyph.dy * size);
+            let place = move |x: f32, y: f32| {
+                let (x, y) = (gx + x * scale, gy + y * scale);
+                Point { x: Pt(origin.0 + x * cos - y * sin), y: Pt(origin.1 + x * sin + y * cos) }
+            };
+            let mut outline = Outline { place: &place, rings: Vec::new(), ring: Vec::new(), last: (0.0, 0.0) };
+            fonts.face(run.font).outline_glyph(rustybuzz::ttf_parser::GlyphId(glyph.id), &mut outline);
+            rustybuzz::ttf_parser::OutlineBuilder::close(&mut outline);
+            if !outline.rings.is_empty() {
+                let rings = outline.rings.into_iter().map(|points| PolygonRing { points }).collect();
+                ops.push(Op::DrawPolygon { polygon: Polygon { rings, mode: PaintMode::Fill, winding_order: WindingOrder::NonZero } });
+            }
+            pen += glyph.advance;
+        }
+    }
+    ops
+}
+
+/// Collects a glyph's outline as polygon rings, quadratic curves raised to
+/// cubic ones.
+struct Outline<'a> {
+    place: &'a dyn Fn(f32, f32) -> Point,
+    rings: Vec<Vec<LinePoint>>,
+    ring: Vec<LinePoint>,
+    last: (f32, f32),
+}
+
+impl Outline<'_> {
+    fn point(&mut self, x: f32, y: f32, bezier: bool) {
+        let p = (self.place)(x, y);
+        self.ring.push(LinePoint { p, bezier });
+    }
+}
+
+impl rustybuzz::ttf_parser::OutlineBuilder for Outline<'_> {
+    fn move_to(&mut self, x: f32, y: f32) {
+        self.close();
+        self.point(x, y, false);
+        self.last = (x, y);
+    }
+
+    fn line_to(&mut self, x: f32, y: f32) {
+        self.point(x, y, false);
+        self.last = (x, y);
+    }
+
+    fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
+        let (x0, y0) = self.last;
+        self.point(x0 + 2.0 / 3.0 * (x1 - x0), y0 + 2.0 / 3.0 * (y1 - y0), true);
+        self.point(x + 2.0 / 3.0 * (x1 - x), y + 2.0 / 3.0 * (y1 - y), true);
+        self.point(x, y, false);
+        self.last = (x, y);
+    }
+
+    fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
+        self.point(x1, y1, true);
+        self.point(x2, y2, true);
+        self.point(x, y, false);
+        self.last = (x, y);
+    }
+
+    fn close(&mut self) {
+        if !self.ring.is_empty() {
+            self.rings.push(std::mem::take(&mut self.ring));
+        }
+    }
+}
+
 /// A date as printpdf records it, in UTC.
 fn pdf_date(at: time::OffsetDateTime) -> printpdf::date::DateTime {
     use printpdf::date::{Date, DateTime, Offset, Time};
@@ -156,7 +231,7 @@ fn pdf_date(at: time::OffsetDateTime) -> printpdf::date::DateTime {
 /// Every glyph the document draws, by font.
 fn used_glyphs(laid: &LaidOut) -> BTreeMap<FontId, BTreeSet<u16>> {
     let mut used: BTreeMap<FontId, BTreeSet<u16>> = BTreeMap::new();
-    let lines = laid.pages.iter().flat_map(|p| p.lines.iter().map(|l| &l.line)).chain(laid.watermark.as_ref());
+    let lines = laid.pages.iter().flat_map(|p| p.lines.iter().map(|l| &l.line));
     for line in lines {
         for run in &line.runs {
             used.entry(run.font).or_default().extend(run.glyphs.iter().map(|g| g.id));
