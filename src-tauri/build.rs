@@ -10,6 +10,9 @@ const COMMANDS: &[&str] = &[
     "check_request",
     "preview_request",
     "export_pdf",
+    "export_docx",
+    "export_xliff",
+    "import_xliff",
 ];
 
 fn main() {

@@ -154,7 +154,10 @@ fn now() -> String {
     OffsetDateTime::now_utc().replace_nanosecond(0).unwrap_or(OffsetDateTime::UNIX_EPOCH).format(&Rfc3339).unwrap_or_default()
 }
 
-/// Title of a draft, derived from its request.
+/// Title of a draft, derived from its request. A translated request (one
+/// holding the drafter's text in `translation.original`) ends with its
+/// language in brackets, `… → Norland [fr]`, so that it is told apart from
+/// the draft it was translated from.
 pub fn draft_title(r: &Request) -> String {
     let case = r.case.internal_ref.trim();
     let state = r.req_state.trim();
@@ -167,7 +170,9 @@ pub fn draft_title(r: &Request) -> String {
         parts.push(subject);
     }
     let head = if parts.is_empty() { "Untitled request".to_string() } else { parts.join(" · ") };
-    if state.is_empty() { head } else { format!("{head} → {state}") }
+    let title = if state.is_empty() { head } else { format!("{head} → {state}") };
+    let lang = r.lang.request.trim();
+    if r.translation.original.is_empty() || lang.is_empty() { title } else { format!("{title} [{lang}]") }
 }
 
 impl Store {

@@ -137,3 +137,20 @@ fn follow_up_of_a_preservation_draft_is_a_new_mla_draft_citing_its_reference() {
     // An MLA draft has no follow-up.
     assert!(matches!(store.create_follow_up(&follow_up.summary.id), Err(StoreError::FollowUp { .. })));
 }
+
+#[test]
+fn a_translated_draft_is_titled_with_its_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("d.sqlite3")).unwrap();
+    let drafted = example();
+    let original = store.create_draft(&drafted).unwrap();
+    assert!(!original.title.ends_with(']'), "{}", original.title);
+    let mut translated = drafted.clone();
+    translated.lang.request = "fr".to_string();
+    translated.translation.original.insert("facts.summary".to_string(), drafted.facts.summary.clone());
+    translated.translation.original_lang = "en".to_string();
+    let summary = store.create_draft(&translated).unwrap();
+    assert_eq!(summary.title, format!("{} [fr]", original.title));
+    let receipt = store.save_draft(&summary.id, &translated).unwrap();
+    assert_eq!(receipt.title, summary.title);
+}

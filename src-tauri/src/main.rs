@@ -35,6 +35,9 @@ fn main() {
             commands::check_request,
             commands::preview_request,
             commands::export_pdf,
+            commands::export_docx,
+            commands::export_xliff,
+            commands::import_xliff,
         ])
         .run(tauri::generate_context!())
         .expect("the MLA Writer window could not start");

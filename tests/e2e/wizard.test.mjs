@@ -171,7 +171,9 @@ test('a request typed into the wizard is exported as a PDF and survives a restar
     await s.click('[data-testid="export-pdf"]');
     await s.waitForText('[data-testid="export-result"]', pdfPath);
 
-    const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    // Read in reading order (not -layout, which sets the label and value
+    // columns side by side and splits long values).
+    const text = execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     for (const [key, value] of Object.entries(typed)) {
       if (key === 'treaty' || key === 'facts' || key === 'measure' || key === 'address') {
         // Long values wrap; compare without line breaks.

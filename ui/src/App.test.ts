@@ -32,6 +32,12 @@ vi.mock('@tauri-apps/api/core', () => ({
         return a.previewRequest(args.request);
       case 'export_pdf':
         return a.exportPdf(args.request, args.fileName);
+      case 'export_docx':
+        return a.exportDocx(args.request, args.fileName);
+      case 'export_xliff':
+        return a.exportXliff(args.request, args.target, args.fileName);
+      case 'import_xliff':
+        return a.importXliff(args.id);
       default:
         return Promise.reject({ code: 'unknown', message: `no command ${command}` });
     }
@@ -550,6 +556,119 @@ describe('review and export', () => {
     await settle();
     expect(exists('[data-testid="export-result"]')).toBe(false);
     expect(document.body.textContent).toContain('Export cancelled');
+  });
+});
+
+describe('DOCX export and translation', () => {
+  /** Makes the stored draft d1 a request drafted in English, for the language `request`. */
+  function draftedIn(request: string): void {
+    const r = requestWithoutErrors();
+    r.lang = { drafting: 'en', request };
+    r.purpose.statement = 'To trace the funds.';
+    backend.drafts.get('d1')!.request = r;
+  }
+
+  it('exports a DOCX beside the PDF, under the same draft rule', async () => {
+    await openFirstDraft();
+    await goToStep('review');
+    expect(words('[data-testid="export-docx"]')).toBe('Export DOCX as draft');
+    expect($('[data-testid="export-docx"]').getAttribute('aria-describedby')).toBe('export-draft-note');
+    click('[data-testid="export-docx"]');
+    await settle();
+    expect(backend.docxExports.map((e) => e.fileName)).toEqual(['PPO-2026-0412.docx']);
+    expect(backend.exports).toHaveLength(0);
+    const result = $('[data-testid="docx-result"]');
+    expect(result.textContent).toContain('Word document (DOCX) written to /home/user/request.docx');
+    expect(result.querySelector('[dir="ltr"]')?.textContent).toBe('/home/user/request.docx');
+    expect(exists('[data-testid="docx-draft"]')).toBe(true);
+
+    backend.docxAnswer = null;
+    click('[data-testid="export-docx"]');
+    await settle();
+    expect(exists('[data-testid="docx-result"]')).toBe(false);
+    expect($('[data-testid="docx-cancelled"]').textContent).toBe('Export cancelled.');
+  });
+
+  it("offers the six languages, the request's own chosen first, and exports the file for translation", async () => {
+    draftedIn('fr');
+    await openFirstDraft();
+    await goToStep('review');
+    expect(words('[data-testid="export-docx"]')).toBe('Export DOCX');
+    const select = $('[data-testid="translation-target"]') as HTMLSelectElement;
+    expect(Array.from(select.options).map((o) => o.value)).toEqual(['en', 'fr', 'es', 'ru', 'ar', 'zh']);
+    expect(select.value).toBe('fr');
+    choose('[data-testid="translation-target"]', 'zh');
+    click('[data-testid="export-xliff"]');
+    await settle();
+    expect(backend.xliffExports.map((e) => [e.target, e.fileName])).toEqual([['zh', 'PPO-2026-0412.zh.xlf']]);
+    expect($('[data-testid="xliff-result"]').textContent).toContain('XLIFF file written to /home/user/request.fr.xlf');
+  });
+
+  it("shows the core's reason when the request names no drafting language", async () => {
+    await openFirstDraft();
+    await goToStep('review');
+    expect(($('[data-testid="translation-target"]') as HTMLSelectElement).value).toBe('en');
+    click('[data-testid="export-xliff"]');
+    await settle();
+    const error = $('[data-testid="xliff-error"]');
+    expect(error.getAttribute('role')).toBe('alert');
+    expect(error.textContent).toContain('The request cannot be exported for translation: the request\'s drafting language (lang.drafting) must be an ISO 639-1 code');
+    expect(backend.xliffExports).toHaveLength(0);
+  });
+
+  it('imports a translation as a new draft, opens it with a notice, and keeps the original', async () => {
+    draftedIn('en');
+    await openFirstDraft();
+    await goToStep('review');
+    click('[data-testid="import-xliff"]');
+    await settle();
+
+    expect(backend.imports.map((i) => i.from)).toEqual(['d1']);
+    expect(backend.drafts.size).toBe(2);
+    expect(backend.drafts.get('d1')!.request.facts.summary).toBe('Funds from a fraud were moved through accounts in Norland.');
+    expect($('.title').textContent).toBe('PPO-2026-0412 → Norland [fr]');
+    const notice = $('[data-testid="translation-notice"]');
+    expect(notice.getAttribute('role')).toBe('status');
+    expect(notice.textContent).toContain('Translation into Français imported as a new draft. The draft it was translated from is unchanged.');
+
+    // The translation cannot go to a translator again.
+    await goToStep('review');
+    expect($('[data-testid="preview"]').textContent).toContain('[fr] Funds from a fraud were moved through accounts in Norland.');
+    expect($('[data-testid="translation-translated"]').textContent).toContain('This draft is a translation into Français');
+    expect(($('[data-testid="export-xliff"]') as HTMLButtonElement).disabled).toBe(true);
+    expect(($('[data-testid="import-xliff"]') as HTMLButtonElement).disabled).toBe(true);
+    click('[data-testid="translation-notice-dismiss"]');
+    expect(exists('[data-testid="translation-notice"]')).toBe(false);
+
+    // Both drafts are listed.
+    click('[data-testid="home"]');
+    await settle();
+    expect(Array.from(document.querySelectorAll('[data-testid="draft-item"]')).map((e) => e.textContent)).toEqual([
+      expect.stringContaining('PPO-2026-0412 → Norland [fr]'),
+      expect.not.stringContaining('[fr]'),
+    ]);
+  });
+
+  it('says when the import was cancelled, and shows a refused file\'s problems as text, one a line', async () => {
+    draftedIn('en');
+    await openFirstDraft();
+    await goToStep('review');
+    backend.importAnswer = null;
+    click('[data-testid="import-xliff"]');
+    await settle();
+    expect($('[data-testid="import-cancelled"]').textContent).toBe('Import cancelled.');
+
+    backend.importAnswer = 'fr';
+    backend.failImport = '1 problem(s), nothing imported:\n  unit <img src=x onerror="alert(1)"> (line 9): no such translatable text in the request';
+    click('[data-testid="import-xliff"]');
+    await settle();
+    const error = $('[data-testid="import-error"]');
+    expect(error.getAttribute('role')).toBe('alert');
+    expect(error.querySelector('img')).toBeNull();
+    expect(error.textContent).toContain('Nothing was imported: 1 problem(s), nothing imported:\n  unit <img src=x onerror="alert(1)"> (line 9)');
+    expect(exists('[data-testid="import-cancelled"]')).toBe(false);
+    expect(backend.drafts.size).toBe(1);
+    expect(current()).toBe('step-review');
   });
 });
 

@@ -17,8 +17,9 @@ import type { WizardDefinition } from './generated/WizardDefinition';
 export const UNEXPECTED_ERROR = 'An unexpected error occurred.';
 
 /**
- * A PDF written by `export_pdf`: where it went, and whether it is a draft
- * (the request still had errors, so every page is marked DRAFT).
+ * A document written by `export_pdf` or `export_docx`: where it went, and
+ * whether it is a draft (the request still had errors, so it is marked
+ * DRAFT).
  */
 export interface ExportResult {
   path: string;
@@ -81,6 +82,24 @@ export const api = {
    * A request that still has errors is written as a draft.
    */
   exportPdf: (request: Request, fileName: string): Promise<ExportResult | null> => call('export_pdf', { request, fileName }),
+  /** As {@link api.exportPdf}, as an editable Word document (DOCX). */
+  exportDocx: (request: Request, fileName: string): Promise<ExportResult | null> => call('export_docx', { request, fileName }),
+  /**
+   * Writes the request's free text as an XLIFF 2.0 file for translation into
+   * `target`, where the user chooses; resolves the path written, or null when
+   * the user cancelled. Rejects (code `xliff`) with the core's reason when the
+   * request cannot be translated (no drafting language, already a
+   * translation, drafted in `target`, no free text), before any dialog.
+   */
+  exportXliff: (request: Request, target: Lang, fileName: string): Promise<string | null> =>
+    call('export_xliff', { request, target, fileName }),
+  /**
+   * Asks for a translated XLIFF file and imports it into draft `id` as
+   * stored. All or nothing: on success the translation is a new draft,
+   * already saved, and draft `id` is unchanged; null when the user cancelled.
+   * Rejects (code `xliff`) with every problem, each unit named by its id.
+   */
+  importXliff: (id: string): Promise<Draft | null> => call('import_xliff', { id }),
 };
 
 export type Api = typeof api;

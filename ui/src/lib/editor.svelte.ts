@@ -13,12 +13,16 @@ import type { SaveReceipt } from './generated/SaveReceipt';
 import { UNEXPECTED_ERROR, errorMessage, type Api } from './api';
 import { AutosaveQueue, type SaveState } from './autosave';
 import { newItem } from './fields';
-import { pdfFileName } from './format';
+import { docxFileName, pdfFileName, xliffFileName } from './format';
 import { addItem, duplicateItem, moveItem, removeItem } from './groups';
 import { LatestRunner } from './latest';
 import { getPath, setPath } from './paths';
+import { defaultTranslationTarget } from './translation';
 
-export type EditorApi = Pick<Api, 'saveDraft' | 'checkRequest' | 'previewRequest' | 'exportPdf' | 'createFollowUp'>;
+export type EditorApi = Pick<
+  Api,
+  'saveDraft' | 'checkRequest' | 'previewRequest' | 'exportPdf' | 'exportDocx' | 'exportXliff' | 'importXliff' | 'createFollowUp'
+>;
 
 export type ExportState =
   | { kind: 'idle' }
@@ -27,6 +31,27 @@ export type ExportState =
   | { kind: 'done'; path: string; draft: boolean }
   | { kind: 'cancelled' }
   | { kind: 'error'; message: string };
+
+/** Writing the request's free text as an XLIFF file for a translator. */
+export type XliffExportState =
+  | { kind: 'idle' }
+  | { kind: 'running' }
+  /** Written to `path`. */
+  | { kind: 'done'; path: string }
+  | { kind: 'cancelled' }
+  /** The core's reason, e.g. the request names no drafting language. */
+  | { kind: 'error'; message: string };
+
+/**
+ * Importing a translated XLIFF file as a new draft. An error says whether the
+ * latest changes could not be saved first (`save`) or the file could not be
+ * imported (`import`; the message names every unit at fault).
+ */
+export type ImportState =
+  | { kind: 'idle' }
+  | { kind: 'running' }
+  | { kind: 'cancelled' }
+  | { kind: 'error'; cause: 'save' | 'import'; message: string };
 
 /**
  * Creating the follow-up MLA request of a preservation request. An error
@@ -65,6 +90,12 @@ export class Editor {
   previewError = $state<string | null>(null);
   previewPending = $state(false);
   exportState = $state<ExportState>({ kind: 'idle' });
+  /** The Word document's export, as {@link exportState} for the PDF. */
+  docxState = $state<ExportState>({ kind: 'idle' });
+  /** The language the request is to be translated into. */
+  translationTarget = $state<Lang>('en');
+  xliffState = $state<XliffExportState>({ kind: 'idle' });
+  importState = $state<ImportState>({ kind: 'idle' });
   followUpState = $state<FollowUpState>({ kind: 'idle' });
   /** The draft's title as the store derives it; follows each save. */
   title = $state('');
@@ -83,6 +114,7 @@ export class Editor {
     this.request = draft.request;
     this.revision = Number(draft.summary.revision);
     this.title = draft.summary.title;
+    this.translationTarget = defaultTranslationTarget(draft.request);
     this.api = api;
     this.autosave = new AutosaveQueue<Request, SaveReceipt>({
       save: (request) => api.saveDraft(this.draftId, request),
@@ -191,17 +223,80 @@ export class Editor {
    * Saves pending changes, then writes the PDF where the user chooses; the
    * core marks it DRAFT while the request still has errors.
    */
-  async exportPdf(): Promise<void> {
-    if (this.exportState.kind === 'running') return;
-    this.exportState = { kind: 'running' };
-    // The PDF is made from the request on screen; a failed save is reported
-    // by the save indicator and does not hold the export back.
+  exportPdf(): Promise<void> {
+    return this.exportDocument('pdf');
+  }
+
+  /** As {@link exportPdf}, as an editable Word document. */
+  exportDocx(): Promise<void> {
+    return this.exportDocument('docx');
+  }
+
+  private async exportDocument(format: 'pdf' | 'docx'): Promise<void> {
+    const set = (state: ExportState) => (format === 'pdf' ? (this.exportState = state) : (this.docxState = state));
+    if ((format === 'pdf' ? this.exportState : this.docxState).kind === 'running') return;
+    set({ kind: 'running' });
+    // The document is made from the request on screen; a failed save is
+    // reported by the save indicator and does not hold the export back.
     await this.flush();
     try {
-      const result = await this.api.exportPdf(this.request, pdfFileName(this.request));
-      this.exportState = result === null ? { kind: 'cancelled' } : { kind: 'done', path: result.path, draft: result.draft };
+      const result =
+        format === 'pdf'
+          ? await this.api.exportPdf(this.request, pdfFileName(this.request))
+          : await this.api.exportDocx(this.request, docxFileName(this.request));
+      set(result === null ? { kind: 'cancelled' } : { kind: 'done', path: result.path, draft: result.draft });
     } catch (error) {
-      this.exportState = { kind: 'error', message: errorMessage(error) };
+      set({ kind: 'error', message: errorMessage(error) });
+    }
+  }
+
+  /** Chooses the language of the next translation file. */
+  setTranslationTarget(lang: Lang): void {
+    this.translationTarget = lang;
+    if (this.xliffState.kind !== 'running') this.xliffState = { kind: 'idle' };
+  }
+
+  /**
+   * Saves pending changes, then writes the request's free text as an XLIFF
+   * file for translation into {@link translationTarget}, where the user
+   * chooses. The core refuses a request it cannot translate, with its reason.
+   */
+  async exportXliff(): Promise<void> {
+    if (this.xliffState.kind === 'running') return;
+    this.xliffState = { kind: 'running' };
+    // The file is made from the request on screen; it is saved first so that
+    // the translation imports against the same text.
+    await this.flush();
+    const target = this.translationTarget;
+    try {
+      const path = await this.api.exportXliff(this.request, target, xliffFileName(this.request, target));
+      this.xliffState = path === null ? { kind: 'cancelled' } : { kind: 'done', path };
+    } catch (error) {
+      this.xliffState = { kind: 'error', message: errorMessage(error) };
+    }
+  }
+
+  /**
+   * Saves pending changes, then imports a translated XLIFF file into this
+   * draft as stored. The translation becomes a new draft, already saved, and
+   * this one stays as it is; nothing is imported when the save fails or the
+   * file does not fit. Resolves the new draft, or null (the state says why).
+   */
+  async importTranslation(): Promise<Draft | null> {
+    if (this.importState.kind === 'running') return null;
+    this.importState = { kind: 'running' };
+    if (!(await this.flush())) {
+      const message = this.saveState.kind === 'error' ? this.saveState.message : UNEXPECTED_ERROR;
+      this.importState = { kind: 'error', cause: 'save', message };
+      return null;
+    }
+    try {
+      const draft = await this.api.importXliff(this.draftId);
+      this.importState = draft === null ? { kind: 'cancelled' } : { kind: 'idle' };
+      return draft;
+    } catch (error) {
+      this.importState = { kind: 'error', cause: 'import', message: errorMessage(error) };
+      return null;
     }
   }
 
@@ -244,6 +339,9 @@ export class Editor {
       this.preview.schedule(request);
     }
     if (this.exportState.kind !== 'running') this.exportState = { kind: 'idle' };
+    if (this.docxState.kind !== 'running') this.docxState = { kind: 'idle' };
+    if (this.xliffState.kind !== 'running') this.xliffState = { kind: 'idle' };
+    if (this.importState.kind !== 'running') this.importState = { kind: 'idle' };
     if (this.followUpState.kind === 'error') this.followUpState = { kind: 'idle' };
   }
 }

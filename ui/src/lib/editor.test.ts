@@ -185,4 +185,105 @@ describe('Editor', () => {
     expect(editor.followUpState.kind === 'error' && editor.followUpState.message).toContain('only be created from a preservation request');
     expect(backend.drafts.size).toBe(1);
   });
+
+  it('exports the Word document under the same draft rule, and reports cancel and error', async () => {
+    const { editor, backend } = await openEditor();
+    editor.change('case.internal_ref', 'ECD/2026/117');
+    const done = editor.exportDocx();
+    expect(editor.docxState.kind).toBe('running');
+    await done;
+    expect(backend.saves).toHaveLength(1);
+    expect(backend.docxExports).toEqual([{ fileName: 'ECD-2026-117.docx', request: backend.saves[0].request }]);
+    expect(editor.docxState).toEqual({ kind: 'done', path: '/home/user/request.docx', draft: true });
+    expect(editor.exportState).toEqual({ kind: 'idle' });
+
+    backend.docxAnswer = null;
+    await editor.exportDocx();
+    expect(editor.docxState).toEqual({ kind: 'cancelled' });
+
+    backend.api.exportDocx = async () => {
+      throw { code: 'io', message: '/readonly/x.docx: permission denied' };
+    };
+    const again = new Editor(await backend.api.openDraft('d1'), backend.api, TIMINGS);
+    await again.exportDocx();
+    expect(again.docxState).toEqual({ kind: 'error', message: '/readonly/x.docx: permission denied' });
+  });
+
+  it("offers the request's own language for translation, and exports the file after saving", async () => {
+    const request = requestWithoutErrors();
+    request.lang = { drafting: 'en', request: 'fr' };
+    const { editor, backend } = await openEditor(request);
+    expect(editor.translationTarget).toBe('fr');
+    editor.change('facts.summary', 'Funds were moved.');
+    await editor.exportXliff();
+    expect(backend.saves).toHaveLength(1);
+    expect(backend.xliffExports).toEqual([{ fileName: 'PPO-2026-0412.fr.xlf', target: 'fr', request: backend.saves[0].request }]);
+    expect(editor.xliffState).toEqual({ kind: 'done', path: '/home/user/request.fr.xlf' });
+
+    editor.setTranslationTarget('ar');
+    expect(editor.xliffState).toEqual({ kind: 'idle' });
+    backend.xliffAnswer = null;
+    await editor.exportXliff();
+    expect(backend.xliffExports.map((e) => [e.target, e.fileName])).toEqual([
+      ['fr', 'PPO-2026-0412.fr.xlf'],
+      ['ar', 'PPO-2026-0412.ar.xlf'],
+    ]);
+    expect(editor.xliffState).toEqual({ kind: 'cancelled' });
+  });
+
+  it("shows the core's reason when the request cannot be exported for translation", async () => {
+    const { editor, backend } = await openEditor();
+    // No drafting language, and a request language that is none of the six.
+    expect(editor.translationTarget).toBe('en');
+    await editor.exportXliff();
+    expect(backend.xliffExports).toHaveLength(0);
+    expect(editor.xliffState.kind).toBe('error');
+    expect(editor.xliffState.kind === 'error' && editor.xliffState.message).toContain("drafting language (lang.drafting) must be an ISO 639-1 code");
+    editor.change('lang.drafting', 'en');
+    expect(editor.xliffState).toEqual({ kind: 'idle' });
+    await editor.exportXliff();
+    expect(editor.xliffState.kind === 'error' && editor.xliffState.message).toContain('is the language the request is drafted in');
+  });
+
+  it('saves pending changes, then imports the translation as a new draft and leaves this one as it was', async () => {
+    const request = requestWithoutErrors();
+    request.lang = { drafting: 'en', request: 'en' };
+    const { editor, backend } = await openEditor(request);
+    editor.change('facts.summary', 'Funds were moved through Norland.');
+    const pending = editor.importTranslation();
+    expect(editor.importState.kind).toBe('running');
+    await expect(editor.importTranslation()).resolves.toBeNull();
+    const created = await pending;
+    expect(backend.saves).toHaveLength(1);
+    expect(backend.imports).toEqual([{ from: 'd1', request: backend.saves[0].request }]);
+    expect(created).not.toBeNull();
+    expect(created!.summary.id).not.toBe('d1');
+    expect(created!.summary.title).toBe('PPO-2026-0412 → Norland [fr]');
+    expect(created!.request.facts.summary).toBe('[fr] Funds were moved through Norland.');
+    expect(created!.request.translation.original).toEqual({ 'facts.summary': 'Funds were moved through Norland.' });
+    expect(backend.drafts.get('d1')!.request.facts.summary).toBe('Funds were moved through Norland.');
+    expect(backend.drafts.size).toBe(2);
+    expect(editor.importState).toEqual({ kind: 'idle' });
+  });
+
+  it('imports nothing when cancelled, when the file does not fit, or when the latest changes could not be saved', async () => {
+    const { editor, backend } = await openEditor(requestWithoutErrors());
+    backend.importAnswer = null;
+    await expect(editor.importTranslation()).resolves.toBeNull();
+    expect(editor.importState).toEqual({ kind: 'cancelled' });
+
+    backend.importAnswer = 'fr';
+    backend.failImport = '2 problem(s), nothing imported:\n  unit facts.summary (line 12): the <target> is empty\n  unit purpose.statement: missing from the file';
+    await expect(editor.importTranslation()).resolves.toBeNull();
+    expect(editor.importState).toEqual({ kind: 'error', cause: 'import', message: backend.failImport });
+
+    backend.failImport = null;
+    backend.failSaves = 'disk full';
+    editor.change('facts.summary', 'Changed.');
+    expect(editor.importState).toEqual({ kind: 'idle' });
+    await expect(editor.importTranslation()).resolves.toBeNull();
+    expect(editor.importState).toEqual({ kind: 'error', cause: 'save', message: 'disk full' });
+    expect(backend.imports).toHaveLength(0);
+    expect(backend.drafts.size).toBe(1);
+  });
 });

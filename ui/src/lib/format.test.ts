@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateLocale, formatTimestamp, pdfFileName } from './format';
+import { dateLocale, docxFileName, formatTimestamp, pdfFileName, xliffFileName } from './format';
 import { emptyRequest } from './testing/fixtures';
 
 describe('formatTimestamp', () => {
@@ -33,5 +33,16 @@ describe('pdfFileName', () => {
     const r = emptyRequest();
     r.case.internal_ref = 'ECD/MLA:2026*117';
     expect(pdfFileName(r)).toBe('ECD-MLA-2026-117.pdf');
+  });
+});
+
+describe('docxFileName and xliffFileName', () => {
+  it('name the Word document and the file for translation as the PDF, with the target language', () => {
+    const r = emptyRequest();
+    expect(docxFileName(r)).toBe('request.docx');
+    expect(xliffFileName(r, 'fr')).toBe('request.fr.xlf');
+    r.case.internal_ref = 'ECD/MLA:2026*117';
+    expect(docxFileName(r)).toBe('ECD-MLA-2026-117.docx');
+    expect(xliffFileName(r, 'zh')).toBe('ECD-MLA-2026-117.zh.xlf');
   });
 });

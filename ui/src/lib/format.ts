@@ -28,11 +28,26 @@ export function formatTimestamp(value: string, options: { locale?: string; timeZ
 /** Characters that no file name may hold on common systems. */
 const UNSAFE = /[\\/:*?"<>|\u0000-\u001f]/g;
 
+/** The case number made safe as a file name, or "request". */
+function fileBase(request: Request): string {
+  const base = request.case.internal_ref.trim().replace(UNSAFE, '-').replace(/^\.+/, '').trim();
+  return base === '' ? 'request' : base;
+}
+
 /**
  * The suggested name of the exported PDF: the case number, or "request".
  * Characters that cannot appear in a file name become "-".
  */
 export function pdfFileName(request: Request): string {
-  const base = request.case.internal_ref.trim().replace(UNSAFE, '-').replace(/^\.+/, '').trim();
-  return `${base === '' ? 'request' : base}.pdf`;
+  return `${fileBase(request)}.pdf`;
+}
+
+/** The suggested name of the exported Word document, as {@link pdfFileName}. */
+export function docxFileName(request: Request): string {
+  return `${fileBase(request)}.docx`;
+}
+
+/** The suggested name of the file for translation into `target`: `PPO-1.fr.xlf`. */
+export function xliffFileName(request: Request, target: Lang): string {
+  return `${fileBase(request)}.${target}.xlf`;
 }

@@ -8,13 +8,15 @@ import type { Document } from '../generated/Document';
 import type { Draft } from '../generated/Draft';
 import type { DraftSummary } from '../generated/DraftSummary';
 import type { Finding } from '../generated/Finding';
+import type { Lang } from '../generated/Lang';
 import type { Request } from '../generated/Request';
 import { ENGLISH } from '../i18n.svelte';
 import { UI_STRINGS, emptyRequest, wizardDefinition } from './fixtures';
 
-/** Title as the fake store derives it (the real one is the store's). */
+/** Title as the fake store derives it (the real one is the store's): a translation ends with its language. */
 function fakeTitle(r: Request): string {
-  return [r.case.internal_ref, r.req_state].filter((p) => p.trim() !== '').join(' → ') || 'Untitled request';
+  const title = [r.case.internal_ref, r.req_state].filter((p) => p.trim() !== '').join(' → ') || 'Untitled request';
+  return Object.keys(r.translation.original ?? {}).length > 0 ? `${title} [${r.lang.request}]` : title;
 }
 
 export interface FakeBackend {
@@ -39,6 +41,23 @@ export interface FakeBackend {
   followUps: Array<{ from: string; request: Request }>;
   /** When set, creating a follow-up rejects with this message. */
   failFollowUp: string | null;
+  /** Word documents exported, as `exports`. */
+  docxExports: Array<{ fileName: string; request: Request }>;
+  /** What the save dialog answers for a Word document: a path, or null for "cancelled". */
+  docxAnswer: string | null;
+  /** Files exported for translation. */
+  xliffExports: Array<{ fileName: string; target: Lang; request: Request }>;
+  /** What the save dialog answers for a translation file: a path, or null for "cancelled". */
+  xliffAnswer: string | null;
+  /**
+   * What the open dialog answers: a file translated into this language, or
+   * null for "cancelled".
+   */
+  importAnswer: Lang | null;
+  /** When set, importing rejects with this message (the file does not fit). */
+  failImport: string | null;
+  /** Imports made: the draft each was made from, as stored at that moment. */
+  imports: Array<{ from: string; request: Request }>;
 }
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -123,6 +142,41 @@ export function fakeFollowUp(p: Request): Request {
   return r;
 }
 
+/** The answers the fake translation covers. */
+const TRANSLATED_PATHS = ['facts.summary', 'purpose.statement'] as const;
+
+/**
+ * Why the core would refuse to export `r` for translation into `target`,
+ * worded as the core words it; null when it can be exported.
+ */
+export function fakeXliffRefusal(r: Request, target: Lang): string | null {
+  const src = r.lang.drafting.trim().toLowerCase();
+  if (!/^[a-z]{2}$/.test(src)) {
+    return `the request's drafting language (lang.drafting) must be an ISO 639-1 code such as "en"; found ${JSON.stringify(r.lang.drafting)}`;
+  }
+  if (Object.keys(r.translation.original ?? {}).length > 0) {
+    return `the request already holds a translation into ${JSON.stringify(r.lang.request)} (translation.original is filled); export and import work on the drafter's text`;
+  }
+  if (src === target) return `the target language ${JSON.stringify(src)} is the language the request is drafted in; nothing to translate`;
+  return null;
+}
+
+/** A request as the core imports a translation into `lang`: each translated answer marked `[lang]`. */
+export function fakeTranslation(r: Request, lang: Lang): Request {
+  const out = clone(r);
+  const original: Record<string, string> = {};
+  for (const path of TRANSLATED_PATHS) {
+    const [part, key] = path.split('.') as ['facts' | 'purpose', string];
+    const scope = out[part] as unknown as Record<string, string>;
+    if (scope[key].trim() === '') continue;
+    original[path] = scope[key];
+    scope[key] = `[${lang}] ${scope[key]}`;
+  }
+  out.translation = { ...out.translation, original, original_lang: r.lang.drafting };
+  out.lang = { ...out.lang, request: lang };
+  return out;
+}
+
 export function createFakeBackend(initial: Array<{ id: string; request: Request; revision?: number }> = []): FakeBackend {
   const drafts = new Map<string, { summary: DraftSummary; request: Request }>();
   let counter = 0;
@@ -145,6 +199,13 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
     failLanguage: null,
     followUps: [],
     failFollowUp: null,
+    docxExports: [],
+    docxAnswer: '/home/user/request.docx',
+    xliffExports: [],
+    xliffAnswer: '/home/user/request.fr.xlf',
+    importAnswer: 'fr',
+    failImport: null,
+    imports: [],
     api: {
       wizardDefinition: async (lang) => {
         fake.langCalls.push(lang);
@@ -210,6 +271,34 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
         fake.exports.push({ fileName, request: clone(request) });
         if (fake.exportAnswer === null) return null;
         return { path: fake.exportAnswer, draft: fakeChecks(request).some((f) => f.severity === 'error') };
+      },
+      exportDocx: async (request, fileName) => {
+        fake.docxExports.push({ fileName, request: clone(request) });
+        if (fake.docxAnswer === null) return null;
+        return { path: fake.docxAnswer, draft: fakeChecks(request).some((f) => f.severity === 'error') };
+      },
+      exportXliff: async (request, target, fileName) => {
+        // As in the core, a request that cannot be translated is refused before the dialog.
+        const refusal = fakeXliffRefusal(request, target);
+        if (refusal !== null) throw new ApiError('xliff', refusal);
+        fake.xliffExports.push({ fileName, target, request: clone(request) });
+        return fake.xliffAnswer;
+      },
+      importXliff: async (id) => {
+        const source = drafts.get(id);
+        if (!source) throw new ApiError('not_found', `No draft ${id}.`);
+        if (fake.importAnswer === null) return null;
+        if (fake.failImport !== null) throw new ApiError('xliff', fake.failImport);
+        fake.imports.push({ from: id, request: clone(source.request) });
+        const request = fakeTranslation(source.request, fake.importAnswer);
+        const newId = `draft-${drafts.size + 1}`;
+        const at = stamp();
+        const draft: Draft = {
+          summary: { id: newId, title: fakeTitle(request), created_at: at, updated_at: at, revision: 1 as unknown as bigint },
+          request,
+        };
+        drafts.set(newId, clone(draft));
+        return draft;
       },
     },
   };
