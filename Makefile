@@ -78,7 +78,7 @@ CHROMIUM := chromium --headless --no-sandbox --disable-gpu --disable-background-
 
 bench: system-deps
 	@for p in hyperfine chromium; do command -v $$p >/dev/null || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then $(SUDO) apt-get install -y -qq $$missing; fi
+	if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; fi
 	cargo bench -p mla-writer --bench checks --bench render
 	cargo build --release --bin mla
 	mkdir -p $(BENCH_DIR)
