@@ -5,11 +5,11 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Session, sleep } from './webdriver.mjs';
+import { Session, startDriver } from './webdriver.mjs';
 
 const app = resolve(process.env.MLA_APP || 'target/debug/mla-writer-app');
 const cli = resolve(process.env.MLA_CLI || 'target/debug/mla');
@@ -32,17 +32,7 @@ const draftIds = () => mla(['drafts', 'list']).split('\n').filter(Boolean).map((
 const xmlEscaped = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 before(async () => {
-  driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1)], {
-    env: { ...process.env, MLA_DATA_DIR: dataDir, MLA_SAVE_DIALOG_ANSWER: savePath, MLA_OPEN_DIALOG_ANSWER: openPath },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${base}/status`)).ok) return;
-    } catch {}
-    await sleep(100);
-  }
-  throw new Error('tauri-driver did not start');
+  driver = await startDriver(port, { MLA_DATA_DIR: dataDir, MLA_SAVE_DIALOG_ANSWER: savePath, MLA_OPEN_DIALOG_ANSWER: openPath });
 });
 
 after(() => {

@@ -45,6 +45,24 @@ async function typeInto(s, css, text) {
   }
 }
 
+/**
+ * Adds item `i` to the group at `full`. On a loaded machine a click can land
+ * while the page is re-rendering and be lost; it is repeated only when the
+ * group still has no item `i` after a while, so an item is never added twice.
+ */
+export async function addItem(s, full, i) {
+  const item = `[data-field^="${full}.${i}."]`;
+  for (let attempt = 0; ; attempt++) {
+    await s.click(`[data-testid="add-${full}"]`);
+    try {
+      await s.waitFor(`element ${item}`, async () => (await s.findAll(item)).length > 0, 10000);
+      return;
+    } catch (e) {
+      if (attempt === 2) throw e;
+    }
+  }
+}
+
 async function fillField(s, field, full, value, template) {
   const css = `[data-field="${full}"]`;
   const input = field.input;
@@ -52,8 +70,7 @@ async function fillField(s, field, full, value, template) {
     case 'group': {
       const items = value || [];
       for (let i = 0; i < items.length; i++) {
-        await s.click(`[data-testid="add-${full}"]`);
-        await s.find(`[data-field^="${full}.${i}."]`);
+        await addItem(s, full, i);
         for (const sub of input.fields) {
           if (!holds(sub.show_when, items[i])) continue;
           await fillField(s, sub, `${full}.${i}.${sub.path}`, at(items[i], sub.path), at(input.item_template, sub.path));

@@ -4,11 +4,11 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Session, sleep } from './webdriver.mjs';
+import { Session, sleep, startDriver } from './webdriver.mjs';
 import { fillWizard } from './fill.mjs';
 
 const app = resolve(process.env.MLA_APP || 'target/debug/mla-writer-app');
@@ -31,17 +31,7 @@ function normalised(file) {
 }
 
 before(async () => {
-  driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1)], {
-    env: { ...process.env, MLA_DATA_DIR: dataDir },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${base}/status`)).ok) return;
-    } catch {}
-    await sleep(100);
-  }
-  throw new Error('tauri-driver did not start');
+  driver = await startDriver(port, { MLA_DATA_DIR: dataDir });
 });
 
 after(() => {

@@ -2,11 +2,11 @@
 // steps in Arabic, for a person to look at:
 //   make screenshots            (writes PNG files to target/screenshots/)
 
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Session, sleep } from './webdriver.mjs';
+import { Session, sleep, startDriver } from './webdriver.mjs';
 
 const app = resolve(process.env.MLA_APP || 'target/debug/mla-writer-app');
 const cli = resolve(process.env.MLA_CLI || 'target/debug/mla');
@@ -15,17 +15,13 @@ const port = 6044;
 const data = mkdtempSync(join(tmpdir(), 'mla-shots-'));
 mkdirSync(out, { recursive: true });
 
-const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1)], {
-  env: { ...process.env, MLA_DATA_DIR: data },
-  stdio: 'inherit',
-});
+const driver = await startDriver(port, { MLA_DATA_DIR: data });
 const shot = async (name) => {
   await sleep(500);
   execFileSync('import', ['-window', 'root', join(out, `${name}.png`)]);
 };
 
 try {
-  await sleep(1500);
   const s = await Session.start(`http://127.0.0.1:${port}`, app);
   try {
     await s.find('[data-testid="start-screen"]');

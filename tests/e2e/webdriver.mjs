@@ -1,6 +1,8 @@
 // A minimal W3C WebDriver client over fetch, enough to drive the app the way
 // a user does: find, click, type, read.
 
+import { spawn } from 'node:child_process';
+
 export const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
 export class WebDriverError extends Error {}
@@ -20,6 +22,26 @@ async function call(base, method, path, body) {
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Starts tauri-driver on `port` (and its native driver on the next port)
+ * with `env` added to this process's environment, and waits until it
+ * answers. Returns the child process, to kill when done.
+ */
+export async function startDriver(port, env = {}) {
+  const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/status`)).ok) return driver;
+    } catch {}
+    await sleep(100);
+  }
+  driver.kill();
+  throw new Error('tauri-driver did not start');
+}
 
 /** A session with the app. */
 export class Session {

@@ -6,11 +6,12 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Session, sleep } from './webdriver.mjs';
+import { Session, sleep, startDriver } from './webdriver.mjs';
+import { addItem } from './fill.mjs';
 
 const app = resolve(process.env.MLA_APP || 'target/debug/mla-writer-app');
 const port = 4444 + (process.pid % 500);
@@ -20,17 +21,6 @@ const dataDir = join(work, 'data');
 const pdfPath = join(work, 'exported request.pdf');
 const shots = process.env.MLA_E2E_SCREENSHOTS;
 let driver;
-
-async function waitForDriver() {
-  for (let i = 0; i < 100; i++) {
-    try {
-      const res = await fetch(`${base}/status`);
-      if (res.ok) return;
-    } catch {}
-    await sleep(100);
-  }
-  throw new Error('tauri-driver did not start');
-}
 
 // Screenshots of the Xvfb screen, for a person to look at (WebKitWebDriver's
 // own screenshot command hangs without compositing).
@@ -43,11 +33,7 @@ async function shot(_session, name) {
 
 before(async () => {
   assert.ok(existsSync(app), `app binary ${app} not built`);
-  driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1)], {
-    env: { ...process.env, MLA_DATA_DIR: dataDir, MLA_SAVE_DIALOG_ANSWER: pdfPath },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  await waitForDriver();
+  driver = await startDriver(port, { MLA_DATA_DIR: dataDir, MLA_SAVE_DIALOG_ANSWER: pdfPath });
 });
 
 after(() => {
@@ -124,7 +110,7 @@ test('a request typed into the wizard is exported as a PDF and survives a restar
 
     // Facts and offences.
     await s.type('[data-field="facts.summary"]', typed.facts);
-    await s.click('[data-testid="add-offences"]');
+    await addItem(s, 'offences', 0);
     await s.type('[data-field="offences.0.name"]', typed.offence);
     await s.type('[data-field="offences.0.provision"]', typed.provision);
     await s.type('[data-field="offences.0.max_penalty"]', typed.penalty);
@@ -132,7 +118,7 @@ test('a request typed into the wizard is exported as a PDF and survives a restar
     await s.click('[data-testid="next"]');
 
     // Persons.
-    await s.click('[data-testid="add-persons"]');
+    await addItem(s, 'persons', 0);
     await s.choose('[data-field="persons.0.type"]', 'natural');
     await s.choose('[data-field="persons.0.role"]', 'suspect');
     await s.type('[data-field="persons.0.family_name"]', typed.person);
@@ -141,7 +127,7 @@ test('a request typed into the wizard is exported as a PDF and survives a restar
 
     // The module step of "other assistance", then purpose.
     await s.find('[data-testid="step-m15"][aria-current="step"]');
-    await s.click('[data-testid="add-mla.other"]');
+    await addItem(s, 'mla.other', 0);
     await s.type('[data-field="mla.other.0.description"]', typed.measure);
     await s.click('[data-testid="next"]');
     await s.type('[data-field="purpose.statement"]', typed.purpose);
