@@ -5,14 +5,15 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use mla_writer::model::mla::{OtherAssistance, Records, Statement, StoredData};
-use mla_writer::model::{Module, Person, Request};
-use mla_writer::locale::Lang;
-use mla_writer::{checks, format};
+use mla_writer::request::mla::{OtherAssistance, Records, Statement, StoredData};
+use mla_writer::request::{Module, Person, Request};
+use mla_writer::i18n::Lang;
+use mla_writer::checks;
+use mla_writer::request::read;
 
 /// The MLA example, grown to 50 persons and 100 measures.
 fn large_request() -> Request {
-    let mut r = format::parse_request(include_str!("../examples/mla-evidence-fraud-arden-norland.json"), "example").unwrap();
+    let mut r = read::parse_request(include_str!("../examples/mla-evidence-fraud-arden-norland.json"), "example").unwrap();
     let person = r.persons[2].clone();
     let statement = r.mla.statements[0].clone();
     let records = r.mla.records[0].clone();
@@ -31,13 +32,13 @@ fn large_request() -> Request {
 
 fn bench(c: &mut Criterion) {
     let request = large_request();
-    let json = format::to_json(&request);
+    let json = read::to_json(&request);
     let today = time::macros::date!(2026 - 11 - 27);
     let rules = checks::rules().count();
     println!("{rules} rules; the per-rule average is the 'check' time divided by {rules}");
     c.bench_function("check (50 persons, 100 measures)", |b| b.iter(|| checks::run(black_box(&request), today, Lang::En)));
     c.bench_function("reference: parse the same request from JSON", |b| {
-        b.iter(|| format::parse_request(black_box(&json), "bench").unwrap())
+        b.iter(|| read::parse_request(black_box(&json), "bench").unwrap())
     });
 }
 

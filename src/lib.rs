@@ -3,26 +3,23 @@
 //! drafts. No part of this crate depends on the desktop shell; everything the
 //! app does is callable from here and from the `mla` CLI.
 //!
+//! The modules are the stages of a request's pipeline, in order; a stage
+//! imports only the stages before it (tested in `tests/architecture.rs`):
+//!
+//! `request` → `i18n` → `interview` → `checks` → `document` → `layout` →
+//! `output` → `export`, with `translation`, `store` and `exchange` beside
+//! them as the ways a request is translated, kept and shared.
+//!
 //! See `ARCHITECTURE.md` for the map.
 
+pub mod request;
+pub mod i18n;
+pub mod interview;
 pub mod checks;
-pub mod demo;
 pub mod document;
-pub mod docx;
-pub mod follow_up;
-pub mod fonts;
-pub mod format;
-pub mod html;
 pub mod layout;
-pub mod locale;
-pub mod model;
-pub mod paths;
-pub mod pdf;
-pub mod render;
-pub mod shaping;
+pub mod output;
+pub mod export;
+pub mod translation;
 pub mod store;
-pub mod templates;
-pub mod view;
-pub mod wizard;
-pub mod xliff;
-pub mod xml_text;
+pub mod exchange;

@@ -178,8 +178,8 @@ fn follow_up_of_the_preservation_example_is_an_mla_request_for_the_preserved_dat
     let dir = tempfile::tempdir().unwrap();
     let out = mla(&["follow-up", "examples/preservation-ransomware-arden-vestria.json"], dir.path());
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let r = mla_writer::format::parse_request(&String::from_utf8(out.stdout).unwrap(), "stdout").unwrap();
-    assert_eq!(r.kind, mla_writer::model::RequestKind::MlaEvidence);
+    let r = mla_writer::request::read::parse_request(&String::from_utf8(out.stdout).unwrap(), "stdout").unwrap();
+    assert_eq!(r.kind, mla_writer::request::RequestKind::MlaEvidence);
     assert!(r.mla.follows_preservation);
     assert_eq!(r.mla.stored_data[0].data.identifiers, "restore.keys@vestamail.example");
     let refused = mla(&["follow-up", EXAMPLE], dir.path());
@@ -206,8 +206,8 @@ fn imported_draft_is_listed_and_exported_unchanged() {
     let list = String::from_utf8(mla(&["drafts", "list"], dir.path()).stdout).unwrap();
     assert!(list.contains(&id) && list.contains("PPO-2026-0412"), "{list}");
     let exported = mla(&["drafts", "export", &id], dir.path());
-    let original = mla_writer::format::read_request(&Path::new(env!("CARGO_MANIFEST_DIR")).join(EXAMPLE)).unwrap();
-    let back = mla_writer::format::parse_request(&String::from_utf8(exported.stdout).unwrap(), "export").unwrap();
+    let original = mla_writer::request::read::read_request(&Path::new(env!("CARGO_MANIFEST_DIR")).join(EXAMPLE)).unwrap();
+    let back = mla_writer::request::read::parse_request(&String::from_utf8(exported.stdout).unwrap(), "export").unwrap();
     assert_eq!(back, original);
     assert!(dir.path().join("mla-writer.sqlite3").exists());
 }

@@ -8,7 +8,7 @@ use common::{mla, tool, squash, examples};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use mla_writer::locale::Lang;
+use mla_writer::i18n::Lang;
 
 const TODAY: &str = "2026-11-27";
 const LANGS: [Lang; 4] = [Lang::En, Lang::Fr, Lang::Ar, Lang::Zh];
@@ -100,8 +100,8 @@ struct Expected {
 
 fn expected(request: &Path, lang: Lang, docx: PathBuf) -> Expected {
     use mla_writer::document::Block;
-    let model = mla_writer::format::read_request(request).unwrap();
-    let document = mla_writer::render::document(&model, lang).unwrap();
+    let model = mla_writer::request::read::read_request(request).unwrap();
+    let document = mla_writer::export::document(&model, lang).unwrap();
     let heading1 = document
         .blocks
         .iter()

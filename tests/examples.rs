@@ -6,12 +6,13 @@ mod common;
 use common::{examples};
 
 
-use mla_writer::model::{Request, RequestKind};
-use mla_writer::{checks, format};
+use mla_writer::request::{Request, RequestKind};
+use mla_writer::checks;
+use mla_writer::request::read;
 
 #[test]
 fn there_is_a_complete_example_of_every_kind() {
-    let kinds: Vec<RequestKind> = examples().iter().map(|p| format::read_request(p).unwrap().kind).collect();
+    let kinds: Vec<RequestKind> = examples().iter().map(|p| read::read_request(p).unwrap().kind).collect();
     for kind in RequestKind::ALL {
         assert!(kinds.contains(kind), "no example of {}", kind.key());
     }
@@ -38,11 +39,11 @@ fn schema_rejects_an_unknown_member() {
 #[test]
 fn examples_round_trip_unchanged() {
     for path in examples() {
-        let first = format::read_request(&path).unwrap();
-        let again = format::parse_request(&format::to_json(&first), "round trip").unwrap();
+        let first = read::read_request(&path).unwrap();
+        let again = read::parse_request(&read::to_json(&first), "round trip").unwrap();
         assert_eq!(first, again, "{}", path.display());
         let on_disk: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        let written: serde_json::Value = serde_json::from_str(&format::to_json(&first)).unwrap();
+        let written: serde_json::Value = serde_json::from_str(&read::to_json(&first)).unwrap();
         assert_eq!(merge_defaults(on_disk), written, "{} changes when saved", path.display());
     }
 }
@@ -56,8 +57,8 @@ fn merge_defaults(value: serde_json::Value) -> serde_json::Value {
 #[test]
 fn examples_have_no_errors() {
     for path in examples() {
-        let request = format::read_request(&path).unwrap();
-        let errors: Vec<_> = checks::run(&request, time::macros::date!(2026 - 11 - 27), mla_writer::locale::Lang::En).into_iter().filter(|f| f.severity == checks::Severity::Error).collect();
+        let request = read::read_request(&path).unwrap();
+        let errors: Vec<_> = checks::run(&request, time::macros::date!(2026 - 11 - 27), mla_writer::i18n::Lang::En).into_iter().filter(|f| f.severity == checks::Severity::Error).collect();
         assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
     }
 }
@@ -65,9 +66,9 @@ fn examples_have_no_errors() {
 #[test]
 fn every_example_renders() {
     for path in examples() {
-        let request = format::read_request(&path).unwrap();
-        let options = mla_writer::render::Options::for_request(&request);
-        let pdf = mla_writer::render::pdf(&request, &options, false).unwrap();
+        let request = read::read_request(&path).unwrap();
+        let options = mla_writer::export::Options::for_request(&request);
+        let pdf = mla_writer::export::pdf(&request, &options, false).unwrap();
         assert!(pdf.starts_with(b"%PDF-"), "{}", path.display());
     }
 }

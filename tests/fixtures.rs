@@ -5,7 +5,8 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use mla_writer::{checks, format};
+use mla_writer::checks;
+use mla_writer::request::read;
 
 #[test]
 fn each_defective_fixture_produces_exactly_its_expected_codes() {
@@ -23,9 +24,9 @@ fn each_defective_fixture_produces_exactly_its_expected_codes() {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(String::from)
             .collect();
-        let request = format::read_request(&json).unwrap_or_else(|e| panic!("{e}"));
+        let request = read::read_request(&json).unwrap_or_else(|e| panic!("{e}"));
         let found: BTreeSet<String> =
-            checks::run(&request, time::macros::date!(2026 - 11 - 27), mla_writer::locale::Lang::En).into_iter().map(|f| f.code.to_string()).collect();
+            checks::run(&request, time::macros::date!(2026 - 11 - 27), mla_writer::i18n::Lang::En).into_iter().map(|f| f.code.to_string()).collect();
         if found != expected {
             problems.push(format!(
                 "{}: missing {:?}, unexpected {:?}",

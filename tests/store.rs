@@ -1,10 +1,10 @@
 //! The draft store on a real SQLite file.
 
-use mla_writer::model::Request;
+use mla_writer::request::Request;
 use mla_writer::store::{Store, StoreError};
 
 fn example() -> Request {
-    mla_writer::demo::request()
+    mla_writer::request::demo::request()
 }
 
 #[test]
@@ -121,7 +121,7 @@ fn writers_killed_mid_save_leave_a_consistent_database() {
 fn follow_up_of_a_preservation_draft_is_a_new_mla_draft_citing_its_reference() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("d.sqlite3")).unwrap();
-    let mut preservation = mla_writer::format::read_request(std::path::Path::new(concat!(
+    let mut preservation = mla_writer::request::read::read_request(std::path::Path::new(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/examples/preservation-ransomware-arden-vestria.json"
     )))
@@ -130,7 +130,7 @@ fn follow_up_of_a_preservation_draft_is_a_new_mla_draft_citing_its_reference() {
     let id = store.create_draft(&preservation).unwrap().id;
     let follow_up = store.create_follow_up(&id).unwrap();
     assert_ne!(follow_up.summary.id, id);
-    assert_eq!(follow_up.request.kind, mla_writer::model::RequestKind::MlaEvidence);
+    assert_eq!(follow_up.request.kind, mla_writer::request::RequestKind::MlaEvidence);
     assert_eq!(follow_up.request.consult.preservation_ref, "VST-2026-118");
     assert_eq!(store.load_draft(&follow_up.summary.id).unwrap().request, follow_up.request);
     assert_eq!(store.list_drafts().unwrap().len(), 2);

@@ -9,12 +9,12 @@ use common::{examples, tool, squash};
 use std::path::Path;
 use std::process::Command;
 
-use mla_writer::locale::Lang;
-use mla_writer::model::{Request, RequestKind};
-use mla_writer::templates::{fill, long_date, phrase, phrases};
+use mla_writer::i18n::Lang;
+use mla_writer::request::{Request, RequestKind};
+use mla_writer::document::templates::{fill, long_date, phrase, phrases};
 
 fn load(path: &Path) -> Request {
-    mla_writer::format::read_request(path).unwrap()
+    mla_writer::request::read::read_request(path).unwrap()
 }
 
 /// The text of `request` rendered in `lang`, as `pdftotext` reads it back,
@@ -186,7 +186,7 @@ fn the_document_and_its_pages_speak_the_language_asked_for() {
     for file in examples() {
         let request = load(&file);
         for lang in Lang::ALL {
-            let doc = mla_writer::render::document(&request, lang).unwrap();
+            let doc = mla_writer::export::document(&request, lang).unwrap();
             assert_eq!(doc.lang, lang);
             assert_eq!(doc.footer, phrase(lang, "doc.footer").unwrap());
             assert!(doc.footer.contains("{page}") && doc.footer.contains("{pages}"));
@@ -228,7 +228,7 @@ fn the_persons_table_keeps_every_value_and_typed_bars_stay_in_their_cell() {
     let mut request = load(&file);
     request.persons[0].location = "Room 4 | Harbour Hotel\n::h1 Injected".into();
     for lang in Lang::ALL {
-        let doc = mla_writer::render::document(&request, lang).unwrap();
+        let doc = mla_writer::export::document(&request, lang).unwrap();
         let table = doc
             .blocks
             .iter()
@@ -265,7 +265,7 @@ fn fixed_text_follows_the_language_and_free_text_stays_as_typed() {
     let text = |lang| {
         format!(
             "{:?}",
-            mla_writer::render::document(&request, lang).unwrap().blocks
+            mla_writer::export::document(&request, lang).unwrap().blocks
         )
     };
     let french = text(Lang::Fr);

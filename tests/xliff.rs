@@ -10,9 +10,10 @@ use common::{mla, squash};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use mla_writer::model::Request;
-use mla_writer::xliff::{self, UnitProblemKind, XliffError};
-use mla_writer::{format, locale::Lang};
+use mla_writer::request::Request;
+use mla_writer::translation::{self, UnitProblemKind, XliffError};
+use mla_writer::i18n::Lang;
+use mla_writer::request::read;
 use quick_xml::events::Event;
 use quick_xml::name::ResolveResult;
 
@@ -25,7 +26,7 @@ fn root() -> &'static Path {
 }
 
 fn example() -> Request {
-    format::read_request(&root().join(EXAMPLE)).unwrap()
+    read::read_request(&root().join(EXAMPLE)).unwrap()
 }
 
 fn french() -> String {
@@ -166,7 +167,7 @@ fn exported_xliff_is_well_formed_xliff_2_with_a_unit_per_free_text() {
     assert_eq!(attr("trgLang"), Some("fr"));
 
     let request = example();
-    let expected = xliff::units(&request);
+    let expected = mla_writer::interview::units(&request);
     assert_eq!(parsed.units.len(), expected.len());
     for ((id, source, target), unit) in parsed.units.iter().zip(&expected) {
         assert_eq!(id, &unit.id);
@@ -231,11 +232,11 @@ fn french_translation_replaces_the_free_text_keeps_the_english_and_reaches_the_p
     );
 
     let english = example();
-    let translated = format::read_request(&translated_file).unwrap();
+    let translated = read::read_request(&translated_file).unwrap();
     let fixture = parse_xliff(&french());
     assert_eq!(
         fixture.units.len(),
-        xliff::units(&english).len(),
+        mla_writer::interview::units(&english).len(),
         "the fixture translates every unit of the example"
     );
     for (id, source, target) in &fixture.units {
@@ -323,7 +324,7 @@ fn french_translation_replaces_the_free_text_keeps_the_english_and_reaches_the_p
 /// A copy of the example request in `dir`, and its bytes.
 fn request_copy(dir: &Path, request: &Request) -> (PathBuf, Vec<u8>) {
     let path = dir.join("request.json");
-    std::fs::write(&path, format::to_json(request)).unwrap();
+    std::fs::write(&path, read::to_json(request)).unwrap();
     let bytes = std::fs::read(&path).unwrap();
     (path, bytes)
 }
@@ -332,7 +333,7 @@ fn request_copy(dir: &Path, request: &Request) -> (PathBuf, Vec<u8>) {
 /// checks that the CLI exits with `code`, writes nothing and leaves the
 /// request file as it was; returns the library's error and the CLI's message.
 fn refused(request: &Request, xliff_text: &str, code: i32) -> (XliffError, String) {
-    let error = xliff::import(request, xliff_text).expect_err("the import should be refused");
+    let error = translation::import(request, xliff_text).expect_err("the import should be refused");
     let dir = tempfile::tempdir().unwrap();
     let (file, before) = request_copy(dir.path(), request);
     let xlf = dir.path().join("in.xlf");
@@ -456,8 +457,8 @@ fn a_file_in_another_source_language_is_refused() {
 
 #[test]
 fn a_file_made_for_another_request_is_recognised() {
-    let other = format::read_request(&root().join(TRANSFER_EXAMPLE)).unwrap();
-    let exported = xliff::export(&other, Lang::Fr);
+    let other = read::read_request(&root().join(TRANSFER_EXAMPLE)).unwrap();
+    let exported = translation::export(&other, Lang::Fr);
     let (error, message) = refused(&example(), &exported, 1);
     assert!(
         matches!(error, XliffError::OtherRequest { .. }),
@@ -547,13 +548,13 @@ fn malformed_xml_is_reported_with_line_and_column() {
 
 #[test]
 fn a_translated_request_is_not_translated_again() {
-    let translated = xliff::import(&example(), &french()).unwrap();
+    let translated = translation::import(&example(), &french()).unwrap();
     assert!(matches!(
-        xliff::import(&translated, &french()),
+        translation::import(&translated, &french()),
         Err(XliffError::AlreadyTranslated { .. })
     ));
     assert!(matches!(
-        xliff::check_exportable(&translated, Lang::Es),
+        translation::check_exportable(&translated, Lang::Es),
         Err(XliffError::AlreadyTranslated { .. })
     ));
 }

@@ -8,11 +8,11 @@ use std::sync::Mutex;
 
 use mla_writer::checks::{self, Finding};
 use mla_writer::document::Document;
-use mla_writer::locale::{self, Lang};
-use mla_writer::model::Request;
+use mla_writer::i18n::{self, Lang};
+use mla_writer::request::Request;
 use mla_writer::store::{Draft, DraftSummary, SaveReceipt, Store};
-use mla_writer::wizard::{self, WizardDefinition};
-use mla_writer::xliff;
+use mla_writer::interview::{self, WizardDefinition};
+use mla_writer::translation;
 use tauri::State;
 use tauri_plugin_dialog::DialogExt;
 
@@ -43,12 +43,12 @@ impl Drafts {
 
 #[tauri::command]
 pub fn wizard_definition(lang: Lang) -> WizardDefinition {
-    wizard::definition(lang)
+    interview::definition(lang)
 }
 
 #[tauri::command]
 pub fn ui_strings(lang: Lang) -> BTreeMap<String, String> {
-    locale::catalogue(lang).ui_strings()
+    i18n::catalogue(lang).ui_strings()
 }
 
 #[tauri::command]
@@ -85,8 +85,8 @@ pub fn check_request(request: Request, lang: Lang) -> Vec<Finding> {
 
 #[tauri::command]
 pub fn preview_request(request: Request) -> Result<Document, IpcError> {
-    let lang = mla_writer::render::document_lang(&request);
-    Ok(mla_writer::render::document(&request, lang)?)
+    let lang = mla_writer::export::document_lang(&request);
+    Ok(mla_writer::export::document(&request, lang)?)
 }
 
 /// Where an export went, and whether it is a draft.
@@ -128,7 +128,7 @@ fn ask_open_path(app: &tauri::AppHandle) -> Option<PathBuf> {
 }
 
 /// Writes an export to `path`.
-fn write_export(path: PathBuf, export: mla_writer::render::Export) -> Result<Option<Exported>, IpcError> {
+fn write_export(path: PathBuf, export: mla_writer::export::Export) -> Result<Option<Exported>, IpcError> {
     std::fs::write(&path, &export.bytes).map_err(|e| IpcError::io(&path, e))?;
     Ok(Some(Exported { path: path.display().to_string(), draft: export.draft }))
 }
@@ -138,8 +138,8 @@ fn write_export(path: PathBuf, export: mla_writer::render::Export) -> Result<Opt
 #[tauri::command]
 pub async fn export_pdf(app: tauri::AppHandle, request: Request, file_name: String) -> Result<Option<Exported>, IpcError> {
     let Some(path) = ask_save_path(&app, "PDF document", "pdf", &file_name) else { return Ok(None) };
-    let options = mla_writer::render::Options::for_request(&request);
-    write_export(path, mla_writer::render::export_pdf(&request, &options, checks::today())?)
+    let options = mla_writer::export::Options::for_request(&request);
+    write_export(path, mla_writer::export::export_pdf(&request, &options, checks::today())?)
 }
 
 /// Asks where to save, then writes the request as a Word document, under the
@@ -147,8 +147,8 @@ pub async fn export_pdf(app: tauri::AppHandle, request: Request, file_name: Stri
 #[tauri::command]
 pub async fn export_docx(app: tauri::AppHandle, request: Request, file_name: String) -> Result<Option<Exported>, IpcError> {
     let Some(path) = ask_save_path(&app, "Word document", "docx", &file_name) else { return Ok(None) };
-    let options = mla_writer::render::Options::for_request(&request);
-    write_export(path, mla_writer::render::export_docx(&request, &options, checks::today())?)
+    let options = mla_writer::export::Options::for_request(&request);
+    write_export(path, mla_writer::export::export_docx(&request, &options, checks::today())?)
 }
 
 /// Checks that the request can go to a translator into `target`, then asks
@@ -156,9 +156,9 @@ pub async fn export_docx(app: tauri::AppHandle, request: Request, file_name: Str
 /// written, `None` when the user cancelled.
 #[tauri::command]
 pub async fn export_xliff(app: tauri::AppHandle, request: Request, target: Lang, file_name: String) -> Result<Option<String>, IpcError> {
-    xliff::check_exportable(&request, target)?;
+    translation::check_exportable(&request, target)?;
     let Some(path) = ask_save_path(&app, "XLIFF translation", "xlf", &file_name) else { return Ok(None) };
-    std::fs::write(&path, xliff::export(&request, target)).map_err(|e| IpcError::io(&path, e))?;
+    std::fs::write(&path, translation::export(&request, target)).map_err(|e| IpcError::io(&path, e))?;
     Ok(Some(path.display().to_string()))
 }
 
@@ -170,7 +170,7 @@ pub async fn import_xliff(app: tauri::AppHandle, drafts: State<'_, Drafts>, id: 
     let stored = drafts.lock().load_draft(&id)?;
     let Some(path) = ask_open_path(&app) else { return Ok(None) };
     let text = read_limited(&path, MAX_XLIFF_BYTES)?;
-    let request = xliff::import(&stored.request, &text).map_err(|e| IpcError::xliff_file(&path, e))?;
+    let request = translation::import(&stored.request, &text).map_err(|e| IpcError::xliff_file(&path, e))?;
     let summary = drafts.lock().create_draft(&request)?;
     Ok(Some(Draft { summary, request }))
 }

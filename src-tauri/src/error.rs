@@ -24,14 +24,14 @@ impl From<mla_writer::store::StoreError> for IpcError {
     }
 }
 
-impl From<mla_writer::templates::TemplateError> for IpcError {
-    fn from(e: mla_writer::templates::TemplateError) -> Self {
+impl From<mla_writer::document::templates::TemplateError> for IpcError {
+    fn from(e: mla_writer::document::templates::TemplateError) -> Self {
         IpcError { code: "render", message: e.to_string() }
     }
 }
 
-impl From<mla_writer::xliff::XliffError> for IpcError {
-    fn from(e: mla_writer::xliff::XliffError) -> Self {
+impl From<mla_writer::translation::XliffError> for IpcError {
+    fn from(e: mla_writer::translation::XliffError) -> Self {
         IpcError { code: "xliff", message: e.to_string() }
     }
 }
@@ -55,7 +55,7 @@ impl IpcError {
     }
 
     /// An XLIFF file that cannot be imported, with every problem it has.
-    pub fn xliff_file(path: &std::path::Path, e: mla_writer::xliff::XliffError) -> Self {
+    pub fn xliff_file(path: &std::path::Path, e: mla_writer::translation::XliffError) -> Self {
         IpcError { code: "xliff", message: format!("{}: {e}", path.display()) }
     }
 }

@@ -5,7 +5,7 @@
 //! only when the request field they would check is filled.
 
 use super::{blank, msg, option, state, Arg, Findings, Message, Rule, Severity};
-use crate::model::{Channel, Instrument, Module, OffenceCategory, Request, RequestKind, TransmissionMeans, TranslationStatus};
+use crate::request::{Channel, Instrument, Module, OffenceCategory, Request, RequestKind, TransmissionMeans, TranslationStatus};
 
 /// The instrument as the messages name it (the citation, for a bilateral treaty).
 pub(super) fn instrument_name(r: &Request, i: Instrument) -> Arg {
@@ -399,12 +399,12 @@ mod tests {
 
     fn example(kind: &str) -> Request {
         let text = match kind {
-            "mla" => include_str!("../../examples/mla-evidence-fraud-arden-norland.json"),
-            "preservation" => include_str!("../../examples/preservation-ransomware-arden-vestria.json"),
-            "emergency" => include_str!("../../examples/emergency-disclosure-abduction-arden-norland.json"),
-            _ => include_str!("../../examples/transfer-of-proceedings-road-death-arden-calvania.json"),
+            "mla" => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/mla-evidence-fraud-arden-norland.json")),
+            "preservation" => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/preservation-ransomware-arden-vestria.json")),
+            "emergency" => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/emergency-disclosure-abduction-arden-norland.json")),
+            _ => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/transfer-of-proceedings-road-death-arden-calvania.json")),
         };
-        crate::format::parse_request(text, "example").expect("example parses")
+        crate::request::read::parse_request(text, "example").expect("example parses")
     }
 
     fn found(r: &Request, code: &str) -> Vec<Finding> {

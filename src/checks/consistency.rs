@@ -1,7 +1,7 @@
 //! Section I: attachments, signature, dates and consistency across fields.
 
 use super::{blank, item, msg, person_name, state, Arg, Findings, Message, Rule, Severity};
-use crate::model::{AttachmentType, Authentication, AuthorityType, Instrument, Request, RequestKind, TimeRange, TranslationStatus};
+use crate::request::{AttachmentType, Authentication, AuthorityType, Instrument, Request, RequestKind, TimeRange, TranslationStatus};
 
 /// Parses a stored date, `YYYY-MM-DD`; `None` when blank or malformed.
 pub(super) fn parse_date(s: &str) -> Option<time::Date> {
@@ -490,18 +490,18 @@ pub(super) static RULES: &[Rule] = &[
 mod tests {
     use super::*;
     use crate::checks::Finding;
-    use crate::model::mla::Search;
-    use crate::model::{Attachment, Module, Person, RelatedRequest};
+    use crate::request::mla::Search;
+    use crate::request::{Attachment, Module, Person, RelatedRequest};
 
     const EXAMPLES: [&str; 4] = [
-        include_str!("../../examples/mla-evidence-fraud-arden-norland.json"),
-        include_str!("../../examples/preservation-ransomware-arden-vestria.json"),
-        include_str!("../../examples/emergency-disclosure-abduction-arden-norland.json"),
-        include_str!("../../examples/transfer-of-proceedings-road-death-arden-calvania.json"),
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/mla-evidence-fraud-arden-norland.json")),
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/preservation-ransomware-arden-vestria.json")),
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/emergency-disclosure-abduction-arden-norland.json")),
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/transfer-of-proceedings-road-death-arden-calvania.json")),
     ];
 
     fn mla() -> Request {
-        crate::format::parse_request(EXAMPLES[0], "example").unwrap()
+        crate::request::read::parse_request(EXAMPLES[0], "example").unwrap()
     }
 
     fn found(r: &Request, code: &str) -> Vec<Finding> {
@@ -521,7 +521,7 @@ mod tests {
     #[test]
     fn examples_have_no_errors_or_warnings_from_this_section() {
         for text in EXAMPLES {
-            let r = crate::format::parse_request(text, "example").unwrap();
+            let r = crate::request::read::parse_request(text, "example").unwrap();
             for f in super::super::tests::run(&r) {
                 if RULES.iter().any(|rule| rule.code == f.code) {
                     assert_eq!(f.severity, Severity::Info, "{f:?}");
@@ -615,7 +615,7 @@ mod tests {
         r.persons.push(Person { family_name: "Doe".into(), birth_date: "2030-01-01".into(), ..Person::default() });
         let n = r.persons.len() - 1;
         one(&r, "DATE-ORDER", Severity::Error, &format!("persons.{n}.birth_date"));
-        let mut p = crate::format::parse_request(EXAMPLES[1], "example").unwrap();
+        let mut p = crate::request::read::parse_request(EXAMPLES[1], "example").unwrap();
         p.preservation.data[0].range.to = "2026-10-01T00:00".into();
         one(&p, "DATE-ORDER", Severity::Error, "preservation.data.0.range.to");
         none(&mla(), "DATE-ORDER");

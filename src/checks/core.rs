@@ -2,7 +2,7 @@
 //! art. 18(15) and its equivalents), the legal basis and the signature.
 
 use super::{blank, msg, option, person_name, state, Rule, Severity};
-use crate::model::{Instrument, PersonRole, PersonType, Request, RequestKind};
+use crate::request::{Instrument, PersonRole, PersonType, Request, RequestKind};
 
 /// Kinds (a) and (d) must describe the proceedings (UNTOC art. 18(15)(b)).
 fn proceedings_required(r: &Request) -> bool {
@@ -263,7 +263,7 @@ pub(super) static RULES: &[Rule] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Person;
+    use crate::request::Person;
 
     fn codes(r: &Request) -> Vec<&'static str> {
         let mut c: Vec<_> = super::super::tests::run(r).iter().map(|f| f.code).collect();
@@ -305,7 +305,7 @@ mod tests {
     #[test]
     fn service_only_request_without_facts_gets_advice_not_an_error() {
         let mut r = Request::default();
-        r.mla.modules = vec![crate::model::Module::Service];
+        r.mla.modules = vec![crate::request::Module::Service];
         let codes = codes(&r);
         assert!(codes.contains(&"UNTOC-18-15-c-svc"));
         assert!(!codes.contains(&"UNTOC-18-15-c"));
@@ -336,8 +336,8 @@ mod tests {
     #[test]
     fn measure_without_relevance_is_flagged() {
         let mut r = Request::default();
-        r.mla.modules = vec![crate::model::Module::Other];
-        r.mla.other.push(crate::model::mla::OtherAssistance { description: "Obtain the lease of flat 4".into(), relevance: String::new() });
+        r.mla.modules = vec![crate::request::Module::Other];
+        r.mla.other.push(crate::request::mla::OtherAssistance { description: "Obtain the lease of flat 4".into(), relevance: String::new() });
         let f: Vec<_> = super::super::tests::run(&r).into_iter().filter(|f| f.code == "UNTOC-18-15-f-item").collect();
         assert_eq!(f[0].path, "mla.other.0.relevance");
         r.mla.other[0].relevance = "The lease names the person who rented the flat.".into();
@@ -360,12 +360,12 @@ mod tests {
     #[test]
     fn complete_examples_trigger_no_rule_of_this_section() {
         for text in [
-            include_str!("../../examples/mla-evidence-fraud-arden-norland.json"),
-            include_str!("../../examples/preservation-ransomware-arden-vestria.json"),
-            include_str!("../../examples/emergency-disclosure-abduction-arden-norland.json"),
-            include_str!("../../examples/transfer-of-proceedings-road-death-arden-calvania.json"),
+            include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/mla-evidence-fraud-arden-norland.json")),
+            include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/preservation-ransomware-arden-vestria.json")),
+            include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/emergency-disclosure-abduction-arden-norland.json")),
+            include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/transfer-of-proceedings-road-death-arden-calvania.json")),
         ] {
-            let r = crate::format::parse_request(text, "example").unwrap();
+            let r = crate::request::read::parse_request(text, "example").unwrap();
             let fired: Vec<_> = codes(&r).into_iter().filter(|c| RULES.iter().any(|rule| rule.code == *c)).collect();
             assert!(fired.is_empty(), "{:?} fired on the {} example", fired, r.kind.key());
         }

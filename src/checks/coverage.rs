@@ -5,12 +5,12 @@
 
 use super::tests::run;
 use super::{rules, Finding};
-use crate::model::emergency::EmergencyRoute;
-use crate::model::mla::{
+use crate::request::emergency::EmergencyRoute;
+use crate::request::mla::{
     Appearance, ControlledDelivery, DetaineeTransfer, Freezing, HearingCapacity, JointTeam, OtherAssistance, RealTime, RecordClass, Records, Search,
     Service, Statement, StoredData, Tracing, Videoconference,
 };
-use crate::model::{
+use crate::request::{
     Attachment, AttachmentType, AuthorityType, Channel, DataCategory, DataSpec, Instrument, Module, OffenceCategory, Person, PersonRole, PersonType,
     RelatedRequest, Request, TranslationStatus,
 };
@@ -28,12 +28,12 @@ use Example::*;
 impl Example {
     fn request(self) -> Request {
         let text = match self {
-            Mla => include_str!("../../examples/mla-evidence-fraud-arden-norland.json"),
-            Preservation => include_str!("../../examples/preservation-ransomware-arden-vestria.json"),
-            Emergency => include_str!("../../examples/emergency-disclosure-abduction-arden-norland.json"),
-            Transfer => include_str!("../../examples/transfer-of-proceedings-road-death-arden-calvania.json"),
+            Mla => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/mla-evidence-fraud-arden-norland.json")),
+            Preservation => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/preservation-ransomware-arden-vestria.json")),
+            Emergency => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/emergency-disclosure-abduction-arden-norland.json")),
+            Transfer => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/transfer-of-proceedings-road-death-arden-calvania.json")),
         };
-        crate::format::parse_request(text, "example").expect("example parses")
+        crate::request::read::parse_request(text, "example").expect("example parses")
     }
 }
 
@@ -667,7 +667,7 @@ fn every_rule_has_a_case_that_fires_it_and_one_that_does_not() {
 /// and is worded there without a raw key or an unfilled `{placeholder}`.
 #[test]
 fn every_message_of_the_cases_is_worded_in_every_language() {
-    use crate::locale::Lang;
+    use crate::i18n::Lang;
     let today = super::tests::today();
     let mut requests: Vec<Request> = [Mla, Preservation, Emergency, Transfer].iter().map(|e| e.request()).collect();
     requests.push(Request::default());
@@ -696,7 +696,7 @@ fn every_message_of_the_cases_is_worded_in_every_language() {
 /// the English fallback.
 #[test]
 fn every_message_key_of_the_cases_is_in_every_catalogue() {
-    use crate::locale::Lang;
+    use crate::i18n::Lang;
     let today = super::tests::today();
     let mut keys = std::collections::BTreeSet::new();
     for case in CASES {
@@ -708,7 +708,7 @@ fn every_message_key_of_the_cases_is_in_every_catalogue() {
     }
     let mut missing = Vec::new();
     for lang in Lang::ALL {
-        let catalogue = crate::locale::catalogue(lang);
+        let catalogue = crate::i18n::catalogue(lang);
         for key in &keys {
             if !catalogue.has_own(key) {
                 missing.push(format!("{}: {key}", lang.code()));

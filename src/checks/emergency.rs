@@ -2,8 +2,8 @@
 
 use super::preservation::check_data_spec;
 use super::{blank, item, msg, state, Rule, Severity};
-use crate::model::emergency::EmergencyRoute;
-use crate::model::{Instrument, RequestKind};
+use crate::request::emergency::EmergencyRoute;
+use crate::request::{Instrument, RequestKind};
 
 /// Words that show the facts describe a risk to a person's life or safety.
 const RISK_WORDS: &[&str] = &[
@@ -166,10 +166,10 @@ pub(super) static RULES: &[Rule] = &[
 mod tests {
     use super::*;
     use crate::checks::Finding;
-    use crate::model::{Offence, Request};
+    use crate::request::{Offence, Request};
 
     fn example() -> Request {
-        crate::format::parse_request(include_str!("../../examples/emergency-disclosure-abduction-arden-norland.json"), "example").unwrap()
+        crate::request::read::parse_request(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/emergency-disclosure-abduction-arden-norland.json")), "example").unwrap()
     }
 
     fn found(r: &Request, code: &str) -> Vec<Finding> {

@@ -3,9 +3,9 @@
 use time::Date;
 
 use super::{blank, msg, state, Message, Rule, Severity};
-use crate::model::emergency::EmergencyRoute;
-use crate::model::mla::RealTimeType;
-use crate::model::{Channel, DataCategory, Module, PersonRole, Request, RequestKind, YesNoUnknown};
+use crate::request::emergency::EmergencyRoute;
+use crate::request::mla::RealTimeType;
+use crate::request::{Channel, DataCategory, Module, PersonRole, Request, RequestKind, YesNoUnknown};
 
 /// Parses a stored date `YYYY-MM-DD`.
 fn parse_date(s: &str) -> Option<Date> {
@@ -296,18 +296,18 @@ pub(super) static RULES: &[Rule] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::mla::{Examination, Records, StoredData};
-    use crate::model::Person;
+    use crate::request::mla::{Examination, Records, StoredData};
+    use crate::request::Person;
     use crate::checks::Finding;
 
     fn example(kind: &str) -> Request {
         let text = match kind {
-            "mla" => include_str!("../../examples/mla-evidence-fraud-arden-norland.json"),
-            "pres" => include_str!("../../examples/preservation-ransomware-arden-vestria.json"),
-            "em" => include_str!("../../examples/emergency-disclosure-abduction-arden-norland.json"),
-            _ => include_str!("../../examples/transfer-of-proceedings-road-death-arden-calvania.json"),
+            "mla" => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/mla-evidence-fraud-arden-norland.json")),
+            "pres" => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/preservation-ransomware-arden-vestria.json")),
+            "em" => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/emergency-disclosure-abduction-arden-norland.json")),
+            _ => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/transfer-of-proceedings-road-death-arden-calvania.json")),
         };
-        crate::format::parse_request(text, "example").expect("example parses")
+        crate::request::read::parse_request(text, "example").expect("example parses")
     }
 
     fn found(r: &Request, code: &str) -> Vec<Finding> {

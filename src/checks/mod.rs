@@ -25,8 +25,8 @@ use serde::Serialize;
 use time::Date;
 use ts_rs::TS;
 
-use crate::locale::{self, Lang};
-use crate::model::{Person, Request, Vocabulary};
+use crate::i18n::{self, Lang};
+use crate::request::{Person, Request, Vocabulary};
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, TS)]
@@ -159,7 +159,7 @@ impl Message {
     /// The message worded in `lang`: each `{name}` replaced by its value;
     /// a placeholder without a value is left as is (a test forbids it).
     pub fn render(&self, lang: Lang) -> String {
-        let template = locale::catalogue(lang).get(&self.key);
+        let template = i18n::catalogue(lang).get(&self.key);
         let mut out = String::with_capacity(template.len() + 32);
         let mut rest = template.as_str();
         while let Some(open) = rest.find('{') {

@@ -3,8 +3,8 @@
 use time::Date;
 
 use super::{blank, item, msg, person_name, state, Message, Rule, Severity};
-use crate::model::mla::{HearingCapacity, RecordClass};
-use crate::model::{Instrument, Module, Person, Request, RequestKind, TimeRange};
+use crate::request::mla::{HearingCapacity, RecordClass};
+use crate::request::{Instrument, Module, Person, Request, RequestKind, TimeRange};
 
 /// Whether `module` is selected in an MLA request.
 fn selected(r: &Request, module: Module) -> bool {
@@ -869,20 +869,20 @@ pub(super) static RULES: &[Rule] = &[
 mod tests {
     use super::*;
     use crate::checks::Finding;
-    use crate::model::mla::{
+    use crate::request::mla::{
         Appearance, ControlledDelivery, DetaineeTransfer, Freezing, JointTeam, OtherAssistance, RealTime, Search, Service, StoredData, Tracing,
         Videoconference,
     };
-    use crate::model::{DataCategory, PersonRole};
+    use crate::request::{DataCategory, PersonRole};
 
     fn example(kind: &str) -> Request {
         let text = match kind {
-            "mla" => include_str!("../../examples/mla-evidence-fraud-arden-norland.json"),
-            "pres" => include_str!("../../examples/preservation-ransomware-arden-vestria.json"),
-            "em" => include_str!("../../examples/emergency-disclosure-abduction-arden-norland.json"),
-            _ => include_str!("../../examples/transfer-of-proceedings-road-death-arden-calvania.json"),
+            "mla" => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/mla-evidence-fraud-arden-norland.json")),
+            "pres" => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/preservation-ransomware-arden-vestria.json")),
+            "em" => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/emergency-disclosure-abduction-arden-norland.json")),
+            _ => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/transfer-of-proceedings-road-death-arden-calvania.json")),
         };
-        crate::format::parse_request(text, "example").expect("example parses")
+        crate::request::read::parse_request(text, "example").expect("example parses")
     }
 
     fn found(r: &Request, code: &str) -> Vec<Finding> {

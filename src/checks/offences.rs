@@ -2,7 +2,7 @@
 
 use super::basis::{cite, instrument_name, no_directory};
 use super::{blank, item, msg, state, Arg, Rule, Severity};
-use crate::model::{AttachmentType, Instrument, Offence, OffenceCategory, Request, RequestKind};
+use crate::request::{AttachmentType, Instrument, Offence, OffenceCategory, Request, RequestKind};
 
 /// How the messages name an offence: its number and name.
 fn offence_label(o: &Offence, i: usize) -> Arg {
@@ -180,16 +180,16 @@ pub(super) static RULES: &[Rule] = &[
 mod tests {
     use super::*;
     use crate::checks::Finding;
-    use crate::model::{Attachment, Module};
+    use crate::request::{Attachment, Module};
 
     fn example(kind: &str) -> Request {
         let text = match kind {
-            "mla" => include_str!("../../examples/mla-evidence-fraud-arden-norland.json"),
-            "preservation" => include_str!("../../examples/preservation-ransomware-arden-vestria.json"),
-            "emergency" => include_str!("../../examples/emergency-disclosure-abduction-arden-norland.json"),
-            _ => include_str!("../../examples/transfer-of-proceedings-road-death-arden-calvania.json"),
+            "mla" => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/mla-evidence-fraud-arden-norland.json")),
+            "preservation" => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/preservation-ransomware-arden-vestria.json")),
+            "emergency" => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/emergency-disclosure-abduction-arden-norland.json")),
+            _ => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/transfer-of-proceedings-road-death-arden-calvania.json")),
         };
-        crate::format::parse_request(text, "example").expect("example parses")
+        crate::request::read::parse_request(text, "example").expect("example parses")
     }
 
     fn found(r: &Request, code: &str) -> Vec<Finding> {

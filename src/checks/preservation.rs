@@ -2,7 +2,7 @@
 
 use super::consistency::parse_date;
 use super::{blank, msg, state, Findings, Rule, Severity};
-use crate::model::{Channel, DataCategory, DataSpec, OffenceCategory, RequestKind};
+use crate::request::{Channel, DataCategory, DataSpec, OffenceCategory, RequestKind};
 
 /// Days a preservation lasts at least (Budapest art. 29(7)).
 const PRESERVATION_DAYS: i64 = 60;
@@ -248,11 +248,11 @@ pub(super) static RULES: &[Rule] = &[
 mod tests {
     use super::*;
     use crate::checks::Finding;
-    use crate::model::preservation::FollowUpMeasure;
-    use crate::model::{Offence, Request};
+    use crate::request::preservation::FollowUpMeasure;
+    use crate::request::{Offence, Request};
 
     fn example() -> Request {
-        crate::format::parse_request(include_str!("../../examples/preservation-ransomware-arden-vestria.json"), "example").unwrap()
+        crate::request::read::parse_request(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/preservation-ransomware-arden-vestria.json")), "example").unwrap()
     }
 
     fn found(r: &Request, code: &str) -> Vec<Finding> {

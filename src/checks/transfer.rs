@@ -2,8 +2,8 @@
 
 use super::consistency::parse_date;
 use super::{blank, item, msg, person_name, state, Arg, Rule, Severity};
-use crate::model::transfer::TransferGround;
-use crate::model::{AttachmentType, Channel, Instrument, OffenceCategory, PersonRole, Request, RequestKind, UrgencyReason};
+use crate::request::transfer::TransferGround;
+use crate::request::{AttachmentType, Channel, Instrument, OffenceCategory, PersonRole, Request, RequestKind, UrgencyReason};
 
 /// Whether the request is for a transfer of proceedings.
 fn transfer(r: &Request) -> bool {
@@ -413,10 +413,10 @@ pub(super) static RULES: &[Rule] = &[
 mod tests {
     use super::*;
     use crate::checks::Finding;
-    use crate::model::{Attachment, Offence};
+    use crate::request::{Attachment, Offence};
 
     fn example() -> Request {
-        crate::format::parse_request(include_str!("../../examples/transfer-of-proceedings-road-death-arden-calvania.json"), "example").unwrap()
+        crate::request::read::parse_request(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/transfer-of-proceedings-road-death-arden-calvania.json")), "example").unwrap()
     }
 
     fn found(r: &Request, code: &str) -> Vec<Finding> {

@@ -37,7 +37,7 @@ show_when: Condition | null,
  * citations in words, titles and functions), as opposed to text that
  * travels as written (names, identifiers, account numbers, addresses,
  * e-mails, telephones, reference numbers, dates, codes). Only text
- * fields can be translatable; see [`crate::xliff`].
+ * fields can be translatable; see [`crate::translation`].
  */
 translatable: boolean, 
 /**

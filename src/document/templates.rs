@@ -1,0 +1,604 @@
+//! The request templates of `templates/` and their phrase catalogues, compiled
+//! into the binary so the app and the CLI work from any directory.
+//!
+//! One template per request kind, sharing partials; none holds a fixed word.
+//! Every heading, label and sentence is a phrase of
+//! `templates/phrases/<lang>.json`, looked up in the document's language by
+//! the helpers registered here:
+//!
+//! - `{{t "key" name=value}}` — the phrase `key`, its `{name}` placeholders
+//!   filled with the values given. Further positional arguments that are
+//!   non-empty strings extend the key with a dot (`{{t "oath" oath}}` is the
+//!   phrase `oath.sworn` when `oath` is `"sworn"`), so a sentence that varies
+//!   with a vocabulary value is written whole in each language.
+//! - `{{opt "Vocabulary" value}}` — the wording of a vocabulary value from the
+//!   wizard's catalogue, one line per value of a list.
+//! - `{{date value}}` — a `YYYY-MM-DD` (or `YYYY-MM-DDTHH:MM`) value as a long
+//!   date of the document's language; anything else as typed.
+//!
+//! The language is the view's `lang` (see [`crate::document::view`]). A missing phrase,
+//! a placeholder without a value or a value without a placeholder is an error,
+//! never a raw key in a document. Everything the helpers write goes through
+//! [`escape_inserted_text`], so neither a typed value nor a phrase can become
+//! markup.
+//!
+//! Architecture invariant: every phrase exists in all six languages with the
+//! placeholders of English, and every phrase a template names exists (tested).
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use handlebars::{
+    Context, Handlebars, Helper, HelperResult, Output, RenderContext, RenderError,
+    RenderErrorReason,
+};
+use serde_json::Value;
+use thiserror::Error;
+
+use crate::document::escape_inserted_text;
+use crate::i18n::Lang;
+use crate::request::RequestKind;
+
+/// Templates shipped with the build: (name, source).
+const TEMPLATES: &[(&str, &str)] = &[
+    (
+        "mla_evidence",
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/mla_evidence.hbs")),
+    ),
+    (
+        "preservation",
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/preservation.hbs")),
+    ),
+    (
+        "emergency_disclosure",
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/emergency_disclosure.hbs")),
+    ),
+    (
+        "transfer_of_proceedings",
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/transfer_of_proceedings.hbs")),
+    ),
+];
+
+/// Partials shared by the templates: (name, source).
+const PARTIALS: &[(&str, &str)] = &[
+    ("head", include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/partials/head.hbs"))),
+    ("basis", include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/partials/basis.hbs"))),
+    (
+        "offences",
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/partials/offences.hbs")),
+    ),
+    ("persons", include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/partials/persons.hbs"))),
+    (
+        "data_table",
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/partials/data_table.hbs")),
+    ),
+    ("timing", include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/partials/timing.hbs"))),
+    ("further", include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/partials/further.hbs"))),
+    ("closing", include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/partials/closing.hbs"))),
+    // The assistance of an MLA request, a partial per module (small sources
+    // also keep compiling fast: the template parser is quadratic in a
+    // source's length).
+    ("mla_statements", include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/partials/mla/statements.hbs"))),
+    ("mla_service", include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/partials/mla/service.hbs"))),
+    ("mla_searches", include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/partials/mla/searches.hbs"))),
+    ("mla_freezing", include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/partials/mla/freezing.hbs"))),
+    ("mla_records", include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/partials/mla/records.hbs"))),
+    ("mla_stored_data", include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/partials/mla/stored_data.hbs"))),
+    ("mla_real_time", include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/partials/mla/real_time.hbs"))),
+    ("mla_videoconference", include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/partials/mla/videoconference.hbs"))),
+    ("mla_detainee_transfer", include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/partials/mla/detainee_transfer.hbs"))),
+    ("mla_tracing", include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/partials/mla/tracing.hbs"))),
+    ("mla_appearance", include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/partials/mla/appearance.hbs"))),
+    ("mla_joint_team", include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/partials/mla/joint_team.hbs"))),
+    ("mla_controlled_delivery", include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/partials/mla/controlled_delivery.hbs"))),
+    ("mla_examination", include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/partials/mla/examination.hbs"))),
+    ("mla_other", include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/partials/mla/other.hbs"))),
+];
+
+/// The phrase catalogue of a language, as shipped.
+fn phrase_source(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/phrases/en.json")),
+        Lang::Fr => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/phrases/fr.json")),
+        Lang::Es => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/phrases/es.json")),
+        Lang::Ru => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/phrases/ru.json")),
+        Lang::Ar => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/phrases/ar.json")),
+        Lang::Zh => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/phrases/zh.json")),
+    }
+}
+
+/// The phrases of `lang` (key → text), parsed once per process.
+pub fn phrases(lang: Lang) -> &'static BTreeMap<String, String> {
+    static PHRASES: [OnceLock<BTreeMap<String, String>>; 6] = [const { OnceLock::new() }; 6];
+    let index = Lang::ALL
+        .iter()
+        .position(|l| *l == lang)
+        .expect("every language is in ALL");
+    PHRASES[index].get_or_init(|| {
+        serde_json::from_str(phrase_source(lang)).unwrap_or_else(|e| {
+            panic!(
+                "templates/phrases/{}.json is not a flat JSON object of strings: {e}",
+                lang.code()
+            )
+        })
+    })
+}
+
+/// The phrase `key` of `lang`, if the catalogue has it.
+pub fn phrase(lang: Lang, key: &str) -> Option<&'static str> {
+    phrases(lang).get(key).map(String::as_str)
+}
+
+/// The `{name}` placeholders of a phrase, in order of appearance.
+pub fn placeholders(text: &str) -> Vec<&str> {
+    text.split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .collect()
+}
+
+/// Fills the `{name}` placeholders of `text` in one pass (an inserted value
+/// is never read for placeholders). Fails on a placeholder `value` does not
+/// know.
+pub fn fill(text: &str, value: impl Fn(&str) -> Option<String>) -> Result<String, String> {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let close = after
+            .find('}')
+            .ok_or_else(|| format!("unclosed `{{` in {text:?}"))?;
+        let name = &after[..close];
+        out.push_str(&value(name).ok_or_else(|| format!("no value for `{{{name}}}` in {text:?}"))?);
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// A stored date (`YYYY-MM-DD`, optionally followed by `THH:MM`) as the long
+/// date of `lang` ("27 November 2026", "2026年11月27日"); any other text
+/// comes back as it is.
+pub fn long_date(lang: Lang, text: &str) -> String {
+    let trimmed = text.trim();
+    let (day_part, time_part) = match trimmed.split_once('T') {
+        Some((d, t)) => (d, Some(t)),
+        None => (trimmed, None),
+    };
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    let Ok(date) = time::Date::parse(day_part, format) else {
+        return text.to_string();
+    };
+    let time_ok = time_part.map_or(true, |t| {
+        let b = t.as_bytes();
+        t.len() == 5
+            && b[2] == b':'
+            && t[..2].parse::<u8>().is_ok_and(|h| h < 24)
+            && t[3..].parse::<u8>().is_ok_and(|m| m < 60)
+    });
+    if !time_ok {
+        return text.to_string();
+    }
+    let get = |key: &str| phrase(lang, key).unwrap_or_default();
+    let key = if date.day() == 1 {
+        "date.long_first"
+    } else {
+        "date.long"
+    };
+    let month = get(&format!("month.{}", u8::from(date.month())));
+    let day = fill(get(key), |name| match name {
+        "day" => Some(date.day().to_string()),
+        "month" => Some(month.to_string()),
+        "year" => Some(date.year().to_string()),
+        _ => None,
+    })
+    .unwrap_or_else(|_| trimmed.to_string());
+    match time_part {
+        None => day,
+        Some(t) => fill(get("date.with_time"), |name| match name {
+            "date" => Some(day.clone()),
+            "time" => Some(t.to_string()),
+            _ => None,
+        })
+        .unwrap_or_else(|_| trimmed.to_string()),
+    }
+}
+
+/// A failure to turn a request into a document.
+#[derive(Debug, Error)]
+pub enum TemplateError {
+    /// A template does not compile.
+    #[error("template `{template}` does not compile: {message}")]
+    Compile {
+        /// Template name.
+        template: String,
+        /// What the engine said.
+        message: String,
+    },
+    /// A template failed while filling it.
+    #[error("template `{template}` failed: {message}")]
+    Render {
+        /// Template name.
+        template: String,
+        /// What the engine said.
+        message: String,
+    },
+    /// The template produced markup the document parser does not accept.
+    #[error("template markup, line {line}: {message}")]
+    Markup {
+        /// 1-based line of the markup.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// Name of the template of a request kind.
+pub fn template_name(kind: RequestKind) -> &'static str {
+    match kind {
+        RequestKind::MlaEvidence => "mla_evidence",
+        RequestKind::Preservation => "preservation",
+        RequestKind::EmergencyDisclosure => "emergency_disclosure",
+        RequestKind::TransferOfProceedings => "transfer_of_proceedings",
+    }
+}
+
+/// A template engine loaded with every shipped template, in strict mode (a
+/// misspelt variable is an error, not an empty string).
+pub fn registry() -> Result<Handlebars<'static>, TemplateError> {
+    load(TEMPLATES.iter(), PARTIALS.iter())
+}
+
+/// A template engine loaded with only what the template of `kind` needs:
+/// compiling templates is most of the cost of a first render.
+pub fn registry_for(kind: RequestKind) -> Result<Handlebars<'static>, TemplateError> {
+    let name = template_name(kind);
+    let mla = kind == RequestKind::MlaEvidence;
+    load(
+        TEMPLATES.iter().filter(|(n, _)| *n == name),
+        PARTIALS.iter().filter(|(n, _)| mla || !n.starts_with("mla_")),
+    )
+}
+
+fn load<'a>(
+    templates: impl Iterator<Item = &'a (&'static str, &'static str)>,
+    partials: impl Iterator<Item = &'a (&'static str, &'static str)>,
+) -> Result<Handlebars<'static>, TemplateError> {
+    let mut hb = Handlebars::new();
+    hb.set_strict_mode(true);
+    hb.register_escape_fn(escape_inserted_text);
+    for (name, source) in partials {
+        hb.register_partial(name, *source)
+            .map_err(|e| TemplateError::Compile {
+                template: format!("partials/{name}"),
+                message: e.to_string(),
+            })?;
+    }
+    hb.register_helper("t", Box::new(phrase_helper));
+    hb.register_helper("opt", Box::new(option_label));
+    hb.register_helper("date", Box::new(date_helper));
+    for (name, source) in templates {
+        hb.register_template_string(name, *source)
+            .map_err(|e| TemplateError::Compile {
+                template: name.to_string(),
+                message: e.to_string(),
+            })?;
+    }
+    Ok(hb)
+}
+
+fn failure(message: String) -> RenderError {
+    RenderErrorReason::Other(message).into()
+}
+
+/// The document's language: the `lang` of the view at the root of the context.
+fn document_lang(ctx: &Context) -> Result<Lang, RenderError> {
+    let code = ctx
+        .data()
+        .get("lang")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    Lang::ALL
+        .into_iter()
+        .find(|l| l.code() == code)
+        .ok_or_else(|| {
+            failure(format!(
+                "the view has no document language (`lang` is {code:?})"
+            ))
+        })
+}
+
+/// A value inserted into a phrase, as text.
+fn value_text(value: &Value) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// `{{t "key" [sub…] name=value…}}`: see the module documentation.
+fn phrase_helper(
+    h: &Helper<'_>,
+    _: &Handlebars<'_>,
+    ctx: &Context,
+    _: &mut RenderContext<'_, '_>,
+    out: &mut dyn Output,
+) -> HelperResult {
+    let lang = document_lang(ctx)?;
+    let mut key = h
+        .param(0)
+        .and_then(|p| p.value().as_str())
+        .ok_or_else(|| failure("`t` needs a phrase key as its first argument".into()))?
+        .to_string();
+    for part in h.params().iter().skip(1) {
+        match part.value() {
+            Value::String(s) if !s.is_empty() => {
+                key.push('.');
+                key.push_str(s);
+            }
+            Value::String(_) | Value::Null => {}
+            other => {
+                return Err(failure(format!(
+                    "`t \"{key}\"`: a key part must be text, found {other}"
+                )))
+            }
+        }
+    }
+    let text = phrase(lang, &key).ok_or_else(|| {
+        failure(format!(
+            "no phrase `{key}` in templates/phrases/{}.json",
+            lang.code()
+        ))
+    })?;
+    let wanted = placeholders(text);
+    if let Some(extra) = h.hash().keys().find(|name| !wanted.contains(name)) {
+        return Err(failure(format!(
+            "phrase `{key}` ({}) has no placeholder `{{{extra}}}`",
+            lang.code()
+        )));
+    }
+    let filled = fill(text, |name| h.hash_get(name).map(|v| value_text(v.value())))
+        .map_err(|e| failure(format!("phrase `{key}` ({}): {e}", lang.code())))?;
+    out.write(&escape_inserted_text(&filled))?;
+    Ok(())
+}
+
+/// `{{opt "Vocabulary" value}}`: the wording of a vocabulary value in the
+/// document's language (each value of a list on its own line), from the
+/// wizard's catalogue.
+fn option_label(
+    h: &Helper<'_>,
+    _: &Handlebars<'_>,
+    ctx: &Context,
+    _: &mut RenderContext<'_, '_>,
+    out: &mut dyn Output,
+) -> HelperResult {
+    let lang = document_lang(ctx)?;
+    let vocab = h
+        .param(0)
+        .and_then(|p| p.value().as_str())
+        .unwrap_or_default();
+    let catalogue = crate::i18n::catalogue(lang);
+    let word = |v: &Value| {
+        v.as_str()
+            .map(|key| catalogue.get(&format!("option.{vocab}.{key}")))
+    };
+    let text = match h.param(1).map(|p| p.value()) {
+        Some(Value::Array(values)) => values
+            .iter()
+            .filter_map(word)
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Some(v) => word(v).unwrap_or_default(),
+        None => String::new(),
+    };
+    out.write(&escape_inserted_text(&text))?;
+    Ok(())
+}
+
+/// `{{date value}}`: a stored date as the long date of the document's language.
+fn date_helper(
+    h: &Helper<'_>,
+    _: &Handlebars<'_>,
+    ctx: &Context,
+    _: &mut RenderContext<'_, '_>,
+    out: &mut dyn Output,
+) -> HelperResult {
+    let lang = document_lang(ctx)?;
+    let text = h
+        .param(0)
+        .map(|p| value_text(p.value()))
+        .unwrap_or_default();
+    out.write(&escape_inserted_text(&long_date(lang, &text)))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_templates_compile() {
+        registry().unwrap();
+    }
+
+    /// Unescaped output would let typed text become markup.
+    #[test]
+    fn no_template_uses_triple_stash() {
+        for (name, source) in TEMPLATES.iter().chain(PARTIALS) {
+            assert!(
+                !source.contains("{{{"),
+                "template {name} uses unescaped `{{{{{{`"
+            );
+        }
+    }
+
+    /// Every phrase key a template names, with `*` for a key extended by a
+    /// value (`{{t "oath" oath}}` → `oath.*`).
+    fn keys_in_templates() -> Vec<(String, bool)> {
+        let mut keys = Vec::new();
+        for (_, source) in TEMPLATES.iter().chain(PARTIALS) {
+            for piece in source
+                .split("{{t \"")
+                .skip(1)
+                .chain(source.split("(t \"").skip(1))
+            {
+                let (key, rest) = piece.split_once('"').unwrap();
+                let args = rest.split("}}").next().unwrap_or_default();
+                // Drop subexpressions such as `date=(date r.sign.date)`.
+                let mut plain = String::new();
+                let mut depth = 0;
+                for c in args.chars() {
+                    match c {
+                        '(' => depth += 1,
+                        ')' => depth -= 1,
+                        _ if depth == 0 => plain.push(c),
+                        _ => {}
+                    }
+                }
+                let extended = plain.split_whitespace().any(|a| !a.contains('='));
+                keys.push((key.to_string(), extended));
+            }
+        }
+        keys.sort();
+        keys.dedup();
+        keys
+    }
+
+    #[test]
+    fn every_phrase_a_template_names_exists_in_english() {
+        let english = phrases(Lang::En);
+        let missing: Vec<String> = keys_in_templates()
+            .into_iter()
+            .filter(|(key, extended)| {
+                let prefix = format!("{key}.");
+                !english.contains_key(key)
+                    && !(*extended && english.keys().any(|k| k.starts_with(&prefix)))
+            })
+            .map(|(key, _)| key)
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "phrases named by templates but missing from en.json: {missing:?}"
+        );
+    }
+
+    #[test]
+    fn every_phrase_exists_in_every_language_with_the_placeholders_of_english() {
+        let english = phrases(Lang::En);
+        let mut problems = Vec::new();
+        for lang in Lang::ALL {
+            let own = phrases(lang);
+            for (key, text) in english {
+                let mut want = placeholders(text);
+                want.sort();
+                match own.get(key) {
+                    None => problems.push(format!("{}: missing {key}", lang.code())),
+                    Some(v) if v.trim().is_empty() => {
+                        problems.push(format!("{}: empty {key}", lang.code()))
+                    }
+                    Some(v) => {
+                        let mut got = placeholders(v);
+                        got.sort();
+                        if got != want {
+                            problems.push(format!(
+                                "{}: {key} has placeholders {got:?}, English has {want:?}",
+                                lang.code()
+                            ));
+                        }
+                        if v.contains('|') || v.contains('\n') {
+                            problems.push(format!(
+                                "{}: {key} holds a `|` or a line break",
+                                lang.code()
+                            ));
+                        }
+                    }
+                }
+            }
+            for key in own.keys().filter(|k| !english.contains_key(*k)) {
+                problems.push(format!("{}: {key} is not in English", lang.code()));
+            }
+        }
+        assert!(
+            problems.is_empty(),
+            "{} phrase problems:\n{}",
+            problems.len(),
+            problems.join("\n")
+        );
+    }
+
+    #[test]
+    fn every_phrase_is_used_by_a_template_or_the_document() {
+        let named = keys_in_templates();
+        let unused: Vec<&String> = phrases(Lang::En)
+            .keys()
+            .filter(|k| {
+                !["title.", "doc.", "date.", "month."]
+                    .iter()
+                    .any(|p| k.starts_with(p))
+            })
+            .filter(|k| {
+                !named.iter().any(|(key, extended)| {
+                    *k == key || (*extended && k.starts_with(&format!("{key}.")))
+                })
+            })
+            .collect();
+        assert!(unused.is_empty(), "phrases no template uses: {unused:?}");
+    }
+
+    #[test]
+    fn dates_print_in_the_long_form_of_each_language() {
+        let cases = [
+            (Lang::En, "27 November 2026"),
+            (Lang::Fr, "27 novembre 2026"),
+            (Lang::Es, "27 de noviembre de 2026"),
+            (Lang::Ru, "27 ноября 2026\u{a0}г."),
+            (Lang::Ar, "27 نوفمبر 2026"),
+            (Lang::Zh, "2026年11月27日"),
+        ];
+        for (lang, want) in cases {
+            assert_eq!(long_date(lang, "2026-11-27"), want);
+        }
+        assert_eq!(long_date(Lang::Fr, "2025-06-01"), "1er juin 2025");
+        assert_eq!(
+            long_date(Lang::En, "2026-11-15T08:12"),
+            "15 November 2026, 08:12"
+        );
+        for typed in ["27/11/2026", "2026-02-30", "soon", "", "2026-11-27T25:00"] {
+            assert_eq!(long_date(Lang::En, typed), typed);
+        }
+    }
+
+    #[test]
+    fn placeholders_are_filled_once_and_typed_braces_stay() {
+        let filled = fill("Take the statement of {person}.", |n| {
+            (n == "person").then(|| "{person} X".to_string())
+        })
+        .unwrap();
+        assert_eq!(filled, "Take the statement of {person} X.");
+        assert!(fill("{missing}", |_| None).is_err());
+    }
+
+    #[test]
+    fn a_phrase_cannot_carry_markup_into_the_document() {
+        let hb = registry().unwrap();
+        let view = serde_json::json!({"lang": "en", "person": "Eve\n::h1 Injected | cell"});
+        let out = hb
+            .render_template("{{t \"statement.take\" person=person}}", &view)
+            .unwrap();
+        assert!(!out.contains('\n') && !out.contains('|'), "{out:?}");
+        let err = hb
+            .render_template("{{t \"no.such.phrase\"}}", &view)
+            .unwrap_err();
+        assert!(
+            err.to_string().contains("no phrase `no.such.phrase`"),
+            "{err}"
+        );
+        let err = hb
+            .render_template("{{t \"statement.take\" name=person}}", &view)
+            .unwrap_err();
+        assert!(err.to_string().contains("no placeholder `{name}`"), "{err}");
+    }
+}

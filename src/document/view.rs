@@ -1,0 +1,198 @@
+//! What a template sees: the request with its document language, enumerations
+//! turned into wording, lists numbered and absent parts flagged, so templates
+//! stay free of logic.
+
+use serde::Serialize;
+
+use crate::i18n::Lang;
+use crate::request::{Attachment, DataSpec, Instrument, Person, Request, RequestKind};
+
+/// The request as a template reads it.
+#[derive(Debug, Serialize)]
+pub struct RequestView<'a> {
+    /// Language of the document: every helper words its output in it.
+    pub lang: Lang,
+    /// Title of the document (the heading of its first page).
+    pub title: String,
+    /// The request itself, for plain fields.
+    pub r: &'a Request,
+    /// Citation of the treaty when the basis is a bilateral or regional
+    /// treaty and the drafter cited it ("" otherwise).
+    pub treaty: String,
+    /// Whether the request asks only for service of documents.
+    pub service_only: bool,
+    /// Whether any offence carries the text of its provision (for the annex).
+    pub any_provision_text: bool,
+    /// Persons with their role and name already worded.
+    pub persons: Vec<PersonView<'a>>,
+    /// The data of a preservation or emergency request, for its data table.
+    pub data_specs: &'a [DataSpec],
+    /// Whether several record requests are listed (a summary table first).
+    pub several_records: bool,
+    /// Whether several stored-data requests are listed (a summary table first).
+    pub several_stored_data: bool,
+    /// Whether the request asks for particular procedures.
+    pub procedures: bool,
+    /// Whether the request is urgent or has a deadline.
+    pub timing: bool,
+    /// Whether any of costs, officials present, data protection or earlier
+    /// contacts is given.
+    pub further: bool,
+    /// The annexes, numbered.
+    pub attachments: Vec<AttachmentView<'a>>,
+    /// The original text of a translated request, when the document annexes
+    /// it (empty otherwise).
+    pub original: Vec<OriginalText>,
+    /// Language of that original (ISO 639-1).
+    pub original_lang: String,
+}
+
+/// One answer of a translated request as drafted, with its label.
+#[derive(Debug, Serialize)]
+pub struct OriginalText {
+    /// The question it answers, in the document's language.
+    pub label: String,
+    /// The answer as drafted.
+    pub text: String,
+}
+
+impl RequestView<'_> {
+    /// Annexes the original text of a translated request, each answer
+    /// labelled as the wizard asks it in the document's language.
+    pub fn with_original(mut self) -> Self {
+        let original = &self.r.translation.original;
+        if original.is_empty() {
+            return self;
+        }
+        self.original = crate::interview::units_in(self.r, self.lang)
+            .into_iter()
+            .filter_map(|unit| original.get(&unit.id).map(|text| OriginalText { label: unit.label, text: text.clone() }))
+            .collect();
+        self.original_lang = self.r.translation.original_lang.clone();
+        self
+    }
+}
+
+/// A person as a template reads it.
+#[derive(Debug, Serialize)]
+pub struct PersonView<'a> {
+    /// Full name, given names first.
+    pub name: String,
+    /// Wording of the role.
+    pub role: String,
+    /// Whether the person has details beyond the persons table.
+    pub has_details: bool,
+    /// The person's entry.
+    pub p: &'a Person,
+}
+
+/// An annex as a template reads it.
+#[derive(Debug, Serialize)]
+pub struct AttachmentView<'a> {
+    /// Number of the annex, from 1.
+    pub n: usize,
+    /// Phrase key suffix of its remark (`certified`, `translated`,
+    /// `certified_translated`), if any.
+    pub remark: Option<&'static str>,
+    /// The annex's entry.
+    pub a: &'a Attachment,
+}
+
+fn filled(text: &str) -> bool {
+    !text.trim().is_empty()
+}
+
+impl<'a> RequestView<'a> {
+    /// Builds the view of a request for a document in `lang`.
+    pub fn of(r: &'a Request, lang: Lang) -> Self {
+        let words = crate::i18n::catalogue(lang);
+        let treaty = match r.basis.primary {
+            Some(Instrument::Bilateral) => r.basis.treaty_citation.trim().to_string(),
+            _ => String::new(),
+        };
+        let title = crate::document::templates::phrase(lang, &format!("title.{}", r.kind.key()))
+            .unwrap_or_default()
+            .to_string();
+        let data_specs: &[DataSpec] = match r.kind {
+            RequestKind::Preservation => &r.preservation.data,
+            RequestKind::EmergencyDisclosure => &r.emergency.data,
+            _ => &[],
+        };
+        RequestView {
+            lang,
+            title,
+            r,
+            treaty,
+            service_only: r.service_only(),
+            any_provision_text: r.offences.iter().any(|o| filled(&o.provision_text)),
+            persons: r
+                .persons
+                .iter()
+                .map(|p| PersonView {
+                    name: [p.given_names.trim(), p.family_name.trim()]
+                        .iter()
+                        .filter(|s| !s.is_empty())
+                        .copied()
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    role: p.role.map(|x| words.option(x)).unwrap_or_default(),
+                    has_details: [
+                        &p.aliases,
+                        &p.birth_place,
+                        &p.legal_form,
+                        &p.registration_no,
+                        &p.register,
+                        &p.id_documents,
+                        &p.location_unknown_reason,
+                        &p.in_custody,
+                        &p.language_understood,
+                        &p.lawyer,
+                        &p.phone,
+                        &p.email,
+                    ]
+                    .iter()
+                    .any(|s| filled(s)),
+                    p,
+                })
+                .collect(),
+            data_specs,
+            several_records: r.mla.records.len() > 1,
+            several_stored_data: r.mla.stored_data.len() > 1,
+            procedures: filled(&r.procedure.requested) || r.procedure.elastic_clause,
+            timing: r.urgency.flag || filled(&r.deadline.date),
+            further: filled(&r.participation.officials)
+                || r.costs.extraordinary_expected.is_some()
+                || filled(&r.costs.items)
+                || r.costs.undertaking
+                || filled(&r.dp.safeguards)
+                || filled(&r.consult.preservation_ref)
+                || filled(&r.consult.prior_informal),
+            attachments: r
+                .attachments
+                .iter()
+                .enumerate()
+                .map(|(i, a)| AttachmentView {
+                    n: i + 1,
+                    remark: match (a.certified, a.translated) {
+                        (true, true) => Some("certified_translated"),
+                        (true, false) => Some("certified"),
+                        (false, true) => Some("translated"),
+                        (false, false) => None,
+                    },
+                    a,
+                })
+                .collect(),
+            original: Vec::new(),
+            original_lang: String::new(),
+        }
+    }
+
+    /// The title of the document as a PDF names it: the kind of request and,
+    /// when given, the requested State.
+    pub fn document_title(&self) -> String {
+        match self.r.req_state.trim() {
+            "" => self.title.clone(),
+            state => format!("{} – {state}", self.title),
+        }
+    }
+}

@@ -1,0 +1,923 @@
+//! The interview as data: the wizard's steps, their fields, when a step or
+//! field is shown, the provision each field serves, and its wording in the
+//! interface language. The UI renders this definition generically and never
+//! hard-codes a field.
+//!
+//! The structure lives here; every word lives in the locale catalogues
+//! (`locales/<lang>.json`, see [`crate::i18n`]) under keys derived from the
+//! structure: `step.<id>.title`, `field.<path>.label`, `field.<path>.help`
+//! (a group's item fields use `<group path>.<field path>`), and
+//! `option.<Vocabulary>.<value>` for choices.
+//!
+//! Architecture invariants: every `path` names a field of
+//! [`crate::request::Request`], and every key exists in every locale (both
+//! tested).
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::i18n::{Catalogue, Lang};
+use crate::request::mla::*;
+use crate::request::preservation::FollowUpMeasure;
+use crate::request::emergency::EmergencyRoute;
+use crate::request::transfer::TransferGround;
+use crate::request::*;
+
+/// The whole wizard, worded in one language.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct WizardDefinition {
+    /// Language of the wording.
+    pub lang: Lang,
+    /// Steps, in order; a step applies to the kinds it lists.
+    pub steps: Vec<Step>,
+}
+
+/// One screen of the wizard.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct Step {
+    /// Stable identifier of the step.
+    pub id: String,
+    /// Title shown in the stepper.
+    pub title: String,
+    /// One sentence on what the step is for.
+    pub intro: String,
+    /// Kinds of request the step belongs to.
+    pub kinds: Vec<RequestKind>,
+    /// Show the step only when this holds (e.g. a module is selected).
+    pub show_when: Option<Condition>,
+    /// Fields of the step, in order.
+    pub fields: Vec<Field>,
+}
+
+/// One question of the wizard.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct Field {
+    /// Dotted path of the answer in the request (`req_auth.name`); inside a
+    /// group, relative to the group item.
+    pub path: String,
+    /// Label shown beside the control.
+    pub label: String,
+    /// What to write, with an example.
+    pub help: String,
+    /// Provision the field serves, if any (e.g. "UNTOC art. 18(15)(a)").
+    pub provision: Option<String>,
+    /// Whether the request is incomplete without it.
+    pub required: bool,
+    /// Show the field only when another answer has one of the given values.
+    pub show_when: Option<Condition>,
+    /// Whether the answer is prose that a translator renders into the
+    /// language of the request (facts, descriptions, questions, reasons,
+    /// citations in words, titles and functions), as opposed to text that
+    /// travels as written (names, identifiers, account numbers, addresses,
+    /// e-mails, telephones, reference numbers, dates, codes). Only text
+    /// fields can be translatable; see [`crate::translation`].
+    pub translatable: bool,
+    /// The kind of control.
+    pub input: Input,
+}
+
+/// A condition on another answer: it holds when the answer (or, for a list,
+/// any of its elements) is one of `one_of`. Booleans compare as `"true"` and
+/// `"false"`.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct Condition {
+    /// Dotted path of the answer the condition reads (same scope as the field;
+    /// from the request root for a step).
+    pub path: String,
+    /// Values for which the condition holds.
+    pub one_of: Vec<String>,
+}
+
+impl Condition {
+    /// Whether the condition holds, reading its path in `scope` (the request,
+    /// or the group item a field belongs to). The same rule as the UI's
+    /// `conditions.ts`: a string compares as itself, a boolean or number as its
+    /// text, a list when any element matches; a missing answer never matches.
+    pub fn holds(&self, scope: &serde_json::Value) -> bool {
+        fn texts(value: &serde_json::Value) -> Vec<String> {
+            match value {
+                serde_json::Value::String(s) => vec![s.clone()],
+                serde_json::Value::Bool(b) => vec![b.to_string()],
+                serde_json::Value::Number(n) => vec![n.to_string()],
+                serde_json::Value::Array(items) => items.iter().filter(|v| !v.is_array()).flat_map(texts).collect(),
+                _ => Vec::new(),
+            }
+        }
+        let answer = self.path.split('.').try_fold(scope, |v, key| v.get(key));
+        answer.is_some_and(|a| texts(a).iter().any(|t| self.one_of.contains(t)))
+    }
+}
+
+/// The kind of control a field uses.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[ts(export)]
+pub enum Input {
+    /// One line of text.
+    Text,
+    /// Several lines of text.
+    Multiline,
+    /// An e-mail address.
+    Email,
+    /// A telephone number.
+    Phone,
+    /// A calendar date, `YYYY-MM-DD`.
+    Date,
+    /// A local date and time, `YYYY-MM-DDTHH:MM`; its time zone is a sibling field.
+    DateTime,
+    /// A time zone (IANA name or `UTC±HH:MM`), `UTC` by default.
+    TimeZone,
+    /// A yes/no answer.
+    Boolean,
+    /// One value from a list; the answer is the option's value, or null.
+    Choice {
+        /// Options, in order.
+        options: Vec<ChoiceOption>,
+    },
+    /// Any number of values from a list; the answer is a list of values.
+    MultiChoice {
+        /// Options, in order.
+        options: Vec<ChoiceOption>,
+    },
+    /// A repeatable group: the answer is a list of items with these fields.
+    Group {
+        /// Name of one item ("Offence", "Person").
+        item_label: String,
+        /// A new, empty item as the model defines it.
+        item_template: serde_json::Value,
+        /// Fields of one item, with paths relative to the item.
+        fields: Vec<Field>,
+    },
+}
+
+/// One option of a choice.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ChoiceOption {
+    /// Value stored in the request.
+    pub value: String,
+    /// Wording shown.
+    pub label: String,
+}
+
+// ---------------------------------------------------------------------------
+// The structure, independent of language.
+
+/// A field before wording: what [`structure`] declares.
+struct Spec {
+    path: String,
+    provision: Option<&'static str>,
+    required: bool,
+    show_when: Option<(&'static str, Vec<&'static str>)>,
+    translatable: bool,
+    input: SpecInput,
+}
+
+enum SpecInput {
+    Plain(Input),
+    Choice(&'static str, Vec<&'static str>),
+    Multi(&'static str, Vec<&'static str>),
+    Group(serde_json::Value, Vec<Spec>),
+}
+
+struct StepSpec {
+    id: &'static str,
+    kinds: &'static [RequestKind],
+    show_when: Option<(&'static str, Vec<&'static str>)>,
+    fields: Vec<Spec>,
+}
+
+/// A plain field; several lines of text are prose to translate unless marked
+/// [`Spec::verbatim`], one line is not unless marked [`Spec::prose`].
+fn f(path: impl Into<String>, input: Input) -> Spec {
+    let translatable = matches!(input, Input::Multiline);
+    Spec { path: path.into(), provision: None, required: false, show_when: None, translatable, input: SpecInput::Plain(input) }
+}
+
+/// A single choice from one of the model's vocabularies.
+macro_rules! choice {
+    ($path:expr, $vocab:ident) => {
+        Spec {
+            path: String::from($path),
+            provision: None,
+            required: false,
+            show_when: None,
+            translatable: false,
+            input: SpecInput::Choice(stringify!($vocab), $vocab::ALL.iter().map(|v| v.key()).collect()),
+        }
+    };
+}
+
+/// Several choices from one of the model's vocabularies.
+macro_rules! multi {
+    ($path:expr, $vocab:ident) => {
+        Spec {
+            path: String::from($path),
+            provision: None,
+            required: false,
+            show_when: None,
+            translatable: false,
+            input: SpecInput::Multi(stringify!($vocab), $vocab::ALL.iter().map(|v| v.key()).collect()),
+        }
+    };
+}
+
+fn group<T: Default + Serialize>(path: &'static str, fields: Vec<Spec>) -> Spec {
+    let template = serde_json::to_value(T::default()).expect("model values serialise");
+    Spec { path: path.into(), provision: None, required: false, show_when: None, translatable: false, input: SpecInput::Group(template, fields) }
+}
+
+impl Spec {
+    fn req(mut self) -> Self {
+        self.required = true;
+        self
+    }
+    fn prov(mut self, provision: &'static str) -> Self {
+        self.provision = Some(provision);
+        self
+    }
+    fn when(mut self, path: &'static str, one_of: &[&'static str]) -> Self {
+        self.show_when = Some((path, one_of.to_vec()));
+        self
+    }
+    /// One line of prose: translated (a stage, a function, a reason in a few words).
+    fn prose(mut self) -> Self {
+        debug_assert!(matches!(self.input, SpecInput::Plain(Input::Text)), "{}: only one-line text is marked as prose", self.path);
+        self.translatable = true;
+        self
+    }
+    /// Several lines that travel as written (addresses, identifiers, lists of names).
+    fn verbatim(mut self) -> Self {
+        self.translatable = false;
+        self
+    }
+}
+
+use Input::{Boolean, Date, DateTime, Email, Multiline, Phone, Text, TimeZone};
+use RequestKind::{EmergencyDisclosure as EMERGENCY, MlaEvidence as MLA, Preservation as PRESERVATION, TransferOfProceedings as TRANSFER};
+
+const ALL_KINDS: &[RequestKind] = &[MLA, PRESERVATION, EMERGENCY, TRANSFER];
+
+/// The fields of a [`DataSpec`], under `prefix` (`""` or `"data."`).
+fn data_spec_fields(prefix: &str) -> Vec<Spec> {
+    vec![
+        f(format!("{prefix}identifiers"), Multiline).verbatim().req().prov("Budapest art. 29(2)(c)"),
+        multi!(format!("{prefix}categories"), DataCategory).req().prov("Budapest art. 1(d), 18(3)"),
+        f(format!("{prefix}range.from"), DateTime).req(),
+        f(format!("{prefix}range.to"), DateTime).req(),
+        f(format!("{prefix}range.tz"), TimeZone).req(),
+    ]
+}
+
+fn module_step(id: &'static str, module: Module, fields: Vec<Spec>) -> StepSpec {
+    StepSpec { id, kinds: &[MLA], show_when: Some(("mla.modules", vec![module.key()])), fields }
+}
+
+/// The wizard's structure for every kind, in order.
+fn structure() -> Vec<StepSpec> {
+    vec![
+        StepSpec {
+            id: "kind",
+            kinds: ALL_KINDS,
+            show_when: None,
+            fields: vec![
+                choice!("kind", RequestKind).req(),
+                multi!("mla.modules", Module).req().prov("UNTOC art. 18(3)").when("kind", &["mla_evidence"]),
+                f("mla.follows_preservation", Boolean).prov("Budapest art. 31(1)").when("kind", &["mla_evidence"]),
+                f("consult.preservation_ref", Text).req().prov("Budapest art. 29, 31(1)").when("mla.follows_preservation", &["true"]),
+            ],
+        },
+        StepSpec {
+            id: "authorities",
+            kinds: ALL_KINDS,
+            show_when: None,
+            fields: vec![
+                f("case.internal_ref", Text).req(),
+                f("req_auth.name", Text).req().prov("UNTOC art. 18(15)(a)"),
+                choice!("req_auth.type", AuthorityType).req(),
+                f("req_auth.address", Multiline).verbatim().req().prov("UNTOC art. 18(15)(a)"),
+                f("req_auth.contact_person", Text).req().prov("UNTOC art. 18(15)(a)"),
+                f("req_auth.email", Email).req().prov("UNTOC art. 18(16)"),
+                f("req_auth.phone", Phone).prov("UNTOC art. 18(16)"),
+                f("req_auth.languages", Text).prose(),
+                f("req_auth.ref_no", Text),
+                f("req_state", Text).req(),
+                f("recv_auth.name", Text).req().prov("UNTOC art. 18(13)"),
+                choice!("recv_auth.role", ReceivingRole),
+                choice!("channel.route", Channel).req().prov("UNTOC art. 18(13)"),
+                f("channel.copy_to_central_auth", Boolean).prov("Budapest art. 27(9)(a)").when("channel.route", &["direct_judicial", "interpol"]),
+                choice!("channel.means", TransmissionMeans),
+                f("own_central_auth", Text).prov("UNTOC art. 18(13)").when("channel.route", &["central_authority"]),
+            ],
+        },
+        StepSpec {
+            id: "basis",
+            kinds: ALL_KINDS,
+            show_when: None,
+            fields: vec![
+                choice!("basis.primary", Instrument).req().prov("UNTOC art. 18(7)"),
+                f("basis.treaty_citation", Text).prose().req().prov("UNTOC art. 18(7)").when("basis.primary", &["BILATERAL"]),
+                multi!("basis.secondary", Instrument),
+                f("basis.scope_statement", Multiline).prov("UNTOC art. 18(1)").when("basis.primary", &["UNTOC_18", "UNCAC_46", "DRUG88_7", "BUDAPEST", "CETS_224", "UNTOC_21", "UNCAC_47"]),
+                f("basis.reciprocity_undertaking", Boolean).req().when("basis.primary", &["RECIPROCITY"]),
+                f("lang.drafting", Text).req(),
+                f("lang.request", Text).req().prov("UNTOC art. 18(14)"),
+                choice!("translation.status", TranslationStatus).req().prov("UNTOC art. 18(14)"),
+                f("translation.covers_attachments", Boolean).when("translation.status", &["pending", "done", "certified"]),
+                f("translation.translator", Text).when("translation.status", &["pending", "done", "certified"]),
+            ],
+        },
+        StepSpec {
+            id: "proceedings",
+            kinds: &[MLA, TRANSFER, EMERGENCY],
+            show_when: None,
+            fields: vec![
+                choice!("proc.nature", ProceedingsNature).req().prov("UNTOC art. 18(15)(b)"),
+                f("proc.stage", Text).prose().req().prov("UNTOC art. 18(15)(b)"),
+                f("proc.subject_matter", Text).prose().req().prov("UNTOC art. 18(15)(b)"),
+                f("proc.conducting_auth.name", Text).req().prov("UNTOC art. 18(15)(b)"),
+                f("proc.conducting_auth.functions", Text).prose().req().prov("UNTOC art. 18(15)(b)"),
+                f("proc.next_hearing_date", Date).prov("UNTOC art. 18(24)"),
+                f("proc.custody.in_custody", Boolean).prov("UNTOC art. 18(24)"),
+                f("proc.custody.expiry_date", Date).prov("UNTOC art. 18(24)").when("proc.custody.in_custody", &["true"]),
+                f("proc.limitation_date", Date).prov("ETS 73 art. 10"),
+                group::<RelatedRequest>("proc.related_requests", vec![f("state", Text), f("date", Date), f("reference", Text), f("status", Text).prose()]),
+            ],
+        },
+        StepSpec {
+            id: "facts",
+            kinds: ALL_KINDS,
+            show_when: None,
+            fields: vec![
+                f("facts.summary", Multiline).req().prov("UNTOC art. 18(15)(c)").when("kind", &["mla_evidence", "transfer_of_proceedings"]),
+                f("facts.brief", Multiline).req().prov("Budapest art. 29(2)(b)").when("kind", &["preservation", "emergency_disclosure"]),
+                f("facts.time_place", Text).prose().req().prov("UNTOC art. 18(15)(c)"),
+                f("facts.link_to_req_state", Multiline).prov("UNTOC art. 18(1), 18(15)(f)").when("kind", &["mla_evidence", "preservation"]),
+                f("facts.evidence_so_far", Multiline).prov("GA res. 45/118 art. 3(c)").when("kind", &["mla_evidence", "transfer_of_proceedings"]),
+                group::<Offence>(
+                    "offences",
+                    vec![
+                        f("name", Text).prose().req().prov("UNTOC art. 18(15)(b)"),
+                        f("provision", Text).prose().req().prov("GA res. 45/117 art. 5(1)(c)"),
+                        f("max_penalty", Text).prose().req().prov("CETS 224 art. 9"),
+                        f("provision_text", Multiline).prov("GA res. 45/117 art. 5(1)(c)"),
+                        multi!("category_flags", OffenceCategory),
+                    ],
+                )
+                .req()
+                .prov("UNTOC art. 18(15)(b)"),
+                f("dual_crim.statement", Multiline).prov("UNTOC art. 18(9)").when("kind", &["mla_evidence", "transfer_of_proceedings"]),
+            ],
+        },
+        StepSpec {
+            id: "persons",
+            kinds: &[MLA, TRANSFER],
+            show_when: None,
+            fields: vec![group::<Person>(
+                "persons",
+                vec![
+                    choice!("type", PersonType).req(),
+                    choice!("role", PersonRole).req().prov("UNTOC art. 18(15)(e)"),
+                    f("family_name", Text).req().prov("UNTOC art. 18(15)(e)"),
+                    f("given_names", Text).when("type", &["natural"]),
+                    f("aliases", Text).when("type", &["natural"]),
+                    f("birth_date", Date).when("type", &["natural"]),
+                    f("birth_place", Text).when("type", &["natural"]),
+                    f("legal_form", Text).prose().when("type", &["legal"]),
+                    f("registration_no", Text).prov("UNTOC art. 18(15)(e)").when("type", &["legal"]),
+                    f("register", Text).when("type", &["legal"]),
+                    f("nationalities", Text).prov("UNTOC art. 18(15)(e)"),
+                    f("id_documents", Text).when("type", &["natural"]),
+                    f("location", Multiline).prov("UNTOC art. 18(15)(e)"),
+                    f("location_unknown_reason", Text).prose().prov("UNTOC art. 18(15)(e)"),
+                    f("phone", Phone),
+                    f("email", Email),
+                    f("language_understood", Text).prose().when("type", &["natural"]),
+                    f("in_custody", Text).prose().when("type", &["natural"]),
+                    f("lawyer", Text),
+                ],
+            )
+            .prov("UNTOC art. 18(15)(e)")],
+        },
+        module_step("m1", Module::Statements, vec![group::<Statement>("mla.statements", vec![
+            f("person_ref", Text).req().prov("UNTOC art. 18(15)(e)"),
+            choice!("capacity", HearingCapacity).req(),
+            f("questions", Multiline).req().prov("UNTOC art. 18(15)(d)"),
+            choice!("oath", Oath).req().prov("GA res. 45/117 art. 5(1)(e)"),
+            f("rights_notice", Multiline).req().when("capacity", &["suspect", "accused"]),
+            choice!("recording", Recording).prov("UNTOC art. 18(17)"),
+            f("interpreter_lang", Text).prose(),
+            f("documents_to_show", Multiline),
+            f("signature_of_statement", Boolean).prov("UNTOC art. 18(17)"),
+            f("relevance", Multiline).req().prov("UNTOC art. 18(15)(f)"),
+        ]).req()]),
+        module_step("m2", Module::Service, vec![group::<Service>("mla.service", vec![
+            f("documents", Multiline).req().prov("UNTOC art. 18(15)(d)"),
+            f("addressee_ref", Text).req().prov("GA res. 45/117 art. 5(1)(d)"),
+            f("address", Multiline).verbatim().req().prov("GA res. 45/117 art. 5(1)(d)"),
+            choice!("method", ServiceMethod).prov("UNTOC art. 18(17)"),
+            f("proof_required", Text).prose().req(),
+            f("appearance_date", Date),
+            f("expenses_offered", Text).prose(),
+        ]).req()]),
+        module_step("m3", Module::SearchSeizure, vec![group::<Search>("mla.searches", vec![
+            f("place", Multiline).req().prov("UNTOC art. 18(15)(d)"),
+            f("occupant_ref", Text).prov("UNTOC art. 18(15)(e)"),
+            f("items", Multiline).req(),
+            f("grounds", Multiline).req().prov("UNTOC art. 18(15)(f)"),
+            f("domestic_order", Boolean),
+            f("digital_handling", Multiline).prov("Budapest art. 31"),
+            f("chain_of_custody", Text).prose().prov("UNTOC art. 18(17)"),
+            f("transfer_of_items", Text).prose().prov("GA res. 45/117 art. 7"),
+        ]).req()]),
+        module_step("m4", Module::Freezing, vec![group::<Freezing>("mla.freezing", vec![
+            f("assets", Multiline).req().prov("UNTOC art. 18(15)(d)"),
+            f("location_holder", Text).req().prov("UNTOC art. 18(15)(e)"),
+            f("owner_ref", Text).req().prov("UNTOC art. 18(15)(e)"),
+            f("value_estimate", Text).prose(),
+            f("link_to_offence", Multiline).req().prov("UNTOC art. 18(15)(f)"),
+            f("domestic_order", Boolean),
+            f("duration", Text).prose(),
+        ]).req()]),
+        module_step("m5", Module::Records, vec![group::<Records>("mla.records", vec![
+            choice!("record_class", RecordClass).req().prov("UNTOC art. 18(3)(f)"),
+            f("holder", Multiline).verbatim().req().prov("UNTOC art. 18(15)(d)"),
+            f("bank", Text).req().when("record_class", &["bank"]),
+            f("accounts", Multiline).verbatim().req().when("record_class", &["bank"]),
+            f("holder_refs", Text).req().prov("UNTOC art. 18(15)(e)").when("record_class", &["bank"]),
+            f("period_from", Date).req(),
+            f("period_to", Date).req(),
+            multi!("doc_types", RecordDocType).req(),
+            f("format", Text).prose().prov("UNTOC art. 18(3)(f)"),
+            f("certification", Boolean),
+            f("no_tipping_off", Boolean).prov("UNTOC art. 18(20)"),
+            f("relevance", Multiline).req().prov("UNTOC art. 18(15)(f)"),
+        ]).req()]),
+        module_step("m6", Module::StoredData, vec![group::<StoredData>("mla.stored_data", vec![
+            f("provider", Text).req().prov("Budapest art. 29(2)(d)"),
+            f("provider_jurisdiction", Text).prose().prov("Budapest art. 29(2)(d)"),
+            choice!("service", ServiceType).req(),
+        ].into_iter().chain(data_spec_fields("data.")).chain(vec![
+            f("preservation_ref", Text).prov("Budapest art. 31(1)"),
+            f("vulnerability", Multiline).prov("Budapest art. 31(3)(a)"),
+            choice!("measure", DataMeasure).prov("Budapest art. 31(1)"),
+            f("content_justification", Multiline).req().when("data.categories", &["content"]),
+            f("delivery_format", Text).prose().prov("UNTOC art. 18(17)"),
+            f("no_user_notice", Boolean).prov("UNTOC art. 18(20)"),
+            f("relevance", Multiline).req().prov("UNTOC art. 18(15)(f)"),
+        ]).collect()).req()]),
+        module_step("m7", Module::RealTime, vec![group::<RealTime>("mla.real_time", vec![
+            choice!("data_type", RealTimeType).req().prov("Budapest art. 33, 34"),
+            f("targets", Multiline).verbatim().req().prov("UNTOC art. 18(15)(d)"),
+            f("period.from", DateTime).req(),
+            f("period.to", DateTime).req(),
+            f("period.tz", TimeZone).req(),
+            f("domestic_authorisation", Text).prose().req(),
+            f("necessity", Multiline).req(),
+            f("delivery", Text).prose().req(),
+            f("tech_contact", Text).req(),
+        ]).req()]),
+        module_step("m8", Module::Videoconference, vec![group::<Videoconference>("mla.videoconference", vec![
+            f("person_ref", Text).req().prov("UNTOC art. 18(18)"),
+            choice!("capacity", HearingCapacity).req().prov("UNTOC art. 18(18)"),
+            f("why_not_in_person", Multiline).req().prov("UNTOC art. 18(18)"),
+            f("conducting_auth", Text).req().prov("UNTOC art. 18(18)"),
+            f("attending_auth", Text).prov("UNTOC art. 18(18)"),
+            f("datetime", DateTime).req(),
+            f("tz", TimeZone).req(),
+            f("tech", Multiline).req(),
+            f("interpreter", Text).prose(),
+            f("consent", Boolean).req().when("capacity", &["suspect", "accused"]),
+            f("questions", Multiline),
+        ]).req()]),
+        module_step("m9", Module::DetaineeTransfer, vec![group::<DetaineeTransfer>("mla.detainee_transfer", vec![
+            f("detainee_ref", Text).req().prov("UNTOC art. 18(10)"),
+            f("detention_place", Text).req().prov("UNTOC art. 18(11)"),
+            f("custody_status", Text).prose().req().prov("UNTOC art. 18(11)"),
+            f("purpose", Multiline).req().prov("UNTOC art. 18(10)"),
+            f("consent", Boolean).req().prov("UNTOC art. 18(10)(a)"),
+            f("dates", Text).prose().req().prov("UNTOC art. 18(11)(b)"),
+            f("escort_logistics", Multiline).req().prov("UNTOC art. 18(28)"),
+        ]).req()]),
+        module_step("m10", Module::Tracing, vec![group::<Tracing>("mla.tracing", vec![
+            f("subjects", Multiline).verbatim().req().prov("UNTOC art. 18(15)(e)"),
+            f("known_leads", Multiline),
+            f("link_to_offence", Multiline).req().prov("UNTOC art. 18(15)(f)"),
+            f("registries", Multiline),
+            f("follow_up", Text).prose(),
+        ]).req()]),
+        module_step("m11", Module::Appearance, vec![group::<Appearance>("mla.appearance", vec![
+            f("person_ref", Text).req().prov("UNTOC art. 18(3)(h)"),
+            choice!("capacity", HearingCapacity).req(),
+            f("purpose", Multiline).req().prov("UNTOC art. 18(15)(f)"),
+            f("dates", Text).prose().req(),
+            f("place", Text).req(),
+            f("allowances", Multiline).req(),
+            f("willingness", Boolean),
+        ]).req()]),
+        module_step("m12", Module::JointTeam, vec![group::<JointTeam>("mla.joint_team", vec![
+            f("parties", Multiline).verbatim().req().prov("UNTOC art. 19"),
+            f("purpose", Multiline).req().prov("UNTOC art. 19"),
+            f("duration", Text).prose().req(),
+            f("lead_location", Text).prose(),
+            f("info_use_rules", Multiline).req().prov("CETS 224 art. 12"),
+        ]).req()]),
+        module_step("m13", Module::ControlledDelivery, vec![group::<ControlledDelivery>("mla.controlled_delivery", vec![
+            f("consignment", Multiline).req().prov("UNTOC art. 20"),
+            f("route", Multiline).req().prov("UNTOC art. 20"),
+            f("dates", Text).prose().req(),
+            f("handling", Text).prose().req().prov("1988 Convention art. 11"),
+            f("ops_contacts", Text).req(),
+            f("domestic_authorisation", Text).prose().req(),
+        ]).req()]),
+        module_step("m14", Module::Examination, vec![group::<Examination>("mla.examination", vec![
+            f("object_or_site", Multiline).req().prov("UNTOC art. 18(3)(d)"),
+            f("questions_for_expert", Multiline).prov("UNTOC art. 18(3)(e)"),
+            f("method", Text).prose().prov("UNTOC art. 18(17)"),
+        ]).req()]),
+        module_step("m15", Module::Other, vec![group::<OtherAssistance>("mla.other", vec![
+            f("description", Multiline).req().prov("UNTOC art. 18(3)(i)"),
+            f("relevance", Multiline).req().prov("UNTOC art. 18(15)(f)"),
+        ]).req()]),
+        StepSpec {
+            id: "preservation",
+            kinds: &[PRESERVATION],
+            show_when: None,
+            fields: vec![
+                f("preservation.poc_24_7_own", Text).req().prov("Budapest art. 35"),
+                f("preservation.mla_auth_contact", Text).req().prov("Budapest art. 35(2)(b)"),
+                group::<DataSpec>("preservation.data", data_spec_fields("")).req().prov("Budapest art. 29(2)(c)"),
+                f("preservation.data_relationship", Multiline).req().prov("Budapest art. 29(2)(c)"),
+                f("preservation.custodian", Multiline).req().prov("Budapest art. 29(2)(d)"),
+                f("preservation.necessity", Multiline).req().prov("Budapest art. 29(2)(e)"),
+                choice!("preservation.mla_intent_measure", FollowUpMeasure).req().prov("Budapest art. 29(2)(f)"),
+                f("preservation.mla_expected_date", Date).prov("Budapest art. 29(7)"),
+                f("preservation.path_disclosure", Boolean).prov("Budapest art. 30"),
+                f("preservation.no_user_notice", Boolean).prov("Budapest art. 29(6)"),
+                f("preservation.preserved_at", Date).prov("Budapest art. 29(7)"),
+                f("preservation.preservation_ref", Text),
+            ],
+        },
+        StepSpec {
+            id: "emergency",
+            kinds: &[EMERGENCY],
+            show_when: None,
+            fields: vec![
+                choice!("emergency.route", EmergencyRoute).req().prov("CETS 224 art. 9, 10"),
+                f("emergency.electronic", Boolean).req().prov("CETS 224 art. 9, 10"),
+                f("emergency.providers", Multiline).verbatim().req().prov("CETS 224 art. 9"),
+                f("emergency.emergency_facts", Multiline).req().prov("CETS 224 art. 3, 9"),
+                f("emergency.data_link", Multiline).req().prov("CETS 224 art. 9"),
+                group::<DataSpec>("emergency.data", data_spec_fields("")).req().prov("CETS 224 art. 9"),
+                f("emergency.special_instructions", Multiline).prov("CETS 224 art. 9"),
+                f("emergency.other_info", Multiline).prov("CETS 224 art. 9"),
+            ],
+        },
+        StepSpec {
+            id: "transfer",
+            kinds: &[TRANSFER],
+            show_when: None,
+            fields: vec![
+                f("transfer.act_description", Multiline).req().prov("GA res. 45/118 art. 3(b)"),
+                f("transfer.investigation_results", Multiline).req().prov("GA res. 45/118 art. 3(c)"),
+                f("transfer.suspect_ref", Text).req().prov("GA res. 45/118 art. 3(e)"),
+                f("transfer.suspect_custody", Text).prose().req().prov("ETS 73 art. 15"),
+                multi!("transfer.grounds", TransferGround).prov("ETS 73 art. 8(1)"),
+                f("transfer.grounds_explanation", Multiline).prov("ETS 73 art. 8, 11"),
+                f("transfer.suspect_views", Multiline).req().prov("GA res. 45/118 art. 8"),
+                f("transfer.victims", Multiline).prov("GA res. 45/118 art. 9"),
+                f("transfer.provisional_measures", Multiline).prov("GA res. 45/118 art. 12"),
+                f("transfer.file_index", Multiline).req().prov("ETS 73 art. 15"),
+                f("transfer.exhibits", Multiline),
+            ],
+        },
+        StepSpec {
+            id: "forum",
+            kinds: &[TRANSFER],
+            show_when: None,
+            fields: vec![
+                f("transfer.forum.territory", Multiline).req().prov("UNTOC art. 21"),
+                f("transfer.forum.active_personality", Text).prose().req().prov("ETS 73 art. 8(1)(a)-(b)"),
+                f("transfer.forum.passive_personality", Text).prose(),
+                f("transfer.forum.suspect_location", Text).prose().req().prov("ETS 73 art. 8(1)(g)"),
+                f("transfer.forum.victims_location", Text).prose().prov("GA res. 45/118 art. 9"),
+                f("transfer.forum.witnesses_location", Text).prose().req(),
+                f("transfer.forum.evidence_location", Text).prose().req().prov("ETS 73 art. 8(1)(e)"),
+                f("transfer.forum.parallel_proceedings", Text).prose().req().prov("ETS 73 art. 8(1)(d)"),
+                f("transfer.forum.limitation_requesting", Date).req().prov("ETS 73 art. 10"),
+                f("transfer.forum.limitation_requested", Date).prov("ETS 73 art. 11"),
+                f("transfer.forum.sentencing", Text).prose(),
+                f("transfer.forum.proceeds", Text).prose(),
+                f("transfer.forum.costs", Text).prose().prov("GA res. 45/118 art. 14"),
+            ],
+        },
+        StepSpec {
+            id: "purpose",
+            kinds: &[MLA, EMERGENCY],
+            show_when: None,
+            fields: vec![
+                f("purpose.statement", Multiline).req().prov("UNTOC art. 18(15)(f)"),
+                f("purpose.intended_uses", Multiline).req().prov("UNTOC art. 18(19)"),
+                f("procedure.requested", Multiline).prov("UNTOC art. 18(15)(d), 18(17)"),
+                f("procedure.reasons", Multiline).prov("GA res. 45/117 art. 5(1)(e)"),
+                f("procedure.elastic_clause", Boolean),
+                f("participation.officials", Multiline).verbatim(),
+                f("participation.may_question", Boolean),
+            ],
+        },
+        StepSpec {
+            id: "handling",
+            kinds: ALL_KINDS,
+            show_when: None,
+            fields: vec![
+                f("urgency.flag", Boolean).prov("UNTOC art. 18(24)"),
+                multi!("urgency.reasons", UrgencyReason).req().prov("UNTOC art. 18(24)").when("urgency.flag", &["true"]),
+                f("urgency.reason_text", Multiline).req().prov("UNTOC art. 18(24)").when("urgency.flag", &["true"]),
+                f("deadline.date", Date).prov("UNTOC art. 18(24)"),
+                f("deadline.reason", Text).prose().prov("UNTOC art. 18(24)"),
+                f("conf.required", Boolean).prov("UNTOC art. 18(20)"),
+                choice!("conf.scope", ConfidentialityScope).req().prov("UNTOC art. 18(20)").when("conf.required", &["true"]),
+                f("conf.reasons", Multiline).req().prov("UNTOC art. 18(20)").when("conf.required", &["true"]),
+                f("conf.no_notice_to_subject", Boolean),
+                f("conf.if_not_possible", Text).prose().req().prov("UNTOC art. 18(20)").when("conf.required", &["true"]),
+                f("use.ack", Boolean).req().prov("UNTOC art. 18(19)").when("kind", &["mla_evidence", "emergency_disclosure"]),
+                f("use.advance_consent_for", Multiline).prov("UNTOC art. 18(19)").when("kind", &["mla_evidence"]),
+                f("dp.safeguards", Multiline).prov("CETS 224 art. 14").when("basis.primary", &["CETS_224"]),
+                choice!("costs.extraordinary_expected", YesNoUnknown).prov("UNTOC art. 18(28)").when("kind", &["mla_evidence", "transfer_of_proceedings"]),
+                f("costs.items", Multiline).prov("UNTOC art. 18(28)").when("costs.extraordinary_expected", &["yes"]),
+                f("costs.undertaking", Boolean).prov("UNTOC art. 18(28)").when("kind", &["mla_evidence", "transfer_of_proceedings"]),
+            ],
+        },
+        StepSpec {
+            id: "annexes",
+            kinds: ALL_KINDS,
+            show_when: None,
+            fields: vec![
+                f("consult.prior_informal", Multiline),
+                f("consult.draft_shared", Multiline),
+                group::<Attachment>(
+                    "attachments",
+                    vec![
+                        choice!("type", AttachmentType).req(),
+                        f("title", Text).prose().req(),
+                        f("language", Text).req(),
+                        f("pages", Text),
+                        f("translated", Boolean).prov("UNTOC art. 18(14)"),
+                        f("certified", Boolean),
+                    ],
+                ),
+                f("sign.name", Text).req().prov("UNTOC art. 18(14)"),
+                f("sign.title", Text).prose().req().prov("UNTOC art. 18(14)"),
+                f("sign.place", Text).req(),
+                f("sign.date", Date).req(),
+                f("sign.seal", Boolean),
+                f("sign.e_signature", Boolean),
+                choice!("sign.authentication", Authentication),
+                f("sign.validating_auth", Text),
+            ],
+        },
+    ]
+}
+
+// ---------------------------------------------------------------------------
+// Wording.
+
+fn word_field(spec: Spec, key_prefix: &str, cat: &Catalogue) -> Field {
+    let key = format!("{key_prefix}{}", spec.path);
+    let options = |vocab: &str, values: Vec<&str>| -> Vec<ChoiceOption> {
+        values
+            .into_iter()
+            .map(|v| ChoiceOption { value: v.to_string(), label: cat.get(&format!("option.{vocab}.{v}")) })
+            .collect()
+    };
+    let input = match spec.input {
+        SpecInput::Plain(input) => input,
+        SpecInput::Choice(vocab, values) => Input::Choice { options: options(vocab, values) },
+        SpecInput::Multi(vocab, values) => Input::MultiChoice { options: options(vocab, values) },
+        SpecInput::Group(item_template, fields) => Input::Group {
+            item_label: cat.get(&format!("field.{key}.item")),
+            item_template,
+            fields: fields.into_iter().map(|f| word_field(f, &format!("{key}."), cat)).collect(),
+        },
+    };
+    Field {
+        path: spec.path.to_string(),
+        label: cat.get(&format!("field.{key}.label")),
+        help: cat.get(&format!("field.{key}.help")),
+        provision: spec.provision.map(String::from),
+        required: spec.required,
+        show_when: spec.show_when.map(|(path, one_of)| Condition {
+            path: path.to_string(),
+            one_of: one_of.into_iter().map(String::from).collect(),
+        }),
+        translatable: spec.translatable,
+        input,
+    }
+}
+
+/// The wizard, worded in `lang`.
+pub fn definition(lang: Lang) -> WizardDefinition {
+    let cat = crate::i18n::catalogue(lang);
+    WizardDefinition {
+        lang,
+        steps: structure()
+            .into_iter()
+            .map(|s| Step {
+                id: s.id.to_string(),
+                title: cat.get(&format!("step.{}.title", s.id)),
+                intro: cat.get(&format!("step.{}.intro", s.id)),
+                kinds: s.kinds.to_vec(),
+                show_when: s.show_when.map(|(path, one_of)| Condition {
+                    path: path.to_string(),
+                    one_of: one_of.into_iter().map(String::from).collect(),
+                }),
+                fields: s.fields.into_iter().map(|f| word_field(f, "", cat)).collect(),
+            })
+            .collect(),
+    }
+}
+
+/// Every catalogue key the wizard uses (for the completeness test of the
+/// locales).
+pub fn catalogue_keys() -> Vec<String> {
+    fn field_keys(spec: &Spec, prefix: &str, out: &mut Vec<String>) {
+        let key = format!("{prefix}{}", spec.path);
+        out.push(format!("field.{key}.label"));
+        out.push(format!("field.{key}.help"));
+        match &spec.input {
+            SpecInput::Plain(_) => {}
+            SpecInput::Choice(vocab, values) | SpecInput::Multi(vocab, values) => {
+                out.extend(values.iter().map(|v| format!("option.{vocab}.{v}")));
+            }
+            SpecInput::Group(_, fields) => {
+                out.push(format!("field.{key}.item"));
+                for f in fields {
+                    field_keys(f, &format!("{key}."), out);
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for step in structure() {
+        out.push(format!("step.{}.title", step.id));
+        out.push(format!("step.{}.intro", step.id));
+        for f in &step.fields {
+            field_keys(f, "", &mut out);
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+
+    fn resolve<'a>(value: &'a Value, path: &str) -> Option<&'a Value> {
+        path.split('.').try_fold(value, |v, key| v.get(key))
+    }
+
+    fn assert_paths(fields: &[Field], scope: &Value, scope_name: &str) {
+        for f in fields {
+            assert!(resolve(scope, &f.path).is_some(), "wizard field {scope_name}{} is not in the request model", f.path);
+            if let Some(cond) = &f.show_when {
+                assert!(resolve(scope, &cond.path).is_some(), "condition path {} of {} unknown", cond.path, f.path);
+            }
+            if let Input::Group { fields, item_template, .. } = &f.input {
+                assert_paths(fields, item_template, &format!("{scope_name}{}[].", f.path));
+            }
+        }
+    }
+
+    #[test]
+    fn every_field_and_condition_path_exists_in_the_model() {
+        let request = serde_json::to_value(Request::default()).unwrap();
+        for step in definition(Lang::En).steps {
+            if let Some(cond) = &step.show_when {
+                assert!(resolve(&request, &cond.path).is_some(), "step condition {} unknown", cond.path);
+            }
+            assert_paths(&step.fields, &request, "");
+        }
+    }
+
+    #[test]
+    fn every_module_has_exactly_one_step() {
+        let def = definition(Lang::En);
+        for module in Module::ALL {
+            let steps = def
+                .steps
+                .iter()
+                .filter(|s| s.show_when.as_ref().is_some_and(|c| c.path == "mla.modules" && c.one_of == [module.key()]))
+                .count();
+            assert_eq!(steps, 1, "module {}", module.key());
+        }
+    }
+
+    /// Every field of the definition with its full path (`persons[].location`).
+    fn all_fields(def: &WizardDefinition) -> Vec<(String, Field)> {
+        fn walk(fields: &[Field], prefix: &str, out: &mut Vec<(String, Field)>) {
+            for f in fields {
+                out.push((format!("{prefix}{}", f.path), f.clone()));
+                if let Input::Group { fields, .. } = &f.input {
+                    walk(fields, &format!("{prefix}{}[].", f.path), out);
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for step in &def.steps {
+            walk(&step.fields, "", &mut out);
+        }
+        out
+    }
+
+    #[test]
+    fn prose_is_translatable_and_names_numbers_and_codes_are_not() {
+        let fields: std::collections::BTreeMap<String, Field> = all_fields(&definition(Lang::En)).into_iter().collect();
+        let translatable = |path: &str| fields.get(path).unwrap_or_else(|| panic!("no field {path}")).translatable;
+        for prose in [
+            "facts.summary",
+            "facts.time_place",
+            "proc.subject_matter",
+            "proc.stage",
+            "offences[].name",
+            "offences[].max_penalty",
+            "persons[].location",
+            "persons[].location_unknown_reason",
+            "mla.statements[].questions",
+            "mla.statements[].relevance",
+            "mla.searches[].place",
+            "mla.detainee_transfer[].custody_status",
+            "transfer.forum.evidence_location",
+            "purpose.statement",
+            "conf.if_not_possible",
+            "attachments[].title",
+            "sign.title",
+        ] {
+            assert!(translatable(prose), "{prose} is prose and should be translatable");
+        }
+        for verbatim in [
+            "case.internal_ref",
+            "req_auth.name",
+            "req_auth.address",
+            "req_auth.email",
+            "req_auth.phone",
+            "req_auth.ref_no",
+            "req_state",
+            "lang.drafting",
+            "persons[].family_name",
+            "persons[].given_names",
+            "persons[].birth_date",
+            "persons[].registration_no",
+            "mla.statements[].person_ref",
+            "mla.records[].accounts",
+            "mla.records[].bank",
+            "mla.stored_data[].data.identifiers",
+            "mla.stored_data[].data.range.from",
+            "preservation.data[].identifiers",
+            "consult.preservation_ref",
+            "attachments[].language",
+            "sign.name",
+            "sign.date",
+            "kind",
+            "urgency.flag",
+        ] {
+            assert!(!translatable(verbatim), "{verbatim} travels as written and should not be translatable");
+        }
+    }
+
+    #[test]
+    fn only_text_fields_are_translatable() {
+        for (path, field) in all_fields(&definition(Lang::En)) {
+            if field.translatable {
+                assert!(matches!(field.input, Input::Text | Input::Multiline), "{path} is translatable but not text");
+            }
+        }
+    }
+
+    #[test]
+    fn conditions_hold_like_the_interface_says() {
+        let scope = serde_json::json!({ "kind": "mla_evidence", "flag": true, "list": ["a", "b"], "none": null });
+        let cond = |path: &str, one_of: &[&str]| Condition { path: path.into(), one_of: one_of.iter().map(|s| s.to_string()).collect() };
+        assert!(cond("kind", &["mla_evidence"]).holds(&scope));
+        assert!(cond("flag", &["true"]).holds(&scope));
+        assert!(cond("list", &["b"]).holds(&scope));
+        assert!(!cond("none", &["null"]).holds(&scope));
+        assert!(!cond("missing", &["x"]).holds(&scope));
+    }
+
+    #[test]
+    fn every_kind_has_the_authorities_facts_and_signature_steps() {
+        let def = definition(Lang::En);
+        for kind in RequestKind::ALL {
+            for id in ["kind", "authorities", "basis", "facts", "handling", "annexes"] {
+                assert!(def.steps.iter().any(|s| s.id == id && s.kinds.contains(kind)), "{} lacks step {id}", kind.key());
+            }
+        }
+    }
+}

@@ -1,0 +1,213 @@
+//! The fonts embedded in every document, and the choice of a font for each
+//! character. They ship with the build, so a PDF looks the same on every
+//! machine and never depends on the fonts installed on it.
+//!
+//! - Noto Serif (regular, bold): Latin, Cyrillic, Greek and punctuation.
+//! - Noto Naskh Arabic (regular, bold): Arabic script.
+//! - Noto Serif CJK SC (regular): Chinese; bold is drawn by stroking the
+//!   outline (see [`GlyphRun::synthetic_bold`](crate::layout::shaping::GlyphRun)).
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use rustybuzz::{Direction, Face, Script, ShapePlan};
+
+/// A glyph of a shaped word, in font units, with its cluster's byte offset
+/// in the word (what the word cache keeps).
+#[derive(Debug, Clone)]
+pub struct UnitGlyph {
+    /// Glyph id.
+    pub id: u16,
+    /// Advance.
+    pub advance: f32,
+    /// Horizontal displacement.
+    pub dx: f32,
+    /// Vertical displacement.
+    pub dy: f32,
+    /// Text it stands for.
+    pub text: String,
+    /// Byte offset of its cluster in the word.
+    pub cluster: usize,
+}
+
+/// A font embedded in the build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FontId {
+    /// Noto Serif Regular.
+    Serif,
+    /// Noto Serif Bold.
+    SerifBold,
+    /// Noto Naskh Arabic Regular.
+    Naskh,
+    /// Noto Naskh Arabic Bold.
+    NaskhBold,
+    /// Noto Serif CJK SC Regular (Chinese ideographs and punctuation).
+    Cjk,
+}
+
+impl FontId {
+    /// Every embedded font.
+    pub const ALL: [FontId; 5] = [FontId::Serif, FontId::SerifBold, FontId::Naskh, FontId::NaskhBold, FontId::Cjk];
+
+    /// The font file.
+    pub fn bytes(self) -> &'static [u8] {
+        match self {
+            FontId::Serif => include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts/NotoSerif-Regular.ttf")),
+            FontId::SerifBold => include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts/NotoSerif-Bold.ttf")),
+            FontId::Naskh => include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts/NotoNaskhArabic-Regular.ttf")),
+            FontId::NaskhBold => include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts/NotoNaskhArabic-Bold.ttf")),
+            FontId::Cjk => include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts/NotoSerifSC-Regular.otf")),
+        }
+    }
+
+    /// PostScript name, as the PDF names the font.
+    pub fn postscript_name(self) -> &'static str {
+        match self {
+            FontId::Serif => "NotoSerif-Regular",
+            FontId::SerifBold => "NotoSerif-Bold",
+            FontId::Naskh => "NotoNaskhArabic-Regular",
+            FontId::NaskhBold => "NotoNaskhArabic-Bold",
+            FontId::Cjk => "NotoSerifCJKsc-Regular",
+        }
+    }
+}
+
+/// Weight of a piece of text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Weight {
+    /// Body text.
+    Regular,
+    /// Headings and labels.
+    Bold,
+}
+
+/// The parsed embedded fonts, and the shaping plans made for them.
+pub struct Fonts {
+    faces: Vec<Face<'static>>,
+    plans: Mutex<HashMap<(FontId, bool, Script), Arc<ShapePlan>>>,
+    words: Mutex<HashMap<(FontId, bool, String), Arc<[UnitGlyph]>>>,
+}
+
+/// How many shaped words the cache keeps before it starts afresh.
+const WORD_CACHE_LIMIT: usize = 50_000;
+
+impl Fonts {
+    /// Parses the embedded fonts. They ship with the build, so failure is a
+    /// build defect, not a user error.
+    pub fn load() -> Fonts {
+        let faces = FontId::ALL
+            .iter()
+            .map(|id| {
+                Face::from_slice(id.bytes(), 0)
+                    .unwrap_or_else(|| panic!("embedded font {} does not parse", id.postscript_name()))
+            })
+            .collect();
+        Fonts { faces, plans: Mutex::new(HashMap::new()), words: Mutex::new(HashMap::new()) }
+    }
+
+    /// The shaping plan of a font for a direction and script, made once:
+    /// making one costs more than shaping a line with it.
+    pub fn plan(&self, font: FontId, rtl: bool, script: Script) -> Arc<ShapePlan> {
+        let mut plans = self.plans.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        plans
+            .entry((font, rtl, script))
+            .or_insert_with(|| {
+                let direction = if rtl { Direction::RightToLeft } else { Direction::LeftToRight };
+                Arc::new(ShapePlan::new(self.face(font), direction, Some(script), None, &[]))
+            })
+            .clone()
+    }
+
+    /// The parsed face of a font.
+    pub fn face(&self, id: FontId) -> &Face<'static> {
+        &self.faces[id as usize]
+    }
+
+    /// The glyphs of `word` in `font` and direction, shaped by `shape` the
+    /// first time they are asked for.
+    pub fn shaped_word(&self, font: FontId, rtl: bool, word: &str, shape: impl FnOnce() -> Vec<UnitGlyph>) -> Arc<[UnitGlyph]> {
+        let key = (font, rtl, word.to_string());
+        if let Some(hit) = self.words.lock().unwrap_or_else(|p| p.into_inner()).get(&key) {
+            return hit.clone();
+        }
+        let shaped: Arc<[UnitGlyph]> = shape().into();
+        let mut words = self.words.lock().unwrap_or_else(|p| p.into_inner());
+        if words.len() >= WORD_CACHE_LIMIT {
+            words.clear();
+        }
+        words.insert(key, shaped.clone());
+        shaped
+    }
+
+    /// Units per em of a font.
+    pub fn units_per_em(&self, id: FontId) -> f32 {
+        self.face(id).units_per_em() as f32
+    }
+
+    /// Advance of a glyph, in font units (for the PDF's nominal widths).
+    pub fn advance(&self, id: FontId, glyph: u16) -> f32 {
+        self.face(id).glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(glyph)).unwrap_or(0) as f32
+    }
+
+    fn covers(&self, id: FontId, c: char) -> bool {
+        self.face(id).glyph_index(c).is_some()
+    }
+
+    /// The font that draws `c` at `weight`, or `None` for a character any
+    /// font can draw (spaces, digits, common punctuation), which then takes
+    /// the font of its neighbours.
+    pub fn font_for(&self, c: char, weight: Weight) -> Option<FontId> {
+        let bold = weight == Weight::Bold;
+        if is_arabic(c) {
+            return Some(if bold { FontId::NaskhBold } else { FontId::Naskh });
+        }
+        if c.is_ascii_punctuation() || c.is_ascii_digit() || c.is_whitespace() || is_shared_punctuation(c) {
+            return None;
+        }
+        if c.is_ascii_alphabetic() {
+            return Some(if bold { FontId::SerifBold } else { FontId::Serif });
+        }
+        if self.covers(FontId::Serif, c) {
+            return Some(if bold { FontId::SerifBold } else { FontId::Serif });
+        }
+        if self.covers(FontId::Cjk, c) {
+            return Some(FontId::Cjk);
+        }
+        Some(if bold { FontId::SerifBold } else { FontId::Serif })
+    }
+
+    /// Whether `font` can draw `c`.
+    pub fn can_draw(&self, font: FontId, c: char) -> bool {
+        self.covers(font, c)
+    }
+}
+
+/// Characters of the Arabic script blocks.
+fn is_arabic(c: char) -> bool {
+    matches!(c as u32, 0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF)
+}
+
+/// Punctuation every embedded font draws, kept in the font of the text
+/// around it.
+fn is_shared_punctuation(c: char) -> bool {
+    matches!(c, '\u{00A0}' | '\u{00B7}' | '\u{2013}' | '\u{2014}' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}' | '\u{2026}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_script_of_the_six_languages_has_a_font_that_draws_it() {
+        let fonts = Fonts::load();
+        for (text, font) in [("Requête", FontId::Serif), ("Запрос", FontId::Serif), ("طلب", FontId::Naskh), ("请求", FontId::Cjk)] {
+            for c in text.chars() {
+                let chosen = fonts.font_for(c, Weight::Regular).unwrap();
+                assert_eq!(chosen, font, "{c}");
+                assert!(fonts.can_draw(chosen, c), "{c} has no glyph in {chosen:?}");
+            }
+        }
+        assert_eq!(fonts.font_for('A', Weight::Bold), Some(FontId::SerifBold));
+        assert_eq!(fonts.font_for(' ', Weight::Regular), None);
+    }
+}

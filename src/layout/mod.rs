@@ -1,0 +1,540 @@
+//! From a document tree to pages: shaped lines (see [`crate::layout::shaping`]),
+//! pagination with headings kept with what follows, tables that break across
+//! pages and repeat their header, a running header and a "Page X of Y"
+//! footer on every page, all mirrored for right-to-left documents.
+//!
+//! Architecture invariant: layout is pure geometry. It produces positioned
+//! lines of glyphs, rules and shaded boxes in points from the bottom-left
+//! corner of the page; the PDF writer only transcribes them.
+
+pub mod fonts;
+pub mod shaping;
+
+use crate::document::{Block, Document};
+use crate::layout::fonts::{Fonts, Weight};
+use shaping::{Line, Style};
+
+/// Page geometry, in points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PageSize {
+    /// Width.
+    pub width: f32,
+    /// Height.
+    pub height: f32,
+}
+
+impl PageSize {
+    /// ISO A4 (210 × 297 mm).
+    pub const A4: PageSize = PageSize { width: 595.28, height: 841.89 };
+    /// US Letter (8.5 × 11 in).
+    pub const LETTER: PageSize = PageSize { width: 612.0, height: 792.0 };
+}
+
+/// The paper a document is printed on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Paper {
+    /// ISO A4, used almost everywhere.
+    #[default]
+    A4,
+    /// US Letter.
+    Letter,
+}
+
+impl Paper {
+    /// Its size.
+    pub fn size(self) -> PageSize {
+        match self {
+            Paper::A4 => PageSize::A4,
+            Paper::Letter => PageSize::LETTER,
+        }
+    }
+}
+
+const MARGIN_X: f32 = 70.0;
+const MARGIN_TOP: f32 = 72.0;
+const MARGIN_BOTTOM: f32 = 72.0;
+const HEADER_Y: f32 = 40.0;
+const FOOTER_Y: f32 = 38.0;
+const BODY: f32 = 10.5;
+const SMALL: f32 = 8.5;
+const LEADING: f32 = 1.38;
+const LABEL_COLUMN: f32 = 130.0;
+const ITEM_INDENT: f32 = 22.0;
+const CELL_PAD: f32 = 4.0;
+
+/// One positioned line of glyphs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextLine {
+    /// Left edge of the line's first glyph.
+    pub x: f32,
+    /// Baseline.
+    pub y: f32,
+    /// Size in points.
+    pub size: f32,
+    /// Grey level, 0 black to 1 white.
+    pub grey: f32,
+    /// The shaped line.
+    pub line: Line,
+}
+
+/// A horizontal rule.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rule {
+    /// Left end.
+    pub x1: f32,
+    /// Right end.
+    pub x2: f32,
+    /// Height.
+    pub y: f32,
+}
+
+/// A shaded box (table headers).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shade {
+    /// Left edge.
+    pub x: f32,
+    /// Bottom edge.
+    pub y: f32,
+    /// Width.
+    pub width: f32,
+    /// Height.
+    pub height: f32,
+    /// Grey level.
+    pub grey: f32,
+}
+
+/// One laid-out page.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Page {
+    /// Lines of text.
+    pub lines: Vec<TextLine>,
+    /// Rules.
+    pub rules: Vec<Rule>,
+    /// Shaded boxes, drawn under the text.
+    pub shades: Vec<Shade>,
+    /// Section headings that start on this page (for the outline).
+    pub headings: Vec<String>,
+}
+
+/// A laid-out document.
+#[derive(Debug, Clone)]
+pub struct LaidOut {
+    /// Page size.
+    pub size: PageSize,
+    /// Word printed diagonally across every page of a draft, shaped at 1 pt.
+    pub watermark: Option<Line>,
+    /// Pages, in order.
+    pub pages: Vec<Page>,
+}
+
+impl LaidOut {
+    /// The text of every page, line by line (for tests and search).
+    pub fn page_texts(&self) -> Vec<Vec<String>> {
+        self.pages.iter().map(|p| p.lines.iter().map(|l| l.line.text.clone()).collect()).collect()
+    }
+}
+
+struct Cursor<'a> {
+    fonts: &'a Fonts,
+    size: PageSize,
+    rtl: bool,
+    pages: Vec<Page>,
+    y: f32,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(fonts: &'a Fonts, size: PageSize, rtl: bool) -> Self {
+        Cursor { fonts, size, rtl, pages: vec![Page::default()], y: size.height - MARGIN_TOP }
+    }
+
+    fn style(&self, weight: Weight, size: f32) -> Style {
+        Style { weight, size, rtl: self.rtl }
+    }
+
+    fn page(&mut self) -> &mut Page {
+        self.pages.last_mut().expect("there is always a page")
+    }
+
+    fn top(&self) -> f32 {
+        self.size.height - MARGIN_TOP
+    }
+
+    fn new_page(&mut self) {
+        self.pages.push(Page::default());
+        self.y = self.top();
+    }
+
+    /// Whether `height` points fit below the cursor on this page.
+    fn fits(&self, height: f32) -> bool {
+        self.y - height >= MARGIN_BOTTOM || self.y >= self.top()
+    }
+
+    /// Makes room for `height` points, starting a new page if needed.
+    fn ensure(&mut self, height: f32) {
+        if !self.fits(height) {
+            self.new_page();
+        }
+    }
+
+    fn text_width(&self) -> f32 {
+        self.size.width - 2.0 * MARGIN_X
+    }
+
+    /// The page x of a line `width` wide set at `start` points from the
+    /// reading start of a box `box_width` wide that begins `offset` points
+    /// from the margin: left-aligned in left-to-right documents,
+    /// right-aligned and mirrored in right-to-left ones.
+    fn x(&self, offset: f32, width: f32) -> f32 {
+        if self.rtl {
+            self.size.width - MARGIN_X - offset - width
+        } else {
+            MARGIN_X + offset
+        }
+    }
+
+    /// Advances by one line of `size` and returns its baseline.
+    fn baseline(&mut self, size: f32) -> f32 {
+        let lh = size * LEADING;
+        self.ensure(lh);
+        self.y -= lh;
+        self.y + (lh - size) / 2.0 + size * 0.22
+    }
+
+    fn put(&mut self, offset: f32, y: f32, size: f32, grey: f32, line: Line) {
+        let x = self.x(offset, line.width);
+        self.page().lines.push(TextLine { x, y, size, grey, line });
+    }
+
+    /// A paragraph of `lines` (the author's own line breaks), each broken
+    /// to `width`, set `offset` points from the margin.
+    fn wrapped(&mut self, offset: f32, width: f32, weight: Weight, size: f32, grey: f32, lines: &[String]) {
+        for text in lines {
+            for line in shaping::paragraph(self.fonts, text, self.style(weight, size), width) {
+                let y = self.baseline(size);
+                self.put(offset, y, size, grey, line);
+            }
+        }
+    }
+
+    fn gap(&mut self, points: f32) {
+        if self.y < self.top() {
+            self.y -= points;
+        }
+    }
+
+    fn rule(&mut self, offset: f32, width: f32, y: f32) {
+        let x1 = self.x(offset, width);
+        self.page().rules.push(Rule { x1, x2: x1 + width, y });
+    }
+}
+
+/// Lays a document out on pages of `size`; a draft gets its watermark and
+/// note on every page.
+pub fn lay_out(fonts: &Fonts, document: &Document, size: PageSize, draft: bool) -> LaidOut {
+    let rtl = document.lang.rtl();
+    let mut c = Cursor::new(fonts, size, rtl);
+    let width = c.text_width();
+    let mut previous_was_field = false;
+    for block in &document.blocks {
+        match block {
+            Block::Heading { level: 1, text, .. } => {
+                let lines = shaping::paragraph(fonts, text, c.style(Weight::Bold, 16.0), width);
+                c.ensure(lines.len() as f32 * 16.0 * LEADING + 3.0 * BODY * LEADING);
+                for line in lines {
+                    let y = c.baseline(16.0);
+                    // The title is centred.
+                    let x = (size.width - line.width) / 2.0;
+                    c.page().lines.push(TextLine { x, y, size: 16.0, grey: 0.0, line });
+                }
+                c.gap(4.0);
+                let y = c.y;
+                c.rule(0.0, width, y);
+                c.gap(8.0);
+            }
+            Block::Heading { number, text, .. } => {
+                c.gap(10.0);
+                // Keep a heading with at least two lines of what follows.
+                c.ensure(12.0 * LEADING + 2.0 * BODY * LEADING + 4.0);
+                let text = match number {
+                    Some(n) => format!("{n}. {text}"),
+                    None => text.clone(),
+                };
+                c.page().headings.push(text.clone());
+                c.wrapped(0.0, width, Weight::Bold, 12.0, 0.0, std::slice::from_ref(&text));
+                c.gap(3.0);
+            }
+            Block::Paragraph { lines } => {
+                if previous_was_field {
+                    c.gap(4.0);
+                }
+                c.wrapped(0.0, width, Weight::Regular, BODY, 0.0, lines);
+                c.gap(5.0);
+            }
+            Block::Meta { text } => {
+                c.wrapped(0.0, width, Weight::Regular, 9.0, 0.35, std::slice::from_ref(text));
+                c.gap(6.0);
+            }
+            Block::Field { label, lines } => field(&mut c, label, lines),
+            Block::Item { number, lines } => {
+                let lh = BODY * LEADING;
+                // Room for two lines, so the number's line is on this page.
+                c.ensure(lh * 2.0);
+                let page = c.pages.len() - 1;
+                let y = c.y - lh + (lh - BODY) / 2.0 + BODY * 0.22;
+                let mark = shaping::line(fonts, &format!("{number}."), c.style(Weight::Regular, BODY));
+                let x = c.x(0.0, mark.width);
+                c.pages[page].lines.push(TextLine { x, y, size: BODY, grey: 0.0, line: mark });
+                c.wrapped(ITEM_INDENT, width - ITEM_INDENT, Weight::Regular, BODY, 0.0, lines);
+                c.gap(3.0);
+            }
+            Block::Table { columns, rows } => table(&mut c, columns, rows),
+        }
+        previous_was_field = matches!(block, Block::Field { .. });
+    }
+    let mut pages = c.pages;
+    running_text(fonts, document, size, draft, &mut pages);
+    let watermark = draft.then(|| shaping::line(fonts, &document.draft_mark, Style { weight: Weight::Bold, size: 1.0, rtl }));
+    LaidOut { size, watermark, pages }
+}
+
+/// A label and its value side by side (the label on the reading side).
+fn field(c: &mut Cursor<'_>, label: &str, lines: &[String]) {
+    let width = c.text_width();
+    let label_lines = shaping::paragraph(c.fonts, label, c.style(Weight::Bold, BODY), LABEL_COLUMN - 10.0);
+    let mut value_lines = Vec::new();
+    for line in lines {
+        value_lines.extend(shaping::paragraph(c.fonts, line, c.style(Weight::Regular, BODY), width - LABEL_COLUMN));
+    }
+    let rows = label_lines.len().max(value_lines.len());
+    // Short fields stay on one page; long ones may break.
+    c.ensure(rows.min(4) as f32 * BODY * LEADING);
+    let mut label_lines = label_lines.into_iter();
+    let mut value_lines = value_lines.into_iter();
+    for _ in 0..rows {
+        let y = c.baseline(BODY);
+        if let Some(l) = label_lines.next() {
+            c.put(0.0, y, BODY, 0.25, l);
+        }
+        if let Some(v) = value_lines.next() {
+            c.put(LABEL_COLUMN, y, BODY, 0.0, v);
+        }
+    }
+    c.gap(2.0);
+}
+
+/// Column widths. Each column wants its longest line and needs at least its
+/// longest word (so no word is cut while the table can avoid it); what is
+/// left after the needs is shared in proportion to what each still wants.
+fn column_widths(c: &Cursor<'_>, columns: &[String], rows: &[Vec<Vec<String>>]) -> Vec<f32> {
+    let total = c.text_width();
+    let measure = |text: &str, weight| shaping::line(c.fonts, text, c.style(weight, BODY)).width + 2.0 * CELL_PAD;
+    let mut need = Vec::with_capacity(columns.len());
+    let mut want = Vec::with_capacity(columns.len());
+    for (i, heading) in columns.iter().enumerate() {
+        let cells = rows.iter().flat_map(|r| r.get(i).into_iter().flatten());
+        let heading_words = heading.split_whitespace().map(|w| measure(w, Weight::Bold));
+        let cell_words = cells.clone().flat_map(|l| l.split_whitespace()).map(|w| measure(w, Weight::Regular));
+        need.push(heading_words.chain(cell_words).fold(0.0, f32::max));
+        want.push(cells.map(|l| measure(l, Weight::Regular)).fold(measure(heading, Weight::Bold), f32::max));
+    }
+    let (sum_need, sum_want): (f32, f32) = (need.iter().sum(), want.iter().sum());
+    if sum_want <= total {
+        let extra = (total - sum_want) / columns.len().max(1) as f32;
+        return want.iter().map(|w| w + extra).collect();
+    }
+    if sum_need >= total {
+        return need.iter().map(|n| n / sum_need * total).collect();
+    }
+    let spare = total - sum_need;
+    let wish = sum_want - sum_need;
+    need.iter().zip(&want).map(|(n, w)| n + (w - n) / wish * spare).collect()
+}
+
+/// A table whose rows break across pages, with its header repeated.
+fn table(c: &mut Cursor<'_>, columns: &[String], rows: &[Vec<Vec<String>>]) {
+    let widths = column_widths(c, columns, rows);
+    let offsets: Vec<f32> = widths.iter().scan(0.0, |acc, w| { let o = *acc; *acc += w; Some(o) }).collect();
+    let set = |c: &Cursor<'_>, cells: &[Vec<String>], weight: Weight| -> Vec<Vec<Line>> {
+        cells
+            .iter()
+            .zip(&widths)
+            .map(|(lines, w)| {
+                lines.iter().flat_map(|l| shaping::paragraph(c.fonts, l, c.style(weight, BODY), w - 2.0 * CELL_PAD)).collect()
+            })
+            .collect()
+    };
+    let header: Vec<Vec<String>> = columns.iter().map(|h| vec![h.clone()]).collect();
+    let header = set(c, &header, Weight::Bold);
+    let header_rows = header.iter().map(Vec::len).max().unwrap_or(1);
+    let lh = BODY * LEADING;
+    let draw_header = |c: &mut Cursor<'_>| {
+        let height = header_rows as f32 * lh + 2.0 * CELL_PAD;
+        let top = c.y;
+        let (x, width) = (c.x(0.0, c.text_width()), c.text_width());
+        c.page().shades.push(Shade { x, y: top - height, width, height, grey: 0.9 });
+        c.y -= CELL_PAD;
+        draw_row(c, &header, &offsets, &widths, 0.2);
+        c.y = top - height;
+        let y = c.y;
+        c.rule(0.0, c.text_width(), y);
+    };
+    c.gap(4.0);
+    c.ensure((header_rows + 2) as f32 * lh + 4.0 * CELL_PAD);
+    draw_header(c);
+    for row in rows {
+        let cells = set(c, row, Weight::Regular);
+        let height = cells.iter().map(Vec::len).max().unwrap_or(1);
+        // A row that fits on a page is kept whole; a longer one breaks.
+        let whole = height as f32 * lh + 2.0 * CELL_PAD;
+        if !c.fits(whole) && whole < c.top() - MARGIN_BOTTOM - 3.0 * lh {
+            c.new_page();
+            draw_header(c);
+        }
+        c.y -= CELL_PAD;
+        for index in 0..height {
+            if !c.fits(lh + CELL_PAD) {
+                c.new_page();
+                draw_header(c);
+                c.y -= CELL_PAD;
+            }
+            let slice: Vec<Vec<Line>> = cells.iter().map(|cell| cell.get(index).cloned().into_iter().collect()).collect();
+            draw_row(c, &slice, &offsets, &widths, 0.0);
+        }
+        c.y -= CELL_PAD;
+        let y = c.y;
+        c.rule(0.0, c.text_width(), y);
+    }
+    c.gap(8.0);
+}
+
+/// One line of each cell, side by side.
+fn draw_row(c: &mut Cursor<'_>, cells: &[Vec<Line>], offsets: &[f32], widths: &[f32], grey: f32) {
+    let rows = cells.iter().map(Vec::len).max().unwrap_or(0);
+    for index in 0..rows {
+        let lh = BODY * LEADING;
+        c.y -= lh;
+        let y = c.y + (lh - BODY) / 2.0 + BODY * 0.22;
+        for ((cell, offset), _) in cells.iter().zip(offsets).zip(widths) {
+            if let Some(line) = cell.get(index) {
+                c.put(offset + CELL_PAD, y, BODY, grey, line.clone());
+            }
+        }
+    }
+}
+
+/// The running header, the footer with "Page X of Y" and, on drafts, the
+/// note that the request is not for transmission.
+fn running_text(fonts: &Fonts, document: &Document, size: PageSize, draft: bool, pages: &mut [Page]) {
+    let rtl = document.lang.rtl();
+    let style = |weight| Style { weight, size: SMALL, rtl };
+    let total = pages.len();
+    let width = size.width - 2.0 * MARGIN_X;
+    let place = |offset_from_start: f32, w: f32| if rtl { size.width - MARGIN_X - offset_from_start - w } else { MARGIN_X + offset_from_start };
+    let place_end = |w: f32| if rtl { MARGIN_X } else { size.width - MARGIN_X - w };
+    for (index, page) in pages.iter_mut().enumerate() {
+        let footer = document.footer.replace("{page}", &(index + 1).to_string()).replace("{pages}", &total.to_string());
+        let footer = shaping::line(fonts, &footer, style(Weight::Regular));
+        let footer_width = footer.width;
+        page.lines.push(TextLine { x: place_end(footer_width), y: FOOTER_Y, size: SMALL, grey: 0.35, line: footer });
+        let title = fit(fonts, &document.title, style(Weight::Regular), width - footer_width - 24.0);
+        page.lines.push(TextLine { x: place(0.0, title.width), y: FOOTER_Y, size: SMALL, grey: 0.35, line: title });
+        page.rules.push(Rule { x1: MARGIN_X, x2: size.width - MARGIN_X, y: FOOTER_Y + 12.0 });
+        let top = size.height - HEADER_Y;
+        if !document.header.is_empty() {
+            let header = fit(fonts, &document.header, style(Weight::Bold), width);
+            page.lines.push(TextLine { x: place_end(header.width), y: top, size: SMALL, grey: 0.3, line: header });
+        }
+        if draft {
+            let note = fit(fonts, &document.draft_note, style(Weight::Bold), width * 0.62);
+            page.lines.push(TextLine { x: place(0.0, note.width), y: top, size: SMALL, grey: 0.3, line: note });
+        }
+        if draft || !document.header.is_empty() {
+            page.rules.push(Rule { x1: MARGIN_X, x2: size.width - MARGIN_X, y: top - 6.0 });
+        }
+    }
+}
+
+/// `text` on one line, shortened with an ellipsis to fit `width`.
+fn fit(fonts: &Fonts, text: &str, style: Style, width: f32) -> Line {
+    let line = shaping::line(fonts, text, style);
+    if line.width <= width {
+        return line;
+    }
+    let mut chars: Vec<char> = text.chars().collect();
+    while !chars.is_empty() {
+        chars.pop();
+        let candidate = format!("{}…", chars.iter().collect::<String>().trim_end());
+        let line = shaping::line(fonts, &candidate, style);
+        if line.width <= width {
+            return line;
+        }
+    }
+    shaping::line(fonts, "…", style)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    fn document(lang: Lang, blocks: Vec<Block>) -> Document {
+        Document {
+            title: "T".into(),
+            lang,
+            author: String::new(),
+            header: "Ref. X-1 · CONFIDENTIAL".into(),
+            footer: "Page {page} of {pages}".into(),
+            draft_note: "DRAFT – not for transmission".into(),
+            draft_mark: "DRAFT".into(),
+            blocks,
+        }
+    }
+
+    #[test]
+    fn long_document_gets_numbered_footers_and_the_header_on_every_page() {
+        let fonts = Fonts::load();
+        let blocks = (0..120).map(|i| Block::Paragraph { lines: vec![format!("Paragraph {i} of a long statement of facts that goes on.")] }).collect();
+        let laid = lay_out(&fonts, &document(Lang::En, blocks), PageSize::A4, false);
+        assert!(laid.pages.len() >= 3);
+        let n = laid.pages.len();
+        for (i, page) in laid.page_texts().iter().enumerate() {
+            assert!(page.contains(&format!("Page {} of {}", i + 1, n)), "page {i}");
+            assert!(page.contains(&"Ref. X-1 · CONFIDENTIAL".to_string()), "page {i}");
+        }
+        for page in &laid.pages {
+            assert!(page.lines.iter().all(|l| l.y >= FOOTER_Y - 1.0 && l.y <= PageSize::A4.height - HEADER_Y + 1.0));
+            assert!(page.lines.iter().all(|l| l.x >= MARGIN_X - 0.5 && l.x + l.line.width <= PageSize::A4.width - MARGIN_X + 0.5));
+        }
+    }
+
+    #[test]
+    fn a_long_table_repeats_its_header_on_every_page() {
+        let fonts = Fonts::load();
+        let rows = (0..90).map(|i| vec![vec![format!("Person {i}")], vec!["Witness".into()], vec![format!("Account NL{i:02}ABNA0123456789")]]).collect();
+        let table = Block::Table { columns: vec!["Name".into(), "Role".into(), "Account".into()], rows };
+        let laid = lay_out(&fonts, &document(Lang::En, vec![table]), PageSize::LETTER, false);
+        assert!(laid.pages.len() >= 3);
+        for page in laid.page_texts() {
+            assert!(page.contains(&"Name".to_string()) && page.contains(&"Account".to_string()), "{page:?}");
+        }
+        let all: Vec<String> = laid.page_texts().concat();
+        assert!((0..90).all(|i| all.contains(&format!("Person {i}"))));
+    }
+
+    #[test]
+    fn right_to_left_documents_are_mirrored() {
+        let fonts = Fonts::load();
+        let blocks = vec![Block::Paragraph { lines: vec!["طلب قصير".into()] }];
+        let laid = lay_out(&fonts, &document(Lang::Ar, blocks), PageSize::A4, false);
+        let line = laid.pages[0].lines.iter().find(|l| l.line.text == "طلب قصير").unwrap();
+        assert!((line.x + line.line.width - (PageSize::A4.width - MARGIN_X)).abs() < 0.5, "not flush right");
+    }
+
+    #[test]
+    fn a_draft_carries_its_note_and_watermark() {
+        let fonts = Fonts::load();
+        let laid = lay_out(&fonts, &document(Lang::En, vec![]), PageSize::A4, true);
+        assert!(laid.page_texts()[0].contains(&"DRAFT – not for transmission".to_string()));
+        assert_eq!(laid.watermark.unwrap().text, "DRAFT");
+    }
+}

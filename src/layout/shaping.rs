@@ -1,0 +1,409 @@
+//! From a line of text to positioned glyphs: the Unicode bidirectional
+//! algorithm (`unicode-bidi`) orders mixed right-to-left and left-to-right
+//! text, each run is shaped in its font by `rustybuzz` (Arabic joining,
+//! ligatures, kerning), and lines are broken at the opportunities of the
+//! Unicode line breaking algorithm (`unicode-linebreak`), which also breaks
+//! between Chinese ideographs.
+//!
+//! Every glyph keeps the text it stands for, so the PDF maps it back to
+//! Unicode and its text can be selected and extracted in logical order.
+
+use std::ops::Range;
+
+use rustybuzz::{BufferClusterLevel, Direction, UnicodeBuffer};
+use unicode_bidi::{BidiInfo, Level};
+use unicode_linebreak::BreakOpportunity;
+
+use crate::layout::fonts::{FontId, Fonts, UnitGlyph, Weight};
+
+/// One glyph, in points at the size it was shaped for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    /// Glyph id in its font.
+    pub id: u16,
+    /// How far the pen moves after it.
+    pub advance: f32,
+    /// Horizontal displacement from the pen (marks).
+    pub dx: f32,
+    /// Vertical displacement from the baseline (marks).
+    pub dy: f32,
+    /// The text the glyph stands for ("" for the second glyph of a cluster).
+    pub text: String,
+}
+
+/// Glyphs of one font, in visual order (left to right).
+#[derive(Debug, Clone, PartialEq)]
+pub struct GlyphRun {
+    /// Font of the glyphs.
+    pub font: FontId,
+    /// Whether bold is drawn by stroking the outline (the font has no bold face).
+    pub synthetic_bold: bool,
+    /// Glyphs, left to right.
+    pub glyphs: Vec<Glyph>,
+}
+
+impl GlyphRun {
+    /// Width of the run.
+    pub fn width(&self) -> f32 {
+        self.glyphs.iter().map(|g| g.advance).sum()
+    }
+}
+
+/// A shaped line: runs in visual order and the text in logical order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Line {
+    /// The line's text, in logical (reading) order.
+    pub text: String,
+    /// Runs, left to right.
+    pub runs: Vec<GlyphRun>,
+    /// Total advance.
+    pub width: f32,
+}
+
+/// How a paragraph is set.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    /// Weight.
+    pub weight: Weight,
+    /// Size in points.
+    pub size: f32,
+    /// Whether the base direction is right to left when the text itself
+    /// does not say (no strongly directional character).
+    pub rtl: bool,
+}
+
+/// A glyph shaped within a paragraph, with its cluster's byte offset.
+struct Shaped {
+    glyph: Glyph,
+    cluster: usize,
+}
+
+/// A run of the paragraph with one font and one embedding level, shaped.
+struct Segment {
+    range: Range<usize>,
+    font: FontId,
+    glyphs: Vec<Shaped>,
+}
+
+/// A paragraph shaped once, from which lines are cut.
+struct ShapedParagraph<'t> {
+    text: &'t str,
+    bidi: BidiInfo<'t>,
+    segments: Vec<Segment>,
+    /// Advance of the glyphs of each byte's cluster, as a running total:
+    /// `prefix[b] - prefix[a]` is the width of `a..b`.
+    prefix: Vec<f32>,
+}
+
+/// Replaces characters the bidi algorithm treats as paragraph separators:
+/// a block's line is one paragraph.
+fn one_paragraph(text: &str) -> String {
+    text.chars()
+        .map(|c| if matches!(c, '\n' | '\r' | '\u{1C}'..='\u{1E}' | '\u{85}' | '\u{2029}') { ' ' } else { c })
+        .collect()
+}
+
+/// The direction of the first strongly directional character (rules P2–P3
+/// of the bidi algorithm): a paragraph typed in English inside an Arabic
+/// document keeps its own direction. `None` when there is none (numbers).
+fn first_strong_is_rtl(text: &str) -> Option<bool> {
+    use unicode_bidi::BidiClass::{AL, L, R};
+    text.chars().find_map(|c| match unicode_bidi::bidi_class(c) {
+        L => Some(false),
+        R | AL => Some(true),
+        _ => None,
+    })
+}
+
+/// The font of each character: its own, or for shared characters that of
+/// the text before it (else after it), if that font can draw it.
+fn fonts_of(fonts: &Fonts, text: &str, weight: Weight) -> Vec<FontId> {
+    let own: Vec<Option<FontId>> = text.chars().map(|c| fonts.font_for(c, weight)).collect();
+    let fallback = if weight == Weight::Bold { FontId::SerifBold } else { FontId::Serif };
+    let first = own.iter().flatten().next().copied().unwrap_or(fallback);
+    let mut current = first;
+    text.chars()
+        .zip(own)
+        .map(|(c, font)| match font {
+            Some(f) => {
+                current = f;
+                f
+            }
+            None if fonts.can_draw(current, c) => current,
+            None => fallback,
+        })
+        .collect()
+}
+
+impl<'t> ShapedParagraph<'t> {
+    fn new(fonts: &Fonts, text: &'t str, style: Style) -> Self {
+        let rtl = first_strong_is_rtl(text).unwrap_or(style.rtl);
+        let base = if rtl { Level::rtl() } else { Level::ltr() };
+        let bidi = BidiInfo::new(text, Some(base));
+        let char_fonts = fonts_of(fonts, text, style.weight);
+        // Segments: maximal runs of one font and one level.
+        let mut segments: Vec<Segment> = Vec::new();
+        for ((offset, c), font) in text.char_indices().zip(char_fonts) {
+            let level = bidi.levels[offset];
+            match segments.last_mut() {
+                Some(s) if s.font == font && bidi.levels[s.range.start] == level => s.range.end = offset + c.len_utf8(),
+                _ => segments.push(Segment { range: offset..offset + c.len_utf8(), font, glyphs: Vec::new() }),
+            }
+        }
+        let mut prefix = vec![0.0; text.len() + 1];
+        for segment in &mut segments {
+            let rtl = bidi.levels[segment.range.start].is_rtl();
+            segment.glyphs = shape(fonts, &text[segment.range.clone()], segment.range.start, segment.font, style.size, rtl);
+            for g in &segment.glyphs {
+                prefix[g.cluster + 1] += g.glyph.advance;
+            }
+        }
+        for i in 1..prefix.len() {
+            prefix[i] += prefix[i - 1];
+        }
+        ShapedParagraph { text, bidi, segments, prefix }
+    }
+
+    /// Width of the text `range` (whole clusters).
+    fn width(&self, range: Range<usize>) -> f32 {
+        self.prefix[range.end] - self.prefix[range.start]
+    }
+
+    /// `range` without its trailing white space.
+    fn trimmed(&self, range: Range<usize>) -> Range<usize> {
+        let kept = self.text[range.clone()].trim_end().len();
+        range.start..range.start + kept
+    }
+
+    /// The line for `range`, reordered for display.
+    fn line(&self, range: Range<usize>, synthetic_bold: bool) -> Line {
+        let range = self.trimmed(range);
+        let mut line = Line { text: self.text[range.clone()].to_string(), runs: Vec::new(), width: 0.0 };
+        if range.is_empty() {
+            return line;
+        }
+        let paragraph = &self.bidi.paragraphs[0];
+        let (levels, runs) = self.bidi.visual_runs(paragraph, range.clone());
+        for run in runs {
+            let rtl = levels[run.start].is_rtl();
+            let mut pieces: Vec<GlyphRun> = self
+                .segments
+                .iter()
+                .filter(|s| s.range.start < run.end && run.start < s.range.end)
+                .map(|s| GlyphRun {
+                    font: s.font,
+                    synthetic_bold: synthetic_bold && s.font == FontId::Cjk,
+                    glyphs: s.glyphs.iter().filter(|g| run.contains(&g.cluster)).map(|g| g.glyph.clone()).collect(),
+                })
+                .filter(|r| !r.glyphs.is_empty())
+                .collect();
+            if rtl {
+                pieces.reverse();
+            }
+            line.runs.extend(pieces);
+        }
+        line.width = line.runs.iter().map(GlyphRun::width).sum();
+        line
+    }
+}
+
+/// Shapes `text` (which starts at byte `offset` of its paragraph) in one
+/// font and direction, word by word: shaping never crosses a space (no
+/// joining, ligature or kerning does in our scripts), so each word is shaped
+/// once per document and then taken from the cache of [`Fonts`].
+fn shape(fonts: &Fonts, text: &str, offset: usize, font: FontId, size: f32, rtl: bool) -> Vec<Shaped> {
+    let scale = size / fonts.units_per_em(font);
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if c == ' ' {
+            if start < i {
+                words.push((start, &text[start..i]));
+            }
+            words.push((i, &text[i..i + 1]));
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        words.push((start, &text[start..]));
+    }
+    if rtl {
+        // Right to left, the last word is drawn first.
+        words.reverse();
+    }
+    let mut out = Vec::with_capacity(text.len());
+    for (at, word) in words {
+        let shaped = fonts.shaped_word(font, rtl, word, || shape_word(fonts, word, font, rtl));
+        out.extend(shaped.iter().map(|g| Shaped {
+            glyph: Glyph { id: g.id, advance: g.advance * scale, dx: g.dx * scale, dy: g.dy * scale, text: g.text.clone() },
+            cluster: offset + at + g.cluster,
+        }));
+    }
+    out
+}
+
+/// Shapes one word, in font units.
+fn shape_word(fonts: &Fonts, text: &str, font: FontId, rtl: bool) -> Vec<UnitGlyph> {
+    let mut buffer = UnicodeBuffer::new();
+    buffer.push_str(text);
+    buffer.set_cluster_level(BufferClusterLevel::Characters);
+    buffer.guess_segment_properties();
+    buffer.set_direction(if rtl { Direction::RightToLeft } else { Direction::LeftToRight });
+    let plan = fonts.plan(font, rtl, buffer.script());
+    let output = rustybuzz::shape_with_plan(fonts.face(font), &plan, buffer);
+    let infos = output.glyph_infos();
+    let positions = output.glyph_positions();
+    // Cluster starts in logical order, to give each glyph its text.
+    let mut starts: Vec<usize> = infos.iter().map(|i| i.cluster as usize).collect();
+    starts.sort_unstable();
+    starts.dedup();
+    let end_of = |start: usize| starts.get(starts.partition_point(|&s| s <= start)).copied().unwrap_or(text.len());
+    let mut seen = vec![false; text.len() + 1];
+    infos
+        .iter()
+        .zip(positions)
+        .map(|(info, pos)| {
+            let cluster = info.cluster as usize;
+            let first = !std::mem::replace(&mut seen[cluster], true);
+            UnitGlyph {
+                id: info.glyph_id as u16,
+                advance: pos.x_advance as f32,
+                dx: pos.x_offset as f32,
+                dy: pos.y_offset as f32,
+                text: if first { text[cluster..end_of(cluster)].to_string() } else { String::new() },
+                cluster,
+            }
+        })
+        .collect()
+}
+
+/// Sets `text` on one line, however long.
+pub fn line(fonts: &Fonts, text: &str, style: Style) -> Line {
+    let text = one_paragraph(text);
+    let paragraph = ShapedParagraph::new(fonts, &text, style);
+    paragraph.line(0..text.len(), style.weight == Weight::Bold)
+}
+
+/// Breaks `text` into lines no wider than `width`, at the line breaking
+/// opportunities of Unicode (spaces, hyphens, between ideographs), and
+/// inside a word only when the word alone is wider than the line.
+pub fn paragraph(fonts: &Fonts, text: &str, style: Style, width: f32) -> Vec<Line> {
+    let text = one_paragraph(text);
+    let shaped = ShapedParagraph::new(fonts, &text, style);
+    let bold = style.weight == Weight::Bold;
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut fit: Option<usize> = None;
+    let mut breaks = unicode_linebreak::linebreaks(&text).peekable();
+    while let Some(&(at, kind)) = breaks.peek() {
+        if shaped.width(shaped.trimmed(start..at)) <= width {
+            fit = Some(at);
+            breaks.next();
+            if kind == BreakOpportunity::Mandatory && at < text.len() {
+                lines.push(shaped.line(start..at, bold));
+                start = at;
+                fit = None;
+            }
+            continue;
+        }
+        match fit.take() {
+            // Break at the last opportunity that fitted, then try again.
+            Some(end) if end > start => {
+                lines.push(shaped.line(start..end, bold));
+                start = end;
+            }
+            // A word wider than the line (an account number, a URL): cut it.
+            _ => {
+                let mut end = start;
+                for (i, c) in text[start..at].char_indices() {
+                    let next = start + i + c.len_utf8();
+                    if end > start && shaped.width(start..next) > width {
+                        break;
+                    }
+                    end = next;
+                }
+                lines.push(shaped.line(start..end, bold));
+                start = end;
+                if start >= at {
+                    breaks.next();
+                }
+            }
+        }
+    }
+    if start < text.len() || lines.is_empty() {
+        lines.push(shaped.line(start..text.len(), bold));
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn style(rtl: bool) -> Style {
+        Style { weight: Weight::Regular, size: 10.5, rtl }
+    }
+
+    fn fonts() -> &'static Fonts {
+        static FONTS: std::sync::OnceLock<Fonts> = std::sync::OnceLock::new();
+        FONTS.get_or_init(Fonts::load)
+    }
+
+    fn run_text(line: &Line) -> Vec<String> {
+        line.runs.iter().map(|r| r.glyphs.iter().map(|g| g.text.as_str()).collect()).collect()
+    }
+
+    #[test]
+    fn lines_never_exceed_the_width_and_keep_every_word() {
+        let text = "The investors paid a total of EUR 3.2 million into accounts held by Meridian Trade Solutions Ltd and IBAN NL44000123456789000000000000000000000000000000 was used.";
+        let lines = paragraph(fonts(), text, style(false), 200.0);
+        assert!(lines.len() > 3);
+        for line in &lines {
+            assert!(line.width <= 200.0 + 0.01, "{} is {} wide", line.text, line.width);
+        }
+        let rejoined: String = lines.iter().map(|l| l.text.replace(' ', "")).collect();
+        assert_eq!(rejoined, text.replace(' ', ""));
+    }
+
+    #[test]
+    fn arabic_is_joined_and_runs_right_to_left() {
+        let line = line(fonts(), "طلب مساعدة", style(true));
+        // Joined forms differ from the isolated ones: "ط" alone and in "طلب".
+        let alone = super::line(fonts(), "ط", style(true));
+        assert_ne!(line.runs[0].glyphs.last().unwrap().id, alone.runs[0].glyphs[0].id, "ط is not joined to what follows");
+        // Visual order: the first word read is drawn at the right.
+        let glyph_texts: Vec<&str> = line.runs.iter().flat_map(|r| r.glyphs.iter().map(|g| g.text.as_str())).collect();
+        assert_eq!(glyph_texts.last(), Some(&"ط"));
+        assert_eq!(line.text, "طلب مساعدة");
+    }
+
+    #[test]
+    fn a_latin_name_inside_arabic_keeps_its_order() {
+        let line = line(fonts(), "السيد John Smith مواطن", style(true));
+        let runs = run_text(&line);
+        // Left to right on the page: the last Arabic word, then the name, then the first word.
+        assert!(runs.iter().any(|r| r.contains("John Smith")), "{runs:?}");
+        let name = runs.iter().position(|r| r.contains("John")).unwrap();
+        assert!(runs[name + 1..].iter().any(|r| r.contains('ا')), "{runs:?}");
+        assert!(runs[..name].iter().any(|r| r.contains('م')), "{runs:?}");
+    }
+
+    #[test]
+    fn chinese_breaks_between_ideographs() {
+        let text = "请求方当局请求被请求国主管当局协助获取与本案有关的银行记录和电子证据。";
+        let lines = paragraph(fonts(), text, style(false), 120.0);
+        assert!(lines.len() > 1);
+        assert!(lines.iter().all(|l| l.width <= 120.01));
+        assert!(lines.iter().all(|l| l.runs.iter().all(|r| r.font == FontId::Cjk)));
+        assert_eq!(lines.iter().map(|l| l.text.as_str()).collect::<String>(), text);
+    }
+
+    #[test]
+    fn kerning_and_ligatures_come_from_the_font() {
+        // "fi" is one glyph standing for two letters in Noto Serif.
+        let line = line(fonts(), "office", style(false));
+        let glyphs = &line.runs[0].glyphs;
+        assert!(glyphs.len() < 6, "no ligature: {glyphs:?}");
+        assert_eq!(glyphs.iter().map(|g| g.text.as_str()).collect::<String>(), "office");
+    }
+}

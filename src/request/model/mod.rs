@@ -1,0 +1,912 @@
+//! The request document: what a prosecutor writes, as plain serde data.
+//!
+//! JSON keys follow the field ids of the domain reference (`req_auth.name`,
+//! `proc.nature`, `facts.summary`, `mla.records[]`, …) so that check paths,
+//! wizard fields and documentation all speak the same language. Every struct
+//! defaults to empty values: a draft is a partly filled request, and the
+//! checks (not the parser) say what is still missing.
+//!
+//! The parts common to every kind live here; each kind adds its own part:
+//! [`mla`] (modules of assistance), [`preservation`], [`emergency`] and
+//! [`transfer`].
+//!
+//! Architecture invariant: this module is data only. It knows nothing of the
+//! store, the wizard, the templates or the PDF.
+
+mod macros;
+pub mod emergency;
+pub mod mla;
+pub mod preservation;
+pub mod transfer;
+
+pub(crate) use macros::vocabulary;
+pub use macros::Vocabulary;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub use emergency::Emergency;
+pub use mla::{Mla, Module};
+pub use preservation::Preservation;
+pub use transfer::Transfer;
+
+/// Version of the request format written by this build. Older versions are
+/// migrated on load (see [`crate::request::read`]).
+pub const FORMAT_VERSION: u32 = 2;
+
+/// Declares a plain data struct of the model: serde with defaults and no
+/// unknown members, JSON Schema, TypeScript export.
+macro_rules! part {
+    ($(#[$meta:meta])* pub struct $name:ident { $($(#[$fmeta:meta])* pub $field:ident : $ty:ty),* $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize, schemars::JsonSchema, ts_rs::TS)]
+        #[serde(deny_unknown_fields, default)]
+        #[ts(export)]
+        pub struct $name { $($(#[$fmeta])* pub $field: $ty),* }
+    };
+}
+pub(crate) use part;
+
+/// A request for international cooperation in a criminal matter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(deny_unknown_fields, default)]
+#[ts(export)]
+pub struct Request {
+    /// Version of this format; see `docs/request-format.md`.
+    pub format_version: u32,
+    /// What kind of request this is.
+    pub kind: RequestKind,
+    /// The requesting office's own file.
+    pub case: CaseFile,
+    /// Authority making the request (UNTOC art. 18(15)(a)).
+    pub req_auth: RequestingAuthority,
+    /// Own State's central authority transmitting the request (UNTOC art. 18(13)).
+    pub own_central_auth: String,
+    /// Requested State, as an ISO 3166 code or its name.
+    pub req_state: String,
+    /// Authority in the requested State that receives the request.
+    pub recv_auth: ReceivingAuthority,
+    /// How the request travels (UNTOC art. 18(13); Budapest art. 27(9), 35).
+    pub channel: ChannelChoice,
+    /// Treaty or other basis on which the request is made (UNTOC art. 18(7)).
+    pub basis: LegalBasis,
+    /// Languages of drafting and of the request (UNTOC art. 18(14)).
+    pub lang: Languages,
+    /// Translation status (UNTOC art. 18(14)).
+    pub translation: Translation,
+    /// The proceedings in which assistance is sought (UNTOC art. 18(15)(b)).
+    pub proc: Proceedings,
+    /// Summary of the relevant facts (UNTOC art. 18(15)(c)).
+    pub facts: Facts,
+    /// Offences under investigation or prosecution.
+    pub offences: Vec<Offence>,
+    /// Dual criminality (UNTOC art. 18(9)).
+    pub dual_crim: DualCriminality,
+    /// Persons concerned (UNTOC art. 18(15)(e)).
+    pub persons: Vec<Person>,
+    /// Kind (a): the assistance sought, by module.
+    pub mla: Mla,
+    /// Kind (b): expedited preservation of stored computer data.
+    pub preservation: Preservation,
+    /// Kind (c): emergency disclosure.
+    pub emergency: Emergency,
+    /// Kind (d): transfer of criminal proceedings.
+    pub transfer: Transfer,
+    /// Purpose of the request (UNTOC art. 18(15)(f), 18(19)).
+    pub purpose: Purpose,
+    /// Particular procedures the requested State is asked to follow (UNTOC art. 18(17)).
+    pub procedure: Procedure,
+    /// Requesting-State officials asking to be present.
+    pub participation: Participation,
+    /// Urgency (UNTOC art. 18(24)).
+    pub urgency: Urgency,
+    /// Date by which execution is needed.
+    pub deadline: Deadline,
+    /// Confidentiality (UNTOC art. 18(20)).
+    pub conf: Confidentiality,
+    /// Use limitation (UNTOC art. 18(19)).
+    #[serde(rename = "use")]
+    pub use_limit: UseLimitation,
+    /// Data protection (CETS 224 art. 14).
+    pub dp: DataProtection,
+    /// Costs (UNTOC art. 18(28)).
+    pub costs: Costs,
+    /// Consultation with the counterpart.
+    pub consult: Consultation,
+    /// Annexes.
+    pub attachments: Vec<Attachment>,
+    /// Signature and authentication.
+    pub sign: Signature,
+}
+
+impl Default for Request {
+    fn default() -> Self {
+        Request {
+            format_version: FORMAT_VERSION,
+            kind: RequestKind::MlaEvidence,
+            case: CaseFile::default(),
+            req_auth: RequestingAuthority::default(),
+            own_central_auth: String::new(),
+            req_state: String::new(),
+            recv_auth: ReceivingAuthority::default(),
+            channel: ChannelChoice::default(),
+            basis: LegalBasis::default(),
+            lang: Languages::default(),
+            translation: Translation::default(),
+            proc: Proceedings::default(),
+            facts: Facts::default(),
+            offences: Vec::new(),
+            dual_crim: DualCriminality::default(),
+            persons: Vec::new(),
+            mla: Mla::default(),
+            preservation: Preservation::default(),
+            emergency: Emergency::default(),
+            transfer: Transfer::default(),
+            purpose: Purpose::default(),
+            procedure: Procedure::default(),
+            participation: Participation::default(),
+            urgency: Urgency::default(),
+            deadline: Deadline::default(),
+            conf: Confidentiality::default(),
+            use_limit: UseLimitation::default(),
+            dp: DataProtection::default(),
+            costs: Costs::default(),
+            consult: Consultation::default(),
+            attachments: Vec::new(),
+            sign: Signature::default(),
+        }
+    }
+}
+
+impl Request {
+    /// True when the only assistance sought is service of documents (M2):
+    /// then no summary of facts is required (UNTOC art. 18(15)(c)).
+    pub fn service_only(&self) -> bool {
+        self.kind == RequestKind::MlaEvidence && self.mla.modules == [Module::Service]
+    }
+
+    /// True when any coercive module is selected (UNTOC art. 18(9)).
+    pub fn coercive(&self) -> bool {
+        self.kind == RequestKind::MlaEvidence && self.mla.modules.iter().any(|m| m.coercive())
+    }
+}
+
+vocabulary! {
+    /// The kinds of request the app writes.
+    pub enum RequestKind {
+        /// Mutual legal assistance request for evidence.
+        MlaEvidence = "mla_evidence",
+        /// Expedited preservation of stored computer data (Budapest art. 29).
+        Preservation = "preservation",
+        /// Emergency disclosure (CETS 224 arts. 9–10).
+        EmergencyDisclosure = "emergency_disclosure",
+        /// Transfer of criminal proceedings.
+        TransferOfProceedings = "transfer_of_proceedings",
+    }
+}
+
+impl Default for RequestKind {
+    /// A new request is an MLA request for evidence, the most common kind.
+    fn default() -> Self {
+        RequestKind::MlaEvidence
+    }
+}
+
+part! {
+    /// The requesting office's own reference to the case.
+    pub struct CaseFile {
+        /// Own file or case number.
+        pub internal_ref: String,
+    }
+}
+
+part! {
+    /// The authority making the request.
+    pub struct RequestingAuthority {
+        /// Official name of the authority.
+        pub name: String,
+        /// What kind of authority it is.
+        #[serde(rename = "type")]
+        pub authority_type: Option<AuthorityType>,
+        /// Postal address.
+        pub address: String,
+        /// Name and function of the responsible officer.
+        pub contact_person: String,
+        /// Direct e-mail of the officer.
+        pub email: String,
+        /// Direct telephone of the officer.
+        pub phone: String,
+        /// Languages in which the officer can communicate.
+        pub languages: String,
+        /// Reference the requested State should quote in replies.
+        pub ref_no: String,
+    }
+}
+
+vocabulary! {
+    /// Kind of requesting authority.
+    pub enum AuthorityType {
+        /// Public prosecutor.
+        Prosecutor = "prosecutor",
+        /// Investigating judge.
+        InvestigatingJudge = "investigating_judge",
+        /// Court.
+        Court = "court",
+        /// Police.
+        Police = "police",
+        /// Central authority.
+        CentralAuthority = "central_authority",
+        /// Other authority.
+        Other = "other",
+    }
+}
+
+part! {
+    /// The authority that receives the request in the requested State.
+    pub struct ReceivingAuthority {
+        /// Name of the receiving authority.
+        pub name: String,
+        /// Its role.
+        pub role: Option<ReceivingRole>,
+    }
+}
+
+vocabulary! {
+    /// Role of the receiving authority.
+    pub enum ReceivingRole {
+        /// Central authority.
+        CentralAuthority = "central_authority",
+        /// Competent executing authority.
+        ExecutingAuthority = "executing_authority",
+        /// 24/7 point of contact.
+        PointOfContact247 = "point_of_contact_24_7",
+        /// Ministry of Justice.
+        MinistryOfJustice = "ministry_of_justice",
+        /// Service provider (CETS 224 arts. 6–7).
+        Provider = "provider",
+    }
+}
+
+part! {
+    /// Channel of transmission.
+    pub struct ChannelChoice {
+        /// The channel.
+        pub route: Option<Channel>,
+        /// Whether a copy goes to the central authorities (Budapest art. 27(9)(a)).
+        pub copy_to_central_auth: bool,
+        /// Means of transmission.
+        pub means: Option<TransmissionMeans>,
+    }
+}
+
+vocabulary! {
+    /// Channels through which a request travels.
+    pub enum Channel {
+        /// Central authority to central authority.
+        CentralAuthority = "central_authority",
+        /// Diplomatic channel.
+        Diplomatic = "diplomatic",
+        /// Directly between judicial authorities.
+        DirectJudicial = "direct_judicial",
+        /// INTERPOL (urgent cases).
+        Interpol = "interpol",
+        /// 24/7 network (Budapest art. 35).
+        Network247 = "network_24_7",
+        /// Ministry of Justice to Ministry of Justice.
+        MinistryOfJustice = "ministry_of_justice",
+        /// Directly to a service provider (CETS 224 arts. 6–7).
+        DirectToProvider = "direct_to_provider",
+    }
+}
+
+vocabulary! {
+    /// Means of transmission.
+    pub enum TransmissionMeans {
+        /// Post.
+        Post = "post",
+        /// Courier.
+        Courier = "courier",
+        /// E-mail.
+        Email = "email",
+        /// Fax.
+        Fax = "fax",
+        /// Secure electronic system.
+        SecureSystem = "secure_system",
+    }
+}
+
+part! {
+    /// Legal basis of the request.
+    pub struct LegalBasis {
+        /// Primary basis; `None` until the drafter chooses one.
+        pub primary: Option<Instrument>,
+        /// Title, date and article of the treaty, when the basis is `BILATERAL`.
+        pub treaty_citation: String,
+        /// Supporting instruments.
+        pub secondary: Vec<Instrument>,
+        /// Why the instrument applies (scope).
+        pub scope_statement: String,
+        /// Undertaking to assist the requested State in similar cases (reciprocity).
+        pub reciprocity_undertaking: bool,
+    }
+}
+
+vocabulary! {
+    /// Instruments a request can be based on (keys of the domain reference).
+    pub enum Instrument {
+        /// UN Convention against Transnational Organized Crime, art. 18.
+        Untoc18 = "UNTOC_18",
+        /// UN Convention against Corruption, art. 46.
+        Uncac46 = "UNCAC_46",
+        /// UN Convention against Illicit Traffic in Narcotic Drugs and Psychotropic Substances (1988), art. 7.
+        Drug88_7 = "DRUG88_7",
+        /// Convention on Cybercrime (CETS 185).
+        Budapest = "BUDAPEST",
+        /// Second Additional Protocol to the Convention on Cybercrime (CETS 224).
+        Cets224 = "CETS_224",
+        /// European Convention on Mutual Assistance in Criminal Matters (ETS 30).
+        Ets30 = "ETS_30",
+        /// UNTOC art. 21 (transfer of proceedings).
+        Untoc21 = "UNTOC_21",
+        /// UNCAC art. 47 (transfer of proceedings).
+        Uncac47 = "UNCAC_47",
+        /// European Convention on the Transfer of Proceedings in Criminal Matters (ETS 73).
+        Ets73 = "ETS_73",
+        /// Harare Scheme (Commonwealth).
+        Harare = "HARARE",
+        /// A bilateral or regional treaty, cited in `basis.treaty_citation`.
+        Bilateral = "BILATERAL",
+        /// Reciprocity or comity (letters rogatory).
+        Reciprocity = "RECIPROCITY",
+    }
+}
+
+part! {
+    /// Languages of the request.
+    pub struct Languages {
+        /// Language the drafter writes in (ISO 639-1).
+        pub drafting: String,
+        /// Language of the transmitted request (ISO 639-1).
+        pub request: String,
+    }
+}
+
+part! {
+    /// Translation of the request.
+    pub struct Translation {
+        /// Status.
+        pub status: Option<TranslationStatus>,
+        /// Whether the attachments are translated too.
+        pub covers_attachments: bool,
+        /// Name or certification of the translator.
+        pub translator: String,
+        /// The drafter's own text of every translated field, by path
+        /// (`facts.summary`, `persons.0.location`), as it stood when a
+        /// translation was imported (see `mla xliff import`); the fields
+        /// themselves then hold the translation. Empty until then. Kept for a
+        /// bilingual annex.
+        #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+        pub original: std::collections::BTreeMap<String, String>,
+        /// Language of the text in `original` (ISO 639-1); empty until a
+        /// translation is imported.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        pub original_lang: String,
+    }
+}
+
+vocabulary! {
+    /// Translation status.
+    pub enum TranslationStatus {
+        /// No translation needed.
+        NotNeeded = "not_needed",
+        /// Translation pending.
+        Pending = "pending",
+        /// Translated.
+        Done = "done",
+        /// Certified translation.
+        Certified = "certified",
+    }
+}
+
+part! {
+    /// The proceedings in which assistance is sought.
+    pub struct Proceedings {
+        /// Nature of the proceedings.
+        pub nature: Option<ProceedingsNature>,
+        /// Current procedural stage, in a few words.
+        pub stage: String,
+        /// One line on what the case is about.
+        pub subject_matter: String,
+        /// Authority conducting the proceedings.
+        pub conducting_auth: ConductingAuthority,
+        /// Scheduled court date, `YYYY-MM-DD`.
+        pub next_hearing_date: String,
+        /// Custody of the suspect.
+        pub custody: Custody,
+        /// Date prosecution becomes time-barred, `YYYY-MM-DD`.
+        pub limitation_date: String,
+        /// Earlier or parallel requests.
+        pub related_requests: Vec<RelatedRequest>,
+    }
+}
+
+vocabulary! {
+    /// Nature of the proceedings (UNTOC art. 18(1), 18(15)(b)).
+    pub enum ProceedingsNature {
+        /// Criminal investigation.
+        Investigation = "investigation",
+        /// Prosecution.
+        Prosecution = "prosecution",
+        /// Trial.
+        Trial = "trial",
+        /// Appeal.
+        Appeal = "appeal",
+        /// Enforcement of a judgment.
+        Enforcement = "enforcement",
+        /// Confiscation proceedings.
+        Confiscation = "confiscation",
+        /// Proceedings against a legal person.
+        LegalPerson = "legal_person",
+    }
+}
+
+part! {
+    /// Authority conducting the proceedings, which may differ from the requesting one.
+    pub struct ConductingAuthority {
+        /// Name of the authority.
+        pub name: String,
+        /// Its function in the proceedings.
+        pub functions: String,
+    }
+}
+
+part! {
+    /// Custody of the suspect.
+    pub struct Custody {
+        /// Whether the suspect is detained.
+        pub in_custody: bool,
+        /// When the custody time limit expires, `YYYY-MM-DD`.
+        pub expiry_date: String,
+    }
+}
+
+part! {
+    /// An earlier or parallel request.
+    pub struct RelatedRequest {
+        /// State it went to.
+        pub state: String,
+        /// Date, `YYYY-MM-DD`.
+        pub date: String,
+        /// Reference.
+        pub reference: String,
+        /// Status.
+        pub status: String,
+    }
+}
+
+part! {
+    /// Facts of the case.
+    pub struct Facts {
+        /// Chronological narrative: who, what, when, where, how.
+        pub summary: String,
+        /// Date(s) and place(s) of the offence.
+        pub time_place: String,
+        /// Why evidence, persons or assets are in the requested State.
+        pub link_to_req_state: String,
+        /// Key evidence gathered so far.
+        pub evidence_so_far: String,
+        /// Short version (at most 150 words) for preservation and emergency requests.
+        pub brief: String,
+    }
+}
+
+part! {
+    /// An offence as named in the requesting State's law.
+    pub struct Offence {
+        /// Name of the offence.
+        pub name: String,
+        /// Article or section creating it.
+        pub provision: String,
+        /// Text of the provision.
+        pub provision_text: String,
+        /// Maximum penalty.
+        pub max_penalty: String,
+        /// Categories relevant to scope and refusal risks.
+        pub category_flags: Vec<OffenceCategory>,
+    }
+}
+
+vocabulary! {
+    /// Categories of offence that matter for scope and refusal grounds.
+    pub enum OffenceCategory {
+        /// Political offence.
+        Political = "political",
+        /// Military offence.
+        Military = "military",
+        /// Fiscal offence.
+        Fiscal = "fiscal",
+        /// Corruption.
+        Corruption = "corruption",
+        /// Drug offence.
+        Drug = "drug",
+        /// Cybercrime.
+        Cyber = "cyber",
+        /// Organized crime.
+        OrganizedCrime = "organized_crime",
+        /// Terrorism.
+        Terrorism = "terrorism",
+    }
+}
+
+part! {
+    /// Dual criminality.
+    pub struct DualCriminality {
+        /// Statement that the conduct is also an offence in the requested State,
+        /// naming the likely equivalent offence where known.
+        pub statement: String,
+    }
+}
+
+part! {
+    /// A natural or legal person concerned by the request.
+    pub struct Person {
+        /// Natural or legal person.
+        #[serde(rename = "type")]
+        pub person_type: Option<PersonType>,
+        /// Role in the case.
+        pub role: Option<PersonRole>,
+        /// Family name (natural persons) or registered name (legal persons).
+        pub family_name: String,
+        /// Given names (natural persons).
+        pub given_names: String,
+        /// Other names used.
+        pub aliases: String,
+        /// Date of birth, `YYYY-MM-DD`.
+        pub birth_date: String,
+        /// Place of birth.
+        pub birth_place: String,
+        /// All known nationalities, separated by commas.
+        pub nationalities: String,
+        /// Identity documents: type, number, issuing State.
+        pub id_documents: String,
+        /// Address or whereabouts in the requested State (seat, for a legal person).
+        pub location: String,
+        /// Why nationality or location cannot be given.
+        pub location_unknown_reason: String,
+        /// Telephone.
+        pub phone: String,
+        /// E-mail.
+        pub email: String,
+        /// Language the person understands.
+        pub language_understood: String,
+        /// Where the person is detained, if so.
+        pub in_custody: String,
+        /// Legal representative.
+        pub lawyer: String,
+        /// Legal form (legal persons).
+        pub legal_form: String,
+        /// Registration number (legal persons).
+        pub registration_no: String,
+        /// Register (legal persons).
+        pub register: String,
+    }
+}
+
+vocabulary! {
+    /// Natural or legal person.
+    pub enum PersonType {
+        /// A human being.
+        Natural = "natural",
+        /// A company or other body.
+        Legal = "legal",
+    }
+}
+
+vocabulary! {
+    /// Role of a person in the case (UNTOC art. 18(15)(e)).
+    pub enum PersonRole {
+        /// Suspect.
+        Suspect = "suspect",
+        /// Accused.
+        Accused = "accused",
+        /// Convicted person.
+        Convicted = "convicted",
+        /// Witness.
+        Witness = "witness",
+        /// Victim.
+        Victim = "victim",
+        /// Expert.
+        Expert = "expert",
+        /// Holder of an account or of records.
+        AccountHolder = "account_holder",
+        /// Person to be served.
+        PersonToBeServed = "person_to_be_served",
+        /// Detained person.
+        Detainee = "detainee",
+        /// Third party.
+        ThirdParty = "third_party",
+    }
+}
+
+part! {
+    /// What the assistance is for.
+    pub struct Purpose {
+        /// What the evidence or action will achieve in the case.
+        pub statement: String,
+        /// Every proceeding in which the results will be used (UNTOC art. 18(19)).
+        pub intended_uses: String,
+    }
+}
+
+part! {
+    /// Particular procedures requested (UNTOC art. 18(17)).
+    pub struct Procedure {
+        /// Formalities the requested State is asked to follow.
+        pub requested: String,
+        /// Why they matter (admissibility at home).
+        pub reasons: String,
+        /// Ask to execute closely related measures found necessary during execution.
+        pub elastic_clause: bool,
+    }
+}
+
+part! {
+    /// Officials or counsel asking to be present at execution.
+    pub struct Participation {
+        /// Names, functions and languages.
+        pub officials: String,
+        /// Whether they ask to put questions.
+        pub may_question: bool,
+    }
+}
+
+part! {
+    /// Urgency (UNTOC art. 18(24)).
+    pub struct Urgency {
+        /// Whether the request is urgent.
+        pub flag: bool,
+        /// Why.
+        pub reasons: Vec<UrgencyReason>,
+        /// Concrete explanation with dates and facts.
+        pub reason_text: String,
+    }
+}
+
+vocabulary! {
+    /// Reasons for urgency.
+    pub enum UrgencyReason {
+        /// Custody time limit.
+        CustodyLimit = "custody_limit",
+        /// Trial date.
+        TrialDate = "trial_date",
+        /// Limitation date.
+        LimitationDate = "limitation_date",
+        /// Data may be lost.
+        DataVolatility = "data_volatility",
+        /// Risk to life or safety.
+        RiskToLife = "risk_to_life",
+        /// Risk of flight.
+        RiskOfFlight = "risk_of_flight",
+        /// Risk of dissipation of assets.
+        AssetDissipation = "asset_dissipation",
+        /// Other reason.
+        Other = "other",
+    }
+}
+
+part! {
+    /// Date by which execution is needed.
+    pub struct Deadline {
+        /// Date, `YYYY-MM-DD`.
+        pub date: String,
+        /// Why that date.
+        pub reason: String,
+    }
+}
+
+part! {
+    /// Confidentiality (UNTOC art. 18(20)).
+    pub struct Confidentiality {
+        /// Whether confidentiality is requested.
+        pub required: bool,
+        /// What must stay confidential.
+        pub scope: Option<ConfidentialityScope>,
+        /// Why.
+        pub reasons: String,
+        /// Ask that the account holder, customer or user not be notified.
+        pub no_notice_to_subject: bool,
+        /// What to do if confidentiality cannot be kept.
+        pub if_not_possible: String,
+    }
+}
+
+vocabulary! {
+    /// What must stay confidential.
+    pub enum ConfidentialityScope {
+        /// The existence of the request.
+        Existence = "existence",
+        /// Its content.
+        Content = "content",
+        /// Both.
+        Both = "both",
+    }
+}
+
+part! {
+    /// Use limitation (UNTOC art. 18(19)).
+    pub struct UseLimitation {
+        /// Acknowledgement that results are used only for the stated proceedings.
+        pub ack: bool,
+        /// Further proceedings for which consent is requested now.
+        pub advance_consent_for: String,
+    }
+}
+
+part! {
+    /// Data protection (CETS 224 art. 14).
+    pub struct DataProtection {
+        /// Data-protection statement.
+        pub safeguards: String,
+    }
+}
+
+part! {
+    /// Costs (UNTOC art. 18(28)).
+    pub struct Costs {
+        /// Whether extraordinary costs are expected.
+        pub extraordinary_expected: Option<YesNoUnknown>,
+        /// Expected items, estimates and who pays.
+        pub items: String,
+        /// Undertaking to bear agreed costs.
+        pub undertaking: bool,
+    }
+}
+
+vocabulary! {
+    /// A three-way answer.
+    pub enum YesNoUnknown {
+        /// Yes.
+        Yes = "yes",
+        /// No.
+        No = "no",
+        /// Not known.
+        Unknown = "unknown",
+    }
+}
+
+part! {
+    /// Consultation with the counterpart.
+    pub struct Consultation {
+        /// Reference of the earlier preservation request this request follows.
+        pub preservation_ref: String,
+        /// Earlier informal contacts: date, channel, what was obtained.
+        pub prior_informal: String,
+        /// Draft shared with the requested State before sending: date, with whom, feedback.
+        pub draft_shared: String,
+    }
+}
+
+part! {
+    /// An annex of the request.
+    pub struct Attachment {
+        /// Type of annex.
+        #[serde(rename = "type")]
+        pub attachment_type: Option<AttachmentType>,
+        /// Title.
+        pub title: String,
+        /// Language.
+        pub language: String,
+        /// Number of pages.
+        pub pages: String,
+        /// Whether it is translated.
+        pub translated: bool,
+        /// Whether it is certified.
+        pub certified: bool,
+    }
+}
+
+vocabulary! {
+    /// Types of annex.
+    pub enum AttachmentType {
+        /// Domestic order or warrant.
+        DomesticOrder = "domestic_order",
+        /// Text of legal provisions.
+        LegalText = "legal_text",
+        /// List of questions.
+        Questions = "questions",
+        /// Documents to be served.
+        DocumentsToServe = "documents_to_serve",
+        /// Photographs or identification material.
+        Identification = "identification",
+        /// Consent form.
+        ConsentForm = "consent_form",
+        /// Criminal file or certified copy.
+        CriminalFile = "criminal_file",
+        /// Translation.
+        Translation = "translation",
+        /// Affidavit or certificate template.
+        CertificateTemplate = "certificate_template",
+        /// Other.
+        Other = "other",
+    }
+}
+
+part! {
+    /// Signature block of the request.
+    pub struct Signature {
+        /// Name of the signatory.
+        pub name: String,
+        /// Title or function of the signatory.
+        pub title: String,
+        /// Place of signature.
+        pub place: String,
+        /// Date of signature, `YYYY-MM-DD`.
+        pub date: String,
+        /// Official seal or stamp applied.
+        pub seal: bool,
+        /// Qualified electronic signature applied.
+        pub e_signature: bool,
+        /// Authentication.
+        pub authentication: Option<Authentication>,
+        /// Judge or prosecutor validating a request from a non-judicial issuer.
+        pub validating_auth: String,
+    }
+}
+
+vocabulary! {
+    /// Authentication of the signature.
+    pub enum Authentication {
+        /// No authentication.
+        None = "none",
+        /// Apostille.
+        Apostille = "apostille",
+        /// Legalisation.
+        Legalisation = "legalisation",
+    }
+}
+
+/// A date-time range with its time zone; every timestamp of a data request
+/// depends on it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(deny_unknown_fields, default)]
+#[ts(export)]
+pub struct TimeRange {
+    /// Start, `YYYY-MM-DDTHH:MM`.
+    pub from: String,
+    /// End, `YYYY-MM-DDTHH:MM`.
+    pub to: String,
+    /// Time zone or UTC offset (IANA name or `UTC±HH:MM`); `UTC` unless changed.
+    pub tz: String,
+}
+
+impl Default for TimeRange {
+    fn default() -> Self {
+        TimeRange { from: String::new(), to: String::new(), tz: "UTC".into() }
+    }
+}
+
+part! {
+    /// Stored data to preserve, disclose or produce.
+    pub struct DataSpec {
+        /// Account ids, user names, e-mail addresses, phone numbers, IP
+        /// addresses with port and timestamp, device ids, URLs, domains; one per line.
+        pub identifiers: String,
+        /// Categories of data.
+        pub categories: Vec<DataCategory>,
+        /// Period covered.
+        pub range: TimeRange,
+    }
+}
+
+vocabulary! {
+    /// Categories of stored computer data (Budapest arts. 1(d), 18(3)).
+    pub enum DataCategory {
+        /// Subscriber information.
+        Subscriber = "subscriber",
+        /// Traffic data.
+        Traffic = "traffic",
+        /// Content data.
+        Content = "content",
+    }
+}

@@ -1,0 +1,222 @@
+//! The translation workflow: the drafter's free text goes to a human
+//! translator as an XLIFF 2.0 file and comes back into the request.
+//!
+//! Which answers are free text to translate is a fact of the wizard
+//! ([`crate::interview::Field::translatable`]). [`units`] lists the non-empty
+//! translatable answers the wizard currently shows for the request (steps of
+//! its kind whose conditions hold, every item of repeatable groups), each
+//! under its dotted path (`persons.0.location`, `mla.statements.1.questions`),
+//! which is the unit id in the file. [`export`] writes them as XLIFF 2.0 with
+//! the field's English label as a note; [`import`] reads the translator's
+//! file back.
+//!
+//! The file carries the request's identity ([`identity`]: a hash of its kind,
+//! own file number and requested State), so that a file made for another
+//! request is recognised even when some of its texts happen to match.
+//!
+//! Architecture invariant: **import is all or nothing, and the file is
+//! untrusted.** It is read with a real XML parser; a document type
+//! declaration (and with it any entity declaration) is refused, as is every
+//! entity other than the five of XML. Every problem is collected first, each
+//! naming its unit id; the request is changed only when there is none. The
+//! result keeps the drafter's text in `translation.original` (by path) and its
+//! language in `translation.original_lang`, for a bilingual annex.
+
+mod error;
+mod export;
+mod import;
+mod xml;
+
+use crate::i18n::Lang;
+use crate::request::Request;
+use crate::interview::units;
+
+pub use error::{UnitProblem, UnitProblemKind, XliffError};
+pub use export::export;
+pub use import::import;
+
+/// Namespace of XLIFF 2.0 documents.
+pub const NAMESPACE: &str = "urn:oasis:names:tc:xliff:document:2.0";
+
+/// Prefix of the request identity written in `<file original="…">`.
+pub const IDENTITY_PREFIX: &str = "mla-writer:request:";
+
+/// 64-bit FNV-1a: a stable hash for recognising a request, not a security
+/// measure.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, b| {
+        (hash ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// The identity written into an exported file: a hash of the request's kind,
+/// own file number (`case.internal_ref`) and requested State, which do not
+/// change while a request is translated.
+pub fn identity(request: &Request) -> String {
+    let key = format!(
+        "{}\u{1f}{}\u{1f}{}",
+        request.kind.key(),
+        request.case.internal_ref.trim(),
+        request.req_state.trim()
+    );
+    format!("{IDENTITY_PREFIX}{:016x}", fnv1a(key.as_bytes()))
+}
+
+/// The request in words, for the translator and for error messages.
+pub fn describe(request: &Request) -> String {
+    let or_none = |s: &str| {
+        if s.trim().is_empty() {
+            "(none)".to_string()
+        } else {
+            s.trim().to_string()
+        }
+    };
+    format!(
+        "{} request, own file {}, to {}",
+        request.kind.key(),
+        or_none(&request.case.internal_ref),
+        or_none(&request.req_state)
+    )
+}
+
+fn source_lang(request: &Request) -> String {
+    request.lang.drafting.trim().to_ascii_lowercase()
+}
+
+/// Whether `request` can be exported for translation into `target`: it
+/// names its drafting language, is not already a translation, is not drafted
+/// in `target`, and has free text.
+pub fn check_exportable(request: &Request, target: Lang) -> Result<(), XliffError> {
+    let src = source_lang(request);
+    if src.len() != 2 || !src.bytes().all(|b| b.is_ascii_lowercase()) {
+        return Err(XliffError::NoDraftingLanguage {
+            found: request.lang.drafting.clone(),
+        });
+    }
+    if !request.translation.original.is_empty() {
+        return Err(XliffError::AlreadyTranslated {
+            lang: request.lang.request.clone(),
+        });
+    }
+    if src == target.code() {
+        return Err(XliffError::SameLanguage { lang: src });
+    }
+    if units(request).is_empty() {
+        return Err(XliffError::NothingToTranslate);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::request::Person;
+
+    fn example() -> Request {
+        crate::request::read::parse_request(
+            include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/mla-evidence-fraud-arden-norland.json")),
+            "example",
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn exporting_twice_gives_identical_bytes() {
+        let request = example();
+        assert_eq!(export(&request, Lang::Fr), export(&request, Lang::Fr));
+        assert_eq!(
+            export(&request, Lang::Fr),
+            export(&request.clone(), Lang::Fr)
+        );
+    }
+
+    #[test]
+    fn units_follow_the_wizard_and_cover_every_group_item() {
+        let ids: Vec<String> = units(&example()).into_iter().map(|u| u.id).collect();
+        for id in [
+            "facts.summary",
+            "proc.subject_matter",
+            "persons.0.location",
+            "persons.2.location",
+            "offences.1.provision_text",
+            "mla.statements.0.questions",
+            "mla.records.0.relevance",
+        ] {
+            assert!(ids.contains(&id.to_string()), "{id} missing from {ids:?}");
+        }
+        for id in [
+            "req_auth.email",
+            "persons.0.family_name",
+            "mla.records.0.accounts",
+            "case.internal_ref",
+            "mla.statements.0.interpreter_lang",
+        ] {
+            assert!(!ids.contains(&id.to_string()), "{id} should not be a unit");
+        }
+        let facts = ids.iter().position(|i| i == "facts.summary").unwrap();
+        let persons = ids.iter().position(|i| i == "persons.0.location").unwrap();
+        assert!(facts < persons, "units are in wizard order");
+    }
+
+    #[test]
+    fn hidden_answers_are_not_sent_for_translation() {
+        let mut request = example();
+        request.emergency.emergency_facts = "Left over from another kind".into();
+        request.persons.push(Person {
+            legal_form: "Hidden for a natural person".into(),
+            person_type: Some(crate::request::PersonType::Natural),
+            ..Default::default()
+        });
+        let ids: Vec<String> = units(&request).into_iter().map(|u| u.id).collect();
+        assert!(!ids.iter().any(|i| i.starts_with("emergency.")), "{ids:?}");
+        assert!(
+            !ids.contains(&"persons.3.legal_form".to_string()),
+            "{ids:?}"
+        );
+    }
+
+    #[test]
+    fn identity_depends_on_kind_file_and_state_only() {
+        let request = example();
+        let mut edited = request.clone();
+        edited.facts.summary.push_str(" More.");
+        assert_eq!(identity(&request), identity(&edited));
+        let mut other = request.clone();
+        other.case.internal_ref = "PPO-2026-0999".into();
+        assert_ne!(identity(&request), identity(&other));
+    }
+
+    #[test]
+    fn markup_characters_and_line_breaks_survive_a_round_trip() {
+        let mut request = example();
+        let tricky = "A < B & C > D, \"quoted\" and 'single';\r\nline two\u{7} ]]> end\n\tindented";
+        request.facts.summary = tricky.into();
+        request.facts.evidence_so_far = "شهادات ٣٨ مستثمرًا؛ 38 名投资者的陈述".into();
+        let xliff = export(&request, Lang::Fr);
+        assert!(xliff.contains("A &lt; B &amp; C &gt; D"), "{xliff}");
+        assert!(xliff.contains("<cp hex=\"0007\"/>"), "{xliff}");
+        let filled = fill_targets_with_sources(&xliff);
+        let back = import(&request, &filled).unwrap();
+        assert_eq!(back.facts.summary, tricky);
+        assert_eq!(back.facts.evidence_so_far, request.facts.evidence_so_far);
+        assert_eq!(back.translation.original["facts.summary"], tricky);
+    }
+
+    /// Copies each source into a target after it: a stand-in translator.
+    fn fill_targets_with_sources(xliff: &str) -> String {
+        let mut out = String::new();
+        let mut rest = xliff;
+        while let Some(start) = rest.find("<source>") {
+            let end = start + rest[start..].find("</source>").unwrap() + "</source>".len();
+            out.push_str(&rest[..end]);
+            out.push_str(
+                &rest[start..end]
+                    .replace("<source>", "<target>")
+                    .replace("</source>", "</target>"),
+            );
+            rest = &rest[end..];
+        }
+        out.push_str(rest);
+        out
+    }
+}
