@@ -4,15 +4,23 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-APT_PACKAGES := build-essential pkg-config file curl libwebkit2gtk-4.1-dev librsvg2-dev \
+# What building and every test need on a new Debian 12 / Ubuntu 24.04 machine:
+# the app's build dependencies (Tauri on WebKitGTK); WebKitWebDriver and Xvfb
+# for the end-to-end tests; poppler and qpdf to read PDFs back, LibreOffice to
+# open DOCX files, unzip to look inside them; the Noto fonts the DOCX names and
+# the UI shows Arabic and Chinese in; age, to prove exchange packages open with
+# the reference tool; faketime, to run the CLI with the clock moved; git for
+# the generated-types check and `make fresh-check`.
+APT_PACKAGES := build-essential pkg-config file curl git libwebkit2gtk-4.1-dev librsvg2-dev \
 	libayatana-appindicator3-dev libssl-dev libxdo-dev webkit2gtk-driver xvfb xauth \
-	poppler-utils qpdf libreoffice-writer-nogui
+	poppler-utils qpdf libreoffice-writer-nogui unzip fonts-noto-core fonts-noto-cjk \
+	age faketime
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # The app is always built with its UI embedded (no dev server).
 FEATURES := --features mla-writer-app/custom-protocol
 APP := target/debug/mla-writer-app
 
-.PHONY: run test deps system-deps node-deps tauri-driver ui app test-rust test-ui test-e2e types screenshots bench
+.PHONY: run test deps system-deps node-deps tauri-driver ui app test-rust test-ui test-e2e types screenshots bench fresh-check
 
 run: deps ui
 	cargo build -p mla-writer-app $(FEATURES)
@@ -47,8 +55,9 @@ ui: node-deps
 app: ui
 	cargo build --workspace $(FEATURES)
 
+# Every suite runs even when an earlier one fails; the run still fails then.
 test-rust: ui
-	cargo test --workspace $(FEATURES)
+	cargo test --workspace $(FEATURES) --no-fail-fast
 	@if [ "$${CI:-}" = true ] && [ -d .git ] && ! git diff --quiet -- ui/src/lib/generated; then \
 		echo "ui/src/lib/generated is out of date with the Rust model: run 'make types' and commit"; exit 1; fi
 
@@ -63,9 +72,18 @@ test-e2e: app tauri-driver
 types:
 	cargo test -p mla-writer --lib export_bindings
 
-# Screenshots of every wizard step (English) and two in Arabic, in target/screenshots/.
+# Screenshots of every wizard step (English) and two in Arabic, in
+# target/screenshots/, taken through WebDriver (which needs WebKit's
+# compositing, so it stays on here).
 screenshots: app tauri-driver
-	WEBKIT_DISABLE_COMPOSITING_MODE=1 xvfb-run -a -s "-screen 0 1280x860x24" node tests/e2e/screenshots.mjs
+	xvfb-run -a -s "-screen 0 1280x860x24" node tests/e2e/screenshots.mjs
+
+# The committed HEAD, cloned into a new temporary folder, tested as CI tests
+# it (`CI=true bash .ci/run`): nothing of this working tree is used. With
+# CONTAINER=1, inside a new Debian 12 system made with debootstrap, so that
+# only what `make` installs is there.
+fresh-check:
+	.ci/fresh-check $(if $(filter 1,$(CONTAINER)),--container)
 
 # Benchmarks. In process (criterion): checking a large request beside parsing
 # it; rendering the 10-page reference request to PDF, whole and by stage.

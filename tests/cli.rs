@@ -76,7 +76,7 @@ fn a_request_with_errors_is_rendered_as_a_draft() {
 #[test]
 fn complete_example_passes_the_check() {
     let dir = tempfile::tempdir().unwrap();
-    let out = mla(&["check", EXAMPLE], dir.path());
+    let out = mla(&["check", EXAMPLE, "--today", "2026-11-27"], dir.path());
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}");
     assert!(stdout.contains("0 error(s)"), "{stdout}");
@@ -85,8 +85,8 @@ fn complete_example_passes_the_check() {
 #[test]
 fn check_words_its_messages_in_the_language_asked_for() {
     let dir = tempfile::tempdir().unwrap();
-    let english = mla(&["check", "tests/fixtures/missing-facts.json", "--format", "json"], dir.path());
-    let arabic = mla(&["check", "tests/fixtures/missing-facts.json", "--format", "json", "--lang", "ar"], dir.path());
+    let english = mla(&["check", "tests/fixtures/missing-facts.json", "--format", "json", "--today", "2026-11-27"], dir.path());
+    let arabic = mla(&["check", "tests/fixtures/missing-facts.json", "--format", "json", "--lang", "ar", "--today", "2026-11-27"], dir.path());
     assert_eq!(arabic.status.code(), Some(1));
     let english: serde_json::Value = serde_json::from_slice(&english.stdout).unwrap();
     let arabic: serde_json::Value = serde_json::from_slice(&arabic.stdout).unwrap();
@@ -97,16 +97,16 @@ fn check_words_its_messages_in_the_language_asked_for() {
     assert_eq!((&en["path"], &en["provision"]), (&ar["path"], &ar["provision"]), "only the message is translated");
     assert!(en["message"].as_str().unwrap().starts_with("A summary of the relevant facts is required"));
     assert!(ar["message"].as_str().unwrap().contains("ملخص للوقائع"), "{}", ar["message"]);
-    let text = mla(&["check", "tests/fixtures/missing-facts.json", "--lang", "zh"], dir.path());
+    let text = mla(&["check", "tests/fixtures/missing-facts.json", "--lang", "zh", "--today", "2026-11-27"], dir.path());
     assert!(String::from_utf8_lossy(&text.stdout).contains("相关事实摘要"));
-    let unknown = mla(&["check", "tests/fixtures/missing-facts.json", "--lang", "de"], dir.path());
+    let unknown = mla(&["check", "tests/fixtures/missing-facts.json", "--lang", "de", "--today", "2026-11-27"], dir.path());
     assert_eq!(unknown.status.code(), Some(2), "clap refuses a language it does not offer");
 }
 
 #[test]
 fn missing_facts_fail_the_check_citing_untoc_18_15_c() {
     let dir = tempfile::tempdir().unwrap();
-    let out = mla(&["check", "tests/fixtures/missing-facts.json", "--format", "json"], dir.path());
+    let out = mla(&["check", "tests/fixtures/missing-facts.json", "--format", "json", "--today", "2026-11-27"], dir.path());
     assert_eq!(out.status.code(), Some(1));
     let findings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let errors: Vec<&serde_json::Value> = findings.as_array().unwrap().iter().filter(|f| f["severity"] == "error").collect();
@@ -146,7 +146,7 @@ fn date_dependent_rules_use_the_date_given() {
 #[test]
 fn malformed_file_is_refused_with_its_json_path() {
     let dir = tempfile::tempdir().unwrap();
-    let out = mla(&["check", "tests/fixtures/bad-person-role.json"], dir.path());
+    let out = mla(&["check", "tests/fixtures/bad-person-role.json", "--today", "2026-11-27"], dir.path());
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("tests/fixtures/bad-person-role.json: at $.persons[0].role: unknown variant `boss`"), "{stderr}");
@@ -155,7 +155,7 @@ fn malformed_file_is_refused_with_its_json_path() {
 #[test]
 fn missing_file_is_reported_with_its_name() {
     let dir = tempfile::tempdir().unwrap();
-    let out = mla(&["render", "no-such-request.json", "-o", "x.pdf"], dir.path());
+    let out = mla(&["render", "no-such-request.json", "-o", "x.pdf", "--today", "2026-11-27"], dir.path());
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-request.json: cannot read"));
 }

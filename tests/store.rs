@@ -1,10 +1,14 @@
 //! The draft store on a real SQLite file.
 
+use mla_writer::checks;
+use mla_writer::i18n::Lang;
+use mla_writer::request::demo::EXAMPLES_DATE;
 use mla_writer::request::Request;
 use mla_writer::store::{Store, StoreError};
+use time::macros::date;
 
 fn example() -> Request {
-    mla_writer::request::demo::request()
+    mla_writer::request::demo::example()
 }
 
 #[test]
@@ -68,11 +72,52 @@ fn database_from_a_newer_app_is_refused_untouched() {
 fn demo_request_is_created_once_on_an_empty_database() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("d.sqlite3")).unwrap();
-    assert!(store.seed_demo_if_empty().unwrap().is_some());
-    assert!(store.seed_demo_if_empty().unwrap().is_none());
+    let today = date!(2027 - 03 - 15);
+    assert!(store.seed_demo_if_empty(today).unwrap().is_some());
+    assert!(store.seed_demo_if_empty(today).unwrap().is_none());
     let drafts = store.list_drafts().unwrap();
     assert_eq!(drafts.len(), 1);
     assert!(drafts[0].title.contains("PPO-2026-0412"), "{}", drafts[0].title);
+}
+
+/// A new user opens the demo on the day it was created, whatever that day:
+/// it has no error, and says on that day what the example says on the day
+/// it was written for.
+#[test]
+fn the_seeded_demo_has_no_error_on_the_day_it_is_seeded() {
+    let days = [
+        date!(2026 - 11 - 27),
+        date!(2027 - 01 - 31),
+        date!(2027 - 02 - 01),
+        date!(2028 - 02 - 29),
+        date!(2029 - 01 - 01),
+        date!(2029 - 07 - 15),
+        date!(2031 - 12 - 31),
+    ];
+    for today in days {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("demo.sqlite3")).unwrap();
+        let seeded = store.seed_demo_if_empty(today).unwrap().expect("an empty database gets the demo");
+        let demo = store.load_draft(&seeded.id).unwrap().request;
+        let errors: Vec<String> = checks::run(&demo, today, Lang::En)
+            .into_iter()
+            .filter(|f| f.severity == checks::Severity::Error)
+            .map(|f| format!("{} at {}: {}", f.code, f.path, f.message))
+            .collect();
+        assert!(errors.is_empty(), "the demo seeded on {today} has errors on that day: {errors:#?}");
+        let outcome = |findings: Vec<checks::Finding>| -> Vec<(String, String)> { findings.into_iter().map(|f| (f.code.to_string(), f.path)).collect() };
+        assert_eq!(
+            outcome(checks::run(&demo, today, Lang::En)),
+            outcome(checks::run(&example(), EXAMPLES_DATE, Lang::En)),
+            "seeded on {today}, the demo's findings differ from the example's"
+        );
+        let deadline = time::Date::parse(&demo.deadline.date, time::macros::format_description!("[year]-[month]-[day]")).unwrap();
+        assert!(deadline > today, "seeded on {today}, the deadline {deadline} is not ahead");
+        // The example itself, unmoved, has a deadline that passes.
+        if today >= date!(2027 - 01 - 31) {
+            assert!(checks::request_has_errors(&example(), today), "on {today} the example's deadline has passed");
+        }
+    }
 }
 
 #[test]

@@ -18,7 +18,7 @@ fn main() {
             std::process::exit(1);
         }
     };
-    if let Err(e) = store.seed_demo_if_empty() {
+    if let Err(e) = store.seed_demo_if_empty(mla_writer::checks::today()) {
         eprintln!("MLA Writer could not create the demo request: {e}");
     }
     tauri::Builder::default()

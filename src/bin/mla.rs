@@ -51,7 +51,9 @@ enum Command {
         /// it was translated from.
         #[arg(long)]
         with_original: bool,
-        /// Check as on this date (YYYY-MM-DD) instead of today.
+        /// Render as on this date (YYYY-MM-DD) instead of today: the request
+        /// is checked on it (a request with errors is a DRAFT), and the
+        /// document is dated on it, so the same command gives the same bytes.
         #[arg(long, value_parser = parse_date)]
         today: Option<time::Date>,
     },
@@ -224,6 +226,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             options.with_original = with_original;
             if let Some(lang) = lang {
                 options.lang = lang;
+            }
+            if let Some(day) = today {
+                options.date = day.midnight().assume_utc();
             }
             let today = today.unwrap_or_else(checks::today);
             let export = match document_format {

@@ -1,8 +1,10 @@
-//! The request: its model (serde types), reading request files, the
-//! follow-up MLA request of a preservation request, and the demo request.
+//! The request: its model (serde types), reading request files, moving a
+//! request's dates in time, the follow-up MLA request of a preservation
+//! request, and the demo request.
 
 mod model;
 
+pub mod dates;
 pub mod demo;
 pub mod follow_up;
 pub mod read;

@@ -28,6 +28,46 @@ pub fn mla(args: &[&str], data_dir: &Path) -> Output {
         .expect("mla runs")
 }
 
+/// Runs `mla` as [`mla`] does, with the machine's clock set to `clock`
+/// (`YYYY-MM-DD HH:MM:SS`, UTC) for it alone, through libfaketime.
+pub fn mla_with_clock_at(clock: &str, args: &[&str], data_dir: &Path) -> Output {
+    Command::new("faketime")
+        .arg("-f")
+        .arg(format!("@{clock}"))
+        .arg(env!("CARGO_BIN_EXE_mla"))
+        .args(args)
+        .env("MLA_DATA_DIR", data_dir)
+        .env("TZ", "UTC")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap_or_else(|e| panic!("faketime is needed for this test (make test installs it): {e}"))
+}
+
+/// The deliberately defective requests of `tests/fixtures/` that have a
+/// `.codes` file, in name order.
+pub fn fixtures() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json") && p.with_extension("codes").is_file())
+        .collect();
+    files.sort();
+    files
+}
+
+/// The rule codes a fixture's check must produce: its `.codes` file, one
+/// code a line (`#` starts a comment).
+pub fn expected_codes(fixture: &Path) -> std::collections::BTreeSet<String> {
+    std::fs::read_to_string(fixture.with_extension("codes"))
+        .unwrap()
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(String::from)
+        .collect()
+}
+
 /// Runs a tool that must succeed and returns what it printed.
 pub fn tool(name: &str, args: &[&str]) -> String {
     let out = Command::new(name)

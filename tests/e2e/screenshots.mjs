@@ -3,7 +3,7 @@
 //   make screenshots            (writes PNG files to target/screenshots/)
 
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Session, sleep, startDriver } from './webdriver.mjs';
@@ -16,13 +16,15 @@ const data = mkdtempSync(join(tmpdir(), 'mla-shots-'));
 mkdirSync(out, { recursive: true });
 
 const driver = await startDriver(port, { MLA_DATA_DIR: data });
+let s;
+// The page as WebDriver sees it, once the step has settled.
 const shot = async (name) => {
   await sleep(500);
-  execFileSync('import', ['-window', 'root', join(out, `${name}.png`)]);
+  writeFileSync(join(out, `${name}.png`), await s.screenshot());
 };
 
 try {
-  const s = await Session.start(`http://127.0.0.1:${port}`, app);
+  s = await Session.start(`http://127.0.0.1:${port}`, app);
   try {
     await s.find('[data-testid="start-screen"]');
     await shot('en-00-start');

@@ -146,4 +146,13 @@ export class Session {
     return this.waitFor(`"${expected}" in ${css}`, async () => (await this.text(css)).includes(expected), timeoutMs);
   }
 
+  /**
+   * The window's page as PNG bytes (W3C "Take Screenshot"). WebKitWebDriver
+   * answers it only when WebKit composites: not under
+   * WEBKIT_DISABLE_COMPOSITING_MODE=1.
+   */
+  async screenshot() {
+    return Buffer.from(await this.cmd('GET', '/screenshot'), 'base64');
+  }
+
 }
