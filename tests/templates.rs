@@ -11,7 +11,8 @@ use std::process::Command;
 
 use mla_writer::i18n::Lang;
 use mla_writer::request::{Request, RequestKind};
-use mla_writer::document::templates::{fill, long_date, phrase, phrases};
+use mla_writer::document::templates::{long_date, phrase, phrases};
+use mla_writer::i18n::placeholders::fill;
 
 fn load(path: &Path) -> Request {
     mla_writer::request::read::read_request(path).unwrap()

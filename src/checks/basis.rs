@@ -395,39 +395,17 @@ pub(super) static RULES: &[Rule] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::Finding;
-
-    fn example(kind: &str) -> Request {
-        let text = match kind {
-            "mla" => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/mla-evidence-fraud-arden-norland.json")),
-            "preservation" => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/preservation-ransomware-arden-vestria.json")),
-            "emergency" => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/emergency-disclosure-abduction-arden-norland.json")),
-            _ => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/transfer-of-proceedings-road-death-arden-calvania.json")),
-        };
-        crate::request::read::parse_request(text, "example").expect("example parses")
-    }
-
-    fn found(r: &Request, code: &str) -> Vec<Finding> {
-        super::super::tests::run(r).into_iter().filter(|f| f.code == code).collect()
-    }
-
-    fn one(r: &Request, code: &str, severity: Severity, path: &str) -> Finding {
-        let f = found(r, code);
-        assert_eq!(f.len(), 1, "{code}: {f:?}");
-        assert_eq!(f[0].severity, severity, "{code}");
-        assert_eq!(f[0].path, path, "{code}");
-        f.into_iter().next().unwrap()
-    }
+    use crate::checks::tests::{example, found, only_finding, run, Example::{self, Mla, Preservation, Emergency, Transfer}};
 
     #[test]
     fn examples_raise_no_errors_and_only_directory_warnings_from_this_section() {
-        for kind in ["mla", "preservation", "emergency", "transfer"] {
+        for kind in Example::ALL {
             let r = example(kind);
-            for f in super::super::tests::run(&r) {
+            for f in run(&r) {
                 if RULES.iter().any(|rule| rule.code == f.code) {
-                    assert_ne!(f.severity, Severity::Error, "{kind}: {f:?}");
+                    assert_ne!(f.severity, Severity::Error, "{kind:?}: {f:?}");
                     if f.severity == Severity::Warning {
-                        assert_eq!(f.code, "DIR-NO-ENTRY", "{kind}: {f:?}");
+                        assert_eq!(f.code, "DIR-NO-ENTRY", "{kind:?}: {f:?}");
                     }
                 }
             }
@@ -446,92 +424,92 @@ mod tests {
 
     #[test]
     fn treaty_basis_in_force_could_not_be_confirmed() {
-        let r = example("mla");
-        let f = one(&r, "BASIS-IN-FORCE", Severity::Info, "basis.primary");
+        let r = example(Mla);
+        let f = only_finding(&r, "BASIS-IN-FORCE", Severity::Info, "basis.primary");
         assert!(f.message.contains("Kingdom of Norland"));
     }
 
     #[test]
     fn reciprocity_basis_has_no_in_force_check() {
-        let mut r = example("mla");
+        let mut r = example(Mla);
         r.basis.primary = Some(Instrument::Reciprocity);
         assert!(found(&r, "BASIS-IN-FORCE").is_empty());
     }
 
     #[test]
     fn reservations_under_a_convention_could_not_be_checked() {
-        one(&example("preservation"), "BASIS-RESERVATION", Severity::Info, "basis.primary");
+        only_finding(&example(Preservation), "BASIS-RESERVATION", Severity::Info, "basis.primary");
     }
 
     #[test]
     fn reservations_are_not_checked_without_a_requested_state() {
-        let mut r = example("preservation");
+        let mut r = example(Preservation);
         r.req_state.clear();
         assert!(found(&r, "BASIS-RESERVATION").is_empty());
     }
 
     #[test]
     fn untoc_scope_statement_without_organized_group_is_flagged() {
-        let mut r = example("mla");
+        let mut r = example(Mla);
         r.basis.scope_statement = "The money was moved to Norland, so the case is transnational.".into();
-        let f = one(&r, "UNTOC-18-1-scope", Severity::Warning, "basis.scope_statement");
+        let f = only_finding(&r, "UNTOC-18-1-scope", Severity::Warning, "basis.scope_statement");
         assert!(f.message.contains("organized criminal group"));
     }
 
     #[test]
     fn untoc_request_for_minor_offences_is_flagged() {
-        let mut r = example("mla");
+        let mut r = example(Mla);
         for o in &mut r.offences {
             o.name = "Petty theft".into();
             o.max_penalty = "2 years' imprisonment".into();
         }
-        one(&r, "UNTOC-18-1-scope", Severity::Warning, "offences");
+        only_finding(&r, "UNTOC-18-1-scope", Severity::Warning, "offences");
     }
 
     #[test]
     fn untoc_request_with_scope_and_serious_offence_passes() {
-        assert!(found(&example("mla"), "UNTOC-18-1-scope").is_empty());
+        assert!(found(&example(Mla), "UNTOC-18-1-scope").is_empty());
     }
 
     #[test]
     fn uncac_request_without_corruption_offence_is_flagged() {
-        let mut r = example("mla");
+        let mut r = example(Mla);
         r.basis.primary = Some(Instrument::Uncac46);
-        one(&r, "UNCAC-46-1-scope", Severity::Warning, "offences");
+        only_finding(&r, "UNCAC-46-1-scope", Severity::Warning, "offences");
         r.offences[0].category_flags.push(OffenceCategory::Corruption);
         assert!(found(&r, "UNCAC-46-1-scope").is_empty());
     }
 
     #[test]
     fn drug_convention_request_without_drug_offence_is_flagged() {
-        let mut r = example("mla");
+        let mut r = example(Mla);
         r.basis.primary = Some(Instrument::Drug88_7);
-        one(&r, "DRUG88-7-1-scope", Severity::Warning, "offences");
+        only_finding(&r, "DRUG88-7-1-scope", Severity::Warning, "offences");
         r.offences[1].category_flags.push(OffenceCategory::Drug);
         assert!(found(&r, "DRUG88-7-1-scope").is_empty());
     }
 
     #[test]
     fn budapest_request_without_cyber_element_is_flagged() {
-        let mut r = example("mla");
+        let mut r = example(Mla);
         r.basis.primary = Some(Instrument::Budapest);
-        one(&r, "BUD-25-1-scope", Severity::Warning, "basis.scope_statement");
+        only_finding(&r, "BUD-25-1-scope", Severity::Warning, "basis.scope_statement");
     }
 
     #[test]
     fn budapest_request_for_stored_data_passes() {
-        let mut r = example("mla");
+        let mut r = example(Mla);
         r.basis.primary = Some(Instrument::Budapest);
         r.mla.modules.push(Module::StoredData);
         assert!(found(&r, "BUD-25-1-scope").is_empty());
-        assert!(found(&example("preservation"), "BUD-25-1-scope").is_empty());
+        assert!(found(&example(Preservation), "BUD-25-1-scope").is_empty());
     }
 
     #[test]
     fn reciprocity_request_without_undertaking_is_flagged() {
-        let mut r = example("mla");
+        let mut r = example(Mla);
         r.basis.primary = Some(Instrument::Reciprocity);
-        let f = one(&r, "RECIP-UNDERTAKING", Severity::Error, "basis.reciprocity_undertaking");
+        let f = only_finding(&r, "RECIP-UNDERTAKING", Severity::Error, "basis.reciprocity_undertaking");
         assert!(f.message.contains("Kingdom of Norland"));
         r.basis.reciprocity_undertaking = true;
         assert!(found(&r, "RECIP-UNDERTAKING").is_empty());
@@ -539,9 +517,9 @@ mod tests {
 
     #[test]
     fn request_without_channel_is_flagged() {
-        let mut r = example("mla");
+        let mut r = example(Mla);
         r.channel.route = None;
-        let f = one(&r, "UNTOC-18-13-channel", Severity::Error, "channel.route");
+        let f = only_finding(&r, "UNTOC-18-13-channel", Severity::Error, "channel.route");
         assert!(f.message.contains("UNTOC art. 18(13)"));
         r.basis.primary = Some(Instrument::Uncac46);
         assert!(found(&r, "UNTOC-18-13-channel")[0].message.contains("UNCAC art. 46(13)"));
@@ -549,70 +527,70 @@ mod tests {
 
     #[test]
     fn chosen_channel_could_not_be_checked_against_the_directory() {
-        let f = one(&example("mla"), "UNTOC-18-13-channel", Severity::Info, "channel.route");
+        let f = only_finding(&example(Mla), "UNTOC-18-13-channel", Severity::Info, "channel.route");
         assert!(f.message.starts_with("Could not check"));
     }
 
     #[test]
     fn interpol_for_a_request_not_marked_urgent_is_flagged() {
-        let mut r = example("transfer");
+        let mut r = example(Transfer);
         r.channel.route = Some(Channel::Interpol);
-        one(&r, "UNTOC-18-13-interpol", Severity::Warning, "channel.route");
+        only_finding(&r, "UNTOC-18-13-interpol", Severity::Warning, "channel.route");
         r.urgency.flag = true;
-        one(&r, "UNTOC-18-13-interpol", Severity::Info, "channel.route");
-        assert!(found(&example("transfer"), "UNTOC-18-13-interpol").is_empty());
+        only_finding(&r, "UNTOC-18-13-interpol", Severity::Info, "channel.route");
+        assert!(found(&example(Transfer), "UNTOC-18-13-interpol").is_empty());
     }
 
     #[test]
     fn direct_budapest_request_without_copy_to_central_authority_is_flagged() {
-        let mut r = example("preservation");
+        let mut r = example(Preservation);
         r.channel.route = Some(Channel::DirectJudicial);
-        one(&r, "BUD-27-9-copy", Severity::Warning, "channel.copy_to_central_auth");
+        only_finding(&r, "BUD-27-9-copy", Severity::Warning, "channel.copy_to_central_auth");
         r.channel.copy_to_central_auth = true;
         assert!(found(&r, "BUD-27-9-copy").is_empty());
     }
 
     #[test]
     fn request_without_language_is_flagged() {
-        let mut r = example("emergency");
+        let mut r = example(Emergency);
         r.lang.request.clear();
-        one(&r, "UNTOC-18-14-lang", Severity::Error, "lang.request");
-        one(&example("emergency"), "UNTOC-18-14-lang", Severity::Info, "lang.request");
+        only_finding(&r, "UNTOC-18-14-lang", Severity::Error, "lang.request");
+        only_finding(&example(Emergency), "UNTOC-18-14-lang", Severity::Info, "lang.request");
     }
 
     #[test]
     fn pending_translation_is_flagged() {
-        let mut r = example("transfer");
+        let mut r = example(Transfer);
         r.translation.status = Some(TranslationStatus::Pending);
-        one(&r, "UNTOC-18-14-trans", Severity::Error, "translation.status");
-        assert!(found(&example("transfer"), "UNTOC-18-14-trans").is_empty());
+        only_finding(&r, "UNTOC-18-14-trans", Severity::Error, "translation.status");
+        assert!(found(&example(Transfer), "UNTOC-18-14-trans").is_empty());
     }
 
     #[test]
     fn uncertified_translation_could_not_be_checked() {
-        let mut r = example("transfer");
+        let mut r = example(Transfer);
         r.translation.status = Some(TranslationStatus::Done);
-        one(&r, "UNTOC-18-14-trans", Severity::Info, "translation.status");
+        only_finding(&r, "UNTOC-18-14-trans", Severity::Info, "translation.status");
     }
 
     #[test]
     fn request_in_drafting_language_needs_no_translation() {
-        let mut r = example("mla");
+        let mut r = example(Mla);
         r.translation.status = None;
         assert!(found(&r, "UNTOC-18-14-trans").is_empty());
     }
 
     #[test]
     fn requested_state_without_directory_entry_is_flagged() {
-        one(&example("mla"), "DIR-NO-ENTRY", Severity::Warning, "req_state");
-        let mut r = example("mla");
+        only_finding(&example(Mla), "DIR-NO-ENTRY", Severity::Warning, "req_state");
+        let mut r = example(Mla);
         r.req_state.clear();
         assert!(found(&r, "DIR-NO-ENTRY").is_empty());
     }
 
     #[test]
     fn electronic_transmission_security_could_not_be_checked() {
-        one(&example("emergency"), "TRANSMIT-SECURITY", Severity::Info, "channel.means");
-        assert!(found(&example("transfer"), "TRANSMIT-SECURITY").is_empty());
+        only_finding(&example(Emergency), "TRANSMIT-SECURITY", Severity::Info, "channel.means");
+        assert!(found(&example(Transfer), "TRANSMIT-SECURITY").is_empty());
     }
 }

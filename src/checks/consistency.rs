@@ -489,40 +489,15 @@ pub(super) static RULES: &[Rule] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::Finding;
+    use crate::checks::tests::{example, reports, silent, run, Example::{self, Mla, Preservation}};
     use crate::request::mla::Search;
     use crate::request::{Attachment, Module, Person, RelatedRequest};
 
-    const EXAMPLES: [&str; 4] = [
-        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/mla-evidence-fraud-arden-norland.json")),
-        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/preservation-ransomware-arden-vestria.json")),
-        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/emergency-disclosure-abduction-arden-norland.json")),
-        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/transfer-of-proceedings-road-death-arden-calvania.json")),
-    ];
-
-    fn mla() -> Request {
-        crate::request::read::parse_request(EXAMPLES[0], "example").unwrap()
-    }
-
-    fn found(r: &Request, code: &str) -> Vec<Finding> {
-        super::super::tests::run(r).into_iter().filter(|f| f.code == code).collect()
-    }
-
-    fn one(r: &Request, code: &str, severity: Severity, path: &str) {
-        let f = found(r, code);
-        assert!(f.iter().any(|f| f.severity == severity && f.path == path), "{code} at {path} ({severity:?}) not in {f:?}");
-    }
-
-    fn none(r: &Request, code: &str) {
-        let f = found(r, code);
-        assert!(f.is_empty(), "{code} unexpected: {f:?}");
-    }
-
     #[test]
     fn examples_have_no_errors_or_warnings_from_this_section() {
-        for text in EXAMPLES {
-            let r = crate::request::read::parse_request(text, "example").unwrap();
-            for f in super::super::tests::run(&r) {
+        for kind in Example::ALL {
+            let r = example(kind);
+            for f in run(&r) {
                 if RULES.iter().any(|rule| rule.code == f.code) {
                     assert_eq!(f.severity, Severity::Info, "{f:?}");
                 }
@@ -539,132 +514,132 @@ mod tests {
 
     #[test]
     fn annex_mentioned_but_not_attached_is_flagged() {
-        let mut r = mla();
+        let mut r = example(Mla);
         r.facts.evidence_so_far = "Bank statements (Annex 3).".into();
-        one(&r, "ATT-MISSING", Severity::Error, "facts.evidence_so_far");
-        none(&mla(), "ATT-MISSING");
+        reports(&r, "ATT-MISSING", Severity::Error, "facts.evidence_so_far");
+        silent(&example(Mla), "ATT-MISSING");
     }
 
     #[test]
     fn search_order_said_to_be_annexed_but_missing_is_flagged() {
-        let mut r = mla();
+        let mut r = example(Mla);
         r.mla.searches.push(Search { place: "Office".into(), domestic_order: true, ..Search::default() });
-        one(&r, "ATT-MISSING", Severity::Error, "mla.searches.0.domestic_order");
+        reports(&r, "ATT-MISSING", Severity::Error, "mla.searches.0.domestic_order");
         r.attachments.push(Attachment { attachment_type: Some(AttachmentType::DomesticOrder), title: "Search warrant".into(), ..Attachment::default() });
-        none(&r, "ATT-MISSING");
+        silent(&r, "ATT-MISSING");
     }
 
     #[test]
     fn annex_never_mentioned_is_flagged() {
-        let mut r = mla();
+        let mut r = example(Mla);
         r.attachments.push(Attachment { attachment_type: Some(AttachmentType::Other), title: "Map of the area".into(), ..Attachment::default() });
-        one(&r, "ATT-UNREFERENCED", Severity::Warning, "attachments.2");
+        reports(&r, "ATT-UNREFERENCED", Severity::Warning, "attachments.2");
         r.facts.evidence_so_far.push_str(" A map is in Annex 3.");
-        none(&r, "ATT-UNREFERENCED");
-        none(&mla(), "ATT-UNREFERENCED");
+        silent(&r, "ATT-UNREFERENCED");
+        silent(&example(Mla), "ATT-UNREFERENCED");
     }
 
     #[test]
     fn annex_in_another_language_must_be_translated() {
-        let mut r = mla();
+        let mut r = example(Mla);
         r.attachments[0].language = "no".into();
-        one(&r, "ATT-TRANS", Severity::Warning, "attachments.0.translated");
+        reports(&r, "ATT-TRANS", Severity::Warning, "attachments.0.translated");
         r.attachments[0].translated = true;
-        none(&r, "ATT-TRANS");
+        silent(&r, "ATT-TRANS");
     }
 
     #[test]
     fn reciprocity_request_must_state_its_authentication() {
-        let mut r = mla();
+        let mut r = example(Mla);
         r.basis.primary = Some(Instrument::Reciprocity);
         r.sign.authentication = None;
-        one(&r, "SIGN-AUTH", Severity::Error, "sign.authentication");
+        reports(&r, "SIGN-AUTH", Severity::Error, "sign.authentication");
         r.sign.authentication = Some(Authentication::Legalisation);
-        none(&r, "SIGN-AUTH");
+        silent(&r, "SIGN-AUTH");
     }
 
     #[test]
     fn unsealed_unsigned_request_reports_authentication_not_checked() {
-        let mut r = mla();
+        let mut r = example(Mla);
         r.sign.seal = false;
-        one(&r, "SIGN-AUTH", Severity::Info, "sign.seal");
+        reports(&r, "SIGN-AUTH", Severity::Info, "sign.seal");
         r.sign.name.clear();
-        none(&r, "SIGN-AUTH");
-        none(&mla(), "SIGN-AUTH");
+        silent(&r, "SIGN-AUTH");
+        silent(&example(Mla), "SIGN-AUTH");
     }
 
     #[test]
     fn police_request_reports_validation_not_checked() {
-        let mut r = mla();
+        let mut r = example(Mla);
         r.req_auth.authority_type = Some(AuthorityType::Police);
-        one(&r, "SIGN-VALIDATION", Severity::Info, "sign.validating_auth");
+        reports(&r, "SIGN-VALIDATION", Severity::Info, "sign.validating_auth");
         r.sign.validating_auth = "Ms Lena Ortiz, Senior Prosecutor".into();
-        none(&r, "SIGN-VALIDATION");
-        none(&mla(), "SIGN-VALIDATION");
+        silent(&r, "SIGN-VALIDATION");
+        silent(&example(Mla), "SIGN-VALIDATION");
     }
 
     #[test]
     fn inconsistent_dates_are_flagged() {
-        let mut r = mla();
+        let mut r = example(Mla);
         r.deadline.date = "2026-11-01".into();
-        one(&r, "DATE-ORDER", Severity::Error, "deadline.date");
-        let mut r = mla();
+        reports(&r, "DATE-ORDER", Severity::Error, "deadline.date");
+        let mut r = example(Mla);
         r.sign.date = "20 November 2026".into();
-        one(&r, "DATE-ORDER", Severity::Error, "sign.date");
-        let mut r = mla();
+        reports(&r, "DATE-ORDER", Severity::Error, "sign.date");
+        let mut r = example(Mla);
         r.persons.push(Person { family_name: "Doe".into(), birth_date: "2030-01-01".into(), ..Person::default() });
         let n = r.persons.len() - 1;
-        one(&r, "DATE-ORDER", Severity::Error, &format!("persons.{n}.birth_date"));
-        let mut p = crate::request::read::parse_request(EXAMPLES[1], "example").unwrap();
+        reports(&r, "DATE-ORDER", Severity::Error, &format!("persons.{n}.birth_date"));
+        let mut p = example(Preservation);
         p.preservation.data[0].range.to = "2026-10-01T00:00".into();
-        one(&p, "DATE-ORDER", Severity::Error, "preservation.data.0.range.to");
-        none(&mla(), "DATE-ORDER");
+        reports(&p, "DATE-ORDER", Severity::Error, "preservation.data.0.range.to");
+        silent(&example(Mla), "DATE-ORDER");
     }
 
     #[test]
     fn coercive_request_without_shared_draft_gets_advice() {
-        let mut r = mla();
-        one(&r, "CONSULT-DRAFT", Severity::Info, "consult.draft_shared");
+        let mut r = example(Mla);
+        reports(&r, "CONSULT-DRAFT", Severity::Info, "consult.draft_shared");
         r.consult.draft_shared = "Draft sent to the Norland central authority on 10 November 2026.".into();
-        none(&r, "CONSULT-DRAFT");
+        silent(&r, "CONSULT-DRAFT");
         r.consult.draft_shared.clear();
         r.mla.modules = vec![Module::Statements];
-        none(&r, "CONSULT-DRAFT");
+        silent(&r, "CONSULT-DRAFT");
     }
 
     #[test]
     fn informal_contact_not_mentioned_gets_advice() {
-        let mut r = mla();
+        let mut r = example(Mla);
         r.facts.summary = "A short summary.".into();
-        one(&r, "CONSULT-INFORMAL", Severity::Info, "consult.prior_informal");
+        reports(&r, "CONSULT-INFORMAL", Severity::Info, "consult.prior_informal");
         r.facts.evidence_so_far = "Informal police-to-police contact confirmed the account.".into();
-        none(&r, "CONSULT-INFORMAL");
+        silent(&r, "CONSULT-INFORMAL");
     }
 
     #[test]
     fn related_request_not_referred_to_gets_advice() {
-        let mut r = mla();
+        let mut r = example(Mla);
         r.proc.related_requests.push(RelatedRequest { state: "Vestria".into(), reference: "ECD/MLA/2026/044".into(), ..RelatedRequest::default() });
-        one(&r, "RELATED-REQ", Severity::Info, "proc.related_requests");
+        reports(&r, "RELATED-REQ", Severity::Info, "proc.related_requests");
         r.facts.evidence_so_far.push_str(" See also our request ECD/MLA/2026/044 to Vestria.");
-        none(&r, "RELATED-REQ");
+        silent(&r, "RELATED-REQ");
     }
 
     #[test]
     fn undefined_acronym_in_facts_gets_advice() {
-        let mut r = mla();
+        let mut r = example(Mla);
         r.facts.evidence_so_far = "Report of the FIU and statements of 38 investors.".into();
-        one(&r, "STYLE-JARGON", Severity::Info, "facts.evidence_so_far");
+        reports(&r, "STYLE-JARGON", Severity::Info, "facts.evidence_so_far");
         r.facts.evidence_so_far = "Report of the Financial Intelligence Unit (FIU) and statements of 38 investors.".into();
-        none(&r, "STYLE-JARGON");
-        none(&mla(), "STYLE-JARGON");
+        silent(&r, "STYLE-JARGON");
+        silent(&example(Mla), "STYLE-JARGON");
     }
 
     #[test]
     fn very_short_facts_summary_gets_advice() {
-        let mut r = mla();
+        let mut r = example(Mla);
         r.facts.summary = "Fraud by the suspect.".into();
-        one(&r, "STYLE-LENGTH", Severity::Info, "facts.summary");
-        none(&mla(), "STYLE-LENGTH");
+        reports(&r, "STYLE-LENGTH", Severity::Info, "facts.summary");
+        silent(&example(Mla), "STYLE-LENGTH");
     }
 }

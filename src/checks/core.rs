@@ -263,10 +263,11 @@ pub(super) static RULES: &[Rule] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::checks::tests::{found, run};
     use crate::request::Person;
 
     fn codes(r: &Request) -> Vec<&'static str> {
-        let mut c: Vec<_> = super::super::tests::run(r).iter().map(|f| f.code).collect();
+        let mut c: Vec<_> = run(r).iter().map(|f| f.code).collect();
         c.dedup();
         c
     }
@@ -283,23 +284,23 @@ mod tests {
     fn bilateral_basis_needs_a_citation() {
         let mut r = Request::default();
         r.basis.primary = Some(Instrument::Bilateral);
-        let f: Vec<_> = super::super::tests::run(&r).into_iter().filter(|f| f.code == "UNTOC-18-7-basis").collect();
+        let f = found(&r, "UNTOC-18-7-basis");
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].path, "basis.treaty_citation");
         r.basis.treaty_citation = "Treaty of 3 May 2011, art. 4".into();
-        assert!(super::super::tests::run(&r).iter().all(|f| f.code != "UNTOC-18-7-basis"));
+        assert!(run(&r).iter().all(|f| f.code != "UNTOC-18-7-basis"));
     }
 
     #[test]
     fn witness_without_whereabouts_is_a_warning_unless_explained() {
         let mut r = Request::default();
         r.persons.push(Person { role: Some(PersonRole::Witness), family_name: "Varga".into(), nationalities: "Norland".into(), ..Person::default() });
-        let f: Vec<_> = super::super::tests::run(&r).into_iter().filter(|f| f.code == "UNTOC-18-15-e-loc").collect();
+        let f = found(&r, "UNTOC-18-15-e-loc");
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].path, "persons.0.location");
         assert_eq!(f[0].severity, Severity::Warning);
         r.persons[0].location_unknown_reason = "Moved abroad, address not known".into();
-        assert!(super::super::tests::run(&r).iter().all(|f| f.code != "UNTOC-18-15-e-loc"));
+        assert!(run(&r).iter().all(|f| f.code != "UNTOC-18-15-e-loc"));
     }
 
     #[test]
@@ -310,7 +311,7 @@ mod tests {
         assert!(codes.contains(&"UNTOC-18-15-c-svc"));
         assert!(!codes.contains(&"UNTOC-18-15-c"));
         r.facts.summary = "The addressee is a witness in a fraud trial.".into();
-        assert!(!super::super::tests::run(&r).iter().any(|f| f.code == "UNTOC-18-15-c-svc"));
+        assert!(!run(&r).iter().any(|f| f.code == "UNTOC-18-15-c-svc"));
     }
 
     #[test]
@@ -326,7 +327,7 @@ mod tests {
     fn legal_person_without_registration_is_flagged() {
         let mut r = Request::default();
         r.persons.push(Person { person_type: Some(PersonType::Legal), family_name: "Halvard Logistics AS".into(), location: "Bergvik".into(), ..Person::default() });
-        let f: Vec<_> = super::super::tests::run(&r).into_iter().filter(|f| f.code == "UNTOC-18-15-e-legal").collect();
+        let f = found(&r, "UNTOC-18-15-e-legal");
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].path, "persons.0.registration_no");
         r.persons[0].registration_no = "918 442 107".into();
@@ -338,7 +339,7 @@ mod tests {
         let mut r = Request::default();
         r.mla.modules = vec![crate::request::Module::Other];
         r.mla.other.push(crate::request::mla::OtherAssistance { description: "Obtain the lease of flat 4".into(), relevance: String::new() });
-        let f: Vec<_> = super::super::tests::run(&r).into_iter().filter(|f| f.code == "UNTOC-18-15-f-item").collect();
+        let f = found(&r, "UNTOC-18-15-f-item");
         assert_eq!(f[0].path, "mla.other.0.relevance");
         r.mla.other[0].relevance = "The lease names the person who rented the flat.".into();
         assert!(!codes(&r).contains(&"UNTOC-18-15-f-item"));
@@ -348,7 +349,7 @@ mod tests {
     fn person_without_a_name_is_an_error() {
         let mut r = Request::default();
         r.persons.push(Person { role: Some(PersonRole::Witness), ..Person::default() });
-        let f: Vec<_> = super::super::tests::run(&r).into_iter().filter(|f| f.code == "UNTOC-18-15-e-id").collect();
+        let f = found(&r, "UNTOC-18-15-e-id");
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].path, "persons.0.family_name");
         r.persons[0].family_name = "Varga".into();

@@ -3,7 +3,8 @@
 //! A rule missing from [`CASES`] fails the test: adding a rule means adding
 //! its line here.
 
-use super::tests::run;
+use super::tests::{example, run, Example};
+use Example::{Emergency, Mla, Preservation, Transfer};
 use super::{rules, Finding};
 use crate::request::emergency::EmergencyRoute;
 use crate::request::mla::{
@@ -14,28 +15,6 @@ use crate::request::{
     Attachment, AttachmentType, AuthorityType, Channel, DataCategory, DataSpec, Instrument, Module, OffenceCategory, Person, PersonRole, PersonType,
     RelatedRequest, Request, TranslationStatus,
 };
-
-/// The complete example of each kind (`examples/*.json`).
-#[derive(Debug, Clone, Copy)]
-enum Example {
-    Mla,
-    Preservation,
-    Emergency,
-    Transfer,
-}
-use Example::*;
-
-impl Example {
-    fn request(self) -> Request {
-        let text = match self {
-            Mla => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/mla-evidence-fraud-arden-norland.json")),
-            Preservation => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/preservation-ransomware-arden-vestria.json")),
-            Emergency => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/emergency-disclosure-abduction-arden-norland.json")),
-            Transfer => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/transfer-of-proceedings-road-death-arden-calvania.json")),
-        };
-        crate::request::read::parse_request(text, "example").expect("example parses")
-    }
-}
 
 /// A change to a request.
 type Change = fn(&mut Request);
@@ -632,8 +611,8 @@ static CASES: &[Case] = &[
     case("STYLE-LENGTH", (Mla, |r| r.facts.summary = "Fraud by the director.".into()), (Mla, as_is)),
 ];
 
-fn findings(code: &str, (example, change): (Example, Change)) -> Vec<Finding> {
-    let mut r = example.request();
+fn findings(code: &str, (kind, change): (Example, Change)) -> Vec<Finding> {
+    let mut r = example(kind);
     change(&mut r);
     run(&r).into_iter().filter(|f| f.code == code).collect()
 }
@@ -669,10 +648,10 @@ fn every_rule_has_a_case_that_fires_it_and_one_that_does_not() {
 fn every_message_of_the_cases_is_worded_in_every_language() {
     use crate::i18n::Lang;
     let today = super::tests::today();
-    let mut requests: Vec<Request> = [Mla, Preservation, Emergency, Transfer].iter().map(|e| e.request()).collect();
+    let mut requests: Vec<Request> = Example::ALL.into_iter().map(example).collect();
     requests.push(Request::default());
     for case in CASES {
-        let mut r = case.fires_on.0.request();
+        let mut r = example(case.fires_on.0);
         (case.fires_on.1)(&mut r);
         requests.push(r);
     }
@@ -681,7 +660,7 @@ fn every_message_of_the_cases_is_worded_in_every_language() {
         for (rule, _, path, message) in super::run_unworded(r, today) {
             for lang in Lang::ALL {
                 let worded = message.render(lang);
-                let leak = worded.contains("check.") || worded.split('{').skip(1).any(|rest| rest.contains('}'));
+                let leak = worded.contains("check.") || !crate::i18n::placeholders::placeholders(&worded).is_empty();
                 if leak || worded.trim().is_empty() {
                     problems.push(format!("{}: {} at {path} in {}: {worded:?}", rule.code, message.key(), lang.code()));
                 }
@@ -700,7 +679,7 @@ fn every_message_key_of_the_cases_is_in_every_catalogue() {
     let today = super::tests::today();
     let mut keys = std::collections::BTreeSet::new();
     for case in CASES {
-        let mut r = case.fires_on.0.request();
+        let mut r = example(case.fires_on.0);
         (case.fires_on.1)(&mut r);
         for (_, _, _, message) in super::run_unworded(&r, today) {
             keys.extend(message.keys());

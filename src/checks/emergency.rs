@@ -165,25 +165,12 @@ pub(super) static RULES: &[Rule] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::Finding;
-    use crate::request::{Offence, Request};
-
-    fn example() -> Request {
-        crate::request::read::parse_request(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/emergency-disclosure-abduction-arden-norland.json")), "example").unwrap()
-    }
-
-    fn found(r: &Request, code: &str) -> Vec<Finding> {
-        super::super::tests::run(r).into_iter().filter(|f| f.code == code).collect()
-    }
-
-    fn one(r: &Request, code: &str, severity: Severity, path: &str) {
-        let f = found(r, code);
-        assert!(f.iter().any(|f| f.severity == severity && f.path == path), "{code} at {path} ({severity:?}) not in {f:?}");
-    }
+    use crate::checks::tests::{example, found, reports, run, Example::Emergency};
+    use crate::request::Offence;
 
     #[test]
     fn example_has_no_errors_or_warnings_from_this_section() {
-        for f in super::super::tests::run(&example()) {
+        for f in run(&example(Emergency)) {
             if RULES.iter().any(|rule| rule.code == f.code) {
                 assert_eq!(f.severity, Severity::Info, "{f:?}");
             }
@@ -192,74 +179,74 @@ mod tests {
 
     #[test]
     fn emergency_request_on_another_basis_reports_protocol_status_could_not_be_checked() {
-        let mut r = example();
+        let mut r = example(Emergency);
         assert!(found(&r, "CETS224-PARTY").is_empty(), "BASIS-IN-FORCE covers a CETS 224 basis");
         r.basis.primary = Some(Instrument::Budapest);
-        one(&r, "CETS224-PARTY", Severity::Info, "req_state");
+        reports(&r, "CETS224-PARTY", Severity::Info, "req_state");
         r.req_state.clear();
         assert!(found(&r, "CETS224-PARTY").is_empty());
     }
 
     #[test]
     fn emergency_without_facts_of_risk_is_flagged() {
-        let mut r = example();
+        let mut r = example(Emergency);
         r.emergency.emergency_facts.clear();
-        one(&r, "CETS224-3-emergency", Severity::Error, "emergency.emergency_facts");
+        reports(&r, "CETS224-3-emergency", Severity::Error, "emergency.emergency_facts");
         r.emergency.emergency_facts = "The suspect is about to move the ransom to another wallet.".into();
-        one(&r, "CETS224-3-emergency", Severity::Warning, "emergency.emergency_facts");
-        assert!(found(&example(), "CETS224-3-emergency").is_empty());
+        reports(&r, "CETS224-3-emergency", Severity::Warning, "emergency.emergency_facts");
+        assert!(found(&example(Emergency), "CETS224-3-emergency").is_empty());
     }
 
     #[test]
     fn emergency_without_data_link_is_flagged() {
-        let mut r = example();
+        let mut r = example(Emergency);
         r.emergency.data_link = "  ".into();
-        one(&r, "CETS224-9-link", Severity::Error, "emergency.data_link");
-        assert!(found(&example(), "CETS224-9-link").is_empty());
+        reports(&r, "CETS224-9-link", Severity::Error, "emergency.data_link");
+        assert!(found(&example(Emergency), "CETS224-9-link").is_empty());
     }
 
     #[test]
     fn emergency_offence_without_penalty_is_flagged() {
-        let mut r = example();
+        let mut r = example(Emergency);
         r.offences.push(Offence { name: "Threats".into(), provision: "s. 190".into(), ..Offence::default() });
-        one(&r, "CETS224-9-offence", Severity::Error, "offences.1.max_penalty");
+        reports(&r, "CETS224-9-offence", Severity::Error, "offences.1.max_penalty");
         r.offences.clear();
-        one(&r, "CETS224-9-offence", Severity::Error, "offences");
-        assert!(found(&example(), "CETS224-9-offence").is_empty());
+        reports(&r, "CETS224-9-offence", Severity::Error, "offences");
+        assert!(found(&example(Emergency), "CETS224-9-offence").is_empty());
     }
 
     #[test]
     fn emergency_data_without_time_zone_is_flagged() {
-        let mut r = example();
+        let mut r = example(Emergency);
         r.emergency.data[0].range.tz.clear();
-        one(&r, "CETS224-9-data", Severity::Error, "emergency.data.0.range.tz");
+        reports(&r, "CETS224-9-data", Severity::Error, "emergency.data.0.range.tz");
         r.emergency.data.clear();
-        one(&r, "CETS224-9-data", Severity::Error, "emergency.data");
-        assert!(found(&example(), "CETS224-9-data").is_empty());
+        reports(&r, "CETS224-9-data", Severity::Error, "emergency.data");
+        assert!(found(&example(Emergency), "CETS224-9-data").is_empty());
     }
 
     #[test]
     fn emergency_without_route_or_protocol_basis_is_flagged() {
-        let mut r = example();
+        let mut r = example(Emergency);
         r.emergency.route = None;
-        one(&r, "CETS224-9-statement", Severity::Error, "emergency.route");
-        let mut r = example();
+        reports(&r, "CETS224-9-statement", Severity::Error, "emergency.route");
+        let mut r = example(Emergency);
         r.basis.primary = Some(Instrument::Budapest);
         r.basis.secondary.clear();
-        one(&r, "CETS224-9-statement", Severity::Error, "basis.primary");
-        assert!(found(&example(), "CETS224-9-statement").is_empty());
+        reports(&r, "CETS224-9-statement", Severity::Error, "basis.primary");
+        assert!(found(&example(Emergency), "CETS224-9-statement").is_empty());
     }
 
     #[test]
     fn article_10_route_needs_the_ordinary_contents() {
-        let mut r = example();
+        let mut r = example(Emergency);
         r.emergency.route = Some(EmergencyRoute::Art10Mla);
-        one(&r, "CETS224-10-mla", Severity::Error, "facts.summary");
-        one(&r, "CETS224-10-mla", Severity::Warning, "facts.link_to_req_state");
+        reports(&r, "CETS224-10-mla", Severity::Error, "facts.summary");
+        reports(&r, "CETS224-10-mla", Severity::Warning, "facts.link_to_req_state");
         assert!(found(&r, "CETS224-10-mla").iter().all(|f| f.path != "proc.nature"));
         r.facts.summary = "On 26 November 2026 a child was taken from outside her school.".into();
         r.facts.link_to_req_state = "The messaging service is run by a provider in Norland.".into();
         assert!(found(&r, "CETS224-10-mla").is_empty());
-        assert!(found(&example(), "CETS224-10-mla").is_empty());
+        assert!(found(&example(Emergency), "CETS224-10-mla").is_empty());
     }
 }

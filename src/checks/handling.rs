@@ -296,88 +296,67 @@ pub(super) static RULES: &[Rule] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::checks::tests::{example, found, only_finding, Example::{self, Mla, Preservation, Emergency, Transfer}};
     use crate::request::mla::{Examination, Records, StoredData};
     use crate::request::Person;
-    use crate::checks::Finding;
-
-    fn example(kind: &str) -> Request {
-        let text = match kind {
-            "mla" => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/mla-evidence-fraud-arden-norland.json")),
-            "pres" => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/preservation-ransomware-arden-vestria.json")),
-            "em" => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/emergency-disclosure-abduction-arden-norland.json")),
-            _ => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/transfer-of-proceedings-road-death-arden-calvania.json")),
-        };
-        crate::request::read::parse_request(text, "example").expect("example parses")
-    }
-
-    fn found(r: &Request, code: &str) -> Vec<Finding> {
-        super::super::tests::run(r).into_iter().filter(|f| f.code == code).collect()
-    }
-
-    fn one(r: &Request, code: &str, severity: Severity, path: &str) {
-        let f = found(r, code);
-        assert_eq!(f.len(), 1, "{code}: {f:?}");
-        assert_eq!(f[0].severity, severity);
-        assert_eq!(f[0].path, path);
-    }
 
     #[test]
     fn examples_raise_no_finding_of_this_section() {
-        for kind in ["mla", "pres", "em", "tr"] {
+        for kind in Example::ALL {
             let r = example(kind);
             for rule in RULES {
-                assert!(found(&r, rule.code).is_empty(), "{kind}: {:?}", found(&r, rule.code));
+                assert!(found(&r, rule.code).is_empty(), "{kind:?}: {:?}", found(&r, rule.code));
             }
         }
     }
 
     #[test]
     fn urgent_request_without_explanation_is_flagged() {
-        let mut r = example("mla");
+        let mut r = example(Mla);
         r.urgency.reason_text.clear();
-        one(&r, "UNTOC-18-24-reasons", Severity::Warning, "urgency.reason_text");
+        only_finding(&r, "UNTOC-18-24-reasons", Severity::Warning, "urgency.reason_text");
         r.urgency.reason_text = "Funds are still being moved.".into();
         r.urgency.reasons.clear();
-        one(&r, "UNTOC-18-24-reasons", Severity::Warning, "urgency.reasons");
+        only_finding(&r, "UNTOC-18-24-reasons", Severity::Warning, "urgency.reasons");
     }
 
     #[test]
     fn urgent_request_without_deadline_is_flagged_but_not_a_preservation_request() {
-        let mut r = example("mla");
+        let mut r = example(Mla);
         r.deadline.date.clear();
-        one(&r, "UNTOC-18-24-deadline", Severity::Warning, "deadline.date");
+        only_finding(&r, "UNTOC-18-24-deadline", Severity::Warning, "deadline.date");
         r.urgency.flag = false;
         assert!(found(&r, "UNTOC-18-24-deadline").is_empty());
-        let p = example("pres");
+        let p = example(Preservation);
         assert!(p.urgency.flag && blank(&p.deadline.date));
         assert!(found(&p, "UNTOC-18-24-deadline").is_empty());
     }
 
     #[test]
     fn past_or_malformed_deadline_is_an_error() {
-        let mut r = example("mla");
+        let mut r = example(Mla);
         r.deadline.date = "2026-11-01".into();
-        one(&r, "DEADLINE-PAST", Severity::Error, "deadline.date");
+        only_finding(&r, "DEADLINE-PAST", Severity::Error, "deadline.date");
         r.deadline.date = "31/01/2027".into();
-        one(&r, "DEADLINE-PAST", Severity::Error, "deadline.date");
+        only_finding(&r, "DEADLINE-PAST", Severity::Error, "deadline.date");
         r.deadline.date = "2027-01-31".into();
         assert!(found(&r, "DEADLINE-PAST").is_empty());
     }
 
     #[test]
     fn deadline_under_thirty_days_through_central_authority_is_tight() {
-        let mut r = example("mla");
+        let mut r = example(Mla);
         r.deadline.date = "2026-12-10".into();
-        one(&r, "DEADLINE-TIGHT", Severity::Warning, "deadline.date");
+        only_finding(&r, "DEADLINE-TIGHT", Severity::Warning, "deadline.date");
         r.channel.route = Some(Channel::Interpol);
         assert!(found(&r, "DEADLINE-TIGHT").is_empty());
     }
 
     #[test]
     fn hearing_within_ninety_days_suggests_urgency() {
-        let mut r = example("tr");
+        let mut r = example(Transfer);
         r.proc.next_hearing_date = "2027-01-15".into();
-        one(&r, "URGENCY-IMPLICIT", Severity::Info, "proc.next_hearing_date");
+        only_finding(&r, "URGENCY-IMPLICIT", Severity::Info, "proc.next_hearing_date");
         r.urgency.flag = true;
         assert!(found(&r, "URGENCY-IMPLICIT").is_empty());
         r.urgency.flag = false;
@@ -387,89 +366,89 @@ mod tests {
 
     #[test]
     fn custody_expiry_counts_only_when_in_custody() {
-        let mut r = example("tr");
+        let mut r = example(Transfer);
         r.proc.custody.expiry_date = "2026-12-20".into();
         assert!(found(&r, "URGENCY-IMPLICIT").is_empty());
         r.proc.custody.in_custody = true;
-        one(&r, "URGENCY-IMPLICIT", Severity::Info, "proc.custody.expiry_date");
+        only_finding(&r, "URGENCY-IMPLICIT", Severity::Info, "proc.custody.expiry_date");
     }
 
     #[test]
     fn confidentiality_without_reasons_is_flagged() {
-        let mut r = example("pres");
+        let mut r = example(Preservation);
         r.conf.reasons.clear();
-        one(&r, "UNTOC-18-20-reasons", Severity::Warning, "conf.reasons");
+        only_finding(&r, "UNTOC-18-20-reasons", Severity::Warning, "conf.reasons");
         r.conf.required = false;
         assert!(found(&r, "UNTOC-18-20-reasons").is_empty());
     }
 
     #[test]
     fn confidentiality_clause_without_scope_is_an_error() {
-        let mut r = example("mla");
+        let mut r = example(Mla);
         r.conf.scope = None;
-        one(&r, "UNTOC-18-20-clause", Severity::Error, "conf.scope");
-        let mut r = example("mla");
+        only_finding(&r, "UNTOC-18-20-clause", Severity::Error, "conf.scope");
+        let mut r = example(Mla);
         r.conf.if_not_possible.clear();
-        one(&r, "UNTOC-18-20-clause", Severity::Warning, "conf.if_not_possible");
+        only_finding(&r, "UNTOC-18-20-clause", Severity::Warning, "conf.if_not_possible");
     }
 
     #[test]
     fn confidential_bank_request_without_no_tipping_off_is_flagged() {
-        let mut r = example("mla");
+        let mut r = example(Mla);
         r.mla.records[0].no_tipping_off = false;
-        one(&r, "UNTOC-18-20-tipoff", Severity::Warning, "mla.records.0.no_tipping_off");
+        only_finding(&r, "UNTOC-18-20-tipoff", Severity::Warning, "mla.records.0.no_tipping_off");
         r.mla.modules.push(Module::StoredData);
         r.mla.stored_data.push(StoredData { no_user_notice: true, ..StoredData::default() });
         r.mla.records[0].no_tipping_off = true;
         assert!(found(&r, "UNTOC-18-20-tipoff").is_empty());
         r.mla.stored_data[0].no_user_notice = false;
-        one(&r, "UNTOC-18-20-tipoff", Severity::Warning, "mla.stored_data.0.no_user_notice");
+        only_finding(&r, "UNTOC-18-20-tipoff", Severity::Warning, "mla.stored_data.0.no_user_notice");
         r.conf.required = false;
         assert!(found(&r, "UNTOC-18-20-tipoff").is_empty());
     }
 
     #[test]
     fn missing_use_acknowledgement_is_flagged_for_mla_and_emergency() {
-        let mut r = example("em");
+        let mut r = example(Emergency);
         r.use_limit.ack = false;
-        one(&r, "UNTOC-18-19-ack", Severity::Warning, "use.ack");
-        let mut t = example("tr");
+        only_finding(&r, "UNTOC-18-19-ack", Severity::Warning, "use.ack");
+        let mut t = example(Transfer);
         t.use_limit.ack = false;
         assert!(found(&t, "UNTOC-18-19-ack").is_empty());
     }
 
     #[test]
     fn mla_request_without_intended_uses_is_flagged() {
-        let mut r = example("mla");
+        let mut r = example(Mla);
         r.purpose.intended_uses.clear();
-        one(&r, "UNTOC-18-19-uses", Severity::Warning, "purpose.intended_uses");
+        only_finding(&r, "UNTOC-18-19-uses", Severity::Warning, "purpose.intended_uses");
     }
 
     #[test]
     fn several_accused_with_one_listed_proceeding_is_flagged() {
-        let mut r = example("mla");
+        let mut r = example(Mla);
         r.persons.push(Person { role: Some(PersonRole::Accused), family_name: "Kade".into(), ..Person::default() });
-        one(&r, "UNTOC-18-19-uses", Severity::Warning, "purpose.intended_uses");
+        only_finding(&r, "UNTOC-18-19-uses", Severity::Warning, "purpose.intended_uses");
         r.purpose.intended_uses.push_str("\nSeparate proceedings PPO-2026-0413 against Kade.");
         assert!(found(&r, "UNTOC-18-19-uses").is_empty());
     }
 
     #[test]
     fn expert_evaluation_without_costs_answer_is_flagged() {
-        let mut r = example("mla");
+        let mut r = example(Mla);
         r.mla.modules.push(Module::Examination);
         r.mla.examination.push(Examination { object_or_site: "Server".into(), questions_for_expert: "1. Was it altered?".into(), method: String::new() });
         r.costs.extraordinary_expected = None;
-        one(&r, "UNTOC-18-28-costs", Severity::Warning, "costs.extraordinary_expected");
+        only_finding(&r, "UNTOC-18-28-costs", Severity::Warning, "costs.extraordinary_expected");
         r.costs.extraordinary_expected = Some(YesNoUnknown::Yes);
-        one(&r, "UNTOC-18-28-costs", Severity::Warning, "costs.items");
+        only_finding(&r, "UNTOC-18-28-costs", Severity::Warning, "costs.items");
         r.costs.items = "Expert fees, about EUR 4,000, borne by Arden.".into();
         assert!(found(&r, "UNTOC-18-28-costs").is_empty());
     }
 
     #[test]
     fn costs_rule_ignores_modules_without_extraordinary_costs() {
-        let mut r = example("mla");
+        let mut r = example(Mla);
         r.costs.extraordinary_expected = None;
         r.mla.records.push(Records::default());
         assert!(found(&r, "UNTOC-18-28-costs").is_empty());

@@ -160,32 +160,12 @@ impl Message {
     /// a placeholder without a value is left as is (a test forbids it).
     pub fn render(&self, lang: Lang) -> String {
         let template = i18n::catalogue(lang).get(&self.key);
-        let mut out = String::with_capacity(template.len() + 32);
-        let mut rest = template.as_str();
-        while let Some(open) = rest.find('{') {
-            out.push_str(&rest[..open]);
-            let after = &rest[open + 1..];
-            let value = after.find('}').and_then(|close| {
-                let name = &after[..close];
-                self.args.iter().find(|(n, _)| *n == name).map(|(_, v)| (close, v))
-            });
-            match value {
-                Some((close, Arg::Text(t))) => {
-                    out.push_str(t);
-                    rest = &after[close + 1..];
-                }
-                Some((close, Arg::Message(m))) => {
-                    out.push_str(&m.render(lang));
-                    rest = &after[close + 1..];
-                }
-                None => {
-                    out.push('{');
-                    rest = after;
-                }
-            }
-        }
-        out.push_str(rest);
-        out
+        i18n::placeholders::fill_known(&template, |name| {
+            self.args.iter().find(|(n, _)| *n == name).map(|(_, value)| match value {
+                Arg::Text(text) => text.clone(),
+                Arg::Message(message) => message.render(lang),
+            })
+        })
     }
 
     /// Every catalogue key this message uses, its own and its values'.
@@ -338,6 +318,59 @@ pub(crate) mod tests {
     /// The findings of `r` on the tests' date, worded in English.
     pub(crate) fn run(r: &Request) -> Vec<Finding> {
         super::run(r, today(), Lang::En)
+    }
+
+    /// The complete example of each kind (`examples/*.json`).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub(crate) enum Example {
+        Mla,
+        Preservation,
+        Emergency,
+        Transfer,
+    }
+
+    impl Example {
+        /// Every example.
+        pub(crate) const ALL: [Example; 4] = [Example::Mla, Example::Preservation, Example::Emergency, Example::Transfer];
+    }
+
+    /// The complete example request of a kind.
+    pub(crate) fn example(kind: Example) -> Request {
+        let text = match kind {
+            Example::Mla => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/mla-evidence-fraud-arden-norland.json")),
+            Example::Preservation => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/preservation-ransomware-arden-vestria.json")),
+            Example::Emergency => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/emergency-disclosure-abduction-arden-norland.json")),
+            Example::Transfer => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/transfer-of-proceedings-road-death-arden-calvania.json")),
+        };
+        crate::request::read::parse_request(text, "example").expect("example parses")
+    }
+
+    /// The findings of rule `code` on `r`.
+    pub(crate) fn found(r: &Request, code: &str) -> Vec<Finding> {
+        run(r).into_iter().filter(|f| f.code == code).collect()
+    }
+
+    /// The one finding of rule `code` on `r`, asserting that there is
+    /// exactly one and that it has `severity` at `path`.
+    pub(crate) fn only_finding(r: &Request, code: &str, severity: Severity, path: &str) -> Finding {
+        let f = found(r, code);
+        assert_eq!(f.len(), 1, "{code}: {f:?}");
+        assert_eq!(f[0].severity, severity, "{code}");
+        assert_eq!(f[0].path, path, "{code}");
+        f.into_iter().next().unwrap()
+    }
+
+    /// Asserts that rule `code` reports `severity` at `path` on `r`, among
+    /// any other findings of that rule.
+    pub(crate) fn reports(r: &Request, code: &str, severity: Severity, path: &str) {
+        let f = found(r, code);
+        assert!(f.iter().any(|f| f.severity == severity && f.path == path), "{code} at {path} ({severity:?}) not in {f:?}");
+    }
+
+    /// Asserts that rule `code` reports nothing on `r`.
+    pub(crate) fn silent(r: &Request, code: &str) {
+        let f = found(r, code);
+        assert!(f.is_empty(), "{code} unexpected: {f:?}");
     }
 
     #[test]

@@ -868,54 +868,28 @@ pub(super) static RULES: &[Rule] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::Finding;
+    use crate::checks::tests::{example, found, only_finding, silent, Example::{self, Mla, Preservation, Emergency, Transfer}};
     use crate::request::mla::{
         Appearance, ControlledDelivery, DetaineeTransfer, Freezing, JointTeam, OtherAssistance, RealTime, Search, Service, StoredData, Tracing,
         Videoconference,
     };
     use crate::request::{DataCategory, PersonRole};
 
-    fn example(kind: &str) -> Request {
-        let text = match kind {
-            "mla" => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/mla-evidence-fraud-arden-norland.json")),
-            "pres" => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/preservation-ransomware-arden-vestria.json")),
-            "em" => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/emergency-disclosure-abduction-arden-norland.json")),
-            _ => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/transfer-of-proceedings-road-death-arden-calvania.json")),
-        };
-        crate::request::read::parse_request(text, "example").expect("example parses")
-    }
-
-    fn found(r: &Request, code: &str) -> Vec<Finding> {
-        super::super::tests::run(r).into_iter().filter(|f| f.code == code).collect()
-    }
-
-    fn one(r: &Request, code: &str, severity: Severity, path: &str) {
-        let f = found(r, code);
-        assert_eq!(f.len(), 1, "{code}: {f:?}");
-        assert_eq!(f[0].severity, severity, "{code}");
-        assert_eq!(f[0].path, path, "{code}");
-    }
-
-    fn none(r: &Request, code: &str) {
-        let f = found(r, code);
-        assert!(f.is_empty(), "{code}: {f:?}");
-    }
-
     /// The MLA example with one more module selected.
     fn with(module: Module) -> Request {
-        let mut r = example("mla");
+        let mut r = example(Mla);
         r.mla.modules.push(module);
         r
     }
 
     #[test]
     fn examples_raise_no_error_of_this_section() {
-        for kind in ["mla", "pres", "em", "tr"] {
+        for kind in Example::ALL {
             let r = example(kind);
             for rule in RULES {
                 for f in found(&r, rule.code) {
                     // The catalogue asks the MLA example for its witness's language and its bank-secrecy note.
-                    assert!(kind == "mla" && matches!(f.code, "PERS-LANG" | "UNTOC-18-8-bank"), "{kind}: {f:?}");
+                    assert!(kind == Mla && matches!(f.code, "PERS-LANG" | "UNTOC-18-8-bank"), "{kind:?}: {f:?}");
                 }
             }
         }
@@ -923,46 +897,46 @@ mod tests {
 
     #[test]
     fn person_without_role_is_an_error() {
-        let mut r = example("tr");
-        none(&r, "PERS-ROLE");
+        let mut r = example(Transfer);
+        silent(&r, "PERS-ROLE");
         r.persons[0].role = None;
-        one(&r, "PERS-ROLE", Severity::Error, "persons.0.role");
+        only_finding(&r, "PERS-ROLE", Severity::Error, "persons.0.role");
         assert!(found(&r, "PERS-ROLE")[0].message.contains("Pierre Antoine Lemaire"));
     }
 
     #[test]
     fn witness_to_be_heard_without_language_is_flagged() {
-        let mut r = example("mla");
-        none(&r, "PERS-LANG");
+        let mut r = example(Mla);
+        silent(&r, "PERS-LANG");
         r.persons[2].language_understood.clear();
-        one(&r, "PERS-LANG", Severity::Warning, "persons.2.language_understood");
+        only_finding(&r, "PERS-LANG", Severity::Warning, "persons.2.language_understood");
     }
 
     #[test]
     fn person_mentioned_nowhere_is_an_orphan() {
-        let mut r = example("mla");
-        none(&r, "PERS-ORPHAN");
+        let mut r = example(Mla);
+        silent(&r, "PERS-ORPHAN");
         r.persons.push(Person { role: Some(PersonRole::Witness), family_name: "Eriksen".into(), given_names: "Kari".into(), ..Person::default() });
-        one(&r, "PERS-ORPHAN", Severity::Info, "persons.3");
+        only_finding(&r, "PERS-ORPHAN", Severity::Info, "persons.3");
         r.facts.summary.push_str(" Ms Kari Eriksen saw the transfers.");
-        none(&r, "PERS-ORPHAN");
+        silent(&r, "PERS-ORPHAN");
     }
 
     #[test]
     fn statement_without_questions_oath_or_rights_is_flagged() {
-        let mut r = example("mla");
-        none(&r, "M1-QUESTIONS");
-        none(&r, "M1-OATH");
-        none(&r, "M1-RIGHTS");
+        let mut r = example(Mla);
+        silent(&r, "M1-QUESTIONS");
+        silent(&r, "M1-OATH");
+        silent(&r, "M1-RIGHTS");
         r.mla.statements[0].questions.clear();
         r.mla.statements[0].oath = None;
         r.mla.statements[0].capacity = Some(HearingCapacity::Suspect);
-        one(&r, "M1-QUESTIONS", Severity::Warning, "mla.statements.0.questions");
-        one(&r, "M1-OATH", Severity::Warning, "mla.statements.0.oath");
-        one(&r, "M1-RIGHTS", Severity::Warning, "mla.statements.0.rights_notice");
+        only_finding(&r, "M1-QUESTIONS", Severity::Warning, "mla.statements.0.questions");
+        only_finding(&r, "M1-OATH", Severity::Warning, "mla.statements.0.oath");
+        only_finding(&r, "M1-RIGHTS", Severity::Warning, "mla.statements.0.rights_notice");
         assert!(found(&r, "M1-QUESTIONS")[0].message.contains("Ingrid Solberg"));
         r.mla.statements[0].rights_notice = "Right to remain silent and to a lawyer.".into();
-        none(&r, "M1-RIGHTS");
+        silent(&r, "M1-RIGHTS");
     }
 
     fn served() -> Request {
@@ -981,32 +955,32 @@ mod tests {
     #[test]
     fn service_without_address_or_proof_is_flagged() {
         let mut r = served();
-        none(&r, "M2-ADDRESS");
-        none(&r, "M2-PROOF");
+        silent(&r, "M2-ADDRESS");
+        silent(&r, "M2-PROOF");
         r.mla.service[0].address.clear();
         r.mla.service[0].proof_required.clear();
-        one(&r, "M2-ADDRESS", Severity::Error, "mla.service.0.address");
-        one(&r, "M2-PROOF", Severity::Warning, "mla.service.0.proof_required");
+        only_finding(&r, "M2-ADDRESS", Severity::Error, "mla.service.0.address");
+        only_finding(&r, "M2-PROOF", Severity::Warning, "mla.service.0.proof_required");
     }
 
     #[test]
     fn summons_with_appearance_too_soon_is_flagged() {
         let mut r = served();
-        none(&r, "M2-LEADTIME");
+        silent(&r, "M2-LEADTIME");
         r.mla.service[0].appearance_date = "2026-12-15".into();
-        one(&r, "M2-LEADTIME", Severity::Warning, "mla.service.0.appearance_date");
+        only_finding(&r, "M2-LEADTIME", Severity::Warning, "mla.service.0.appearance_date");
     }
 
     #[test]
     fn search_without_place_items_or_order_is_flagged() {
         let mut r = with(Module::SearchSeizure);
         r.mla.searches.push(Search { place: "Havnegata 12, Bergvik".into(), items: "Accounting records".into(), domestic_order: true, ..Search::default() });
-        none(&r, "M3-PLACE-ITEMS");
-        none(&r, "M3-ORDER");
+        silent(&r, "M3-PLACE-ITEMS");
+        silent(&r, "M3-ORDER");
         r.mla.searches[0].items.clear();
         r.mla.searches[0].domestic_order = false;
-        one(&r, "M3-PLACE-ITEMS", Severity::Error, "mla.searches.0.items");
-        one(&r, "M3-ORDER", Severity::Warning, "mla.searches.0.domestic_order");
+        only_finding(&r, "M3-PLACE-ITEMS", Severity::Error, "mla.searches.0.items");
+        only_finding(&r, "M3-ORDER", Severity::Warning, "mla.searches.0.domestic_order");
     }
 
     #[test]
@@ -1019,56 +993,56 @@ mod tests {
             domestic_order: true,
             ..Freezing::default()
         });
-        none(&r, "M4-LINK");
-        none(&r, "M3-ORDER");
+        silent(&r, "M4-LINK");
+        silent(&r, "M3-ORDER");
         r.mla.freezing[0].owner_ref.clear();
-        one(&r, "M4-LINK", Severity::Error, "mla.freezing.0.owner_ref");
+        only_finding(&r, "M4-LINK", Severity::Error, "mla.freezing.0.owner_ref");
     }
 
     #[test]
     fn bank_records_without_account_holder_are_an_error() {
-        let mut r = example("mla");
-        none(&r, "M5-BANK");
+        let mut r = example(Mla);
+        silent(&r, "M5-BANK");
         r.mla.records[0].holder_refs.clear();
-        one(&r, "M5-BANK", Severity::Error, "mla.records.0.holder_refs");
+        only_finding(&r, "M5-BANK", Severity::Error, "mla.records.0.holder_refs");
         r.mla.records[0].record_class = Some(RecordClass::Corporate);
-        none(&r, "M5-BANK");
+        silent(&r, "M5-BANK");
     }
 
     #[test]
     fn records_period_missing_or_reversed_is_an_error() {
-        let mut r = example("mla");
-        none(&r, "M5-PERIOD");
+        let mut r = example(Mla);
+        silent(&r, "M5-PERIOD");
         r.mla.records[0].period_to = "2025-01-31".into();
-        one(&r, "M5-PERIOD", Severity::Error, "mla.records.0.period_to");
+        only_finding(&r, "M5-PERIOD", Severity::Error, "mla.records.0.period_to");
         r.mla.records[0].period_to.clear();
-        one(&r, "M5-PERIOD", Severity::Error, "mla.records.0.period_to");
+        only_finding(&r, "M5-PERIOD", Severity::Error, "mla.records.0.period_to");
     }
 
     #[test]
     fn records_period_too_long_or_far_from_facts_is_broad() {
-        let mut r = example("mla");
-        none(&r, "M5-PERIOD-BROAD");
+        let mut r = example(Mla);
+        silent(&r, "M5-PERIOD-BROAD");
         r.mla.records[0].period_from = "2015-01-01".into();
-        one(&r, "M5-PERIOD-BROAD", Severity::Warning, "mla.records.0.period_from");
+        only_finding(&r, "M5-PERIOD-BROAD", Severity::Warning, "mla.records.0.period_from");
         r.mla.records[0].period_from = "2020-01-01".into();
         r.mla.records[0].period_to = "2022-12-31".into();
-        one(&r, "M5-PERIOD-BROAD", Severity::Warning, "mla.records.0.period_from");
+        only_finding(&r, "M5-PERIOD-BROAD", Severity::Warning, "mla.records.0.period_from");
     }
 
     #[test]
     fn records_without_document_types_are_an_error() {
-        let mut r = example("mla");
-        none(&r, "M5-DOCTYPES");
+        let mut r = example(Mla);
+        silent(&r, "M5-DOCTYPES");
         r.mla.records[0].doc_types.clear();
-        one(&r, "M5-DOCTYPES", Severity::Error, "mla.records.0.doc_types");
+        only_finding(&r, "M5-DOCTYPES", Severity::Error, "mla.records.0.doc_types");
     }
 
     #[test]
     fn bank_records_get_the_bank_secrecy_note() {
-        let r = example("mla");
-        one(&r, "UNTOC-18-8-bank", Severity::Info, "mla.records");
-        none(&example("tr"), "UNTOC-18-8-bank");
+        let r = example(Mla);
+        only_finding(&r, "UNTOC-18-8-bank", Severity::Info, "mla.records");
+        silent(&example(Transfer), "UNTOC-18-8-bank");
     }
 
     fn stored() -> Request {
@@ -1086,70 +1060,70 @@ mod tests {
     #[test]
     fn stored_data_without_provider_or_category_is_an_error() {
         let mut r = stored();
-        none(&r, "M6-PROVIDER");
-        none(&r, "M6-CATEGORY");
+        silent(&r, "M6-PROVIDER");
+        silent(&r, "M6-CATEGORY");
         r.mla.stored_data[0].provider.clear();
         r.mla.stored_data[0].data.categories.clear();
-        one(&r, "M6-PROVIDER", Severity::Error, "mla.stored_data.0.provider");
-        one(&r, "M6-CATEGORY", Severity::Error, "mla.stored_data.0.data.categories");
+        only_finding(&r, "M6-PROVIDER", Severity::Error, "mla.stored_data.0.provider");
+        only_finding(&r, "M6-CATEGORY", Severity::Error, "mla.stored_data.0.data.categories");
     }
 
     #[test]
     fn ip_address_without_time_is_an_error_and_without_port_a_warning() {
         let mut r = stored();
-        none(&r, "M6-IDENT");
+        silent(&r, "M6-IDENT");
         r.mla.stored_data[0].data.identifiers = "203.0.113.7".into();
-        one(&r, "M6-IDENT", Severity::Error, "mla.stored_data.0.data.identifiers");
+        only_finding(&r, "M6-IDENT", Severity::Error, "mla.stored_data.0.data.identifiers");
         r.mla.stored_data[0].data.identifiers = "2001:db8::17 at 2025-07-01 10:15".into();
-        one(&r, "M6-IDENT", Severity::Warning, "mla.stored_data.0.data.identifiers");
+        only_finding(&r, "M6-IDENT", Severity::Warning, "mla.stored_data.0.data.identifiers");
         r.mla.stored_data[0].data.identifiers = "[2001:db8::17]:443 at 2025-07-01 10:15".into();
-        none(&r, "M6-IDENT");
+        silent(&r, "M6-IDENT");
         r.mla.stored_data[0].data.identifiers.clear();
-        one(&r, "M6-IDENT", Severity::Error, "mla.stored_data.0.data.identifiers");
+        only_finding(&r, "M6-IDENT", Severity::Error, "mla.stored_data.0.data.identifiers");
     }
 
     #[test]
     fn data_range_without_time_zone_is_an_error_in_every_kind() {
         let mut r = stored();
-        none(&r, "DATA-TZ");
+        silent(&r, "DATA-TZ");
         r.mla.stored_data[0].data.range.tz.clear();
-        one(&r, "DATA-TZ", Severity::Error, "mla.stored_data.0.data.range.tz");
-        let mut p = example("pres");
-        none(&p, "DATA-TZ");
+        only_finding(&r, "DATA-TZ", Severity::Error, "mla.stored_data.0.data.range.tz");
+        let mut p = example(Preservation);
+        silent(&p, "DATA-TZ");
         p.preservation.data[0].range.tz.clear();
-        one(&p, "DATA-TZ", Severity::Error, "preservation.data.0.range.tz");
-        let mut e = example("em");
-        none(&e, "DATA-TZ");
+        only_finding(&p, "DATA-TZ", Severity::Error, "preservation.data.0.range.tz");
+        let mut e = example(Emergency);
+        silent(&e, "DATA-TZ");
         e.emergency.data[0].range.tz = " ".into();
-        one(&e, "DATA-TZ", Severity::Error, "emergency.data.0.range.tz");
+        only_finding(&e, "DATA-TZ", Severity::Error, "emergency.data.0.range.tz");
     }
 
     #[test]
     fn content_data_need_a_justification() {
         let mut r = stored();
         r.mla.stored_data[0].data.categories.push(DataCategory::Content);
-        one(&r, "M6-CONTENT", Severity::Warning, "mla.stored_data.0.content_justification");
+        only_finding(&r, "M6-CONTENT", Severity::Warning, "mla.stored_data.0.content_justification");
         r.mla.stored_data[0].content_justification = "Only the messages show who gave the instructions.".into();
-        none(&r, "M6-CONTENT");
+        silent(&r, "M6-CONTENT");
     }
 
     #[test]
     fn request_following_preservation_needs_its_reference_and_date() {
         let mut r = stored();
         r.mla.follows_preservation = true;
-        one(&r, "M6-PRESREF", Severity::Warning, "mla.stored_data.0.preservation_ref");
+        only_finding(&r, "M6-PRESREF", Severity::Warning, "mla.stored_data.0.preservation_ref");
         r.mla.stored_data[0].preservation_ref = "NO-PRES-118 of 2 December 2025".into();
-        none(&r, "M6-PRESREF");
+        silent(&r, "M6-PRESREF");
     }
 
     #[test]
     fn urgent_stored_data_request_needs_vulnerability() {
         let mut r = stored();
-        none(&r, "BUD-31-3-a");
+        silent(&r, "BUD-31-3-a");
         r.mla.stored_data[0].vulnerability.clear();
-        one(&r, "BUD-31-3-a", Severity::Warning, "mla.stored_data.0.vulnerability");
+        only_finding(&r, "BUD-31-3-a", Severity::Warning, "mla.stored_data.0.vulnerability");
         r.urgency.flag = false;
-        none(&r, "BUD-31-3-a");
+        silent(&r, "BUD-31-3-a");
     }
 
     #[test]
@@ -1159,9 +1133,9 @@ mod tests {
         t.period.from = "2027-01-01T00:00".into();
         t.period.to = "2027-01-31T23:59".into();
         r.mla.real_time.push(t);
-        none(&r, "M7-AUTH");
+        silent(&r, "M7-AUTH");
         r.mla.real_time[0].domestic_authorisation.clear();
-        one(&r, "M7-AUTH", Severity::Error, "mla.real_time.0.domestic_authorisation");
+        only_finding(&r, "M7-AUTH", Severity::Error, "mla.real_time.0.domestic_authorisation");
     }
 
     fn video() -> Request {
@@ -1181,23 +1155,23 @@ mod tests {
     #[test]
     fn videoconference_without_reason_or_technical_details_is_flagged() {
         let mut r = video();
-        none(&r, "UNTOC-18-18-reason");
-        none(&r, "M8-TECH");
+        silent(&r, "UNTOC-18-18-reason");
+        silent(&r, "M8-TECH");
         r.mla.videoconference[0].why_not_in_person.clear();
         r.mla.videoconference[0].tech.clear();
-        one(&r, "UNTOC-18-18-reason", Severity::Error, "mla.videoconference.0.why_not_in_person");
-        one(&r, "M8-TECH", Severity::Warning, "mla.videoconference.0.tech");
+        only_finding(&r, "UNTOC-18-18-reason", Severity::Error, "mla.videoconference.0.why_not_in_person");
+        only_finding(&r, "M8-TECH", Severity::Warning, "mla.videoconference.0.tech");
         r.mla.videoconference[0].tz.clear();
-        one(&r, "DATA-TZ", Severity::Error, "mla.videoconference.0.tz");
+        only_finding(&r, "DATA-TZ", Severity::Error, "mla.videoconference.0.tz");
     }
 
     #[test]
     fn suspect_heard_by_video_without_consent_is_flagged() {
         let mut r = video();
         r.mla.videoconference[0].capacity = Some(HearingCapacity::Accused);
-        one(&r, "M8-CONSENT", Severity::Warning, "mla.videoconference.0.consent");
+        only_finding(&r, "M8-CONSENT", Severity::Warning, "mla.videoconference.0.consent");
         r.mla.videoconference[0].consent = true;
-        none(&r, "M8-CONSENT");
+        silent(&r, "M8-CONSENT");
     }
 
     fn transfer() -> Request {
@@ -1217,41 +1191,41 @@ mod tests {
     #[test]
     fn detainee_transfer_without_consent_is_an_error() {
         let mut r = transfer();
-        none(&r, "UNTOC-18-10-consent");
+        silent(&r, "UNTOC-18-10-consent");
         r.mla.detainee_transfer[0].consent = false;
-        one(&r, "UNTOC-18-10-consent", Severity::Error, "mla.detainee_transfer.0.consent");
+        only_finding(&r, "UNTOC-18-10-consent", Severity::Error, "mla.detainee_transfer.0.consent");
     }
 
     #[test]
     fn detainee_transfer_without_return_dates_lacks_undertakings() {
         let mut r = transfer();
-        none(&r, "UNTOC-18-11-undertakings");
-        none(&r, "UNTOC-18-12-safeconduct");
+        silent(&r, "UNTOC-18-11-undertakings");
+        silent(&r, "UNTOC-18-12-safeconduct");
         r.mla.detainee_transfer[0].dates.clear();
-        one(&r, "UNTOC-18-11-undertakings", Severity::Error, "mla.detainee_transfer.0.dates");
+        only_finding(&r, "UNTOC-18-11-undertakings", Severity::Error, "mla.detainee_transfer.0.dates");
         r.mla.detainee_transfer[0].detainee_ref.clear();
-        one(&r, "UNTOC-18-12-safeconduct", Severity::Error, "mla.detainee_transfer.0.detainee_ref");
+        only_finding(&r, "UNTOC-18-12-safeconduct", Severity::Error, "mla.detainee_transfer.0.detainee_ref");
     }
 
     #[test]
     fn appearance_without_allowances_is_flagged() {
         let mut r = with(Module::Appearance);
         r.mla.appearance.push(Appearance { person_ref: "Ingrid Solberg".into(), allowances: "Travel and hotel paid by Arden".into(), ..Appearance::default() });
-        none(&r, "UNTOC-18-27-safeconduct");
+        silent(&r, "UNTOC-18-27-safeconduct");
         r.mla.appearance[0].allowances.clear();
-        one(&r, "UNTOC-18-27-safeconduct", Severity::Warning, "mla.appearance.0.allowances");
+        only_finding(&r, "UNTOC-18-27-safeconduct", Severity::Warning, "mla.appearance.0.allowances");
     }
 
     #[test]
     fn tracing_without_link_is_flagged_and_uncac_points_to_focal_point() {
         let mut r = with(Module::Tracing);
         r.mla.tracing.push(Tracing { subjects: "Tomas Brenner".into(), link_to_offence: "Proceeds of the fraud".into(), ..Tracing::default() });
-        none(&r, "M10-LINK");
-        none(&r, "UNCAC-46-3-k-focal");
+        silent(&r, "M10-LINK");
+        silent(&r, "UNCAC-46-3-k-focal");
         r.mla.tracing[0].link_to_offence.clear();
-        one(&r, "M10-LINK", Severity::Warning, "mla.tracing.0.link_to_offence");
+        only_finding(&r, "M10-LINK", Severity::Warning, "mla.tracing.0.link_to_offence");
         r.basis.primary = Some(Instrument::Uncac46);
-        one(&r, "UNCAC-46-3-k-focal", Severity::Info, "mla.tracing");
+        only_finding(&r, "UNCAC-46-3-k-focal", Severity::Info, "mla.tracing");
     }
 
     #[test]
@@ -1264,9 +1238,9 @@ mod tests {
             info_use_rules: "As agreed in the JIT agreement".into(),
             ..JointTeam::default()
         });
-        none(&r, "M12-AGREEMENT");
+        silent(&r, "M12-AGREEMENT");
         r.mla.joint_team[0].info_use_rules.clear();
-        one(&r, "M12-AGREEMENT", Severity::Warning, "mla.joint_team.0.info_use_rules");
+        only_finding(&r, "M12-AGREEMENT", Severity::Warning, "mla.joint_team.0.info_use_rules");
     }
 
     #[test]
@@ -1279,16 +1253,16 @@ mod tests {
             ops_contacts: "Arden police 24/7 desk".into(),
             ..ControlledDelivery::default()
         });
-        none(&r, "M13-ROUTE");
+        silent(&r, "M13-ROUTE");
         r.mla.controlled_delivery[0].ops_contacts.clear();
-        one(&r, "M13-ROUTE", Severity::Warning, "mla.controlled_delivery.0.ops_contacts");
+        only_finding(&r, "M13-ROUTE", Severity::Warning, "mla.controlled_delivery.0.ops_contacts");
     }
 
     #[test]
     fn other_assistance_gets_result_advice() {
         let mut r = with(Module::Other);
-        none(&r, "M15-RESULT");
+        silent(&r, "M15-RESULT");
         r.mla.other.push(OtherAssistance { description: "Obtain the register of shareholders".into(), relevance: String::new() });
-        one(&r, "M15-RESULT", Severity::Info, "mla.other.0.description");
+        only_finding(&r, "M15-RESULT", Severity::Info, "mla.other.0.description");
     }
 }

@@ -179,45 +179,23 @@ pub(super) static RULES: &[Rule] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::Finding;
+    use crate::checks::tests::{example, found, only_finding, run, Example::{self, Mla, Preservation, Emergency, Transfer}};
     use crate::request::{Attachment, Module};
-
-    fn example(kind: &str) -> Request {
-        let text = match kind {
-            "mla" => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/mla-evidence-fraud-arden-norland.json")),
-            "preservation" => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/preservation-ransomware-arden-vestria.json")),
-            "emergency" => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/emergency-disclosure-abduction-arden-norland.json")),
-            _ => include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/transfer-of-proceedings-road-death-arden-calvania.json")),
-        };
-        crate::request::read::parse_request(text, "example").expect("example parses")
-    }
-
-    fn found(r: &Request, code: &str) -> Vec<Finding> {
-        super::super::tests::run(r).into_iter().filter(|f| f.code == code).collect()
-    }
-
-    fn one(r: &Request, code: &str, severity: Severity, path: &str) -> Finding {
-        let f = found(r, code);
-        assert_eq!(f.len(), 1, "{code}: {f:?}");
-        assert_eq!(f[0].severity, severity, "{code}");
-        assert_eq!(f[0].path, path, "{code}");
-        f.into_iter().next().unwrap()
-    }
 
     /// An MLA request asking only for statements (not coercive).
     fn non_coercive() -> Request {
-        let mut r = example("mla");
+        let mut r = example(Mla);
         r.mla.modules = vec![Module::Statements];
         r
     }
 
     #[test]
     fn examples_raise_no_errors_or_warnings_from_this_section() {
-        for kind in ["mla", "preservation", "emergency", "transfer"] {
+        for kind in Example::ALL {
             let r = example(kind);
-            for f in super::super::tests::run(&r) {
+            for f in run(&r) {
                 if RULES.iter().any(|rule| rule.code == f.code) {
-                    assert_eq!(f.severity, Severity::Info, "{kind}: {f:?}");
+                    assert_eq!(f.severity, Severity::Info, "{kind:?}: {f:?}");
                 }
             }
         }
@@ -225,32 +203,32 @@ mod tests {
 
     #[test]
     fn mla_offence_without_provision_text_is_a_warning() {
-        let mut r = example("mla");
+        let mut r = example(Mla);
         r.offences[1].provision_text.clear();
-        let f = one(&r, "OFF-TEXT", Severity::Warning, "offences.1.provision_text");
+        let f = only_finding(&r, "OFF-TEXT", Severity::Warning, "offences.1.provision_text");
         assert!(f.message.contains("Offence 2 (Money laundering)"));
         assert!(f.message.contains("section 301(1)"));
-        assert!(found(&example("mla"), "OFF-TEXT").is_empty());
+        assert!(found(&example(Mla), "OFF-TEXT").is_empty());
     }
 
     #[test]
     fn transfer_offence_without_provision_text_is_an_error() {
-        let mut r = example("transfer");
+        let mut r = example(Transfer);
         r.offences[0].provision_text.clear();
-        one(&r, "OFF-TEXT", Severity::Error, "offences.0.provision_text");
+        only_finding(&r, "OFF-TEXT", Severity::Error, "offences.0.provision_text");
     }
 
     #[test]
     fn reciprocity_request_without_provision_text_is_an_error() {
-        let mut r = example("mla");
+        let mut r = example(Mla);
         r.basis.primary = Some(Instrument::Reciprocity);
         r.offences[0].provision_text.clear();
-        one(&r, "OFF-TEXT", Severity::Error, "offences.0.provision_text");
+        only_finding(&r, "OFF-TEXT", Severity::Error, "offences.0.provision_text");
     }
 
     #[test]
     fn provision_text_may_be_an_annex_naming_the_provision() {
-        let mut r = example("mla");
+        let mut r = example(Mla);
         r.offences[0].provision_text.clear();
         r.attachments.push(Attachment {
             attachment_type: Some(AttachmentType::LegalText),
@@ -262,43 +240,43 @@ mod tests {
 
     #[test]
     fn preservation_offences_need_no_provision_text() {
-        assert!(found(&example("preservation"), "OFF-TEXT").is_empty());
-        assert!(found(&example("emergency"), "OFF-TEXT").is_empty());
+        assert!(found(&example(Preservation), "OFF-TEXT").is_empty());
+        assert!(found(&example(Emergency), "OFF-TEXT").is_empty());
     }
 
     #[test]
     fn offence_without_penalty_is_a_warning() {
-        let mut r = example("mla");
+        let mut r = example(Mla);
         r.offences[0].max_penalty.clear();
-        one(&r, "OFF-PENALTY", Severity::Warning, "offences.0.max_penalty");
-        assert!(found(&example("mla"), "OFF-PENALTY").is_empty());
+        only_finding(&r, "OFF-PENALTY", Severity::Warning, "offences.0.max_penalty");
+        assert!(found(&example(Mla), "OFF-PENALTY").is_empty());
     }
 
     #[test]
     fn cets224_request_without_penalty_is_an_error() {
-        let mut r = example("mla");
+        let mut r = example(Mla);
         r.basis.primary = Some(Instrument::Cets224);
         r.offences[0].max_penalty = " ".into();
-        one(&r, "OFF-PENALTY", Severity::Error, "offences.0.max_penalty");
+        only_finding(&r, "OFF-PENALTY", Severity::Error, "offences.0.max_penalty");
         r.offences[0].max_penalty = "10 years' imprisonment".into();
         assert!(found(&r, "OFF-PENALTY").is_empty());
     }
 
     #[test]
     fn emergency_penalty_is_left_to_the_emergency_rule() {
-        let mut r = example("emergency");
+        let mut r = example(Emergency);
         r.offences[0].max_penalty.clear();
         assert!(found(&r, "OFF-PENALTY").is_empty());
     }
 
     #[test]
     fn coercive_request_without_dual_criminality_statement_is_flagged() {
-        let mut r = example("mla");
+        let mut r = example(Mla);
         r.dual_crim.statement.clear();
-        let f = one(&r, "UNTOC-18-9-dc", Severity::Warning, "dual_crim.statement");
+        let f = only_finding(&r, "UNTOC-18-9-dc", Severity::Warning, "dual_crim.statement");
         assert!(f.message.contains("Kingdom of Norland"));
         assert!(f.message.contains("UNTOC art. 18(9)"));
-        assert!(found(&example("mla"), "UNTOC-18-9-dc").is_empty());
+        assert!(found(&example(Mla), "UNTOC-18-9-dc").is_empty());
     }
 
     #[test]
@@ -312,7 +290,7 @@ mod tests {
     fn non_coercive_request_without_statement_could_not_be_checked_against_directory() {
         let mut r = non_coercive();
         r.dual_crim.statement.clear();
-        one(&r, "DIR-DC-REQUIRED", Severity::Info, "dual_crim.statement");
+        only_finding(&r, "DIR-DC-REQUIRED", Severity::Info, "dual_crim.statement");
         assert!(found(&non_coercive(), "DIR-DC-REQUIRED").is_empty());
     }
 
@@ -320,40 +298,40 @@ mod tests {
     fn non_coercive_uncac_request_gets_dual_criminality_advice() {
         let mut r = non_coercive();
         r.basis.primary = Some(Instrument::Uncac46);
-        one(&r, "UNCAC-46-9-b", Severity::Info, "dual_crim.statement");
+        only_finding(&r, "UNCAC-46-9-b", Severity::Info, "dual_crim.statement");
         r.mla.modules.push(Module::Records);
         assert!(found(&r, "UNCAC-46-9-b").is_empty());
     }
 
     #[test]
     fn political_offence_is_a_refusal_risk() {
-        let mut r = example("mla");
+        let mut r = example(Mla);
         r.offences[0].category_flags.push(OffenceCategory::Political);
-        let f = one(&r, "REFUSAL-POL-MIL-FISC", Severity::Warning, "offences.0.category_flags");
+        let f = only_finding(&r, "REFUSAL-POL-MIL-FISC", Severity::Warning, "offences.0.category_flags");
         assert!(f.message.contains("Offence 1 (Aggravated fraud)"));
-        assert!(found(&example("mla"), "REFUSAL-POL-MIL-FISC").is_empty());
+        assert!(found(&example(Mla), "REFUSAL-POL-MIL-FISC").is_empty());
     }
 
     #[test]
     fn fiscal_offence_under_untoc_is_not_a_ground_for_refusal() {
-        let mut r = example("mla");
+        let mut r = example(Mla);
         r.offences[1].category_flags.push(OffenceCategory::Fiscal);
-        let f = one(&r, "REFUSAL-POL-MIL-FISC", Severity::Warning, "offences.1.category_flags");
+        let f = only_finding(&r, "REFUSAL-POL-MIL-FISC", Severity::Warning, "offences.1.category_flags");
         assert!(f.message.contains("not a ground for refusal"));
         assert!(f.message.contains("UNTOC art. 18(22)"));
     }
 
     #[test]
     fn political_offence_in_preservation_is_left_to_the_preservation_rule() {
-        let mut r = example("preservation");
+        let mut r = example(Preservation);
         r.offences[0].category_flags.push(OffenceCategory::Political);
         assert!(found(&r, "REFUSAL-POL-MIL-FISC").is_empty());
     }
 
     #[test]
     fn mla_request_gets_essential_interests_reminder() {
-        let f = one(&example("mla"), "REFUSAL-ESSENTIAL", Severity::Info, "mla.modules");
+        let f = only_finding(&example(Mla), "REFUSAL-ESSENTIAL", Severity::Info, "mla.modules");
         assert!(f.message.contains("Kingdom of Norland"));
-        assert!(found(&example("transfer"), "REFUSAL-ESSENTIAL").is_empty());
+        assert!(found(&example(Transfer), "REFUSAL-ESSENTIAL").is_empty());
     }
 }

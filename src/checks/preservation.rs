@@ -247,27 +247,14 @@ pub(super) static RULES: &[Rule] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::Finding;
+    use crate::checks::tests::{example, found, reports, run, Example::Preservation};
     use crate::request::preservation::FollowUpMeasure;
-    use crate::request::{Offence, Request};
-
-    fn example() -> Request {
-        crate::request::read::parse_request(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/preservation-ransomware-arden-vestria.json")), "example").unwrap()
-    }
-
-    fn found(r: &Request, code: &str) -> Vec<Finding> {
-        super::super::tests::run(r).into_iter().filter(|f| f.code == code).collect()
-    }
-
-    fn one(r: &Request, code: &str, severity: Severity, path: &str) {
-        let f = found(r, code);
-        assert!(f.iter().any(|f| f.severity == severity && f.path == path), "{code} at {path} ({severity:?}) not in {f:?}");
-    }
+    use crate::request::Offence;
 
     #[test]
     fn example_has_no_errors_or_warnings_from_this_section() {
-        let r = example();
-        for f in super::super::tests::run(&r) {
+        let r = example(Preservation);
+        for f in run(&r) {
             if RULES.iter().any(|rule| rule.code == f.code) {
                 assert_eq!(f.severity, Severity::Info, "{f:?}");
             }
@@ -276,110 +263,110 @@ mod tests {
 
     #[test]
     fn preservation_without_authority_name_is_flagged() {
-        let mut r = example();
+        let mut r = example(Preservation);
         r.req_auth.name.clear();
-        one(&r, "BUD-29-2-a", Severity::Error, "req_auth.name");
-        assert!(found(&example(), "BUD-29-2-a").is_empty());
+        reports(&r, "BUD-29-2-a", Severity::Error, "req_auth.name");
+        assert!(found(&example(Preservation), "BUD-29-2-a").is_empty());
     }
 
     #[test]
     fn preservation_without_offence_or_brief_facts_is_flagged() {
-        let mut r = example();
+        let mut r = example(Preservation);
         r.offences.clear();
         r.facts.brief = " ".into();
-        one(&r, "BUD-29-2-b", Severity::Error, "offences");
-        one(&r, "BUD-29-2-b", Severity::Error, "facts.brief");
-        assert!(found(&example(), "BUD-29-2-b").is_empty());
+        reports(&r, "BUD-29-2-b", Severity::Error, "offences");
+        reports(&r, "BUD-29-2-b", Severity::Error, "facts.brief");
+        assert!(found(&example(Preservation), "BUD-29-2-b").is_empty());
     }
 
     #[test]
     fn preservation_data_without_time_zone_or_relationship_is_flagged() {
-        let mut r = example();
+        let mut r = example(Preservation);
         r.preservation.data[1].range.tz.clear();
         r.preservation.data[0].categories.clear();
         r.preservation.data_relationship.clear();
-        one(&r, "BUD-29-2-c", Severity::Error, "preservation.data.1.range.tz");
-        one(&r, "BUD-29-2-c", Severity::Error, "preservation.data.0.categories");
-        one(&r, "BUD-29-2-c", Severity::Error, "preservation.data_relationship");
+        reports(&r, "BUD-29-2-c", Severity::Error, "preservation.data.1.range.tz");
+        reports(&r, "BUD-29-2-c", Severity::Error, "preservation.data.0.categories");
+        reports(&r, "BUD-29-2-c", Severity::Error, "preservation.data_relationship");
         r.preservation.data.clear();
-        one(&r, "BUD-29-2-c", Severity::Error, "preservation.data");
-        assert!(found(&example(), "BUD-29-2-c").is_empty());
+        reports(&r, "BUD-29-2-c", Severity::Error, "preservation.data");
+        assert!(found(&example(Preservation), "BUD-29-2-c").is_empty());
     }
 
     #[test]
     fn unknown_custodian_needs_an_explanation() {
-        let mut r = example();
+        let mut r = example(Preservation);
         r.preservation.custodian = String::new();
-        one(&r, "BUD-29-2-d", Severity::Error, "preservation.custodian");
+        reports(&r, "BUD-29-2-d", Severity::Error, "preservation.custodian");
         r.preservation.custodian = "Unknown".into();
-        one(&r, "BUD-29-2-d", Severity::Error, "preservation.custodian");
+        reports(&r, "BUD-29-2-d", Severity::Error, "preservation.custodian");
         r.preservation.custodian = "Unknown: the domain is registered through a privacy proxy in Vestria.".into();
-        one(&r, "BUD-29-2-d", Severity::Info, "preservation.custodian");
-        assert!(found(&example(), "BUD-29-2-d").is_empty());
+        reports(&r, "BUD-29-2-d", Severity::Info, "preservation.custodian");
+        assert!(found(&example(Preservation), "BUD-29-2-d").is_empty());
     }
 
     #[test]
     fn preservation_without_necessity_is_flagged() {
-        let mut r = example();
+        let mut r = example(Preservation);
         r.preservation.necessity.clear();
-        one(&r, "BUD-29-2-e", Severity::Error, "preservation.necessity");
-        assert!(found(&example(), "BUD-29-2-e").is_empty());
+        reports(&r, "BUD-29-2-e", Severity::Error, "preservation.necessity");
+        assert!(found(&example(Preservation), "BUD-29-2-e").is_empty());
     }
 
     #[test]
     fn preservation_without_follow_up_measure_is_flagged() {
-        let mut r = example();
+        let mut r = example(Preservation);
         r.preservation.mla_intent_measure = None;
-        one(&r, "BUD-29-2-f", Severity::Error, "preservation.mla_intent_measure");
+        reports(&r, "BUD-29-2-f", Severity::Error, "preservation.mla_intent_measure");
         r.preservation.mla_intent_measure = Some(FollowUpMeasure::SeizeSecure);
         assert!(found(&r, "BUD-29-2-f").is_empty());
     }
 
     #[test]
     fn confirmed_preservation_without_effective_date_is_flagged() {
-        let mut r = example();
+        let mut r = example(Preservation);
         r.preservation.preservation_ref = "VES-24/7-2026-118".into();
-        one(&r, "BUD-29-7-date", Severity::Warning, "preservation.preserved_at");
+        reports(&r, "BUD-29-7-date", Severity::Warning, "preservation.preserved_at");
         r.preservation.preserved_at = "2026-11-21".into();
         assert!(found(&r, "BUD-29-7-date").is_empty());
     }
 
     #[test]
     fn preservation_close_to_lapsing_warns_and_lapsed_is_an_error() {
-        let mut r = example();
+        let mut r = example(Preservation);
         // 2026-10-10 + 60 days = 2026-12-09, 12 days after the test date.
         r.preservation.preserved_at = "2026-10-10".into();
-        one(&r, "BUD-29-7-expiry", Severity::Warning, "preservation.preserved_at");
+        reports(&r, "BUD-29-7-expiry", Severity::Warning, "preservation.preserved_at");
         r.preservation.preserved_at = "2026-09-01".into();
-        one(&r, "BUD-29-7-expiry", Severity::Error, "preservation.preserved_at");
+        reports(&r, "BUD-29-7-expiry", Severity::Error, "preservation.preserved_at");
         r.preservation.preserved_at = "2026-11-21".into();
         assert!(found(&r, "BUD-29-7-expiry").is_empty());
     }
 
     #[test]
     fn non_computer_offence_without_dual_criminality_reports_reservation_not_checked() {
-        let mut r = example();
+        let mut r = example(Preservation);
         for o in &mut r.offences {
             o.category_flags.clear();
         }
-        one(&r, "BUD-29-4-res", Severity::Info, "dual_crim.statement");
+        reports(&r, "BUD-29-4-res", Severity::Info, "dual_crim.statement");
         r.dual_crim.statement = "Extortion is an offence under the Vestrian Penal Code, art. 310.".into();
         assert!(found(&r, "BUD-29-4-res").is_empty());
-        assert!(found(&example(), "BUD-29-4-res").is_empty());
+        assert!(found(&example(Preservation), "BUD-29-4-res").is_empty());
     }
 
     #[test]
     fn political_offence_in_preservation_is_a_warning() {
-        let mut r = example();
+        let mut r = example(Preservation);
         r.offences.push(Offence { name: "Sedition".into(), provision: "s. 90".into(), category_flags: vec![OffenceCategory::Political], ..Offence::default() });
-        one(&r, "BUD-29-5-pol", Severity::Warning, "offences.2.category_flags");
-        assert!(found(&example(), "BUD-29-5-pol").is_empty());
+        reports(&r, "BUD-29-5-pol", Severity::Warning, "offences.2.category_flags");
+        assert!(found(&example(Preservation), "BUD-29-5-pol").is_empty());
     }
 
     #[test]
     fn network_channel_reports_the_contact_could_not_be_checked() {
-        let mut r = example();
-        one(&r, "BUD-35-poc", Severity::Info, "channel.route");
+        let mut r = example(Preservation);
+        reports(&r, "BUD-35-poc", Severity::Info, "channel.route");
         assert_eq!(found(&r, "BUD-35-poc").len(), 1);
         r.channel.route = Some(Channel::CentralAuthority);
         assert!(found(&r, "BUD-35-poc").is_empty());
@@ -387,9 +374,9 @@ mod tests {
 
     #[test]
     fn traffic_data_without_path_disclosure_gets_advice() {
-        let mut r = example();
+        let mut r = example(Preservation);
         r.preservation.path_disclosure = false;
-        one(&r, "BUD-30-path", Severity::Info, "preservation.path_disclosure");
-        assert!(found(&example(), "BUD-30-path").is_empty());
+        reports(&r, "BUD-30-path", Severity::Info, "preservation.path_disclosure");
+        assert!(found(&example(Preservation), "BUD-30-path").is_empty());
     }
 }

@@ -412,30 +412,12 @@ pub(super) static RULES: &[Rule] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::Finding;
+    use crate::checks::tests::{example, reports, silent, run, Example::Transfer};
     use crate::request::{Attachment, Offence};
-
-    fn example() -> Request {
-        crate::request::read::parse_request(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/transfer-of-proceedings-road-death-arden-calvania.json")), "example").unwrap()
-    }
-
-    fn found(r: &Request, code: &str) -> Vec<Finding> {
-        super::super::tests::run(r).into_iter().filter(|f| f.code == code).collect()
-    }
-
-    fn one(r: &Request, code: &str, severity: Severity, path: &str) {
-        let f = found(r, code);
-        assert!(f.iter().any(|f| f.severity == severity && f.path == path), "{code} at {path} ({severity:?}) not in {f:?}");
-    }
-
-    fn none(r: &Request, code: &str) {
-        let f = found(r, code);
-        assert!(f.is_empty(), "{code} unexpected: {f:?}");
-    }
 
     #[test]
     fn example_has_no_errors_from_this_section() {
-        for f in super::super::tests::run(&example()) {
+        for f in run(&example(Transfer)) {
             if RULES.iter().any(|rule| rule.code == f.code) {
                 assert_ne!(f.severity, Severity::Error, "{f:?}");
             }
@@ -450,189 +432,189 @@ mod tests {
 
     #[test]
     fn transfer_without_act_or_time_and_place_is_flagged() {
-        let mut r = example();
+        let mut r = example(Transfer);
         r.transfer.act_description.clear();
         r.facts.time_place.clear();
-        one(&r, "MT118-3-b", Severity::Error, "transfer.act_description");
-        one(&r, "MT118-3-b", Severity::Error, "facts.time_place");
-        none(&example(), "MT118-3-b");
+        reports(&r, "MT118-3-b", Severity::Error, "transfer.act_description");
+        reports(&r, "MT118-3-b", Severity::Error, "facts.time_place");
+        silent(&example(Transfer), "MT118-3-b");
     }
 
     #[test]
     fn transfer_without_investigation_results_is_flagged() {
-        let mut r = example();
+        let mut r = example(Transfer);
         r.transfer.investigation_results.clear();
-        one(&r, "MT118-3-c", Severity::Error, "transfer.investigation_results");
-        none(&example(), "MT118-3-c");
+        reports(&r, "MT118-3-c", Severity::Error, "transfer.investigation_results");
+        silent(&example(Transfer), "MT118-3-c");
     }
 
     #[test]
     fn transfer_without_text_of_the_provision_is_flagged() {
-        let mut r = example();
+        let mut r = example(Transfer);
         r.offences[0].provision_text.clear();
         r.attachments.retain(|a| a.attachment_type != Some(AttachmentType::LegalText));
-        one(&r, "MT118-3-d", Severity::Error, "offences.0.provision_text");
-        none(&example(), "MT118-3-d");
+        reports(&r, "MT118-3-d", Severity::Error, "offences.0.provision_text");
+        silent(&example(Transfer), "MT118-3-d");
     }
 
     #[test]
     fn transfer_suspect_without_nationality_is_flagged() {
-        let mut r = example();
+        let mut r = example(Transfer);
         r.persons[0].nationalities.clear();
-        one(&r, "MT118-3-e", Severity::Error, "persons.0.nationalities");
+        reports(&r, "MT118-3-e", Severity::Error, "persons.0.nationalities");
         r.persons.remove(0);
-        one(&r, "MT118-3-e", Severity::Error, "persons");
-        none(&example(), "MT118-3-e");
+        reports(&r, "MT118-3-e", Severity::Error, "persons");
+        silent(&example(Transfer), "MT118-3-e");
     }
 
     #[test]
     fn transfer_without_dual_criminality_statement_is_flagged() {
-        let mut r = example();
+        let mut r = example(Transfer);
         r.dual_crim.statement.clear();
-        one(&r, "MT118-6-dc", Severity::Error, "dual_crim.statement");
-        none(&example(), "MT118-6-dc");
+        reports(&r, "MT118-6-dc", Severity::Error, "dual_crim.statement");
+        silent(&example(Transfer), "MT118-6-dc");
     }
 
     #[test]
     fn ets73_transfer_without_grounds_is_flagged() {
-        let mut r = example();
+        let mut r = example(Transfer);
         r.transfer.grounds.clear();
-        one(&r, "ETS73-8-ground", Severity::Error, "transfer.grounds");
+        reports(&r, "ETS73-8-ground", Severity::Error, "transfer.grounds");
         r.basis.primary = Some(Instrument::Bilateral);
-        none(&r, "ETS73-8-ground");
-        none(&example(), "ETS73-8-ground");
+        silent(&r, "ETS73-8-ground");
+        silent(&example(Transfer), "ETS73-8-ground");
     }
 
     #[test]
     fn time_barred_prosecution_is_flagged() {
-        let mut r = example();
+        let mut r = example(Transfer);
         r.transfer.forum.limitation_requesting = "2026-11-01".into();
-        one(&r, "ETS73-10-timebar", Severity::Error, "transfer.forum.limitation_requesting");
+        reports(&r, "ETS73-10-timebar", Severity::Error, "transfer.forum.limitation_requesting");
         r.transfer.forum.limitation_requesting.clear();
         r.proc.limitation_date.clear();
-        one(&r, "ETS73-10-timebar", Severity::Error, "transfer.forum.limitation_requesting");
-        none(&example(), "ETS73-10-timebar");
+        reports(&r, "ETS73-10-timebar", Severity::Error, "transfer.forum.limitation_requesting");
+        silent(&example(Transfer), "ETS73-10-timebar");
     }
 
     #[test]
     fn limitation_within_six_months_warns_unless_marked_urgent() {
-        let mut r = example();
+        let mut r = example(Transfer);
         r.proc.limitation_date = "2027-03-01".into();
-        one(&r, "LIMIT-NEAR", Severity::Warning, "proc.limitation_date");
+        reports(&r, "LIMIT-NEAR", Severity::Warning, "proc.limitation_date");
         r.urgency.flag = true;
         r.urgency.reasons.push(UrgencyReason::LimitationDate);
-        none(&r, "LIMIT-NEAR");
+        silent(&r, "LIMIT-NEAR");
         let mut mla = Request::default();
         mla.proc.limitation_date = "2027-01-15".into();
-        one(&mla, "LIMIT-NEAR", Severity::Warning, "proc.limitation_date");
-        none(&example(), "LIMIT-NEAR");
+        reports(&mla, "LIMIT-NEAR", Severity::Warning, "proc.limitation_date");
+        silent(&example(Transfer), "LIMIT-NEAR");
     }
 
     #[test]
     fn unknown_or_past_limitation_in_requested_state_warns() {
-        let mut r = example();
-        one(&r, "ETS73-11-timebar-req", Severity::Warning, "transfer.forum.limitation_requested");
+        let mut r = example(Transfer);
+        reports(&r, "ETS73-11-timebar-req", Severity::Warning, "transfer.forum.limitation_requested");
         r.transfer.forum.limitation_requested = "2025-01-01".into();
-        one(&r, "ETS73-11-timebar-req", Severity::Warning, "transfer.forum.limitation_requested");
+        reports(&r, "ETS73-11-timebar-req", Severity::Warning, "transfer.forum.limitation_requested");
         r.transfer.forum.limitation_requested = "2035-06-14".into();
-        none(&r, "ETS73-11-timebar-req");
+        silent(&r, "ETS73-11-timebar-req");
     }
 
     #[test]
     fn fiscal_offence_or_foreign_suspect_is_a_refusal_risk() {
-        let mut r = example();
+        let mut r = example(Transfer);
         r.offences.push(Offence { name: "Tax evasion".into(), category_flags: vec![OffenceCategory::Fiscal], ..Offence::default() });
-        one(&r, "ETS73-11-refusal", Severity::Warning, "offences.1.category_flags");
-        let mut r = example();
+        reports(&r, "ETS73-11-refusal", Severity::Warning, "offences.1.category_flags");
+        let mut r = example(Transfer);
         r.transfer.grounds = vec![TransferGround::Evidence];
-        one(&r, "ETS73-11-refusal", Severity::Warning, "transfer.grounds");
-        none(&example(), "ETS73-11-refusal");
+        reports(&r, "ETS73-11-refusal", Severity::Warning, "transfer.grounds");
+        silent(&example(Transfer), "ETS73-11-refusal");
     }
 
     #[test]
     fn ets73_request_through_diplomatic_channel_or_non_urgent_interpol_is_flagged() {
-        let mut r = example();
+        let mut r = example(Transfer);
         r.channel.route = Some(Channel::Diplomatic);
-        one(&r, "ETS73-13-channel", Severity::Error, "channel.route");
+        reports(&r, "ETS73-13-channel", Severity::Error, "channel.route");
         r.channel.route = Some(Channel::Interpol);
-        one(&r, "ETS73-13-channel", Severity::Error, "channel.route");
+        reports(&r, "ETS73-13-channel", Severity::Error, "channel.route");
         r.urgency.flag = true;
-        none(&r, "ETS73-13-channel");
+        silent(&r, "ETS73-13-channel");
         r.channel.route = Some(Channel::DirectJudicial);
-        one(&r, "ETS73-13-channel", Severity::Warning, "channel.route");
-        none(&example(), "ETS73-13-channel");
+        reports(&r, "ETS73-13-channel", Severity::Warning, "channel.route");
+        silent(&example(Transfer), "ETS73-13-channel");
     }
 
     #[test]
     fn transfer_without_file_is_an_error_or_a_warning_when_remand_is_requested() {
-        let mut r = example();
+        let mut r = example(Transfer);
         r.attachments.retain(|a| a.attachment_type != Some(AttachmentType::CriminalFile));
-        one(&r, "ETS73-15-file", Severity::Error, "attachments");
+        reports(&r, "ETS73-15-file", Severity::Error, "attachments");
         r.transfer.provisional_measures = "Provisional arrest of Mr Lemaire under ETS 73 art. 27.".into();
-        one(&r, "ETS73-15-file", Severity::Warning, "attachments");
-        none(&example(), "ETS73-15-file");
+        reports(&r, "ETS73-15-file", Severity::Warning, "attachments");
+        silent(&example(Transfer), "ETS73-15-file");
     }
 
     #[test]
     fn uncertified_copy_of_the_file_is_flagged() {
-        let mut r = example();
+        let mut r = example(Transfer);
         r.attachments[0].certified = false;
-        one(&r, "ETS73-15-certified", Severity::Warning, "attachments.0.certified");
-        none(&example(), "ETS73-15-certified");
+        reports(&r, "ETS73-15-certified", Severity::Warning, "attachments.0.certified");
+        silent(&example(Transfer), "ETS73-15-certified");
     }
 
     #[test]
     fn untranslated_annexes_report_reservation_not_checked() {
-        let mut r = example();
+        let mut r = example(Transfer);
         r.translation.covers_attachments = false;
         r.attachments.push(Attachment { title: "Photographs".into(), ..Attachment::default() });
-        one(&r, "ETS73-18-lang", Severity::Info, "translation.covers_attachments");
-        none(&example(), "ETS73-18-lang");
+        reports(&r, "ETS73-18-lang", Severity::Info, "translation.covers_attachments");
+        silent(&example(Transfer), "ETS73-18-lang");
     }
 
     #[test]
     fn transfer_without_suspect_views_is_flagged() {
-        let mut r = example();
+        let mut r = example(Transfer);
         r.transfer.suspect_views.clear();
-        one(&r, "MT118-8-views", Severity::Warning, "transfer.suspect_views");
-        none(&example(), "MT118-8-views");
+        reports(&r, "MT118-8-views", Severity::Warning, "transfer.suspect_views");
+        silent(&example(Transfer), "MT118-8-views");
     }
 
     #[test]
     fn transfer_with_victim_but_no_victim_arrangements_is_flagged() {
-        let mut r = example();
+        let mut r = example(Transfer);
         r.transfer.victims.clear();
-        one(&r, "MT118-9-victims", Severity::Warning, "transfer.victims");
+        reports(&r, "MT118-9-victims", Severity::Warning, "transfer.victims");
         r.persons.retain(|p| p.role != Some(PersonRole::Victim));
-        none(&r, "MT118-9-victims");
-        none(&example(), "MT118-9-victims");
+        silent(&r, "MT118-9-victims");
+        silent(&example(Transfer), "MT118-9-victims");
     }
 
     #[test]
     fn incomplete_forum_analysis_is_flagged() {
-        let mut r = example();
+        let mut r = example(Transfer);
         r.transfer.forum.witnesses_location.clear();
-        one(&r, "UNTOC-21-forum", Severity::Warning, "transfer.forum.witnesses_location");
-        none(&example(), "UNTOC-21-forum");
+        reports(&r, "UNTOC-21-forum", Severity::Warning, "transfer.forum.witnesses_location");
+        silent(&example(Transfer), "UNTOC-21-forum");
     }
 
     #[test]
     fn transfer_without_parallel_proceedings_answer_is_flagged() {
-        let mut r = example();
+        let mut r = example(Transfer);
         r.transfer.forum.parallel_proceedings.clear();
-        one(&r, "TOP-PARALLEL", Severity::Warning, "transfer.forum.parallel_proceedings");
-        none(&example(), "TOP-PARALLEL");
+        reports(&r, "TOP-PARALLEL", Severity::Warning, "transfer.forum.parallel_proceedings");
+        silent(&example(Transfer), "TOP-PARALLEL");
     }
 
     #[test]
     fn suspect_in_custody_without_provisional_measures_is_flagged() {
-        let mut r = example();
+        let mut r = example(Transfer);
         r.proc.custody.in_custody = true;
-        one(&r, "TOP-CUSTODY", Severity::Warning, "proc.custody.expiry_date");
-        one(&r, "TOP-CUSTODY", Severity::Warning, "transfer.provisional_measures");
+        reports(&r, "TOP-CUSTODY", Severity::Warning, "proc.custody.expiry_date");
+        reports(&r, "TOP-CUSTODY", Severity::Warning, "transfer.provisional_measures");
         r.proc.custody.expiry_date = "2027-01-10".into();
         r.transfer.provisional_measures = "Provisional arrest under ETS 73 art. 27.".into();
-        none(&r, "TOP-CUSTODY");
-        none(&example(), "TOP-CUSTODY");
+        silent(&r, "TOP-CUSTODY");
+        silent(&example(Transfer), "TOP-CUSTODY");
     }
 }

@@ -16,11 +16,16 @@
 //! - `{{date value}}` — a `YYYY-MM-DD` (or `YYYY-MM-DDTHH:MM`) value as a long
 //!   date of the document's language; anything else as typed.
 //!
-//! The language is the view's `lang` (see [`crate::document::view`]). A missing phrase,
-//! a placeholder without a value or a value without a placeholder is an error,
-//! never a raw key in a document. Everything the helpers write goes through
-//! [`escape_inserted_text`], so neither a typed value nor a phrase can become
-//! markup.
+//! The language is the view's `lang` (see [`crate::document::view`]). A
+//! missing phrase, a placeholder without a value or a value without a
+//! placeholder is an error, never a raw key in a document.
+//!
+//! The helpers compute a value (`call_inner`), so that a helper used as a
+//! subexpression (`{{t "sign.done" date=(date request.sign.date)}}`) hands its
+//! plain text to the outer one, and the engine writes what a template prints
+//! through its escape function, [`escape_inserted_text`], like any
+//! `{{value}}`: neither a typed value nor a phrase can become markup (see
+//! [`crate::document::inserted`]).
 //!
 //! Architecture invariant: every phrase exists in all six languages with the
 //! placeholders of English, and every phrase a template names exists (tested).
@@ -29,13 +34,14 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use handlebars::{
-    Context, Handlebars, Helper, HelperResult, Output, RenderContext, RenderError,
-    RenderErrorReason,
+    Context, Handlebars, Helper, HelperDef, RenderContext, RenderError, RenderErrorReason,
+    ScopedJson,
 };
 use serde_json::Value;
 use thiserror::Error;
 
-use crate::document::escape_inserted_text;
+use crate::document::inserted::escape_inserted_text;
+use crate::i18n::placeholders::{fill, placeholders};
 use crate::i18n::Lang;
 use crate::request::RequestKind;
 
@@ -127,34 +133,6 @@ pub fn phrases(lang: Lang) -> &'static BTreeMap<String, String> {
 /// The phrase `key` of `lang`, if the catalogue has it.
 pub fn phrase(lang: Lang, key: &str) -> Option<&'static str> {
     phrases(lang).get(key).map(String::as_str)
-}
-
-/// The `{name}` placeholders of a phrase, in order of appearance.
-pub fn placeholders(text: &str) -> Vec<&str> {
-    text.split('{')
-        .skip(1)
-        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
-        .collect()
-}
-
-/// Fills the `{name}` placeholders of `text` in one pass (an inserted value
-/// is never read for placeholders). Fails on a placeholder `value` does not
-/// know.
-pub fn fill(text: &str, value: impl Fn(&str) -> Option<String>) -> Result<String, String> {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let close = after
-            .find('}')
-            .ok_or_else(|| format!("unclosed `{{` in {text:?}"))?;
-        let name = &after[..close];
-        out.push_str(&value(name).ok_or_else(|| format!("no value for `{{{name}}}` in {text:?}"))?);
-        rest = &after[close + 1..];
-    }
-    out.push_str(rest);
-    Ok(out)
 }
 
 /// A stored date (`YYYY-MM-DD`, optionally followed by `THH:MM`) as the long
@@ -275,9 +253,9 @@ fn load<'a>(
                 message: e.to_string(),
             })?;
     }
-    hb.register_helper("t", Box::new(phrase_helper));
-    hb.register_helper("opt", Box::new(option_label));
-    hb.register_helper("date", Box::new(date_helper));
+    hb.register_helper("t", Box::new(PhraseHelper));
+    hb.register_helper("opt", Box::new(OptionHelper));
+    hb.register_helper("date", Box::new(DateHelper));
     for (name, source) in templates {
         hb.register_template_string(name, *source)
             .map_err(|e| TemplateError::Compile {
@@ -318,101 +296,92 @@ fn value_text(value: &Value) -> String {
     }
 }
 
+/// A helper's result: its text, as a value the engine escapes when a
+/// template prints it and passes as it is to an outer helper.
+fn text_value<'rc>(text: String) -> Result<ScopedJson<'rc>, RenderError> {
+    Ok(ScopedJson::Derived(Value::String(text)))
+}
+
 /// `{{t "key" [sub…] name=value…}}`: see the module documentation.
-fn phrase_helper(
-    h: &Helper<'_>,
-    _: &Handlebars<'_>,
-    ctx: &Context,
-    _: &mut RenderContext<'_, '_>,
-    out: &mut dyn Output,
-) -> HelperResult {
-    let lang = document_lang(ctx)?;
-    let mut key = h
-        .param(0)
-        .and_then(|p| p.value().as_str())
-        .ok_or_else(|| failure("`t` needs a phrase key as its first argument".into()))?
-        .to_string();
-    for part in h.params().iter().skip(1) {
-        match part.value() {
-            Value::String(s) if !s.is_empty() => {
-                key.push('.');
-                key.push_str(s);
-            }
-            Value::String(_) | Value::Null => {}
-            other => {
-                return Err(failure(format!(
-                    "`t \"{key}\"`: a key part must be text, found {other}"
-                )))
+struct PhraseHelper;
+
+impl HelperDef for PhraseHelper {
+    fn call_inner<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        ctx: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+    ) -> Result<ScopedJson<'rc>, RenderError> {
+        let lang = document_lang(ctx)?;
+        let mut key = h
+            .param(0)
+            .and_then(|p| p.value().as_str())
+            .ok_or_else(|| failure("`t` needs a phrase key as its first argument".into()))?
+            .to_string();
+        for part in h.params().iter().skip(1) {
+            match part.value() {
+                Value::String(s) if !s.is_empty() => {
+                    key.push('.');
+                    key.push_str(s);
+                }
+                Value::String(_) | Value::Null => {}
+                other => return Err(failure(format!("`t \"{key}\"`: a key part must be text, found {other}"))),
             }
         }
+        let text = phrase(lang, &key)
+            .ok_or_else(|| failure(format!("no phrase `{key}` in templates/phrases/{}.json", lang.code())))?;
+        let wanted = placeholders(text);
+        if let Some(extra) = h.hash().keys().find(|name| !wanted.contains(name)) {
+            return Err(failure(format!("phrase `{key}` ({}) has no placeholder `{{{extra}}}`", lang.code())));
+        }
+        let filled = fill(text, |name| h.hash_get(name).map(|v| value_text(v.value())))
+            .map_err(|e| failure(format!("phrase `{key}` ({}): {e}", lang.code())))?;
+        text_value(filled)
     }
-    let text = phrase(lang, &key).ok_or_else(|| {
-        failure(format!(
-            "no phrase `{key}` in templates/phrases/{}.json",
-            lang.code()
-        ))
-    })?;
-    let wanted = placeholders(text);
-    if let Some(extra) = h.hash().keys().find(|name| !wanted.contains(name)) {
-        return Err(failure(format!(
-            "phrase `{key}` ({}) has no placeholder `{{{extra}}}`",
-            lang.code()
-        )));
-    }
-    let filled = fill(text, |name| h.hash_get(name).map(|v| value_text(v.value())))
-        .map_err(|e| failure(format!("phrase `{key}` ({}): {e}", lang.code())))?;
-    out.write(&escape_inserted_text(&filled))?;
-    Ok(())
 }
 
 /// `{{opt "Vocabulary" value}}`: the wording of a vocabulary value in the
 /// document's language (each value of a list on its own line), from the
 /// wizard's catalogue.
-fn option_label(
-    h: &Helper<'_>,
-    _: &Handlebars<'_>,
-    ctx: &Context,
-    _: &mut RenderContext<'_, '_>,
-    out: &mut dyn Output,
-) -> HelperResult {
-    let lang = document_lang(ctx)?;
-    let vocab = h
-        .param(0)
-        .and_then(|p| p.value().as_str())
-        .unwrap_or_default();
-    let catalogue = crate::i18n::catalogue(lang);
-    let word = |v: &Value| {
-        v.as_str()
-            .map(|key| catalogue.get(&format!("option.{vocab}.{key}")))
-    };
-    let text = match h.param(1).map(|p| p.value()) {
-        Some(Value::Array(values)) => values
-            .iter()
-            .filter_map(word)
-            .collect::<Vec<_>>()
-            .join("\n"),
-        Some(v) => word(v).unwrap_or_default(),
-        None => String::new(),
-    };
-    out.write(&escape_inserted_text(&text))?;
-    Ok(())
+struct OptionHelper;
+
+impl HelperDef for OptionHelper {
+    fn call_inner<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        ctx: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+    ) -> Result<ScopedJson<'rc>, RenderError> {
+        let lang = document_lang(ctx)?;
+        let vocabulary = h.param(0).and_then(|p| p.value().as_str()).unwrap_or_default();
+        let catalogue = crate::i18n::catalogue(lang);
+        let word = |v: &Value| v.as_str().map(|key| catalogue.get(&format!("option.{vocabulary}.{key}")));
+        let text = match h.param(1).map(|p| p.value()) {
+            Some(Value::Array(values)) => values.iter().filter_map(word).collect::<Vec<_>>().join("\n"),
+            Some(v) => word(v).unwrap_or_default(),
+            None => String::new(),
+        };
+        text_value(text)
+    }
 }
 
 /// `{{date value}}`: a stored date as the long date of the document's language.
-fn date_helper(
-    h: &Helper<'_>,
-    _: &Handlebars<'_>,
-    ctx: &Context,
-    _: &mut RenderContext<'_, '_>,
-    out: &mut dyn Output,
-) -> HelperResult {
-    let lang = document_lang(ctx)?;
-    let text = h
-        .param(0)
-        .map(|p| value_text(p.value()))
-        .unwrap_or_default();
-    out.write(&escape_inserted_text(&long_date(lang, &text)))?;
-    Ok(())
+struct DateHelper;
+
+impl HelperDef for DateHelper {
+    fn call_inner<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        ctx: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+    ) -> Result<ScopedJson<'rc>, RenderError> {
+        let lang = document_lang(ctx)?;
+        let text = h.param(0).map(|p| value_text(p.value())).unwrap_or_default();
+        text_value(long_date(lang, &text))
+    }
 }
 
 #[cfg(test)]
@@ -447,7 +416,7 @@ mod tests {
             {
                 let (key, rest) = piece.split_once('"').unwrap();
                 let args = rest.split("}}").next().unwrap_or_default();
-                // Drop subexpressions such as `date=(date r.sign.date)`.
+                // Drop subexpressions such as `date=(date request.sign.date)`.
                 let mut plain = String::new();
                 let mut depth = 0;
                 for c in args.chars() {
@@ -571,34 +540,54 @@ mod tests {
         }
     }
 
-    #[test]
-    fn placeholders_are_filled_once_and_typed_braces_stay() {
-        let filled = fill("Take the statement of {person}.", |n| {
-            (n == "person").then(|| "{person} X".to_string())
-        })
-        .unwrap();
-        assert_eq!(filled, "Take the statement of {person} X.");
-        assert!(fill("{missing}", |_| None).is_err());
+    /// Renders `template` over `view` as `document::build` does and reads
+    /// its markup.
+    fn blocks_of(hb: &Handlebars<'static>, template: &str, view: &Value) -> Result<Vec<crate::document::Block>, String> {
+        let (markup, inserted) = crate::document::inserted::collect(|| hb.render_template(template, view));
+        let markup = markup.map_err(|e| e.to_string())?;
+        crate::document::markup::parse_markup(&markup, &inserted).map_err(|e| e.to_string())
     }
 
     #[test]
-    fn a_phrase_cannot_carry_markup_into_the_document() {
+    fn helpers_insert_text_that_cannot_become_markup() {
+        use crate::document::Block;
         let hb = registry().unwrap();
-        let view = serde_json::json!({"lang": "en", "person": "Eve\n::h1 Injected | cell"});
-        let out = hb
-            .render_template("{{t \"statement.take\" person=person}}", &view)
-            .unwrap();
-        assert!(!out.contains('\n') && !out.contains('|'), "{out:?}");
-        let err = hb
-            .render_template("{{t \"no.such.phrase\"}}", &view)
-            .unwrap_err();
-        assert!(
-            err.to_string().contains("no phrase `no.such.phrase`"),
-            "{err}"
+        let typed = "Eve\n::h1 Injected | cell {{x}}";
+        let view = serde_json::json!({"lang": "en", "person": typed, "day": "2026-11-27\n::h2 X"});
+        let template = "::h2 {{t \"statement.take\" person=person}}\n{{date day}}\n{{t \"sign.done\" place=person date=(date \"2026-11-27\")}}\n";
+        let blocks = blocks_of(&hb, template, &view).unwrap();
+        assert_eq!(
+            blocks,
+            vec![
+                Block::Heading { level: 2, number: Some(1), text: format!("Take the statement of {}.", typed.replace('\n', " ")) },
+                Block::Paragraph { lines: vec!["2026-11-27".into(), "::h2 X".into()] },
+                Block::Paragraph {
+                    lines: vec!["Done at Eve".into(), "::h1 Injected | cell {{x}} on 27 November 2026.".into()]
+                },
+            ]
         );
-        let err = hb
-            .render_template("{{t \"statement.take\" name=person}}", &view)
-            .unwrap_err();
-        assert!(err.to_string().contains("no placeholder `{name}`"), "{err}");
+        let err = blocks_of(&hb, "{{t \"no.such.phrase\"}}", &view).unwrap_err();
+        assert!(err.contains("no phrase `no.such.phrase`"), "{err}");
+        let err = blocks_of(&hb, "{{t \"statement.take\" name=person}}", &view).unwrap_err();
+        assert!(err.contains("no placeholder `{name}`"), "{err}");
+    }
+
+    #[test]
+    fn an_empty_value_prints_nothing_and_keeps_its_line_empty() {
+        let hb = registry().unwrap();
+        let view = serde_json::json!({"lang": "en", "blank": "  \n ", "none": "", "list": []});
+        assert_eq!(blocks_of(&hb, "::h2 A\n{{blank}}\n{{none}}\n{{opt \"X\" list}}\n", &view).unwrap().len(), 1);
+    }
+
+    /// A reference character in a template's own text could name another
+    /// inserted text.
+    #[test]
+    fn no_template_or_phrase_holds_a_reference_character() {
+        use crate::document::inserted::{CLOSE, OPEN};
+        let phrases = Lang::ALL.into_iter().flat_map(|lang| phrases(lang).values().map(String::as_str));
+        let sources = TEMPLATES.iter().chain(PARTIALS).map(|(_, source)| *source);
+        for text in sources.chain(phrases) {
+            assert!(!text.contains([OPEN, CLOSE]), "{text:?}");
+        }
     }
 }

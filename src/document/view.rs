@@ -15,7 +15,7 @@ pub struct RequestView<'a> {
     /// Title of the document (the heading of its first page).
     pub title: String,
     /// The request itself, for plain fields.
-    pub r: &'a Request,
+    pub request: &'a Request,
     /// Citation of the treaty when the basis is a bilateral or regional
     /// treaty and the drafter cited it ("" otherwise).
     pub treaty: String,
@@ -60,15 +60,15 @@ impl RequestView<'_> {
     /// Annexes the original text of a translated request, each answer
     /// labelled as the wizard asks it in the document's language.
     pub fn with_original(mut self) -> Self {
-        let original = &self.r.translation.original;
+        let original = &self.request.translation.original;
         if original.is_empty() {
             return self;
         }
-        self.original = crate::interview::units_in(self.r, self.lang)
+        self.original = crate::interview::units_in(self.request, self.lang)
             .into_iter()
             .filter_map(|unit| original.get(&unit.id).map(|text| OriginalText { label: unit.label, text: text.clone() }))
             .collect();
-        self.original_lang = self.r.translation.original_lang.clone();
+        self.original_lang = self.request.translation.original_lang.clone();
         self
     }
 }
@@ -83,103 +83,104 @@ pub struct PersonView<'a> {
     /// Whether the person has details beyond the persons table.
     pub has_details: bool,
     /// The person's entry.
-    pub p: &'a Person,
+    pub person: &'a Person,
 }
 
 /// An annex as a template reads it.
 #[derive(Debug, Serialize)]
 pub struct AttachmentView<'a> {
     /// Number of the annex, from 1.
-    pub n: usize,
+    pub number: usize,
     /// Phrase key suffix of its remark (`certified`, `translated`,
     /// `certified_translated`), if any.
     pub remark: Option<&'static str>,
     /// The annex's entry.
-    pub a: &'a Attachment,
+    pub attachment: &'a Attachment,
 }
 
-fn filled(text: &str) -> bool {
+/// Whether a free-text answer is given (not empty or blank).
+fn given(text: &str) -> bool {
     !text.trim().is_empty()
 }
 
 impl<'a> RequestView<'a> {
     /// Builds the view of a request for a document in `lang`.
-    pub fn of(r: &'a Request, lang: Lang) -> Self {
+    pub fn of(request: &'a Request, lang: Lang) -> Self {
         let words = crate::i18n::catalogue(lang);
-        let treaty = match r.basis.primary {
-            Some(Instrument::Bilateral) => r.basis.treaty_citation.trim().to_string(),
+        let treaty = match request.basis.primary {
+            Some(Instrument::Bilateral) => request.basis.treaty_citation.trim().to_string(),
             _ => String::new(),
         };
-        let title = crate::document::templates::phrase(lang, &format!("title.{}", r.kind.key()))
+        let title = crate::document::templates::phrase(lang, &format!("title.{}", request.kind.key()))
             .unwrap_or_default()
             .to_string();
-        let data_specs: &[DataSpec] = match r.kind {
-            RequestKind::Preservation => &r.preservation.data,
-            RequestKind::EmergencyDisclosure => &r.emergency.data,
+        let data_specs: &[DataSpec] = match request.kind {
+            RequestKind::Preservation => &request.preservation.data,
+            RequestKind::EmergencyDisclosure => &request.emergency.data,
             _ => &[],
         };
         RequestView {
             lang,
             title,
-            r,
+            request,
             treaty,
-            service_only: r.service_only(),
-            any_provision_text: r.offences.iter().any(|o| filled(&o.provision_text)),
-            persons: r
+            service_only: request.service_only(),
+            any_provision_text: request.offences.iter().any(|offence| given(&offence.provision_text)),
+            persons: request
                 .persons
                 .iter()
-                .map(|p| PersonView {
-                    name: [p.given_names.trim(), p.family_name.trim()]
+                .map(|person| PersonView {
+                    name: [person.given_names.trim(), person.family_name.trim()]
                         .iter()
-                        .filter(|s| !s.is_empty())
+                        .filter(|part| !part.is_empty())
                         .copied()
                         .collect::<Vec<_>>()
                         .join(" "),
-                    role: p.role.map(|x| words.option(x)).unwrap_or_default(),
+                    role: person.role.map(|role| words.option(role)).unwrap_or_default(),
                     has_details: [
-                        &p.aliases,
-                        &p.birth_place,
-                        &p.legal_form,
-                        &p.registration_no,
-                        &p.register,
-                        &p.id_documents,
-                        &p.location_unknown_reason,
-                        &p.in_custody,
-                        &p.language_understood,
-                        &p.lawyer,
-                        &p.phone,
-                        &p.email,
+                        &person.aliases,
+                        &person.birth_place,
+                        &person.legal_form,
+                        &person.registration_no,
+                        &person.register,
+                        &person.id_documents,
+                        &person.location_unknown_reason,
+                        &person.in_custody,
+                        &person.language_understood,
+                        &person.lawyer,
+                        &person.phone,
+                        &person.email,
                     ]
                     .iter()
-                    .any(|s| filled(s)),
-                    p,
+                    .any(|text| given(text)),
+                    person,
                 })
                 .collect(),
             data_specs,
-            several_records: r.mla.records.len() > 1,
-            several_stored_data: r.mla.stored_data.len() > 1,
-            procedures: filled(&r.procedure.requested) || r.procedure.elastic_clause,
-            timing: r.urgency.flag || filled(&r.deadline.date),
-            further: filled(&r.participation.officials)
-                || r.costs.extraordinary_expected.is_some()
-                || filled(&r.costs.items)
-                || r.costs.undertaking
-                || filled(&r.dp.safeguards)
-                || filled(&r.consult.preservation_ref)
-                || filled(&r.consult.prior_informal),
-            attachments: r
+            several_records: request.mla.records.len() > 1,
+            several_stored_data: request.mla.stored_data.len() > 1,
+            procedures: given(&request.procedure.requested) || request.procedure.elastic_clause,
+            timing: request.urgency.flag || given(&request.deadline.date),
+            further: given(&request.participation.officials)
+                || request.costs.extraordinary_expected.is_some()
+                || given(&request.costs.items)
+                || request.costs.undertaking
+                || given(&request.dp.safeguards)
+                || given(&request.consult.preservation_ref)
+                || given(&request.consult.prior_informal),
+            attachments: request
                 .attachments
                 .iter()
                 .enumerate()
-                .map(|(i, a)| AttachmentView {
-                    n: i + 1,
-                    remark: match (a.certified, a.translated) {
+                .map(|(index, attachment)| AttachmentView {
+                    number: index + 1,
+                    remark: match (attachment.certified, attachment.translated) {
                         (true, true) => Some("certified_translated"),
                         (true, false) => Some("certified"),
                         (false, true) => Some("translated"),
                         (false, false) => None,
                     },
-                    a,
+                    attachment,
                 })
                 .collect(),
             original: Vec::new(),
@@ -190,7 +191,7 @@ impl<'a> RequestView<'a> {
     /// The title of the document as a PDF names it: the kind of request and,
     /// when given, the requested State.
     pub fn document_title(&self) -> String {
-        match self.r.req_state.trim() {
+        match self.request.req_state.trim() {
             "" => self.title.clone(),
             state => format!("{} – {state}", self.title),
         }

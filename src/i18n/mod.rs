@@ -4,6 +4,8 @@
 //! `check.*` keys (`<lang>.checks.json`) word the findings of
 //! [`crate::checks`], with named `{placeholders}`.
 
+pub mod placeholders;
+
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -180,12 +182,8 @@ mod tests {
     }
 
     /// The `{name}` placeholders of a message, sorted, each once.
-    fn placeholders(text: &str) -> Vec<String> {
-        let mut found: Vec<String> = text
-            .split('{')
-            .skip(1)
-            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_string()))
-            .collect();
+    fn placeholders(text: &str) -> Vec<&str> {
+        let mut found = super::placeholders::placeholders(text);
         found.sort();
         found.dedup();
         found

@@ -10,6 +10,7 @@
 pub mod fonts;
 pub mod shaping;
 
+use crate::i18n::placeholders::fill_known;
 use crate::document::{Block, Document};
 use crate::layout::fonts::{Fonts, Weight};
 use shaping::{Line, Style};
@@ -432,7 +433,11 @@ fn running_text(fonts: &Fonts, document: &Document, size: PageSize, draft: bool,
     let place = |offset_from_start: f32, w: f32| if rtl { size.width - MARGIN_X - offset_from_start - w } else { MARGIN_X + offset_from_start };
     let place_end = |w: f32| if rtl { MARGIN_X } else { size.width - MARGIN_X - w };
     for (index, page) in pages.iter_mut().enumerate() {
-        let footer = document.footer.replace("{page}", &(index + 1).to_string()).replace("{pages}", &total.to_string());
+        let footer = fill_known(&document.footer, |name| match name {
+            "page" => Some((index + 1).to_string()),
+            "pages" => Some(total.to_string()),
+            _ => None,
+        });
         let footer = shaping::line(fonts, &footer, style(Weight::Regular));
         let footer_width = footer.width;
         page.lines.push(TextLine { x: place_end(footer_width), y: FOOTER_Y, size: SMALL, grey: 0.35, line: footer });

@@ -14,6 +14,7 @@ use rustybuzz::{BufferClusterLevel, Direction, UnicodeBuffer};
 use unicode_bidi::{BidiInfo, Level};
 use unicode_linebreak::BreakOpportunity;
 
+use crate::document::direction::paragraph_rtl;
 use crate::layout::fonts::{FontId, Fonts, UnitGlyph, Weight};
 
 /// One glyph, in points at the size it was shaped for.
@@ -103,18 +104,6 @@ fn one_paragraph(text: &str) -> String {
         .collect()
 }
 
-/// The direction of the first strongly directional character (rules P2–P3
-/// of the bidi algorithm): a paragraph typed in English inside an Arabic
-/// document keeps its own direction. `None` when there is none (numbers).
-fn first_strong_is_rtl(text: &str) -> Option<bool> {
-    use unicode_bidi::BidiClass::{AL, L, R};
-    text.chars().find_map(|c| match unicode_bidi::bidi_class(c) {
-        L => Some(false),
-        R | AL => Some(true),
-        _ => None,
-    })
-}
-
 /// The font of each character: its own, or for shared characters that of
 /// the text before it (else after it), if that font can draw it.
 fn fonts_of(fonts: &Fonts, text: &str, weight: Weight) -> Vec<FontId> {
@@ -137,7 +126,7 @@ fn fonts_of(fonts: &Fonts, text: &str, weight: Weight) -> Vec<FontId> {
 
 impl<'t> ShapedParagraph<'t> {
     fn new(fonts: &Fonts, text: &'t str, style: Style) -> Self {
-        let rtl = first_strong_is_rtl(text).unwrap_or(style.rtl);
+        let rtl = paragraph_rtl(text, style.rtl);
         let base = if rtl { Level::rtl() } else { Level::ltr() };
         let bidi = BidiInfo::new(text, Some(base));
         let char_fonts = fonts_of(fonts, text, style.weight);

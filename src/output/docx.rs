@@ -22,10 +22,10 @@
 use std::fmt::Write as _;
 use std::io::Write as _;
 
-use unicode_bidi::BidiClass;
-
+use crate::document::direction::{char_rtl, paragraph_rtl};
 use crate::document::{Block, Document};
 use crate::layout::Paper;
+use crate::i18n::placeholders::{pieces, Piece};
 use crate::i18n::Lang;
 use crate::output::xml_text::escape;
 
@@ -81,18 +81,6 @@ fn latin_tag(lang: Lang) -> &'static str {
     }
 }
 
-/// The direction of a paragraph, as in the PDF: that of its first strong
-/// character, else the document's (`rtl`).
-fn paragraph_rtl(text: &str, rtl: bool) -> bool {
-    text.chars()
-        .find_map(|c| match unicode_bidi::bidi_class(c) {
-            BidiClass::R | BidiClass::AL => Some(true),
-            BidiClass::L => Some(false),
-            _ => None,
-        })
-        .unwrap_or(rtl)
-}
-
 /// Whether a character is set a full em wide (CJK and fullwidth forms).
 fn wide(c: char) -> bool {
     matches!(c,
@@ -131,11 +119,7 @@ fn direction_runs(text: &str, rtl: bool) -> Vec<(bool, String)> {
     let mut runs: Vec<(bool, String)> = Vec::new();
     let mut leading = String::new();
     for c in text.chars() {
-        let strong = match unicode_bidi::bidi_class(c) {
-            BidiClass::R | BidiClass::AL => Some(true),
-            BidiClass::L => Some(false),
-            _ => None,
-        };
+        let strong = char_rtl(c);
         match (strong, runs.last_mut()) {
             (None, Some(last)) => last.1.push(c),
             (None, None) => leading.push(c),
@@ -581,22 +565,13 @@ fn footer_part(document: &Document, width: u32) -> String {
     let room = width as f32 / 170.0 - ems(&document.footer) - 4.0;
     runs(&mut content, &shorten(&document.title, room.max(8.0)), own);
     content.push_str("<w:r><w:tab/></w:r>");
-    let mut rest = document.footer.as_str();
-    loop {
-        let next = [("{pages}", "NUMPAGES"), ("{page}", "PAGE")]
-            .into_iter()
-            .filter_map(|(placeholder, instruction)| {
-                rest.find(placeholder)
-                    .map(|at| (at, placeholder, instruction))
-            })
-            .min_by_key(|(at, placeholder, _)| (*at, std::cmp::Reverse(placeholder.len())));
-        let Some((at, placeholder, instruction)) = next else {
-            runs(&mut content, rest, own);
-            break;
-        };
-        runs(&mut content, &rest[..at], own);
-        field(&mut content, instruction, "1");
-        rest = &rest[at + placeholder.len()..];
+    for piece in pieces(&document.footer) {
+        match piece {
+            Piece::Placeholder("page") => field(&mut content, "PAGE", "1"),
+            Piece::Placeholder("pages") => field(&mut content, "NUMPAGES", "1"),
+            Piece::Placeholder(other) => runs(&mut content, &format!("{{{other}}}"), own),
+            Piece::Text(text) => runs(&mut content, text, own),
+        }
     }
     let mut out = format!("{DECLARATION}<w:ftr xmlns:w=\"{NS_W}\" xmlns:r=\"{NS_R}\">");
     paragraph(

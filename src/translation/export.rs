@@ -1,7 +1,9 @@
-//! Writing the XLIFF 2.0 file: escaping by hand, in a fixed order, so that
-//! the same request always gives the same bytes.
+//! Writing the XLIFF 2.0 file, in a fixed order, so that the same request
+//! always gives the same bytes. Text is escaped by the one XML escape of
+//! [`crate::output::xml_text`]; a character XML cannot hold becomes an XLIFF
+//! `<cp/>` element in source text, so it survives the round trip.
 
-use super::xml::{escape_attr, escape_text};
+use crate::output::xml_text::{escape, escape_attribute, escape_with, Place};
 use super::{describe, identity, source_lang, NAMESPACE};
 use crate::interview::units;
 use crate::i18n::Lang;
@@ -21,17 +23,17 @@ pub fn export(request: &Request, target: Lang) -> String {
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str(&format!(
         "<xliff xmlns=\"{NAMESPACE}\" version=\"2.0\" srcLang=\"{}\" trgLang=\"{}\">\n",
-        escape_attr(&src),
+        escape_attribute(&src),
         target.code()
     ));
     out.push_str(&format!(
         "  <file id=\"request\" original=\"{}\" xml:space=\"preserve\">\n",
-        escape_attr(&identity(request))
+        escape_attribute(&identity(request))
     ));
     out.push_str("    <notes>\n");
     out.push_str(&format!(
         "      <note category=\"request\">{}</note>\n",
-        escape_text(&describe(request), false)
+        escape(&describe(request))
     ));
     out.push_str(&format!(
         "      <note category=\"instructions\">Translate the text of every unit from {src} into {}, keeping its line breaks and numbering. Do not change unit ids or source text. Names, numbers, dates and references inside the text stay as written.</note>\n",
@@ -39,17 +41,23 @@ pub fn export(request: &Request, target: Lang) -> String {
     ));
     out.push_str("    </notes>\n");
     for unit in units(request) {
-        out.push_str(&format!("    <unit id=\"{}\">\n", escape_attr(&unit.id)));
+        out.push_str(&format!("    <unit id=\"{}\">\n", escape_attribute(&unit.id)));
         out.push_str(&format!(
             "      <notes>\n        <note category=\"field\">{}</note>\n      </notes>\n",
-            escape_text(&unit.label, false)
+            escape(&unit.label)
         ));
         out.push_str(&format!(
             "      <segment>\n        <source>{}</source>\n      </segment>\n",
-            escape_text(&unit.source, true)
+            source_text(&unit.source)
         ));
         out.push_str("    </unit>\n");
     }
     out.push_str("  </file>\n</xliff>\n");
     out
+}
+
+/// Source text for a `<source>` element: a character XML cannot hold is
+/// written as `<cp hex="…"/>`.
+fn source_text(text: &str) -> String {
+    escape_with(text, Place::Content, |c| Some(format!("<cp hex=\"{:04X}\"/>", u32::from(c))))
 }

@@ -1,6 +1,6 @@
-//! Reading an untrusted XML file into a small tree, and escaping text for
-//! writing one. No document type, no entity but XML's five, bounded nesting;
-//! every error with its line and column.
+//! Reading an untrusted XML file into a small tree: no document type, no
+//! entity but XML's five, bounded nesting; every error with its line and
+//! column.
 
 use quick_xml::events::Event;
 use quick_xml::name::ResolveResult;
@@ -12,47 +12,7 @@ use super::{UnitProblemKind, XliffError, NAMESPACE};
 /// written by this module nests five deep).
 const MAX_DEPTH: usize = 64;
 
-pub(super) use crate::output::xml_text::xml_char;
-
-/// Escapes text for element content. `\r` becomes a character reference so
-/// that it survives the parser's line-end normalisation; characters XML
-/// cannot hold become XLIFF `<cp/>` elements when `inline` (source and
-/// target), U+FFFD otherwise.
-pub(super) fn escape_text(text: &str, inline: bool) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\r' => out.push_str("&#xD;"),
-            c if !xml_char(c) && inline => {
-                out.push_str(&format!("<cp hex=\"{:04X}\"/>", u32::from(c)))
-            }
-            c if !xml_char(c) => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Escapes text for a double-quoted attribute value.
-pub(super) fn escape_attr(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' => out.push_str("&#x9;"),
-            '\n' => out.push_str("&#xA;"),
-            '\r' => out.push_str("&#xD;"),
-            c if !xml_char(c) => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use crate::output::xml_text::xml_char;
 
 #[derive(Debug)]
 pub(super) struct Element {
