@@ -15,6 +15,7 @@
 //! recipients and every entry's digest have been verified; nothing of it
 //! reaches the store before then, and an import is one transaction.
 
+pub mod consultation;
 pub mod thread;
 
 pub use thread::{Incoming, Outgoing};

@@ -194,6 +194,12 @@ pub struct AnnexSource {
 /// What the consultation layer hands the package layer to send.
 #[derive(Debug, Clone)]
 pub struct Outgoing {
+    /// Id of the package (UUID), chosen when the package was recorded as
+    /// sent: the package layer writes it into the manifest, and a reply
+    /// names it in [`Round::answers`].
+    pub package_id: String,
+    /// When it was made, RFC 3339 UTC: the manifest's time.
+    pub created: String,
     /// Place in the back-and-forth.
     pub round: Round,
     /// The request as sent.

@@ -6,17 +6,20 @@
 //! [`crate::request::read`], so what the store keeps is exactly what the CLI reads.
 
 pub mod data_dir;
+mod transaction;
+
+pub use transaction::StoreTransaction;
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use rusqlite::{Connection, TransactionBehavior};
 use serde::Serialize;
 use thiserror::Error;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 use ts_rs::TS;
 
-use crate::request::read::{self, FormatError};
+use crate::request::read::FormatError;
 use crate::request::Request;
 
 /// File name of the database inside the data directory.
@@ -42,7 +45,90 @@ CREATE TABLE revisions (
     PRIMARY KEY (draft_id, number)
 );
 CREATE INDEX drafts_by_update ON drafts(updated_at DESC);
+"#, r#"
+-- The consultation with a counterpart (see exchange::consultation).
+-- A draft shared with the other side: the originator's own draft, or, on the
+-- counterpart's side, the local copy of the originator's request.
+CREATE TABLE shared_requests (
+    draft_id                TEXT PRIMARY KEY REFERENCES drafts(id) ON DELETE CASCADE,
+    request_id              TEXT NOT NULL,     -- the originator's draft id, the same on both sides
+    role                    TEXT NOT NULL CHECK (role IN ('originator', 'counterpart')),
+    me                      TEXT NOT NULL,     -- JSON participant: this side
+    originator              TEXT NOT NULL,     -- JSON participant
+    counterparts            TEXT NOT NULL,     -- JSON array of participants
+    status                  TEXT NOT NULL CHECK (status IN ('in_consultation', 'reply_received', 'received', 'replied')),
+    received_revision       INTEGER,           -- counterpart: the originator's revision last received
+    received_local_revision INTEGER,           -- counterpart: the local revision holding it
+    lineage                 TEXT,              -- counterpart: JSON lineage last received
+    updated_at              TEXT NOT NULL,
+    UNIQUE (request_id, role)
+);
+-- Every package sent or taken in, for rounds, replays and stale packages.
+CREATE TABLE exchange_packages (
+    id                  TEXT PRIMARY KEY,
+    draft_id            TEXT NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+    direction           TEXT NOT NULL CHECK (direction IN ('sent', 'received')),
+    sender              TEXT NOT NULL,         -- JSON participant
+    sender_fingerprint  TEXT NOT NULL,
+    recipients          TEXT NOT NULL,         -- JSON array of participants
+    round               INTEGER NOT NULL,      -- the originator's package sequence it belongs to
+    sequence            INTEGER NOT NULL,
+    base_revision       INTEGER NOT NULL,
+    answers             TEXT,
+    from_originator     INTEGER NOT NULL,
+    note                TEXT NOT NULL,
+    created_at          TEXT NOT NULL,         -- as its sender says
+    recorded_at         TEXT NOT NULL          -- when sent or taken in here
+);
+CREATE INDEX exchange_packages_by_sender ON exchange_packages(draft_id, direction, sender_fingerprint, sequence);
+CREATE TABLE exchange_comments (
+    draft_id    TEXT NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+    id          TEXT NOT NULL,
+    field       TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    text        TEXT NOT NULL,
+    author      TEXT NOT NULL,                 -- JSON participant
+    at          TEXT NOT NULL,
+    reply_to    TEXT,
+    resolved    TEXT,                          -- JSON decision
+    package_id  TEXT,                          -- the package it came in; NULL when written here
+    PRIMARY KEY (draft_id, id)
+);
+CREATE TABLE exchange_suggestions (
+    draft_id        TEXT NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+    id              TEXT NOT NULL,
+    field           TEXT NOT NULL,
+    base_revision   INTEGER NOT NULL,
+    base            TEXT NOT NULL,             -- JSON value
+    proposed        TEXT NOT NULL,             -- JSON value
+    note            TEXT NOT NULL,
+    author          TEXT NOT NULL,             -- JSON participant
+    at              TEXT NOT NULL,
+    state           TEXT NOT NULL CHECK (state IN ('open', 'accepted', 'rejected')),
+    decided         TEXT,                      -- JSON decision
+    resolved_value  TEXT,                      -- JSON value
+    package_id      TEXT,                      -- the package it came in; NULL when written here
+    PRIMARY KEY (draft_id, id)
+);
+-- Who did what to a shared request, when, in which round, from which package.
+CREATE TABLE exchange_events (
+    draft_id    TEXT NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+    number      INTEGER NOT NULL,
+    at          TEXT NOT NULL,
+    actor       TEXT NOT NULL,                 -- JSON participant
+    action      TEXT NOT NULL,
+    field       TEXT NOT NULL,
+    subject     TEXT,                          -- the comment, suggestion or package concerned
+    round       INTEGER NOT NULL,
+    package_id  TEXT,
+    revision    INTEGER,                       -- the revision written, if any
+    PRIMARY KEY (draft_id, number)
+);
 "#];
+
+/// The schema version of a database this app has brought up to date (the
+/// number of migrations).
+pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
 
 /// A failure of the draft store.
 #[derive(Debug, Error)]
@@ -153,7 +239,13 @@ pub struct Store {
 }
 
 fn now() -> String {
-    OffsetDateTime::now_utc().replace_nanosecond(0).unwrap_or(OffsetDateTime::UNIX_EPOCH).format(&Rfc3339).unwrap_or_default()
+    timestamp(OffsetDateTime::now_utc())
+}
+
+/// A time as the store writes it: RFC 3339 in UTC, to the second.
+pub fn timestamp(at: OffsetDateTime) -> String {
+    let utc = at.to_offset(time::UtcOffset::UTC);
+    utc.replace_nanosecond(0).unwrap_or(utc).format(&Rfc3339).unwrap_or_default()
 }
 
 /// Title of a draft, derived from its request. A translated request (one
@@ -225,71 +317,32 @@ impl Store {
         StoreError::Sqlite { path: self.path.clone(), source }
     }
 
+    /// Starts a write transaction (see [`StoreTransaction`]): the drafts and
+    /// the tables of other layers change together or not at all.
+    pub fn begin(&mut self) -> Result<StoreTransaction<'_>, StoreError> {
+        StoreTransaction::begin(&mut self.conn, &self.path)
+    }
+
     /// Creates a draft holding `request` as its first revision.
     pub fn create_draft(&mut self, request: &Request) -> Result<DraftSummary, StoreError> {
-        let id = uuid::Uuid::new_v4().to_string();
-        let at = now();
-        let json = read::to_json(request);
-        let title = draft_title(request);
-        let tx = self.conn.transaction().map_err(|e| StoreError::Sqlite { path: self.path.clone(), source: e })?;
-        let result = (|| {
-            tx.execute(
-                "INSERT INTO drafts (id, title, kind, created_at, updated_at, revision, document) VALUES (?1, ?2, ?3, ?4, ?4, 1, ?5)",
-                params![id, title, kind_key(request), at, json],
-            )?;
-            tx.execute("INSERT INTO revisions (draft_id, number, saved_at, document) VALUES (?1, 1, ?2, ?3)", params![id, at, json])?;
-            tx.commit()
-        })();
-        result.map_err(|e| self.sql(e))?;
-        Ok(DraftSummary { id, title, created_at: at.clone(), updated_at: at, revision: 1 })
+        let tx = self.begin()?;
+        let summary = transaction::create_draft(tx.connection(), tx.path(), request, &now())?;
+        tx.commit()?;
+        Ok(summary)
     }
 
     /// Saves a new state of a draft. Adds a revision only when the document
     /// differs from the latest one; either way returns after commit.
     pub fn save_draft(&mut self, id: &str, request: &Request) -> Result<SaveReceipt, StoreError> {
-        let json = read::to_json(request);
-        let title = draft_title(request);
-        let path = self.path.clone();
-        let sql = |source| StoreError::Sqlite { path: path.clone(), source };
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sql)?;
-        let current: Option<(i64, String, String)> = tx
-            .query_row("SELECT revision, updated_at, document FROM drafts WHERE id = ?1", [id], |row| {
-                Ok((row.get(0)?, row.get(1)?, row.get(2)?))
-            })
-            .optional()
-            .map_err(sql)?;
-        let (revision, updated_at, document) = current.ok_or_else(|| StoreError::NotFound(id.to_string()))?;
-        if document == json {
-            return Ok(SaveReceipt { draft_id: id.to_string(), revision, saved_at: updated_at, changed: false, title });
-        }
-        let at = now();
-        let next = revision + 1;
-        tx.execute(
-            "UPDATE drafts SET title = ?2, kind = ?3, updated_at = ?4, revision = ?5, document = ?6 WHERE id = ?1",
-            params![id, &title, kind_key(request), at, next, json],
-        )
-        .map_err(sql)?;
-        tx.execute("INSERT INTO revisions (draft_id, number, saved_at, document) VALUES (?1, ?2, ?3, ?4)", params![id, next, at, json])
-            .map_err(sql)?;
-        tx.commit().map_err(sql)?;
-        Ok(SaveReceipt { draft_id: id.to_string(), revision: next, saved_at: at, changed: true, title })
+        let tx = self.begin()?;
+        let receipt = transaction::save_draft(tx.connection(), tx.path(), id, request, &now())?;
+        tx.commit()?;
+        Ok(receipt)
     }
 
     /// Loads a draft's latest state.
     pub fn load_draft(&self, id: &str) -> Result<Draft, StoreError> {
-        let row: Option<(DraftSummary, String)> = self
-            .conn
-            .query_row(
-                "SELECT id, title, created_at, updated_at, revision, document FROM drafts WHERE id = ?1",
-                [id],
-                |row| Ok((summary_from(row)?, row.get(5)?)),
-            )
-            .optional()
-            .map_err(|e| self.sql(e))?;
-        let (summary, json) = row.ok_or_else(|| StoreError::NotFound(id.to_string()))?;
-        let request = read::parse_request(&json, &format!("draft {id}"))
-            .map_err(|source| StoreError::Corrupt { id: id.to_string(), source })?;
-        Ok(Draft { summary, request })
+        transaction::load_draft(&self.conn, &self.path, id)
     }
 
     /// Drafts, most recently saved first.
@@ -304,26 +357,12 @@ impl Store {
 
     /// Revisions of a draft, oldest first.
     pub fn revisions(&self, id: &str) -> Result<Vec<RevisionSummary>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT number, saved_at FROM revisions WHERE draft_id = ?1 ORDER BY number")
-            .map_err(|e| self.sql(e))?;
-        let rows = stmt
-            .query_map([id], |row| Ok(RevisionSummary { number: row.get(0)?, saved_at: row.get(1)? }))
-            .map_err(|e| self.sql(e))?;
-        rows.collect::<Result<_, _>>().map_err(|e| self.sql(e))
+        transaction::revisions(&self.conn, &self.path, id)
     }
 
     /// The request as it was at one revision.
     pub fn load_revision(&self, id: &str, number: i64) -> Result<Request, StoreError> {
-        let json: Option<String> = self
-            .conn
-            .query_row("SELECT document FROM revisions WHERE draft_id = ?1 AND number = ?2", params![id, number], |row| row.get(0))
-            .optional()
-            .map_err(|e| self.sql(e))?;
-        let json = json.ok_or_else(|| StoreError::NotFound(format!("{id} revision {number}")))?;
-        read::parse_request(&json, &format!("draft {id} revision {number}"))
-            .map_err(|source| StoreError::Corrupt { id: id.to_string(), source })
+        transaction::load_revision(&self.conn, &self.path, id, number)
     }
 
     /// Creates the MLA request that follows the preservation request of draft

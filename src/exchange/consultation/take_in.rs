@@ -1,0 +1,614 @@
+//! Taking in a package from the other side, all or nothing.
+//!
+//! On the counterpart's side, the originator's first package creates a local
+//! draft marked as the other side's shared request; a later one replaces the
+//! request by the originator's newer revision, adds new comments and
+//! suggestions and updates resolutions and decisions. On the originator's
+//! side, a reply adds the counterpart's comments and suggestions.
+//!
+//! The package layer has checked signature, recipients and digests; this
+//! layer checks that the package fits the consultation: not taken in before
+//! (replay), newer than what its sender sent before (stale), answering a
+//! package this side sent to that sender, carrying the request it says it
+//! carries, and every comment and suggestion well formed, by its sender,
+//! about a field the wizard has, with a value the request model accepts.
+//! Any failure leaves the store as it was.
+
+use std::collections::HashSet;
+
+use serde::Serialize;
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+use ts_rs::TS;
+
+use super::fields;
+use super::history::{self, Action, Event};
+use super::lineage::request_digest;
+use super::packages::{self, Direction, PackageRecord};
+use super::shared::{self, Role, SharedRequest, SharedStatus};
+use super::thread_rows;
+use super::ConsultationError;
+use crate::exchange::thread::{Comment, CommentKind, Decision, Incoming, Participant, Suggestion, SuggestionState};
+use crate::i18n::Lang;
+use crate::interview::{self, WizardDefinition};
+use crate::request::Request;
+use crate::store::{timestamp, Store, StoreTransaction};
+
+/// What taking in a package did.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ImportReport {
+    /// The package.
+    pub package_id: String,
+    /// The local draft it went into.
+    pub draft_id: String,
+    /// The shared request (the originator's draft id).
+    pub request_id: String,
+    /// This side's role.
+    pub role: Role,
+    /// Whether the package created the local draft (the counterpart's first
+    /// package of a request).
+    pub created_draft: bool,
+    /// The round it belongs to.
+    #[ts(type = "number")]
+    pub round: u64,
+    /// The local draft's revision afterwards.
+    pub revision: i64,
+    /// Comments new to this side.
+    pub comments_added: usize,
+    /// Comments the other side resolved.
+    pub comments_resolved: usize,
+    /// Suggestions new to this side.
+    pub suggestions_added: usize,
+    /// Suggestions whose decision this side learnt (counterpart's side).
+    pub suggestions_decided: usize,
+}
+
+/// Takes in `incoming`, a package the package layer has verified, for `me`
+/// at `at`; see the module documentation. Everything is written in one
+/// transaction, or nothing.
+pub fn take_in(store: &mut Store, incoming: Incoming, me: &Participant, at: OffsetDateTime) -> Result<ImportReport, ConsultationError> {
+    let package_id = incoming.package_id.clone();
+    let invalid = |message: String| ConsultationError::InvalidPackage { package_id: package_id.clone(), message };
+    if uuid::Uuid::parse_str(&incoming.package_id).is_err() {
+        return Err(invalid("its id is not a UUID".into()));
+    }
+    if incoming.sender.fingerprint == me.fingerprint {
+        return Err(ConsultationError::OwnPackage(package_id));
+    }
+    let created = normal_time(&incoming.created).map_err(|m| invalid(format!("its time: {m}")))?;
+    let tx = store.begin()?;
+    if let Some((_, known)) = packages::by_id(&tx, &incoming.package_id)? {
+        return Err(match known.direction {
+            Direction::Sent => ConsultationError::OwnPackage(package_id),
+            Direction::Received => ConsultationError::Replayed { package_id, taken_in: known.recorded_at },
+        });
+    }
+    let report = if incoming.round.from_originator {
+        take_in_from_originator(&tx, &incoming, me, &created, at)?
+    } else {
+        take_in_reply(&tx, &incoming, me, &created, at)?
+    };
+    tx.commit()?;
+    Ok(report)
+}
+
+/// An RFC 3339 time as the store writes it.
+fn normal_time(text: &str) -> Result<String, String> {
+    OffsetDateTime::parse(text, &Rfc3339).map(timestamp).map_err(|e| format!("`{text}` is not an RFC 3339 time ({e})"))
+}
+
+/// The last sequence taken in from `sender` for draft `draft_id`, and the
+/// highest round its packages belonged to.
+fn last_from(tx: &StoreTransaction<'_>, draft_id: &str, sender: &str) -> Result<Option<(u64, u64)>, ConsultationError> {
+    let received: Vec<PackageRecord> = packages::of_draft(tx, draft_id)?
+        .into_iter()
+        .filter(|p| p.direction == Direction::Received && p.sender.fingerprint == sender)
+        .collect();
+    Ok(received.iter().map(|p| p.sequence).max().zip(received.iter().map(|p| p.round).max()))
+}
+
+fn check_sequence(tx: &StoreTransaction<'_>, draft_id: &str, incoming: &Incoming) -> Result<Option<u64>, ConsultationError> {
+    let last = last_from(tx, draft_id, &incoming.sender.fingerprint)?;
+    if let Some((sequence, _)) = last {
+        if incoming.round.sequence <= sequence {
+            return Err(ConsultationError::Stale {
+                package_id: incoming.package_id.clone(),
+                sender: incoming.sender.name.clone(),
+                reason: format!(
+                    "its sequence number {} is not above {sequence}, the last taken in from this sender for this request",
+                    incoming.round.sequence
+                ),
+            });
+        }
+    }
+    Ok(last.map(|(_, round)| round))
+}
+
+/// The counterpart's side: a package from the originator.
+fn take_in_from_originator(
+    tx: &StoreTransaction<'_>,
+    incoming: &Incoming,
+    me: &Participant,
+    created: &str,
+    at_time: OffsetDateTime,
+) -> Result<ImportReport, ConsultationError> {
+    let at = &timestamp(at_time);
+    let invalid = |message: String| ConsultationError::InvalidPackage { package_id: incoming.package_id.clone(), message };
+    let round = &incoming.round;
+    if shared::find(tx, &round.request_id, Role::Originator)?.is_some() {
+        return Err(invalid(format!("request {} was drafted on this side; its originator's packages are made here", round.request_id)));
+    }
+    check_lineage(incoming).map_err(invalid)?;
+    let existing = shared::find(tx, &round.request_id, Role::Counterpart)?;
+    let (mut shared, created_draft, updated) = match existing {
+        Some(shared) => {
+            if shared.originator.fingerprint != incoming.sender.fingerprint {
+                return Err(invalid(format!(
+                    "it is signed by {} ({}), but request {} was shared by {} ({})",
+                    incoming.sender.name, incoming.sender.fingerprint, round.request_id, shared.originator.name, shared.originator.fingerprint
+                )));
+            }
+            check_sequence(tx, &shared.draft_id, incoming)?;
+            let received = shared.received_revision.unwrap_or(0);
+            if round.base_revision < received {
+                return Err(ConsultationError::Stale {
+                    package_id: incoming.package_id.clone(),
+                    sender: incoming.sender.name.clone(),
+                    reason: format!("it carries revision {}, older than revision {received} already received", round.base_revision),
+                });
+            }
+            let receipt = tx.save_draft(&shared.draft_id, &incoming.request, at_time)?;
+            let mut shared = shared;
+            shared.received_revision = Some(round.base_revision);
+            shared.received_local_revision = Some(receipt.revision);
+            (shared, false, receipt.changed.then_some(receipt.revision))
+        }
+        None => {
+            let summary = tx.create_draft(&incoming.request, at_time)?;
+            let shared = SharedRequest {
+                draft_id: summary.id,
+                request_id: round.request_id.clone(),
+                role: Role::Counterpart,
+                me: me.clone(),
+                originator: incoming.sender.clone(),
+                counterparts: vec![me.clone()],
+                status: SharedStatus::Received,
+                received_revision: Some(round.base_revision),
+                received_local_revision: Some(1),
+                lineage: Vec::new(),
+                updated_at: at.to_string(),
+            };
+            (shared, true, None)
+        }
+    };
+    let round_number = round.sequence;
+    shared.me = me.clone();
+    shared.originator = incoming.sender.clone();
+    shared.lineage = incoming.lineage.clone();
+    shared.status = SharedStatus::Received;
+    shared.updated_at = at.to_string();
+    shared::save(tx, &shared)?;
+    record_received(tx, &shared.draft_id, incoming, me, round_number, created, at)?;
+    if let Some(revision) = updated {
+        history::record(
+            tx,
+            &shared.draft_id,
+            Event {
+                at,
+                actor: &incoming.sender,
+                action: Action::Updated,
+                field: "",
+                subject: Some(&incoming.package_id),
+                round: round_number,
+                package_id: Some(&incoming.package_id),
+                revision: Some(revision),
+            },
+        )?;
+    }
+    let merge = ThreadMerge {
+        tx,
+        draft_id: &shared.draft_id,
+        incoming,
+        round: round_number,
+        def: interview::definition(Lang::En),
+        request: &incoming.request,
+    };
+    let counts = merge.run()?;
+    Ok(report(incoming, &shared, created_draft, round_number, shared.received_local_revision.unwrap_or(1), counts))
+}
+
+/// The originator's side: a reply from a counterpart.
+fn take_in_reply(
+    tx: &StoreTransaction<'_>,
+    incoming: &Incoming,
+    me: &Participant,
+    created: &str,
+    at_time: OffsetDateTime,
+) -> Result<ImportReport, ConsultationError> {
+    let at = &timestamp(at_time);
+    let invalid = |message: String| ConsultationError::InvalidPackage { package_id: incoming.package_id.clone(), message };
+    let round = &incoming.round;
+    let Some(mut shared) = shared::find(tx, &round.request_id, Role::Originator)? else {
+        return Err(invalid(format!("it replies on request {}, which this side never sent for consultation", round.request_id)));
+    };
+    let answers = round.answers.as_deref().ok_or_else(|| invalid("a reply must name the package it answers".into()))?;
+    let answered = match packages::by_id(tx, answers)? {
+        Some((draft_id, p)) if draft_id == shared.draft_id && p.direction == Direction::Sent => p,
+        _ => return Err(invalid(format!("it answers package {answers}, which this side did not send for request {}", round.request_id))),
+    };
+    if !answered.recipients.iter().any(|r| r.fingerprint == incoming.sender.fingerprint) {
+        return Err(invalid(format!(
+            "{} ({}) was not among the recipients of package {answers} it answers",
+            incoming.sender.name, incoming.sender.fingerprint
+        )));
+    }
+    if round.base_revision != answered.base_revision {
+        return Err(invalid(format!(
+            "it says it answers revision {}, but package {answers} carried revision {}",
+            round.base_revision, answered.base_revision
+        )));
+    }
+    let sent = tx.load_revision(&shared.draft_id, round.base_revision)?;
+    if request_digest(&sent) != request_digest(&incoming.request) {
+        return Err(invalid(format!("the request it carries is not revision {} as sent", round.base_revision)));
+    }
+    if let Some(highest) = check_sequence(tx, &shared.draft_id, incoming)? {
+        if answered.round < highest {
+            return Err(ConsultationError::Stale {
+                package_id: incoming.package_id.clone(),
+                sender: incoming.sender.name.clone(),
+                reason: format!("it answers round {}, but a reply to round {highest} was already taken in", answered.round),
+            });
+        }
+    }
+    shared::add_counterparts(&mut shared.counterparts, std::slice::from_ref(&incoming.sender));
+    shared.status = SharedStatus::ReplyReceived;
+    shared.updated_at = at.to_string();
+    shared::save(tx, &shared)?;
+    record_received(tx, &shared.draft_id, incoming, me, answered.round, created, at)?;
+    let merge = ThreadMerge {
+        tx,
+        draft_id: &shared.draft_id,
+        incoming,
+        round: answered.round,
+        def: interview::definition(Lang::En),
+        request: &sent,
+    };
+    let counts = merge.run()?;
+    let revision = tx.load_draft(&shared.draft_id)?.summary.revision;
+    Ok(report(incoming, &shared, false, answered.round, revision, counts))
+}
+
+/// The lineage must end with the revision the package carries, by number
+/// and digest, and count upwards.
+fn check_lineage(incoming: &Incoming) -> Result<(), String> {
+    let last = incoming.lineage.last().ok_or("its lineage is empty")?;
+    if incoming.lineage.windows(2).any(|w| w[0].revision >= w[1].revision) {
+        return Err("the revisions of its lineage are not in increasing order".into());
+    }
+    if last.revision != incoming.round.base_revision {
+        return Err(format!("it carries revision {}, but its lineage ends with revision {}", incoming.round.base_revision, last.revision));
+    }
+    if last.sha256 != request_digest(&incoming.request) {
+        return Err(format!("the request it carries does not match the digest of revision {} in its lineage", last.revision));
+    }
+    Ok(())
+}
+
+fn record_received(
+    tx: &StoreTransaction<'_>,
+    draft_id: &str,
+    incoming: &Incoming,
+    me: &Participant,
+    round: u64,
+    created: &str,
+    at: &str,
+) -> Result<(), ConsultationError> {
+    packages::insert(
+        tx,
+        draft_id,
+        &PackageRecord {
+            id: incoming.package_id.clone(),
+            direction: Direction::Received,
+            sender: incoming.sender.clone(),
+            recipients: vec![me.clone()],
+            round,
+            sequence: incoming.round.sequence,
+            base_revision: incoming.round.base_revision,
+            answers: incoming.round.answers.clone(),
+            from_originator: incoming.round.from_originator,
+            note: incoming.note.clone(),
+            created_at: created.to_string(),
+            recorded_at: at.to_string(),
+        },
+    )?;
+    history::record(
+        tx,
+        draft_id,
+        Event {
+            at,
+            actor: &incoming.sender,
+            action: Action::Received,
+            field: "",
+            subject: Some(&incoming.package_id),
+            round,
+            package_id: Some(&incoming.package_id),
+            revision: None,
+        },
+    )
+}
+
+#[derive(Default)]
+struct Counts {
+    comments_added: usize,
+    comments_resolved: usize,
+    suggestions_added: usize,
+    suggestions_decided: usize,
+}
+
+fn report(incoming: &Incoming, shared: &SharedRequest, created_draft: bool, round: u64, revision: i64, c: Counts) -> ImportReport {
+    ImportReport {
+        package_id: incoming.package_id.clone(),
+        draft_id: shared.draft_id.clone(),
+        request_id: shared.request_id.clone(),
+        role: shared.role,
+        created_draft,
+        round,
+        revision,
+        comments_added: c.comments_added,
+        comments_resolved: c.comments_resolved,
+        suggestions_added: c.suggestions_added,
+        suggestions_decided: c.suggestions_decided,
+    }
+}
+
+/// Merges the thread of a package into the stored thread of a draft, by id.
+struct ThreadMerge<'a, 't> {
+    tx: &'a StoreTransaction<'t>,
+    draft_id: &'a str,
+    incoming: &'a Incoming,
+    round: u64,
+    def: WizardDefinition,
+    /// The request the package's fields are checked against (the revision
+    /// it carries).
+    request: &'a Request,
+}
+
+impl ThreadMerge<'_, '_> {
+    fn invalid(&self, message: String) -> ConsultationError {
+        ConsultationError::InvalidPackage { package_id: self.incoming.package_id.clone(), message }
+    }
+
+    fn from_originator(&self) -> bool {
+        self.incoming.round.from_originator
+    }
+
+    fn event(&self, at: &str, actor: &Participant, action: Action, field: &str, subject: &str) -> Result<(), ConsultationError> {
+        history::record(
+            self.tx,
+            self.draft_id,
+            Event {
+                at,
+                actor,
+                action,
+                field,
+                subject: Some(subject),
+                round: self.round,
+                package_id: Some(&self.incoming.package_id),
+                revision: None,
+            },
+        )
+    }
+
+    fn run(&self) -> Result<Counts, ConsultationError> {
+        let mut counts = Counts::default();
+        self.comments(&mut counts)?;
+        self.suggestions(&mut counts)?;
+        Ok(counts)
+    }
+
+    /// An item must be new in the package (ids unique) and a UUID.
+    fn check_ids<'i>(&self, what: &str, ids: impl Iterator<Item = &'i str>) -> Result<(), ConsultationError> {
+        let mut seen = HashSet::new();
+        for id in ids {
+            if uuid::Uuid::parse_str(id).is_err() {
+                return Err(self.invalid(format!("{what} `{id}`: the id is not a UUID")));
+            }
+            if !seen.insert(id) {
+                return Err(self.invalid(format!("{what} {id} appears twice")));
+            }
+        }
+        Ok(())
+    }
+
+    /// A new item from a counterpart must be its sender's own.
+    fn check_author(&self, what: &str, author: &Participant) -> Result<(), ConsultationError> {
+        if !self.from_originator() && author.fingerprint != self.incoming.sender.fingerprint {
+            return Err(self.invalid(format!(
+                "{what} is by {} ({}), not by the sender {} ({})",
+                author.name, author.fingerprint, self.incoming.sender.name, self.incoming.sender.fingerprint
+            )));
+        }
+        Ok(())
+    }
+
+    fn normal_decision(&self, what: &str, d: &Option<Decision>) -> Result<Option<Decision>, ConsultationError> {
+        d.as_ref()
+            .map(|d| {
+                let at = normal_time(&d.at).map_err(|m| self.invalid(format!("{what}: its decision time: {m}")))?;
+                Ok(Decision { by: d.by.clone(), at })
+            })
+            .transpose()
+    }
+
+    fn comments(&self, counts: &mut Counts) -> Result<(), ConsultationError> {
+        let incoming = &self.incoming.thread.comments;
+        self.check_ids("comment", incoming.iter().map(|c| c.id.as_str()))?;
+        let mut known: HashSet<String> = thread_rows::comments(self.tx, self.draft_id)?.into_iter().map(|c| c.id).collect();
+        known.extend(incoming.iter().map(|c| c.id.clone()));
+        for c in incoming {
+            let what = format!("comment {} on `{}`", c.id, c.field);
+            let at = normal_time(&c.at).map_err(|m| self.invalid(format!("{what}: its time: {m}")))?;
+            let resolved = self.normal_decision(&what, &c.resolved)?;
+            let c = Comment { at, resolved, ..c.clone() };
+            match thread_rows::comment(self.tx, self.draft_id, &c.id)? {
+                Some(stored) => {
+                    let same = stored.field == c.field
+                        && stored.kind == c.kind
+                        && stored.text == c.text
+                        && stored.author.fingerprint == c.author.fingerprint
+                        && stored.at == c.at
+                        && stored.reply_to == c.reply_to;
+                    if !same {
+                        return Err(self.invalid(format!("{what} differs from the copy already recorded here")));
+                    }
+                    if let (None, Some(decision)) = (&stored.resolved, &c.resolved) {
+                        let resolved = Comment { resolved: Some(decision.clone()), ..stored };
+                        thread_rows::update_resolution(self.tx, self.draft_id, &resolved)?;
+                        self.event(&decision.at, &decision.by, Action::Resolved, &resolved.field, &resolved.id)?;
+                        counts.comments_resolved += 1;
+                    }
+                }
+                None => {
+                    self.check_author(&what, &c.author)?;
+                    if c.text.trim().is_empty() {
+                        return Err(self.invalid(format!("{what} has no text")));
+                    }
+                    match (&c.kind, &c.reply_to) {
+                        (CommentKind::Answer, None) => return Err(self.invalid(format!("{what} is an answer to no comment"))),
+                        (CommentKind::Answer, Some(to)) if !known.contains(to) || *to == c.id => {
+                            return Err(self.invalid(format!("{what} answers comment {to}, which is unknown")))
+                        }
+                        (kind, Some(_)) if *kind != CommentKind::Answer => {
+                            return Err(self.invalid(format!("{what} answers another comment but is not an answer")))
+                        }
+                        _ => {}
+                    }
+                    fields::check_path(&self.def, self.request, &c.field, true).map_err(|e| self.invalid(format!("{what}: {e}")))?;
+                    thread_rows::insert_comment(self.tx, self.draft_id, &c, Some(&self.incoming.package_id))?;
+                    let action = if c.kind == CommentKind::Answer { Action::Answered } else { Action::Commented };
+                    self.event(&c.at, &c.author, action, &c.field, &c.id)?;
+                    if let Some(decision) = &c.resolved {
+                        self.event(&decision.at, &decision.by, Action::Resolved, &c.field, &c.id)?;
+                    }
+                    counts.comments_added += 1;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn suggestions(&self, counts: &mut Counts) -> Result<(), ConsultationError> {
+        let incoming = &self.incoming.thread.suggestions;
+        self.check_ids("suggestion", incoming.iter().map(|s| s.id.as_str()))?;
+        for s in incoming {
+            let what = format!("suggestion {} on `{}`", s.id, s.field);
+            let at = normal_time(&s.at).map_err(|m| self.invalid(format!("{what}: its time: {m}")))?;
+            let decided = self.normal_decision(&what, &s.decided)?;
+            let s = Suggestion { at, decided, ..s.clone() };
+            match thread_rows::suggestion(self.tx, self.draft_id, &s.id)? {
+                Some(stored) => self.known_suggestion(&what, stored.suggestion, &s, counts)?,
+                None => self.new_suggestion(&what, &s, counts)?,
+            }
+        }
+        Ok(())
+    }
+
+    fn known_suggestion(&self, what: &str, stored: Suggestion, s: &Suggestion, counts: &mut Counts) -> Result<(), ConsultationError> {
+        let same = stored.field == s.field
+            && stored.base_revision == s.base_revision
+            && stored.base == s.base
+            && stored.proposed == s.proposed
+            && stored.note == s.note
+            && stored.author.fingerprint == s.author.fingerprint
+            && stored.at == s.at;
+        if !same {
+            return Err(self.invalid(format!("{what} differs from the copy already recorded here")));
+        }
+        if s.state == SuggestionState::Open || s.state == stored.state {
+            return Ok(());
+        }
+        if !self.from_originator() {
+            return Err(self.invalid(format!("{what} arrives {}; only the originator decides on suggestions", state_word(s.state))));
+        }
+        if stored.state != SuggestionState::Open {
+            return Err(self.invalid(format!("{what} arrives {}, but it was {} before", state_word(s.state), state_word(stored.state))));
+        }
+        let decision = s.decided.clone().ok_or_else(|| self.invalid(format!("{what} is {} by no one", state_word(s.state))))?;
+        let decided = Suggestion { state: s.state, decided: Some(decision.clone()), resolved_value: s.resolved_value.clone(), ..stored };
+        thread_rows::update_decision(self.tx, self.draft_id, &decided)?;
+        self.event(&decision.at, &decision.by, decision_action(s.state), &decided.field, &decided.id)?;
+        counts.suggestions_decided += 1;
+        Ok(())
+    }
+
+    fn new_suggestion(&self, what: &str, s: &Suggestion, counts: &mut Counts) -> Result<(), ConsultationError> {
+        self.check_author(what, &s.author)?;
+        if !self.from_originator() && (s.state != SuggestionState::Open || s.decided.is_some() || s.resolved_value.is_some()) {
+            return Err(self.invalid(format!("{what} arrives already decided; only the originator decides on suggestions")));
+        }
+        if s.state != SuggestionState::Open && s.decided.is_none() {
+            return Err(self.invalid(format!("{what} is {} by no one", state_word(s.state))));
+        }
+        fields::check_path(&self.def, self.request, &s.field, false).map_err(|e| self.invalid(format!("{what}: {e}")))?;
+        let base_request = if self.from_originator() {
+            if s.base_revision > self.incoming.round.base_revision {
+                return Err(self.invalid(format!(
+                    "{what} is based on revision {}, later than revision {} the package carries",
+                    s.base_revision, self.incoming.round.base_revision
+                )));
+            }
+            self.request.clone()
+        } else {
+            self.revision_sent_to_sender(what, s.base_revision)?
+        };
+        if !self.from_originator() {
+            let base = fields::value_at(&base_request, &s.field);
+            if base.as_ref() != Some(&s.base) {
+                return Err(self.invalid(format!("{what}: its base value is not the field's value in revision {} as sent", s.base_revision)));
+            }
+        }
+        if s.proposed == s.base {
+            return Err(self.invalid(format!("{what} proposes the value the field already has")));
+        }
+        fields::with_value(&base_request, &s.field, &s.proposed).map_err(|e| self.invalid(format!("{what}: {e}")))?;
+        thread_rows::insert_suggestion(self.tx, self.draft_id, s, Some(&self.incoming.package_id))?;
+        self.event(&s.at, &s.author, Action::Suggested, &s.field, &s.id)?;
+        counts.suggestions_added += 1;
+        if let Some(decision) = &s.decided {
+            self.event(&decision.at, &decision.by, decision_action(s.state), &s.field, &s.id)?;
+        }
+        Ok(())
+    }
+
+    /// The originator's revision `number`, which must have been sent to the
+    /// package's sender.
+    fn revision_sent_to_sender(&self, what: &str, number: i64) -> Result<Request, ConsultationError> {
+        let sent = packages::of_draft(self.tx, self.draft_id)?.into_iter().any(|p| {
+            p.direction == Direction::Sent
+                && p.base_revision == number
+                && p.recipients.iter().any(|r| r.fingerprint == self.incoming.sender.fingerprint)
+        });
+        if !sent {
+            return Err(self.invalid(format!("{what} is based on revision {number}, which was never sent to its author")));
+        }
+        Ok(self.tx.load_revision(self.draft_id, number)?)
+    }
+}
+
+fn state_word(state: SuggestionState) -> &'static str {
+    match state {
+        SuggestionState::Open => "open",
+        SuggestionState::Accepted => "accepted",
+        SuggestionState::Rejected => "rejected",
+    }
+}
+
+fn decision_action(state: SuggestionState) -> Action {
+    if state == SuggestionState::Rejected {
+        Action::Rejected
+    } else {
+        Action::Accepted
+    }
+}
