@@ -102,7 +102,7 @@ mod tests {
     use super::*;
 
     fn demo() -> Request {
-        crate::request::demo::request()
+        crate::request::demo::example()
     }
 
     #[test]

@@ -46,7 +46,7 @@ mod tests {
 
     #[test]
     fn the_digest_is_that_of_the_canonical_json_and_changes_with_the_request() {
-        let request = crate::request::demo::request();
+        let request = crate::request::demo::example();
         let digest = request_digest(&request);
         assert_eq!(digest.len(), 64);
         assert!(digest.chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()));

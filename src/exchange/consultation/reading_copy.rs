@@ -12,7 +12,8 @@ use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
 use super::fields;
-use crate::document::templates::{fill, long_date, phrase, TemplateError};
+use crate::document::templates::{long_date, phrase, TemplateError};
+use crate::i18n::placeholders::fill;
 use crate::document::{Block, Document};
 use crate::exchange::thread::{Comment, CommentKind, Participant, Suggestion, SuggestionState, Thread};
 use crate::i18n::Lang;
@@ -49,7 +50,7 @@ impl Words {
     /// for placeholders).
     fn filled(&self, key: &str, values: &[(&str, &str)]) -> Result<String, TemplateError> {
         fill(self.phrase(key)?, |name| values.iter().find(|(n, _)| *n == name).map(|(_, v)| one_line(v)))
-            .map_err(|message| TemplateError::Render { template: "comments annex".into(), message })
+            .map_err(|message| TemplateError::Render { template: "comments annex".into(), message: message.to_string() })
     }
 
     fn field(&self, path: &str) -> Result<String, TemplateError> {
