@@ -14,13 +14,13 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 APT_PACKAGES := build-essential pkg-config file curl git libwebkit2gtk-4.1-dev librsvg2-dev \
 	libayatana-appindicator3-dev libssl-dev libxdo-dev webkit2gtk-driver xvfb xauth \
 	poppler-utils qpdf libreoffice-writer-nogui unzip fonts-noto-core fonts-noto-cjk \
-	age faketime
+	age faketime libdbus-1-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # The app is always built with its UI embedded (no dev server).
 FEATURES := --features mla-writer-app/custom-protocol
 APP := target/debug/mla-writer-app
 
-.PHONY: run test deps system-deps node-deps tauri-driver ui app test-rust test-ui test-e2e types screenshots bench fresh-check
+.PHONY: run test deps system-deps node-deps tauri-driver ui app test-rust test-ui test-e2e types screenshots bench fresh-check fuzz
 
 run: deps ui
 	cargo build -p mla-writer-app $(FEATURES)
@@ -85,8 +85,18 @@ screenshots: app tauri-driver
 fresh-check:
 	.ci/fresh-check $(if $(filter 1,$(CONTAINER)),--container)
 
+# Fuzzing of the exchange package reader: the property-based fuzz test
+# (proptest; src/exchange/package/fuzz.rs) run for FUZZ_SECONDS instead of
+# the few seconds it gets in `make test`; it prints the executions reached.
+FUZZ_SECONDS ?= 60
+
+fuzz: system-deps
+	MLA_FUZZ_SECONDS=$(FUZZ_SECONDS) cargo test -p mla-writer --lib exchange::package::fuzz -- --nocapture
+
 # Benchmarks. In process (criterion): checking a large request beside parsing
-# it; rendering the 10-page reference request to PDF, whole and by stage.
+# it; rendering the 10-page reference request to PDF, whole and by stage;
+# exporting and importing an exchange package with 100 MB of annexes, with
+# the peak heap memory at 25, 50 and 100 MB.
 # Whole process, side by side: `mla render` to PDF against Chromium printing
 # the same document as HTML; hyperfine prints the ratio.
 BENCH_DIR := target/bench
@@ -97,7 +107,7 @@ CHROMIUM := chromium --headless --no-sandbox --disable-gpu --disable-background-
 bench: system-deps
 	@for p in hyperfine chromium; do command -v $$p >/dev/null || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; fi
-	cargo bench -p mla-writer --bench checks --bench render
+	cargo bench -p mla-writer --bench checks --bench render --bench exchange
 	cargo build --release --bin mla
 	mkdir -p $(BENCH_DIR)
 	target/release/mla render benches/reference-request.json --format html -o $(BENCH_DIR)/reference.html

@@ -11,6 +11,9 @@ use mla_writer::request::read;
 use mla_writer::store::{data_dir, Store};
 use mla_writer::{checks, export};
 
+#[path = "mla/exchange.rs"]
+mod exchange_cli;
+
 /// Write requests for international cooperation in criminal matters.
 ///
 /// Request files are JSON documents in the format described in
@@ -112,6 +115,111 @@ enum Command {
     /// checks the file against the request and writes the translated request.
     #[command(subcommand)]
     Xliff(XliffCommand),
+    /// Your identity for the exchange with counterparts: name, authority,
+    /// e-mail, a signing key and an encryption key.
+    ///
+    /// The secret keys are kept in the operating system's keychain when one
+    /// is available, otherwise in a passphrase-protected file in the data
+    /// directory (`identity show` says which). Set MLA_KEYSTORE=file to
+    /// always use the file. The passphrase is read from --passphrase-file
+    /// (its first line) or from the MLA_PASSPHRASE environment variable.
+    #[command(subcommand)]
+    Identity(IdentityCommand),
+    /// Your counterparts' cards: import, list, trust.
+    ///
+    /// A contact is trusted only once you have compared its fingerprint with
+    /// the person, by telephone, and confirmed it with `contacts trust`.
+    #[command(subcommand)]
+    Contacts(ContactsCommand),
+}
+
+#[derive(Subcommand)]
+enum IdentityCommand {
+    /// Create your identity (fresh keys) and print its fingerprint.
+    Create {
+        /// Your name.
+        #[arg(long)]
+        name: String,
+        /// Your authority ("Central Authority, Ministry of Justice of Arden").
+        #[arg(long)]
+        authority: String,
+        /// Your e-mail address.
+        #[arg(long)]
+        email: String,
+        #[command(flatten)]
+        passphrase: PassphraseArg,
+        /// Creation time written on the card (RFC 3339) instead of now.
+        #[arg(long, value_parser = parse_time)]
+        now: Option<time::OffsetDateTime>,
+    },
+    /// Show your identity: name, fingerprint, and how the keys are protected.
+    Show,
+    /// Write your public card, to send to counterparts.
+    ExportCard {
+        /// Where to write it (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Write your age secret key (AGE-SECRET-KEY-1…), for a backup or for the `age` tool.
+    ///
+    /// Anyone holding it can read every package sent to you: keep it as safe
+    /// as the passphrase. Needs the passphrase when the keys are in the file.
+    ExportAgeKey {
+        /// Where to write it (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        passphrase: PassphraseArg,
+    },
+    /// Replace your keys with new ones; the new card is endorsed by the old
+    /// key, so contacts who trust you keep trusting the new keys.
+    Rotate {
+        #[command(flatten)]
+        passphrase: PassphraseArg,
+        /// Time of the rotation (RFC 3339) instead of now.
+        #[arg(long, value_parser = parse_time)]
+        now: Option<time::OffsetDateTime>,
+    },
+}
+
+#[derive(Subcommand)]
+enum ContactsCommand {
+    /// Import a counterpart's card file.
+    ///
+    /// A new card is added untrusted. A card endorsed by the current key of a
+    /// contact (their key rotation) replaces that contact's keys and keeps
+    /// the trust.
+    Import {
+        /// The card file.
+        file: PathBuf,
+        /// Time of the import (RFC 3339) instead of now.
+        #[arg(long, value_parser = parse_time)]
+        now: Option<time::OffsetDateTime>,
+    },
+    /// List contacts: id, trust, name, authority, fingerprint.
+    List,
+    /// Trust a contact once you have compared the fingerprint with them.
+    ///
+    /// Exit status: 0 when trusted, 1 when the fingerprint does not match
+    /// (the contact stays untrusted), 2 on other errors.
+    Trust {
+        /// Contact id (or its first characters, from `contacts list`).
+        id: String,
+        /// The fingerprint the person read out to you.
+        #[arg(long)]
+        fingerprint: String,
+        /// Time of the decision (RFC 3339) instead of now.
+        #[arg(long, value_parser = parse_time)]
+        now: Option<time::OffsetDateTime>,
+    },
+}
+
+/// Where the passphrase of the key file comes from.
+#[derive(clap::Args)]
+struct PassphraseArg {
+    /// File whose first line is the passphrase (else MLA_PASSPHRASE).
+    #[arg(long)]
+    passphrase_file: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -205,6 +313,11 @@ enum DocumentFormat {
 fn parse_date(text: &str) -> Result<time::Date, String> {
     time::Date::parse(text, time::macros::format_description!("[year]-[month]-[day]"))
         .map_err(|e| format!("expected a date as YYYY-MM-DD, found {text:?}: {e}"))
+}
+
+fn parse_time(text: &str) -> Result<time::OffsetDateTime, String> {
+    time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339)
+        .map_err(|e| format!("expected a time as RFC 3339 (2026-03-01T09:00:00Z), found {text:?}: {e}"))
 }
 
 fn main() -> ExitCode {
@@ -315,6 +428,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Xliff(cmd) => run_xliff(cmd),
+        Command::Identity(cmd) => exchange_cli::identity(cmd),
+        Command::Contacts(cmd) => exchange_cli::contacts(cmd),
     }
 }
 

@@ -6,7 +6,9 @@
 //!   the revision lineage (plain data, shared by both halves below).
 //! - the package layer (identities, contacts, the signed manifest, age
 //!   encryption, streaming reader and writer) turns an [`Outgoing`] into bytes
-//!   and bytes back into an [`Incoming`];
+//!   and bytes back into an [`Incoming`]: [`fingerprint`], [`card`],
+//!   [`identity`], [`keystore`], [`identities`], [`contacts`], [`package`]
+//!   (and [`strict`], the strict reader of untrusted JSON);
 //! - the consultation layer keeps shared requests, comments, suggestions and
 //!   their history in the store, builds the [`Outgoing`] of a draft and merges
 //!   an [`Incoming`] into it field by field.
@@ -17,5 +19,16 @@
 
 pub mod consultation;
 pub mod thread;
+pub mod fingerprint;
+pub mod strict;
+pub mod card;
+pub mod identity;
+pub mod keystore;
+pub mod identities;
+pub mod contacts;
+pub mod package;
 
 pub use thread::{Incoming, Outgoing};
+
+/// The secret-string types of the `age` crate, used for passphrases.
+pub use age::secrecy as age_secrecy;

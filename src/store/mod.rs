@@ -46,6 +46,37 @@ CREATE TABLE revisions (
 );
 CREATE INDEX drafts_by_update ON drafts(updated_at DESC);
 "#, r#"
+-- Identities and the contact book (see exchange::identity, exchange::contacts).
+CREATE TABLE identities (
+    fingerprint  TEXT PRIMARY KEY,
+    card         TEXT NOT NULL,
+    protection   TEXT NOT NULL CHECK (protection IN ('os_keychain', 'passphrase_file')),
+    created_at   TEXT NOT NULL,
+    retired_at   TEXT,
+    replaced_by  TEXT REFERENCES identities(fingerprint)
+);
+CREATE UNIQUE INDEX one_current_identity ON identities((retired_at IS NULL)) WHERE retired_at IS NULL;
+CREATE TABLE contacts (
+    id            TEXT PRIMARY KEY,
+    fingerprint   TEXT NOT NULL UNIQUE,
+    signing_key   TEXT NOT NULL UNIQUE,
+    age_recipient TEXT NOT NULL,
+    name          TEXT NOT NULL,
+    authority     TEXT NOT NULL,
+    email         TEXT NOT NULL,
+    card          TEXT NOT NULL,
+    imported_at   TEXT NOT NULL,
+    trusted_at    TEXT
+);
+CREATE TABLE contact_events (
+    contact_id    TEXT NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    at            TEXT NOT NULL,
+    event         TEXT NOT NULL CHECK (event IN ('imported', 'trusted', 'rotated')),
+    fingerprint   TEXT NOT NULL,
+    detail        TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX contact_events_by_contact ON contact_events(contact_id, at);
+"#, r#"
 -- The consultation with a counterpart (see exchange::consultation).
 -- A draft shared with the other side: the originator's own draft, or, on the
 -- counterpart's side, the local copy of the originator's request.
