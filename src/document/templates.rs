@@ -148,7 +148,7 @@ pub fn long_date(lang: Lang, text: &str) -> String {
     let Ok(date) = time::Date::parse(day_part, format) else {
         return text.to_string();
     };
-    let time_ok = time_part.map_or(true, |t| {
+    let time_ok = time_part.is_none_or(|t| {
         let b = t.as_bytes();
         t.len() == 5
             && b[2] == b':'
@@ -447,8 +447,8 @@ mod tests {
             .into_iter()
             .filter(|(key, extended)| {
                 let prefix = format!("{key}.");
-                !english.contains_key(key)
-                    && !(*extended && english.keys().any(|k| k.starts_with(&prefix)))
+                let extends_a_phrase = *extended && english.keys().any(|k| k.starts_with(&prefix));
+                !english.contains_key(key) && !extends_a_phrase
             })
             .map(|(key, _)| key)
             .collect();
