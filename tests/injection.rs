@@ -27,9 +27,8 @@ use serde_json::Value;
 /// The word a field holds in the request the others are compared with.
 const PLAIN: &str = "Plainword";
 
-/// Values that would change a document's structure if typed text were read
-/// as markup.
-const PAYLOADS: &[&str] = &[
+/// Values that begin with each directive of the markup, and an unknown one.
+const DIRECTIVES: &[&str] = &[
     "::h1 INJECTED TITLE",
     "::h2 INJECTED SECTION",
     "::annex INJECTED ANNEX",
@@ -41,18 +40,36 @@ const PAYLOADS: &[&str] = &[
     "::row a | b",
     "::x unknown directive",
     "::",
+];
+
+/// Values holding the private-use characters that make a reference to
+/// inserted text, whole, forged or broken.
+const REFERENCE_CHARACTERS: &[&str] = &[
     "\u{E000}0\u{E001} and \u{E000}1\u{E001}",
     "\u{E000}999\u{E001}",
     "open \u{E000} only",
     "close \u{E001} only",
+    "\u{E000}\u{E001}",
+];
+
+/// Values holding the markup's separators: cell bars and line breaks of
+/// every kind, with directives at the start of their lines.
+const SEPARATORS: &[&str] = &[
     "a | b | c",
     "|",
-    "{{request.req_auth.name}} {{t \"no.such\"}} {{> head}}",
-    "{{{request.req_auth.name}}} {{#if x}}",
-    "{ref} {page} {pages}",
     "first line\n::h2 INJECTED SECTION\n::field X\n::row a | b",
     "::item one\r\n::meta two\rthree | four",
+    "\n\n::h1 after blank lines\n\n",
     "line\u{2028}separator\u{2029}paragraph\u{85}next",
+];
+
+/// Values holding template syntax: Handlebars expressions, partials, blocks
+/// and placeholders of phrases.
+const TEMPLATE_SYNTAX: &[&str] = &[
+    "{{request.req_auth.name}} {{t \"no.such\"}} {{> head}}",
+    "{{{request.req_auth.name}}} {{#if x}}",
+    "{{/if}}{{else}}",
+    "{ref} {page} {pages} {person}",
 ];
 
 /// One block as far as the structure goes.
@@ -179,13 +196,14 @@ impl Engines {
     }
 }
 
-/// Checks `render` for every payload against its render of [`PLAIN`],
-/// returning the problems found for `path`.
-fn check_answer(path: &str, mut render: impl FnMut(&str) -> Result<Document, String>) -> Vec<String> {
+/// Checks `render` of each of `values` against its render of [`PLAIN`]:
+/// whether the plain word reaches the document, and the problems found for
+/// `path`.
+fn check_answer(path: &str, values: &[&str], mut render: impl FnMut(&str) -> Result<Document, String>) -> (bool, Vec<String>) {
     let plain = render(PLAIN).unwrap_or_else(|e| panic!("{path}: the plain request does not render: {e}"));
     let rendered = shows(&plain, PLAIN);
     let mut problems = Vec::new();
-    for payload in PAYLOADS {
+    for payload in values {
         match render(payload) {
             Err(e) => problems.push(format!("{path} = {payload:?}: does not render: {e}")),
             Ok(document) => {
@@ -202,12 +220,12 @@ fn check_answer(path: &str, mut render: impl FnMut(&str) -> Result<Document, Str
             }
         }
     }
-    problems
+    (rendered, problems)
 }
 
 /// The problems of every free-text answer of one example request, each
 /// checked alone.
-fn check_every_answer(name: &str, request: &Request) -> (usize, Vec<String>) {
+fn check_every_answer(name: &str, request: &Request, values: &[&str]) -> (usize, Vec<String>) {
     let mut engines = Engines::new();
     let lang = mla_writer::export::document_lang(request);
     let paths = free_text_paths(request);
@@ -215,18 +233,19 @@ fn check_every_answer(name: &str, request: &Request) -> (usize, Vec<String>) {
     let mut shown = 0;
     let mut problems = Vec::new();
     for path in &paths {
-        let plain = engines.build(&with_answer(request, path, PLAIN), lang, false).unwrap();
-        shown += usize::from(shows(&plain, PLAIN));
-        problems.extend(check_answer(&format!("{name}: {path}"), |text| {
+        let (rendered, found) = check_answer(&format!("{name}: {path}"), values, |text| {
             engines.build(&with_answer(request, path, text), lang, false)
-        }));
+        });
+        shown += usize::from(rendered);
+        problems.extend(found);
     }
     assert!(shown * 2 > paths.len(), "{name}: only {shown} of {} answers reach the document", paths.len());
     (paths.len(), problems)
 }
 
-#[test]
-fn typed_directives_separators_and_template_syntax_in_any_free_text_answer_stay_text() {
+/// Every free-text answer of every example, each alone, holding each of
+/// `values` as the wizard saves it.
+fn check_typed(values: &[&str]) {
     let examples = examples();
     let mut kinds: Vec<&str> = examples.iter().map(|(_, request)| request.kind.key()).collect();
     kinds.sort();
@@ -234,13 +253,35 @@ fn typed_directives_separators_and_template_syntax_in_any_free_text_answer_stay_
     assert_eq!(kinds.len(), 4, "an example of every kind");
     // One thread per example: a render keeps its inserted texts per thread.
     let results: Vec<(usize, Vec<String>)> = std::thread::scope(|scope| {
-        let running: Vec<_> =
-            examples.iter().map(|(name, request)| scope.spawn(move || check_every_answer(name, request))).collect();
+        let running: Vec<_> = examples
+            .iter()
+            .map(|(name, request)| scope.spawn(move || check_every_answer(name, request, values)))
+            .collect();
         running.into_iter().map(|thread| thread.join().unwrap()).collect()
     });
     let checked: usize = results.iter().map(|(count, _)| count).sum();
     let problems: Vec<String> = results.into_iter().flat_map(|(_, problems)| problems).collect();
     assert!(problems.is_empty(), "{} problems over {checked} answers:\n{}", problems.len(), problems.join("\n"));
+}
+
+#[test]
+fn typed_answer_beginning_with_a_directive_stays_text() {
+    check_typed(DIRECTIVES);
+}
+
+#[test]
+fn typed_answer_holding_reference_characters_stays_text() {
+    check_typed(REFERENCE_CHARACTERS);
+}
+
+#[test]
+fn typed_answer_holding_cell_bars_and_line_breaks_stays_text() {
+    check_typed(SEPARATORS);
+}
+
+#[test]
+fn typed_answer_holding_template_syntax_stays_text() {
+    check_typed(TEMPLATE_SYNTAX);
 }
 
 /// The file a translator returns: `xliff` with a target after each source,
@@ -266,15 +307,14 @@ fn with_translatable_answers(request: &Request, text: &str) -> Request {
 /// Every translatable answer is given the value at once, in the drafter's
 /// text and in the translation (the per-answer check is the wizard path's):
 /// the translated document shows the translation, its annex the original.
-#[test]
-fn typed_directives_separators_and_template_syntax_in_an_imported_translation_stay_text() {
+fn check_imported(values: &[&str]) {
     let mut engines = Engines::new();
     let mut problems = Vec::new();
     for (name, request) in examples() {
         let target = if request.lang.drafting == "fr" { Lang::Es } else { Lang::Fr };
         let ids: Vec<String> = units(&request).into_iter().map(|unit| unit.id).collect();
         assert!(ids.len() > 5, "{name}: only {} units", ids.len());
-        problems.extend(check_answer(&format!("{name}: every translated answer"), |text| {
+        let (rendered, found) = check_answer(&format!("{name}: every translated answer"), values, |text| {
             let drafted = with_translatable_answers(&request, text);
             let xliff = mla_writer::translation::export(&drafted, target);
             let translated = mla_writer::translation::import(&drafted, &translated_file(&xliff, text))
@@ -294,15 +334,37 @@ fn typed_directives_separators_and_template_syntax_in_an_imported_translation_st
                 "{name}: no annex {annex:?}"
             );
             Ok(document)
-        }));
+        });
+        assert!(rendered, "{name}: the translated answers do not reach the document");
+        problems.extend(found);
     }
     assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
+}
+
+#[test]
+fn imported_translation_beginning_with_a_directive_stays_text() {
+    check_imported(DIRECTIVES);
+}
+
+#[test]
+fn imported_translation_holding_reference_characters_stays_text() {
+    check_imported(REFERENCE_CHARACTERS);
+}
+
+#[test]
+fn imported_translation_holding_cell_bars_and_line_breaks_stays_text() {
+    check_imported(SEPARATORS);
+}
+
+#[test]
+fn imported_translation_holding_template_syntax_stays_text() {
+    check_imported(TEMPLATE_SYNTAX);
 }
 
 /// The issue as a user met it: a statement of facts that starts with
 /// `::h2` made a numbered section, and `::field X` made every render fail.
 #[test]
-fn typed_directive_in_the_facts_stays_text_in_the_pdf() {
+fn typed_directive_in_the_facts_stays_text_in_the_rendered_pdf() {
     let dir = tempfile::tempdir().unwrap();
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/mla-evidence-fraud-arden-norland.json");
     let mut request = read::read_request(&example).unwrap();

@@ -148,7 +148,7 @@ pub fn long_date(lang: Lang, text: &str) -> String {
     let Ok(date) = time::Date::parse(day_part, format) else {
         return text.to_string();
     };
-    let time_ok = time_part.map_or(true, |t| {
+    let time_ok = time_part.is_none_or(|t| {
         let b = t.as_bytes();
         t.len() == 5
             && b[2] == b':'
@@ -225,7 +225,7 @@ pub fn template_name(kind: RequestKind) -> &'static str {
 /// A template engine loaded with every shipped template, in strict mode (a
 /// misspelt variable is an error, not an empty string).
 pub fn registry() -> Result<Handlebars<'static>, TemplateError> {
-    load(TEMPLATES.iter(), PARTIALS.iter())
+    engine_with(TEMPLATES.iter(), PARTIALS.iter())
 }
 
 /// A template engine loaded with only what the template of `kind` needs:
@@ -233,40 +233,44 @@ pub fn registry() -> Result<Handlebars<'static>, TemplateError> {
 pub fn registry_for(kind: RequestKind) -> Result<Handlebars<'static>, TemplateError> {
     let name = template_name(kind);
     let mla = kind == RequestKind::MlaEvidence;
-    load(
+    engine_with(
         TEMPLATES.iter().filter(|(n, _)| *n == name),
         PARTIALS.iter().filter(|(n, _)| mla || !n.starts_with("mla_")),
     )
 }
 
-fn load<'a>(
+/// A template engine in strict mode, whose escape function keeps inserted
+/// text out of the markup, loaded with `partials`, the helpers and
+/// `templates`.
+fn engine_with<'a>(
     templates: impl Iterator<Item = &'a (&'static str, &'static str)>,
     partials: impl Iterator<Item = &'a (&'static str, &'static str)>,
 ) -> Result<Handlebars<'static>, TemplateError> {
-    let mut hb = Handlebars::new();
-    hb.set_strict_mode(true);
-    hb.register_escape_fn(escape_inserted_text);
+    let mut engine = Handlebars::new();
+    engine.set_strict_mode(true);
+    engine.register_escape_fn(escape_inserted_text);
     for (name, source) in partials {
-        hb.register_partial(name, *source)
+        engine.register_partial(name, *source)
             .map_err(|e| TemplateError::Compile {
                 template: format!("partials/{name}"),
                 message: e.to_string(),
             })?;
     }
-    hb.register_helper("t", Box::new(PhraseHelper));
-    hb.register_helper("opt", Box::new(OptionHelper));
-    hb.register_helper("date", Box::new(DateHelper));
+    engine.register_helper("t", Box::new(PhraseHelper));
+    engine.register_helper("opt", Box::new(OptionHelper));
+    engine.register_helper("date", Box::new(DateHelper));
     for (name, source) in templates {
-        hb.register_template_string(name, *source)
+        engine.register_template_string(name, *source)
             .map_err(|e| TemplateError::Compile {
                 template: name.to_string(),
                 message: e.to_string(),
             })?;
     }
-    Ok(hb)
+    Ok(engine)
 }
 
-fn failure(message: String) -> RenderError {
+/// A helper's error, as the engine reports it.
+fn render_failure(message: String) -> RenderError {
     RenderErrorReason::Other(message).into()
 }
 
@@ -281,7 +285,7 @@ fn document_lang(ctx: &Context) -> Result<Lang, RenderError> {
         .into_iter()
         .find(|l| l.code() == code)
         .ok_or_else(|| {
-            failure(format!(
+            render_failure(format!(
                 "the view has no document language (`lang` is {code:?})"
             ))
         })
@@ -308,35 +312,35 @@ struct PhraseHelper;
 impl HelperDef for PhraseHelper {
     fn call_inner<'reg: 'rc, 'rc>(
         &self,
-        h: &Helper<'rc>,
+        helper: &Helper<'rc>,
         _: &'reg Handlebars<'reg>,
         ctx: &'rc Context,
         _: &mut RenderContext<'reg, 'rc>,
     ) -> Result<ScopedJson<'rc>, RenderError> {
         let lang = document_lang(ctx)?;
-        let mut key = h
+        let mut key = helper
             .param(0)
             .and_then(|p| p.value().as_str())
-            .ok_or_else(|| failure("`t` needs a phrase key as its first argument".into()))?
+            .ok_or_else(|| render_failure("`t` needs a phrase key as its first argument".into()))?
             .to_string();
-        for part in h.params().iter().skip(1) {
+        for part in helper.params().iter().skip(1) {
             match part.value() {
                 Value::String(s) if !s.is_empty() => {
                     key.push('.');
                     key.push_str(s);
                 }
                 Value::String(_) | Value::Null => {}
-                other => return Err(failure(format!("`t \"{key}\"`: a key part must be text, found {other}"))),
+                other => return Err(render_failure(format!("`t \"{key}\"`: a key part must be text, found {other}"))),
             }
         }
         let text = phrase(lang, &key)
-            .ok_or_else(|| failure(format!("no phrase `{key}` in templates/phrases/{}.json", lang.code())))?;
+            .ok_or_else(|| render_failure(format!("no phrase `{key}` in templates/phrases/{}.json", lang.code())))?;
         let wanted = placeholders(text);
-        if let Some(extra) = h.hash().keys().find(|name| !wanted.contains(name)) {
-            return Err(failure(format!("phrase `{key}` ({}) has no placeholder `{{{extra}}}`", lang.code())));
+        if let Some(extra) = helper.hash().keys().find(|name| !wanted.contains(name)) {
+            return Err(render_failure(format!("phrase `{key}` ({}) has no placeholder `{{{extra}}}`", lang.code())));
         }
-        let filled = fill(text, |name| h.hash_get(name).map(|v| value_text(v.value())))
-            .map_err(|e| failure(format!("phrase `{key}` ({}): {e}", lang.code())))?;
+        let filled = fill(text, |name| helper.hash_get(name).map(|v| value_text(v.value())))
+            .map_err(|e| render_failure(format!("phrase `{key}` ({}): {e}", lang.code())))?;
         text_value(filled)
     }
 }
@@ -349,16 +353,16 @@ struct OptionHelper;
 impl HelperDef for OptionHelper {
     fn call_inner<'reg: 'rc, 'rc>(
         &self,
-        h: &Helper<'rc>,
+        helper: &Helper<'rc>,
         _: &'reg Handlebars<'reg>,
         ctx: &'rc Context,
         _: &mut RenderContext<'reg, 'rc>,
     ) -> Result<ScopedJson<'rc>, RenderError> {
         let lang = document_lang(ctx)?;
-        let vocabulary = h.param(0).and_then(|p| p.value().as_str()).unwrap_or_default();
+        let vocabulary = helper.param(0).and_then(|p| p.value().as_str()).unwrap_or_default();
         let catalogue = crate::i18n::catalogue(lang);
         let word = |v: &Value| v.as_str().map(|key| catalogue.get(&format!("option.{vocabulary}.{key}")));
-        let text = match h.param(1).map(|p| p.value()) {
+        let text = match helper.param(1).map(|p| p.value()) {
             Some(Value::Array(values)) => values.iter().filter_map(word).collect::<Vec<_>>().join("\n"),
             Some(v) => word(v).unwrap_or_default(),
             None => String::new(),
@@ -373,13 +377,13 @@ struct DateHelper;
 impl HelperDef for DateHelper {
     fn call_inner<'reg: 'rc, 'rc>(
         &self,
-        h: &Helper<'rc>,
+        helper: &Helper<'rc>,
         _: &'reg Handlebars<'reg>,
         ctx: &'rc Context,
         _: &mut RenderContext<'reg, 'rc>,
     ) -> Result<ScopedJson<'rc>, RenderError> {
         let lang = document_lang(ctx)?;
-        let text = h.param(0).map(|p| value_text(p.value())).unwrap_or_default();
+        let text = helper.param(0).map(|p| value_text(p.value())).unwrap_or_default();
         text_value(long_date(lang, &text))
     }
 }
@@ -443,8 +447,8 @@ mod tests {
             .into_iter()
             .filter(|(key, extended)| {
                 let prefix = format!("{key}.");
-                !english.contains_key(key)
-                    && !(*extended && english.keys().any(|k| k.starts_with(&prefix)))
+                let extends_a_phrase = *extended && english.keys().any(|k| k.starts_with(&prefix));
+                !english.contains_key(key) && !extends_a_phrase
             })
             .map(|(key, _)| key)
             .collect();
@@ -542,8 +546,8 @@ mod tests {
 
     /// Renders `template` over `view` as `document::build` does and reads
     /// its markup.
-    fn blocks_of(hb: &Handlebars<'static>, template: &str, view: &Value) -> Result<Vec<crate::document::Block>, String> {
-        let (markup, inserted) = crate::document::inserted::collect(|| hb.render_template(template, view));
+    fn blocks_of(engine: &Handlebars<'static>, template: &str, view: &Value) -> Result<Vec<crate::document::Block>, String> {
+        let (markup, inserted) = crate::document::inserted::collect(|| engine.render_template(template, view));
         let markup = markup.map_err(|e| e.to_string())?;
         crate::document::markup::parse_markup(&markup, &inserted).map_err(|e| e.to_string())
     }
@@ -551,11 +555,11 @@ mod tests {
     #[test]
     fn helpers_insert_text_that_cannot_become_markup() {
         use crate::document::Block;
-        let hb = registry().unwrap();
+        let engine = registry().unwrap();
         let typed = "Eve\n::h1 Injected | cell {{x}}";
         let view = serde_json::json!({"lang": "en", "person": typed, "day": "2026-11-27\n::h2 X"});
         let template = "::h2 {{t \"statement.take\" person=person}}\n{{date day}}\n{{t \"sign.done\" place=person date=(date \"2026-11-27\")}}\n";
-        let blocks = blocks_of(&hb, template, &view).unwrap();
+        let blocks = blocks_of(&engine, template, &view).unwrap();
         assert_eq!(
             blocks,
             vec![
@@ -566,17 +570,17 @@ mod tests {
                 },
             ]
         );
-        let err = blocks_of(&hb, "{{t \"no.such.phrase\"}}", &view).unwrap_err();
+        let err = blocks_of(&engine, "{{t \"no.such.phrase\"}}", &view).unwrap_err();
         assert!(err.contains("no phrase `no.such.phrase`"), "{err}");
-        let err = blocks_of(&hb, "{{t \"statement.take\" name=person}}", &view).unwrap_err();
+        let err = blocks_of(&engine, "{{t \"statement.take\" name=person}}", &view).unwrap_err();
         assert!(err.contains("no placeholder `{name}`"), "{err}");
     }
 
     #[test]
     fn an_empty_value_prints_nothing_and_keeps_its_line_empty() {
-        let hb = registry().unwrap();
+        let engine = registry().unwrap();
         let view = serde_json::json!({"lang": "en", "blank": "  \n ", "none": "", "list": []});
-        assert_eq!(blocks_of(&hb, "::h2 A\n{{blank}}\n{{none}}\n{{opt \"X\" list}}\n", &view).unwrap().len(), 1);
+        assert_eq!(blocks_of(&engine, "::h2 A\n{{blank}}\n{{none}}\n{{opt \"X\" list}}\n", &view).unwrap().len(), 1);
     }
 
     /// A reference character in a template's own text could name another

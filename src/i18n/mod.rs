@@ -97,7 +97,8 @@ pub struct Catalogue {
     english: BTreeMap<String, String>,
 }
 
-fn parse(lang: Lang) -> BTreeMap<String, String> {
+/// The catalogue files of `lang`, merged into one map.
+fn parse_catalogue(lang: Lang) -> BTreeMap<String, String> {
     let mut all = BTreeMap::new();
     for source in lang.sources() {
         let part: BTreeMap<String, String> = serde_json::from_str(source)
@@ -111,7 +112,7 @@ fn parse(lang: Lang) -> BTreeMap<String, String> {
 pub fn catalogue(lang: Lang) -> &'static Catalogue {
     static CATALOGUES: [OnceLock<Catalogue>; 6] = [const { OnceLock::new() }; 6];
     let index = Lang::ALL.iter().position(|l| *l == lang).expect("every language is in ALL");
-    CATALOGUES[index].get_or_init(|| Catalogue { own: parse(lang), english: parse(Lang::En) })
+    CATALOGUES[index].get_or_init(|| Catalogue { own: parse_catalogue(lang), english: parse_catalogue(Lang::En) })
 }
 
 impl Catalogue {
@@ -147,7 +148,7 @@ mod tests {
 
     #[test]
     fn every_catalogue_has_every_key_the_wizard_uses_and_no_other() {
-        let english = parse(Lang::En);
+        let english = parse_catalogue(Lang::En);
         let wizard_keys = crate::interview::catalogue_keys();
         let mut problems = Vec::new();
         for key in &wizard_keys {
@@ -162,7 +163,7 @@ mod tests {
             }
         }
         for lang in Lang::ALL {
-            let own = parse(lang);
+            let own = parse_catalogue(lang);
             for key in english.keys() {
                 match own.get(key) {
                     None => problems.push(format!("{}: missing {key}", lang.code())),
@@ -191,10 +192,10 @@ mod tests {
 
     #[test]
     fn every_check_message_has_the_placeholders_of_english_in_every_language() {
-        let english = parse(Lang::En);
+        let english = parse_catalogue(Lang::En);
         let mut problems = Vec::new();
         for lang in Lang::ALL {
-            let own = parse(lang);
+            let own = parse_catalogue(lang);
             for (key, text) in english.iter().filter(|(k, _)| k.starts_with("check.")) {
                 let Some(translated) = own.get(key) else { continue };
                 let (want, got) = (placeholders(text), placeholders(translated));

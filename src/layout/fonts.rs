@@ -81,11 +81,14 @@ pub enum Weight {
     Bold,
 }
 
+/// Words already shaped, by font, direction (right to left or not) and text.
+type WordCache = HashMap<(FontId, bool, String), Arc<[UnitGlyph]>>;
+
 /// The parsed embedded fonts, and the shaping plans made for them.
 pub struct Fonts {
     faces: Vec<Face<'static>>,
     plans: Mutex<HashMap<(FontId, bool, Script), Arc<ShapePlan>>>,
-    words: Mutex<HashMap<(FontId, bool, String), Arc<[UnitGlyph]>>>,
+    words: Mutex<WordCache>,
 }
 
 /// How many shaped words the cache keeps before it starts afresh.

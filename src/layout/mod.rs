@@ -56,12 +56,12 @@ const MARGIN_TOP: f32 = 72.0;
 const MARGIN_BOTTOM: f32 = 72.0;
 const HEADER_Y: f32 = 40.0;
 const FOOTER_Y: f32 = 38.0;
-const BODY: f32 = 10.5;
-const SMALL: f32 = 8.5;
+const BODY_SIZE: f32 = 10.5;
+const SMALL_SIZE: f32 = 8.5;
 const LEADING: f32 = 1.38;
 const LABEL_COLUMN: f32 = 130.0;
 const ITEM_INDENT: f32 = 22.0;
-const CELL_PAD: f32 = 4.0;
+const CELL_PADDING: f32 = 4.0;
 
 /// One positioned line of glyphs.
 #[derive(Debug, Clone, PartialEq)]
@@ -135,6 +135,8 @@ impl LaidOut {
     }
 }
 
+/// The pages being filled, and the height (`y`, from the bottom edge) that
+/// the text has reached on the last one.
 struct Cursor<'a> {
     fonts: &'a Fonts,
     size: PageSize,
@@ -185,7 +187,7 @@ impl<'a> Cursor<'a> {
     /// reading start of a box `box_width` wide that begins `offset` points
     /// from the margin: left-aligned in left-to-right documents,
     /// right-aligned and mirrored in right-to-left ones.
-    fn x(&self, offset: f32, width: f32) -> f32 {
+    fn line_x(&self, offset: f32, width: f32) -> f32 {
         if self.rtl {
             self.size.width - MARGIN_X - offset - width
         } else {
@@ -195,24 +197,24 @@ impl<'a> Cursor<'a> {
 
     /// Advances by one line of `size` and returns its baseline.
     fn baseline(&mut self, size: f32) -> f32 {
-        let lh = size * LEADING;
-        self.ensure(lh);
-        self.y -= lh;
-        self.y + (lh - size) / 2.0 + size * 0.22
+        let line_height = size * LEADING;
+        self.ensure(line_height);
+        self.y -= line_height;
+        self.y + (line_height - size) / 2.0 + size * 0.22
     }
 
-    fn put(&mut self, offset: f32, y: f32, size: f32, grey: f32, line: Line) {
-        let x = self.x(offset, line.width);
+    fn place_line(&mut self, offset: f32, y: f32, size: f32, grey: f32, line: Line) {
+        let x = self.line_x(offset, line.width);
         self.page().lines.push(TextLine { x, y, size, grey, line });
     }
 
     /// A paragraph of `lines` (the author's own line breaks), each broken
     /// to `width`, set `offset` points from the margin.
-    fn wrapped(&mut self, offset: f32, width: f32, weight: Weight, size: f32, grey: f32, lines: &[String]) {
+    fn wrap_lines(&mut self, offset: f32, width: f32, weight: Weight, size: f32, grey: f32, lines: &[String]) {
         for text in lines {
             for line in shaping::paragraph(self.fonts, text, self.style(weight, size), width) {
                 let y = self.baseline(size);
-                self.put(offset, y, size, grey, line);
+                self.place_line(offset, y, size, grey, line);
             }
         }
     }
@@ -224,7 +226,7 @@ impl<'a> Cursor<'a> {
     }
 
     fn rule(&mut self, offset: f32, width: f32, y: f32) {
-        let x1 = self.x(offset, width);
+        let x1 = self.line_x(offset, width);
         self.page().rules.push(Rule { x1, x2: x1 + width, y });
     }
 }
@@ -233,102 +235,102 @@ impl<'a> Cursor<'a> {
 /// note on every page.
 pub fn lay_out(fonts: &Fonts, document: &Document, size: PageSize, draft: bool) -> LaidOut {
     let rtl = document.lang.rtl();
-    let mut c = Cursor::new(fonts, size, rtl);
-    let width = c.text_width();
+    let mut cursor = Cursor::new(fonts, size, rtl);
+    let width = cursor.text_width();
     let mut previous_was_field = false;
     for block in &document.blocks {
         match block {
             Block::Heading { level: 1, text, .. } => {
-                let lines = shaping::paragraph(fonts, text, c.style(Weight::Bold, 16.0), width);
-                c.ensure(lines.len() as f32 * 16.0 * LEADING + 3.0 * BODY * LEADING);
+                let lines = shaping::paragraph(fonts, text, cursor.style(Weight::Bold, 16.0), width);
+                cursor.ensure(lines.len() as f32 * 16.0 * LEADING + 3.0 * BODY_SIZE * LEADING);
                 for line in lines {
-                    let y = c.baseline(16.0);
+                    let y = cursor.baseline(16.0);
                     // The title is centred.
                     let x = (size.width - line.width) / 2.0;
-                    c.page().lines.push(TextLine { x, y, size: 16.0, grey: 0.0, line });
+                    cursor.page().lines.push(TextLine { x, y, size: 16.0, grey: 0.0, line });
                 }
-                c.gap(4.0);
-                let y = c.y;
-                c.rule(0.0, width, y);
-                c.gap(8.0);
+                cursor.gap(4.0);
+                let y = cursor.y;
+                cursor.rule(0.0, width, y);
+                cursor.gap(8.0);
             }
             Block::Heading { number, text, .. } => {
-                c.gap(10.0);
+                cursor.gap(10.0);
                 // Keep a heading with at least two lines of what follows.
-                c.ensure(12.0 * LEADING + 2.0 * BODY * LEADING + 4.0);
+                cursor.ensure(12.0 * LEADING + 2.0 * BODY_SIZE * LEADING + 4.0);
                 let text = match number {
                     Some(n) => format!("{n}. {text}"),
                     None => text.clone(),
                 };
-                c.page().headings.push(text.clone());
-                c.wrapped(0.0, width, Weight::Bold, 12.0, 0.0, std::slice::from_ref(&text));
-                c.gap(3.0);
+                cursor.page().headings.push(text.clone());
+                cursor.wrap_lines(0.0, width, Weight::Bold, 12.0, 0.0, std::slice::from_ref(&text));
+                cursor.gap(3.0);
             }
             Block::Paragraph { lines } => {
                 if previous_was_field {
-                    c.gap(4.0);
+                    cursor.gap(4.0);
                 }
-                c.wrapped(0.0, width, Weight::Regular, BODY, 0.0, lines);
-                c.gap(5.0);
+                cursor.wrap_lines(0.0, width, Weight::Regular, BODY_SIZE, 0.0, lines);
+                cursor.gap(5.0);
             }
             Block::Meta { text } => {
-                c.wrapped(0.0, width, Weight::Regular, 9.0, 0.35, std::slice::from_ref(text));
-                c.gap(6.0);
+                cursor.wrap_lines(0.0, width, Weight::Regular, 9.0, 0.35, std::slice::from_ref(text));
+                cursor.gap(6.0);
             }
-            Block::Field { label, lines } => field(&mut c, label, lines),
+            Block::Field { label, lines } => field(&mut cursor, label, lines),
             Block::Item { number, lines } => {
-                let lh = BODY * LEADING;
+                let line_height = BODY_SIZE * LEADING;
                 // Room for two lines, so the number's line is on this page.
-                c.ensure(lh * 2.0);
-                let page = c.pages.len() - 1;
-                let y = c.y - lh + (lh - BODY) / 2.0 + BODY * 0.22;
-                let mark = shaping::line(fonts, &format!("{number}."), c.style(Weight::Regular, BODY));
-                let x = c.x(0.0, mark.width);
-                c.pages[page].lines.push(TextLine { x, y, size: BODY, grey: 0.0, line: mark });
-                c.wrapped(ITEM_INDENT, width - ITEM_INDENT, Weight::Regular, BODY, 0.0, lines);
-                c.gap(3.0);
+                cursor.ensure(line_height * 2.0);
+                let page = cursor.pages.len() - 1;
+                let y = cursor.y - line_height + (line_height - BODY_SIZE) / 2.0 + BODY_SIZE * 0.22;
+                let mark = shaping::line(fonts, &format!("{number}."), cursor.style(Weight::Regular, BODY_SIZE));
+                let x = cursor.line_x(0.0, mark.width);
+                cursor.pages[page].lines.push(TextLine { x, y, size: BODY_SIZE, grey: 0.0, line: mark });
+                cursor.wrap_lines(ITEM_INDENT, width - ITEM_INDENT, Weight::Regular, BODY_SIZE, 0.0, lines);
+                cursor.gap(3.0);
             }
-            Block::Table { columns, rows } => table(&mut c, columns, rows),
+            Block::Table { columns, rows } => table(&mut cursor, columns, rows),
         }
         previous_was_field = matches!(block, Block::Field { .. });
     }
-    let mut pages = c.pages;
+    let mut pages = cursor.pages;
     running_text(fonts, document, size, draft, &mut pages);
     let watermark = draft.then(|| shaping::line(fonts, &document.draft_mark, Style { weight: Weight::Bold, size: 1.0, rtl }));
     LaidOut { size, watermark, pages }
 }
 
 /// A label and its value side by side (the label on the reading side).
-fn field(c: &mut Cursor<'_>, label: &str, lines: &[String]) {
-    let width = c.text_width();
-    let label_lines = shaping::paragraph(c.fonts, label, c.style(Weight::Bold, BODY), LABEL_COLUMN - 10.0);
+fn field(cursor: &mut Cursor<'_>, label: &str, lines: &[String]) {
+    let width = cursor.text_width();
+    let label_lines = shaping::paragraph(cursor.fonts, label, cursor.style(Weight::Bold, BODY_SIZE), LABEL_COLUMN - 10.0);
     let mut value_lines = Vec::new();
     for line in lines {
-        value_lines.extend(shaping::paragraph(c.fonts, line, c.style(Weight::Regular, BODY), width - LABEL_COLUMN));
+        value_lines.extend(shaping::paragraph(cursor.fonts, line, cursor.style(Weight::Regular, BODY_SIZE), width - LABEL_COLUMN));
     }
     let rows = label_lines.len().max(value_lines.len());
     // Short fields stay on one page; long ones may break.
-    c.ensure(rows.min(4) as f32 * BODY * LEADING);
+    cursor.ensure(rows.min(4) as f32 * BODY_SIZE * LEADING);
     let mut label_lines = label_lines.into_iter();
     let mut value_lines = value_lines.into_iter();
     for _ in 0..rows {
-        let y = c.baseline(BODY);
+        let y = cursor.baseline(BODY_SIZE);
         if let Some(l) = label_lines.next() {
-            c.put(0.0, y, BODY, 0.25, l);
+            cursor.place_line(0.0, y, BODY_SIZE, 0.25, l);
         }
         if let Some(v) = value_lines.next() {
-            c.put(LABEL_COLUMN, y, BODY, 0.0, v);
+            cursor.place_line(LABEL_COLUMN, y, BODY_SIZE, 0.0, v);
         }
     }
-    c.gap(2.0);
+    cursor.gap(2.0);
 }
 
 /// Column widths. Each column wants its longest line and needs at least its
 /// longest word (so no word is cut while the table can avoid it); what is
 /// left after the needs is shared in proportion to what each still wants.
-fn column_widths(c: &Cursor<'_>, columns: &[String], rows: &[Vec<Vec<String>>]) -> Vec<f32> {
-    let total = c.text_width();
-    let measure = |text: &str, weight| shaping::line(c.fonts, text, c.style(weight, BODY)).width + 2.0 * CELL_PAD;
+fn column_widths(cursor: &Cursor<'_>, columns: &[String], rows: &[Vec<Vec<String>>]) -> Vec<f32> {
+    let total = cursor.text_width();
+    let measure = |text: &str, weight| shaping::line(cursor.fonts, text, cursor.style(weight, BODY_SIZE)).width + 2.0 * CELL_PADDING;
     let mut need = Vec::with_capacity(columns.len());
     let mut want = Vec::with_capacity(columns.len());
     for (i, heading) in columns.iter().enumerate() {
@@ -352,72 +354,72 @@ fn column_widths(c: &Cursor<'_>, columns: &[String], rows: &[Vec<Vec<String>>]) 
 }
 
 /// A table whose rows break across pages, with its header repeated.
-fn table(c: &mut Cursor<'_>, columns: &[String], rows: &[Vec<Vec<String>>]) {
-    let widths = column_widths(c, columns, rows);
+fn table(cursor: &mut Cursor<'_>, columns: &[String], rows: &[Vec<Vec<String>>]) {
+    let widths = column_widths(cursor, columns, rows);
     let offsets: Vec<f32> = widths.iter().scan(0.0, |acc, w| { let o = *acc; *acc += w; Some(o) }).collect();
-    let set = |c: &Cursor<'_>, cells: &[Vec<String>], weight: Weight| -> Vec<Vec<Line>> {
+    let shape_cells = |cursor: &Cursor<'_>, cells: &[Vec<String>], weight: Weight| -> Vec<Vec<Line>> {
         cells
             .iter()
             .zip(&widths)
             .map(|(lines, w)| {
-                lines.iter().flat_map(|l| shaping::paragraph(c.fonts, l, c.style(weight, BODY), w - 2.0 * CELL_PAD)).collect()
+                lines.iter().flat_map(|l| shaping::paragraph(cursor.fonts, l, cursor.style(weight, BODY_SIZE), w - 2.0 * CELL_PADDING)).collect()
             })
             .collect()
     };
     let header: Vec<Vec<String>> = columns.iter().map(|h| vec![h.clone()]).collect();
-    let header = set(c, &header, Weight::Bold);
+    let header = shape_cells(cursor, &header, Weight::Bold);
     let header_rows = header.iter().map(Vec::len).max().unwrap_or(1);
-    let lh = BODY * LEADING;
-    let draw_header = |c: &mut Cursor<'_>| {
-        let height = header_rows as f32 * lh + 2.0 * CELL_PAD;
-        let top = c.y;
-        let (x, width) = (c.x(0.0, c.text_width()), c.text_width());
-        c.page().shades.push(Shade { x, y: top - height, width, height, grey: 0.9 });
-        c.y -= CELL_PAD;
-        draw_row(c, &header, &offsets, &widths, 0.2);
-        c.y = top - height;
-        let y = c.y;
-        c.rule(0.0, c.text_width(), y);
+    let line_height = BODY_SIZE * LEADING;
+    let draw_header = |cursor: &mut Cursor<'_>| {
+        let height = header_rows as f32 * line_height + 2.0 * CELL_PADDING;
+        let top = cursor.y;
+        let (x, width) = (cursor.line_x(0.0, cursor.text_width()), cursor.text_width());
+        cursor.page().shades.push(Shade { x, y: top - height, width, height, grey: 0.9 });
+        cursor.y -= CELL_PADDING;
+        draw_row(cursor, &header, &offsets, &widths, 0.2);
+        cursor.y = top - height;
+        let y = cursor.y;
+        cursor.rule(0.0, cursor.text_width(), y);
     };
-    c.gap(4.0);
-    c.ensure((header_rows + 2) as f32 * lh + 4.0 * CELL_PAD);
-    draw_header(c);
+    cursor.gap(4.0);
+    cursor.ensure((header_rows + 2) as f32 * line_height + 4.0 * CELL_PADDING);
+    draw_header(cursor);
     for row in rows {
-        let cells = set(c, row, Weight::Regular);
+        let cells = shape_cells(cursor, row, Weight::Regular);
         let height = cells.iter().map(Vec::len).max().unwrap_or(1);
         // A row that fits on a page is kept whole; a longer one breaks.
-        let whole = height as f32 * lh + 2.0 * CELL_PAD;
-        if !c.fits(whole) && whole < c.top() - MARGIN_BOTTOM - 3.0 * lh {
-            c.new_page();
-            draw_header(c);
+        let whole = height as f32 * line_height + 2.0 * CELL_PADDING;
+        if !cursor.fits(whole) && whole < cursor.top() - MARGIN_BOTTOM - 3.0 * line_height {
+            cursor.new_page();
+            draw_header(cursor);
         }
-        c.y -= CELL_PAD;
+        cursor.y -= CELL_PADDING;
         for index in 0..height {
-            if !c.fits(lh + CELL_PAD) {
-                c.new_page();
-                draw_header(c);
-                c.y -= CELL_PAD;
+            if !cursor.fits(line_height + CELL_PADDING) {
+                cursor.new_page();
+                draw_header(cursor);
+                cursor.y -= CELL_PADDING;
             }
             let slice: Vec<Vec<Line>> = cells.iter().map(|cell| cell.get(index).cloned().into_iter().collect()).collect();
-            draw_row(c, &slice, &offsets, &widths, 0.0);
+            draw_row(cursor, &slice, &offsets, &widths, 0.0);
         }
-        c.y -= CELL_PAD;
-        let y = c.y;
-        c.rule(0.0, c.text_width(), y);
+        cursor.y -= CELL_PADDING;
+        let y = cursor.y;
+        cursor.rule(0.0, cursor.text_width(), y);
     }
-    c.gap(8.0);
+    cursor.gap(8.0);
 }
 
 /// One line of each cell, side by side.
-fn draw_row(c: &mut Cursor<'_>, cells: &[Vec<Line>], offsets: &[f32], widths: &[f32], grey: f32) {
+fn draw_row(cursor: &mut Cursor<'_>, cells: &[Vec<Line>], offsets: &[f32], widths: &[f32], grey: f32) {
     let rows = cells.iter().map(Vec::len).max().unwrap_or(0);
     for index in 0..rows {
-        let lh = BODY * LEADING;
-        c.y -= lh;
-        let y = c.y + (lh - BODY) / 2.0 + BODY * 0.22;
+        let line_height = BODY_SIZE * LEADING;
+        cursor.y -= line_height;
+        let y = cursor.y + (line_height - BODY_SIZE) / 2.0 + BODY_SIZE * 0.22;
         for ((cell, offset), _) in cells.iter().zip(offsets).zip(widths) {
             if let Some(line) = cell.get(index) {
-                c.put(offset + CELL_PAD, y, BODY, grey, line.clone());
+                cursor.place_line(offset + CELL_PADDING, y, BODY_SIZE, grey, line.clone());
             }
         }
     }
@@ -427,7 +429,7 @@ fn draw_row(c: &mut Cursor<'_>, cells: &[Vec<Line>], offsets: &[f32], widths: &[
 /// note that the request is not for transmission.
 fn running_text(fonts: &Fonts, document: &Document, size: PageSize, draft: bool, pages: &mut [Page]) {
     let rtl = document.lang.rtl();
-    let style = |weight| Style { weight, size: SMALL, rtl };
+    let style = |weight| Style { weight, size: SMALL_SIZE, rtl };
     let total = pages.len();
     let width = size.width - 2.0 * MARGIN_X;
     let place = |offset_from_start: f32, w: f32| if rtl { size.width - MARGIN_X - offset_from_start - w } else { MARGIN_X + offset_from_start };
@@ -440,18 +442,18 @@ fn running_text(fonts: &Fonts, document: &Document, size: PageSize, draft: bool,
         });
         let footer = shaping::line(fonts, &footer, style(Weight::Regular));
         let footer_width = footer.width;
-        page.lines.push(TextLine { x: place_end(footer_width), y: FOOTER_Y, size: SMALL, grey: 0.35, line: footer });
-        let title = fit(fonts, &document.title, style(Weight::Regular), width - footer_width - 24.0);
-        page.lines.push(TextLine { x: place(0.0, title.width), y: FOOTER_Y, size: SMALL, grey: 0.35, line: title });
+        page.lines.push(TextLine { x: place_end(footer_width), y: FOOTER_Y, size: SMALL_SIZE, grey: 0.35, line: footer });
+        let title = shortened_to_fit(fonts, &document.title, style(Weight::Regular), width - footer_width - 24.0);
+        page.lines.push(TextLine { x: place(0.0, title.width), y: FOOTER_Y, size: SMALL_SIZE, grey: 0.35, line: title });
         page.rules.push(Rule { x1: MARGIN_X, x2: size.width - MARGIN_X, y: FOOTER_Y + 12.0 });
         let top = size.height - HEADER_Y;
         if !document.header.is_empty() {
-            let header = fit(fonts, &document.header, style(Weight::Bold), width);
-            page.lines.push(TextLine { x: place_end(header.width), y: top, size: SMALL, grey: 0.3, line: header });
+            let header = shortened_to_fit(fonts, &document.header, style(Weight::Bold), width);
+            page.lines.push(TextLine { x: place_end(header.width), y: top, size: SMALL_SIZE, grey: 0.3, line: header });
         }
         if draft {
-            let note = fit(fonts, &document.draft_note, style(Weight::Bold), width * 0.62);
-            page.lines.push(TextLine { x: place(0.0, note.width), y: top, size: SMALL, grey: 0.3, line: note });
+            let note = shortened_to_fit(fonts, &document.draft_note, style(Weight::Bold), width * 0.62);
+            page.lines.push(TextLine { x: place(0.0, note.width), y: top, size: SMALL_SIZE, grey: 0.3, line: note });
         }
         if draft || !document.header.is_empty() {
             page.rules.push(Rule { x1: MARGIN_X, x2: size.width - MARGIN_X, y: top - 6.0 });
@@ -460,7 +462,7 @@ fn running_text(fonts: &Fonts, document: &Document, size: PageSize, draft: bool,
 }
 
 /// `text` on one line, shortened with an ellipsis to fit `width`.
-fn fit(fonts: &Fonts, text: &str, style: Style, width: f32) -> Line {
+fn shortened_to_fit(fonts: &Fonts, text: &str, style: Style, width: f32) -> Line {
     let line = shaping::line(fonts, text, style);
     if line.width <= width {
         return line;

@@ -74,7 +74,7 @@ pub struct Style {
 }
 
 /// A glyph shaped within a paragraph, with its cluster's byte offset.
-struct Shaped {
+struct ClusterGlyph {
     glyph: Glyph,
     cluster: usize,
 }
@@ -83,7 +83,7 @@ struct Shaped {
 struct Segment {
     range: Range<usize>,
     font: FontId,
-    glyphs: Vec<Shaped>,
+    glyphs: Vec<ClusterGlyph>,
 }
 
 /// A paragraph shaped once, from which lines are cut.
@@ -92,8 +92,8 @@ struct ShapedParagraph<'t> {
     bidi: BidiInfo<'t>,
     segments: Vec<Segment>,
     /// Advance of the glyphs of each byte's cluster, as a running total:
-    /// `prefix[b] - prefix[a]` is the width of `a..b`.
-    prefix: Vec<f32>,
+    /// `running_advance[b] - running_advance[a]` is the width of `a..b`.
+    running_advance: Vec<f32>,
 }
 
 /// Replaces characters the bidi algorithm treats as paragraph separators:
@@ -139,23 +139,23 @@ impl<'t> ShapedParagraph<'t> {
                 _ => segments.push(Segment { range: offset..offset + c.len_utf8(), font, glyphs: Vec::new() }),
             }
         }
-        let mut prefix = vec![0.0; text.len() + 1];
+        let mut running_advance = vec![0.0; text.len() + 1];
         for segment in &mut segments {
             let rtl = bidi.levels[segment.range.start].is_rtl();
             segment.glyphs = shape(fonts, &text[segment.range.clone()], segment.range.start, segment.font, style.size, rtl);
             for g in &segment.glyphs {
-                prefix[g.cluster + 1] += g.glyph.advance;
+                running_advance[g.cluster + 1] += g.glyph.advance;
             }
         }
-        for i in 1..prefix.len() {
-            prefix[i] += prefix[i - 1];
+        for i in 1..running_advance.len() {
+            running_advance[i] += running_advance[i - 1];
         }
-        ShapedParagraph { text, bidi, segments, prefix }
+        ShapedParagraph { text, bidi, segments, running_advance }
     }
 
     /// Width of the text `range` (whole clusters).
     fn width(&self, range: Range<usize>) -> f32 {
-        self.prefix[range.end] - self.prefix[range.start]
+        self.running_advance[range.end] - self.running_advance[range.start]
     }
 
     /// `range` without its trailing white space.
@@ -200,7 +200,7 @@ impl<'t> ShapedParagraph<'t> {
 /// font and direction, word by word: shaping never crosses a space (no
 /// joining, ligature or kerning does in our scripts), so each word is shaped
 /// once per document and then taken from the cache of [`Fonts`].
-fn shape(fonts: &Fonts, text: &str, offset: usize, font: FontId, size: f32, rtl: bool) -> Vec<Shaped> {
+fn shape(fonts: &Fonts, text: &str, offset: usize, font: FontId, size: f32, rtl: bool) -> Vec<ClusterGlyph> {
     let scale = size / fonts.units_per_em(font);
     let mut words: Vec<(usize, &str)> = Vec::new();
     let mut start = 0;
@@ -223,7 +223,7 @@ fn shape(fonts: &Fonts, text: &str, offset: usize, font: FontId, size: f32, rtl:
     let mut out = Vec::with_capacity(text.len());
     for (at, word) in words {
         let shaped = fonts.shaped_word(font, rtl, word, || shape_word(fonts, word, font, rtl));
-        out.extend(shaped.iter().map(|g| Shaped {
+        out.extend(shaped.iter().map(|g| ClusterGlyph {
             glyph: Glyph { id: g.id, advance: g.advance * scale, dx: g.dx * scale, dy: g.dy * scale, text: g.text.clone() },
             cluster: offset + at + g.cluster,
         }));

@@ -82,7 +82,7 @@ fn latin_tag(lang: Lang) -> &'static str {
 }
 
 /// Whether a character is set a full em wide (CJK and fullwidth forms).
-fn wide(c: char) -> bool {
+fn is_wide(c: char) -> bool {
     matches!(c,
         '\u{1100}'..='\u{115F}' | '\u{2E80}'..='\u{A4CF}' | '\u{AC00}'..='\u{D7A3}' | '\u{F900}'..='\u{FAFF}'
         | '\u{FE30}'..='\u{FE4F}' | '\u{FF00}'..='\u{FF60}' | '\u{FFE0}'..='\u{FFE6}' | '\u{20000}'..='\u{3FFFD}')
@@ -90,19 +90,19 @@ fn wide(c: char) -> bool {
 
 /// Estimated width of a line of text, in ems (the DOCX has no access to the
 /// fonts' metrics; this only shares out column widths).
-fn ems(text: &str) -> f32 {
-    text.chars().map(|c| if wide(c) { 1.0 } else { 0.55 }).sum()
+fn width_in_ems(text: &str) -> f32 {
+    text.chars().map(|c| if is_wide(c) { 1.0 } else { 0.55 }).sum()
 }
 
 /// `text` shortened with an ellipsis to about `max` ems.
 fn shorten(text: &str, max: f32) -> String {
-    if ems(text) <= max {
+    if width_in_ems(text) <= max {
         return text.to_string();
     }
     let mut out = String::new();
     let mut width = 0.5;
     for c in text.chars() {
-        width += if wide(c) { 1.0 } else { 0.5 };
+        width += if is_wide(c) { 1.0 } else { 0.5 };
         if width > max {
             break;
         }
@@ -138,7 +138,7 @@ fn direction_runs(text: &str, rtl: bool) -> Vec<(bool, String)> {
 }
 
 /// The runs of `text`: line breaks become `w:br`, tabs `w:tab`.
-fn runs(out: &mut String, text: &str, rtl: bool) {
+fn write_runs(out: &mut String, text: &str, rtl: bool) {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     for (run_rtl, part) in direction_runs(&text, rtl) {
         out.push_str("<w:r>");
@@ -169,7 +169,7 @@ fn runs(out: &mut String, text: &str, rtl: bool) {
 
 /// A complex field (`PAGE`, `NUMPAGES`) with `shown` as its result until the
 /// reader's application updates it.
-fn field(out: &mut String, instruction: &str, shown: &str) {
+fn page_number_field(out: &mut String, instruction: &str, shown: &str) {
     let _ = write!(
         out,
         "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> {instruction} </w:instrText></w:r>\
@@ -179,17 +179,17 @@ fn field(out: &mut String, instruction: &str, shown: &str) {
 
 /// Paragraph properties that vary per paragraph (the rest is in the styles).
 #[derive(Default)]
-struct Para<'a> {
+struct ParagraphProperties<'a> {
     /// List (`w:numId`) of a numbered item.
     list: Option<usize>,
     /// Alignment (`start`, `center`, `end`) relative to the document's
     /// direction; `None` for the style's (`center` for the title, else
     /// `start`).
-    jc: Option<&'a str>,
+    alignment: Option<&'a str>,
 }
 
 /// Writes the body and the parts that depend on it.
-struct Writer {
+struct BodyWriter {
     rtl: bool,
     /// Width of the text column, in twips.
     width: u32,
@@ -198,9 +198,9 @@ struct Writer {
     lists: Vec<u32>,
 }
 
-impl Writer {
-    fn text_paragraph(&mut self, style: &str, para: Para<'_>, text: &str) {
-        text_paragraph(&mut self.out, self.rtl, style, para, text);
+impl BodyWriter {
+    fn text_paragraph(&mut self, style: &str, properties: ParagraphProperties<'_>, text: &str) {
+        text_paragraph(&mut self.out, self.rtl, style, properties, text);
     }
 
     /// Table properties common to every table.
@@ -252,7 +252,7 @@ impl Writer {
                 .push_str("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E6E6E6\"/>");
         }
         self.out.push_str("</w:tcPr>");
-        self.text_paragraph(style, Para::default(), &lines.join("\n"));
+        self.text_paragraph(style, ParagraphProperties::default(), &lines.join("\n"));
         self.out.push_str("</w:tc>");
     }
 
@@ -265,7 +265,7 @@ impl Writer {
         self.table_start(false, &widths);
         for (label, lines) in fields {
             // Short fields stay on one page; long ones may break.
-            let short = lines.iter().map(|l| ems(l)).sum::<f32>() < 400.0;
+            let short = lines.iter().map(|l| width_in_ems(l)).sum::<f32>() < 400.0;
             self.out.push_str(if short {
                 "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
             } else {
@@ -276,7 +276,7 @@ impl Writer {
             self.out.push_str("</w:tr>");
         }
         self.out.push_str("</w:tbl>");
-        self.text_paragraph("TableGap", Para::default(), "");
+        self.text_paragraph("TableGap", ParagraphProperties::default(), "");
     }
 
     /// A table with borders, its header row repeated on every page.
@@ -301,7 +301,7 @@ impl Writer {
                 .map(|(cell, w)| {
                     let per_line = ((*w - 2 * CELL_PAD_X) as f32 / BODY_EM).max(1.0);
                     cell.iter()
-                        .map(|l| (ems(l) / per_line).ceil().max(1.0))
+                        .map(|l| (width_in_ems(l) / per_line).ceil().max(1.0))
                         .sum::<f32>()
                 })
                 .fold(0.0, f32::max);
@@ -318,7 +318,7 @@ impl Writer {
             self.out.push_str("</w:tr>");
         }
         self.out.push_str("</w:tbl>");
-        self.text_paragraph("TableGap", Para::default(), "");
+        self.text_paragraph("TableGap", ParagraphProperties::default(), "");
     }
 
     fn body(&mut self, document: &Document) {
@@ -333,19 +333,19 @@ impl Writer {
             self.fields(&pending);
             match block {
                 Block::Heading { level: 1, text, .. } => {
-                    self.text_paragraph("Heading1", Para::default(), text)
+                    self.text_paragraph("Heading1", ParagraphProperties::default(), text)
                 }
                 Block::Heading { number, text, .. } => {
                     let text = match number {
                         Some(n) => format!("{n}. {text}"),
                         None => text.clone(),
                     };
-                    self.text_paragraph("Heading2", Para::default(), &text);
+                    self.text_paragraph("Heading2", ParagraphProperties::default(), &text);
                 }
                 Block::Paragraph { lines } => {
-                    self.text_paragraph("Normal", Para::default(), &lines.join("\n"))
+                    self.text_paragraph("Normal", ParagraphProperties::default(), &lines.join("\n"))
                 }
-                Block::Meta { text } => self.text_paragraph("SmallPrint", Para::default(), text),
+                Block::Meta { text } => self.text_paragraph("SmallPrint", ParagraphProperties::default(), text),
                 Block::Item { number, lines } => {
                     // A new list where the numbering restarts (each section).
                     if previous_item.is_none_or(|p| p + 1 != *number) {
@@ -355,9 +355,9 @@ impl Writer {
                     let list = self.lists.len();
                     self.text_paragraph(
                         "ListNumber",
-                        Para {
+                        ParagraphProperties {
                             list: Some(list),
-                            ..Para::default()
+                            ..ParagraphProperties::default()
                         },
                         &lines.join("\n"),
                     );
@@ -372,11 +372,11 @@ impl Writer {
 
 /// A paragraph of `text` in a document running right to left or not
 /// (`rtl`).
-fn text_paragraph(out: &mut String, rtl: bool, style: &str, para: Para<'_>, text: &str) {
+fn text_paragraph(out: &mut String, rtl: bool, style: &str, properties: ParagraphProperties<'_>, text: &str) {
     let own = paragraph_rtl(text, rtl);
     let mut content = String::new();
-    runs(&mut content, text, own);
-    paragraph(out, rtl, own, style, para, &content);
+    write_runs(&mut content, text, own);
+    paragraph(out, rtl, own, style, properties, &content);
 }
 
 /// A paragraph with its style and properties around `content` (runs). A
@@ -388,11 +388,11 @@ fn paragraph(
     rtl: bool,
     own_rtl: bool,
     style: &str,
-    para: Para<'_>,
+    properties: ParagraphProperties<'_>,
     content: &str,
 ) {
     let _ = write!(out, "<w:p><w:pPr><w:pStyle w:val=\"{style}\"/>");
-    if let Some(list) = para.list {
+    if let Some(list) = properties.list {
         let _ = write!(
             out,
             "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"{list}\"/></w:numPr>"
@@ -401,10 +401,10 @@ fn paragraph(
     if own_rtl {
         out.push_str("<w:bidi/>");
     }
-    let jc = if own_rtl == rtl {
-        para.jc
+    let alignment = if own_rtl == rtl {
+        properties.alignment
     } else {
-        match para.jc.unwrap_or(if style == "Heading1" {
+        match properties.alignment.unwrap_or(if style == "Heading1" {
             "center"
         } else {
             "start"
@@ -414,8 +414,8 @@ fn paragraph(
             other => Some(other),
         }
     };
-    if let Some(jc) = jc {
-        let _ = write!(out, "<w:jc w:val=\"{jc}\"/>");
+    if let Some(alignment) = alignment {
+        let _ = write!(out, "<w:jc w:val=\"{alignment}\"/>");
     }
     out.push_str("</w:pPr>");
     out.push_str(content);
@@ -439,8 +439,8 @@ fn column_widths(total: u32, columns: &[String], rows: &[Vec<Vec<String>>]) -> V
     let want: Vec<f32> = (0..columns.len())
         .map(|i| {
             cells(i)
-                .map(|l| ems(l))
-                .fold(ems(&columns[i]) * 1.1, f32::max)
+                .map(|l| width_in_ems(l))
+                .fold(width_in_ems(&columns[i]) * 1.1, f32::max)
                 * BODY_EM
                 + pad
         })
@@ -448,7 +448,7 @@ fn column_widths(total: u32, columns: &[String], rows: &[Vec<Vec<String>>]) -> V
     let need: Vec<f32> = (0..columns.len())
         .map(|i| {
             // Generous: a cut word is worse than a narrower neighbour.
-            let word = |text: &str| text.split_whitespace().map(ems).fold(0.0, f32::max) * 1.15;
+            let word = |text: &str| text.split_whitespace().map(width_in_ems).fold(0.0, f32::max) * 1.15;
             cells(i)
                 .map(|l| word(l))
                 .fold(word(&columns[i]) * 1.1, f32::max)
@@ -483,7 +483,7 @@ fn column_widths(total: u32, columns: &[String], rows: &[Vec<Vec<String>>]) -> V
 fn watermark(mark: &str) -> String {
     let width_em: f32 = mark
         .chars()
-        .map(|c| if wide(c) { 1.0 } else { 0.72 })
+        .map(|c| if is_wide(c) { 1.0 } else { 0.72 })
         .sum::<f32>()
         .max(1.0);
     let mut height = 110.0_f32;
@@ -522,15 +522,15 @@ fn header_part(document: &Document, draft: bool) -> String {
     if draft {
         let own = paragraph_rtl(&document.draft_note, rtl);
         let mut content = watermark(&document.draft_mark);
-        runs(&mut content, &document.draft_note, own);
+        write_runs(&mut content, &document.draft_note, own);
         paragraph(
             &mut out,
             rtl,
             own,
             "DraftNote",
-            Para {
-                jc: Some("start"),
-                ..Para::default()
+            ParagraphProperties {
+                alignment: Some("start"),
+                ..ParagraphProperties::default()
             },
             &content,
         );
@@ -540,9 +540,9 @@ fn header_part(document: &Document, draft: bool) -> String {
             &mut out,
             rtl,
             "Header",
-            Para {
-                jc: Some("end"),
-                ..Para::default()
+            ParagraphProperties {
+                alignment: Some("end"),
+                ..ParagraphProperties::default()
             },
             &document.header,
         );
@@ -562,15 +562,15 @@ fn footer_part(document: &Document, width: u32) -> String {
     let own = paragraph_rtl(&document.footer, rtl);
     let mut content = String::new();
     // Footer text is 8.5 pt: an em is 170 twips.
-    let room = width as f32 / 170.0 - ems(&document.footer) - 4.0;
-    runs(&mut content, &shorten(&document.title, room.max(8.0)), own);
+    let room = width as f32 / 170.0 - width_in_ems(&document.footer) - 4.0;
+    write_runs(&mut content, &shorten(&document.title, room.max(8.0)), own);
     content.push_str("<w:r><w:tab/></w:r>");
     for piece in pieces(&document.footer) {
         match piece {
-            Piece::Placeholder("page") => field(&mut content, "PAGE", "1"),
-            Piece::Placeholder("pages") => field(&mut content, "NUMPAGES", "1"),
-            Piece::Placeholder(other) => runs(&mut content, &format!("{{{other}}}"), own),
-            Piece::Text(text) => runs(&mut content, text, own),
+            Piece::Placeholder("page") => page_number_field(&mut content, "PAGE", "1"),
+            Piece::Placeholder("pages") => page_number_field(&mut content, "NUMPAGES", "1"),
+            Piece::Placeholder(other) => write_runs(&mut content, &format!("{{{other}}}"), own),
+            Piece::Text(text) => write_runs(&mut content, text, own),
         }
     }
     let mut out = format!("{DECLARATION}<w:ftr xmlns:w=\"{NS_W}\" xmlns:r=\"{NS_R}\">");
@@ -579,9 +579,9 @@ fn footer_part(document: &Document, width: u32) -> String {
         own,
         own,
         "Footer",
-        Para {
-            jc: Some("start"),
-            ..Para::default()
+        ParagraphProperties {
+            alignment: Some("start"),
+            ..ParagraphProperties::default()
         },
         &content,
     );
@@ -754,7 +754,7 @@ fn app_part() -> String {
     format!(
         "{DECLARATION}<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\" \
          xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\">\
-         <Application>MLA Writer</Application><DocSecurity>0</DocSecurity></Properties>"
+         <Application>MLA BodyWriter</Application><DocSecurity>0</DocSecurity></Properties>"
     )
 }
 
@@ -795,7 +795,7 @@ fn parts(
     let (page_width, page_height) = page_size(paper);
     let width = page_width - 2 * MARGIN_X;
     let rtl = document.lang.rtl();
-    let mut writer = Writer {
+    let mut writer = BodyWriter {
         rtl,
         width,
         out: String::new(),
@@ -1142,7 +1142,7 @@ mod tests {
         ]];
         let widths = column_widths(9106, &columns, &rows);
         assert_eq!(widths.iter().sum::<u32>(), 9106);
-        let nationality = (ems("Nationality") * 1.1 * BODY_EM) as u32 + 2 * CELL_PAD_X;
+        let nationality = (width_in_ems("Nationality") * 1.1 * BODY_EM) as u32 + 2 * CELL_PAD_X;
         assert!(widths[1] >= nationality, "{widths:?}");
         assert!(widths[2] > widths[0] && widths[2] > widths[1], "{widths:?}");
     }

@@ -112,7 +112,7 @@ mod tests {
     use crate::i18n::Lang;
 
     #[test]
-    fn typed_text_is_escaped_and_arabic_pages_run_right_to_left() {
+    fn typed_text_is_escaped_and_an_english_paragraph_runs_left_to_right_on_an_arabic_page() {
         let document = Document {
             title: "<script>".into(),
             lang: Lang::Ar,
