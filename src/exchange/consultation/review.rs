@@ -11,6 +11,7 @@ use super::merge::{merge_values, word_changes, Overlap, Span, ValueMerge};
 use super::{fields, shared, thread_rows, ConsultationError};
 use crate::exchange::thread::{Suggestion, SuggestionState};
 use crate::i18n::Lang;
+use crate::interview;
 use crate::request::Request;
 use crate::store::Store;
 
@@ -35,10 +36,11 @@ pub enum TrackedChange {
     },
 }
 
-/// The change from `old` to `new`: word by word for text, whole otherwise.
-pub fn tracked_change(old: &Value, new: &Value) -> TrackedChange {
+/// The change from `old` to `new`: word by word for a text field (`words`),
+/// whole otherwise.
+pub fn tracked_change(old: &Value, new: &Value, words: bool) -> TrackedChange {
     match (old, new) {
-        (Value::String(a), Value::String(b)) => TrackedChange::Text { spans: word_changes(a, b) },
+        (Value::String(a), Value::String(b)) if words => TrackedChange::Text { spans: word_changes(a, b) },
         _ => TrackedChange::Value { old: old.clone(), new: new.clone() },
     }
 }
@@ -104,14 +106,16 @@ pub struct SuggestionReview {
 
 /// How suggestion `s` stands against `current`, labelled in `lang`.
 pub fn review_suggestion(s: &Suggestion, current: &Request, lang: Lang) -> SuggestionReview {
+    let def = interview::definition(lang);
+    let words = fields::is_text(&def, &s.field);
     let ours = fields::value_at(current, &s.field);
-    let change = tracked_change(&s.base, &s.proposed);
+    let change = tracked_change(&s.base, &s.proposed, words);
     let (status, conflict) = match &ours {
         None => (ReviewStatus::FieldMissing, None),
         Some(ours) if *ours == s.proposed => (ReviewStatus::AlreadyApplied, None),
         Some(ours) if *ours == s.base => (ReviewStatus::Clean, None),
         Some(ours) => {
-            let (merged, overlaps) = match merge_values(&s.base, ours, &s.proposed) {
+            let (merged, overlaps) = match merge_values(&s.base, ours, &s.proposed, words) {
                 ValueMerge::Merged(value) => (Some(value), Vec::new()),
                 ValueMerge::Conflict(overlaps) => (None, overlaps),
             };
@@ -119,7 +123,7 @@ pub fn review_suggestion(s: &Suggestion, current: &Request, lang: Lang) -> Sugge
                 base: s.base.clone(),
                 ours: ours.clone(),
                 theirs: s.proposed.clone(),
-                ours_change: tracked_change(&s.base, ours),
+                ours_change: tracked_change(&s.base, ours, words),
                 merged,
                 overlaps,
             };
