@@ -74,7 +74,7 @@ const TIME_PLACE_OURS: &str = "1 June to 1 October 2025, Arden City (Republic of
 const TIME_PLACE_THEIRS: &str = "1 June to 30 September 2025, Arden City (Republic of Arden), Bergen (Norland) and online";
 const TIME_PLACE_MERGED: &str = "1 June to 1 October 2025, Arden City (Republic of Arden), Bergen (Norland) and online";
 
-fn events<'a>(history: &'a [HistoryEntry], action: Action) -> Vec<&'a HistoryEntry> {
+fn events(history: &[HistoryEntry], action: Action) -> Vec<&HistoryEntry> {
     history.iter().filter(|e| e.action == action).collect()
 }
 
@@ -252,7 +252,8 @@ fn two_rounds_end_with_exactly_the_accepted_changes_and_both_histories_show_them
     assert_eq!(sent, vec![(1, Some(out1.package_id.clone())), (2, Some(out3.package_id.clone()))]);
     let received: Vec<(u64, &str)> = events(&history, Action::Received).iter().map(|e| (e.round, e.actor.name.as_str())).collect();
     assert_eq!(received, vec![(1, "Bjørn Dahl"), (2, "Bjørn Dahl")]);
-    let accepted: Vec<(&str, u64, Option<&str>, Option<i64>, &str)> = events(&history, Action::Accepted)
+    type Accepted<'h> = (&'h str, u64, Option<&'h str>, Option<i64>, &'h str);
+    let accepted: Vec<Accepted> = events(&history, Action::Accepted)
         .iter()
         .map(|e| (e.field.as_str(), e.round, e.package_id.as_deref(), e.revision, e.actor.name.as_str()))
         .collect();
@@ -522,4 +523,32 @@ fn the_reading_copy_lists_comments_under_their_field_labels_and_keeps_typed_text
     for literal in ["::h1 Injected heading", "onerror=alert(1)", "javascript:alert(1)", "::row a | b", "::h2 Not a section"] {
         assert!(text.contains(literal), "{literal:?} is not in the PDF text");
     }
+}
+
+#[test]
+fn a_reply_from_someone_the_draft_was_not_sent_to_and_a_package_from_another_originator_are_refused() {
+    let (mut a, mut n, draft, copy, out) = shared_pair();
+    // The package reaches a third authority, which replies.
+    let mut v = Side::new("Vera Lind", "Prosecutor General of Vestria", "VESTRIA-55AA-0C17");
+    let their_copy = consultation::take_in(&mut v.store, deliver(&out, &a.me), &v.me, hour(1)).unwrap().draft_id;
+    consultation::comment(&mut v.store, &their_copy, "", CommentKind::Remark, "We have a parallel case.", &v.me, hour(2)).unwrap();
+    let reply = consultation::reply(&mut v.store, &their_copy, &v.me, "", hour(3)).unwrap();
+    let err = consultation::take_in(&mut a.store, deliver(&reply, &v.me), &a.me, hour(4)).unwrap_err();
+    assert!(err.to_string().contains("Vera Lind (VESTRIA-55AA-0C17) was not among the recipients of package"), "{err}");
+    assert_eq!(consultation::thread(&mut a.store, &draft).unwrap(), Default::default());
+
+    // Someone else sends Norland a package for the same request.
+    let mut impostor = deliver(&out, &v.me);
+    impostor.package_id = uuid::Uuid::new_v4().to_string();
+    impostor.round.sequence = 2;
+    let err = consultation::take_in(&mut n.store, impostor, &n.me, hour(4)).unwrap_err();
+    assert!(err.to_string().contains("but request") && err.to_string().contains("was shared by Anna Berg"), "{err}");
+    assert_eq!(n.history(&copy).len(), 1);
+
+    // A reply naming a package that was never sent.
+    let own = consultation::reply(&mut n.store, &copy, &n.me, "", hour(5)).unwrap();
+    let mut unknown = deliver(&own, &n.me);
+    unknown.round.answers = Some(uuid::Uuid::new_v4().to_string());
+    let err = consultation::take_in(&mut a.store, unknown, &a.me, hour(6)).unwrap_err();
+    assert!(err.to_string().contains("which this side did not send"), "{err}");
 }

@@ -60,7 +60,12 @@ pub(super) fn is_text(def: &WizardDefinition, path: &str) -> bool {
 /// the group item for fields of a group ("Person 1: Family name"); the path
 /// itself when the wizard has no such field.
 pub fn field_label(path: &str, lang: Lang) -> String {
-    locate(&interview::definition(lang), path).map_or_else(|| path.to_string(), |found| found.label)
+    label_in(&interview::definition(lang), path)
+}
+
+/// [`field_label`] in the wording of `def`.
+pub(super) fn label_in(def: &WizardDefinition, path: &str) -> String {
+    locate(def, path).map_or_else(|| path.to_string(), |found| found.label)
 }
 
 /// The value at `path` in a request, if the path exists.

@@ -11,7 +11,7 @@ use super::merge::{merge_values, word_changes, Overlap, Span, ValueMerge};
 use super::{fields, shared, thread_rows, ConsultationError};
 use crate::exchange::thread::{Suggestion, SuggestionState};
 use crate::i18n::Lang;
-use crate::interview;
+use crate::interview::{self, WizardDefinition};
 use crate::request::Request;
 use crate::store::Store;
 
@@ -106,8 +106,12 @@ pub struct SuggestionReview {
 
 /// How suggestion `s` stands against `current`, labelled in `lang`.
 pub fn review_suggestion(s: &Suggestion, current: &Request, lang: Lang) -> SuggestionReview {
-    let def = interview::definition(lang);
-    let words = fields::is_text(&def, &s.field);
+    review_in(&interview::definition(lang), s, current)
+}
+
+/// [`review_suggestion`] with the wizard worded in `def`.
+fn review_in(def: &WizardDefinition, s: &Suggestion, current: &Request) -> SuggestionReview {
+    let words = fields::is_text(def, &s.field);
     let ours = fields::value_at(current, &s.field);
     let change = tracked_change(&s.base, &s.proposed, words);
     let (status, conflict) = match &ours {
@@ -130,7 +134,7 @@ pub fn review_suggestion(s: &Suggestion, current: &Request, lang: Lang) -> Sugge
             (ReviewStatus::Conflict, Some(conflict))
         }
     };
-    SuggestionReview { suggestion: s.clone(), label: fields::field_label(&s.field, lang), status, current: ours, change, conflict }
+    SuggestionReview { suggestion: s.clone(), label: fields::label_in(def, &s.field), status, current: ours, change, conflict }
 }
 
 /// Every open suggestion of shared draft `draft_id`, oldest first, against
@@ -140,9 +144,10 @@ pub fn review(store: &mut Store, draft_id: &str, lang: Lang) -> Result<Vec<Sugge
     let tx = store.begin()?;
     let shared = shared::require(&tx, draft_id)?;
     let current = super::request_under_consultation(&tx, &shared)?;
+    let def = interview::definition(lang);
     Ok(thread_rows::suggestions(&tx, draft_id)?
         .into_iter()
         .filter(|s| s.suggestion.state == SuggestionState::Open)
-        .map(|s| review_suggestion(&s.suggestion, &current, lang))
+        .map(|s| review_in(&def, &s.suggestion, &current))
         .collect())
 }

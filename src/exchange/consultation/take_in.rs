@@ -380,7 +380,7 @@ impl ThreadMerge<'_, '_> {
         ConsultationError::InvalidPackage { package_id: self.incoming.package_id.clone(), message }
     }
 
-    fn from_originator(&self) -> bool {
+    fn sent_by_originator(&self) -> bool {
         self.incoming.round.from_originator
     }
 
@@ -424,7 +424,7 @@ impl ThreadMerge<'_, '_> {
 
     /// A new item from a counterpart must be its sender's own.
     fn check_author(&self, what: &str, author: &Participant) -> Result<(), ConsultationError> {
-        if !self.from_originator() && author.fingerprint != self.incoming.sender.fingerprint {
+        if !self.sent_by_originator() && author.fingerprint != self.incoming.sender.fingerprint {
             return Err(self.invalid(format!(
                 "{what} is by {} ({}), not by the sender {} ({})",
                 author.name, author.fingerprint, self.incoming.sender.name, self.incoming.sender.fingerprint
@@ -529,7 +529,7 @@ impl ThreadMerge<'_, '_> {
         if s.state == SuggestionState::Open || s.state == stored.state {
             return Ok(());
         }
-        if !self.from_originator() {
+        if !self.sent_by_originator() {
             return Err(self.invalid(format!("{what} arrives {}; only the originator decides on suggestions", state_word(s.state))));
         }
         if stored.state != SuggestionState::Open {
@@ -545,14 +545,14 @@ impl ThreadMerge<'_, '_> {
 
     fn new_suggestion(&self, what: &str, s: &Suggestion, counts: &mut Counts) -> Result<(), ConsultationError> {
         self.check_author(what, &s.author)?;
-        if !self.from_originator() && (s.state != SuggestionState::Open || s.decided.is_some() || s.resolved_value.is_some()) {
+        if !self.sent_by_originator() && (s.state != SuggestionState::Open || s.decided.is_some() || s.resolved_value.is_some()) {
             return Err(self.invalid(format!("{what} arrives already decided; only the originator decides on suggestions")));
         }
         if s.state != SuggestionState::Open && s.decided.is_none() {
             return Err(self.invalid(format!("{what} is {} by no one", state_word(s.state))));
         }
         fields::check_path(&self.def, self.request, &s.field, false).map_err(|e| self.invalid(format!("{what}: {e}")))?;
-        let base_request = if self.from_originator() {
+        let base_request = if self.sent_by_originator() {
             if s.base_revision > self.incoming.round.base_revision {
                 return Err(self.invalid(format!(
                     "{what} is based on revision {}, later than revision {} the package carries",
@@ -563,7 +563,7 @@ impl ThreadMerge<'_, '_> {
         } else {
             self.revision_sent_to_sender(what, s.base_revision)?
         };
-        if !self.from_originator() {
+        if !self.sent_by_originator() {
             let base = fields::value_at(&base_request, &s.field);
             if base.as_ref() != Some(&s.base) {
                 return Err(self.invalid(format!("{what}: its base value is not the field's value in revision {} as sent", s.base_revision)));
