@@ -151,3 +151,64 @@ pub fn review(store: &mut Store, draft_id: &str, lang: Lang) -> Result<Vec<Sugge
         .map(|s| review_in(&def, &s.suggestion, &current))
         .collect())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exchange::thread::Participant;
+    use serde_json::json;
+
+    fn suggestion(field: &str, base: Value, proposed: Value) -> Suggestion {
+        Suggestion {
+            id: "7b0c4a52-3f1e-4d5e-9c1a-2f6d8e9a0b11".into(),
+            field: field.into(),
+            base_revision: 1,
+            base,
+            proposed,
+            note: String::new(),
+            author: Participant { fingerprint: "N".into(), name: "Bjørn Dahl".into(), authority: "Norland".into() },
+            at: "2026-03-02T09:00:00Z".into(),
+            state: SuggestionState::Open,
+            decided: None,
+            resolved_value: None,
+        }
+    }
+
+    #[test]
+    fn a_field_unchanged_since_the_revision_sent_is_clean() {
+        let current = crate::request::demo::request();
+        let s = suggestion("facts.time_place", json!(current.facts.time_place), json!("2025, Arden City"));
+        let r = review_suggestion(&s, &current, Lang::En);
+        assert_eq!((r.status, r.conflict.clone()), (ReviewStatus::Clean, None));
+        assert_eq!(r.current, Some(json!(current.facts.time_place)));
+    }
+
+    #[test]
+    fn a_field_already_holding_the_proposed_value_is_reported_as_applied() {
+        let mut current = crate::request::demo::request();
+        let base = json!(current.facts.time_place);
+        current.facts.time_place = "2025, Arden City".into();
+        let r = review_suggestion(&suggestion("facts.time_place", base, json!("2025, Arden City")), &current, Lang::En);
+        assert_eq!(r.status, ReviewStatus::AlreadyApplied);
+    }
+
+    #[test]
+    fn a_choice_changed_on_both_sides_is_a_conflict_without_a_merge() {
+        let mut current = crate::request::demo::request();
+        current.proc.nature = Some(crate::request::ProceedingsNature::Trial);
+        let r = review_suggestion(&suggestion("proc.nature", json!("investigation"), json!("prosecution")), &current, Lang::En);
+        assert_eq!(r.status, ReviewStatus::Conflict);
+        let conflict = r.conflict.unwrap();
+        assert_eq!((conflict.merged, conflict.overlaps.len()), (None, 0));
+        assert_eq!(conflict.ours_change, TrackedChange::Value { old: json!("investigation"), new: json!("trial") });
+    }
+
+    #[test]
+    fn a_removed_list_item_is_reported_as_missing() {
+        let mut current = crate::request::demo::request();
+        current.persons.clear();
+        let r = review_suggestion(&suggestion("persons.0.location", json!("x"), json!("y")), &current, Lang::En);
+        assert_eq!((r.status, r.current), (ReviewStatus::FieldMissing, None));
+        assert_eq!(r.label, "Person 1: Address or whereabouts");
+    }
+}

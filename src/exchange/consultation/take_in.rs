@@ -108,6 +108,9 @@ fn last_from(tx: &StoreTransaction<'_>, draft_id: &str, sender: &str) -> Result<
     Ok(received.iter().map(|p| p.sequence).max().zip(received.iter().map(|p| p.round).max()))
 }
 
+/// Refuses a package whose sequence is not above the last one taken in from
+/// its sender for this draft; gives the highest round of that sender's
+/// packages so far.
 fn check_sequence(tx: &StoreTransaction<'_>, draft_id: &str, incoming: &Incoming) -> Result<Option<u64>, ConsultationError> {
     let last = last_from(tx, draft_id, &incoming.sender.fingerprint)?;
     if let Some((sequence, _)) = last {
