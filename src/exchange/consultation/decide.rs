@@ -13,6 +13,8 @@ use super::shared::{Role, SharedRequest};
 use super::thread_rows::StoredSuggestion;
 use super::{fields, packages, shared, thread_rows, ConsultationError};
 use crate::exchange::thread::{Decision, Participant, Suggestion, SuggestionState};
+use crate::i18n::Lang;
+use crate::interview;
 use crate::store::{timestamp, Store, StoreTransaction};
 
 /// Which value an accepted suggestion writes.
@@ -68,7 +70,7 @@ pub fn accept(
         Resolution::Theirs => s.proposed.clone(),
         Resolution::Ours => ours,
         Resolution::Edited(value) => value,
-        Resolution::Merged => match merge_values(&s.base, &ours, &s.proposed) {
+        Resolution::Merged => match merge_values(&s.base, &ours, &s.proposed, fields::is_text(&interview::definition(Lang::En), &s.field)) {
             ValueMerge::Merged(value) => value,
             ValueMerge::Conflict(overlaps) => {
                 return Err(ConsultationError::NoCleanMerge {

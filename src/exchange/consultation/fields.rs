@@ -10,14 +10,22 @@ use crate::i18n::Lang;
 use crate::interview::{self, Field, Input, WizardDefinition};
 use crate::request::{read, Request};
 
-/// The label of the wizard field at `path` in `def` ("Person 1: Family
-/// name"; a group item alone is "Person 1"), or `None` when no wizard field
-/// has this path.
-fn wizard_label(def: &WizardDefinition, path: &str) -> Option<String> {
-    fn locate(fields: &[Field], path: &str, prefix: &str) -> Option<String> {
+/// A wizard field found by its dotted path.
+struct Located<'d> {
+    /// Its label, with the group item for fields of a group.
+    label: String,
+    /// The field (the group itself for a path naming a group item).
+    field: &'d Field,
+}
+
+/// The wizard field at `path` in `def` (labelled "Person 1: Family name"; a
+/// group item alone is "Person 1"), or `None` when no wizard field has this
+/// path.
+fn locate<'d>(def: &'d WizardDefinition, path: &str) -> Option<Located<'d>> {
+    fn within<'d>(fields: &'d [Field], path: &str, prefix: &str) -> Option<Located<'d>> {
         for field in fields {
             if path == field.path {
-                return Some(format!("{prefix}{}", field.label));
+                return Some(Located { label: format!("{prefix}{}", field.label), field });
             }
             let Input::Group { item_label, fields: item_fields, .. } = &field.input else { continue };
             let Some(rest) = path.strip_prefix(field.path.as_str()).and_then(|r| r.strip_prefix('.')) else { continue };
@@ -28,24 +36,36 @@ fn wizard_label(def: &WizardDefinition, path: &str) -> Option<String> {
             let Ok(index) = index.parse::<usize>() else { continue };
             let item = format!("{prefix}{item_label} {}", index + 1);
             match tail {
-                None => return Some(item),
+                None => return Some(Located { label: item, field }),
                 Some(tail) => {
-                    if let Some(label) = locate(item_fields, tail, &format!("{item}: ")) {
-                        return Some(label);
+                    if let Some(found) = within(item_fields, tail, &format!("{item}: ")) {
+                        return Some(found);
                     }
                 }
             }
         }
         None
     }
-    def.steps.iter().find_map(|step| locate(&step.fields, path, ""))
+    def.steps.iter().find_map(|step| within(&step.fields, path, ""))
+}
+
+/// Whether the field at `path` is typed text (one line or several), whose
+/// changes show and merge word by word; choices, dates, yes/no answers and
+/// lists change as a whole.
+pub(super) fn is_text(def: &WizardDefinition, path: &str) -> bool {
+    locate(def, path).is_some_and(|found| matches!(found.field.input, Input::Text | Input::Multiline))
 }
 
 /// The label of the field at `path` in `lang`, as the wizard asks it, with
 /// the group item for fields of a group ("Person 1: Family name"); the path
 /// itself when the wizard has no such field.
 pub fn field_label(path: &str, lang: Lang) -> String {
-    wizard_label(&interview::definition(lang), path).unwrap_or_else(|| path.to_string())
+    label_in(&interview::definition(lang), path)
+}
+
+/// [`field_label`] in the wording of `def`.
+pub(super) fn label_in(def: &WizardDefinition, path: &str) -> String {
+    locate(def, path).map_or_else(|| path.to_string(), |found| found.label)
 }
 
 /// The value at `path` in a request, if the path exists.
@@ -64,7 +84,7 @@ pub(super) fn check_path(def: &WizardDefinition, request: &Request, path: &str, 
             Err(ConsultationError::UnknownField { field: String::new(), message: "name a field, not the request as a whole".into() })
         };
     }
-    if wizard_label(def, path).is_none() {
+    if locate(def, path).is_none() {
         return Err(ConsultationError::UnknownField { field: path.to_string(), message: "no question of the wizard has this path".into() });
     }
     if value_at(request, path).is_none() {
@@ -111,6 +131,13 @@ mod tests {
         assert_eq!(field_label("persons.1", Lang::En), "Person 2");
         assert_ne!(field_label("facts.summary", Lang::Fr), field_label("facts.summary", Lang::En));
         assert_eq!(field_label("no.such.field", Lang::En), "no.such.field");
+    }
+
+    #[test]
+    fn typed_text_is_told_from_choices_dates_and_groups() {
+        let def = interview::definition(Lang::En);
+        assert!(is_text(&def, "facts.summary") && is_text(&def, "proc.subject_matter") && is_text(&def, "persons.0.location"));
+        assert!(!is_text(&def, "proc.nature") && !is_text(&def, "sign.date") && !is_text(&def, "persons.0") && !is_text(&def, "persons"));
     }
 
     #[test]

@@ -231,9 +231,11 @@ pub fn merge_words(base: &str, ours: &str, theirs: &str) -> WordMerge {
 
 /// Merges two edits of a field's value: a value changed on one side only
 /// takes that side's change, the same change on both sides is taken once,
-/// and text changed on both sides merges word by word; any other value
-/// changed differently on both sides is a conflict.
-pub fn merge_values(base: &Value, ours: &Value, theirs: &Value) -> ValueMerge {
+/// and, when the field is typed text (`words`), text changed on both sides
+/// merges word by word; any other value changed differently on both sides
+/// (a choice, a date: merging their parts would make a value neither side
+/// wrote) is a conflict.
+pub fn merge_values(base: &Value, ours: &Value, theirs: &Value, words: bool) -> ValueMerge {
     if ours == theirs || theirs == base {
         return ValueMerge::Merged(ours.clone());
     }
@@ -241,7 +243,7 @@ pub fn merge_values(base: &Value, ours: &Value, theirs: &Value) -> ValueMerge {
         return ValueMerge::Merged(theirs.clone());
     }
     match (base, ours, theirs) {
-        (Value::String(b), Value::String(o), Value::String(t)) => match merge_words(b, o, t) {
+        (Value::String(b), Value::String(o), Value::String(t)) if words => match merge_words(b, o, t) {
             WordMerge::Merged(text) => ValueMerge::Merged(Value::String(text)),
             WordMerge::Overlapping(overlaps) => ValueMerge::Conflict(overlaps),
         },
@@ -363,24 +365,26 @@ mod tests {
     #[test]
     fn values_changed_on_one_side_take_that_change() {
         let (base, ours, theirs) = (json!("a"), json!("a"), json!("b"));
-        assert_eq!(merge_values(&base, &ours, &theirs), ValueMerge::Merged(json!("b")));
-        assert_eq!(merge_values(&base, &json!("c"), &json!("a")), ValueMerge::Merged(json!("c")));
-        assert_eq!(merge_values(&json!(false), &json!(true), &json!(true)), ValueMerge::Merged(json!(true)));
+        assert_eq!(merge_values(&base, &ours, &theirs, true), ValueMerge::Merged(json!("b")));
+        assert_eq!(merge_values(&base, &json!("c"), &json!("a"), true), ValueMerge::Merged(json!("c")));
+        assert_eq!(merge_values(&json!(false), &json!(true), &json!(true), false), ValueMerge::Merged(json!(true)));
     }
 
     #[test]
     fn non_text_values_changed_differently_on_both_sides_conflict() {
-        assert_eq!(merge_values(&json!(null), &json!("investigation"), &json!("trial")), ValueMerge::Conflict(vec![]));
-        assert_eq!(merge_values(&json!(["a"]), &json!(["a", "b"]), &json!(["c"])), ValueMerge::Conflict(vec![]));
-        assert_eq!(merge_values(&json!("2026-01-01"), &json!(2), &json!("2026-02-02")), ValueMerge::Conflict(vec![]));
+        assert_eq!(merge_values(&json!(null), &json!("investigation"), &json!("trial"), false), ValueMerge::Conflict(vec![]));
+        assert_eq!(merge_values(&json!(["a"]), &json!(["a", "b"]), &json!(["c"]), false), ValueMerge::Conflict(vec![]));
+        // A date is not text: its parts never merge into a date neither side wrote.
+        assert_eq!(merge_values(&json!("2026-01-01"), &json!("2027-01-01"), &json!("2026-01-02"), false), ValueMerge::Conflict(vec![]));
+        assert_eq!(merge_values(&json!("2026-01-01"), &json!(2), &json!("2026-02-02"), false), ValueMerge::Conflict(vec![]));
     }
 
     #[test]
     fn text_values_changed_on_both_sides_merge_by_words() {
         assert_eq!(
-            merge_values(&json!("one two three"), &json!("ONE two three"), &json!("one two THREE")),
+            merge_values(&json!("one two three"), &json!("ONE two three"), &json!("one two THREE"), true),
             ValueMerge::Merged(json!("ONE two THREE"))
         );
-        assert!(matches!(merge_values(&json!("one"), &json!("two"), &json!("three")), ValueMerge::Conflict(o) if o.len() == 1));
+        assert!(matches!(merge_values(&json!("one"), &json!("two"), &json!("three"), true), ValueMerge::Conflict(o) if o.len() == 1));
     }
 }

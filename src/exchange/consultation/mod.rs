@@ -50,6 +50,7 @@ mod send;
 mod shared;
 mod suggestions;
 mod take_in;
+mod thread_merge;
 mod thread_rows;
 
 pub use comments::{answer, comment, resolve};

@@ -17,6 +17,7 @@ use crate::i18n::placeholders::fill;
 use crate::document::{Block, Document};
 use crate::exchange::thread::{Comment, CommentKind, Participant, Suggestion, SuggestionState, Thread};
 use crate::i18n::Lang;
+use crate::interview::WizardDefinition;
 use crate::request::Request;
 
 /// The document of `request` in `lang` followed by an annex of the comments
@@ -25,7 +26,7 @@ use crate::request::Request;
 /// decided, the state).
 pub fn comments_document(request: &Request, thread: &Thread, lang: Lang) -> Result<Document, TemplateError> {
     let mut doc = crate::export::document(request, lang)?;
-    let words = Words { lang };
+    let words = Words { lang, def: crate::interview::definition(lang) };
     doc.blocks.extend(words.comment_blocks(&thread.comments)?);
     if !thread.suggestions.is_empty() {
         doc.blocks.extend(words.suggestion_blocks(&thread.suggestions)?);
@@ -36,6 +37,8 @@ pub fn comments_document(request: &Request, thread: &Thread, lang: Lang) -> Resu
 /// The wording of the annex in one language.
 struct Words {
     lang: Lang,
+    /// The wizard in that language, for the fields' labels.
+    def: WizardDefinition,
 }
 
 impl Words {
@@ -57,7 +60,7 @@ impl Words {
         if path.is_empty() {
             Ok(self.phrase("doc.comments.whole_request")?.to_string())
         } else {
-            Ok(fields::field_label(path, self.lang))
+            Ok(fields::label_in(&self.def, path))
         }
     }
 

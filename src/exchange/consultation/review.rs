@@ -11,6 +11,7 @@ use super::merge::{merge_values, word_changes, Overlap, Span, ValueMerge};
 use super::{fields, shared, thread_rows, ConsultationError};
 use crate::exchange::thread::{Suggestion, SuggestionState};
 use crate::i18n::Lang;
+use crate::interview::{self, WizardDefinition};
 use crate::request::Request;
 use crate::store::Store;
 
@@ -35,10 +36,11 @@ pub enum TrackedChange {
     },
 }
 
-/// The change from `old` to `new`: word by word for text, whole otherwise.
-pub fn tracked_change(old: &Value, new: &Value) -> TrackedChange {
+/// The change from `old` to `new`: word by word for a text field (`words`),
+/// whole otherwise.
+pub fn tracked_change(old: &Value, new: &Value, words: bool) -> TrackedChange {
     match (old, new) {
-        (Value::String(a), Value::String(b)) => TrackedChange::Text { spans: word_changes(a, b) },
+        (Value::String(a), Value::String(b)) if words => TrackedChange::Text { spans: word_changes(a, b) },
         _ => TrackedChange::Value { old: old.clone(), new: new.clone() },
     }
 }
@@ -104,14 +106,20 @@ pub struct SuggestionReview {
 
 /// How suggestion `s` stands against `current`, labelled in `lang`.
 pub fn review_suggestion(s: &Suggestion, current: &Request, lang: Lang) -> SuggestionReview {
+    review_in(&interview::definition(lang), s, current)
+}
+
+/// [`review_suggestion`] with the wizard worded in `def`.
+fn review_in(def: &WizardDefinition, s: &Suggestion, current: &Request) -> SuggestionReview {
+    let words = fields::is_text(def, &s.field);
     let ours = fields::value_at(current, &s.field);
-    let change = tracked_change(&s.base, &s.proposed);
+    let change = tracked_change(&s.base, &s.proposed, words);
     let (status, conflict) = match &ours {
         None => (ReviewStatus::FieldMissing, None),
         Some(ours) if *ours == s.proposed => (ReviewStatus::AlreadyApplied, None),
         Some(ours) if *ours == s.base => (ReviewStatus::Clean, None),
         Some(ours) => {
-            let (merged, overlaps) = match merge_values(&s.base, ours, &s.proposed) {
+            let (merged, overlaps) = match merge_values(&s.base, ours, &s.proposed, words) {
                 ValueMerge::Merged(value) => (Some(value), Vec::new()),
                 ValueMerge::Conflict(overlaps) => (None, overlaps),
             };
@@ -119,14 +127,14 @@ pub fn review_suggestion(s: &Suggestion, current: &Request, lang: Lang) -> Sugge
                 base: s.base.clone(),
                 ours: ours.clone(),
                 theirs: s.proposed.clone(),
-                ours_change: tracked_change(&s.base, ours),
+                ours_change: tracked_change(&s.base, ours, words),
                 merged,
                 overlaps,
             };
             (ReviewStatus::Conflict, Some(conflict))
         }
     };
-    SuggestionReview { suggestion: s.clone(), label: fields::field_label(&s.field, lang), status, current: ours, change, conflict }
+    SuggestionReview { suggestion: s.clone(), label: fields::label_in(def, &s.field), status, current: ours, change, conflict }
 }
 
 /// Every open suggestion of shared draft `draft_id`, oldest first, against
@@ -136,9 +144,71 @@ pub fn review(store: &mut Store, draft_id: &str, lang: Lang) -> Result<Vec<Sugge
     let tx = store.begin()?;
     let shared = shared::require(&tx, draft_id)?;
     let current = super::request_under_consultation(&tx, &shared)?;
+    let def = interview::definition(lang);
     Ok(thread_rows::suggestions(&tx, draft_id)?
         .into_iter()
         .filter(|s| s.suggestion.state == SuggestionState::Open)
-        .map(|s| review_suggestion(&s.suggestion, &current, lang))
+        .map(|s| review_in(&def, &s.suggestion, &current))
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exchange::thread::Participant;
+    use serde_json::json;
+
+    fn suggestion(field: &str, base: Value, proposed: Value) -> Suggestion {
+        Suggestion {
+            id: "7b0c4a52-3f1e-4d5e-9c1a-2f6d8e9a0b11".into(),
+            field: field.into(),
+            base_revision: 1,
+            base,
+            proposed,
+            note: String::new(),
+            author: Participant { fingerprint: "N".into(), name: "Bjørn Dahl".into(), authority: "Norland".into() },
+            at: "2026-03-02T09:00:00Z".into(),
+            state: SuggestionState::Open,
+            decided: None,
+            resolved_value: None,
+        }
+    }
+
+    #[test]
+    fn a_field_unchanged_since_the_revision_sent_is_clean() {
+        let current = crate::request::demo::request();
+        let s = suggestion("facts.time_place", json!(current.facts.time_place), json!("2025, Arden City"));
+        let r = review_suggestion(&s, &current, Lang::En);
+        assert_eq!((r.status, r.conflict.clone()), (ReviewStatus::Clean, None));
+        assert_eq!(r.current, Some(json!(current.facts.time_place)));
+    }
+
+    #[test]
+    fn a_field_already_holding_the_proposed_value_is_reported_as_applied() {
+        let mut current = crate::request::demo::request();
+        let base = json!(current.facts.time_place);
+        current.facts.time_place = "2025, Arden City".into();
+        let r = review_suggestion(&suggestion("facts.time_place", base, json!("2025, Arden City")), &current, Lang::En);
+        assert_eq!(r.status, ReviewStatus::AlreadyApplied);
+    }
+
+    #[test]
+    fn a_choice_changed_on_both_sides_is_a_conflict_without_a_merge() {
+        let mut current = crate::request::demo::request();
+        current.proc.nature = Some(crate::request::ProceedingsNature::Trial);
+        let r = review_suggestion(&suggestion("proc.nature", json!("investigation"), json!("prosecution")), &current, Lang::En);
+        assert_eq!(r.status, ReviewStatus::Conflict);
+        let conflict = r.conflict.unwrap();
+        assert_eq!((conflict.merged, conflict.overlaps.len()), (None, 0));
+        assert_eq!(conflict.ours_change, TrackedChange::Value { old: json!("investigation"), new: json!("trial") });
+    }
+
+    #[test]
+    fn a_removed_list_item_is_reported_as_missing() {
+        let mut current = crate::request::demo::request();
+        current.persons.clear();
+        let r = review_suggestion(&suggestion("persons.0.location", json!("x"), json!("y")), &current, Lang::En);
+        assert_eq!((r.status, r.current), (ReviewStatus::FieldMissing, None));
+        assert_eq!(r.label, "Person 1: Address or whereabouts");
+    }
 }
