@@ -40,6 +40,8 @@ system-deps:
 		$(SUDO) apt-get update -qq && \
 		$(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
+	@node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)' || \
+		{ echo "The UI's build (Vite 7) needs Node.js 20.19 or later; this machine has $$(node --version). Install a newer Node.js and npm, then run make again."; exit 1; }
 
 node-deps: ui/node_modules/.package-lock.json
 
