@@ -1195,6 +1195,30 @@ mod tests {
     }
 
     #[test]
+    fn the_package_embeds_its_fonts_and_every_relationship_points_at_a_part() {
+        let mut doc = sample(Lang::Ar);
+        doc.blocks.push(Block::Paragraph { lines: vec!["الأساس القانوني".into()] });
+        let bytes = write(&doc, Paper::A4, date(), false);
+        let latin = zip::ZipArchive::new(std::io::Cursor::new(write(&sample(Lang::Ar), Paper::A4, date(), false))).unwrap();
+        assert_eq!(latin.file_names().filter(|n| n.ends_with(".odttf")).count(), 2, "a text in Latin letters needs Noto Serif only");
+        let archive = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+        let names: Vec<&str> = archive.file_names().collect();
+        let fonts: Vec<&&str> = names.iter().filter(|n| n.ends_with(".odttf")).collect();
+        assert_eq!(fonts.len(), 4, "Noto Serif and Noto Naskh Arabic, regular and bold: {names:?}");
+        let parts = unzip(&bytes);
+        assert!(part(&parts, "[Content_Types].xml").contains("<Default Extension=\"odttf\" ContentType=\"application/vnd.openxmlformats-officedocument.obfuscatedFont\"/>"));
+        assert!(part(&parts, "word/settings.xml").contains("<w:embedTrueTypeFonts/><w:saveSubsetFonts/>"));
+        for (rels, base) in [("word/_rels/document.xml.rels", "word/"), ("word/_rels/fontTable.xml.rels", "word/"), ("_rels/.rels", "")] {
+            for target in part(&parts, rels).split("Target=\"").skip(1).map(|rest| &rest[..rest.find('"').unwrap()]) {
+                let name = format!("{base}{target}");
+                assert!(names.contains(&name.as_str()), "{rels} points at {name}, which is not in the package");
+            }
+        }
+        let table = part(&parts, "word/fontTable.xml");
+        assert_eq!(table.matches("w:fontKey=").count(), 4, "{table}");
+    }
+
+    #[test]
     fn the_same_document_gives_the_same_bytes() {
         assert_eq!(
             write(&sample(Lang::Zh), Paper::A4, date(), true),
