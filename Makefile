@@ -6,12 +6,12 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 # What building and every test need on a new Debian 12 / Ubuntu 24.04 machine:
 # the app's build dependencies (Tauri on WebKitGTK); WebKitWebDriver and Xvfb
-# for the end-to-end tests; poppler and qpdf to read PDFs back, LibreOffice to
-# open DOCX files (fontconfig set to DejaVu as the only font, the DOCX
-# embedding its own), unzip to look inside them; the Noto fonts the UI shows Arabic and Chinese
-# in; age, to prove exchange packages open with the reference tool; faketime,
-# to run the CLI with the clock moved; git for the generated-types check and
-# `make fresh-check`.
+# for the end-to-end tests; poppler and qpdf to read PDFs back; LibreOffice to
+# open DOCX files, with fontconfig set to DejaVu as the only font (the DOCX
+# embeds its own); unzip to look inside them; the Noto fonts the UI shows
+# Arabic and Chinese in; age, to prove exchange packages open with the
+# reference tool; faketime, to run the CLI with the clock moved; git for the
+# generated-types check and `make fresh-check`.
 APT_PACKAGES := build-essential pkg-config file curl git libwebkit2gtk-4.1-dev librsvg2-dev \
 	libayatana-appindicator3-dev libssl-dev libxdo-dev webkit2gtk-driver xvfb xauth \
 	poppler-utils qpdf libreoffice-writer-nogui unzip fontconfig fonts-dejavu-core fonts-noto-core \
