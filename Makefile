@@ -6,15 +6,16 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 # What building and every test need on a new Debian 12 / Ubuntu 24.04 machine:
 # the app's build dependencies (Tauri on WebKitGTK); WebKitWebDriver and Xvfb
-# for the end-to-end tests; poppler and qpdf to read PDFs back, LibreOffice to
-# open DOCX files, unzip to look inside them; the Noto fonts the DOCX names and
-# the UI shows Arabic and Chinese in; age, to prove exchange packages open with
-# the reference tool; faketime, to run the CLI with the clock moved; git for
-# the generated-types check and `make fresh-check`.
+# for the end-to-end tests; poppler and qpdf to read PDFs back; LibreOffice to
+# open DOCX files, with fontconfig set to DejaVu as the only font (the DOCX
+# embeds its own); unzip to look inside them; the Noto fonts the UI shows
+# Arabic and Chinese in; age, to prove exchange packages open with the
+# reference tool; faketime, to run the CLI with the clock moved; git for the
+# generated-types check and `make fresh-check`.
 APT_PACKAGES := build-essential pkg-config file curl git libwebkit2gtk-4.1-dev librsvg2-dev \
 	libayatana-appindicator3-dev libssl-dev libxdo-dev webkit2gtk-driver xvfb xauth \
-	poppler-utils qpdf libreoffice-writer-nogui unzip fonts-noto-core fonts-noto-cjk \
-	age faketime libdbus-1-dev
+	poppler-utils qpdf libreoffice-writer-nogui unzip fontconfig fonts-dejavu-core fonts-noto-core \
+	fonts-noto-cjk age faketime libdbus-1-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # The app is always built with its UI embedded (no dev server).
 FEATURES := --features mla-writer-app/custom-protocol
@@ -39,6 +40,8 @@ system-deps:
 		$(SUDO) apt-get update -qq && \
 		$(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
+	@node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)' || \
+		{ echo "The UI's build (Vite 7) needs Node.js 20.19 or later; this machine has $$(node --version). Install a newer Node.js and npm, then run make again."; exit 1; }
 
 node-deps: ui/node_modules/.package-lock.json
 

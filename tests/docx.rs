@@ -1,6 +1,8 @@
 //! The request as an editable DOCX, the way a prosecutor gets it: written by
 //! `mla render --format docx`, opened by LibreOffice (converted to PDF in
-//! one run for every file) and read back with poppler.
+//! one run for every file) and read back with poppler. LibreOffice runs
+//! with no Noto font but those the documents embed, as on a reader's
+//! machine that has none.
 
 mod common;
 use common::{mla, tool, squash, examples};
@@ -35,9 +37,35 @@ fn render(request: &Path, docx: &Path, extra: &[&str], dir: &Path) {
     );
 }
 
+/// Fonts a machine without Noto has: DejaVu only (LibreOffice needs one
+/// font of its own to start).
+const SYSTEM_FONTS: &str = "/usr/share/fonts/truetype/dejavu";
+
+/// A fontconfig configuration in `dir` that knows only [`SYSTEM_FONTS`].
+fn fontconfig_without_noto(dir: &Path) -> PathBuf {
+    assert!(
+        Path::new(SYSTEM_FONTS).is_dir(),
+        "{SYSTEM_FONTS} is needed for this test: install the package fonts-dejavu-core (make test installs it)"
+    );
+    let file = dir.join("fonts.conf");
+    std::fs::write(
+        &file,
+        format!(
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"urn:fontconfig:fonts.dtd\">\n\
+             <fontconfig><dir>{SYSTEM_FONTS}</dir><cachedir>{}</cachedir></fontconfig>\n",
+            dir.join("fontconfig-cache").display()
+        ),
+    )
+    .unwrap();
+    let listed = Command::new("fc-list").env("FONTCONFIG_FILE", &file).output().expect("fc-list runs (package fontconfig)");
+    let listed = String::from_utf8_lossy(&listed.stdout);
+    assert!(!listed.is_empty() && !listed.contains("Noto"), "the configuration must leave Noto out:\n{listed}");
+    file
+}
+
 /// Converts every DOCX to PDF in one LibreOffice run, with a profile of its
-/// own so that parallel runs do not share one; returns the PDFs, in order,
-/// each of which must exist.
+/// own so that parallel runs do not share one, and no Noto font on the
+/// machine; returns the PDFs, in order, each of which must exist.
 fn convert(dir: &Path, docx: &[PathBuf]) -> Vec<PathBuf> {
     let out_dir = dir.join("pdf");
     let profile = format!(
@@ -46,6 +74,7 @@ fn convert(dir: &Path, docx: &[PathBuf]) -> Vec<PathBuf> {
     );
     let mut command = Command::new("libreoffice");
     command
+        .env("FONTCONFIG_FILE", fontconfig_without_noto(dir))
         .arg(&profile)
         .args([
             "--headless",
@@ -175,6 +204,16 @@ fn every_example_opens_in_libreoffice_in_four_languages_with_its_text() {
                 "{}: the {what} {expected:?} is missing from:\n{text}",
                 case.docx.display()
             );
+        }
+        // Set in the fonts the document embeds, though the machine has none.
+        let fonts = tool("pdffonts", &[pdf.to_str().unwrap()]);
+        let needed: &[&str] = match case.lang {
+            Lang::Ar => &["NotoSerif-Regular", "NotoNaskhArabic-Regular", "NotoNaskhArabic-Bold"],
+            Lang::Zh => &["NotoSerif-Regular", "NotoSerifCJK"],
+            _ => &["NotoSerif-Regular", "NotoSerif-Bold"],
+        };
+        for font in needed {
+            assert!(fonts.contains(font), "{}: LibreOffice did not use the embedded {font}:\n{fonts}", case.docx.display());
         }
         let info = tool("pdfinfo", &[pdf.to_str().unwrap()]);
         assert!(

@@ -12,7 +12,9 @@
 //! stand where the localised pattern has `{page}` and `{pages}`. Arabic
 //! documents run right to left. A draft carries its note at the top of every
 //! page and its mark (a VML watermark, as Word and LibreOffice write one)
-//! across it.
+//! across it. The Noto fonts the styles name are embedded, subset to what
+//! the document uses, and named in the font table with the widely installed
+//! fonts to take in their place (see [`fonts`]).
 //!
 //! Architecture invariant: every text of the document, typed by a user or
 //! not, passes through [`escape`], which escapes XML's special characters and
@@ -21,6 +23,8 @@
 
 use std::fmt::Write as _;
 use std::io::Write as _;
+
+mod fonts;
 
 use crate::document::direction::{char_rtl, paragraph_rtl};
 use crate::document::{Block, Document};
@@ -708,7 +712,7 @@ fn numbering_part(lists: &[u32]) -> String {
 
 fn settings_part(lang: Lang) -> String {
     format!(
-        "{DECLARATION}<w:settings xmlns:w=\"{NS_W}\"><w:zoom w:percent=\"100\"/><w:defaultTabStop w:val=\"720\"/>\
+        "{DECLARATION}<w:settings xmlns:w=\"{NS_W}\"><w:zoom w:percent=\"100\"/><w:embedTrueTypeFonts/><w:saveSubsetFonts/><w:defaultTabStop w:val=\"720\"/>\
          <w:characterSpacingControl w:val=\"doNotCompress\"/><w:compat>\
          <w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>\
          <w:themeFontLang w:val=\"{}\" w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/></w:settings>",
@@ -769,6 +773,8 @@ const CONTENT_TYPES: &str = "<Types xmlns=\"http://schemas.openxmlformats.org/pa
 <Override PartName=\"/word/footer1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>\
 <Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>\
 <Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>\
+<Override PartName=\"/word/fontTable.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml\"/>\
+<Default Extension=\"odttf\" ContentType=\"application/vnd.openxmlformats-officedocument.obfuscatedFont\"/>\
 </Types>";
 
 const PACKAGE_RELS: &str = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
@@ -783,6 +789,7 @@ const DOCUMENT_RELS: &str = "<Relationships xmlns=\"http://schemas.openxmlformat
 <Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" Target=\"settings.xml\"/>\
 <Relationship Id=\"rId4\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>\
 <Relationship Id=\"rId5\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer1.xml\"/>\
+<Relationship Id=\"rId6\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable\" Target=\"fontTable.xml\"/>\
 </Relationships>";
 
 /// The parts of the package, by name, in the order they are stored.
@@ -791,7 +798,7 @@ fn parts(
     paper: Paper,
     date: time::OffsetDateTime,
     draft: bool,
-) -> Vec<(&'static str, String)> {
+) -> Vec<(String, Vec<u8>)> {
     let (page_width, page_height) = page_size(paper);
     let width = page_width - 2 * MARGIN_X;
     let rtl = document.lang.rtl();
@@ -813,25 +820,36 @@ fn parts(
          <w:cols w:space=\"720\"/>{}<w:docGrid w:linePitch=\"360\"/></w:sectPr></w:body></w:document>",
         if rtl { "<w:bidi/>" } else { "" }
     );
-    vec![
-        (
-            "[Content_Types].xml",
-            format!("{DECLARATION}{CONTENT_TYPES}"),
-        ),
-        ("_rels/.rels", format!("{DECLARATION}{PACKAGE_RELS}")),
-        (
-            "word/_rels/document.xml.rels",
-            format!("{DECLARATION}{DOCUMENT_RELS}"),
-        ),
+    let text = [
         ("word/document.xml", main),
+        ("word/header1.xml", header_part(document, draft)),
+        ("word/footer1.xml", footer_part(document, width)),
+    ];
+    // Every character the pages can show (a superset: the markup's own
+    // letters are ASCII, which every embedded Latin face has anyway), and
+    // the digits of the page fields.
+    let characters = text.iter().flat_map(|(_, xml)| xml.chars()).chain('0'..='9').collect();
+    let fonts = fonts::parts(&characters);
+    let mut parts: Vec<(String, Vec<u8>)> = [
+        ("[Content_Types].xml", format!("{DECLARATION}{CONTENT_TYPES}")),
+        ("_rels/.rels", format!("{DECLARATION}{PACKAGE_RELS}")),
+        ("word/_rels/document.xml.rels", format!("{DECLARATION}{DOCUMENT_RELS}")),
+    ]
+    .into_iter()
+    .chain(text)
+    .chain([
         ("word/styles.xml", styles_part(document.lang, width)),
         ("word/numbering.xml", numbering_part(&writer.lists)),
         ("word/settings.xml", settings_part(document.lang)),
-        ("word/header1.xml", header_part(document, draft)),
-        ("word/footer1.xml", footer_part(document, width)),
+        ("word/fontTable.xml", fonts.table),
+        ("word/_rels/fontTable.xml.rels", fonts.table_rels),
         ("docProps/core.xml", core_part(document, date)),
         ("docProps/app.xml", app_part()),
-    ]
+    ])
+    .map(|(name, xml)| (name.to_string(), xml.into_bytes()))
+    .collect();
+    parts.extend(fonts.fonts);
+    parts
 }
 
 /// The document as a DOCX package on `paper`, dated `date` (its properties
@@ -857,10 +875,10 @@ pub fn write(
         .compression_method(zip::CompressionMethod::Deflated)
         .last_modified_time(stamp);
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for (name, text) in parts(document, paper, date, draft) {
+    for (name, bytes) in parts(document, paper, date, draft) {
         zip.start_file(name, options)
             .expect("writing to memory cannot fail");
-        zip.write_all(text.as_bytes())
+        zip.write_all(&bytes)
             .expect("writing to memory cannot fail");
     }
     zip.finish()
@@ -943,14 +961,18 @@ mod tests {
         time::macros::datetime!(2026-11-27 10:30 UTC)
     }
 
+    /// The XML parts of a package, as text (the embedded fonts left out).
     fn unzip(bytes: &[u8]) -> Vec<(String, String)> {
         let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
         (0..archive.len())
-            .map(|i| {
+            .filter_map(|i| {
                 let mut file = archive.by_index(i).unwrap();
+                if file.name().ends_with(".odttf") {
+                    return None;
+                }
                 let mut text = String::new();
                 file.read_to_string(&mut text).unwrap();
-                (file.name().to_string(), text)
+                Some((file.name().to_string(), text))
             })
             .collect()
     }
@@ -1024,7 +1046,7 @@ mod tests {
         for lang in [Lang::En, Lang::Ar] {
             for draft in [false, true] {
                 let parts = unzip(&write(&sample(lang), Paper::A4, date(), draft));
-                assert_eq!(parts.len(), 11);
+                assert_eq!(parts.len(), 13);
                 assert_eq!(parts[0].0, "[Content_Types].xml");
                 for (name, xml) in &parts {
                     texts(name, xml);
@@ -1145,6 +1167,30 @@ mod tests {
         let nationality = (width_in_ems("Nationality") * 1.1 * BODY_EM) as u32 + 2 * CELL_PAD_X;
         assert!(widths[1] >= nationality, "{widths:?}");
         assert!(widths[2] > widths[0] && widths[2] > widths[1], "{widths:?}");
+    }
+
+    #[test]
+    fn the_package_embeds_its_fonts_and_every_relationship_points_at_a_part() {
+        let mut doc = sample(Lang::Ar);
+        doc.blocks.push(Block::Paragraph { lines: vec!["الأساس القانوني".into()] });
+        let bytes = write(&doc, Paper::A4, date(), false);
+        let latin = zip::ZipArchive::new(std::io::Cursor::new(write(&sample(Lang::Ar), Paper::A4, date(), false))).unwrap();
+        assert_eq!(latin.file_names().filter(|n| n.ends_with(".odttf")).count(), 2, "a text in Latin letters needs Noto Serif only");
+        let archive = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+        let names: Vec<&str> = archive.file_names().collect();
+        let fonts: Vec<&&str> = names.iter().filter(|n| n.ends_with(".odttf")).collect();
+        assert_eq!(fonts.len(), 4, "Noto Serif and Noto Naskh Arabic, regular and bold: {names:?}");
+        let parts = unzip(&bytes);
+        assert!(part(&parts, "[Content_Types].xml").contains("<Default Extension=\"odttf\" ContentType=\"application/vnd.openxmlformats-officedocument.obfuscatedFont\"/>"));
+        assert!(part(&parts, "word/settings.xml").contains("<w:embedTrueTypeFonts/><w:saveSubsetFonts/>"));
+        for (rels, base) in [("word/_rels/document.xml.rels", "word/"), ("word/_rels/fontTable.xml.rels", "word/"), ("_rels/.rels", "")] {
+            for target in part(&parts, rels).split("Target=\"").skip(1).map(|rest| &rest[..rest.find('"').unwrap()]) {
+                let name = format!("{base}{target}");
+                assert!(names.contains(&name.as_str()), "{rels} points at {name}, which is not in the package");
+            }
+        }
+        let table = part(&parts, "word/fontTable.xml");
+        assert_eq!(table.matches("w:fontKey=").count(), 4, "{table}");
     }
 
     #[test]
