@@ -165,7 +165,7 @@ fn record(
     let at = timestamp(at);
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     if let Some(old) = replacing {
-        tx.execute("UPDATE identities SET retired_at = ?2, replaced_by = NULL WHERE fingerprint = ?1", params![old, at])?;
+        tx.execute("UPDATE identities SET retired_at = ?2 WHERE fingerprint = ?1", params![old, at])?;
     }
     tx.execute(
         "INSERT INTO identities (fingerprint, card, protection, created_at) VALUES (?1, ?2, ?3, ?4)",

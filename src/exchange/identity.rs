@@ -211,6 +211,6 @@ mod tests {
         let id = UnlockedIdentity::generate(&profile(), datetime!(2026-03-01 09:00 UTC)).unwrap();
         let text = id.card().text().replacen('{', "{\"extra\": 1,", 1);
         let err = Card::parse(&text, "x.card").unwrap_err();
-        assert_eq!(err.to_string(), "x.card: at $.extra: unknown field");
+        assert!(err.to_string().starts_with("x.card: at $.extra: unknown field `extra`"), "{err}");
     }
 }

@@ -179,7 +179,15 @@ impl PackageError {
     }
 }
 
-/// A name from a package, printable in a message (control characters escaped).
+/// A name from a package, printable in a message: control characters and
+/// invisible formatting characters (bidi overrides, zero-width characters)
+/// are shown escaped, so that a name cannot hide or reorder what follows it.
 pub(crate) fn printable(name: &str) -> String {
-    name.chars().flat_map(|c| if c.is_control() { c.escape_default().collect::<Vec<_>>() } else { vec![c] }).collect()
+    name.chars()
+        .flat_map(|c| {
+            let hidden = c.is_control()
+                || matches!(c, '\u{061c}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}');
+            if hidden { c.escape_unicode().collect::<Vec<_>>() } else { vec![c] }
+        })
+        .collect()
 }

@@ -181,6 +181,9 @@ fn edits() -> impl Strategy<Value = Vec<(usize, u8)>> {
 /// JSON-ish text: valid documents with hostile values, and broken ones.
 fn json_text() -> impl Strategy<Value = String> {
     prop_oneof![
+        Just("{}".to_string()),
+        Just("[]".to_string()),
+        Just("{\"comments\":[],\"suggestions\":[]}".to_string()),
         Just("{\"comments\":[],\"suggestions\":[],\"x\":1}".to_string()),
         Just("[{\"revision\":1,\"sha256\":\"\",\"at\":\"\",\"origin\":{\"type\":\"nowhere\"}}]".to_string()),
         Just("{\"kind\":\"mla_evidence\",\"persons\":[{\"role\":\"boss\"}]}".to_string()),
@@ -258,7 +261,7 @@ fn the_package_reader_survives_altered_packages() {
         executions += 1;
     }
     println!(
-        "package reader fuzz: {executions} executions in {:.1} s ({accepted} accepted unchanged, {} rejected)",
+        "package reader fuzz: {executions} executions in {:.1} s ({accepted} accepted, {} rejected)",
         start.elapsed().as_secs_f64(),
         executions - accepted
     );

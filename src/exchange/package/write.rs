@@ -11,7 +11,7 @@ use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
 use crate::exchange::identity::UnlockedIdentity;
-use crate::exchange::package::error::PackageError;
+use crate::exchange::package::error::{printable, PackageError};
 use crate::exchange::package::manifest::{Entry, Manifest, Recipient, Sender, PACKAGE_FORMAT};
 use crate::exchange::package::names::{self, ANNEX_PREFIX, LINEAGE, MANIFEST, REQUEST, SIGNATURE, THREAD};
 use crate::exchange::package::{PackageSummary, Recipients};
@@ -29,11 +29,11 @@ pub fn write(
 ) -> Result<PackageSummary, PackageError> {
     for annex in &outgoing.annexes {
         if let Some(reason) = names::annex_name_problem(&annex.name) {
-            return Err(PackageError::EntryName { name: format!("{ANNEX_PREFIX}{}", annex.name), reason });
+            return Err(PackageError::EntryName { name: printable(&format!("{ANNEX_PREFIX}{}", annex.name)), reason });
         }
     }
     if let Some(name) = names::colliding(outgoing.annexes.iter().map(|a| a.name.as_str())) {
-        return Err(PackageError::DuplicateEntry(format!("{ANNEX_PREFIX}{name}")));
+        return Err(PackageError::DuplicateEntry(printable(&format!("{ANNEX_PREFIX}{name}"))));
     }
     let documents: [(&str, Vec<u8>); 3] = [
         (REQUEST, read::to_json(&outgoing.request).into_bytes()),
