@@ -80,6 +80,14 @@ pub fn pdf(request: &Request, options: &Options, draft: bool) -> Result<Vec<u8>,
     Ok(pdf::write(fonts(), &laid, &info))
 }
 
+/// Any document (a reading copy, for instance) laid out on `paper` as a
+/// PDF dated `date`, without draft marking.
+pub fn document_pdf(doc: &Document, paper: Paper, date: time::OffsetDateTime) -> Vec<u8> {
+    let laid = layout::lay_out(fonts(), doc, paper.size(), false);
+    let info = PdfInfo { title: &doc.title, lang: doc.lang.code(), author: &doc.author, date };
+    pdf::write(fonts(), &laid, &info)
+}
+
 /// The request as an editable DOCX; a `draft` carries the DRAFT mark and
 /// note on every page.
 pub fn docx(request: &Request, options: &Options, draft: bool) -> Result<Vec<u8>, TemplateError> {

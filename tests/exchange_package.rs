@@ -88,10 +88,15 @@ impl Person {
     }
 }
 
+/// The id every test package is sent under.
+const PACKAGE_ID: &str = "6a1c2b3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+
 fn outgoing(annexes: Vec<AnnexSource>) -> Outgoing {
     let request = read_request(Path::new(env!("CARGO_MANIFEST_DIR")).join(EXAMPLE).as_path()).unwrap();
     let author = mla_writer::exchange::thread::Participant { fingerprint: "f".into(), name: "Ana Ruiz".into(), authority: "CA Arden".into() };
     Outgoing {
+        package_id: PACKAGE_ID.into(),
+        created: "2026-03-02T10:15:00Z".into(),
         round: Round { request_id: "draft-1".into(), base_revision: 4, answers: None, sequence: 1, from_originator: true },
         request,
         lineage: vec![LineageEntry { revision: 4, sha256: "ab".repeat(32), at: "2026-03-02T10:00:00Z".into(), origin: RevisionOrigin::Local }],
@@ -123,7 +128,7 @@ fn annex(dir: &Path, name: &str, bytes: &[u8]) -> AnnexSource {
 fn package_between(from: &UnlockedIdentity, to: &[Card], work: &Path) -> Vec<u8> {
     let mut bytes = Vec::new();
     let annexes = vec![annex(work, "Statement of account.pdf", b"%PDF-1.7 statement of account")];
-    package::write(&mut bytes, from, &Recipients::Contacts(to.to_vec()), &outgoing(annexes), datetime!(2026-03-02 10:15 UTC)).unwrap();
+    package::write(&mut bytes, from, &Recipients::Contacts(to.to_vec()), &outgoing(annexes)).unwrap();
     bytes
 }
 
@@ -185,6 +190,7 @@ fn a_package_decrypts_with_the_age_tool_and_holds_the_documented_container() {
     assert_eq!(manifest["recipients"][0]["name"], "Ingrid Berg");
     assert_eq!(manifest["round"]["request_id"], "draft-1");
     assert_eq!(manifest["created"], "2026-03-02T10:15:00Z");
+    assert_eq!(manifest["package_id"], PACKAGE_ID, "the id the package was recorded under");
     // Every entry's size and SHA-256 as the manifest lists them, in order.
     let listed = manifest["entries"].as_array().unwrap();
     assert_eq!(listed.len(), entries.len() - 2);
@@ -223,6 +229,8 @@ fn a_container_encrypted_by_the_age_tool_is_read_by_the_app() {
         let opened = ingrid.open(&package, annexes.path()).unwrap();
         assert_eq!(opened.incoming.sender.fingerprint, ana.identity.fingerprint());
         assert_eq!(opened.incoming.round.base_revision, 4);
+        assert_eq!(opened.incoming.package_id, PACKAGE_ID);
+        assert_eq!(opened.incoming.created, "2026-03-02T10:15:00Z");
         assert_eq!(opened.incoming.note, "Draft for your comments before formal transmission");
         assert_eq!(opened.incoming.thread.comments[0].text, "Is the bank's address still current?");
         assert_eq!(opened.incoming.request, read_request(Path::new(EXAMPLE)).unwrap());
@@ -347,7 +355,7 @@ fn a_passphrase_package_opens_with_the_passphrase_and_with_the_age_tool() {
     let pass = SecretString::from("seven words agreed by telephone on monday".to_string());
     let to = Recipients::Passphrase { passphrase: pass.clone(), label: "agreed with Ms Berg by telephone, 2 March".into() };
     let mut bytes = Vec::new();
-    package::write(&mut bytes, &ana.identity, &to, &outgoing(vec![]), datetime!(2026-03-02 10:15 UTC)).unwrap();
+    package::write(&mut bytes, &ana.identity, &to, &outgoing(vec![])).unwrap();
     let opened = package::read(&bytes[..], &Keys::Passphrase(&pass), &[], &Limits::default(), work.path()).unwrap();
     assert_eq!(opened.passphrase_label.as_deref(), Some("agreed with Ms Berg by telephone, 2 March"));
     assert_eq!(opened.signer, SignerStatus::Unknown);
@@ -364,7 +372,7 @@ fn limits_bound_the_package_each_annex_each_field_and_the_counts() {
     let open = |bytes: &[u8], limits: &Limits| package::read(bytes, &Keys::Identities(&keys), &[], limits, tempfile::tempdir().unwrap().path());
     let big = vec![7u8; 300_000];
     let mut bytes = Vec::new();
-    package::write(&mut bytes, &ana.identity, &Recipients::Contacts(vec![ingrid.card()]), &outgoing(vec![annex(work.path(), "scan.tif", &big)]), datetime!(2026-03-02 10:15 UTC)).unwrap();
+    package::write(&mut bytes, &ana.identity, &Recipients::Contacts(vec![ingrid.card()]), &outgoing(vec![annex(work.path(), "scan.tif", &big)])).unwrap();
 
     let err = open(&bytes, &Limits { package_bytes: 100_000, ..Limits::default() }).unwrap_err();
     assert_eq!(err.to_string(), "the package: 100001 bytes is more than the limit of 100000 bytes");
@@ -378,7 +386,7 @@ fn limits_bound_the_package_each_annex_each_field_and_the_counts() {
     let mut long = outgoing(vec![]);
     long.request.facts.summary = "x".repeat(300_000);
     let mut bytes = Vec::new();
-    package::write(&mut bytes, &ana.identity, &Recipients::Contacts(vec![ingrid.card()]), &long, datetime!(2026-03-02 10:15 UTC)).unwrap();
+    package::write(&mut bytes, &ana.identity, &Recipients::Contacts(vec![ingrid.card()]), &long).unwrap();
     let err = open(&bytes, &Limits::default()).unwrap_err();
     assert_eq!(err.to_string(), "request.json: at $.facts.summary: a text of 300000 bytes is longer than the limit of 262144 bytes");
 }
@@ -395,7 +403,7 @@ fn hostile_entry_names_are_refused_when_writing_and_when_reading() {
     for (name, shown, reason) in cases {
         let hostile = AnnexSource { name: name.into(), path: annex(work.path(), "ok.pdf", b"x").path };
         let to = Recipients::Contacts(vec![ingrid.card()]);
-        let err = package::write(Vec::new(), &ana.identity, &to, &outgoing(vec![hostile]), datetime!(2026-03-02 10:15 UTC)).unwrap_err();
+        let err = package::write(Vec::new(), &ana.identity, &to, &outgoing(vec![hostile])).unwrap_err();
         assert_eq!(err.to_string(), format!("entry `{shown}`: name not allowed: {reason}"));
     }
 

@@ -131,6 +131,195 @@ enum Command {
     /// the person, by telephone, and confirmed it with `contacts trust`.
     #[command(subcommand)]
     Contacts(ContactsCommand),
+    /// Consult a counterpart on a draft: signed, encrypted packages, comments,
+    /// suggested edits, decisions and history.
+    ///
+    /// The originator exports a draft to trusted contacts; the counterpart
+    /// imports it, comments, suggests edits and exports a reply; the
+    /// originator imports the reply and accepts or rejects each suggestion.
+    /// Commands that use your keys read the passphrase of the key file from
+    /// MLA_PASSPHRASE.
+    #[command(subcommand)]
+    Exchange(ExchangeCommand),
+}
+
+#[derive(Subcommand)]
+enum ExchangeCommand {
+    /// Write a draft as a package: the next round to counterparts, or, on a
+    /// request received for comments, the reply to its originator.
+    Export {
+        /// Draft id.
+        draft_id: String,
+        /// Trusted contact to send it to (id or its first characters); repeat for several.
+        #[arg(long = "to", conflicts_with = "passphrase_file")]
+        to: Vec<String>,
+        /// Encrypt to the passphrase on this file's first line instead.
+        #[arg(long)]
+        passphrase_file: Option<PathBuf>,
+        /// What the passphrase is, without saying it.
+        #[arg(long, requires = "passphrase_file", default_value = "agreed passphrase")]
+        label: String,
+        /// A note for the recipients.
+        #[arg(long, default_value = "")]
+        note: String,
+        /// Where to write the package.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Time of the package (RFC 3339) instead of now.
+        #[arg(long, value_parser = parse_time)]
+        now: Option<time::OffsetDateTime>,
+    },
+    /// Take in a package: a request for comments, or a reply.
+    ///
+    /// A package signed by someone who is not a trusted contact is refused
+    /// (exit status 1) with their fingerprint; compare it with them and
+    /// import again with --trust-signer. Nothing is taken in on any error.
+    Import {
+        /// The package file.
+        file: PathBuf,
+        /// For a passphrase package: the file whose first line is the passphrase.
+        #[arg(long)]
+        passphrase_file: Option<PathBuf>,
+        /// The signer's fingerprint, as compared with them.
+        #[arg(long)]
+        trust_signer: Option<String>,
+        /// Time of the import (RFC 3339) instead of now.
+        #[arg(long, value_parser = parse_time)]
+        now: Option<time::OffsetDateTime>,
+    },
+    /// Comment on a field of a shared draft (or on the whole request).
+    Comment {
+        /// Draft id.
+        draft_id: String,
+        /// Dotted path of the field (`facts.summary`); none for the whole request.
+        #[arg(long, default_value = "")]
+        field: String,
+        /// The comment.
+        #[arg(long)]
+        text: String,
+        /// What the comment is for.
+        #[arg(long, value_enum, default_value_t = CommentKindArg::Question)]
+        kind: CommentKindArg,
+        /// Time (RFC 3339) instead of now.
+        #[arg(long, value_parser = parse_time)]
+        now: Option<time::OffsetDateTime>,
+    },
+    /// Answer a comment.
+    Answer {
+        /// Draft id.
+        draft_id: String,
+        /// The comment answered.
+        comment_id: String,
+        /// The answer.
+        #[arg(long)]
+        text: String,
+        /// Time (RFC 3339) instead of now.
+        #[arg(long, value_parser = parse_time)]
+        now: Option<time::OffsetDateTime>,
+    },
+    /// Resolve a comment.
+    Resolve {
+        /// Draft id.
+        draft_id: String,
+        /// The comment.
+        comment_id: String,
+        /// Time (RFC 3339) instead of now.
+        #[arg(long, value_parser = parse_time)]
+        now: Option<time::OffsetDateTime>,
+    },
+    /// Suggest a new value for a field of a request received for comments.
+    Suggest {
+        /// Draft id.
+        draft_id: String,
+        /// Dotted path of the field.
+        #[arg(long)]
+        field: String,
+        /// The value: JSON when it parses as JSON (a list, a number), else text.
+        #[arg(long)]
+        value: String,
+        /// Why.
+        #[arg(long, default_value = "")]
+        note: String,
+        /// Time (RFC 3339) instead of now.
+        #[arg(long, value_parser = parse_time)]
+        now: Option<time::OffsetDateTime>,
+    },
+    /// Show each suggestion as a tracked change, with conflicts.
+    Review {
+        /// Draft id.
+        draft_id: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
+    /// Accept a suggestion, writing a new revision of the draft.
+    Accept {
+        /// Draft id.
+        draft_id: String,
+        /// The suggestion.
+        suggestion_id: String,
+        /// Which value to write after a conflict.
+        #[arg(long, value_enum, default_value_t = TakeArg::Theirs, conflicts_with = "value")]
+        take: TakeArg,
+        /// A value edited by hand (JSON when it parses as JSON, else text).
+        #[arg(long)]
+        value: Option<String>,
+        /// Time (RFC 3339) instead of now.
+        #[arg(long, value_parser = parse_time)]
+        now: Option<time::OffsetDateTime>,
+    },
+    /// Reject a suggestion; the draft stays as it is.
+    Reject {
+        /// Draft id.
+        draft_id: String,
+        /// The suggestion.
+        suggestion_id: String,
+        /// Time (RFC 3339) instead of now.
+        #[arg(long, value_parser = parse_time)]
+        now: Option<time::OffsetDateTime>,
+    },
+    /// Who did what, when, in which round and from which package.
+    History {
+        /// Draft id.
+        draft_id: String,
+    },
+    /// Write the request with every comment and suggestion as a PDF, for a
+    /// reader without the app.
+    ReadingCopy {
+        /// Draft id.
+        draft_id: String,
+        /// Where to write the PDF.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Language of the fixed text (default: the request's `lang.request`).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
+        /// Date printed in the PDF's properties (RFC 3339) instead of now.
+        #[arg(long, value_parser = parse_time)]
+        now: Option<time::OffsetDateTime>,
+    },
+}
+
+/// What a comment is for.
+#[derive(Clone, Copy, ValueEnum)]
+enum CommentKindArg {
+    /// A question about the draft.
+    Question,
+    /// A request for additional information (UNTOC art. 18(16)).
+    AdditionalInformation,
+    /// A remark.
+    Remark,
+}
+
+/// Which value an accepted suggestion writes.
+#[derive(Clone, Copy, ValueEnum)]
+enum TakeArg {
+    /// The value proposed.
+    Theirs,
+    /// The value the draft has now.
+    Ours,
+    /// Both changes merged word by word.
+    Merged,
 }
 
 #[derive(Subcommand)]
@@ -430,6 +619,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Xliff(cmd) => run_xliff(cmd),
         Command::Identity(cmd) => exchange_cli::identity(cmd),
         Command::Contacts(cmd) => exchange_cli::contacts(cmd),
+        Command::Exchange(cmd) => exchange_cli::exchange(cmd),
     }
 }
 

@@ -11,7 +11,9 @@
 //!   (and [`strict`], the strict reader of untrusted JSON);
 //! - the consultation layer keeps shared requests, comments, suggestions and
 //!   their history in the store, builds the [`Outgoing`] of a draft and merges
-//!   an [`Incoming`] into it field by field.
+//!   an [`Incoming`] into it field by field;
+//! - [`desk`] joins the two: send a draft as a package file, take a package
+//!   file in.
 //!
 //! Architecture invariant: a package is untrusted until its signature, its
 //! recipients and every entry's digest have been verified; nothing of it
@@ -27,6 +29,7 @@ pub mod keystore;
 pub mod identities;
 pub mod contacts;
 pub mod package;
+pub mod desk;
 
 pub use thread::{Incoming, Outgoing};
 

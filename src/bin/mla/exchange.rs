@@ -1,5 +1,5 @@
-//! `mla identity …` and `mla contacts …`: the identity and contact book of
-//! the exchange with counterparts.
+//! `mla identity …`, `mla contacts …` and `mla exchange …`: the identity,
+//! the contact book and the consultation of counterparts on a draft.
 
 use std::io::Write;
 use std::path::Path;
@@ -9,10 +9,13 @@ use mla_writer::exchange::age_secrecy::{ExposeSecret, SecretString};
 use mla_writer::exchange::card::Profile;
 use mla_writer::exchange::contacts::{self, CardImport, ContactError};
 use mla_writer::exchange::identities::{self, OwnIdentity};
+use mla_writer::exchange::consultation::{self, Resolution};
+use mla_writer::exchange::desk::{self, DeskError, SendTo};
 use mla_writer::exchange::keystore::KeyStore;
+use mla_writer::exchange::thread::{CommentKind, Participant};
 use mla_writer::store::{data_dir, Store};
 
-use crate::{ContactsCommand, IdentityCommand, PassphraseArg};
+use crate::{CommentKindArg, ContactsCommand, ExchangeCommand, IdentityCommand, OutputFormat, PassphraseArg, TakeArg};
 
 /// Environment variable holding the key file's passphrase.
 const PASSPHRASE_ENV: &str = "MLA_PASSPHRASE";
@@ -158,4 +161,157 @@ fn read_card_file(file: &Path) -> Result<String, String> {
         return Err(format!("{}: {size} bytes is too large for a card", file.display()));
     }
     std::fs::read_to_string(file).map_err(|e| format!("{}: cannot read: {e}", file.display()))
+}
+
+/// This side as a participant: the current identity (no key needed).
+fn me(store: &mut Store) -> Result<Participant, String> {
+    let own = identities::current(store.connection()).map_err(|e| e.to_string())?;
+    let own = own.ok_or_else(|| identities::OwnIdentityError::None.to_string())?;
+    Ok(Participant { fingerprint: own.fingerprint, name: own.name, authority: own.authority })
+}
+
+/// A value typed on the command line: JSON when it parses as JSON, else text.
+fn value_of(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).unwrap_or_else(|_| serde_json::Value::String(text.to_string()))
+}
+
+fn show(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Runs `mla exchange …`.
+pub fn exchange(cmd: ExchangeCommand) -> Result<ExitCode, String> {
+    let (mut store, keys) = open()?;
+    let fail = |e: consultation::ConsultationError| e.to_string();
+    match cmd {
+        ExchangeCommand::Export { draft_id, to, passphrase_file, label, note, output, now: at } => {
+            let key_pass = passphrase(&PassphraseArg { passphrase_file: None })?;
+            let to = match passphrase_file {
+                Some(file) => {
+                    let pass = passphrase(&PassphraseArg { passphrase_file: Some(file) })?.ok_or("no passphrase")?;
+                    SendTo::Passphrase { passphrase: pass, label }
+                }
+                None => SendTo::Contacts(to),
+            };
+            let sent = desk::send(&mut store, &keys, key_pass.as_ref(), &draft_id, to, &note, &output, now(at)).map_err(|e| e.to_string())?;
+            let what = if sent.reply { "Reply" } else { "Package" };
+            let names: Vec<String> = sent.to.iter().map(|p| format!("{} ({})", p.name, p.authority)).collect();
+            println!("{what} {} written to {} for {}", sent.summary.package_id, output.display(), names.join(", "));
+        }
+        ExchangeCommand::Import { file, passphrase_file, trust_signer, now: at } => {
+            let key_pass = passphrase(&PassphraseArg { passphrase_file: None })?;
+            let package_pass = match passphrase_file {
+                Some(f) => passphrase(&PassphraseArg { passphrase_file: Some(f) })?,
+                None => None,
+            };
+            let annexes = data_dir::data_dir().join("annexes");
+            let taken = desk::take_in_package(
+                &mut store,
+                &keys,
+                key_pass.as_ref(),
+                &file,
+                package_pass.as_ref(),
+                trust_signer.as_deref(),
+                &annexes,
+                now(at),
+            );
+            match taken {
+                Ok(t) => {
+                    println!("Draft:       {}", t.report.draft_id);
+                    println!("Package:     {} (round {})", t.report.package_id, t.report.round);
+                    println!("Sender:      {} ({})", t.sender.name, t.sender.authority);
+                    println!("Fingerprint: {}", t.sender.fingerprint);
+                    println!("Comments:    {} ({} new)", t.comments, t.report.comments_added);
+                    println!("Suggestions: {} ({} new)", t.suggestions, t.report.suggestions_added);
+                }
+                Err(e @ (DeskError::UntrustedSigner { .. } | DeskError::WrongSigner { .. })) => {
+                    eprintln!("mla: {e}");
+                    return Ok(ExitCode::from(1));
+                }
+                Err(e) => return Err(e.to_string()),
+            }
+        }
+        ExchangeCommand::Comment { draft_id, field, text, kind, now: at } => {
+            let kind = match kind {
+                CommentKindArg::Question => CommentKind::Question,
+                CommentKindArg::AdditionalInformation => CommentKind::AdditionalInformation,
+                CommentKindArg::Remark => CommentKind::Remark,
+            };
+            let me = me(&mut store)?;
+            println!("{}", consultation::comment(&mut store, &draft_id, &field, kind, &text, &me, now(at)).map_err(fail)?.id);
+        }
+        ExchangeCommand::Answer { draft_id, comment_id, text, now: at } => {
+            let me = me(&mut store)?;
+            println!("{}", consultation::answer(&mut store, &draft_id, &comment_id, &text, &me, now(at)).map_err(fail)?.id);
+        }
+        ExchangeCommand::Resolve { draft_id, comment_id, now: at } => {
+            let me = me(&mut store)?;
+            let c = consultation::resolve(&mut store, &draft_id, &comment_id, &me, now(at)).map_err(fail)?;
+            println!("Comment {} resolved.", c.id);
+        }
+        ExchangeCommand::Suggest { draft_id, field, value, note, now: at } => {
+            let me = me(&mut store)?;
+            println!("{}", consultation::suggest(&mut store, &draft_id, &field, value_of(&value), &note, &me, now(at)).map_err(fail)?.id);
+        }
+        ExchangeCommand::Review { draft_id, format } => {
+            let reviews = consultation::review(&mut store, &draft_id, mla_writer::i18n::Lang::En).map_err(fail)?;
+            match format {
+                OutputFormat::Json => println!("{}", serde_json::to_string_pretty(&reviews).expect("reviews serialise")),
+                OutputFormat::Text => {
+                    for r in &reviews {
+                        let s = &r.suggestion;
+                        println!("{}  {:?}  {:?}  {} ({})", s.id, s.state, r.status, r.label, s.field);
+                        println!("    by {}: {} -> {}", s.author.name, show(&s.base), show(&s.proposed));
+                        if !s.note.is_empty() {
+                            println!("    note: {}", s.note);
+                        }
+                    }
+                    println!("{} suggestion(s)", reviews.len());
+                }
+            }
+        }
+        ExchangeCommand::Accept { draft_id, suggestion_id, take, value, now: at } => {
+            let resolution = match (value, take) {
+                (Some(v), _) => Resolution::Edited(value_of(&v)),
+                (None, TakeArg::Theirs) => Resolution::Theirs,
+                (None, TakeArg::Ours) => Resolution::Ours,
+                (None, TakeArg::Merged) => Resolution::Merged,
+            };
+            let me = me(&mut store)?;
+            let receipt = consultation::accept(&mut store, &draft_id, &suggestion_id, resolution, &me, now(at)).map_err(fail)?;
+            println!("Suggestion {} accepted; the draft is at revision {}.", receipt.suggestion.id, receipt.revision);
+        }
+        ExchangeCommand::Reject { draft_id, suggestion_id, now: at } => {
+            let me = me(&mut store)?;
+            let receipt = consultation::reject(&mut store, &draft_id, &suggestion_id, &me, now(at)).map_err(fail)?;
+            println!("Suggestion {} rejected.", receipt.suggestion.id);
+        }
+        ExchangeCommand::History { draft_id } => {
+            for h in consultation::history(&mut store, &draft_id).map_err(fail)? {
+                let action = serde_json::to_value(h.action).ok().map(|v| show(&v)).unwrap_or_default();
+                println!(
+                    "{:>3}  {}  round {}  {:<10} {}  {}{}",
+                    h.number,
+                    h.at,
+                    h.round,
+                    action,
+                    h.actor.name,
+                    h.field,
+                    h.package_id.map(|p| format!("  package {p}")).unwrap_or_default()
+                );
+            }
+        }
+        ExchangeCommand::ReadingCopy { draft_id, output, lang, now: at } => {
+            let request = store.load_draft(&draft_id).map_err(|e| e.to_string())?.request;
+            let thread = consultation::thread(&mut store, &draft_id).map_err(fail)?;
+            let lang = lang.unwrap_or_else(|| mla_writer::export::document_lang(&request));
+            let doc = consultation::comments_document(&request, &thread, lang).map_err(|e| e.to_string())?;
+            let bytes = mla_writer::export::document_pdf(&doc, mla_writer::layout::Paper::A4, now(at));
+            std::fs::write(&output, bytes).map_err(|e| format!("{}: cannot write: {e}", output.display()))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

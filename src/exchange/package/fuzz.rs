@@ -62,6 +62,8 @@ fn fixture() -> Fixture {
     let annex = dir.path().join("a.pdf");
     std::fs::write(&annex, b"%PDF-1.7 small annex").unwrap();
     let outgoing = Outgoing {
+        package_id: "0b6f7a52-3c1d-4e8f-9a2b-5c6d7e8f9a0b".into(),
+        created: "2026-03-02T10:00:00Z".into(),
         round: Round { request_id: "r".into(), base_revision: 1, answers: None, sequence: 1, from_originator: true },
         request: crate::request::demo::request(),
         lineage: vec![LineageEntry { revision: 1, sha256: "0".repeat(64), at: "2026-03-01T09:00:00Z".into(), origin: RevisionOrigin::Local }],
@@ -70,7 +72,7 @@ fn fixture() -> Fixture {
         annexes: vec![AnnexSource { name: "a.pdf".into(), path: annex }],
     };
     let mut package = Vec::new();
-    write(&mut package, &sender, &Recipients::Contacts(vec![reader.card().clone()]), &outgoing, datetime!(2026-03-02 10:00 UTC)).unwrap();
+    write(&mut package, &sender, &Recipients::Contacts(vec![reader.card().clone()]), &outgoing).unwrap();
     let mut container = Vec::new();
     age::Decryptor::new(&package[..])
         .unwrap()

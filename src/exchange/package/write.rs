@@ -19,14 +19,15 @@ use crate::exchange::thread::Outgoing;
 use crate::request::read;
 
 /// Writes `outgoing` as a package to `out`, signed by `sender` and encrypted
-/// to `to` (and to the sender, so that they can open what they sent).
-pub fn write(
-    out: impl Write,
-    sender: &UnlockedIdentity,
-    to: &Recipients,
-    outgoing: &Outgoing,
-    created: OffsetDateTime,
-) -> Result<PackageSummary, PackageError> {
+/// to `to` (and to the sender, so that they can open what they sent). The
+/// manifest carries `outgoing.package_id` and `outgoing.created`, the id and
+/// time under which the consultation layer recorded the package as sent.
+pub fn write(out: impl Write, sender: &UnlockedIdentity, to: &Recipients, outgoing: &Outgoing) -> Result<PackageSummary, PackageError> {
+    let package_id = uuid::Uuid::parse_str(&outgoing.package_id)
+        .map_err(|_| PackageError::Manifest(format!("at $.package_id: {:?} is not a UUID", outgoing.package_id)))?
+        .to_string();
+    let created = OffsetDateTime::parse(&outgoing.created, &Rfc3339)
+        .map_err(|_| PackageError::Manifest(format!("at $.created: {:?} is not an RFC 3339 time", outgoing.created)))?;
     for annex in &outgoing.annexes {
         if let Some(reason) = names::annex_name_problem(&annex.name) {
             return Err(PackageError::EntryName { name: printable(&format!("{ANNEX_PREFIX}{}", annex.name)), reason });
@@ -60,7 +61,7 @@ pub fn write(
     };
     let manifest = Manifest {
         format: PACKAGE_FORMAT.to_string(),
-        package_id: uuid::Uuid::new_v4().to_string(),
+        package_id,
         created: created.to_offset(time::UtcOffset::UTC).replace_nanosecond(0).unwrap_or(created).format(&Rfc3339).unwrap_or_default(),
         sender: Sender {
             fingerprint: sender.fingerprint().to_string(),

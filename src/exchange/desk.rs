@@ -1,0 +1,272 @@
+//! The exchange desk: the glue between the package layer and the
+//! consultation layer, for the desktop shell and the command line alike.
+//!
+//! [`send`] unlocks the current identity, builds the package of a draft
+//! (the originator's next round, or the counterpart's reply) and writes it
+//! atomically; [`take_in_package`] opens a package with this side's keys or
+//! a passphrase, refuses a signer the user has not confirmed, and takes the
+//! package into the store in one transaction.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use age::secrecy::SecretString;
+use time::OffsetDateTime;
+
+use crate::exchange::consultation::{self, ConsultationError, ImportReport, Role};
+use crate::exchange::contacts::{self, ContactError};
+use crate::exchange::fingerprint;
+use crate::exchange::identities::{self, OwnIdentityError};
+use crate::exchange::keystore::KeyStore;
+use crate::exchange::package::{self, Keys, Limits, PackageError, PackageSummary, Recipients};
+use crate::exchange::thread::Participant;
+use crate::store::Store;
+
+/// What went wrong at the desk, with what it was about.
+#[derive(Debug, thiserror::Error)]
+pub enum DeskError {
+    /// This side's identity is missing or cannot be unlocked.
+    #[error("your identity: {0}")]
+    Identity(#[from] OwnIdentityError),
+    /// The contact book could not be read or changed.
+    #[error("contacts: {0}")]
+    Contacts(#[from] ContactError),
+    /// The consultation layer refused.
+    #[error("draft {draft_id}: {source}")]
+    Consultation {
+        /// The draft, or the package's request.
+        draft_id: String,
+        /// Why.
+        source: ConsultationError,
+    },
+    /// The package could not be written or read.
+    #[error("package {path}: {source}")]
+    Package {
+        /// The package file.
+        path: PathBuf,
+        /// Why.
+        source: PackageError,
+    },
+    /// A file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The package is not signed by a trusted contact; nothing was taken in.
+    #[error(
+        "package {path}: signed by {name} ({authority}), fingerprint {fingerprint}, who is not a trusted contact; \
+         nothing was taken in. Compare the fingerprint with them by telephone, then import again confirming it"
+    )]
+    UntrustedSigner {
+        /// The package file.
+        path: PathBuf,
+        /// The signer's name, as their card says.
+        name: String,
+        /// The signer's authority, as their card says.
+        authority: String,
+        /// The signer's fingerprint.
+        fingerprint: String,
+    },
+    /// The fingerprint the user confirmed is not the signer's.
+    #[error("package {path}: the fingerprint confirmed ({typed}) is not the signer's ({fingerprint}); nothing was taken in")]
+    WrongSigner {
+        /// The package file.
+        path: PathBuf,
+        /// What the user confirmed.
+        typed: String,
+        /// The signer's fingerprint.
+        fingerprint: String,
+    },
+    /// Who the package goes to does not fit the draft.
+    #[error("draft {draft_id}: {message}")]
+    Recipients {
+        /// The draft.
+        draft_id: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// Who a package is sent to.
+pub enum SendTo {
+    /// Contacts, by id (or the first characters of it); all must be trusted.
+    /// Empty on the counterpart's side: a reply goes to the originator.
+    Contacts(Vec<String>),
+    /// A passphrase agreed with the counterparts (a later round to the
+    /// counterparts already recorded, or a reply to the originator).
+    Passphrase {
+        /// The passphrase.
+        passphrase: SecretString,
+        /// What the passphrase is, without saying it.
+        label: String,
+    },
+}
+
+/// What [`send`] did.
+#[derive(Debug, Clone)]
+pub struct Sent {
+    /// The package written.
+    pub summary: PackageSummary,
+    /// Whether it was a reply (this side is the counterpart).
+    pub reply: bool,
+    /// The round and sequence it carries.
+    pub sequence: u64,
+    /// Who it went to.
+    pub to: Vec<Participant>,
+}
+
+/// What [`take_in_package`] did.
+#[derive(Debug, Clone)]
+pub struct TakenIn {
+    /// What the consultation layer took in.
+    pub report: ImportReport,
+    /// Who signed the package.
+    pub sender: Participant,
+    /// Comments in the package.
+    pub comments: usize,
+    /// Suggestions in the package.
+    pub suggestions: usize,
+}
+
+/// Sends draft `draft_id` to `to`, with `note`, at `at`, as a package file
+/// at `output`: the originator's next round, or, when this side received
+/// the draft for comments, the reply to the originator. `key_passphrase`
+/// unlocks this side's identity when its keys are in the key file. The file
+/// is written beside `output`, synced and renamed, so that `output` is
+/// either the whole package or untouched.
+#[allow(clippy::too_many_arguments)]
+pub fn send(
+    store: &mut Store,
+    keys: &KeyStore,
+    key_passphrase: Option<&SecretString>,
+    draft_id: &str,
+    to: SendTo,
+    note: &str,
+    output: &Path,
+    at: OffsetDateTime,
+) -> Result<Sent, DeskError> {
+    let me = identities::unlock_current(store.connection(), keys, key_passphrase)?;
+    let consultation_error = |source| DeskError::Consultation { draft_id: draft_id.to_string(), source };
+    let shared = consultation::shared_request(store, draft_id).map_err(consultation_error)?;
+    let is_reply = shared.as_ref().is_some_and(|s| s.role == Role::Counterpart);
+    let recipients_error = |message: &str| DeskError::Recipients { draft_id: draft_id.to_string(), message: message.to_string() };
+
+    let (recipients, participants) = match (to, &shared) {
+        (SendTo::Contacts(ids), _) => {
+            let chosen = if is_reply {
+                if !ids.is_empty() {
+                    return Err(recipients_error("a reply goes to the originator of the request: name no contact"));
+                }
+                let originator = &shared.as_ref().expect("a reply has a shared request").originator;
+                let contact = contacts::by_fingerprint(store.connection(), &originator.fingerprint)?.ok_or_else(|| {
+                    recipients_error(&format!("the originator {} ({}) is not in your contacts", originator.name, originator.fingerprint))
+                })?;
+                vec![contact]
+            } else {
+                if ids.is_empty() {
+                    return Err(recipients_error("choose at least one contact to send the draft to"));
+                }
+                ids.iter().map(|id| contacts::find(store.connection(), id)).collect::<Result<Vec<_>, _>>()?
+            };
+            let participants = chosen.iter().map(|c| c.participant()).collect();
+            (Recipients::trusted_contacts(&chosen)?, participants)
+        }
+        (SendTo::Passphrase { passphrase, label }, shared) => {
+            let participants = match shared {
+                Some(s) if s.role == Role::Counterpart => vec![s.originator.clone()],
+                Some(s) if !s.counterparts.is_empty() => s.counterparts.clone(),
+                _ => {
+                    return Err(recipients_error(
+                        "a first package goes to contacts: a passphrase package is for a later round or a reply",
+                    ))
+                }
+            };
+            (Recipients::Passphrase { passphrase, label }, participants)
+        }
+    };
+
+    let outgoing = if is_reply {
+        consultation::reply(store, draft_id, &me.participant(), note, at)
+    } else {
+        consultation::send_for_consultation(store, draft_id, &me.participant(), &participants, note, at)
+    }
+    .map_err(consultation_error)?;
+
+    let io_error = |source| DeskError::Io { path: output.to_path_buf(), source };
+    let folder = match output.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::Builder::new().prefix(".package-").tempfile_in(folder).map_err(io_error)?;
+    let summary = package::write(std::io::BufWriter::new(file.as_file_mut()), &me, &recipients, &outgoing)
+        .map_err(|source| DeskError::Package { path: output.to_path_buf(), source })?;
+    file.as_file_mut().flush().map_err(io_error)?;
+    file.as_file().sync_all().map_err(io_error)?;
+    file.persist(output).map_err(|e| io_error(e.error))?;
+    Ok(Sent { summary, reply: is_reply, sequence: outgoing.round.sequence, to: participants })
+}
+
+/// Takes in the package at `path` at `at`: opened with this side's
+/// identities (unlocked with `key_passphrase` when their keys are in the key
+/// file) or, for a passphrase package, with `package_passphrase`; annexes go
+/// to `annex_dir`. A signer who is not a trusted contact is refused, unless
+/// `confirmed` is the fingerprint the user compared with them: then they are
+/// added to the contacts and trusted (that confirmation is kept even if the
+/// package is then refused). The package goes into the store in one
+/// transaction, or not at all.
+pub fn take_in_package(
+    store: &mut Store,
+    keys: &KeyStore,
+    key_passphrase: Option<&SecretString>,
+    path: &Path,
+    package_passphrase: Option<&SecretString>,
+    confirmed: Option<&str>,
+    annex_dir: &Path,
+    at: OffsetDateTime,
+) -> Result<TakenIn, DeskError> {
+    let own = identities::current(store.connection())?.ok_or(OwnIdentityError::None)?;
+    let me = Participant { fingerprint: own.fingerprint.clone(), name: own.name.clone(), authority: own.authority.clone() };
+    let unlocked = match package_passphrase {
+        Some(_) => Vec::new(),
+        None => identities::all(store.connection())?
+            .iter()
+            .map(|own| identities::unlock(keys, own, key_passphrase))
+            .collect::<Result<Vec<_>, _>>()?,
+    };
+    let keys = match package_passphrase {
+        Some(passphrase) => Keys::Passphrase(passphrase),
+        None => Keys::Identities(&unlocked),
+    };
+    let book = contacts::list(store.connection())?;
+    let file = std::fs::File::open(path).map_err(|source| DeskError::Io { path: path.to_path_buf(), source })?;
+    let opened = package::read(std::io::BufReader::new(file), &keys, &book, &Limits::default(), annex_dir)
+        .map_err(|source| DeskError::Package { path: path.to_path_buf(), source })?;
+
+    if !opened.signer_is_trusted() {
+        let signer = opened.sender_card.fingerprint().to_string();
+        let Some(typed) = confirmed else {
+            let body = opened.sender_card.body();
+            return Err(DeskError::UntrustedSigner {
+                path: path.to_path_buf(),
+                name: body.name.clone(),
+                authority: body.authority.clone(),
+                fingerprint: signer,
+            });
+        };
+        if fingerprint::normalise(typed).as_deref() != fingerprint::normalise(&signer).as_deref() {
+            return Err(DeskError::WrongSigner { path: path.to_path_buf(), typed: typed.to_string(), fingerprint: signer });
+        }
+        package::trust_signer(store.connection(), &opened, typed, at)?;
+    }
+
+    let sender = opened.incoming.sender.clone();
+    let comments = opened.incoming.thread.comments.len();
+    let suggestions = opened.incoming.thread.suggestions.len();
+    let request_id = opened.incoming.round.request_id.clone();
+    let report = consultation::take_in(store, opened.incoming, &me, at)
+        .map_err(|source| DeskError::Consultation { draft_id: request_id, source })?;
+    Ok(TakenIn { report, sender, comments, suggestions })
+}
