@@ -6,6 +6,9 @@
 //! [`crate::request::read`], so what the store keeps is exactly what the CLI reads.
 
 pub mod data_dir;
+mod translated_draft;
+
+pub use translated_draft::TranslatedDraftError;
 
 use std::path::{Path, PathBuf};
 
@@ -107,6 +110,8 @@ pub struct DraftSummary {
     /// When it was last saved, RFC 3339 UTC.
     pub updated_at: String,
     /// Number of the latest revision (1 for a new draft).
+    // JSON carries it as a number, and revisions stay far below 2^53.
+    #[ts(type = "number")]
     pub revision: i64,
 }
 
@@ -127,6 +132,8 @@ pub struct SaveReceipt {
     /// Draft id.
     pub draft_id: String,
     /// Latest revision after the save.
+    // JSON carries it as a number, and revisions stay far below 2^53.
+    #[ts(type = "number")]
     pub revision: i64,
     /// When the latest revision was written, RFC 3339 UTC.
     pub saved_at: String,
@@ -141,6 +148,8 @@ pub struct SaveReceipt {
 #[ts(export)]
 pub struct RevisionSummary {
     /// Revision number, from 1.
+    // JSON carries it as a number, and revisions stay far below 2^53.
+    #[ts(type = "number")]
     pub number: i64,
     /// When it was saved.
     pub saved_at: String,
