@@ -56,8 +56,8 @@ app: ui
 
 test-rust: ui
 	cargo test --workspace $(FEATURES)
-	@if [ "$${CI:-}" = true ] && [ -d .git ] && ! git diff --quiet -- $(GENERATED); then \
-		git diff --stat -- $(GENERATED); \
+	@if [ "$${CI:-}" = true ] && [ -e .git ] && [ -n "$$(git status --porcelain -- $(GENERATED))" ]; then \
+		git status --short -- $(GENERATED); \
 		echo "generated files are out of date with the Rust sources: run 'make types' and commit"; exit 1; fi
 
 test-ui: node-deps

@@ -85,6 +85,9 @@ struct Defined {
     result: String,
     /// The documentation, one line per `///` line.
     doc: Vec<String>,
+    /// Whether it runs on the async runtime's threads (`async fn` or
+    /// `#[tauri::command(async)]`) rather than on the main thread.
+    off_main_thread: bool,
 }
 
 /// A type as text without white space, to compare `stringify!` with syn.
@@ -105,10 +108,11 @@ fn defined() -> BTreeMap<String, Defined> {
     let mut out = BTreeMap::new();
     for item in file.items {
         let syn::Item::Fn(function) = item else { continue };
-        let is_command = function.attrs.iter().any(|a| compact(&a.path().to_token_stream().to_string()) == "tauri::command");
-        if !is_command {
+        let Some(attribute) = function.attrs.iter().find(|a| compact(&a.path().to_token_stream().to_string()) == "tauri::command") else {
             continue;
-        }
+        };
+        let off_main_thread =
+            function.sig.asyncness.is_some() || compact(&attribute.to_token_stream().to_string()).contains("tauri::command(async)");
         let doc = function
             .attrs
             .iter()
@@ -142,7 +146,7 @@ fn defined() -> BTreeMap<String, Defined> {
                 }
             }
         };
-        out.insert(function.sig.ident.to_string(), Defined { args, result, doc });
+        out.insert(function.sig.ident.to_string(), Defined { args, result, doc, off_main_thread });
     }
     out
 }
@@ -215,6 +219,12 @@ fn the_command_list_matches_the_functions_of_commands_rs() {
         assert_eq!(compact(command.result), function.result, "{}: the listed result differs from the function's", command.name);
         assert!(!function.doc.is_empty(), "{} has no documentation", command.name);
     }
+}
+
+#[test]
+fn only_the_two_lookups_of_compiled_in_data_run_on_the_main_thread() {
+    let on_main_thread: Vec<String> = defined().into_iter().filter(|(_, f)| !f.off_main_thread).map(|(name, _)| name).collect();
+    assert_eq!(on_main_thread, ["ui_strings", "wizard_definition"], "a command that touches the disk or works must be async");
 }
 
 #[test]

@@ -34,7 +34,12 @@ export const UNEXPECTED_ERROR = 'An unexpected error occurred.';
  */
 export type ApiErrorCode = ErrorCode | 'unknown';
 
-const CODES: ReadonlyArray<ErrorCode> = ['translation', 'file', 'failed'] satisfies ReadonlyArray<ErrorCode>;
+/** Every code of the shell; a code added in Rust does not compile until it is here. */
+const CODES: Record<ErrorCode, true> = { translation: true, file: true, failed: true };
+
+function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && Object.hasOwn(CODES, code);
+}
 
 /** An error as the commands report it. */
 export class ApiError extends Error {
@@ -52,8 +57,7 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error && typeof error === 'object' && 'message' in error) {
     const e = error as { code?: unknown; message: unknown };
-    const code = CODES.find((c) => c === e.code) ?? 'unknown';
-    return new ApiError(code, String(e.message));
+    return new ApiError(isErrorCode(e.code) ? e.code : 'unknown', String(e.message));
   }
   if (typeof error === 'string' && error !== '') return new ApiError('unknown', error);
   return new ApiError('unknown', UNEXPECTED_ERROR);
