@@ -19,7 +19,13 @@ APT_PACKAGES := build-essential pkg-config file curl git libwebkit2gtk-4.1-dev l
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # The app is always built with its UI embedded (no dev server).
 FEATURES := --features mla-writer-app/custom-protocol
+# The end-to-end tests' build also lets environment variables answer the
+# file dialogs; the app people run (`make run`) never has that.
+E2E_FEATURES := --features mla-writer-app/custom-protocol,mla-writer-app/e2e-dialog-answers
 APP := target/debug/mla-writer-app
+# Files generated from the Rust sources and committed: TypeScript types and
+# command bindings, the UI tests' fixtures, the main window's capability.
+GENERATED := ui/src/lib/generated ui/src/lib/testing/generated src-tauri/capabilities
 
 .PHONY: run test deps system-deps node-deps tauri-driver ui app test-rust test-ui test-e2e types screenshots bench fresh-check fuzz
 
@@ -55,14 +61,16 @@ tauri-driver:
 ui: node-deps
 	cd ui && npm run build
 
+# The app as the end-to-end tests and the screenshots drive it.
 app: ui
-	cargo build --workspace $(FEATURES)
+	cargo build --workspace $(E2E_FEATURES)
 
 # Every suite runs even when an earlier one fails; the run still fails then.
 test-rust: ui
 	cargo test --workspace $(FEATURES) --no-fail-fast
-	@if [ "$${CI:-}" = true ] && [ -d .git ] && ! git diff --quiet -- ui/src/lib/generated; then \
-		echo "ui/src/lib/generated is out of date with the Rust model: run 'make types' and commit"; exit 1; fi
+	@if [ "$${CI:-}" = true ] && [ -e .git ] && [ -n "$$(git status --porcelain -- $(GENERATED))" ]; then \
+		git status --short -- $(GENERATED); \
+		echo "generated files are out of date with the Rust sources: run 'make types' and commit"; exit 1; fi
 
 test-ui: node-deps
 	cd ui && npm run check && npm test
@@ -71,9 +79,11 @@ test-e2e: app tauri-driver
 	WEBKIT_DISABLE_COMPOSITING_MODE=1 xvfb-run -a -s "-screen 0 1280x900x24" \
 		node --test --test-concurrency=1 tests/e2e/
 
-# Regenerates the TypeScript types shared with the UI from the Rust model.
+# Regenerates what the UI shares with Rust: the TypeScript types of the
+# model, the command bindings (src-tauri/src/command_list.rs) and the UI
+# tests' fixtures, made by the core (src-tauri/src/ui_fixtures.rs).
 types:
-	cargo test -p mla-writer --lib export_bindings
+	cargo test --workspace $(FEATURES) export_bindings
 
 # Screenshots of every wizard step (English) and two in Arabic, in
 # target/screenshots/, taken through WebDriver (which needs WebKit's

@@ -1,61 +1,102 @@
-//! Errors as they cross IPC: `{code, message}`, with a code only where the UI
-//! branches on it.
+//! Errors as they cross IPC: `{code, message}`. The message says what failed
+//! and where; the code says only what the UI words differently.
 
 use serde::Serialize;
+use ts_rs::TS;
+
+use mla_writer::store::{StoreError, TranslatedDraftError};
+use mla_writer::translation::{ImportFileError, XliffError};
+
+/// What kind of failure an [`IpcError`] is, as far as the UI words it
+/// differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ErrorCode {
+    /// The request cannot go to a translator, or a translated file does not
+    /// fit it; the message names every problem. The UI says the request
+    /// cannot be translated, or that nothing was imported.
+    Translation,
+    /// A file the user chose could not be read or written (the message
+    /// names it). The UI says the file could not be read or written.
+    File,
+    /// Anything else: the database or the document could not be made. The
+    /// UI shows the message in the sentence of the action that failed.
+    Failed,
+}
 
 /// An error returned to the UI.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, TS)]
+#[ts(export)]
 pub struct IpcError {
-    /// Machine-readable code: `not_found`, `not_preservation`, `store`,
-    /// `render`, `io`, `xliff`.
-    pub code: &'static str,
+    /// What the UI words differently.
+    pub code: ErrorCode,
     /// Human-readable message, saying what failed and where.
     pub message: String,
 }
 
-impl From<mla_writer::store::StoreError> for IpcError {
-    fn from(e: mla_writer::store::StoreError) -> Self {
-        let code = match e {
-            mla_writer::store::StoreError::NotFound(_) => "not_found",
-            mla_writer::store::StoreError::FollowUp { .. } => "not_preservation",
-            _ => "store",
-        };
-        IpcError { code, message: e.to_string() }
+impl IpcError {
+    fn new(code: ErrorCode, message: impl ToString) -> Self {
+        IpcError { code, message: message.to_string() }
+    }
+
+    /// A file that could not be written to `path`.
+    pub fn write(path: &std::path::Path, e: std::io::Error) -> Self {
+        IpcError::new(ErrorCode::File, format!("{}: cannot write: {e}", path.display()))
+    }
+}
+
+impl From<StoreError> for IpcError {
+    fn from(e: StoreError) -> Self {
+        IpcError::new(ErrorCode::Failed, e)
     }
 }
 
 impl From<mla_writer::document::templates::TemplateError> for IpcError {
     fn from(e: mla_writer::document::templates::TemplateError) -> Self {
-        IpcError { code: "render", message: e.to_string() }
+        IpcError::new(ErrorCode::Failed, e)
     }
 }
 
-impl From<mla_writer::translation::XliffError> for IpcError {
-    fn from(e: mla_writer::translation::XliffError) -> Self {
-        IpcError { code: "xliff", message: e.to_string() }
+impl From<XliffError> for IpcError {
+    fn from(e: XliffError) -> Self {
+        IpcError::new(ErrorCode::Translation, e)
     }
 }
 
-impl IpcError {
-    /// A file-system failure on `path`.
-    pub fn io(path: &std::path::Path, e: std::io::Error) -> Self {
-        IpcError { code: "io", message: format!("{}: {e}", path.display()) }
+impl From<TranslatedDraftError> for IpcError {
+    fn from(e: TranslatedDraftError) -> Self {
+        match e {
+            TranslatedDraftError::Store(e) => e.into(),
+            TranslatedDraftError::File(e @ ImportFileError::Xliff { .. }) => IpcError::new(ErrorCode::Translation, e),
+            TranslatedDraftError::File(e) => IpcError::new(ErrorCode::File, e),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    #[test]
+    fn a_file_that_does_not_fit_is_a_translation_problem_and_an_unreadable_one_a_file_problem() {
+        let path = PathBuf::from("/data/request.fr.xlf");
+        let misfit = TranslatedDraftError::File(ImportFileError::Xliff { path: path.clone(), source: XliffError::NothingToTranslate });
+        let e = IpcError::from(misfit);
+        assert_eq!(e.code, ErrorCode::Translation);
+        assert!(e.message.starts_with("/data/request.fr.xlf: "), "{}", e.message);
+
+        let large = TranslatedDraftError::File(ImportFileError::TooLarge { path: path.clone(), size: 9, limit: 8 });
+        assert_eq!(IpcError::from(large).code, ErrorCode::File);
+        let gone = TranslatedDraftError::Store(StoreError::NotFound("d1".into()));
+        let e = IpcError::from(gone);
+        assert_eq!((e.code, e.message.as_str()), (ErrorCode::Failed, "no draft with id d1"));
     }
 
-    /// A file larger than the `limit` bytes a command reads.
-    pub fn too_large(path: &std::path::Path, limit: u64) -> Self {
-        const MB: u64 = 1024 * 1024;
-        let size = if limit >= MB { format!("{} MB", limit / MB) } else { format!("{limit} bytes") };
-        IpcError { code: "io", message: format!("{}: the file is larger than {size}; a translation file of a request is far smaller, so this is not one", path.display()) }
-    }
-
-    /// A file that is not UTF-8 text.
-    pub fn not_utf8(path: &std::path::Path) -> Self {
-        IpcError { code: "io", message: format!("{}: the file is not UTF-8 text; save the translation as UTF-8 XLIFF", path.display()) }
-    }
-
-    /// An XLIFF file that cannot be imported, with every problem it has.
-    pub fn xliff_file(path: &std::path::Path, e: mla_writer::translation::XliffError) -> Self {
-        IpcError { code: "xliff", message: format!("{}: {e}", path.display()) }
+    #[test]
+    fn errors_cross_as_code_and_message() {
+        let e = IpcError::write(&PathBuf::from("/out/r.pdf"), std::io::Error::from(std::io::ErrorKind::PermissionDenied));
+        assert_eq!(serde_json::to_value(&e).unwrap(), serde_json::json!({ "code": "file", "message": "/out/r.pdf: cannot write: permission denied" }));
     }
 }

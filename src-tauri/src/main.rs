@@ -3,12 +3,26 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+#[macro_use]
+mod command_list;
 mod commands;
+mod dialogs;
 mod error;
+#[cfg(test)]
+mod bindings;
+#[cfg(test)]
+mod ui_fixtures;
 
 use std::sync::Mutex;
 
 use mla_writer::store::Store;
+
+/// The handlers of the listed commands.
+macro_rules! handlers {
+    ($($name:ident ($($arg:ident : $ty:ty),*) -> $result:ty;)*) => {
+        tauri::generate_handler![$(commands::$name),*]
+    };
+}
 
 fn main() {
     let mut store = match Store::open_default() {
@@ -24,21 +38,7 @@ fn main() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(commands::Drafts(Mutex::new(store)))
-        .invoke_handler(tauri::generate_handler![
-            commands::wizard_definition,
-            commands::ui_strings,
-            commands::list_drafts,
-            commands::new_draft,
-            commands::open_draft,
-            commands::save_draft,
-            commands::create_follow_up,
-            commands::check_request,
-            commands::preview_request,
-            commands::export_pdf,
-            commands::export_docx,
-            commands::export_xliff,
-            commands::import_xliff,
-        ])
+        .invoke_handler(command_list!(handlers))
         .run(tauri::generate_context!())
         .expect("the MLA Writer window could not start");
 }

@@ -462,9 +462,9 @@ enum XliffCommand {
     /// The request file itself is never changed unless it is also the output.
     ///
     /// Exit status: 0 when written, 1 when the XLIFF file does not fit the
-    /// request, 2 when a file cannot be read (missing, not JSON, not
-    /// well-formed XML, not XLIFF 2.0, with a DOCTYPE) or the output cannot be
-    /// written.
+    /// request, 2 when a file cannot be read (missing, not JSON, larger than
+    /// 5 MB, not UTF-8, not well-formed XML, not XLIFF 2.0, with a DOCTYPE)
+    /// or the output cannot be written.
     ///
     /// Example: mla xliff import request.json --xliff request.fr.xlf -o request.fr.json
     Import {
@@ -638,8 +638,7 @@ fn run_xliff(cmd: XliffCommand) -> Result<ExitCode, String> {
         }
         XliffCommand::Import { file, xliff: xliff_file, output } => {
             let request = read::read_request(&file).map_err(|e| e.to_string())?;
-            let text = std::fs::read_to_string(&xliff_file).map_err(|e| format!("{}: cannot read: {e}", xliff_file.display()))?;
-            match translation::import(&request, &text) {
+            match translation::import_file(&request, &xliff_file) {
                 Ok(translated) => {
                     std::fs::write(&output, read::to_json(&translated)).map_err(|e| format!("{}: cannot write: {e}", output.display()))?;
                     println!(
@@ -650,9 +649,9 @@ fn run_xliff(cmd: XliffCommand) -> Result<ExitCode, String> {
                     );
                     Ok(ExitCode::SUCCESS)
                 }
-                Err(e) if e.unreadable() => Err(format!("{}: {e}", xliff_file.display())),
+                Err(e) if e.unreadable() => Err(e.to_string()),
                 Err(e) => {
-                    eprintln!("mla: {}: {e}", xliff_file.display());
+                    eprintln!("mla: {e}");
                     Ok(ExitCode::from(1))
                 }
             }

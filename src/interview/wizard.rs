@@ -94,9 +94,11 @@ pub struct Condition {
 
 impl Condition {
     /// Whether the condition holds, reading its path in `scope` (the request,
-    /// or the group item a field belongs to). The same rule as the UI's
-    /// `conditions.ts`: a string compares as itself, a boolean or number as its
-    /// text, a list when any element matches; a missing answer never matches.
+    /// or the group item a field belongs to; numeric segments index lists).
+    /// The same rule as the UI's `conditions.ts`, both held to the cases of
+    /// `tests/conditions.json`: a string compares as itself, a boolean or
+    /// number as its text, a list when any element matches; a missing or null
+    /// answer never matches.
     pub fn holds(&self, scope: &serde_json::Value) -> bool {
         fn texts(value: &serde_json::Value) -> Vec<String> {
             match value {
@@ -107,8 +109,7 @@ impl Condition {
                 _ => Vec::new(),
             }
         }
-        let answer = self.path.split('.').try_fold(scope, |v, key| v.get(key));
-        answer.is_some_and(|a| texts(a).iter().any(|t| self.one_of.contains(t)))
+        super::get(scope, &self.path).is_some_and(|a| texts(a).iter().any(|t| self.one_of.contains(t)))
     }
 }
 
@@ -901,14 +902,23 @@ mod tests {
     }
 
     #[test]
-    fn conditions_hold_like_the_interface_says() {
-        let scope = serde_json::json!({ "kind": "mla_evidence", "flag": true, "list": ["a", "b"], "none": null });
-        let cond = |path: &str, one_of: &[&str]| Condition { path: path.into(), one_of: one_of.iter().map(|s| s.to_string()).collect() };
-        assert!(cond("kind", &["mla_evidence"]).holds(&scope));
-        assert!(cond("flag", &["true"]).holds(&scope));
-        assert!(cond("list", &["b"]).holds(&scope));
-        assert!(!cond("none", &["null"]).holds(&scope));
-        assert!(!cond("missing", &["x"]).holds(&scope));
+    fn conditions_hold_in_every_case_of_the_table_shared_with_the_interface() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/conditions.json");
+        let table: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let cases = table["cases"].as_array().unwrap();
+        assert!(cases.len() >= 20, "{path} has {} cases", cases.len());
+        let mut wrong = Vec::new();
+        for case in cases {
+            let condition = Condition {
+                path: case["condition"]["path"].as_str().unwrap().to_string(),
+                one_of: case["condition"]["one_of"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect(),
+            };
+            let expected = case["holds"].as_bool().unwrap();
+            if condition.holds(&case["scope"]) != expected {
+                wrong.push(format!("{}: expected {expected}", case["name"]));
+            }
+        }
+        assert!(wrong.is_empty(), "{path}:\n{}", wrong.join("\n"));
     }
 
     #[test]

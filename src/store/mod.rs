@@ -7,8 +7,10 @@
 
 pub mod data_dir;
 mod transaction;
+mod translated_draft;
 
 pub use transaction::StoreTransaction;
+pub use translated_draft::TranslatedDraftError;
 
 use std::path::{Path, PathBuf};
 
@@ -224,6 +226,8 @@ pub struct DraftSummary {
     /// When it was last saved, RFC 3339 UTC.
     pub updated_at: String,
     /// Number of the latest revision (1 for a new draft).
+    // JSON carries it as a number, and revisions stay far below 2^53.
+    #[ts(type = "number")]
     pub revision: i64,
 }
 
@@ -244,6 +248,8 @@ pub struct SaveReceipt {
     /// Draft id.
     pub draft_id: String,
     /// Latest revision after the save.
+    // JSON carries it as a number, and revisions stay far below 2^53.
+    #[ts(type = "number")]
     pub revision: i64,
     /// When the latest revision was written, RFC 3339 UTC.
     pub saved_at: String,
@@ -258,6 +264,8 @@ pub struct SaveReceipt {
 #[ts(export)]
 pub struct RevisionSummary {
     /// Revision number, from 1.
+    // JSON carries it as a number, and revisions stay far below 2^53.
+    #[ts(type = "number")]
     pub number: i64,
     /// When it was saved.
     pub saved_at: String,

@@ -24,6 +24,7 @@
 
 mod error;
 mod export;
+mod file;
 mod import;
 mod xml;
 
@@ -33,6 +34,7 @@ use crate::interview::units;
 
 pub use error::{UnitProblem, UnitProblemKind, XliffError};
 pub use export::export;
+pub use file::{import_file, ImportFileError, MAX_FILE_BYTES};
 pub use import::import;
 
 /// Namespace of XLIFF 2.0 documents.

@@ -3,45 +3,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushSync, mount, tick, unmount } from 'svelte';
 import type { FakeBackend } from './lib/testing/fakeBackend';
 import { createFakeBackend } from './lib/testing/fakeBackend';
-import { emptyPerson, emptyRequest, preservationRequest, requestWithoutErrors } from './lib/testing/fixtures';
+import { corpusEntry, corpusRequest, emptyPerson, preservationRequest, requestWithoutErrors } from './lib/testing/fixtures';
+import type { CloseRequest } from './lib/closeGuard';
 import { LANG_STORAGE_KEY } from './lib/i18n.svelte';
 
 let backend: FakeBackend;
 
+// The app's commands reach the stand-in for the shell, typed by the same
+// generated command table as the real one.
 vi.mock('@tauri-apps/api/core', () => ({
-  invoke: (command: string, args: Record<string, never> = {}) => {
-    const a = backend.api;
-    switch (command) {
-      case 'wizard_definition':
-        return a.wizardDefinition(args.lang);
-      case 'ui_strings':
-        return a.uiStrings(args.lang);
-      case 'list_drafts':
-        return a.listDrafts();
-      case 'new_draft':
-        return a.newDraft();
-      case 'open_draft':
-        return a.openDraft(args.id);
-      case 'create_follow_up':
-        return a.createFollowUp(args.id);
-      case 'save_draft':
-        return a.saveDraft(args.id, args.request);
-      case 'check_request':
-        return a.checkRequest(args.request, args.lang);
-      case 'preview_request':
-        return a.previewRequest(args.request);
-      case 'export_pdf':
-        return a.exportPdf(args.request, args.fileName);
-      case 'export_docx':
-        return a.exportDocx(args.request, args.fileName);
-      case 'export_xliff':
-        return a.exportXliff(args.request, args.target, args.fileName);
-      case 'import_xliff':
-        return a.importXliff(args.id);
-      default:
-        return Promise.reject({ code: 'unknown', message: `no command ${command}` });
-    }
-  },
+  invoke: (command: never, args: never) => backend.invoke(command, args),
 }));
 
 const { default: App } = await import('./App.svelte');
@@ -81,6 +52,10 @@ function click(selector: string): void {
   flushSync();
 }
 
+/** The kinds of request, as the wizard words them in English. */
+const MLA_KIND = 'Request for mutual legal assistance (evidence)';
+const PRESERVATION_KIND = 'Request for expedited preservation of stored computer data';
+
 const saveStatus = () => $('[data-testid="save-status"]').textContent?.trim();
 const current = () => document.querySelector('[aria-current="step"]')?.getAttribute('data-testid');
 const stepper = () => Array.from(document.querySelectorAll('button[data-testid^="step-"]')).map((e) => e.getAttribute('data-testid'));
@@ -93,9 +68,22 @@ function words(selector: string): string {
   return copy.textContent?.trim() ?? '';
 }
 
+/** What the window's close request handler is, once the app has handed it over. */
+let closeHandler: ((request: CloseRequest) => Promise<void>) | null = null;
+
 async function start(): Promise<void> {
-  app = mount(App, { target: document.body });
+  app = mount(App, { target: document.body, props: { onCloseRequested: (handler) => (closeHandler = handler) } });
   await settle();
+}
+
+/** Asks to close the window; resolves whether it closes (the handler did not prevent it). */
+async function closeWindow(): Promise<boolean> {
+  let prevented = false;
+  const done = closeHandler!({ preventDefault: () => (prevented = true) });
+  await settle();
+  await done;
+  flushSync();
+  return !prevented;
 }
 
 async function openFirstDraft(): Promise<void> {
@@ -119,10 +107,8 @@ beforeEach(() => {
   localStorage.clear();
   document.documentElement.lang = 'en';
   document.documentElement.dir = 'ltr';
-  const request = emptyRequest();
-  request.case.internal_ref = 'PPO-2026-0412';
-  request.req_state = 'Norland';
-  backend = createFakeBackend([{ id: 'd1', request, revision: 3 }]);
+  closeHandler = null;
+  backend = createFakeBackend([{ id: 'd1', request: corpusRequest('norland'), revision: 3 }]);
 });
 
 afterEach(() => {
@@ -170,9 +156,9 @@ describe('wizard', () => {
     expect($('[data-field="req_auth.address"]').tagName).toBe('TEXTAREA');
     expect(($('[data-field="req_auth.email"]') as HTMLInputElement).type).toBe('email');
     expect(($('[data-field="req_auth.phone"]') as HTMLInputElement).type).toBe('tel');
-    const basis = $('[data-field="basis.primary"]') as HTMLSelectElement;
-    expect(basis.options[0].value).toBe('');
-    expect(basis.options[0].textContent).toBe('— choose —');
+    const type = $('[data-field="req_auth.type"]') as HTMLSelectElement;
+    expect(type.options[0].value).toBe('');
+    expect(type.options[0].textContent).toBe('— choose —');
     expect(($('[data-field="case.internal_ref"]') as HTMLInputElement).value).toBe('PPO-2026-0412');
     for (const control of Array.from(document.querySelectorAll<HTMLElement>('input[data-field], select[data-field], textarea[data-field]'))) {
       expect(document.querySelector(`label[for="${control.id}"]`), control.dataset.field).not.toBeNull();
@@ -204,7 +190,7 @@ describe('wizard', () => {
 
   it('shows a conditional field only for its values, and maps "— choose —" to null', async () => {
     await openFirstDraft();
-    await goToStep('authorities');
+    await goToStep('basis');
     expect(exists('[data-field="basis.treaty_citation"]')).toBe(false);
     choose('[data-field="basis.primary"]', 'BILATERAL');
     expect(exists('[data-field="basis.treaty_citation"]')).toBe(true);
@@ -226,8 +212,8 @@ describe('wizard', () => {
 
   it('adds items as copies of the template, edits, reorders and removes them', async () => {
     await openFirstDraft();
-    await goToStep('case');
-    expect(current()).toBe('step-case');
+    await goToStep('facts');
+    expect(current()).toBe('step-facts');
     click('[data-testid="add-offences"]');
     await settle();
     expect(document.activeElement?.getAttribute('data-field')).toBe('offences.0.name');
@@ -252,9 +238,11 @@ describe('wizard', () => {
     click('[data-testid="add-persons"]');
     click('[data-testid="add-persons"]');
     await settle();
-    choose('[data-field="persons.1.role"]', 'witness');
-    expect(exists('[data-field="persons.0.location_unknown_reason"]')).toBe(false);
-    expect(exists('[data-field="persons.1.location_unknown_reason"]')).toBe(true);
+    choose('[data-field="persons.0.type"]', 'legal');
+    choose('[data-field="persons.1.type"]', 'natural');
+    expect(exists('[data-field="persons.0.given_names"]')).toBe(false);
+    expect(exists('[data-field="persons.1.given_names"]')).toBe(true);
+    expect(exists('[data-field="persons.0.registration_no"]')).toBe(true);
   });
 
   it('moves with Back and Next, and marks the stepper', async () => {
@@ -265,7 +253,7 @@ describe('wizard', () => {
     expect(current()).toBe('step-authorities');
     click('[data-testid="next"]');
     await settle();
-    expect(current()).toBe('step-case');
+    expect(current()).toBe('step-basis');
     expect($('[data-testid="step-authorities"]').getAttribute('aria-current')).toBeNull();
     expect($('[data-testid="step-authorities"]').textContent).toContain('Incomplete');
     expect($('[data-testid="step-authorities"]').dataset.status).toBe('incomplete');
@@ -276,32 +264,33 @@ describe('wizard', () => {
   });
 
   it('counts the errors and warnings of each step in the stepper', async () => {
-    const request = emptyRequest();
-    request.case.internal_ref = 'PPO-2026-0412';
-    request.req_state = 'Norland';
+    const request = corpusRequest('norland');
     request.persons = [{ ...emptyPerson(), role: 'witness' }];
     backend.drafts.get('d1')!.request = request;
     await openFirstDraft();
     const count = (id: string) => document.querySelector<HTMLElement>(`[data-testid="step-count-${id}"]`);
-    // req_auth.name and basis.primary; facts.summary and offences; a witness's whereabouts (a warning).
-    expect(count('authorities')?.textContent).toBe('2');
-    expect(count('authorities')?.getAttribute('aria-label')).toBe('2 problems');
-    expect(count('case')?.textContent).toBe('2');
+    // The authority's name, address, officer and contact; the legal basis; the
+    // facts and the offences; a witness's nationality (a warning).
+    expect(count('authorities')?.textContent).toBe('4');
+    expect(count('authorities')?.getAttribute('aria-label')).toBe('4 problems');
+    expect(count('basis')?.textContent).toBe('1');
+    expect(count('basis')?.getAttribute('aria-label')).toBe('1 problem');
+    expect(count('facts')?.textContent).toBe('2');
     expect(count('persons')?.textContent).toBe('1');
-    expect(count('persons')?.getAttribute('aria-label')).toBe('1 problem');
-    expect(count('review')?.textContent).toBe('5');
+    expect(count('review')?.textContent).toBe('8');
     expect(count('kind')).toBeNull();
     expect($('[data-testid="step-authorities"]').contains(count('authorities'))).toBe(true);
 
     await goToStep('authorities');
     type('[data-field="req_auth.name"]', 'Public Prosecution Office');
     await settle(300);
-    expect(count('authorities')?.textContent).toBe('1');
-    expect(count('review')?.textContent).toBe('4');
+    expect(count('authorities')?.textContent).toBe('3');
+    expect(count('review')?.textContent).toBe('7');
+    await goToStep('basis');
     choose('[data-field="basis.primary"]', 'UNTOC_18');
     await settle(300);
-    expect(count('authorities')).toBeNull();
-    expect(count('review')?.textContent).toBe('3');
+    expect(count('basis')).toBeNull();
+    expect(count('review')?.textContent).toBe('6');
   });
 });
 
@@ -310,9 +299,25 @@ describe('kinds, modules and the new controls', () => {
     await openFirstDraft();
     const set = $('[data-field="mla.modules"]');
     expect(set.tagName).toBe('FIELDSET');
-    expect(set.querySelector('legend')?.textContent).toContain('Assistance sought');
+    expect(set.querySelector('legend')?.textContent).toContain('Types of assistance');
     const boxes = Array.from(set.querySelectorAll<HTMLInputElement>('input[type="checkbox"][data-option]'));
-    expect(boxes.map((b) => b.dataset.option)).toEqual(['statements', 'stored_data', 'other']);
+    expect(boxes.map((b) => b.dataset.option)).toEqual([
+      'statements',
+      'service',
+      'search_seizure',
+      'freezing',
+      'records',
+      'stored_data',
+      'real_time',
+      'videoconference',
+      'detainee_transfer',
+      'tracing',
+      'appearance',
+      'joint_team',
+      'controlled_delivery',
+      'examination',
+      'other',
+    ]);
     for (const box of boxes) expect(box.closest('label')?.textContent?.trim()).not.toBe('');
     click('[data-field="mla.modules"] [data-option="other"]');
     click('[data-field="mla.modules"] [data-option="statements"]');
@@ -325,10 +330,10 @@ describe('kinds, modules and the new controls', () => {
 
   it('shows a module’s step only while the module is selected, and Next skips hidden steps', async () => {
     await openFirstDraft();
-    expect(stepper()).toEqual(['step-kind', 'step-authorities', 'step-case', 'step-persons', 'step-handling', 'step-review']);
+    expect(stepper()).toEqual(['step-kind', 'step-authorities', 'step-basis', 'step-proceedings', 'step-facts', 'step-persons', 'step-purpose', 'step-handling', 'step-annexes', 'step-review']);
     click('[data-option="other"]');
     await settle();
-    expect(stepper()).toEqual(['step-kind', 'step-authorities', 'step-case', 'step-persons', 'step-m15', 'step-handling', 'step-review']);
+    expect(stepper()).toEqual(['step-kind', 'step-authorities', 'step-basis', 'step-proceedings', 'step-facts', 'step-persons', 'step-m15', 'step-purpose', 'step-handling', 'step-annexes', 'step-review']);
 
     await goToStep('persons');
     click('[data-testid="next"]');
@@ -345,7 +350,7 @@ describe('kinds, modules and the new controls', () => {
     await goToStep('persons');
     click('[data-testid="next"]');
     await settle();
-    expect(current()).toBe('step-handling');
+    expect(current()).toBe('step-purpose');
     click('[data-testid="back"]');
     await settle();
     expect(current()).toBe('step-persons');
@@ -359,15 +364,24 @@ describe('kinds, modules and the new controls', () => {
     await openFirstDraft();
     const kind = $('[data-field="kind"]') as HTMLSelectElement;
     expect(Array.from(kind.options).map((o) => o.value)).toEqual(['mla_evidence', 'preservation', 'emergency_disclosure', 'transfer_of_proceedings']);
-    await goToStep('case');
+    await goToStep('facts');
     type('[data-field="facts.summary"]', 'Funds were diverted.');
     await goToStep('kind');
     choose('[data-field="kind"]', 'preservation');
     expect(exists('[data-field="mla.modules"]')).toBe(false);
-    expect(stepper()).toEqual(['step-kind', 'step-authorities', 'step-preservation', 'step-handling', 'step-review']);
-    expect($('.eyebrow').textContent).toBe('Preservation');
+    expect(stepper()).toEqual([
+      'step-kind',
+      'step-authorities',
+      'step-basis',
+      'step-facts',
+      'step-preservation',
+      'step-handling',
+      'step-annexes',
+      'step-review',
+    ]);
+    expect($('.eyebrow').textContent).toBe(PRESERVATION_KIND);
     choose('[data-field="kind"]', 'mla_evidence');
-    await goToStep('case');
+    await goToStep('facts');
     expect(($('[data-field="facts.summary"]') as HTMLTextAreaElement).value).toBe('Funds were diverted.');
   });
 
@@ -376,7 +390,7 @@ describe('kinds, modules and the new controls', () => {
     const box = $('[data-field="mla.follows_preservation"]') as HTMLInputElement;
     expect(box.type).toBe('checkbox');
     expect(box.checked).toBe(false);
-    expect(document.querySelector(`label[for="${box.id}"]`)?.textContent).toBe('Follows a preservation request');
+    expect(document.querySelector(`label[for="${box.id}"]`)?.textContent).toBe('This request follows an earlier preservation request');
     expect(exists('[data-field="consult.preservation_ref"]')).toBe(false);
     click('[data-field="mla.follows_preservation"]');
     expect(exists('[data-field="consult.preservation_ref"]')).toBe(true);
@@ -426,7 +440,7 @@ describe('review and export', () => {
     expect(summary.textContent).toContain('UNTOC art. 18(15)');
     summary.click();
     await settle();
-    expect(current()).toBe('step-case');
+    expect(current()).toBe('step-facts');
     expect(document.activeElement?.getAttribute('data-field')).toBe('facts.summary');
 
     await goToStep('review');
@@ -438,9 +452,9 @@ describe('review and export', () => {
   it('lists every shown answer by step, with option labels, and Edit goes to the field', async () => {
     await openFirstDraft();
     click('[data-option="other"]');
-    await goToStep('authorities');
+    await goToStep('basis');
     choose('[data-field="basis.primary"]', 'RECIPROCITY');
-    await goToStep('case');
+    await goToStep('facts');
     click('[data-testid="add-offences"]');
     await settle();
     type('[data-field="offences.0.name"]', 'Fraud');
@@ -449,34 +463,38 @@ describe('review and export', () => {
 
     const answers = $('[data-testid="answers"]');
     expect(Array.from(answers.querySelectorAll('h4')).map((h) => h.textContent)).toEqual([
-      'Kind of request',
-      'Authorities and legal basis',
-      'Case and facts',
-      'Persons',
+      'Type of request',
+      'Authorities and channel',
+      'Legal basis and language',
+      'Proceedings',
+      'Facts and offences',
+      'Persons concerned',
       'Other assistance',
-      'Handling and signature',
+      'Purpose and procedure',
+      'Urgency and handling',
+      'Contacts, annexes, signature',
     ]);
     const row = (path: string) => $(`[data-testid="answer"][data-path="${path}"]`);
-    expect(row('kind').textContent).toContain('Mla evidence');
-    expect(row('mla.modules').querySelector('li')?.textContent).toBe('Other');
+    expect(row('kind').textContent).toContain(MLA_KIND);
+    expect(row('mla.modules').querySelector('li')?.textContent).toBe('Other assistance');
     expect(row('mla.follows_preservation').textContent).toContain('No');
-    expect(row('basis.primary').textContent).toContain('RECIPROCITY');
+    expect(row('basis.primary').textContent).toContain('Reciprocity (no treaty)');
     expect(row('req_auth.name').textContent).toContain('Not answered');
     expect(row('offences').textContent).toContain('Offence 1');
     expect(row('offences.0.name').textContent).toContain('Fraud');
-    expect(row('offences.0.category_flags').textContent).toContain('Cyber');
+    expect(row('offences.0.category_flags').textContent).toContain('Cybercrime');
     expect(row('persons').textContent).toContain('None added');
     expect(exists('[data-path="basis.treaty_citation"]')).toBe(false);
     expect(exists('[data-path="consult.preservation_ref"]')).toBe(false);
 
     click('[data-testid="edit-offences.0.name"]');
     await settle();
-    expect(current()).toBe('step-case');
+    expect(current()).toBe('step-facts');
     expect(document.activeElement?.getAttribute('data-field')).toBe('offences.0.name');
     type('[data-field="offences.0.name"]', 'Aggravated fraud');
 
     await goToStep('review');
-    expect($('[data-testid="edit-offences.0.name"]').getAttribute('aria-label')).toBe('Edit Offence 1: Offence');
+    expect($('[data-testid="edit-offences.0.name"]').getAttribute('aria-label')).toBe('Edit Offence 1: Name of the offence');
     click('[data-testid="edit-mla.modules"]');
     await settle();
     expect(current()).toBe('step-kind');
@@ -491,18 +509,20 @@ describe('review and export', () => {
   });
 
   it('renders user text in the preview as text, never as markup', async () => {
+    const hostile = corpusRequest('hostile-text');
+    backend.drafts.get('d1')!.request = hostile;
     await openFirstDraft();
-    await goToStep('authorities');
-    type('[data-field="req_auth.name"]', '<img src=x onerror="alert(1)">');
-    type('[data-field="req_auth.address"]', 'Line one\nLine two');
     await goToStep('review');
+    await settle();
     const preview = $('[data-testid="preview"]');
-    expect(preview.querySelector('img')).toBeNull();
+    expect(preview.querySelector('img, b')).toBeNull();
     expect(preview.textContent).toContain('<img src=x onerror="alert(1)">');
+    expect(preview.textContent).toContain('<b>Not bold</b> & {{ not a placeholder }}');
     expect($('[data-testid="answers"]').querySelector('img')).toBeNull();
     const dd = Array.from(preview.querySelectorAll('dd')).find((d) => d.textContent?.includes('Line one'))!;
     expect(dd.querySelectorAll('br')).toHaveLength(1);
     expect(preview.querySelector('h1')?.textContent).toContain('Request for mutual legal assistance');
+    expect(corpusEntry('hostile-text').document!.title).toContain('Request for mutual legal assistance');
   });
 
   it('saves, then exports a request with errors as a draft and says so', async () => {
@@ -545,7 +565,8 @@ describe('review and export', () => {
     await switchLanguage('fr');
     await goToStep('review');
     expect(words('[data-testid="export-pdf"]')).toBe('Exporter comme brouillon (marqué DRAFT)');
-    expect($('[data-testid="step-count-case"]').getAttribute('aria-label')).toBe('2 problèmes');
+    expect($('[data-testid="step-count-facts"]').getAttribute('aria-label')).toBe('2 problèmes');
+    expect($('[data-testid="step-count-basis"]').getAttribute('aria-label')).toBe('1 problème');
   });
 
   it('says when the export was cancelled', async () => {
@@ -562,9 +583,8 @@ describe('review and export', () => {
 describe('DOCX export and translation', () => {
   /** Makes the stored draft d1 a request drafted in English, for the language `request`. */
   function draftedIn(request: string): void {
-    const r = requestWithoutErrors();
-    r.lang = { drafting: 'en', request };
-    r.purpose.statement = 'To trace the funds.';
+    const r = corpusRequest('drafted-in-english');
+    r.lang.request = request;
     backend.drafts.get('d1')!.request = r;
   }
 
@@ -616,6 +636,18 @@ describe('DOCX export and translation', () => {
     expect(backend.xliffExports).toHaveLength(0);
   });
 
+  it('says when the translation file could not be written', async () => {
+    draftedIn('fr');
+    await openFirstDraft();
+    await goToStep('review');
+    backend.failXliffWrite = 'permission denied';
+    click('[data-testid="export-xliff"]');
+    await settle();
+    expect($('[data-testid="xliff-error"]').textContent?.trim()).toBe(
+      'The XLIFF file could not be written: /home/user/request.fr.xlf: cannot write: permission denied',
+    );
+  });
+
   it('imports a translation as a new draft, opens it with a notice, and keeps the original', async () => {
     draftedIn('en');
     await openFirstDraft();
@@ -659,7 +691,10 @@ describe('DOCX export and translation', () => {
     expect($('[data-testid="import-cancelled"]').textContent).toBe('Import cancelled.');
 
     backend.importAnswer = 'fr';
-    backend.failImport = '1 problem(s), nothing imported:\n  unit <img src=x onerror="alert(1)"> (line 9): no such translatable text in the request';
+    backend.failImport = {
+      code: 'translation',
+      message: '1 problem(s), nothing imported:\n  unit <img src=x onerror="alert(1)"> (line 9): no such translatable text in the request',
+    };
     click('[data-testid="import-xliff"]');
     await settle();
     const error = $('[data-testid="import-error"]');
@@ -669,6 +704,14 @@ describe('DOCX export and translation', () => {
     expect(exists('[data-testid="import-cancelled"]')).toBe(false);
     expect(backend.drafts.size).toBe(1);
     expect(current()).toBe('step-review');
+
+    // A file that cannot be read is said to be so.
+    backend.failImport = { code: 'file', message: '/home/user/request.fr.xlf: the file is not UTF-8 text' };
+    click('[data-testid="import-xliff"]');
+    await settle();
+    expect($('[data-testid="import-error"]').textContent?.trim()).toBe(
+      'The translation file could not be read, so nothing was imported: /home/user/request.fr.xlf: the file is not UTF-8 text',
+    );
   });
 });
 
@@ -712,8 +755,20 @@ describe('follow-up of a preservation request', () => {
     // The new draft is open at its first step, as if opened from the start screen.
     expect(backend.drafts.size).toBe(2);
     expect(current()).toBe('step-kind');
-    expect($('.eyebrow').textContent).toBe('Mla evidence');
-    expect(stepper()).toEqual(['step-kind', 'step-authorities', 'step-case', 'step-persons', 'step-m6', 'step-handling', 'step-review']);
+    expect($('.eyebrow').textContent).toBe(MLA_KIND);
+    expect(stepper()).toEqual([
+      'step-kind',
+      'step-authorities',
+      'step-basis',
+      'step-proceedings',
+      'step-facts',
+      'step-persons',
+      'step-m6',
+      'step-purpose',
+      'step-handling',
+      'step-annexes',
+      'step-review',
+    ]);
     expect(saveStatus()).toBe('Saved');
     expect(notice()?.getAttribute('role')).toBe('status');
     expect(notice()?.textContent).toContain('Follow-up MLA request created from the preservation request. Preservation reference: NP-2026-0441');
@@ -743,7 +798,7 @@ describe('follow-up of a preservation request', () => {
     expect(items).toHaveLength(2);
     items[0].click();
     await settle();
-    expect($('.eyebrow').textContent).toBe('Mla evidence');
+    expect($('.eyebrow').textContent).toBe(MLA_KIND);
     expect(notice()).toBeNull();
   });
 
@@ -756,14 +811,14 @@ describe('follow-up of a preservation request', () => {
     await settle();
     expect($('[data-testid="follow-up-error"]').textContent?.trim()).toBe('The follow-up request could not be created: database is locked');
     expect(current()).toBe('step-review');
-    expect($('.eyebrow').textContent).toBe('Preservation');
+    expect($('.eyebrow').textContent).toBe(PRESERVATION_KIND);
     expect(notice()).toBeNull();
     expect(backend.drafts.size).toBe(1);
 
     backend.failFollowUp = null;
     click('[data-testid="create-follow-up"]');
     await settle();
-    expect($('.eyebrow').textContent).toBe('Mla evidence');
+    expect($('.eyebrow').textContent).toBe(MLA_KIND);
     expect(notice()).not.toBeNull();
   });
 
@@ -775,8 +830,8 @@ describe('follow-up of a preservation request', () => {
     backend.drafts.get('d1')!.request.kind = 'emergency_disclosure';
     click('[data-testid="create-follow-up"]');
     await settle();
-    expect($('[data-testid="follow-up-error"]').textContent).toContain(
-      'The follow-up request could not be created: a follow-up MLA request can only be created from a preservation request',
+    expect($('[data-testid="follow-up-error"]').textContent?.trim()).toBe(
+      'The follow-up request could not be created: draft d1: a follow-up MLA request can only be created from a preservation request, not from a request of kind `emergency_disclosure`',
     );
   });
 
@@ -793,7 +848,7 @@ describe('follow-up of a preservation request', () => {
     expect($('[data-testid="follow-up-error"]').textContent?.trim()).toBe(
       'The follow-up request was not created because your latest changes could not be saved: disk full',
     );
-    expect($('.eyebrow').textContent).toBe('Preservation');
+    expect($('.eyebrow').textContent).toBe(PRESERVATION_KIND);
   });
 });
 
@@ -808,13 +863,12 @@ describe('interface language', () => {
     expect(current()).toBe('step-authorities');
     expect(($('[data-field="req_auth.name"]') as HTMLInputElement).value).toBe('Public Prosecution Office');
     const input = $('[data-field="req_auth.name"]');
-    expect(document.querySelector(`label[for="${input.id}"]`)?.textContent).toBe('Requesting authority [fr]');
+    expect(document.querySelector(`label[for="${input.id}"]`)?.textContent).toBe('Autorité requérante');
     expect(words('[data-testid="next"]')).toBe('Suivant');
-    expect(words('[data-testid="back"]')).toBe('Retour');
-    expect($('[data-testid="step-review"]').textContent).toContain('Vérification et export');
-    // A key the language lacks is worded in English.
-    expect(words('[data-testid="home"]')).toBe('Home');
-    expect(($('[data-field="basis.primary"]') as HTMLSelectElement).options[0].textContent).toBe('— choisir —');
+    expect(words('[data-testid="back"]')).toBe('Précédent');
+    expect(words('[data-testid="home"]')).toBe('Accueil');
+    expect($('[data-testid="step-review"]').textContent).toContain('Vérification et exportation');
+    expect(($('[data-field="req_auth.type"]') as HTMLSelectElement).options[0].textContent).toBe('— choisir —');
     expect(document.documentElement.lang).toBe('fr');
     expect(document.documentElement.dir).toBe('ltr');
     expect(localStorage.getItem(LANG_STORAGE_KEY)).toBe('fr');
@@ -840,7 +894,7 @@ describe('interface language', () => {
     expect(backend.langCalls).toEqual(['ar']);
     expect(($('[data-testid="language"]') as HTMLSelectElement).value).toBe('ar');
     expect(words('[data-testid="next"]')).toBe('التالي');
-    expect($('[data-testid="step-kind"]').textContent).toContain('Kind of request [ar]');
+    expect($('[data-testid="step-kind"]').textContent).toContain('نوع الطلب');
     await switchLanguage('en');
     expect(document.documentElement.dir).toBe('ltr');
     expect(saveStatus()).toBe('Saved');
@@ -852,11 +906,12 @@ describe('interface language', () => {
     expect(backend.checkLangs.at(-1)).toBe('en');
     await goToStep('review');
     const messages = () => Array.from(document.querySelectorAll('[data-testid="finding"]')).map((f) => f.textContent ?? '');
-    expect(messages().some((m) => m.includes('[ru]'))).toBe(false);
+    const russian = 'Укажите официальное наименование органа, направляющего просьбу.';
+    expect(messages().some((m) => m.includes('Give the official name of the authority making the request.'))).toBe(true);
     await switchLanguage('ru');
     expect(backend.checkLangs.at(-1)).toBe('ru');
-    expect(messages().length).toBeGreaterThan(0);
-    expect(messages().every((m) => m.includes('[ru] '))).toBe(true);
+    expect(messages().some((m) => m.includes(russian))).toBe(true);
+    expect(messages().some((m) => m.includes('Give the official name'))).toBe(false);
   });
 
   it('keeps the current language when another cannot be loaded, and says so', async () => {
@@ -893,5 +948,35 @@ describe('home', () => {
     await settle();
     expect(exists('[data-testid="start-screen"]')).toBe(false);
     expect(document.body.textContent).toContain('Your latest changes could not be saved: disk full');
+  });
+});
+
+describe('closing the window', () => {
+  it('saves what was just typed, then lets the window close', async () => {
+    await openFirstDraft();
+    await goToStep('authorities');
+    type('[data-field="req_auth.name"]', 'Typed just before closing');
+    expect(backend.saves).toHaveLength(0);
+    expect(await closeWindow()).toBe(true);
+    expect(backend.saves.map((s) => s.request.req_auth.name)).toEqual(['Typed just before closing']);
+  });
+
+  it('closes at once with nothing to save, from the start screen too', async () => {
+    await start();
+    expect(await closeWindow()).toBe(true);
+    expect(backend.saves).toHaveLength(0);
+  });
+
+  it('stays open once when the save fails, says why, and closes when asked again', async () => {
+    await openFirstDraft();
+    await goToStep('authorities');
+    backend.failSaves = 'disk full';
+    type('[data-field="req_auth.name"]', 'PPO');
+    expect(await closeWindow()).toBe(false);
+    expect(saveStatus()).toBe('Save failed: disk full');
+    expect($('[data-testid="close-held"]').getAttribute('role')).toBe('alert');
+    expect($('[data-testid="close-held"]').textContent).toContain('The window stays open because your latest changes could not be saved');
+    expect(await closeWindow()).toBe(true);
+    expect(exists('[data-testid="close-held"]')).toBe(false);
   });
 });

@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const invoke = vi.fn();
 vi.mock('@tauri-apps/api/core', () => ({ invoke: (...args: unknown[]) => invoke(...args) }));
 
-const { api, ApiError, errorMessage, toApiError } = await import('./api');
+const { api, ApiError, errorCode, errorMessage, toApiError } = await import('./api');
+const { COMMAND_NAMES } = await import('./generated/commands');
 const { emptyRequest } = await import('./testing/fixtures');
 
 beforeEach(() => {
@@ -24,18 +25,26 @@ describe('api', () => {
     await api.checkRequest(request, 'fr');
     await api.previewRequest(request);
     await api.exportPdf(request, 'PPO-1.pdf');
+    await api.exportDocx(request, 'PPO-1.docx');
+    await api.exportXliff(request, 'fr', 'PPO-1.fr.xlf');
+    await api.importXliff('d1');
     expect(invoke.mock.calls).toEqual([
       ['wizard_definition', { lang: 'ar' }],
       ['ui_strings', { lang: 'zh' }],
-      ['list_drafts', undefined],
-      ['new_draft', undefined],
+      ['list_drafts', {}],
+      ['new_draft', {}],
       ['open_draft', { id: 'd1' }],
       ['create_follow_up', { id: 'd1' }],
       ['save_draft', { id: 'd1', request }],
       ['check_request', { request, lang: 'fr' }],
       ['preview_request', { request }],
       ['export_pdf', { request, fileName: 'PPO-1.pdf' }],
+      ['export_docx', { request, fileName: 'PPO-1.docx' }],
+      ['export_xliff', { request, target: 'fr', fileName: 'PPO-1.fr.xlf' }],
+      ['import_xliff', { id: 'd1' }],
     ]);
+    // Every command of the shell's list is called, and no other.
+    expect(new Set(invoke.mock.calls.map(([command]) => command))).toEqual(new Set(COMMAND_NAMES));
   });
 
   it('passes on where the PDF went and whether it is a draft, or null when cancelled', async () => {
@@ -47,26 +56,18 @@ describe('api', () => {
   });
 
   it('rejects with the command’s code and message', async () => {
-    invoke.mockImplementation(() => Promise.reject({ code: 'not_found', message: 'No draft with id d9.' }));
-    let error: unknown = null;
-    try {
-      await api.openDraft('d9');
-    } catch (e) {
-      error = e;
-    }
+    invoke.mockImplementation(() => Promise.reject({ code: 'translation', message: 'the request has no free text to translate' }));
+    const error = await api.exportXliff(emptyRequest(), 'fr', 'x.xlf').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     const e = error as InstanceType<typeof ApiError>;
-    expect([e.code, e.message]).toEqual(['not_found', 'No draft with id d9.']);
+    expect([e.code, e.message]).toEqual(['translation', 'the request has no free text to translate']);
   });
 
-  it('rejects a follow-up of another kind of request with its code', async () => {
-    invoke.mockImplementation(() =>
-      Promise.reject({ code: 'not_preservation', message: 'a follow-up MLA request can only be created from a preservation request' }),
-    );
-    const error = await api.createFollowUp('d1').catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ApiError);
-    const e = error as InstanceType<typeof ApiError>;
-    expect([e.code, e.message]).toEqual(['not_preservation', 'a follow-up MLA request can only be created from a preservation request']);
+  it('knows only the shell’s codes, and calls anything else unknown', () => {
+    expect(errorCode({ code: 'file', message: '/x.xlf: cannot read' })).toBe('file');
+    expect(errorCode({ code: 'failed', message: 'database is locked' })).toBe('failed');
+    expect(errorCode({ code: 'not_found', message: 'no draft' })).toBe('unknown');
+    expect(errorCode('command save_draft not found')).toBe('unknown');
   });
 
   it('turns any rejection into a message for the user', () => {

@@ -1,36 +1,51 @@
 /**
- * The app's commands over Tauri IPC, typed with the types generated from the
- * Rust core. Every rejection is turned into an {@link ApiError} whose message
- * is meant for the user.
+ * The app's commands over Tauri IPC. Their names, arguments and results are
+ * generated from the Rust command list (`generated/commands.ts`), so a call
+ * that does not fit the shell does not compile. Every rejection is turned
+ * into an {@link ApiError} whose message is meant for the user.
  */
-import { invoke } from '@tauri-apps/api/core';
-import type { Document } from './generated/Document';
+import { invoke as tauriInvoke } from '@tauri-apps/api/core';
+import type { Commands } from './generated/commands';
 import type { Draft } from './generated/Draft';
-import type { DraftSummary } from './generated/DraftSummary';
-import type { Finding } from './generated/Finding';
+import type { ErrorCode } from './generated/ErrorCode';
+import type { Exported } from './generated/Exported';
 import type { Lang } from './generated/Lang';
 import type { Request } from './generated/Request';
-import type { SaveReceipt } from './generated/SaveReceipt';
-import type { WizardDefinition } from './generated/WizardDefinition';
+
+/** The name of a command. */
+export type CommandName = keyof Commands;
+
+/** The arguments of command `K`, as the UI passes them. */
+export type CommandArgs<K extends CommandName> = Commands[K]['args'];
+
+/** What command `K` resolves to. */
+export type CommandResult<K extends CommandName> = Commands[K]['result'];
+
+/** Calls a command; the shape of Tauri's `invoke`, typed by the command list. */
+export type Invoke = <K extends CommandName>(command: K, args: CommandArgs<K>) => Promise<CommandResult<K>>;
 
 /** The message of an error that says nothing about itself. */
 export const UNEXPECTED_ERROR = 'An unexpected error occurred.';
 
 /**
- * A document written by `export_pdf` or `export_docx`: where it went, and
- * whether it is a draft (the request still had errors, so it is marked
- * DRAFT).
+ * What went wrong, as far as the UI words it differently: the shell's
+ * {@link ErrorCode}, or `unknown` for a rejection that did not come from a
+ * command (IPC itself failed).
  */
-export interface ExportResult {
-  path: string;
-  draft: boolean;
+export type ApiErrorCode = ErrorCode | 'unknown';
+
+/** Every code of the shell; a code added in Rust does not compile until it is here. */
+const CODES: Record<ErrorCode, true> = { translation: true, file: true, failed: true };
+
+function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && Object.hasOwn(CODES, code);
 }
 
 /** An error as the commands report it. */
 export class ApiError extends Error {
-  readonly code: string;
+  readonly code: ApiErrorCode;
 
-  constructor(code: string, message: string) {
+  constructor(code: ApiErrorCode, message: string) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
@@ -42,7 +57,7 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error && typeof error === 'object' && 'message' in error) {
     const e = error as { code?: unknown; message: unknown };
-    return new ApiError(typeof e.code === 'string' ? e.code : 'unknown', String(e.message));
+    return new ApiError(isErrorCode(e.code) ? e.code : 'unknown', String(e.message));
   }
   if (typeof error === 'string' && error !== '') return new ApiError('unknown', error);
   return new ApiError('unknown', UNEXPECTED_ERROR);
@@ -53,53 +68,73 @@ export function errorMessage(error: unknown): string {
   return toApiError(error).message;
 }
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
-  try {
-    return await invoke<T>(command, args);
-  } catch (error) {
-    throw toApiError(error);
-  }
+/** The code of any error (see {@link ApiErrorCode}). */
+export function errorCode(error: unknown): ApiErrorCode {
+  return toApiError(error).code;
 }
 
-export const api = {
-  wizardDefinition: (lang: Lang): Promise<WizardDefinition> => call('wizard_definition', { lang }),
-  uiStrings: (lang: Lang): Promise<Record<string, string>> => call('ui_strings', { lang }),
-  listDrafts: (): Promise<DraftSummary[]> => call('list_drafts'),
-  newDraft: (): Promise<Draft> => call('new_draft'),
-  openDraft: (id: string): Promise<Draft> => call('open_draft', { id }),
-  /**
-   * Creates, and saves, the MLA request that follows the preservation
-   * request of draft `id` (as stored); rejects with `not_preservation` for
-   * any other kind of request.
-   */
-  createFollowUp: (id: string): Promise<Draft> => call('create_follow_up', { id }),
-  saveDraft: (id: string, request: Request): Promise<SaveReceipt> => call('save_draft', { id, request }),
-  /** Runs the checks; the findings' messages are worded in `lang`. */
-  checkRequest: (request: Request, lang: Lang): Promise<Finding[]> => call('check_request', { request, lang }),
-  previewRequest: (request: Request): Promise<Document> => call('preview_request', { request }),
-  /**
-   * Asks where to save, then writes the PDF; null when the user cancelled.
-   * A request that still has errors is written as a draft.
-   */
-  exportPdf: (request: Request, fileName: string): Promise<ExportResult | null> => call('export_pdf', { request, fileName }),
-  /** As {@link api.exportPdf}, as an editable Word document (DOCX). */
-  exportDocx: (request: Request, fileName: string): Promise<ExportResult | null> => call('export_docx', { request, fileName }),
-  /**
-   * Writes the request's free text as an XLIFF 2.0 file for translation into
-   * `target`, where the user chooses; resolves the path written, or null when
-   * the user cancelled. Rejects (code `xliff`) with the core's reason when the
-   * request cannot be translated (no drafting language, already a
-   * translation, drafted in `target`, no free text), before any dialog.
-   */
-  exportXliff: (request: Request, target: Lang, fileName: string): Promise<string | null> =>
-    call('export_xliff', { request, target, fileName }),
-  /**
-   * Asks for a translated XLIFF file and imports it into draft `id` as
-   * stored. All or nothing: on success the translation is a new draft,
-   * already saved, and draft `id` is unchanged; null when the user cancelled.
-   * Rejects (code `xliff`) with every problem, each unit named by its id.
-   */
-  importXliff: (id: string): Promise<Draft | null> => call('import_xliff', { id }),
-};
+/**
+ * The commands as methods, over `invoke`: the app passes Tauri's, tests a
+ * stand-in for the shell with the same command table. Each method rejects
+ * with an {@link ApiError}.
+ */
+export function createApi(invoke: Invoke) {
+  async function call<K extends CommandName>(command: K, args: CommandArgs<K>): Promise<CommandResult<K>> {
+    try {
+      return await invoke(command, args);
+    } catch (error) {
+      throw toApiError(error);
+    }
+  }
 
-export type Api = typeof api;
+  return {
+    wizardDefinition: (lang: Lang) => call('wizard_definition', { lang }),
+    uiStrings: (lang: Lang) => call('ui_strings', { lang }),
+    listDrafts: () => call('list_drafts', {}),
+    newDraft: () => call('new_draft', {}),
+    openDraft: (id: string) => call('open_draft', { id }),
+    /**
+     * Creates, and saves, the MLA request that follows the preservation
+     * request of draft `id` (as stored); rejects for any other kind of
+     * request.
+     */
+    createFollowUp: (id: string) => call('create_follow_up', { id }),
+    saveDraft: (id: string, request: Request) => call('save_draft', { id, request }),
+    /** Runs the checks; the findings' messages are worded in `lang`. */
+    checkRequest: (request: Request, lang: Lang) => call('check_request', { request, lang }),
+    previewRequest: (request: Request) => call('preview_request', { request }),
+    /**
+     * Asks where to save, then writes the PDF; null when the user cancelled.
+     * A request that still has errors is written as a draft.
+     */
+    exportPdf: (request: Request, fileName: string): Promise<Exported | null> => call('export_pdf', { request, fileName }),
+    /** As {@link exportPdf}, as an editable Word document (DOCX). */
+    exportDocx: (request: Request, fileName: string): Promise<Exported | null> => call('export_docx', { request, fileName }),
+    /**
+     * Writes the request's free text as an XLIFF 2.0 file for translation
+     * into `target`, where the user chooses; resolves the path written, or
+     * null when the user cancelled. Rejects with code `translation` and the
+     * core's reason when the request cannot be translated (no drafting
+     * language, already a translation, drafted in `target`, no free text),
+     * before any dialog; with code `file` when the file cannot be written.
+     */
+    exportXliff: (request: Request, target: Lang, fileName: string) => call('export_xliff', { request, target, fileName }),
+    /**
+     * Asks for a translated XLIFF file and imports it into draft `id` as
+     * stored. All or nothing: on success the translation is a new draft,
+     * already saved, and draft `id` is unchanged; null when the user
+     * cancelled. Rejects with code `translation` and every problem, each unit
+     * named by its id, when the file does not fit the request; with code
+     * `file` when it cannot be read.
+     */
+    importXliff: (id: string): Promise<Draft | null> => call('import_xliff', { id }),
+  };
+}
+
+/** The commands, as the UI calls them. */
+export type Api = ReturnType<typeof createApi>;
+
+/** The app's commands over Tauri IPC. */
+export const api: Api = createApi(<K extends CommandName>(command: K, args: CommandArgs<K>) =>
+  tauriInvoke<CommandResult<K>>(command, args),
+);

@@ -1,18 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Field } from './generated/Field';
 import { conditionHolds, conditionValues, isShown } from './conditions';
-import { STORED_DATA_TEMPLATE, emptyPerson, emptyRequest, wizardDefinition } from './testing/fixtures';
+import { emptyPerson, emptyRequest, emptyStoredData, wizardDefinition } from './testing/fixtures';
 
 const def = wizardDefinition();
 const byPath = (stepId: string, path: string): Field => def.steps.find((s) => s.id === stepId)!.fields.find((f) => f.path === path)!;
 const subField = (group: Field, path: string): Field =>
   (group.input.type === 'group' ? group.input.fields : []).find((f) => f.path === path)!;
 
-const citation = byPath('authorities', 'basis.treaty_citation');
+const citation = byPath('basis', 'basis.treaty_citation');
 const modules = byPath('kind', 'mla.modules');
 const preservationRef = byPath('kind', 'consult.preservation_ref');
 const reasons = byPath('handling', 'urgency.reasons');
-const reason = subField(byPath('persons', 'persons'), 'location_unknown_reason');
+const givenNames = subField(byPath('persons', 'persons'), 'given_names');
 const contentWhy = subField(byPath('m6', 'mla.stored_data'), 'content_justification');
 
 describe('conditionValues', () => {
@@ -28,7 +30,18 @@ describe('conditionValues', () => {
   });
 });
 
+/** The cases the Rust side (`Condition::holds`) passes too. */
+const SHARED: {
+  cases: Array<{ name: string; scope: unknown; condition: { path: string; one_of: string[] }; holds: boolean }>;
+} = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'tests', 'conditions.json'), 'utf8'));
+
 describe('conditionHolds', () => {
+  it('passes every case of the table shared with the core', () => {
+    expect(SHARED.cases.length).toBeGreaterThanOrEqual(20);
+    const wrong = SHARED.cases.filter((c) => conditionHolds(c.condition, c.scope) !== c.holds).map((c) => c.name);
+    expect(wrong).toEqual([]);
+  });
+
   it('holds without a condition', () => {
     expect(conditionHolds(null, {})).toBe(true);
   });
@@ -85,19 +98,19 @@ describe('isShown', () => {
   it('reads the condition in the same group item as the field', () => {
     const r = emptyRequest();
     r.persons = [
-      { ...emptyPerson(), role: 'victim' },
-      { ...emptyPerson(), role: 'witness' },
+      { ...emptyPerson(), type: 'legal' },
+      { ...emptyPerson(), type: 'natural' },
     ];
-    expect(isShown(reason, r, 'persons.0')).toBe(false);
-    expect(isShown(reason, r, 'persons.1')).toBe(true);
+    expect(isShown(givenNames, r, 'persons.0')).toBe(false);
+    expect(isShown(givenNames, r, 'persons.1')).toBe(true);
   });
 
   it('reads a nested path inside the item, a list there included', () => {
     const r = emptyRequest();
-    const plain = structuredClone(STORED_DATA_TEMPLATE);
-    const content = structuredClone(STORED_DATA_TEMPLATE);
-    content.data.categories = ['subscriber', 'content'] as never[];
-    r.mla.stored_data = [plain, content] as unknown as typeof r.mla.stored_data;
+    const plain = emptyStoredData();
+    const content = emptyStoredData();
+    content.data.categories = ['subscriber', 'content'];
+    r.mla.stored_data = [plain, content];
     expect(isShown(contentWhy, r, 'mla.stored_data.0')).toBe(false);
     expect(isShown(contentWhy, r, 'mla.stored_data.1')).toBe(true);
   });

@@ -10,7 +10,7 @@ import type { Finding } from './generated/Finding';
 import type { Lang } from './generated/Lang';
 import type { Request } from './generated/Request';
 import type { SaveReceipt } from './generated/SaveReceipt';
-import { UNEXPECTED_ERROR, errorMessage, type Api } from './api';
+import { UNEXPECTED_ERROR, errorCode, errorMessage, type Api } from './api';
 import { AutosaveQueue, type SaveState } from './autosave';
 import { newItem } from './fields';
 import { docxFileName, pdfFileName, xliffFileName } from './format';
@@ -32,26 +32,31 @@ export type ExportState =
   | { kind: 'cancelled' }
   | { kind: 'error'; message: string };
 
-/** Writing the request's free text as an XLIFF file for a translator. */
+/**
+ * Writing the request's free text as an XLIFF file for a translator. An
+ * error says whether the core refused the request (`refused`: the reason,
+ * e.g. it names no drafting language) or the file could not be written
+ * (`write`).
+ */
 export type XliffExportState =
   | { kind: 'idle' }
   | { kind: 'running' }
   /** Written to `path`. */
   | { kind: 'done'; path: string }
   | { kind: 'cancelled' }
-  /** The core's reason, e.g. the request names no drafting language. */
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; cause: 'refused' | 'write'; message: string };
 
 /**
  * Importing a translated XLIFF file as a new draft. An error says whether the
- * latest changes could not be saved first (`save`) or the file could not be
- * imported (`import`; the message names every unit at fault).
+ * latest changes could not be saved first (`save`), the file could not be
+ * read (`read`), or it was read but not imported (`import`; the message
+ * names every unit at fault).
  */
 export type ImportState =
   | { kind: 'idle' }
   | { kind: 'running' }
   | { kind: 'cancelled' }
-  | { kind: 'error'; cause: 'save' | 'import'; message: string };
+  | { kind: 'error'; cause: 'save' | 'read' | 'import'; message: string };
 
 /**
  * Creating the follow-up MLA request of a preservation request. An error
@@ -272,7 +277,7 @@ export class Editor {
       const path = await this.api.exportXliff(this.request, target, xliffFileName(this.request, target));
       this.xliffState = path === null ? { kind: 'cancelled' } : { kind: 'done', path };
     } catch (error) {
-      this.xliffState = { kind: 'error', message: errorMessage(error) };
+      this.xliffState = { kind: 'error', cause: errorCode(error) === 'translation' ? 'refused' : 'write', message: errorMessage(error) };
     }
   }
 
@@ -295,7 +300,7 @@ export class Editor {
       this.importState = draft === null ? { kind: 'cancelled' } : { kind: 'idle' };
       return draft;
     } catch (error) {
-      this.importState = { kind: 'error', cause: 'import', message: errorMessage(error) };
+      this.importState = { kind: 'error', cause: errorCode(error) === 'file' ? 'read' : 'import', message: errorMessage(error) };
       return null;
     }
   }

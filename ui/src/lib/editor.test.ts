@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Editor } from './editor.svelte';
 import { createFakeBackend } from './testing/fakeBackend';
-import { OFFENCE_TEMPLATE, emptyRequest, preservationRequest, requestWithoutErrors, wizardDefinition } from './testing/fixtures';
+import { corpusEntry, corpusRequest, emptyOffence, emptyRequest, fieldAt, preservationRequest, requestWithoutErrors } from './testing/fixtures';
 
 const TIMINGS = { save: 600, check: 300, preview: 400 };
 
@@ -27,10 +27,10 @@ describe('Editor', () => {
     const editor = new Editor(await backend.api.openDraft('d1'), backend.api, TIMINGS, 'fr');
     await editor.start();
     expect(backend.checkLangs).toEqual(['fr']);
-    expect(editor.findings[0].message).toMatch(/^\[fr\] /);
+    expect(editor.findings[0].message).toBe("Indiquez la dénomination officielle de l'autorité qui présente la demande.");
     await editor.setLang('ar');
     expect(backend.checkLangs).toEqual(['fr', 'ar']);
-    expect(editor.findings.every((f) => f.message.startsWith('[ar] '))).toBe(true);
+    expect(editor.findings[0].message).toBe('اذكر الاسم الرسمي للسلطة مقدِّمة الطلب.');
     await editor.setLang('ar');
     expect(backend.checkLangs).toEqual(['fr', 'ar']);
   });
@@ -62,10 +62,10 @@ describe('Editor', () => {
 
   it('maps an empty choice to null and edits group items by path', async () => {
     const { editor } = await openEditor();
-    const offences = wizardDefinition().steps.find((s) => s.id === 'case')!.fields[3];
+    const offences = fieldAt('offences');
     expect(editor.addItem('offences', offences)).toBe(0);
     expect(editor.addItem('offences', offences)).toBe(1);
-    expect(editor.request.offences[0]).toEqual(OFFENCE_TEMPLATE);
+    expect(editor.request.offences[0]).toEqual(emptyOffence());
     expect(editor.request.offences[0].category_flags).not.toBe(editor.request.offences[1].category_flags);
     editor.change('offences.0.name', 'Fraud');
     editor.change('offences.1.name', 'Money laundering');
@@ -74,7 +74,7 @@ describe('Editor', () => {
     editor.duplicateItem('offences', 1);
     editor.removeItem('offences', 0);
     expect(editor.request.offences.map((o) => o.name)).toEqual(['Fraud', 'Fraud']);
-    expect(editor.request.offences[0]).toEqual({ ...OFFENCE_TEMPLATE, name: 'Fraud' });
+    expect(editor.request.offences[0]).toEqual({ ...emptyOffence(), name: 'Fraud' });
     editor.change('basis.primary', 'UNTOC_18');
     editor.change('basis.primary', null);
     expect(editor.request.basis.primary).toBeNull();
@@ -113,11 +113,11 @@ describe('Editor', () => {
     await editor.exportPdf();
     expect(editor.exportState).toEqual({ kind: 'cancelled' });
     backend.api.exportPdf = async () => {
-      throw { code: 'io', message: '/readonly/x.pdf: permission denied' };
+      throw { code: 'file', message: '/readonly/x.pdf: cannot write: permission denied' };
     };
     const again = new Editor(await backend.api.openDraft('d1'), backend.api, TIMINGS);
     await again.exportPdf();
-    expect(again.exportState).toEqual({ kind: 'error', message: '/readonly/x.pdf: permission denied' });
+    expect(again.exportState).toEqual({ kind: 'error', message: '/readonly/x.pdf: cannot write: permission denied' });
   });
 
   it('shows a save failure with its message, and flush reports it', async () => {
@@ -133,16 +133,34 @@ describe('Editor', () => {
   });
 
   it('builds the preview while it is shown and keeps it current', async () => {
-    const { editor } = await openEditor();
-    editor.change('req_auth.name', 'PPO Arden');
+    const { editor } = await openEditor(corpusRequest('norland'));
     editor.setPreviewActive(true);
     await vi.advanceTimersByTimeAsync(0);
-    expect(editor.document?.blocks).toContainEqual({ type: 'field', label: 'Requesting authority', lines: ['PPO Arden'] });
-    editor.change('req_auth.name', 'PPO Norland');
+    expect(editor.document).toEqual(corpusEntry('norland').document);
+    // The answers that make the corpus's request with hostile text.
+    const hostile = corpusRequest('hostile-text');
+    editor.change('req_auth.name', hostile.req_auth.name);
+    editor.change('req_auth.address', hostile.req_auth.address);
+    editor.change('facts.summary', hostile.facts.summary);
     expect(editor.previewPending).toBe(true);
-    await vi.advanceTimersByTimeAsync(400);
-    expect(editor.document?.blocks).toContainEqual({ type: 'field', label: 'Requesting authority', lines: ['PPO Norland'] });
+    await vi.advanceTimersByTimeAsync(399);
+    expect(editor.document).toEqual(corpusEntry('norland').document);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(editor.document).toEqual(corpusEntry('hostile-text').document);
     expect(editor.previewPending).toBe(false);
+    expect(editor.previewError).toBeNull();
+  });
+
+  it('says why there is no preview', async () => {
+    const { backend } = await openEditor(corpusRequest('norland'));
+    backend.api.previewRequest = async () => {
+      throw { code: 'failed', message: 'template `mla_evidence` failed: boom' };
+    };
+    const again = new Editor(await backend.api.openDraft('d1'), backend.api, TIMINGS);
+    again.setPreviewActive(true);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(again.previewError).toBe('template `mla_evidence` failed: boom');
+    expect(again.previewPending).toBe(false);
   });
 
   it('saves pending changes, then creates the follow-up from the draft as saved', async () => {
@@ -202,11 +220,11 @@ describe('Editor', () => {
     expect(editor.docxState).toEqual({ kind: 'cancelled' });
 
     backend.api.exportDocx = async () => {
-      throw { code: 'io', message: '/readonly/x.docx: permission denied' };
+      throw { code: 'file', message: '/readonly/x.docx: cannot write: permission denied' };
     };
     const again = new Editor(await backend.api.openDraft('d1'), backend.api, TIMINGS);
     await again.exportDocx();
-    expect(again.docxState).toEqual({ kind: 'error', message: '/readonly/x.docx: permission denied' });
+    expect(again.docxState).toEqual({ kind: 'error', message: '/readonly/x.docx: cannot write: permission denied' });
   });
 
   it("offers the request's own language for translation, and exports the file after saving", async () => {
@@ -237,12 +255,23 @@ describe('Editor', () => {
     expect(editor.translationTarget).toBe('en');
     await editor.exportXliff();
     expect(backend.xliffExports).toHaveLength(0);
-    expect(editor.xliffState.kind).toBe('error');
-    expect(editor.xliffState.kind === 'error' && editor.xliffState.message).toContain("drafting language (lang.drafting) must be an ISO 639-1 code");
+    expect(editor.xliffState).toEqual({
+      kind: 'error',
+      cause: 'refused',
+      message: 'the request\'s drafting language (lang.drafting) must be an ISO 639-1 code such as "en"; found ""',
+    });
     editor.change('lang.drafting', 'en');
     expect(editor.xliffState).toEqual({ kind: 'idle' });
     await editor.exportXliff();
+    expect(editor.xliffState).toMatchObject({ kind: 'error', cause: 'refused' });
     expect(editor.xliffState.kind === 'error' && editor.xliffState.message).toContain('is the language the request is drafted in');
+  });
+
+  it('tells a file that could not be written from a request that cannot be translated', async () => {
+    const { editor, backend } = await openEditor(corpusRequest('drafted-in-english'));
+    backend.failXliffWrite = 'permission denied';
+    await editor.exportXliff();
+    expect(editor.xliffState).toEqual({ kind: 'error', cause: 'write', message: '/home/user/request.fr.xlf: cannot write: permission denied' });
   });
 
   it('saves pending changes, then imports the translation as a new draft and leaves this one as it was', async () => {
@@ -260,7 +289,8 @@ describe('Editor', () => {
     expect(created!.summary.id).not.toBe('d1');
     expect(created!.summary.title).toBe('PPO-2026-0412 → Norland [fr]');
     expect(created!.request.facts.summary).toBe('[fr] Funds were moved through Norland.');
-    expect(created!.request.translation.original).toEqual({ 'facts.summary': 'Funds were moved through Norland.' });
+    expect(created!.request.translation.original?.['facts.summary']).toBe('Funds were moved through Norland.');
+    expect(created!.request.lang.request).toBe('fr');
     expect(backend.drafts.get('d1')!.request.facts.summary).toBe('Funds were moved through Norland.');
     expect(backend.drafts.size).toBe(2);
     expect(editor.importState).toEqual({ kind: 'idle' });
@@ -273,9 +303,15 @@ describe('Editor', () => {
     expect(editor.importState).toEqual({ kind: 'cancelled' });
 
     backend.importAnswer = 'fr';
-    backend.failImport = '2 problem(s), nothing imported:\n  unit facts.summary (line 12): the <target> is empty\n  unit purpose.statement: missing from the file';
+    const misfit = '2 problem(s), nothing imported:\n  unit facts.summary (line 12): the <target> is empty\n  unit purpose.statement: missing from the file';
+    backend.failImport = { code: 'translation', message: misfit };
     await expect(editor.importTranslation()).resolves.toBeNull();
-    expect(editor.importState).toEqual({ kind: 'error', cause: 'import', message: backend.failImport });
+    expect(editor.importState).toEqual({ kind: 'error', cause: 'import', message: misfit });
+
+    const unreadable = '/home/user/huge.xlf: the file is 9000000 bytes, more than the 5242880 bytes a translation file may have';
+    backend.failImport = { code: 'file', message: unreadable };
+    await expect(editor.importTranslation()).resolves.toBeNull();
+    expect(editor.importState).toEqual({ kind: 'error', cause: 'read', message: unreadable });
 
     backend.failImport = null;
     backend.failSaves = 'disk full';

@@ -3,15 +3,13 @@ import type { Field } from './generated/Field';
 import {
   allowsNoChoice,
   effectiveTimeZone,
-  emptyValue,
   isAnswered,
   isBlank,
-  itemFromFields,
   newItem,
   optionLabel,
   toggleOption,
 } from './fields';
-import { OFFENCE_TEMPLATE, STORED_DATA_TEMPLATE, wizardDefinition } from './testing/fixtures';
+import { emptyOffence, emptyStoredData, wizardDefinition } from './testing/fixtures';
 
 const def = wizardDefinition();
 const byPath = (path: string): Field => def.steps.flatMap((s) => s.fields).find((f) => f.path === path)!;
@@ -41,39 +39,18 @@ describe('isAnswered', () => {
   });
 });
 
-describe('emptyValue', () => {
-  it('gives each kind of control its empty answer', () => {
-    expect(emptyValue(byPath('offences'))).toEqual([]);
-    expect(emptyValue(byPath('mla.modules'))).toEqual([]);
-    expect(emptyValue(byPath('basis.primary'))).toBeNull();
-    expect(emptyValue(byPath('urgency.flag'))).toBe(false);
-    expect(emptyValue(byPath('req_auth.name'))).toBe('');
-  });
-});
-
 describe('newItem', () => {
   it('copies the group’s item template, nested parts included', () => {
     const storedData = byPath('mla.stored_data');
-    const item = newItem(storedData) as typeof STORED_DATA_TEMPLATE;
-    expect(item).toEqual(STORED_DATA_TEMPLATE);
+    const item = newItem(storedData) as ReturnType<typeof emptyStoredData>;
+    expect(item).toEqual(emptyStoredData());
     expect(item.data.range.tz).toBe('UTC');
     item.data.range.tz = 'Europe/Paris';
-    (item.data.categories as string[]).push('content');
-    const again = newItem(storedData) as typeof STORED_DATA_TEMPLATE;
+    item.data.categories.push('content');
+    const again = newItem(storedData) as ReturnType<typeof emptyStoredData>;
     expect(again.data.range.tz).toBe('UTC');
     expect(again.data.categories).toEqual([]);
-    expect(newItem(byPath('offences'))).toEqual(OFFENCE_TEMPLATE);
-  });
-
-  it('builds the item from the sub-fields when the core sends no template', () => {
-    expect(newItem(byPath('persons'))).toEqual({
-      role: null,
-      family_name: '',
-      birth_date: '',
-      location: '',
-      location_unknown_reason: '',
-    });
-    expect(itemFromFields([{ ...byPath('mla.modules'), path: 'data.categories' }])).toEqual({ data: { categories: [] } });
+    expect(newItem(byPath('offences'))).toEqual(emptyOffence());
     expect(newItem(byPath('req_auth.name'))).toBeNull();
   });
 });

@@ -5,7 +5,6 @@
  */
 import type { ChoiceOption } from './generated/ChoiceOption';
 import type { Field } from './generated/Field';
-import { setPath } from './paths';
 
 /** The time zone a data range is in when none is given. */
 export const DEFAULT_TIME_ZONE = 'UTC';
@@ -68,37 +67,13 @@ export function allowsNoChoice(path: string): boolean {
   return !NON_NULL_CHOICES.has(path);
 }
 
-/** The answer of a field that has not been filled in. */
-export function emptyValue(field: Field): unknown {
-  switch (field.input.type) {
-    case 'group':
-    case 'multi_choice':
-      return [];
-    case 'choice':
-      return null;
-    case 'boolean':
-      return false;
-    default:
-      return '';
-  }
-}
-
-/** An item built from the sub-fields' empty answers (when no template is given). */
-export function itemFromFields(fields: readonly Field[]): Record<string, unknown> {
-  let item: Record<string, unknown> = {};
-  for (const field of fields) item = setPath(item, field.path, emptyValue(field));
-  return item;
-}
-
 /**
  * A new, empty item of a group: an independent copy of the template the core
  * sends, exactly as the model defines an empty item.
  */
 export function newItem(field: Field): unknown {
   if (field.input.type !== 'group') return null;
-  const template = field.input.item_template;
-  if (template === null || template === undefined) return itemFromFields(field.input.fields);
-  return structuredClone(template);
+  return structuredClone(field.input.item_template);
 }
 
 /** Sub-fields of a group field; empty for any other kind. */

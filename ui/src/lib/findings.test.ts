@@ -31,7 +31,8 @@ describe('findings', () => {
   it('finds the step that asks for a path', () => {
     const steps = wizardDefinition().steps;
     expect(stepIdForPath(steps, 'req_auth.name')).toBe('authorities');
-    expect(stepIdForPath(steps, 'offences')).toBe('case');
+    expect(stepIdForPath(steps, 'offences')).toBe('facts');
+    expect(stepIdForPath(steps, 'basis.primary')).toBe('basis');
     expect(stepIdForPath(steps, 'persons.3.location')).toBe('persons');
     expect(stepIdForPath(steps, 'mla.other.0.description')).toBe('m15');
     expect(stepIdForPath(steps, 'mla.stored_data.0.data.range.tz')).toBe('m6');

@@ -11,11 +11,11 @@ import english from '../../../locales/en.ui.json';
 import type { Lang } from './generated/Lang';
 import { UNEXPECTED_ERROR } from './api';
 
-export type Strings = Record<string, string>;
+export type Strings = Partial<Record<string, string>>;
 export type Params = Record<string, string | number>;
 
 /** The bundled English wording. */
-export const ENGLISH: Strings = english;
+export const ENGLISH: Strings = english as Strings;
 
 /** The interface languages, each named in its own language. */
 export const LANGUAGES: ReadonlyArray<{ code: Lang; name: string }> = [
@@ -82,16 +82,14 @@ export function applyDocumentLang(lang: Lang, doc: Document | null = typeof docu
 
 const PLACEHOLDER = /\{([A-Za-z0-9_]+)\}/g;
 
-/** Fills the `{name}` placeholders of `template`; unknown ones stay as written. */
-export function format(template: string, params: Params = {}): string {
-  return template.replace(PLACEHOLDER, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
-
 export type Part = { text: string; param: string | null };
 
 /**
- * `template` cut at its placeholders, for text where a value is shown in an
- * element of its own: `[{text: 'PDF written to ', param: null}, {text: '/x.pdf', param: 'path'}]`.
+ * `template` cut at its placeholders, each filled from `params`, for text
+ * where a value is shown in an element of its own:
+ * `[{text: 'PDF written to ', param: null}, {text: '/x.pdf', param: 'path'}]`.
+ * A placeholder without a value stays as written. The one place the UI
+ * fills placeholders.
  */
 export function formatParts(template: string, params: Params = {}): Part[] {
   const parts: Part[] = [];
@@ -106,6 +104,32 @@ export function formatParts(template: string, params: Params = {}): Part[] {
   }
   if (last < template.length) parts.push({ text: template.slice(last), param: null });
   return parts;
+}
+
+/** Fills the `{name}` placeholders of `template`; unknown ones stay as written. */
+export function format(template: string, params: Params = {}): string {
+  return formatParts(template, params)
+    .map((p) => p.text)
+    .join('');
+}
+
+/**
+ * The plural forms a message may have, as Unicode CLDR names them. A plural
+ * message is one key per form (`ui.status.problems.one`, `….few`, …) in
+ * every catalogue; each language uses the forms its rules select.
+ */
+export const PLURAL_FORMS: ReadonlyArray<Intl.LDMLPluralRule> = ['zero', 'one', 'two', 'few', 'many', 'other'];
+
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+
+/** The plural form of `count` in `lang` (`Intl.PluralRules`). */
+export function pluralForm(lang: Lang, count: number): Intl.LDMLPluralRule {
+  let rules = pluralRules.get(lang);
+  if (!rules) {
+    rules = new Intl.PluralRules(lang);
+    pluralRules.set(lang, rules);
+  }
+  return rules.select(count);
 }
 
 /** The wording of the interface in one language. */
@@ -129,6 +153,18 @@ export class I18n {
 
   /** The wording of `key` with its placeholders filled. */
   t = (key: string, params?: Params): string => format(this.template(key), this.localise(params));
+
+  /**
+   * The wording of plural message `key` for `count`: its form for the
+   * number in this language (`key.one`, `key.few`…, see
+   * {@link pluralForm}), with `{count}` and the other placeholders filled.
+   */
+  plural = (key: string, count: number, params?: Params): string => {
+    const form = `${key}.${pluralForm(this.lang, count)}`;
+    // This language's own other form says it better than English's exact one.
+    const template = this.strings[form] ?? this.strings[`${key}.other`] ?? ENGLISH[form] ?? this.template(`${key}.other`);
+    return format(template, this.localise({ ...params, count }));
+  };
 
   /** The wording of `key` cut at its placeholders (see {@link formatParts}). */
   parts = (key: string, params?: Params): Part[] => formatParts(this.template(key), this.localise(params));

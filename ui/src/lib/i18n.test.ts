@@ -11,10 +11,14 @@ import {
   applyDocumentLang,
   format,
   formatParts,
+  PLURAL_FORMS,
   isRtl,
+  pluralForm,
   storeLang,
   storedLang,
+  type Strings,
 } from './i18n.svelte';
+import type { Lang } from './generated/Lang';
 
 const SRC = join(__dirname, '..');
 
@@ -116,14 +120,25 @@ describe('the English catalogue', () => {
   it('holds only ui.* keys with text', () => {
     for (const [key, value] of Object.entries(ENGLISH)) {
       expect(key.startsWith('ui.'), key).toBe(true);
-      expect(value.trim(), key).not.toBe('');
+      expect(value?.trim(), key).not.toBe('');
     }
   });
 
   it('words every key the interface uses, and every key it holds is used', () => {
     expect(used.size).toBeGreaterThan(50);
-    expect([...used].filter((k) => !(k in ENGLISH))).toEqual([]);
-    expect(Object.keys(ENGLISH).filter((k) => !used.has(k))).toEqual([]);
+    // A plural message is used by its stem and worded by one key per form.
+    const worded = (k: string) => k in ENGLISH || `${k}.other` in ENGLISH;
+    const stem = (k: string) => k.replace(/\.(zero|one|two|few|many|other)$/, '');
+    expect([...used].filter((k) => !worded(k))).toEqual([]);
+    expect(Object.keys(ENGLISH).filter((k) => !used.has(k) && !used.has(stem(k)))).toEqual([]);
+  });
+
+  it('has every plural form of each plural message', () => {
+    const stems = new Set(Object.keys(ENGLISH).filter((k) => k.endsWith('.other')).map((k) => k.slice(0, -'.other'.length)));
+    expect(stems).toEqual(new Set(['ui.status.problems']));
+    for (const stem of stems) {
+      expect(PLURAL_FORMS.filter((form) => !(`${stem}.${form}` in ENGLISH)), stem).toEqual([]);
+    }
   });
 
   it('keeps the wording the end-to-end tests read', () => {
@@ -142,10 +157,53 @@ describe('the catalogues of the other languages', () => {
       expect(Object.keys(own).sort()).toEqual(Object.keys(ENGLISH).sort());
       for (const [key, value] of Object.entries(own)) {
         expect(value.trim(), `${code} ${key}`).not.toBe('');
-        expect(placeholders(value), `${code} ${key}`).toEqual(placeholders(ENGLISH[key]));
+        if (/\.(zero|one|two|few|many|other)$/.test(key)) {
+          // A plural form may say its number in words ("مشكلتان", two problems).
+          expect(placeholders(ENGLISH[key] ?? '')).toEqual(expect.arrayContaining(placeholders(value)));
+        } else {
+          expect(placeholders(value), `${code} ${key}`).toEqual(placeholders(ENGLISH[key] ?? ''));
+        }
       }
     });
   }
+});
+
+describe('plurals', () => {
+  const LOCALES = join(SRC, '..', '..', 'locales');
+  const catalogue = (lang: Lang) => new I18n(lang, JSON.parse(readFileSync(join(LOCALES, `${lang}.ui.json`), 'utf8')) as Strings);
+
+  it('pick the form of the number in each language, as Intl.PluralRules does', () => {
+    expect([1, 2, 5].map((n) => pluralForm('en', n))).toEqual(['one', 'other', 'other']);
+    expect([0, 1, 2].map((n) => pluralForm('fr', n))).toEqual(['one', 'one', 'other']);
+    expect([1, 3, 5, 21, 22, 25].map((n) => pluralForm('ru', n))).toEqual(['one', 'few', 'many', 'one', 'few', 'many']);
+    expect([0, 1, 2, 3, 11, 100].map((n) => pluralForm('ar', n))).toEqual(['zero', 'one', 'two', 'few', 'many', 'other']);
+    expect([1, 2].map((n) => pluralForm('zh', n))).toEqual(['other', 'other']);
+  });
+
+  it('word the count of problems in all six languages', () => {
+    const words = (lang: Lang, counts: number[]) => counts.map((n) => catalogue(lang).plural('ui.status.problems', n));
+    expect(words('en', [1, 2])).toEqual(['1 problem', '2 problems']);
+    expect(words('fr', [1, 2])).toEqual(['1 problème', '2 problèmes']);
+    expect(words('es', [1, 2])).toEqual(['1 problema', '2 problemas']);
+    expect(words('ru', [1, 3, 5, 21])).toEqual(['1 проблема', '3 проблемы', '5 проблем', '21 проблема']);
+    expect(words('ar', [1, 2, 3, 11])).toEqual(['مشكلة واحدة', 'مشكلتان', '3 مشكلات', '11 مشكلة']);
+    expect(words('zh', [1, 7])).toEqual(['1个问题', '7个问题']);
+  });
+
+  it('have a wording for every form each language can select', () => {
+    for (const { code } of LANGUAGES) {
+      const own = catalogue(code).strings;
+      for (const form of new Intl.PluralRules(code).resolvedOptions().pluralCategories) {
+        expect(own[`ui.status.problems.${form}`]?.trim(), `${code} ${form}`).toBeTruthy();
+      }
+    }
+  });
+
+  it('fall back to the other form when a catalogue lacks one', () => {
+    const i18n = new I18n('ru', { 'ui.status.problems.other': '{count} пр.' });
+    expect(i18n.plural('ui.status.problems', 3)).toBe('3 пр.');
+    expect(new I18n('ru', {}).plural('ui.status.problems', 3)).toBe('3 problems');
+  });
 });
 
 describe('the components', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeAnswer, reviewSections, type ReviewAnswer, type ReviewEntry, type ReviewGroup } from './review';
 import { visibleSteps } from './steps';
-import { OFFENCE_TEMPLATE, STORED_DATA_TEMPLATE, emptyRequest, wizardDefinition } from './testing/fixtures';
+import { emptyOffence, emptyRequest, emptyStoredData, wizardDefinition } from './testing/fixtures';
 
 const def = wizardDefinition();
 const field = (path: string) => def.steps.flatMap((s) => s.fields).find((f) => f.path === path)!;
@@ -28,10 +28,17 @@ const answer = (r: ReturnType<typeof emptyRequest>, path: string) =>
 
 describe('describeAnswer', () => {
   it('words choices by their labels, lists by each label, yes/no and blanks by kind', () => {
-    expect(describeAnswer(field('basis.primary'), 'BILATERAL')).toEqual({ kind: 'text', text: 'BILATERAL' });
-    expect(describeAnswer(field('proc.nature'), 'investigation')).toEqual({ kind: 'text', text: 'Investigation' });
+    expect(describeAnswer(field('basis.primary'), 'UNTOC_18')).toEqual({
+      kind: 'text',
+      text: 'United Nations Convention against Transnational Organized Crime, article 18',
+    });
+    expect(describeAnswer(field('basis.primary'), 'LEGACY')).toEqual({ kind: 'text', text: 'LEGACY' });
+    expect(describeAnswer(field('proc.nature'), 'investigation')).toEqual({ kind: 'text', text: 'Criminal investigation' });
     expect(describeAnswer(field('proc.nature'), null)).toEqual({ kind: 'blank' });
-    expect(describeAnswer(field('mla.modules'), ['stored_data', 'other'])).toEqual({ kind: 'list', items: ['Stored data', 'Other'] });
+    expect(describeAnswer(field('mla.modules'), ['stored_data', 'other'])).toEqual({
+      kind: 'list',
+      items: ['Stored electronic data', 'Other assistance'],
+    });
     expect(describeAnswer(field('mla.modules'), [])).toEqual({ kind: 'blank' });
     expect(describeAnswer(field('urgency.flag'), true)).toEqual({ kind: 'yes' });
     expect(describeAnswer(field('urgency.flag'), false)).toEqual({ kind: 'no' });
@@ -48,10 +55,10 @@ describe('reviewSections', () => {
   it('lists the shown steps with their shown fields only', () => {
     const r = emptyRequest();
     const sections = sectionsOf(r);
-    expect(sections.map((s) => s.step.id)).toEqual(['kind', 'authorities', 'case', 'persons', 'handling']);
-    const authorities = sections[1].entries.map((e) => e.path);
-    expect(authorities).toContain('basis.primary');
-    expect(authorities).not.toContain('basis.treaty_citation');
+    expect(sections.map((s) => s.step.id)).toEqual(['kind', 'authorities', 'basis', 'proceedings', 'facts', 'persons', 'purpose', 'handling', 'annexes']);
+    const basis = sections[2].entries.map((e) => e.path);
+    expect(basis).toContain('basis.primary');
+    expect(basis).not.toContain('basis.treaty_citation');
     r.basis.primary = 'BILATERAL';
     r.basis.treaty_citation = 'Treaty of 2011';
     expect(answer(r, 'basis.treaty_citation')?.value).toEqual({ kind: 'text', text: 'Treaty of 2011' });
@@ -60,21 +67,21 @@ describe('reviewSections', () => {
   it('lists each item of a group with its own answers, nested paths included', () => {
     const r = emptyRequest();
     r.mla.modules = ['stored_data'];
-    r.offences = [{ ...OFFENCE_TEMPLATE, name: 'Fraud', category_flags: ['cyber'] }];
-    const item = structuredClone(STORED_DATA_TEMPLATE);
+    r.offences = [{ ...emptyOffence(), name: 'Fraud', category_flags: ['cyber'] }];
+    const item = emptyStoredData();
     item.provider = 'Mailbox Ltd';
-    item.data.categories = ['content'] as never[];
-    r.mla.stored_data = [item] as unknown as typeof r.mla.stored_data;
+    item.data.categories = ['content'];
+    r.mla.stored_data = [item];
 
     const offences = find(sectionsOf(r).flatMap((s) => s.entries), 'offences') as ReviewGroup;
     expect(offences.kind).toBe('group');
     expect(offences.itemLabel).toBe('Offence');
     expect(offences.items.map((i) => i.path)).toEqual(['offences.0']);
     expect(answer(r, 'offences.0.name')?.value).toEqual({ kind: 'text', text: 'Fraud' });
-    expect(answer(r, 'offences.0.category_flags')?.value).toEqual({ kind: 'list', items: ['Cyber'] });
+    expect(answer(r, 'offences.0.category_flags')?.value).toEqual({ kind: 'list', items: ['Cybercrime'] });
 
     expect(answer(r, 'mla.stored_data.0.data.range.tz')?.value).toEqual({ kind: 'text', text: 'UTC' });
-    expect(answer(r, 'mla.stored_data.0.data.categories')?.value).toEqual({ kind: 'list', items: ['Content'] });
+    expect(answer(r, 'mla.stored_data.0.data.categories')?.value).toEqual({ kind: 'list', items: ['Content data'] });
     expect(answer(r, 'mla.stored_data.0.content_justification')).toBeDefined();
     expect(answer(r, 'mla.stored_data.0.no_user_notice')?.value).toEqual({ kind: 'no' });
   });

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from './generated/Finding';
 import { findingsForStep, missingRequired, problemCount, reviewStatus, stepStatus, totalProblemCount } from './stepStatus';
-import { fakeChecks } from './testing/fakeBackend';
-import { OFFENCE_TEMPLATE, STORED_DATA_TEMPLATE, emptyRequest, wizardDefinition } from './testing/fixtures';
+import { checkRequest } from './testing/fakeCore';
+import { emptyOffence, emptyRequest, emptyStoredData, wizardDefinition } from './testing/fixtures';
 
 const def = wizardDefinition();
 const step = (id: string) => def.steps.find((s) => s.id === id)!;
-const [kindStep, authorities, caseStep, personsStep] = def.steps;
-const offence = (name: string, provision: string) => ({ ...OFFENCE_TEMPLATE, name, provision });
+const [kindStep, authorities, basis] = def.steps;
+const facts = step('facts');
+const personsStep = step('persons');
+const offence = (name: string, provision: string, max_penalty = '') => ({ ...emptyOffence(), name, provision, max_penalty });
+const checks = (r: ReturnType<typeof emptyRequest>) => checkRequest(r, 'en');
 
 function finding(path: string, severity: Finding['severity'] = 'error'): Finding {
   return { code: 'X', severity, path, message: 'm', provision: 'p' };
@@ -16,7 +19,7 @@ function finding(path: string, severity: Finding['severity'] = 'error'): Finding
 describe('findingsForStep', () => {
   it('takes findings under the step’s field paths, including group items', () => {
     const findings = [finding('req_auth.name'), finding('offences.0.name'), finding('offences'), finding('persons.1.location')];
-    expect(findingsForStep(caseStep, findings).map((f) => f.path)).toEqual(['offences.0.name', 'offences']);
+    expect(findingsForStep(facts, findings).map((f) => f.path)).toEqual(['offences.0.name', 'offences']);
     expect(findingsForStep(personsStep, findings).map((f) => f.path)).toEqual(['persons.1.location']);
   });
 });
@@ -31,7 +34,7 @@ describe('problemCount', () => {
       finding('persons.1.location', 'warning'),
     ];
     expect(problemCount(authorities, findings)).toBe(1);
-    expect(problemCount(caseStep, findings)).toBe(2);
+    expect(problemCount(facts, findings)).toBe(2);
     expect(problemCount(personsStep, findings)).toBe(1);
     expect(problemCount(kindStep, findings)).toBe(0);
     expect(totalProblemCount(findings)).toBe(4);
@@ -42,16 +45,9 @@ describe('problemCount', () => {
 describe('missingRequired', () => {
   it('lists blank required fields, skipping hidden and optional ones', () => {
     const r = emptyRequest();
-    expect(missingRequired(authorities.fields, r)).toEqual([
-      'case.internal_ref',
-      'req_auth.name',
-      'req_auth.address',
-      'req_auth.email',
-      'req_state',
-      'basis.primary',
-    ]);
+    expect(missingRequired(basis.fields, r)).toEqual(['basis.primary', 'lang.drafting', 'lang.request', 'translation.status']);
     r.basis.primary = 'BILATERAL';
-    expect(missingRequired(authorities.fields, r)).toContain('basis.treaty_citation');
+    expect(missingRequired(basis.fields, r)).toContain('basis.treaty_citation');
   });
 
   it('asks for a shown multiple choice, and for a condition met by a ticked box', () => {
@@ -66,27 +62,27 @@ describe('missingRequired', () => {
   });
 
   it('counts a required yes/no answer as missing until ticked, and an empty time zone as UTC', () => {
-    const undertaking = { ...authorities.fields[0], path: 'basis.reciprocity_undertaking', input: { type: 'boolean' as const } };
     const r = emptyRequest();
-    expect(missingRequired([undertaking], r)).toEqual(['basis.reciprocity_undertaking']);
+    r.basis.primary = 'RECIPROCITY';
+    expect(missingRequired(basis.fields, r)).toContain('basis.reciprocity_undertaking');
     r.basis.reciprocity_undertaking = true;
-    expect(missingRequired([undertaking], r)).toEqual([]);
-    const item = structuredClone(STORED_DATA_TEMPLATE);
+    expect(missingRequired(basis.fields, r)).not.toContain('basis.reciprocity_undertaking');
+    const item = emptyStoredData();
     item.data.range.tz = '';
-    r.mla.stored_data = [item] as unknown as typeof r.mla.stored_data;
+    r.mla.stored_data = [item];
     expect(missingRequired(step('m6').fields, r)).not.toContain('mla.stored_data.0.data.range.tz');
     expect(missingRequired(step('m6').fields, r)).toContain('mla.stored_data.0.data.range.from');
   });
 
   it('descends into every item of a group', () => {
     const r = emptyRequest();
-    r.offences = [offence('Fraud', 's. 214'), offence('', '')];
-    expect(missingRequired(caseStep.fields, r)).toEqual([
-      'proc.nature',
-      'proc.subject_matter',
+    r.offences = [offence('Fraud', 's. 214', '5 years'), offence('', '')];
+    expect(missingRequired(facts.fields, r)).toEqual([
       'facts.summary',
+      'facts.time_place',
       'offences.1.name',
       'offences.1.provision',
+      'offences.1.max_penalty',
     ]);
   });
 });
@@ -94,30 +90,28 @@ describe('missingRequired', () => {
 describe('stepStatus', () => {
   it('is "not started" while nothing in the step is answered, even with findings', () => {
     const r = emptyRequest();
-    expect(stepStatus(authorities, r, fakeChecks(r))).toBe('not-started');
+    expect(checks(r).some((f) => f.path.startsWith('req_auth.'))).toBe(true);
+    expect(stepStatus(authorities, r, checks(r))).toBe('not-started');
   });
 
   it('is "incomplete" when started but required answers are missing', () => {
     const r = emptyRequest();
     r.req_auth.name = 'Public Prosecution Office';
-    expect(stepStatus(authorities, r, fakeChecks(r))).toBe('incomplete');
+    expect(stepStatus(authorities, r, checks(r))).toBe('incomplete');
   });
 
   it('is "complete" when every shown required answer is given and no error concerns it', () => {
     const r = emptyRequest();
-    r.case.internal_ref = 'PPO-1';
-    r.req_auth.name = 'PPO';
-    r.req_auth.address = 'Justice Square 1';
-    r.req_auth.email = 'a@ppo.example';
-    r.req_state = 'Norland';
     r.basis.primary = 'UNTOC_18';
-    expect(stepStatus(authorities, r, fakeChecks(r))).toBe('complete');
+    r.lang = { drafting: 'en', request: 'en' };
+    r.translation.status = 'not_needed';
+    expect(stepStatus(basis, r, checks(r))).toBe('complete');
     // A conditional field that appears and is required holds the step back again.
     r.basis.primary = 'BILATERAL';
-    expect(stepStatus(authorities, r, [])).toBe('incomplete');
+    expect(stepStatus(basis, r, checks(r))).toBe('incomplete');
     // Warnings do not.
     r.basis.treaty_citation = 'Treaty of 3 May 2011';
-    expect(stepStatus(authorities, r, [finding('req_auth.email', 'warning')])).toBe('complete');
+    expect(stepStatus(basis, r, [finding('basis.treaty_citation', 'warning')])).toBe('complete');
   });
 
   it('is "has errors" when an error concerns an answer that was given', () => {
@@ -128,9 +122,9 @@ describe('stepStatus', () => {
 
   it('counts an error about a missing answer as incomplete, not as errors', () => {
     const r = emptyRequest();
-    r.proc.subject_matter = 'Fraud';
+    r.facts.time_place = 'Arden City, May 2026';
     r.offences = [offence('', 's. 1')];
-    expect(stepStatus(caseStep, r, [finding('offences.0.name')])).toBe('incomplete');
+    expect(stepStatus(facts, r, [finding('offences.0.name')])).toBe('incomplete');
   });
 
   it('does not count an unticked box as a start', () => {

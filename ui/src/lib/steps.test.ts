@@ -7,20 +7,22 @@ const ids = (r = emptyRequest()) => visibleSteps(def.steps, r).map((s) => s.id);
 
 describe('step visibility', () => {
   it('shows the steps of the request’s kind only', () => {
-    expect(ids()).toEqual(['kind', 'authorities', 'case', 'persons', 'handling']);
+    expect(ids()).toEqual(['kind', 'authorities', 'basis', 'proceedings', 'facts', 'persons', 'purpose', 'handling', 'annexes']);
     const r = emptyRequest();
     r.kind = 'preservation';
-    expect(ids(r)).toEqual(['kind', 'authorities', 'preservation', 'handling']);
+    expect(ids(r)).toEqual(['kind', 'authorities', 'basis', 'facts', 'preservation', 'handling', 'annexes']);
     r.kind = 'emergency_disclosure';
-    expect(ids(r)).toEqual(['kind', 'authorities', 'handling']);
+    expect(ids(r)).toEqual(['kind', 'authorities', 'basis', 'proceedings', 'facts', 'emergency', 'purpose', 'handling', 'annexes']);
+    r.kind = 'transfer_of_proceedings';
+    expect(ids(r)).toEqual(['kind', 'authorities', 'basis', 'proceedings', 'facts', 'persons', 'transfer', 'forum', 'handling', 'annexes']);
   });
 
-  it('shows a module step only while its module is selected', () => {
+  it('shows a module step only while its module is selected, in the order of the modules', () => {
     const r = emptyRequest();
     r.mla.modules = ['other'];
-    expect(ids(r)).toEqual(['kind', 'authorities', 'case', 'persons', 'm15', 'handling']);
-    r.mla.modules = ['stored_data', 'other'];
-    expect(ids(r)).toEqual(['kind', 'authorities', 'case', 'persons', 'm6', 'm15', 'handling']);
+    expect(ids(r)).toEqual(['kind', 'authorities', 'basis', 'proceedings', 'facts', 'persons', 'm15', 'purpose', 'handling', 'annexes']);
+    r.mla.modules = ['other', 'stored_data'];
+    expect(ids(r)).toEqual(['kind', 'authorities', 'basis', 'proceedings', 'facts', 'persons', 'm6', 'm15', 'purpose', 'handling', 'annexes']);
     r.mla.modules = [];
     expect(ids(r)).not.toContain('m15');
   });

@@ -23,4 +23,4 @@ updated_at: string,
 /**
  * Number of the latest revision (1 for a new draft).
  */
-revision: bigint, };
+revision: number, };

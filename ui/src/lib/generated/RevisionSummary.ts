@@ -7,7 +7,7 @@ export type RevisionSummary = {
 /**
  * Revision number, from 1.
  */
-number: bigint, 
+number: number, 
 /**
  * When it was saved.
  */

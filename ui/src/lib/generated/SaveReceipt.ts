@@ -11,7 +11,7 @@ draft_id: string,
 /**
  * Latest revision after the save.
  */
-revision: bigint, 
+revision: number, 
 /**
  * When the latest revision was written, RFC 3339 UTC.
  */

@@ -1,0 +1,166 @@
+//! What the commands answer, for the UI's tests: the stand-in for the shell
+//! they run against (`ui/src/lib/testing/fakeBackend.ts`) takes its data from
+//! here, and a contract test (`ui/src/lib/testing/contract.test.ts`) runs it
+//! on the same requests and compares. This test writes
+//! `ui/src/lib/testing/generated/` with the other generators (`make types`):
+//!
+//! - `wizard.<lang>.json` and `ui-strings.<lang>.json`: `wizard_definition`
+//!   and `ui_strings` in every language;
+//! - `rules.json`: every rule's code, severity and provision;
+//! - `corpus.json`: for each request of the corpus — the requests of
+//!   `ui/src/lib/testing/requests/`, the empty request, the examples — the
+//!   request as the core reads it and what the commands make of it: its
+//!   draft title, the findings in every language on [`CONTRACT_DATE`], the
+//!   follow-up (or the error), the text to translate, whether each language
+//!   can be a translation target (or the error), the import of a
+//!   translation whose every target is the source marked `[xx] `, and, for
+//!   the requests of `requests/`, the preview of the request and of that
+//!   translation.
+//!
+//! Everything is a pure function of the sources: the same tree writes the
+//! same bytes, and CI fails when the committed files are stale.
+
+use std::path::{Path, PathBuf};
+
+use mla_writer::checks;
+use mla_writer::export;
+use mla_writer::i18n::{self, Lang};
+use mla_writer::interview;
+use mla_writer::request::{follow_up, read, Request};
+use mla_writer::store::{draft_title, StoreError};
+use mla_writer::translation;
+use serde_json::{json, Value};
+
+use crate::error::IpcError;
+
+/// The date the corpus is checked on.
+const CONTRACT_DATE: time::Date = time::macros::date!(2026 - 11 - 27);
+
+/// The draft id the follow-up's error names.
+const DRAFT_ID: &str = "d1";
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// `*.json` files of `dir`, by name.
+fn json_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem().unwrap().to_string_lossy().into_owned()
+}
+
+/// An error as it crosses IPC.
+fn ipc(e: impl Into<IpcError>) -> Value {
+    serde_json::to_value(e.into()).unwrap()
+}
+
+/// The exported XLIFF with each unit's target its source marked `[xx] `: a
+/// translator who translated nothing but said so.
+fn marked_translation(request: &Request, target: Lang) -> String {
+    let xliff = translation::export(request, target);
+    let mut out = String::new();
+    let mut rest = xliff.as_str();
+    while let Some(start) = rest.find("<source>") {
+        let end = start + rest[start..].find("</source>").unwrap() + "</source>".len();
+        out.push_str(&rest[..end]);
+        let source = &rest[start + "<source>".len()..end - "</source>".len()];
+        out.push_str(&format!("<target>[{}] {source}</target>", target.code()));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// What the commands make of one request.
+fn entry(name: &str, request: &Request, with_documents: bool) -> Value {
+    let findings: serde_json::Map<String, Value> = Lang::ALL
+        .into_iter()
+        .map(|lang| (lang.code().to_string(), serde_json::to_value(checks::run(request, CONTRACT_DATE, lang)).unwrap()))
+        .collect();
+    let follow_up = match follow_up::from_preservation(request) {
+        Ok(r) => json!({ "request": r }),
+        Err(source) => json!({ "error": ipc(StoreError::FollowUp { id: DRAFT_ID.to_string(), source }) }),
+    };
+    let exportable: serde_json::Map<String, Value> = Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            let answer = translation::check_exportable(request, lang).err().map_or(Value::Null, ipc);
+            (lang.code().to_string(), answer)
+        })
+        .collect();
+    let units: Vec<Value> = interview::units(request).into_iter().map(|u| json!({ "id": u.id, "source": u.source })).collect();
+    let translated = [Lang::Fr, Lang::En].into_iter().find(|lang| translation::check_exportable(request, *lang).is_ok()).map(|lang| {
+        let translated = translation::import(request, &marked_translation(request, lang)).expect("a marked translation imports");
+        (lang, translated)
+    });
+    let document = |r: &Request| serde_json::to_value(export::document(r, export::document_lang(r)).unwrap()).unwrap();
+    json!({
+        "name": name,
+        "request": request,
+        "title": draft_title(request),
+        "findings": findings,
+        "follow_up": follow_up,
+        "units": units,
+        "exportable": exportable,
+        "translation": translated.as_ref().map(|(lang, r)| json!({
+            "target": lang.code(),
+            "request": r,
+            "title": draft_title(r),
+            "document": if with_documents { document(r) } else { Value::Null },
+        })),
+        "document": if with_documents { document(request) } else { Value::Null },
+    })
+}
+
+/// The corpus: the UI's scenario requests (with previews), the empty
+/// request and the examples.
+fn corpus() -> Value {
+    let mut entries = Vec::new();
+    for path in json_files(&root().join("ui/src/lib/testing/requests")) {
+        let request = read::read_request(&path).unwrap_or_else(|e| panic!("{e}"));
+        entries.push(entry(&stem(&path), &request, true));
+    }
+    entries.push(entry("empty", &Request::default(), false));
+    for path in json_files(&root().join("examples")) {
+        let request = read::read_request(&path).unwrap_or_else(|e| panic!("{e}"));
+        entries.push(entry(&stem(&path), &request, false));
+    }
+    json!({ "date": CONTRACT_DATE.to_string(), "draft_id": DRAFT_ID, "entries": entries })
+}
+
+fn write(dir: &Path, name: &str, value: &Value) {
+    let text = serde_json::to_string_pretty(value).unwrap() + "\n";
+    std::fs::write(dir.join(name), text).unwrap();
+}
+
+#[test]
+fn export_bindings_ui_fixtures() {
+    let dir = root().join("ui/src/lib/testing/generated");
+    std::fs::create_dir_all(&dir).unwrap();
+    for lang in Lang::ALL {
+        write(&dir, &format!("wizard.{}.json", lang.code()), &serde_json::to_value(interview::definition(lang)).unwrap());
+        write(&dir, &format!("ui-strings.{}.json", lang.code()), &serde_json::to_value(i18n::catalogue(lang).ui_strings()).unwrap());
+    }
+    let rules: Vec<Value> =
+        checks::rules().map(|r| json!({ "code": r.code, "severity": r.severity, "provision": r.provision })).collect();
+    write(&dir, "rules.json", &Value::Array(rules));
+    write(&dir, "corpus.json", &corpus());
+}
+
+#[test]
+fn a_marked_translation_marks_every_unit_and_keeps_the_source() {
+    let request = read::read_request(&root().join("examples/mla-evidence-fraud-arden-norland.json")).unwrap();
+    let translated = translation::import(&request, &marked_translation(&request, Lang::Fr)).unwrap();
+    assert_eq!(translated.facts.summary, format!("[fr] {}", request.facts.summary));
+    assert_eq!(translated.translation.original["facts.summary"], request.facts.summary);
+    assert_eq!(translated.translation.original.len(), interview::units(&request).len());
+}
