@@ -73,6 +73,7 @@ fn originator_and_counterpart_consult_on_a_draft_through_the_command_line() {
 
     // Ana sends her draft to Ingrid.
     let draft = ana.run(&["drafts", "import", EXAMPLE]).trim().to_string();
+    let as_sent = ana.run(&["drafts", "export", &draft]);
     ana.run(&["exchange", "export", &draft, "--to", &ingrid_id, "--note", "For your comments", "-o", &file("round1.mla"), "--now", "2026-03-02T10:00:00Z"]);
 
     // Ingrid takes it in, comments, suggests two edits and replies.
@@ -106,7 +107,7 @@ fn originator_and_counterpart_consult_on_a_draft_through_the_command_line() {
     ana.run(&["exchange", "answer", &draft, &question, "--text", "The main branch in Norcastle.", "--now", "2026-03-02T13:12:00Z"]);
 
     // Exactly the accepted change is in the draft.
-    let original: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(EXAMPLE).unwrap()).unwrap();
+    let original: serde_json::Value = serde_json::from_str(&as_sent).unwrap();
     let now: serde_json::Value = serde_json::from_str(&ana.run(&["drafts", "export", &draft])).unwrap();
     let mut expected = original.clone();
     expected["facts"]["time_place"] = "1 June to 30 September 2025, Arden City and online".into();
