@@ -65,7 +65,7 @@ fn hour(n: i64) -> OffsetDateTime {
 }
 
 fn demo() -> Request {
-    mla_writer::request::demo::request()
+    mla_writer::request::demo::example()
 }
 
 const SUBJECT_THEIRS: &str = "Investment fraud through a fictitious online trading platform and laundering of the proceeds in Norland";
