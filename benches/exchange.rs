@@ -102,7 +102,7 @@ fn annexes(dir: &Path, megabytes: usize) -> Vec<AnnexSource> {
 fn outgoing(annexes: Vec<AnnexSource>) -> Outgoing {
     Outgoing {
         round: Round { request_id: "draft-1".into(), base_revision: 1, answers: None, sequence: 1, from_originator: true },
-        request: mla_writer::request::demo::request(),
+        request: mla_writer::request::demo::example(),
         lineage: vec![],
         thread: Thread::default(),
         note: "Draft for your comments".into(),

@@ -176,7 +176,7 @@ mod tests {
 
     #[test]
     fn a_field_unchanged_since_the_revision_sent_is_clean() {
-        let current = crate::request::demo::request();
+        let current = crate::request::demo::example();
         let s = suggestion("facts.time_place", json!(current.facts.time_place), json!("2025, Arden City"));
         let r = review_suggestion(&s, &current, Lang::En);
         assert_eq!((r.status, r.conflict.clone()), (ReviewStatus::Clean, None));
@@ -185,7 +185,7 @@ mod tests {
 
     #[test]
     fn a_field_already_holding_the_proposed_value_is_reported_as_applied() {
-        let mut current = crate::request::demo::request();
+        let mut current = crate::request::demo::example();
         let base = json!(current.facts.time_place);
         current.facts.time_place = "2025, Arden City".into();
         let r = review_suggestion(&suggestion("facts.time_place", base, json!("2025, Arden City")), &current, Lang::En);
@@ -194,7 +194,7 @@ mod tests {
 
     #[test]
     fn a_choice_changed_on_both_sides_is_a_conflict_without_a_merge() {
-        let mut current = crate::request::demo::request();
+        let mut current = crate::request::demo::example();
         current.proc.nature = Some(crate::request::ProceedingsNature::Trial);
         let r = review_suggestion(&suggestion("proc.nature", json!("investigation"), json!("prosecution")), &current, Lang::En);
         assert_eq!(r.status, ReviewStatus::Conflict);
@@ -205,7 +205,7 @@ mod tests {
 
     #[test]
     fn a_removed_list_item_is_reported_as_missing() {
-        let mut current = crate::request::demo::request();
+        let mut current = crate::request::demo::example();
         current.persons.clear();
         let r = review_suggestion(&suggestion("persons.0.location", json!("x"), json!("y")), &current, Lang::En);
         assert_eq!((r.status, r.current), (ReviewStatus::FieldMissing, None));

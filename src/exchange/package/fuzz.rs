@@ -65,7 +65,7 @@ fn fixture() -> Fixture {
         package_id: "0b6f7a52-3c1d-4e8f-9a2b-5c6d7e8f9a0b".into(),
         created: "2026-03-02T10:00:00Z".into(),
         round: Round { request_id: "r".into(), base_revision: 1, answers: None, sequence: 1, from_originator: true },
-        request: crate::request::demo::request(),
+        request: crate::request::demo::example(),
         lineage: vec![LineageEntry { revision: 1, sha256: "0".repeat(64), at: "2026-03-01T09:00:00Z".into(), origin: RevisionOrigin::Local }],
         thread: Thread::default(),
         note: "note".into(),
