@@ -1,7 +1,7 @@
 //! The TypeScript side of the command list: `ui/src/lib/generated/commands.ts`
 //! is written from `command_list.rs` (names, arguments, results, typed with
 //! the types ts-rs generates) and the commands' documentation, and the list
-//! is checked against the functions of `commands.rs`. Both run with the
+//! is checked against the functions of `commands/`. Both run with the
 //! other generators (`make types`, `cargo test … export_bindings`).
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -16,7 +16,12 @@ use mla_writer::store::{Draft, DraftSummary, SaveReceipt};
 use quote::ToTokens;
 use ts_rs::{TypeVisitor, TS};
 
-use crate::commands::Exported;
+use mla_writer::exchange::consultation::{DecisionReceipt, Overview, Resolution, SharedRequest};
+use mla_writer::exchange::contacts::{CardImport, Contact};
+use mla_writer::exchange::desk::{Desk, Sent};
+use mla_writer::exchange::thread::{Comment, CommentKind, Suggestion};
+
+use crate::commands::{Exported, PackageImport};
 
 /// One command as the list declares it.
 struct Listed {
@@ -76,7 +81,7 @@ fn listed() -> Vec<Listed> {
     command_list!(listed)
 }
 
-/// One command function as `commands.rs` defines it.
+/// One command function as `commands/` defines it.
 #[derive(Debug, PartialEq)]
 struct Defined {
     /// Arguments the UI passes (not those Tauri injects), with their types.
@@ -101,12 +106,14 @@ fn injected(ty: &syn::Type) -> bool {
     text.starts_with("State<") || text.starts_with("tauri::AppHandle") || text.starts_with("AppHandle")
 }
 
-/// The functions marked `#[tauri::command]` in `commands.rs`.
+/// The functions marked `#[tauri::command]` in the files of `commands/`.
 fn defined() -> BTreeMap<String, Defined> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/commands.rs");
-    let file = syn::parse_file(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/commands");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    paths.sort();
+    let items = paths.iter().flat_map(|path| syn::parse_file(&std::fs::read_to_string(path).unwrap()).unwrap().items);
     let mut out = BTreeMap::new();
-    for item in file.items {
+    for item in items {
         let syn::Item::Fn(function) = item else { continue };
         let Some(attribute) = function.attrs.iter().find(|a| compact(&a.path().to_token_stream().to_string()) == "tauri::command") else {
             continue;
@@ -176,7 +183,7 @@ fn typescript(listed: &[Listed], defined: &BTreeMap<String, Defined>) -> String 
     }
     let mut out = String::from(
         "// Generated from src-tauri/src/command_list.rs and the documentation of\n\
-         // src-tauri/src/commands.rs by `make types`. Do not edit.\n",
+         // src-tauri/src/commands/ by `make types`. Do not edit.\n",
     );
     for (name, path) in &imports {
         let module = path.with_extension("");
@@ -206,7 +213,7 @@ fn typescript(listed: &[Listed], defined: &BTreeMap<String, Defined>) -> String 
 }
 
 #[test]
-fn the_command_list_matches_the_functions_of_commands_rs() {
+fn the_command_list_matches_the_functions_of_commands() {
     let defined = defined();
     let listed = listed();
     let names: BTreeSet<&str> = listed.iter().map(|c| c.name).collect();

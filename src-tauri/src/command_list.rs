@@ -3,14 +3,14 @@
 // reject with an `IpcError`). Everything else follows from it:
 // - `build.rs` declares the names to Tauri and writes
 //   `capabilities/main.json`, which grants the main window exactly these;
-// - `main.rs` registers their handlers, the functions of `commands.rs`;
+// - `main.rs` registers their handlers, the functions of `commands/`;
 // - `ui/src/lib/generated/commands.ts` is written from it (`make types`);
-// - a test checks it against the signatures in `commands.rs`.
+// - a test checks it against the signatures in `commands/`.
 // This file is included by `build.rs`, so it holds the macro only.
 
 /// Calls `$callback!` with every command, one entry each:
 /// `name(argument: Type, …) -> Result;`. Each command's documentation is
-/// on its function in `commands.rs`.
+/// on its function in `commands/`.
 macro_rules! command_list {
     ($callback:ident) => {
         $callback! {
@@ -27,6 +27,24 @@ macro_rules! command_list {
             export_docx(request: Request, file_name: String) -> Option<Exported>;
             export_xliff(request: Request, target: Lang, file_name: String) -> Option<String>;
             import_xliff(id: String) -> Option<Draft>;
+            exchange_desk() -> Desk;
+            create_identity(name: String, authority: String, email: String, key_passphrase: Option<String>) -> Desk;
+            unlock_keys(key_passphrase: String) -> ();
+            export_card(file_name: String) -> Option<String>;
+            import_card() -> Option<CardImport>;
+            trust_contact(id: String, fingerprint: String) -> Contact;
+            shared_requests() -> Vec<SharedRequest>;
+            consultation(id: String, lang: Lang) -> Overview;
+            send_package(id: String, to: Vec<String>, passphrase: Option<String>, note: String, file_name: String) -> Option<Sent>;
+            import_package(passphrase: Option<String>) -> Option<PackageImport>;
+            confirm_package_signer(fingerprint: String, passphrase: Option<String>) -> PackageImport;
+            add_comment(id: String, field: String, kind: CommentKind, text: String) -> Comment;
+            answer_comment(id: String, comment_id: String, text: String) -> Comment;
+            resolve_comment(id: String, comment_id: String) -> Comment;
+            suggest_edit(id: String, field: String, value: serde_json::Value, note: String) -> Suggestion;
+            accept_suggestion(id: String, suggestion_id: String, resolution: Resolution) -> DecisionReceipt;
+            reject_suggestion(id: String, suggestion_id: String) -> DecisionReceipt;
+            export_reading_copy(id: String, lang: Lang, file_name: String) -> Option<String>;
         }
     };
 }

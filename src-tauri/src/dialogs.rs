@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 use tauri_plugin_dialog::DialogExt;
 
-/// Environment variable that answers the save dialog with a path
+/// Environment variable that answers the save dialog with a path, or with a
+/// folder where the file is saved under the name proposed
 /// (`e2e-dialog-answers` builds only).
 #[cfg(feature = "e2e-dialog-answers")]
 const SAVE_DIALOG_ANSWER_ENV: &str = "MLA_SAVE_DIALOG_ANSWER";
@@ -27,7 +28,7 @@ fn test_answer(name: &str) -> Option<PathBuf> {
 pub fn ask_save_path(app: &tauri::AppHandle, filter: &str, extension: &str, file_name: &str) -> Option<PathBuf> {
     #[cfg(feature = "e2e-dialog-answers")]
     if let Some(answer) = test_answer(SAVE_DIALOG_ANSWER_ENV) {
-        return Some(answer);
+        return Some(if answer.is_dir() { answer.join(file_name) } else { answer });
     }
     app.dialog()
         .file()
@@ -37,16 +38,12 @@ pub fn ask_save_path(app: &tauri::AppHandle, filter: &str, extension: &str, file
         .and_then(|p| p.into_path().ok())
 }
 
-/// Which translation file to open: the native open dialog, filtered to
-/// XLIFF. `None` when the user cancelled.
-pub fn ask_xliff_path(app: &tauri::AppHandle) -> Option<PathBuf> {
+/// Which file to open: the native open dialog, filtered to `extensions`
+/// (described as `filter`). `None` when the user cancelled.
+pub fn ask_open_path(app: &tauri::AppHandle, filter: &str, extensions: &[&str]) -> Option<PathBuf> {
     #[cfg(feature = "e2e-dialog-answers")]
     if let Some(answer) = test_answer(OPEN_DIALOG_ANSWER_ENV) {
         return Some(answer);
     }
-    app.dialog()
-        .file()
-        .add_filter("XLIFF translation", &["xlf", "xliff"])
-        .blocking_pick_file()
-        .and_then(|p| p.into_path().ok())
+    app.dialog().file().add_filter(filter, extensions).blocking_pick_file().and_then(|p| p.into_path().ok())
 }

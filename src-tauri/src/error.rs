@@ -4,6 +4,11 @@
 use serde::Serialize;
 use ts_rs::TS;
 
+use mla_writer::exchange::consultation::ConsultationError;
+use mla_writer::exchange::contacts::ContactError;
+use mla_writer::exchange::desk::DeskError;
+use mla_writer::exchange::identities::OwnIdentityError;
+use mla_writer::exchange::keystore::KeyStoreError;
 use mla_writer::store::{StoreError, TranslatedDraftError};
 use mla_writer::translation::{ImportFileError, XliffError};
 
@@ -20,6 +25,17 @@ pub enum ErrorCode {
     /// A file the user chose could not be read or written (the message
     /// names it). The UI says the file could not be read or written.
     File,
+    /// The secret keys are in a passphrase-protected file and no
+    /// passphrase, or a wrong one, was given. The UI asks for the passphrase
+    /// and tries again.
+    KeysLocked,
+    /// An exchange package was refused (tampered, forwarded, replayed,
+    /// stale, too large, not for this side…); nothing was taken in. The UI
+    /// says so, with the message.
+    Package,
+    /// The fingerprint typed is not the contact's. The UI says to compare
+    /// it again by telephone; the contact stays untrusted.
+    Fingerprint,
     /// Anything else: the database or the document could not be made. The
     /// UI shows the message in the sentence of the action that failed.
     Failed,
@@ -38,6 +54,11 @@ pub struct IpcError {
 impl IpcError {
     fn new(code: ErrorCode, message: impl ToString) -> Self {
         IpcError { code, message: message.to_string() }
+    }
+
+    /// Any other failure, with its message.
+    pub fn failed(message: impl ToString) -> Self {
+        IpcError::new(ErrorCode::Failed, message)
     }
 
     /// A file that could not be written to `path`.
@@ -71,6 +92,58 @@ impl From<TranslatedDraftError> for IpcError {
             TranslatedDraftError::File(e @ ImportFileError::Xliff { .. }) => IpcError::new(ErrorCode::Translation, e),
             TranslatedDraftError::File(e) => IpcError::new(ErrorCode::File, e),
         }
+    }
+}
+
+impl From<OwnIdentityError> for IpcError {
+    fn from(e: OwnIdentityError) -> Self {
+        let code = match &e {
+            OwnIdentityError::KeyStore(KeyStoreError::PassphraseNeeded { .. } | KeyStoreError::WrongPassphrase { .. }) => ErrorCode::KeysLocked,
+            _ => ErrorCode::Failed,
+        };
+        IpcError::new(code, e)
+    }
+}
+
+impl From<ContactError> for IpcError {
+    fn from(e: ContactError) -> Self {
+        let code = match &e {
+            ContactError::FingerprintMismatch { .. } | ContactError::BadFingerprint(_) => ErrorCode::Fingerprint,
+            ContactError::File { .. } => ErrorCode::File,
+            _ => ErrorCode::Failed,
+        };
+        IpcError::new(code, e)
+    }
+}
+
+impl From<ConsultationError> for IpcError {
+    fn from(e: ConsultationError) -> Self {
+        IpcError::new(consultation_code(&e), e)
+    }
+}
+
+impl From<DeskError> for IpcError {
+    fn from(e: DeskError) -> Self {
+        match e {
+            DeskError::Identity(e) => e.into(),
+            DeskError::Contacts(e) => e.into(),
+            DeskError::Consultation { source, draft_id } => {
+                let code = consultation_code(&source);
+                IpcError::new(code, DeskError::Consultation { source, draft_id })
+            }
+            e @ DeskError::Package { .. } => IpcError::new(ErrorCode::Package, e),
+            e @ DeskError::WrongSigner { .. } => IpcError::new(ErrorCode::Fingerprint, e),
+            e @ DeskError::Io { .. } => IpcError::new(ErrorCode::File, e),
+            e => IpcError::new(ErrorCode::Failed, e),
+        }
+    }
+}
+
+/// The code of a consultation error: a package refused, or any other failure.
+fn consultation_code(e: &ConsultationError) -> ErrorCode {
+        match e {
+            ConsultationError::Replayed { .. } | ConsultationError::OwnPackage(_) | ConsultationError::Stale { .. } => ErrorCode::Package,
+        _ => ErrorCode::Failed,
     }
 }
 

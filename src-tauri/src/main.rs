@@ -15,7 +15,8 @@ mod ui_fixtures;
 
 use std::sync::Mutex;
 
-use mla_writer::store::Store;
+use mla_writer::exchange::keystore::KeyStore;
+use mla_writer::store::{data_dir, Store};
 
 /// The handlers of the listed commands.
 macro_rules! handlers {
@@ -25,6 +26,14 @@ macro_rules! handlers {
 }
 
 fn main() {
+    let data_dir = data_dir::data_dir();
+    let keys = match KeyStore::from_env(&data_dir) {
+        Ok(keys) => keys,
+        Err(e) => {
+            eprintln!("MLA Writer cannot use its key store: {e}");
+            std::process::exit(1);
+        }
+    };
     let mut store = match Store::open_default() {
         Ok(store) => store,
         Err(e) => {
@@ -38,6 +47,7 @@ fn main() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(commands::Drafts(Mutex::new(store)))
+        .manage(commands::Exchange::new(&data_dir, keys))
         .invoke_handler(command_list!(handlers))
         .run(tauri::generate_context!())
         .expect("the MLA Writer window could not start");

@@ -28,6 +28,14 @@ pub enum ContactError {
     /// The database failed.
     #[error("contact book: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// A card file could not be read.
+    #[error("{path}: {message}")]
+    File {
+        /// The card file.
+        path: std::path::PathBuf,
+        /// What went wrong.
+        message: String,
+    },
     /// The card was refused.
     #[error(transparent)]
     Card(#[from] CardError),
@@ -204,6 +212,18 @@ pub fn history(conn: &Connection, id: &str) -> Result<Vec<ContactEvent>, Contact
     let mut stmt = conn.prepare("SELECT at, event, fingerprint, detail FROM contact_events WHERE contact_id = ?1 ORDER BY at, rowid")?;
     let rows = stmt.query_map([id], |row| Ok(ContactEvent { at: row.get(0)?, event: row.get(1)?, fingerprint: row.get(2)?, detail: row.get(3)? }))?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Imports the card file at `path` at `at`, as [`import_card`] does; a
+/// file larger than a card can be is refused before it is read.
+pub fn import_card_file(conn: &mut Connection, path: &std::path::Path, at: OffsetDateTime) -> Result<CardImport, ContactError> {
+    let unreadable = |e: std::io::Error| ContactError::File { path: path.to_path_buf(), message: format!("cannot read: {e}") };
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    if size > crate::exchange::card::MAX_CARD_BYTES as u64 {
+        return Err(ContactError::File { path: path.to_path_buf(), message: format!("{size} bytes is too large for a card") });
+    }
+    let text = std::fs::read_to_string(path).map_err(unreadable)?;
+    import_card(conn, &text, &path.display().to_string(), at)
 }
 
 /// Imports a card file (`origin` names it in errors) at time `at`.

@@ -11,12 +11,14 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use age::secrecy::SecretString;
+use serde::Serialize;
 use time::OffsetDateTime;
+use ts_rs::TS;
 
 use crate::exchange::consultation::{self, ConsultationError, ImportReport, Role};
-use crate::exchange::contacts::{self, ContactError};
+use crate::exchange::contacts::{self, Contact, ContactError};
 use crate::exchange::fingerprint;
-use crate::exchange::identities::{self, OwnIdentityError};
+use crate::exchange::identities::{self, OwnIdentity, OwnIdentityError};
 use crate::exchange::keystore::KeyStore;
 use crate::exchange::package::{self, Keys, Limits, PackageError, PackageSummary, Recipients};
 use crate::exchange::thread::Participant;
@@ -106,20 +108,23 @@ pub enum SendTo {
 }
 
 /// What [`send`] did.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
 pub struct Sent {
     /// The package written.
     pub summary: PackageSummary,
     /// Whether it was a reply (this side is the counterpart).
     pub reply: bool,
     /// The round and sequence it carries.
+    #[ts(type = "number")]
     pub sequence: u64,
     /// Who it went to.
     pub to: Vec<Participant>,
 }
 
 /// What [`take_in_package`] did.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
 pub struct TakenIn {
     /// What the consultation layer took in.
     pub report: ImportReport,
@@ -129,6 +134,26 @@ pub struct TakenIn {
     pub comments: usize,
     /// Suggestions in the package.
     pub suggestions: usize,
+}
+
+/// Folder of the data directory where the annexes of packages taken in are kept.
+pub const ANNEX_DIR: &str = "annexes";
+
+/// This side of the exchange: its identity, if it has one, and its contacts.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Desk {
+    /// The current identity.
+    pub identity: Option<OwnIdentity>,
+    /// The contact book, trusted or not.
+    pub contacts: Vec<Contact>,
+}
+
+/// This side of the exchange as it stands.
+pub fn desk(store: &mut Store) -> Result<Desk, DeskError> {
+    let identity = identities::current(store.connection())?;
+    let contacts = contacts::list(store.connection())?;
+    Ok(Desk { identity, contacts })
 }
 
 /// Sends draft `draft_id` to `to`, with `note`, at `at`, as a package file
@@ -227,8 +252,7 @@ pub fn take_in_package(
     annex_dir: &Path,
     at: OffsetDateTime,
 ) -> Result<TakenIn, DeskError> {
-    let own = identities::current(store.connection())?.ok_or(OwnIdentityError::None)?;
-    let me = Participant { fingerprint: own.fingerprint.clone(), name: own.name.clone(), authority: own.authority.clone() };
+    let me = identities::me(store.connection())?;
     let unlocked = match package_passphrase {
         Some(_) => Vec::new(),
         None => identities::all(store.connection())?

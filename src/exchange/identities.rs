@@ -115,6 +115,12 @@ pub fn current(conn: &Connection) -> Result<Option<OwnIdentity>, OwnIdentityErro
     row.map(to_own).transpose()
 }
 
+/// This side as a participant of a consultation: the current identity.
+pub fn me(conn: &Connection) -> Result<crate::exchange::thread::Participant, OwnIdentityError> {
+    let own = current(conn)?.ok_or(OwnIdentityError::None)?;
+    Ok(crate::exchange::thread::Participant { fingerprint: own.fingerprint, name: own.name, authority: own.authority })
+}
+
 /// Every identity, current first, then the replaced ones, newest first.
 pub fn all(conn: &Connection) -> Result<Vec<OwnIdentity>, OwnIdentityError> {
     let mut stmt = conn.prepare(

@@ -97,6 +97,7 @@ pub struct Suggestion {
     /// Dotted path of the field.
     pub field: String,
     /// The revision of the originator's request it was made against.
+    #[ts(type = "number")]
     pub base_revision: i64,
     /// The field's value in that revision (`null` when it had none).
     #[ts(type = "unknown")]
@@ -141,6 +142,7 @@ pub enum RevisionOrigin {
 #[ts(export)]
 pub struct LineageEntry {
     /// Revision number on the originator's side.
+    #[ts(type = "number")]
     pub revision: i64,
     /// SHA-256 of the request's canonical JSON at that revision, hex.
     pub sha256: String,
@@ -170,12 +172,14 @@ pub struct Round {
     pub request_id: String,
     /// The originator's revision the package is based on (the revision sent,
     /// or, in a reply, the revision answered).
+    #[ts(type = "number")]
     pub base_revision: i64,
     /// The package this one answers, if any.
     pub answers: Option<String>,
     /// Counts the packages one sender made for this request, from 1: a
     /// package whose sequence is not above the last one imported from the
     /// same sender is stale or replayed.
+    #[ts(type = "number")]
     pub sequence: u64,
     /// Whether the sender is the originator of the request (else the
     /// counterpart).

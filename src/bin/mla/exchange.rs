@@ -116,8 +116,7 @@ pub fn contacts(cmd: ContactsCommand) -> Result<ExitCode, String> {
     let (mut store, _) = open()?;
     match cmd {
         ContactsCommand::Import { file, now: at } => {
-            let text = read_card_file(&file)?;
-            let outcome = contacts::import_card(store.connection(), &text, &file.display().to_string(), now(at)).map_err(|e| e.to_string())?;
+            let outcome = contacts::import_card_file(store.connection(), &file, now(at)).map_err(|e| e.to_string())?;
             match outcome {
                 CardImport::Added { contact } => {
                     println!("Added {} ({}) as contact {}, not trusted yet.", contact.name, contact.authority, contact.id);
@@ -155,19 +154,9 @@ pub fn contacts(cmd: ContactsCommand) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn read_card_file(file: &Path) -> Result<String, String> {
-    let size = std::fs::metadata(file).map_err(|e| format!("{}: cannot read: {e}", file.display()))?.len();
-    if size > mla_writer::exchange::card::MAX_CARD_BYTES as u64 {
-        return Err(format!("{}: {size} bytes is too large for a card", file.display()));
-    }
-    std::fs::read_to_string(file).map_err(|e| format!("{}: cannot read: {e}", file.display()))
-}
-
 /// This side as a participant: the current identity (no key needed).
 fn me(store: &mut Store) -> Result<Participant, String> {
-    let own = identities::current(store.connection()).map_err(|e| e.to_string())?;
-    let own = own.ok_or_else(|| identities::OwnIdentityError::None.to_string())?;
-    Ok(Participant { fingerprint: own.fingerprint, name: own.name, authority: own.authority })
+    identities::me(store.connection()).map_err(|e| e.to_string())
 }
 
 /// A value typed on the command line: JSON when it parses as JSON, else text.
@@ -207,7 +196,7 @@ pub fn exchange(cmd: ExchangeCommand) -> Result<ExitCode, String> {
                 Some(f) => passphrase(&PassphraseArg { passphrase_file: Some(f) })?,
                 None => None,
             };
-            let annexes = data_dir::data_dir().join("annexes");
+            let annexes = data_dir::data_dir().join(desk::ANNEX_DIR);
             let taken = desk::take_in_package(
                 &mut store,
                 &keys,
@@ -305,11 +294,7 @@ pub fn exchange(cmd: ExchangeCommand) -> Result<ExitCode, String> {
             }
         }
         ExchangeCommand::ReadingCopy { draft_id, output, lang, now: at } => {
-            let request = store.load_draft(&draft_id).map_err(|e| e.to_string())?.request;
-            let thread = consultation::thread(&mut store, &draft_id).map_err(fail)?;
-            let lang = lang.unwrap_or_else(|| mla_writer::export::document_lang(&request));
-            let doc = consultation::comments_document(&request, &thread, lang).map_err(|e| e.to_string())?;
-            let bytes = mla_writer::export::document_pdf(&doc, mla_writer::layout::Paper::A4, now(at));
+            let bytes = consultation::reading_copy_pdf(&mut store, &draft_id, lang, now(at)).map_err(fail)?;
             std::fs::write(&output, bytes).map_err(|e| format!("{}: cannot write: {e}", output.display()))?;
         }
     }

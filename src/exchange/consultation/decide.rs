@@ -40,6 +40,7 @@ pub struct DecisionReceipt {
     /// The suggestion as decided.
     pub suggestion: Suggestion,
     /// The draft's revision afterwards.
+    #[ts(type = "number")]
     pub revision: i64,
     /// Whether the decision wrote a new revision.
     pub changed: bool,

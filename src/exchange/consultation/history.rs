@@ -42,6 +42,7 @@ pub enum Action {
 #[ts(export)]
 pub struct HistoryEntry {
     /// Its place in the history, from 1.
+    #[ts(type = "number")]
     pub number: i64,
     /// When, RFC 3339 UTC.
     pub at: String,
@@ -59,6 +60,7 @@ pub struct HistoryEntry {
     /// The package it came from, or that carried it.
     pub package_id: Option<String>,
     /// The revision of the request it wrote, if any.
+    #[ts(type = "number | null")]
     pub revision: Option<i64>,
 }
 

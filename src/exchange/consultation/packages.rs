@@ -42,6 +42,7 @@ pub struct PackageRecord {
     #[ts(type = "number")]
     pub sequence: u64,
     /// The originator's revision it is based on.
+    #[ts(type = "number")]
     pub base_revision: i64,
     /// The package it answers.
     pub answers: Option<String>,

@@ -11,7 +11,8 @@ use serde_json::Value;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
-use super::fields;
+use super::{fields, ConsultationError};
+use crate::store::Store;
 use crate::document::templates::{long_date, phrase, TemplateError};
 use crate::i18n::placeholders::fill;
 use crate::document::{Block, Document};
@@ -32,6 +33,18 @@ pub fn comments_document(request: &Request, thread: &Thread, lang: Lang) -> Resu
         doc.blocks.extend(words.suggestion_blocks(&thread.suggestions)?);
     }
     Ok(doc)
+}
+
+/// The reading copy of draft `draft_id` as a PDF made at `at`, in `lang`
+/// (the request's language of transmission when `None`): its document with
+/// the comments and suggestions annexed ([`comments_document`]).
+pub fn reading_copy_pdf(store: &mut Store, draft_id: &str, lang: Option<Lang>, at: OffsetDateTime) -> Result<Vec<u8>, ConsultationError> {
+    let request = store.load_draft(draft_id)?.request;
+    let thread = super::thread(store, draft_id)?;
+    let lang = lang.unwrap_or_else(|| crate::export::document_lang(&request));
+    let doc = comments_document(&request, &thread, lang)
+        .map_err(|e| ConsultationError::Invalid(format!("draft {draft_id}: the reading copy cannot be made: {e}")))?;
+    Ok(crate::export::document_pdf(&doc, crate::layout::Paper::A4, at))
 }
 
 /// The wording of the annex in one language.

@@ -56,8 +56,10 @@ pub struct SharedRequest {
     /// Where the consultation stands.
     pub status: SharedStatus,
     /// Counterpart: the originator's revision last received.
+    #[ts(type = "number | null")]
     pub received_revision: Option<i64>,
     /// Counterpart: the local revision that holds it.
+    #[ts(type = "number | null")]
     pub received_local_revision: Option<i64>,
     /// Counterpart: the revisions the request went through on the
     /// originator's side, as last received (empty on the originator's side,

@@ -48,6 +48,7 @@ pub struct ImportReport {
     #[ts(type = "number")]
     pub round: u64,
     /// The local draft's revision afterwards.
+    #[ts(type = "number")]
     pub revision: i64,
     /// Comments new to this side.
     pub comments_added: usize,

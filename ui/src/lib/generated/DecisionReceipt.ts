@@ -12,7 +12,7 @@ suggestion: Suggestion,
 /**
  * The draft's revision afterwards.
  */
-revision: bigint, 
+revision: number, 
 /**
  * Whether the decision wrote a new revision.
  */

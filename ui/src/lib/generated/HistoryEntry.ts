@@ -9,7 +9,7 @@ export type HistoryEntry = {
 /**
  * Its place in the history, from 1.
  */
-number: bigint, 
+number: number, 
 /**
  * When, RFC 3339 UTC.
  */
@@ -41,4 +41,4 @@ package_id: string | null,
 /**
  * The revision of the request it wrote, if any.
  */
-revision: bigint | null, };
+revision: number | null, };

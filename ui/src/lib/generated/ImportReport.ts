@@ -33,7 +33,7 @@ round: number,
 /**
  * The local draft's revision afterwards.
  */
-revision: bigint, 
+revision: number, 
 /**
  * Comments new to this side.
  */

@@ -10,7 +10,7 @@ export type LineageEntry = {
 /**
  * Revision number on the originator's side.
  */
-revision: bigint, 
+revision: number, 
 /**
  * SHA-256 of the request's canonical JSON at that revision, hex.
  */

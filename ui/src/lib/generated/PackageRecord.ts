@@ -34,7 +34,7 @@ sequence: number,
 /**
  * The originator's revision it is based on.
  */
-base_revision: bigint, 
+base_revision: number, 
 /**
  * The package it answers.
  */

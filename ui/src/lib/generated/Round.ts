@@ -14,7 +14,7 @@ request_id: string,
  * The originator's revision the package is based on (the revision sent,
  * or, in a reply, the revision answered).
  */
-base_revision: bigint, 
+base_revision: number, 
 /**
  * The package this one answers, if any.
  */
@@ -24,7 +24,7 @@ answers: string | null,
  * package whose sequence is not above the last one imported from the
  * same sender is stale or replayed.
  */
-sequence: bigint, 
+sequence: number, 
 /**
  * Whether the sender is the originator of the request (else the
  * counterpart).

@@ -40,11 +40,11 @@ status: SharedStatus,
 /**
  * Counterpart: the originator's revision last received.
  */
-received_revision: bigint | null, 
+received_revision: number | null, 
 /**
  * Counterpart: the local revision that holds it.
  */
-received_local_revision: bigint | null, 
+received_local_revision: number | null, 
 /**
  * Counterpart: the revisions the request went through on the
  * originator's side, as last received (empty on the originator's side,

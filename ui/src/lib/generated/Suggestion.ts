@@ -20,7 +20,7 @@ field: string,
 /**
  * The revision of the originator's request it was made against.
  */
-base_revision: bigint, 
+base_revision: number, 
 /**
  * The field's value in that revision (`null` when it had none).
  */

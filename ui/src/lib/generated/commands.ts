@@ -1,13 +1,26 @@
 // Generated from src-tauri/src/command_list.rs and the documentation of
-// src-tauri/src/commands.rs by `make types`. Do not edit.
+// src-tauri/src/commands/ by `make types`. Do not edit.
+import type { CardImport } from './CardImport';
+import type { Comment } from './Comment';
+import type { CommentKind } from './CommentKind';
+import type { Contact } from './Contact';
+import type { DecisionReceipt } from './DecisionReceipt';
+import type { Desk } from './Desk';
 import type { Document } from './Document';
 import type { Draft } from './Draft';
 import type { DraftSummary } from './DraftSummary';
 import type { Exported } from './Exported';
 import type { Finding } from './Finding';
+import type { JsonValue } from './serde_json/JsonValue';
 import type { Lang } from './Lang';
+import type { Overview } from './Overview';
+import type { PackageImport } from './PackageImport';
 import type { Request } from './Request';
+import type { Resolution } from './Resolution';
 import type { SaveReceipt } from './SaveReceipt';
+import type { Sent } from './Sent';
+import type { SharedRequest } from './SharedRequest';
+import type { Suggestion } from './Suggestion';
 import type { WizardDefinition } from './WizardDefinition';
 
 /**
@@ -42,6 +55,42 @@ export type Commands = {
   export_xliff: { args: { request: Request; target: Lang; fileName: string }; result: string | null };
   /** Asks for a translated XLIFF file and imports it into draft `id` as stored, saved as a new draft; all or nothing. Null when the user cancelled. */
   import_xliff: { args: { id: string }; result: Draft | null };
+  /** This side of the exchange: the identity (with where its keys are kept) and the contacts. */
+  exchange_desk: { args: Record<string, never>; result: Desk };
+  /** Creates the user's identity (keys in the OS keychain, else in a file protected by `key_passphrase`). */
+  create_identity: { args: { name: string; authority: string; email: string; keyPassphrase: string | null }; result: Desk };
+  /** Opens the key file with `key_passphrase` and keeps the passphrase for the session (code `keys_locked` when it does not open it). */
+  unlock_keys: { args: { keyPassphrase: string }; result: null };
+  /** Asks where to save, then writes the user's public card; resolves the path written, null when the user cancelled. */
+  export_card: { args: { fileName: string }; result: string | null };
+  /** Asks for a counterpart's card file and adds it to the contacts, untrusted until its fingerprint is confirmed; null when the user cancelled. */
+  import_card: { args: Record<string, never>; result: CardImport | null };
+  /** Trusts contact `id` once the user has typed the fingerprint they compared with them (code `fingerprint` when it differs). */
+  trust_contact: { args: { id: string; fingerprint: string }; result: Contact };
+  /** The drafts that take part in a consultation, on either side. */
+  shared_requests: { args: Record<string, never>; result: Array<SharedRequest> };
+  /** The consultation of draft `id`: who takes part, comments, suggestions to review, history and packages; labels in `lang`. */
+  consultation: { args: { id: string; lang: Lang }; result: Overview };
+  /** Sends draft `id` as a package: to the contacts `to`, or with the `passphrase` agreed with the counterparts; a counterpart's reply goes to the originator. Asks where to save; null when the user cancelled. */
+  send_package: { args: { id: string; to: Array<string>; passphrase: string | null; note: string; fileName: string }; result: Sent | null };
+  /** Asks for a package file and takes it in (opened with this side's keys, or with `passphrase` for a passphrase package); all or nothing. Null when the user cancelled. */
+  import_package: { args: { passphrase: string | null }; result: PackageImport | null };
+  /** Takes in the package last chosen, whose signer the user has now compared by telephone: `fingerprint` is what they confirmed. */
+  confirm_package_signer: { args: { fingerprint: string; passphrase: string | null }; result: PackageImport };
+  /** Adds a comment of `kind` on field `field` (a dotted path; "" for the whole request) of shared draft `id`. */
+  add_comment: { args: { id: string; field: string; kind: CommentKind; text: string }; result: Comment };
+  /** Answers comment `comment_id` of shared draft `id`. */
+  answer_comment: { args: { id: string; commentId: string; text: string }; result: Comment };
+  /** Marks comment `comment_id` of shared draft `id` resolved. */
+  resolve_comment: { args: { id: string; commentId: string }; result: Comment };
+  /** Suggests `value` for field `field` of shared draft `id`, with a `note` saying why. */
+  suggest_edit: { args: { id: string; field: string; value: JsonValue; note: string }; result: Suggestion };
+  /** Accepts suggestion `suggestion_id` of draft `id` as `resolution` says (theirs, ours, both merged, or a value edited); the draft gets a new revision. */
+  accept_suggestion: { args: { id: string; suggestionId: string; resolution: Resolution }; result: DecisionReceipt };
+  /** Rejects suggestion `suggestion_id` of draft `id`; the draft stays as it is. */
+  reject_suggestion: { args: { id: string; suggestionId: string }; result: DecisionReceipt };
+  /** Asks where to save, then writes the reading copy of shared draft `id` as PDF: the request with its comments and suggestions listed, in `lang`. Null when the user cancelled. */
+  export_reading_copy: { args: { id: string; lang: Lang; fileName: string }; result: string | null };
 };
 
 /** The names of the commands, in the order of the list. */
@@ -59,4 +108,22 @@ export const COMMAND_NAMES = [
   'export_docx',
   'export_xliff',
   'import_xliff',
+  'exchange_desk',
+  'create_identity',
+  'unlock_keys',
+  'export_card',
+  'import_card',
+  'trust_contact',
+  'shared_requests',
+  'consultation',
+  'send_package',
+  'import_package',
+  'confirm_package_signer',
+  'add_comment',
+  'answer_comment',
+  'resolve_comment',
+  'suggest_edit',
+  'accept_suggestion',
+  'reject_suggestion',
+  'export_reading_copy',
 ] as const satisfies ReadonlyArray<keyof Commands>;

@@ -1,5 +1,7 @@
 //! IPC commands, listed in `command_list.rs`: each translates its arguments
 //! to one core call and the result back. No business logic lives here.
+//! Drafts and exports are here; the exchange with counterparts is in
+//! `exchange.rs`.
 //!
 //! Every command that touches the disk or does real work is `async`: it runs
 //! on the async runtime's threads, never on the main thread that draws the
@@ -22,8 +24,11 @@ use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
 
-use crate::dialogs::{ask_save_path, ask_xliff_path};
+use crate::dialogs::{ask_open_path, ask_save_path};
 use crate::error::IpcError;
+
+mod exchange;
+pub use exchange::*;
 
 /// The draft store, shared by all commands.
 pub struct Drafts(pub Mutex<Store>);
@@ -134,6 +139,6 @@ pub fn export_xliff(app: tauri::AppHandle, request: Request, target: Lang, file_
 /// Asks for a translated XLIFF file and imports it into draft `id` as stored, saved as a new draft; all or nothing. Null when the user cancelled.
 #[tauri::command(async)]
 pub fn import_xliff(app: tauri::AppHandle, drafts: State<'_, Drafts>, id: String) -> Result<Option<Draft>, IpcError> {
-    let Some(path) = ask_xliff_path(&app) else { return Ok(None) };
+    let Some(path) = ask_open_path(&app, "XLIFF translation", &["xlf", "xliff"]) else { return Ok(None) };
     Ok(Some(drafts.lock().import_translation(&id, &path)?))
 }
