@@ -28,6 +28,24 @@ describe('api', () => {
     await api.exportDocx(request, 'PPO-1.docx');
     await api.exportXliff(request, 'fr', 'PPO-1.fr.xlf');
     await api.importXliff('d1');
+    await api.exchangeDesk();
+    await api.createIdentity('A. Prosecutor', 'Office', 'a@example.org', 'long passphrase');
+    await api.unlockKeys('long passphrase');
+    await api.exportCard('A-Prosecutor.mlacard');
+    await api.importCard();
+    await api.trustContact('k1', '12345');
+    await api.sharedRequests();
+    await api.consultation('d1', 'fr');
+    await api.sendPackage('d1', ['k1'], null, 'Please comment', 'PPO-1.mlapkg');
+    await api.importPackage('agreed words');
+    await api.confirmPackageSigner('12345', null);
+    await api.addComment('d1', 'facts.summary', 'question', 'Which court?');
+    await api.answerComment('d1', 'c1', 'The district court');
+    await api.resolveComment('d1', 'c1');
+    await api.suggestEdit('d1', 'facts.summary', 'New text', 'Clearer');
+    await api.acceptSuggestion('d1', 's1', { type: 'theirs' });
+    await api.rejectSuggestion('d1', 's2');
+    await api.exportReadingCopy('d1', 'en', 'PPO-1-comments.pdf');
     expect(invoke.mock.calls).toEqual([
       ['wizard_definition', { lang: 'ar' }],
       ['ui_strings', { lang: 'zh' }],
@@ -42,6 +60,24 @@ describe('api', () => {
       ['export_docx', { request, fileName: 'PPO-1.docx' }],
       ['export_xliff', { request, target: 'fr', fileName: 'PPO-1.fr.xlf' }],
       ['import_xliff', { id: 'd1' }],
+      ['exchange_desk', {}],
+      ['create_identity', { name: 'A. Prosecutor', authority: 'Office', email: 'a@example.org', keyPassphrase: 'long passphrase' }],
+      ['unlock_keys', { keyPassphrase: 'long passphrase' }],
+      ['export_card', { fileName: 'A-Prosecutor.mlacard' }],
+      ['import_card', {}],
+      ['trust_contact', { id: 'k1', fingerprint: '12345' }],
+      ['shared_requests', {}],
+      ['consultation', { id: 'd1', lang: 'fr' }],
+      ['send_package', { id: 'd1', to: ['k1'], passphrase: null, note: 'Please comment', fileName: 'PPO-1.mlapkg' }],
+      ['import_package', { passphrase: 'agreed words' }],
+      ['confirm_package_signer', { fingerprint: '12345', passphrase: null }],
+      ['add_comment', { id: 'd1', field: 'facts.summary', kind: 'question', text: 'Which court?' }],
+      ['answer_comment', { id: 'd1', commentId: 'c1', text: 'The district court' }],
+      ['resolve_comment', { id: 'd1', commentId: 'c1' }],
+      ['suggest_edit', { id: 'd1', field: 'facts.summary', value: 'New text', note: 'Clearer' }],
+      ['accept_suggestion', { id: 'd1', suggestionId: 's1', resolution: { type: 'theirs' } }],
+      ['reject_suggestion', { id: 'd1', suggestionId: 's2' }],
+      ['export_reading_copy', { id: 'd1', lang: 'en', fileName: 'PPO-1-comments.pdf' }],
     ]);
     // Every command of the shell's list is called, and no other.
     expect(new Set(invoke.mock.calls.map(([command]) => command))).toEqual(new Set(COMMAND_NAMES));

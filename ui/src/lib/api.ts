@@ -11,6 +11,9 @@ import type { ErrorCode } from './generated/ErrorCode';
 import type { Exported } from './generated/Exported';
 import type { Lang } from './generated/Lang';
 import type { Request } from './generated/Request';
+import type { CommentKind } from './generated/CommentKind';
+import type { Resolution } from './generated/Resolution';
+import type { JsonValue } from './generated/serde_json/JsonValue';
 
 /** The name of a command. */
 export type CommandName = keyof Commands;
@@ -35,7 +38,14 @@ export const UNEXPECTED_ERROR = 'An unexpected error occurred.';
 export type ApiErrorCode = ErrorCode | 'unknown';
 
 /** Every code of the shell; a code added in Rust does not compile until it is here. */
-const CODES: Record<ErrorCode, true> = { translation: true, file: true, failed: true };
+const CODES: Record<ErrorCode, true> = {
+  translation: true,
+  file: true,
+  keys_locked: true,
+  package: true,
+  fingerprint: true,
+  failed: true,
+};
 
 function isErrorCode(code: unknown): code is ErrorCode {
   return typeof code === 'string' && Object.hasOwn(CODES, code);
@@ -128,6 +138,45 @@ export function createApi(invoke: Invoke) {
      * `file` when it cannot be read.
      */
     importXliff: (id: string): Promise<Draft | null> => call('import_xliff', { id }),
+
+    // The exchange with counterparts. A command that needs the secret keys
+    // rejects with code `keys_locked` while they are in a passphrase file
+    // and no passphrase was given this session: see `unlockKeys`.
+
+    /** This side of the exchange: the identity (with where its keys are kept) and the contacts. */
+    exchangeDesk: () => call('exchange_desk', {}),
+    /** Creates the identity; `keyPassphrase` protects the key file when no OS keychain answers. */
+    createIdentity: (name: string, authority: string, email: string, keyPassphrase: string | null) =>
+      call('create_identity', { name, authority, email, keyPassphrase }),
+    /** Opens the key file for this session; rejects with `keys_locked` when the passphrase does not open it. */
+    unlockKeys: (keyPassphrase: string) => call('unlock_keys', { keyPassphrase }),
+    /** Asks where to save, then writes the public card; the path, or null when cancelled. */
+    exportCard: (fileName: string) => call('export_card', { fileName }),
+    /** Asks for a card file and adds it to the contacts, untrusted; null when cancelled. */
+    importCard: () => call('import_card', {}),
+    /** Trusts a contact once the fingerprint typed matches (else rejects with `fingerprint`). */
+    trustContact: (id: string, fingerprint: string) => call('trust_contact', { id, fingerprint }),
+    /** The drafts that take part in a consultation. */
+    sharedRequests: () => call('shared_requests', {}),
+    /** The consultation of draft `id`, labelled in `lang`. */
+    consultation: (id: string, lang: Lang) => call('consultation', { id, lang }),
+    /** Sends draft `id` as a package (to contacts, or with a passphrase); null when cancelled. */
+    sendPackage: (id: string, to: string[], passphrase: string | null, note: string, fileName: string) =>
+      call('send_package', { id, to, passphrase, note, fileName }),
+    /** Asks for a package and takes it in, all or nothing; null when cancelled. */
+    importPackage: (passphrase: string | null) => call('import_package', { passphrase }),
+    /** Takes in the package whose signer the user has now confirmed by their fingerprint. */
+    confirmPackageSigner: (fingerprint: string, passphrase: string | null) =>
+      call('confirm_package_signer', { fingerprint, passphrase }),
+    addComment: (id: string, field: string, kind: CommentKind, text: string) => call('add_comment', { id, field, kind, text }),
+    answerComment: (id: string, commentId: string, text: string) => call('answer_comment', { id, commentId, text }),
+    resolveComment: (id: string, commentId: string) => call('resolve_comment', { id, commentId }),
+    suggestEdit: (id: string, field: string, value: JsonValue, note: string) => call('suggest_edit', { id, field, value, note }),
+    acceptSuggestion: (id: string, suggestionId: string, resolution: Resolution) =>
+      call('accept_suggestion', { id, suggestionId, resolution }),
+    rejectSuggestion: (id: string, suggestionId: string) => call('reject_suggestion', { id, suggestionId }),
+    /** Asks where to save, then writes the PDF reading copy with the comments; the path, or null. */
+    exportReadingCopy: (id: string, lang: Lang, fileName: string) => call('export_reading_copy', { id, lang, fileName }),
   };
 }
 

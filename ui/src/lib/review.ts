@@ -23,6 +23,8 @@ export interface ReviewAnswer {
   path: string;
   label: string;
   required: boolean;
+  /** The kind of control that asks it. */
+  input: Field['input']['type'];
   value: AnswerValue;
 }
 
@@ -96,7 +98,14 @@ export function reviewEntries(fields: readonly Field[], root: unknown, scope = '
         })),
       });
     } else {
-      entries.push({ kind: 'answer', path, label: field.label, required: field.required, value: describeAnswer(field, value) });
+      entries.push({
+        kind: 'answer',
+        path,
+        label: field.label,
+        required: field.required,
+        input: field.input.type,
+        value: describeAnswer(field, value),
+      });
     }
   }
   return entries;

@@ -14,6 +14,10 @@ import type { ErrorCode } from '../generated/ErrorCode';
 import type { IpcError } from '../generated/IpcError';
 import type { Lang } from '../generated/Lang';
 import type { Request } from '../generated/Request';
+import type { Desk } from '../generated/Desk';
+import type { Overview } from '../generated/Overview';
+import type { PackageImport } from '../generated/PackageImport';
+import type { Participant } from '../generated/Participant';
 import { checkRequest, draftTitle, exportRefusal, followUp, importMarkedTranslation, previewDocument } from './fakeCore';
 import { emptyRequest, uiStrings, wizardDefinition } from './fixtures';
 
@@ -61,7 +65,32 @@ export interface FakeBackend {
   failImport: IpcError | null;
   /** Imports made: the draft each was made from, as stored at that moment. */
   imports: Array<{ from: string; request: Request }>;
+  /**
+   * The exchange, scripted: the core's exchange is exercised by its own
+   * tests and end to end, so here the answers are what a test sets, and
+   * every call is recorded.
+   */
+  exchange: FakeExchange;
 }
+
+/** What the exchange commands answer, and what they were asked. */
+export interface FakeExchange {
+  desk: Desk;
+  /** The consultation of each draft; a draft not here has an empty one. */
+  overviews: Map<string, Overview>;
+  /** What `import_package` and `confirm_package_signer` answer (null: cancelled). */
+  importAnswer: PackageImport | null;
+  /** While true, commands that need the secret keys reject with `keys_locked`. */
+  locked: boolean;
+  /** The passphrase that unlocks the keys. */
+  passphrase: string;
+  /** Every exchange command called, with its arguments. */
+  calls: Array<{ command: CommandName; args: unknown }>;
+}
+
+const EMPTY_OVERVIEW: Overview = { shared: null, thread: { comments: [], suggestions: [] }, reviews: [], history: [], packages: [] };
+
+const PARTICIPANT: Participant = { fingerprint: '12345 67890 12345 67890 12345 67890 12345 67890', name: 'A. Prosecutor', authority: 'Office of the Prosecutor' };
 
 const clone = <T>(v: T): T => structuredClone(v);
 
@@ -90,6 +119,27 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
       request: clone(d.request),
     });
   }
+
+  /** Records an exchange call; rejects as the shell does while the keys are locked and `keys` is true. */
+  const record = (command: CommandName, args: unknown, keys = false) => {
+    fake.exchange.calls.push({ command, args: clone(args) });
+    if (keys && fake.exchange.locked) reject('keys_locked', 'the secret keys are in a passphrase-protected file');
+  };
+  const comment = (id: string, field: string, text: string) => ({
+    id,
+    field,
+    kind: 'answer' as const,
+    text,
+    author: PARTICIPANT,
+    at: stamp(),
+    reply_to: null,
+    resolved: null,
+  });
+  const receipt = (id: string) => ({
+    suggestion: { id, field: '', base_revision: 1, base: null, proposed: null, note: '', author: PARTICIPANT, at: stamp(), state: 'accepted' as const, decided: null, resolved_value: null },
+    revision: 2,
+    changed: true,
+  });
 
   const handlers: Handlers = {
     wizard_definition: async ({ lang }) => {
@@ -151,6 +201,48 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
       fake.imports.push({ from: id, request: clone(source.request) });
       return create(importMarkedTranslation(source.request, fake.importAnswer));
     },
+    exchange_desk: async (args) => (record('exchange_desk', args), clone(fake.exchange.desk)),
+    create_identity: async (args) => {
+      record('create_identity', args);
+      return clone(fake.exchange.desk);
+    },
+    unlock_keys: async (args) => {
+      record('unlock_keys', args);
+      if (args.keyPassphrase !== fake.exchange.passphrase) reject('keys_locked', 'the passphrase does not open this key file');
+      fake.exchange.locked = false;
+      return null;
+    },
+    export_card: async (args) => (record('export_card', args), `/home/user/${args.fileName}`),
+    import_card: async (args) => (record('import_card', args), null),
+    trust_contact: async (args) => {
+      record('trust_contact', args);
+      const contact = fake.exchange.desk.contacts.find((c) => c.id === args.id) ?? reject('failed', `no contact with id ${args.id}`);
+      return { ...contact, trusted_at: stamp() };
+    },
+    shared_requests: async (args) => {
+      record('shared_requests', args);
+      return [...fake.exchange.overviews.values()].flatMap((o) => (o.shared ? [clone(o.shared)] : []));
+    },
+    consultation: async (args) => (record('consultation', args), clone(fake.exchange.overviews.get(args.id) ?? EMPTY_OVERVIEW)),
+    send_package: async (args) => {
+      record('send_package', args, true);
+      return { summary: { package_id: 'p1', recipients: [], passphrase_label: null, entries: 5, annex_bytes: 0 }, reply: false, sequence: 1, to: [PARTICIPANT] };
+    },
+    import_package: async (args) => (record('import_package', args, true), clone(fake.exchange.importAnswer)),
+    confirm_package_signer: async (args) => {
+      record('confirm_package_signer', args, true);
+      return clone(fake.exchange.importAnswer) ?? reject('failed', 'no package waits for its signer\'s confirmation');
+    },
+    add_comment: async (args) => (record('add_comment', args), comment('c1', args.field, args.text)),
+    answer_comment: async (args) => (record('answer_comment', args), comment('c2', '', args.text)),
+    resolve_comment: async (args) => (record('resolve_comment', args), comment(args.commentId, '', '')),
+    suggest_edit: async (args) => {
+      record('suggest_edit', args);
+      return { ...receipt('s1').suggestion, field: args.field, proposed: args.value, note: args.note, state: 'open' };
+    },
+    accept_suggestion: async (args) => (record('accept_suggestion', args), receipt(args.suggestionId)),
+    reject_suggestion: async (args) => (record('reject_suggestion', args), receipt(args.suggestionId)),
+    export_reading_copy: async (args) => (record('export_reading_copy', args), `/home/user/${args.fileName}`),
   };
 
   const invoke: Invoke = <K extends CommandName>(command: K, args: CommandArgs<K>) => {
@@ -179,6 +271,7 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
     importAnswer: 'fr',
     failImport: null,
     imports: [],
+    exchange: { desk: { identity: null, contacts: [] }, overviews: new Map(), importAnswer: null, locked: false, passphrase: 'correct horse', calls: [] },
   };
   return fake;
 }
