@@ -511,13 +511,10 @@ fn the_reading_copy_lists_comments_under_their_field_labels_and_keeps_typed_text
     let fr = consultation::comments_document(&request, &thread, Lang::Fr).unwrap();
     assert!(fr.blocks.iter().any(|b| matches!(b, Block::Heading { text, .. } if text == "Commentaires de la consultation")));
 
-    // Laid out as a PDF, the typed text reads back literally.
-    let fonts = mla_writer::layout::fonts::Fonts::load();
-    let laid = mla_writer::layout::lay_out(&fonts, &doc, mla_writer::layout::Paper::A4.size(), false);
-    let info = mla_writer::output::pdf::PdfInfo { title: &doc.title, lang: "en", author: &doc.author, date: hour(0) };
+    // The reading copy as a PDF: the typed text reads back literally.
     let dir = tempfile::tempdir().unwrap();
     let pdf = dir.path().join("reading-copy.pdf");
-    std::fs::write(&pdf, mla_writer::output::pdf::write(&fonts, &laid, &info)).unwrap();
+    std::fs::write(&pdf, consultation::reading_copy_pdf(&mut n.store, &copy, Some(Lang::En), hour(0)).unwrap()).unwrap();
     let out = std::process::Command::new("pdftotext").args([pdf.to_str().unwrap(), "-"]).output().expect("pdftotext (poppler-utils) is installed");
     let text = String::from_utf8_lossy(&out.stdout);
     for literal in ["::h1 Injected heading", "onerror=alert(1)", "javascript:alert(1)", "::row a | b", "::h2 Not a section"] {
@@ -551,4 +548,29 @@ fn a_reply_from_someone_the_draft_was_not_sent_to_and_a_package_from_another_ori
     unknown.round.answers = Some(uuid::Uuid::new_v4().to_string());
     let err = consultation::take_in(&mut a.store, unknown, &a.me, hour(6)).unwrap_err();
     assert!(err.to_string().contains("which this side did not send"), "{err}");
+}
+
+#[test]
+fn the_overview_of_a_draft_holds_its_consultation_and_is_empty_for_a_draft_never_shared() {
+    let (mut a, mut n, draft, copy, out) = shared_pair();
+    let alone = a.store.create_draft(&demo()).unwrap().id;
+    let empty = consultation::overview(&mut a.store, &alone, Lang::En).unwrap();
+    assert_eq!((empty.shared, empty.thread.comments.len(), empty.reviews.len(), empty.history.len(), empty.packages.len()), (None, 0, 0, 0, 0));
+
+    consultation::comment(&mut n.store, &copy, "facts.summary", CommentKind::Question, "Which court?", &n.me, hour(2)).unwrap();
+    consultation::suggest(&mut n.store, &copy, "proc.subject_matter", json!(SUBJECT_THEIRS), "Clearer", &n.me, hour(2)).unwrap();
+    let counterpart = consultation::overview(&mut n.store, &copy, Lang::Fr).unwrap();
+    assert_eq!(counterpart.shared.as_ref().map(|s| s.role), Some(Role::Counterpart));
+    assert_eq!((counterpart.thread.comments.len(), counterpart.thread.suggestions.len()), (1, 1));
+    assert_eq!(counterpart.packages.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), [out.package_id.as_str()]);
+
+    let reply = consultation::reply(&mut n.store, &copy, &n.me, "Our comments", hour(3)).unwrap();
+    consultation::take_in(&mut a.store, deliver(&reply, &n.me), &a.me, hour(4)).unwrap();
+    let originator = consultation::overview(&mut a.store, &draft, Lang::Fr).unwrap();
+    assert_eq!(originator.shared.as_ref().map(|s| s.status), Some(SharedStatus::ReplyReceived));
+    assert_eq!(originator.reviews.len(), 1);
+    // Labelled in the language asked for.
+    assert_eq!(originator.reviews[0].label, consultation::field_label("proc.subject_matter", Lang::Fr));
+    assert_eq!(originator.packages.len(), 2);
+    assert!(originator.history.iter().any(|e| e.action == Action::Suggested));
 }

@@ -168,6 +168,25 @@ mod tests {
     }
 
     #[test]
+    fn a_locked_key_a_refused_package_and_a_wrong_fingerprint_each_have_their_code() {
+        let locked = DeskError::Identity(OwnIdentityError::KeyStore(KeyStoreError::PassphraseNeeded { why: "no keychain".into() }));
+        assert_eq!(IpcError::from(locked).code, ErrorCode::KeysLocked);
+        let replayed = DeskError::Consultation {
+            draft_id: "d1".into(),
+            source: ConsultationError::Replayed { package_id: "p1".into(), taken_in: "2026-03-02T09:00:00Z".into() },
+        };
+        let e = IpcError::from(replayed);
+        assert_eq!(e.code, ErrorCode::Package);
+        assert!(e.message.starts_with("draft d1: package p1 was already taken in"), "{}", e.message);
+        let wrong = DeskError::WrongSigner { path: PathBuf::from("/in/reply.mlapkg"), typed: "1".into(), fingerprint: "2".into() };
+        assert_eq!(IpcError::from(wrong).code, ErrorCode::Fingerprint);
+        let mismatch = ContactError::BadFingerprint("12".into());
+        assert_eq!(IpcError::from(mismatch).code, ErrorCode::Fingerprint);
+        let none = OwnIdentityError::None;
+        assert_eq!(IpcError::from(none).code, ErrorCode::Failed);
+    }
+
+    #[test]
     fn errors_cross_as_code_and_message() {
         let e = IpcError::write(&PathBuf::from("/out/r.pdf"), std::io::Error::from(std::io::ErrorKind::PermissionDenied));
         assert_eq!(serde_json::to_value(&e).unwrap(), serde_json::json!({ "code": "file", "message": "/out/r.pdf: cannot write: permission denied" }));

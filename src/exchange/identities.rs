@@ -26,7 +26,7 @@ pub enum OwnIdentityError {
     #[error("identities: {0}")]
     Sqlite(#[from] rusqlite::Error),
     /// No identity has been created.
-    #[error("no identity yet: create one with `mla identity create`")]
+    #[error("no identity yet: create one (Identity and contacts in the app, `mla identity create` on the command line)")]
     None,
     /// An identity exists already.
     #[error("an identity exists already ({0}); rotate its keys instead of creating another")]
