@@ -90,6 +90,7 @@ types:
 # compositing, so it stays on here).
 screenshots: app tauri-driver
 	xvfb-run -a -s "-screen 0 1280x860x24" node tests/e2e/screenshots.mjs
+	xvfb-run -a -s "-screen 0 1280x860x24" node tests/e2e/screenshots_exchange.mjs
 
 # The committed HEAD, cloned into a new temporary folder, tested as CI tests
 # it (`CI=true bash .ci/run`): nothing of this working tree is used. With
