@@ -192,7 +192,7 @@ describe('a consultation', () => {
     await click('[data-testid="keys-unlock"]');
     expect(document.querySelector('[data-testid="keys-passphrase"]')).toBeNull();
     expect(calls('send_package').at(-1)).toEqual({ id: 'd1', to: ['k1'], passphrase: null, note: 'Please comment', fileName: expect.stringMatching(/\.mlapkg$/) });
-    expect($('[data-testid="import-result"]').textContent).toContain('A. Prosecutor');
+    expect($('[data-testid="send-result"]').textContent).toContain('A. Prosecutor');
   });
 
   it('imports a package from an unknown signer only after the user types the fingerprint they compared', async () => {
