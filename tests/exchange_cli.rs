@@ -172,3 +172,39 @@ fn an_unknown_signer_is_reported_and_nothing_is_imported_until_confirmed() {
     assert_eq!(field(&taken, "Fingerprint:"), ana.fingerprint);
     assert_eq!(ingrid.run(&["drafts", "list"]).lines().count(), 1);
 }
+
+#[test]
+fn a_first_package_by_passphrase_reaches_a_counterpart_without_a_card_whose_signed_reply_names_them() {
+    let ana = Side::new("Ana Ruiz", "Central Authority of Arden", "2026-03-01T09:00:00Z");
+    let ingrid = Side::new("Ingrid Berg", "Central Authority of Norland", "2026-03-01T09:00:00Z");
+    let work = tempfile::tempdir().unwrap();
+    let file = |name: &str| work.path().join(name).to_str().unwrap().to_string();
+    std::fs::write(file("pass.txt"), "agreed on the telephone 0412\n").unwrap();
+
+    // Ana has no card of Ingrid's: the first package goes by passphrase.
+    let draft = ana.run(&["drafts", "import", EXAMPLE]).trim().to_string();
+    ana.run(&["exchange", "export", &draft, "--passphrase-file", &file("pass.txt"), "--label", "agreed by telephone", "-o", &file("p1.mla"), "--now", "2026-03-02T10:00:00Z"]);
+
+    // Ingrid opens it with the passphrase, after confirming Ana's fingerprint.
+    let refused = mla(ingrid.path(), &["exchange", "import", &file("p1.mla"), "--passphrase-file", &file("pass.txt"), "--now", "2026-03-02T11:00:00Z"]);
+    assert_eq!(refused.status.code(), Some(1), "{}", String::from_utf8_lossy(&refused.stderr));
+    let taken = ingrid.run(&[
+        "exchange", "import", &file("p1.mla"), "--passphrase-file", &file("pass.txt"), "--trust-signer", &ana.fingerprint, "--now", "2026-03-02T11:05:00Z",
+    ]);
+    let copy = field(&taken, "Draft:").to_string();
+    ingrid.run(&["exchange", "comment", &copy, "--field", "facts.summary", "--text", "Which court issued the order?", "--now", "2026-03-02T12:00:00Z"]);
+    // Her reply goes to Ana, now a trusted contact, encrypted to Ana's key.
+    ingrid.run(&["exchange", "export", &copy, "-o", &file("r1.mla"), "--now", "2026-03-02T13:00:00Z"]);
+
+    // Ana confirms Ingrid's fingerprint; Ingrid becomes the counterpart of the request.
+    let refused = mla(ana.path(), &["exchange", "import", &file("r1.mla"), "--now", "2026-03-02T14:00:00Z"]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains(&ingrid.fingerprint));
+    let back = ana.run(&["exchange", "import", &file("r1.mla"), "--trust-signer", &ingrid.fingerprint, "--now", "2026-03-02T14:05:00Z"]);
+    assert_eq!(field(&back, "Comments:"), "1 (1 new)");
+    let history = ana.run(&["exchange", "history", &draft]);
+    assert!(history.contains("received") && history.contains("Ingrid Berg"), "{history}");
+    // The next round goes to her card, no passphrase needed.
+    let contacts = ana.run(&["contacts", "list"]);
+    assert!(contacts.contains("Ingrid Berg") && contacts.contains("trusted"), "{contacts}");
+}

@@ -97,8 +97,10 @@ pub enum SendTo {
     /// Contacts, by id (or the first characters of it); all must be trusted.
     /// Empty on the counterpart's side: a reply goes to the originator.
     Contacts(Vec<String>),
-    /// A passphrase agreed with the counterparts (a later round to the
-    /// counterparts already recorded, or a reply to the originator).
+    /// A passphrase agreed with the counterparts by telephone: a first
+    /// package to a counterpart who has no card yet (their signed reply
+    /// names them), a later round to the counterparts already recorded, or a
+    /// reply to the originator.
     Passphrase {
         /// The passphrase.
         passphrase: SecretString,
@@ -200,14 +202,13 @@ pub fn send(
             (Recipients::trusted_contacts(&chosen)?, participants)
         }
         (SendTo::Passphrase { passphrase, label }, shared) => {
+            // A reply goes to the originator; a round to the counterparts
+            // recorded, or, for a first package to a counterpart whose card
+            // this side does not have, to no one named yet.
             let participants = match shared {
                 Some(s) if s.role == Role::Counterpart => vec![s.originator.clone()],
-                Some(s) if !s.counterparts.is_empty() => s.counterparts.clone(),
-                _ => {
-                    return Err(recipients_error(
-                        "a first package goes to contacts: a passphrase package is for a later round or a reply",
-                    ))
-                }
+                Some(s) => s.counterparts.clone(),
+                None => Vec::new(),
             };
             (Recipients::Passphrase { passphrase, label }, participants)
         }

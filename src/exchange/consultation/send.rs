@@ -17,6 +17,10 @@ use crate::store::{timestamp, Store, StoreTransaction};
 /// package is recorded as sent, the shared request's status becomes "in
 /// consultation", and the history records the round. Call it again for a
 /// later round. The draft must be our own request, not a counterpart's copy.
+///
+/// `to` is empty only for a package encrypted with a passphrase agreed by
+/// telephone with a counterpart whose card this side does not have yet: the
+/// first signed reply then names them (see [`super::take_in`]).
 pub fn send_for_consultation(
     store: &mut Store,
     draft_id: &str,
@@ -26,9 +30,6 @@ pub fn send_for_consultation(
     at: OffsetDateTime,
 ) -> Result<Outgoing, ConsultationError> {
     check_participant(me, "this side")?;
-    if to.is_empty() {
-        return Err(ConsultationError::Invalid("choose at least one counterpart to send the draft to".into()));
-    }
     for p in to {
         check_participant(p, "a counterpart")?;
         if p.fingerprint == me.fingerprint {

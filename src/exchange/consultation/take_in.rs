@@ -231,7 +231,10 @@ fn take_in_reply(
         Some((draft_id, p)) if draft_id == shared.draft_id && p.direction == Direction::Sent => p,
         _ => return Err(invalid(format!("it answers package {answers}, which this side did not send for request {}", round.request_id))),
     };
-    if !answered.recipients.iter().any(|r| r.fingerprint == incoming.sender.fingerprint) {
+    // A package sent with a passphrase to a counterpart not yet known names
+    // no recipient: whoever held the passphrase and signed the reply (a
+    // signer the user has confirmed) becomes the counterpart.
+    if !answered.recipients.is_empty() && !answered.recipients.iter().any(|r| r.fingerprint == incoming.sender.fingerprint) {
         return Err(invalid(format!(
             "{} ({}) was not among the recipients of package {answers} it answers",
             incoming.sender.name, incoming.sender.fingerprint
