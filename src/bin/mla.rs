@@ -251,6 +251,9 @@ enum ExchangeCommand {
         /// Output format.
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
+        /// Language of the fields' labels.
+        #[arg(long, value_enum, default_value_t = Lang::En)]
+        lang: Lang,
     },
     /// Accept a suggestion, writing a new revision of the draft.
     Accept {

@@ -245,8 +245,8 @@ pub fn exchange(cmd: ExchangeCommand) -> Result<ExitCode, String> {
             let me = me(&mut store)?;
             println!("{}", consultation::suggest(&mut store, &draft_id, &field, value_of(&value), &note, &me, now(at)).map_err(fail)?.id);
         }
-        ExchangeCommand::Review { draft_id, format } => {
-            let reviews = consultation::review(&mut store, &draft_id, mla_writer::i18n::Lang::En).map_err(fail)?;
+        ExchangeCommand::Review { draft_id, format, lang } => {
+            let reviews = consultation::review(&mut store, &draft_id, lang).map_err(fail)?;
             match format {
                 OutputFormat::Json => println!("{}", serde_json::to_string_pretty(&reviews).expect("reviews serialise")),
                 OutputFormat::Text => {
