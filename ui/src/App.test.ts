@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { flushSync, mount, tick, unmount } from 'svelte';
+import { flushSync, mount, unmount } from 'svelte';
+import { $, settle, type } from './lib/testing/dom';
 import type { FakeBackend } from './lib/testing/fakeBackend';
 import { createFakeBackend } from './lib/testing/fakeBackend';
 import { corpusEntry, corpusRequest, emptyPerson, preservationRequest, requestWithoutErrors } from './lib/testing/fixtures';
@@ -19,26 +20,7 @@ const { default: App } = await import('./App.svelte');
 
 let app: ReturnType<typeof mount> | null = null;
 
-async function settle(ms = 0): Promise<void> {
-  await vi.advanceTimersByTimeAsync(ms);
-  flushSync();
-  await tick();
-}
-
-function $(selector: string): HTMLElement {
-  const el = document.querySelector<HTMLElement>(selector);
-  if (!el) throw new Error(`nothing matches ${selector}`);
-  return el;
-}
-
 const exists = (selector: string) => document.querySelector(selector) !== null;
-
-function type(selector: string, value: string): void {
-  const el = $(selector) as HTMLInputElement;
-  el.value = value;
-  el.dispatchEvent(new Event('input', { bubbles: true }));
-  flushSync();
-}
 
 function choose(selector: string, value: string): void {
   const el = $(selector) as HTMLSelectElement;

@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { flushSync, mount, tick, unmount } from 'svelte';
+import { mount, unmount } from 'svelte';
 import type { Overview } from './lib/generated/Overview';
 import type { Participant } from './lib/generated/Participant';
 import type { Suggestion } from './lib/generated/Suggestion';
+import { $, settle, type } from './lib/testing/dom';
 import type { FakeBackend } from './lib/testing/fakeBackend';
 import { createFakeBackend } from './lib/testing/fakeBackend';
 import { corpusRequest } from './lib/testing/fixtures';
@@ -17,25 +18,6 @@ vi.mock('@tauri-apps/api/core', () => ({
 const { default: App } = await import('./App.svelte');
 
 let app: ReturnType<typeof mount> | null = null;
-
-async function settle(ms = 0): Promise<void> {
-  await vi.advanceTimersByTimeAsync(ms);
-  flushSync();
-  await tick();
-}
-
-function $(selector: string): HTMLElement {
-  const el = document.querySelector<HTMLElement>(selector);
-  if (!el) throw new Error(`nothing matches ${selector}`);
-  return el;
-}
-
-function type(selector: string, value: string): void {
-  const el = $(selector) as HTMLInputElement;
-  el.value = value;
-  el.dispatchEvent(new Event('input', { bubbles: true }));
-  flushSync();
-}
 
 async function click(selector: string): Promise<void> {
   $(selector).click();
