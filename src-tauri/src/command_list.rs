@@ -30,6 +30,7 @@ macro_rules! command_list {
             exchange_desk() -> Desk;
             create_identity(name: String, authority: String, email: String, key_passphrase: Option<String>) -> Desk;
             unlock_keys(key_passphrase: String) -> ();
+            rotate_keys() -> Desk;
             export_card(file_name: String) -> Option<String>;
             import_card() -> Option<CardImport>;
             trust_contact(id: String, fingerprint: String) -> Contact;

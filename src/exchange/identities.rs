@@ -146,15 +146,13 @@ pub fn create(
     record(conn, keys, identity, None, created, passphrase)
 }
 
-/// Replaces the current identity (`current`, unlocked) with fresh keys whose
-/// card the current key endorses; the old identity is kept as retired.
-pub fn rotate(
-    conn: &mut Connection,
-    keys: &KeyStore,
-    current: &UnlockedIdentity,
-    at: OffsetDateTime,
-    passphrase: Option<&SecretString>,
-) -> Result<Created, OwnIdentityError> {
+/// Replaces the current identity with fresh keys whose card the current key
+/// endorses, at `at`; the old identity is kept as retired (its keys still
+/// open packages sent to it). `passphrase` unlocks the current keys when
+/// they are in the key file, and protects the new ones when no keychain
+/// answers.
+pub fn rotate(conn: &mut Connection, keys: &KeyStore, at: OffsetDateTime, passphrase: Option<&SecretString>) -> Result<Created, OwnIdentityError> {
+    let current = unlock_current(conn, keys, passphrase)?;
     let identity = current.rotate(None, at)?;
     record(conn, keys, identity, Some(current.fingerprint()), at, passphrase)
 }

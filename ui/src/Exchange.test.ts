@@ -190,3 +190,24 @@ describe('a consultation', () => {
     expect(calls('confirm_package_signer')).toEqual([{ fingerprint: '99999 88888', passphrase: null }]);
   });
 });
+
+describe('the identity', () => {
+  it('replaces its keys only once the user confirms, asking for the passphrase when the keys are locked', async () => {
+    backend.exchange.desk = {
+      ...backend.exchange.desk,
+      identity: { fingerprint: originator.fingerprint, name: 'Anna Berg', authority: 'Prosecutor', email: 'a@example.org', age_recipient: 'age1x', protection: 'passphrase_file', created_at: '2026-03-01T09:00:00Z', card: '' },
+    };
+    backend.exchange.locked = true;
+    app = mount(App, { target: document.body, props: {} });
+    await settle();
+    await click('[data-testid="open-exchange"]');
+    expect($('[data-testid="identity-protection"]').textContent?.trim()).toBe('In a file protected by your passphrase');
+    await click('[data-testid="rotate-keys"]');
+    expect(calls('rotate_keys')).toEqual([]);
+    await click('[data-testid="rotate-confirm"]');
+    type('[data-testid="keys-passphrase"]', 'correct horse');
+    await click('[data-testid="keys-unlock"]');
+    expect(calls('rotate_keys').length).toBe(2);
+    expect($('[data-testid="exchange-notice"]').textContent).toContain('Your keys are replaced');
+  });
+});

@@ -120,6 +120,15 @@ pub fn unlock_keys(drafts: State<'_, Drafts>, exchange: State<'_, Exchange>, key
     Ok(())
 }
 
+/// Replaces the user's keys with fresh ones endorsed by the current key (the new card must then go to the contacts again).
+#[tauri::command(async)]
+pub fn rotate_keys(drafts: State<'_, Drafts>, exchange: State<'_, Exchange>) -> Result<Desk, IpcError> {
+    let key_passphrase = exchange.key_passphrase().clone();
+    let mut store = drafts.lock();
+    identities::rotate(store.connection(), &exchange.keys, OffsetDateTime::now_utc(), key_passphrase.as_ref())?;
+    Ok(desk::desk(&mut store)?)
+}
+
 /// Asks where to save, then writes the user's public card; resolves the path written, null when the user cancelled.
 #[tauri::command(async)]
 pub fn export_card(app: tauri::AppHandle, drafts: State<'_, Drafts>, file_name: String) -> Result<Option<String>, IpcError> {

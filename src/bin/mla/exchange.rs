@@ -98,9 +98,9 @@ pub fn identity(cmd: IdentityCommand) -> Result<ExitCode, String> {
         }
         IdentityCommand::Rotate { passphrase: arg, now: at } => {
             let pass = passphrase(&arg)?;
-            let current = identities::unlock_current(store.connection(), &keys, pass.as_ref()).map_err(|e| e.to_string())?;
-            let created = identities::rotate(store.connection(), &keys, &current, now(at), pass.as_ref()).map_err(|e| e.to_string())?;
-            println!("The keys of {} are replaced; send your new card to your contacts (`mla identity export-card`).", current.fingerprint());
+            let old = identities::current(store.connection()).map_err(|e| e.to_string())?.ok_or_else(|| identities::OwnIdentityError::None.to_string())?;
+            let created = identities::rotate(store.connection(), &keys, now(at), pass.as_ref()).map_err(|e| e.to_string())?;
+            println!("The keys of {} are replaced; send your new card to your contacts (`mla identity export-card`).", old.fingerprint);
             if let Some(reason) = &created.keychain_unavailable {
                 eprintln!("mla: no operating system keychain is available ({reason}); the keys are in a passphrase-protected file");
             }

@@ -31,6 +31,7 @@ describe('api', () => {
     await api.exchangeDesk();
     await api.createIdentity('A. Prosecutor', 'Office', 'a@example.org', 'long passphrase');
     await api.unlockKeys('long passphrase');
+    await api.rotateKeys();
     await api.exportCard('A-Prosecutor.mlacard');
     await api.importCard();
     await api.trustContact('k1', '12345');
@@ -63,6 +64,7 @@ describe('api', () => {
       ['exchange_desk', {}],
       ['create_identity', { name: 'A. Prosecutor', authority: 'Office', email: 'a@example.org', keyPassphrase: 'long passphrase' }],
       ['unlock_keys', { keyPassphrase: 'long passphrase' }],
+      ['rotate_keys', {}],
       ['export_card', { fileName: 'A-Prosecutor.mlacard' }],
       ['import_card', {}],
       ['trust_contact', { id: 'k1', fingerprint: '12345' }],

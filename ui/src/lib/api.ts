@@ -150,6 +150,8 @@ export function createApi(invoke: Invoke) {
       call('create_identity', { name, authority, email, keyPassphrase }),
     /** Opens the key file for this session; rejects with `keys_locked` when the passphrase does not open it. */
     unlockKeys: (keyPassphrase: string) => call('unlock_keys', { keyPassphrase }),
+    /** Replaces the keys with fresh ones endorsed by the current key; the new card must go to the contacts. */
+    rotateKeys: () => call('rotate_keys', {}),
     /** Asks where to save, then writes the public card; the path, or null when cancelled. */
     exportCard: (fileName: string) => call('export_card', { fileName }),
     /** Asks for a card file and adds it to the contacts, untrusted; null when cancelled. */

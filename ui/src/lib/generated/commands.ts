@@ -61,6 +61,8 @@ export type Commands = {
   create_identity: { args: { name: string; authority: string; email: string; keyPassphrase: string | null }; result: Desk };
   /** Opens the key file with `key_passphrase` and keeps the passphrase for the session (code `keys_locked` when it does not open it). */
   unlock_keys: { args: { keyPassphrase: string }; result: null };
+  /** Replaces the user's keys with fresh ones endorsed by the current key (the new card must then go to the contacts again). */
+  rotate_keys: { args: Record<string, never>; result: Desk };
   /** Asks where to save, then writes the user's public card; resolves the path written, null when the user cancelled. */
   export_card: { args: { fileName: string }; result: string | null };
   /** Asks for a counterpart's card file and adds it to the contacts, untrusted until its fingerprint is confirmed; null when the user cancelled. */
@@ -111,6 +113,7 @@ export const COMMAND_NAMES = [
   'exchange_desk',
   'create_identity',
   'unlock_keys',
+  'rotate_keys',
   'export_card',
   'import_card',
   'trust_contact',

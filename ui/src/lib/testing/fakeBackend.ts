@@ -212,6 +212,7 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
       fake.exchange.locked = false;
       return null;
     },
+    rotate_keys: async (args) => (record('rotate_keys', args, true), clone(fake.exchange.desk)),
     export_card: async (args) => (record('export_card', args), `/home/user/${args.fileName}`),
     import_card: async (args) => (record('import_card', args), null),
     trust_contact: async (args) => {
