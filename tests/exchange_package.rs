@@ -502,7 +502,7 @@ fn identity_show_says_how_the_keys_are_protected() {
     let dir = tempfile::tempdir().unwrap();
     let out = mla(dir.path(), &["identity", "show"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no identity yet: create one with `mla identity create`"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no identity yet: create one (Identity and contacts in the app, `mla identity create` on the command line)"));
     ok(mla(dir.path(), &["identity", "create", "--name", "Ana Ruiz", "--authority", "CA Arden", "--email", "ana@arden.example", "--now", "2026-03-01T09:00:00Z"]));
     let shown = ok(mla(dir.path(), &["identity", "show"]));
     assert!(shown.contains("Secret keys:   in a passphrase-protected file in the data directory"), "{shown}");
