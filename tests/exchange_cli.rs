@@ -208,3 +208,26 @@ fn a_first_package_by_passphrase_reaches_a_counterpart_without_a_card_whose_sign
     let contacts = ana.run(&["contacts", "list"]);
     assert!(contacts.contains("Ingrid Berg") && contacts.contains("trusted"), "{contacts}");
 }
+
+#[test]
+fn a_package_that_cannot_be_written_is_not_recorded_as_sent() {
+    let ana = Side::new("Ana Ruiz", "Central Authority of Arden", "2026-03-01T09:00:00Z");
+    let ingrid = Side::new("Ingrid Berg", "Central Authority of Norland", "2026-03-01T09:00:00Z");
+    let ingrid_id = ana.trust(&ingrid);
+    let work = tempfile::tempdir().unwrap();
+    let draft = ana.run(&["drafts", "import", EXAMPLE]).trim().to_string();
+
+    let nowhere = work.path().join("no such folder").join("p.mla");
+    let out = mla(ana.path(), &["exchange", "export", &draft, "--to", &ingrid_id, "-o", nowhere.to_str().unwrap(), "--now", "2026-03-02T10:00:00Z"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no such folder"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(ana.run(&["exchange", "history", &draft]).trim(), "", "a package never written is in the history");
+    assert!(std::fs::read_dir(work.path()).unwrap().next().is_none(), "something was left behind");
+
+    // Sent again where it can be written, it is the first round.
+    let path = work.path().join("p.mla");
+    ana.run(&["exchange", "export", &draft, "--to", &ingrid_id, "-o", path.to_str().unwrap(), "--now", "2026-03-02T10:05:00Z"]);
+    let history = ana.run(&["exchange", "history", &draft]);
+    assert_eq!(history.lines().count(), 1, "{history}");
+    assert!(history.contains("round 1") && history.contains("sent"), "{history}");
+}

@@ -163,7 +163,8 @@ pub fn desk(store: &mut Store) -> Result<Desk, DeskError> {
 /// the draft for comments, the reply to the originator. `key_passphrase`
 /// unlocks this side's identity when its keys are in the key file. The file
 /// is written beside `output`, synced and renamed, so that `output` is
-/// either the whole package or untouched.
+/// either the whole package or untouched; the package is recorded as sent
+/// only once the file is written.
 #[allow(clippy::too_many_arguments)]
 pub fn send(
     store: &mut Store,
@@ -214,23 +215,27 @@ pub fn send(
         }
     };
 
-    let outgoing = if is_reply {
-        consultation::reply(store, draft_id, &me.participant(), note, at)
-    } else {
-        consultation::send_for_consultation(store, draft_id, &me.participant(), &participants, note, at)
-    }
-    .map_err(consultation_error)?;
-
+    // The package is recorded as sent in a transaction committed only once
+    // its file is written in full beside `output`; then the file takes its
+    // name. A package that could not be written leaves no trace.
     let io_error = |source| DeskError::Io { path: output.to_path_buf(), source };
     let folder = match output.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    let tx = store.begin().map_err(|e| consultation_error(e.into()))?;
+    let outgoing = if is_reply {
+        consultation::reply_in(&tx, draft_id, &me.participant(), note, at)
+    } else {
+        consultation::send_in(&tx, draft_id, &me.participant(), &participants, note, at)
+    }
+    .map_err(consultation_error)?;
     let mut file = tempfile::Builder::new().prefix(".package-").tempfile_in(folder).map_err(io_error)?;
     let summary = package::write(std::io::BufWriter::new(file.as_file_mut()), &me, &recipients, &outgoing)
         .map_err(|source| DeskError::Package { path: output.to_path_buf(), source })?;
     file.as_file_mut().flush().map_err(io_error)?;
     file.as_file().sync_all().map_err(io_error)?;
+    tx.commit().map_err(|e| consultation_error(e.into()))?;
     file.persist(output).map_err(|e| io_error(e.error))?;
     Ok(Sent { summary, reply: is_reply, sequence: outgoing.round.sequence, to: participants })
 }

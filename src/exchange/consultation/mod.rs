@@ -64,7 +64,7 @@ pub use overview::{overview, Overview};
 pub use packages::{packages, Direction, PackageRecord};
 pub use reading_copy::{comments_document, reading_copy_pdf};
 pub use review::{review, review_suggestion, tracked_change, Conflict, ReviewStatus, SuggestionReview, TrackedChange};
-pub use send::{reply, send_for_consultation};
+pub use send::{reply, reply_in, send_for_consultation, send_in};
 pub use shared::{shared_request, shared_requests, Role, SharedRequest, SharedStatus};
 pub use suggestions::suggest;
 pub use take_in::{take_in, ImportReport};

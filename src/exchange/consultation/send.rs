@@ -1,6 +1,8 @@
 //! Making packages: the originator sends a draft for consultation (every
 //! round), the counterpart replies. Each records the package as sent, with
-//! its round, sequence and base revision, before the package layer writes it.
+//! its round, sequence and base revision; `send_in` and `reply_in` do it in
+//! the caller's transaction, so that the caller commits only once the
+//! package layer has written the file.
 
 use time::OffsetDateTime;
 
@@ -29,6 +31,22 @@ pub fn send_for_consultation(
     note: &str,
     at: OffsetDateTime,
 ) -> Result<Outgoing, ConsultationError> {
+    let tx = store.begin()?;
+    let outgoing = send_in(&tx, draft_id, me, to, note, at)?;
+    tx.commit()?;
+    Ok(outgoing)
+}
+
+/// [`send_for_consultation`] within `tx`, which the caller commits once the
+/// package is safely written (and drops, recording nothing, when it is not).
+pub fn send_in(
+    tx: &StoreTransaction<'_>,
+    draft_id: &str,
+    me: &Participant,
+    to: &[Participant],
+    note: &str,
+    at: OffsetDateTime,
+) -> Result<Outgoing, ConsultationError> {
     check_participant(me, "this side")?;
     for p in to {
         check_participant(p, "a counterpart")?;
@@ -37,9 +55,8 @@ pub fn send_for_consultation(
         }
     }
     let at = timestamp(at);
-    let tx = store.begin()?;
     let draft = tx.load_draft(draft_id)?;
-    let mut shared = match shared::load(&tx, draft_id)? {
+    let mut shared = match shared::load(tx, draft_id)? {
         Some(s) if s.role == Role::Counterpart => {
             return Err(ConsultationError::WrongSide {
                 draft_id: draft_id.to_string(),
@@ -61,8 +78,8 @@ pub fn send_for_consultation(
             updated_at: at.clone(),
         },
     };
-    let sequence = packages::next_sequence(&tx, draft_id)?;
-    let answers = packages::of_draft(&tx, draft_id)?.into_iter().rev().find(|p| p.direction == Direction::Received).map(|p| p.id);
+    let sequence = packages::next_sequence(tx, draft_id)?;
+    let answers = packages::of_draft(tx, draft_id)?.into_iter().rev().find(|p| p.direction == Direction::Received).map(|p| p.id);
     let round = Round {
         request_id: shared.request_id.clone(),
         base_revision: draft.summary.revision,
@@ -73,21 +90,20 @@ pub fn send_for_consultation(
     let outgoing = Outgoing {
         package_id: uuid::Uuid::new_v4().to_string(),
         created: at.clone(),
-        lineage: lineage::of_draft(&tx, draft_id)?,
-        thread: thread_rows::load_thread(&tx, draft_id)?,
+        lineage: lineage::of_draft(tx, draft_id)?,
+        thread: thread_rows::load_thread(tx, draft_id)?,
         request: draft.request,
         note: note.to_string(),
         annexes: Vec::new(),
         round,
     };
-    record_sent(&tx, draft_id, &outgoing, me, to, sequence)?;
+    record_sent(tx, draft_id, &outgoing, me, to, sequence)?;
     shared.me = me.clone();
     shared.originator = me.clone();
     shared::add_counterparts(&mut shared.counterparts, to);
     shared.status = SharedStatus::InConsultation;
     shared.updated_at = at;
-    shared::save(&tx, &shared)?;
-    tx.commit()?;
+    shared::save(tx, &shared)?;
     Ok(outgoing)
 }
 
@@ -98,10 +114,18 @@ pub fn send_for_consultation(
 /// "replied". The package goes to the originator
 /// ([`SharedRequest::originator`]).
 pub fn reply(store: &mut Store, draft_id: &str, me: &Participant, note: &str, at: OffsetDateTime) -> Result<Outgoing, ConsultationError> {
+    let tx = store.begin()?;
+    let outgoing = reply_in(&tx, draft_id, me, note, at)?;
+    tx.commit()?;
+    Ok(outgoing)
+}
+
+/// [`reply`] within `tx`, which the caller commits once the package is
+/// safely written (and drops, recording nothing, when it is not).
+pub fn reply_in(tx: &StoreTransaction<'_>, draft_id: &str, me: &Participant, note: &str, at: OffsetDateTime) -> Result<Outgoing, ConsultationError> {
     check_participant(me, "this side")?;
     let at = timestamp(at);
-    let tx = store.begin()?;
-    let mut shared = shared::require(&tx, draft_id)?;
+    let mut shared = shared::require(tx, draft_id)?;
     if shared.role != Role::Counterpart {
         return Err(ConsultationError::WrongSide {
             draft_id: draft_id.to_string(),
@@ -115,7 +139,7 @@ pub fn reply(store: &mut Store, draft_id: &str, me: &Participant, note: &str, at
             message: "the revision received is not recorded".into(),
         });
     };
-    let answered = packages::of_draft(&tx, draft_id)?
+    let answered = packages::of_draft(tx, draft_id)?
         .into_iter()
         .rev()
         .find(|p| p.direction == Direction::Received)
@@ -124,7 +148,7 @@ pub fn reply(store: &mut Store, draft_id: &str, me: &Participant, note: &str, at
             what: "package log".into(),
             message: "no package from the originator is recorded".into(),
         })?;
-    let sequence = packages::next_sequence(&tx, draft_id)?;
+    let sequence = packages::next_sequence(tx, draft_id)?;
     let outgoing = Outgoing {
         package_id: uuid::Uuid::new_v4().to_string(),
         created: at.clone(),
@@ -137,16 +161,15 @@ pub fn reply(store: &mut Store, draft_id: &str, me: &Participant, note: &str, at
         },
         request: tx.load_revision(draft_id, local_revision)?,
         lineage: shared.lineage.clone(),
-        thread: thread_rows::load_thread(&tx, draft_id)?,
+        thread: thread_rows::load_thread(tx, draft_id)?,
         note: note.to_string(),
         annexes: Vec::new(),
     };
-    record_sent(&tx, draft_id, &outgoing, me, std::slice::from_ref(&shared.originator), answered.round)?;
+    record_sent(tx, draft_id, &outgoing, me, std::slice::from_ref(&shared.originator), answered.round)?;
     shared.me = me.clone();
     shared.status = SharedStatus::Replied;
     shared.updated_at = at;
-    shared::save(&tx, &shared)?;
-    tx.commit()?;
+    shared::save(tx, &shared)?;
     Ok(outgoing)
 }
 
