@@ -68,6 +68,8 @@ app: ui
 # Every suite runs even when an earlier one fails; the run still fails then.
 test-rust: ui
 	cargo test --workspace $(FEATURES) --no-fail-fast
+	# The benchmarks are not run here, but they must keep compiling.
+	cargo test --workspace $(FEATURES) --benches --no-run
 	@if [ "$${CI:-}" = true ] && [ -e .git ] && [ -n "$$(git status --porcelain -- $(GENERATED))" ]; then \
 		git status --short -- $(GENERATED); \
 		echo "generated files are out of date with the Rust sources: run 'make types' and commit"; exit 1; fi

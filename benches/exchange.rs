@@ -101,6 +101,8 @@ fn annexes(dir: &Path, megabytes: usize) -> Vec<AnnexSource> {
 
 fn outgoing(annexes: Vec<AnnexSource>) -> Outgoing {
     Outgoing {
+        package_id: "2f1c6a0e-6b1d-4c2a-9a53-0d7f3b9e8c41".into(),
+        created: "2026-03-02T10:00:00Z".into(),
         round: Round { request_id: "draft-1".into(), base_revision: 1, answers: None, sequence: 1, from_originator: true },
         request: mla_writer::request::demo::example(),
         lineage: vec![],
@@ -113,7 +115,7 @@ fn outgoing(annexes: Vec<AnnexSource>) -> Outgoing {
 fn export(s: &Setup, outgoing: &Outgoing, file: &Path) {
     let out = BufWriter::new(std::fs::File::create(file).unwrap());
     let to = Recipients::Contacts(vec![s.reader.card().clone()]);
-    package::write(out, &s.sender, &to, outgoing, time::macros::datetime!(2026-03-02 10:00 UTC)).unwrap();
+    package::write(out, &s.sender, &to, outgoing).unwrap();
 }
 
 fn import(s: &Setup, file: &Path, annex_dir: &Path) {
