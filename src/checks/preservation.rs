@@ -157,7 +157,8 @@ pub(super) static RULES: &[Rule] = &[
                 return;
             }
             let Some(since) = parse_date(&r.preservation.preserved_at) else { return };
-            let expires = since + time::Duration::days(PRESERVATION_DAYS);
+            // A preservation that would lapse beyond the calendar has not lapsed.
+            let Some(expires) = since.checked_add(time::Duration::days(PRESERVATION_DAYS)) else { return };
             let left = (expires - c.today).whole_days();
             let message = if left < 0 {
                 msg("check.BUD-29-7-expiry.lapsed").arg("state", state(r)).arg("date", expires)

@@ -10,17 +10,15 @@ fn transfer(r: &Request) -> bool {
     r.kind == RequestKind::TransferOfProceedings
 }
 
-/// The date six months after `day` (clamped to the end of a shorter month).
+/// The date six months after `day` (clamped to the end of a shorter month),
+/// or the last day of the calendar when that falls beyond it.
 fn six_months_after(day: time::Date) -> time::Date {
     let months = day.year() * 12 + (day.month() as i32 - 1) + 6;
-    let (year, month) = (months / 12, time::Month::try_from((months % 12 + 1) as u8).unwrap_or(time::Month::January));
-    let mut d = day.day();
-    loop {
-        if let Ok(date) = time::Date::from_calendar_date(year, month, d) {
-            return date;
-        }
-        d -= 1;
-    }
+    let (year, month) = (months.div_euclid(12), time::Month::try_from((months.rem_euclid(12) + 1) as u8).unwrap_or(time::Month::January));
+    (day.day().saturating_sub(3).max(1)..=day.day())
+        .rev()
+        .find_map(|d| time::Date::from_calendar_date(year, month, d).ok())
+        .unwrap_or(time::Date::MAX)
 }
 
 /// The rules of this section, in catalogue order.
@@ -428,6 +426,9 @@ mod tests {
     fn six_months_clamps_to_month_end() {
         assert_eq!(six_months_after(time::macros::date!(2026 - 08 - 31)), time::macros::date!(2027 - 02 - 28));
         assert_eq!(six_months_after(time::macros::date!(2026 - 11 - 27)), time::macros::date!(2027 - 05 - 27));
+        assert_eq!(six_months_after(time::macros::date!(2027 - 08 - 29)), time::macros::date!(2028 - 02 - 29));
+        assert_eq!(six_months_after(time::macros::date!(9999 - 07 - 01)), time::Date::MAX);
+        assert_eq!(six_months_after(time::Date::MIN), time::Date::from_calendar_date(-9999, time::Month::July, 1).unwrap());
     }
 
     #[test]

@@ -303,7 +303,7 @@ impl BodyWriter {
                 .iter()
                 .zip(&widths)
                 .map(|(cell, w)| {
-                    let per_line = ((*w - 2 * CELL_PAD_X) as f32 / BODY_EM).max(1.0);
+                    let per_line = (w.saturating_sub(2 * CELL_PAD_X) as f32 / BODY_EM).max(1.0);
                     cell.iter()
                         .map(|l| (width_in_ems(l) / per_line).ceil().max(1.0))
                         .sum::<f32>()
@@ -465,7 +465,13 @@ fn column_widths(total: u32, columns: &[String], rows: &[Vec<Vec<String>>]) -> V
     let widths: Vec<f32> = if sum_want <= total_f {
         want.iter().map(|w| w + (total_f - sum_want) / n).collect()
     } else if sum_need >= total_f {
-        need.iter().map(|w| w * total_f / sum_need).collect()
+        // Every column keeps room for a few characters besides its padding
+        // (a column with one very long word would otherwise squeeze the
+        // others below their padding); the rest goes by need.
+        let floor = (pad + 2.0 * BODY_EM).min(total_f / n);
+        let above: Vec<f32> = need.iter().map(|w| (w - floor).max(0.0)).collect();
+        let sum_above = above.iter().sum::<f32>().max(1.0);
+        above.iter().map(|a| floor + a * (total_f - floor * n) / sum_above).collect()
     } else {
         let room = total_f - sum_need;
         let extra = sum_want - sum_need;
@@ -894,6 +900,17 @@ mod tests {
     use quick_xml::name::ResolveResult;
 
     use super::*;
+
+    #[test]
+    fn a_column_with_one_very_long_word_leaves_every_other_column_its_padding() {
+        let columns: Vec<String> = ["No.", "Name", "Role", "Date", "Note"].map(String::from).to_vec();
+        let rows = vec![vec![vec!["1".into()], vec!["x".repeat(5_000)], vec!["witness".into()], vec!["2026-12-01".into()], vec!["-".into()]]];
+        let total = 9_000;
+        let widths = column_widths(total, &columns, &rows);
+        assert_eq!(widths.iter().sum::<u32>(), total);
+        assert!(widths.iter().all(|w| *w > 2 * CELL_PAD_X), "{widths:?}");
+        assert!(widths[1] > widths[0], "{widths:?}");
+    }
 
     fn sample(lang: Lang) -> Document {
         Document {
