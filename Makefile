@@ -101,13 +101,18 @@ screenshots: app tauri-driver
 fresh-check:
 	.ci/fresh-check $(if $(filter 1,$(CONTAINER)),--container)
 
-# Fuzzing of the exchange package reader: the property-based fuzz test
+# Fuzzing: the exchange package reader's property-based fuzz test
 # (proptest; src/exchange/package/fuzz.rs) run for FUZZ_SECONDS instead of
-# the few seconds it gets in `make test`; it prints the executions reached.
+# the few seconds it gets in `make test`, printing the executions reached;
+# then arbitrary text in every field of every kind through checking, the
+# documents and the XLIFF round trip (tests/no_panics.rs), PROPTEST_CASES
+# requests instead of the 24 of `make test`.
 FUZZ_SECONDS ?= 60
+PROPTEST_CASES ?= 1000
 
 fuzz: system-deps
 	MLA_FUZZ_SECONDS=$(FUZZ_SECONDS) cargo test -p mla-writer --lib exchange::package::fuzz -- --nocapture
+	MLA_PROPTEST_CASES=$(PROPTEST_CASES) cargo test -p mla-writer --test no_panics
 
 # Benchmarks. In process (criterion): checking a large request beside parsing
 # it; rendering the 10-page reference request to PDF, whole and by stage;
