@@ -88,3 +88,55 @@ pub fn tool(name: &str, args: &[&str]) -> String {
 pub fn squash(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// A small tmpfs mounted on a fresh folder, unmounted when dropped: a real
+/// file system that fills up, or that is made read-only for every user,
+/// root included.
+pub struct Tmpfs {
+    dir: tempfile::TempDir,
+}
+
+impl Tmpfs {
+    /// Mounts a tmpfs of `size` (`64k`). Where this machine cannot mount one
+    /// (mounting needs root), says why on the test's standard error, past
+    /// the test harness's capture, and returns `None`: the test then skips
+    /// visibly instead of passing without proving anything.
+    pub fn mount(size: &str, test: &str) -> Option<Tmpfs> {
+        let dir = tempfile::tempdir().unwrap();
+        let out = Command::new("mount").args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"]).arg(dir.path()).output();
+        let why = match out {
+            Ok(o) if o.status.success() => return Some(Tmpfs { dir }),
+            Ok(o) => String::from_utf8_lossy(&o.stderr).trim().to_string(),
+            Err(e) => e.to_string(),
+        };
+        use std::io::Write;
+        let _ = writeln!(std::io::stderr(), "SKIPPED {test}: cannot mount a {size} tmpfs ({why}); run the tests as root to prove it");
+        None
+    }
+
+    /// The mounted folder.
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Makes the file system read-only.
+    pub fn remount_read_only(&self) {
+        let out = Command::new("mount").args(["-o", "remount,ro"]).arg(self.dir.path()).output().unwrap();
+        assert!(out.status.success(), "remount read-only: {}", String::from_utf8_lossy(&out.stderr));
+    }
+
+    /// Fills the file system up to its last byte with a file of its own.
+    pub fn fill(&self) {
+        use std::io::Write;
+        let mut filler = std::fs::File::create(self.dir.path().join("filler")).unwrap();
+        let block = vec![0u8; 1024];
+        while filler.write_all(&block).is_ok() {}
+        while filler.write_all(&block[..1]).is_ok() {}
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(self.dir.path()).output();
+    }
+}
