@@ -418,3 +418,14 @@ fn a_translated_draft_is_titled_with_its_language() {
     let receipt = store.save_draft(&summary.id, &translated).unwrap();
     assert_eq!(receipt.title, summary.title);
 }
+
+#[test]
+fn a_database_whose_path_holds_uri_characters_opens_read_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("Cases 2026 #4 ?100% Ærø");
+    let path = folder.join(DATABASE_FILE);
+    let ids = database_with_drafts(&path, 1);
+    let store = Store::open_read_only(&path).unwrap();
+    assert_eq!(store.list_drafts().unwrap().into_iter().map(|d| d.id).collect::<Vec<_>>(), ids);
+    assert_eq!(store.path(), path);
+}

@@ -348,14 +348,15 @@ pub(crate) fn sqlite_error(path: &Path, source: rusqlite::Error) -> StoreError {
 /// An SQLite URI naming the file at `path`, with `query` parameters.
 fn file_uri(path: &Path, query: &str) -> String {
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let text = absolute.to_string_lossy().replace('\\', "/");
     let mut uri = String::from("file:");
-    if !text.starts_with('/') {
+    if !absolute.starts_with("/") {
+        // A Windows path (`C:\…`) becomes `file:/C:/…`.
         uri.push('/');
     }
-    for byte in text.bytes() {
+    for &byte in absolute.as_os_str().as_encoded_bytes() {
         match byte {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' | b':' => uri.push(byte as char),
+            b'\\' if cfg!(windows) => uri.push('/'),
             _ => uri.push_str(&format!("%{byte:02X}")),
         }
     }
