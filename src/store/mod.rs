@@ -305,7 +305,7 @@ pub struct Store {
 
 /// How long an open or a write waits for another process holding the
 /// database (the app and the CLI, or two CLI commands) before failing.
-pub const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+pub const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// The schema version recorded in the database, refusing a newer one.
 fn schema_version(conn: &Connection, path: &Path) -> Result<usize, StoreError> {
@@ -429,10 +429,12 @@ impl Store {
         if version < MIGRATIONS.len() {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sql)?;
             let version = schema_version(&tx, path)?;
-            for migration in &MIGRATIONS[version..] {
-                tx.execute_batch(migration).map_err(sql)?;
+            if version < MIGRATIONS.len() {
+                for migration in &MIGRATIONS[version..] {
+                    tx.execute_batch(migration).map_err(sql)?;
+                }
+                tx.pragma_update(None, "user_version", MIGRATIONS.len() as i64).map_err(sql)?;
             }
-            tx.pragma_update(None, "user_version", MIGRATIONS.len() as i64).map_err(sql)?;
             tx.commit().map_err(sql)?;
         }
         Ok(Store { conn, path: path.to_path_buf(), damage: None })
