@@ -89,6 +89,14 @@ pub fn squash(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Says on the test's standard error, past the test harness's capture, that
+/// `test` proved nothing here and why: a test that cannot run its setup
+/// skips visibly instead of passing silently.
+pub fn skip(test: &str, why: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {why}");
+}
+
 /// A small tmpfs mounted on a fresh folder, unmounted when dropped: a real
 /// file system that fills up, or that is made read-only for every user,
 /// root included.
@@ -97,21 +105,16 @@ pub struct Tmpfs {
 }
 
 impl Tmpfs {
-    /// Mounts a tmpfs of `size` (`64k`). Where this machine cannot mount one
-    /// (mounting needs root), says why on the test's standard error, past
-    /// the test harness's capture, and returns `None`: the test then skips
-    /// visibly instead of passing without proving anything.
-    pub fn mount(size: &str, test: &str) -> Option<Tmpfs> {
+    /// Mounts a tmpfs of `size` (`64k`), or says why it cannot (mounting
+    /// needs root).
+    pub fn mount(size: &str) -> Result<Tmpfs, String> {
         let dir = tempfile::tempdir().unwrap();
         let out = Command::new("mount").args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"]).arg(dir.path()).output();
-        let why = match out {
-            Ok(o) if o.status.success() => return Some(Tmpfs { dir }),
-            Ok(o) => String::from_utf8_lossy(&o.stderr).trim().to_string(),
-            Err(e) => e.to_string(),
-        };
-        use std::io::Write;
-        let _ = writeln!(std::io::stderr(), "SKIPPED {test}: cannot mount a {size} tmpfs ({why}); run the tests as root to prove it");
-        None
+        match out {
+            Ok(o) if o.status.success() => Ok(Tmpfs { dir }),
+            Ok(o) => Err(format!("cannot mount a {size} tmpfs: {}", String::from_utf8_lossy(&o.stderr).trim())),
+            Err(e) => Err(format!("cannot run mount: {e}")),
+        }
     }
 
     /// The mounted folder.
