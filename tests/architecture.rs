@@ -6,10 +6,13 @@
 use std::fs;
 use std::path::Path;
 
-/// The stages of the library, in pipeline order. `translation`, `store` and
-/// `exchange` sit beside the pipeline, after it: they keep, translate and
-/// share requests, and the pipeline knows nothing of them.
+/// The stages of the library, in pipeline order. `files` comes first: it
+/// writes files atomically for every later stage and imports none.
+/// `translation`, `store` and `exchange` sit beside the pipeline, after it:
+/// they keep, translate and share requests, and the pipeline knows nothing
+/// of them.
 const STAGES: &[&str] = &[
+    "files",
     "request",
     "i18n",
     "interview",

@@ -211,3 +211,41 @@ fn imported_draft_is_listed_and_exported_unchanged() {
     assert_eq!(back, original);
     assert!(dir.path().join("mla-writer.sqlite3").exists());
 }
+
+#[test]
+fn on_a_full_disk_a_failed_write_leaves_the_file_it_would_replace_as_it_was() {
+    let test = "on_a_full_disk_a_failed_write_leaves_the_file_it_would_replace_as_it_was";
+    let disk = match common::Tmpfs::mount("256k") {
+        Ok(disk) => disk,
+        Err(why) => return common::skip(test, &format!("{why}; the injected failures of `files` prove the same without a full disk")),
+    };
+    let data = tempfile::tempdir().unwrap();
+    let request = disk.path().join("req.json");
+    let xliff = disk.path().join("req.fr.xlf");
+    let pdf = disk.path().join("existing.pdf");
+    std::fs::copy(EXAMPLE, &request).unwrap();
+    std::fs::copy("tests/fixtures/xliff/mla-evidence-fraud-arden-norland.fr.xlf", &xliff).unwrap();
+    let out = mla(&["render", EXAMPLE, "-o", pdf.to_str().unwrap(), "--today", "2026-11-27"], data.path());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    disk.fill();
+    let files = |dir: &Path| {
+        let mut names: Vec<String> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+        names.sort();
+        names
+    };
+    let before: Vec<Vec<u8>> = [&request, &pdf].iter().map(|p| std::fs::read(p).unwrap()).collect();
+
+    // The translated request is larger than the request it replaces.
+    let out = mla(&["xliff", "import", request.to_str().unwrap(), "--xliff", xliff.to_str().unwrap(), "-o", request.to_str().unwrap()], data.path());
+    assert_eq!(out.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&out.stderr);
+    assert!(message.starts_with(&format!("mla: {}: cannot write: No space left on device", request.display())), "{message}");
+    let out = mla(&["render", EXAMPLE, "-o", pdf.to_str().unwrap(), "--today", "2026-11-28"], data.path());
+    assert_eq!(out.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&out.stderr);
+    assert!(message.starts_with(&format!("mla: {}: cannot write: No space left on device", pdf.display())), "{message}");
+
+    let after: Vec<Vec<u8>> = [&request, &pdf].iter().map(|p| std::fs::read(p).unwrap()).collect();
+    assert!(after == before, "a file was changed by a failed write");
+    assert_eq!(files(disk.path()), ["existing.pdf", "filler", "req.fr.xlf", "req.json"]);
+}

@@ -9,6 +9,7 @@ use mla_writer::exchange::contacts::ContactError;
 use mla_writer::exchange::desk::DeskError;
 use mla_writer::exchange::identities::OwnIdentityError;
 use mla_writer::exchange::keystore::KeyStoreError;
+use mla_writer::files::WriteError;
 use mla_writer::store::{StoreError, TranslatedDraftError};
 use mla_writer::translation::{ImportFileError, XliffError};
 
@@ -36,6 +37,9 @@ pub enum ErrorCode {
     /// The fingerprint typed is not the contact's. The UI says to compare
     /// it again by telephone; the contact stays untrusted.
     Fingerprint,
+    /// The database file is damaged: nothing is written to it. The UI says
+    /// to restore a backup or export what can still be read.
+    StoreDamaged,
     /// Anything else: the database or the document could not be made. The
     /// UI shows the message in the sentence of the action that failed.
     Failed,
@@ -61,15 +65,25 @@ impl IpcError {
         IpcError::new(ErrorCode::Failed, message)
     }
 
-    /// A file that could not be written to `path`.
-    pub fn write(path: &std::path::Path, e: std::io::Error) -> Self {
-        IpcError::new(ErrorCode::File, format!("{}: cannot write: {e}", path.display()))
+}
+
+impl From<WriteError> for IpcError {
+    fn from(e: WriteError) -> Self {
+        IpcError::new(ErrorCode::File, e)
     }
 }
 
 impl From<StoreError> for IpcError {
     fn from(e: StoreError) -> Self {
-        IpcError::new(ErrorCode::Failed, e)
+        IpcError::new(store_code(&e), e)
+    }
+}
+
+/// The code of a store error: a damaged database, or any other failure.
+fn store_code(e: &StoreError) -> ErrorCode {
+    match e {
+        StoreError::Damaged { .. } => ErrorCode::StoreDamaged,
+        _ => ErrorCode::Failed,
     }
 }
 
@@ -139,10 +153,12 @@ impl From<DeskError> for IpcError {
     }
 }
 
-/// The code of a consultation error: a package refused, or any other failure.
+/// The code of a consultation error: a package refused, a damaged
+/// database, or any other failure.
 fn consultation_code(e: &ConsultationError) -> ErrorCode {
-        match e {
-            ConsultationError::Replayed { .. } | ConsultationError::OwnPackage(_) | ConsultationError::Stale { .. } => ErrorCode::Package,
+    match e {
+        ConsultationError::Replayed { .. } | ConsultationError::OwnPackage(_) | ConsultationError::Stale { .. } => ErrorCode::Package,
+        ConsultationError::Store(e) => store_code(e),
         _ => ErrorCode::Failed,
     }
 }
@@ -188,7 +204,19 @@ mod tests {
 
     #[test]
     fn errors_cross_as_code_and_message() {
-        let e = IpcError::write(&PathBuf::from("/out/r.pdf"), std::io::Error::from(std::io::ErrorKind::PermissionDenied));
+        let e = IpcError::from(WriteError { path: PathBuf::from("/out/r.pdf"), source: std::io::Error::from(std::io::ErrorKind::PermissionDenied) });
         assert_eq!(serde_json::to_value(&e).unwrap(), serde_json::json!({ "code": "file", "message": "/out/r.pdf: cannot write: permission denied" }));
+    }
+
+    #[test]
+    fn a_damaged_database_crosses_with_its_own_code_however_it_is_reached() {
+        let damaged = || StoreError::Damaged { path: PathBuf::from("/data/mla-writer.sqlite3"), detail: "database disk image is malformed".into() };
+        let e = IpcError::from(damaged());
+        assert_eq!(serde_json::to_value(&e).unwrap()["code"], "store_damaged");
+        assert!(e.message.starts_with("database /data/mla-writer.sqlite3 is damaged (database disk image is malformed)"), "{}", e.message);
+        assert_eq!(IpcError::from(TranslatedDraftError::Store(damaged())).code, ErrorCode::StoreDamaged);
+        let in_consultation = DeskError::Consultation { draft_id: "d1".into(), source: ConsultationError::Store(damaged()) };
+        assert_eq!(IpcError::from(in_consultation).code, ErrorCode::StoreDamaged);
+        assert_eq!(IpcError::from(StoreError::NotFound("d1".into())).code, ErrorCode::Failed);
     }
 }

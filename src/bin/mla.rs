@@ -9,7 +9,7 @@ use mla_writer::layout::Paper;
 use mla_writer::i18n::Lang;
 use mla_writer::request::read;
 use mla_writer::store::{data_dir, Store};
-use mla_writer::{checks, export};
+use mla_writer::{checks, export, files};
 
 #[path = "mla/exchange.rs"]
 mod exchange_cli;
@@ -542,7 +542,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 DocumentFormat::Json => export::Export { bytes: read::to_json(&request).into_bytes(), draft: false },
                 DocumentFormat::Html => export::export_html(&request, &options, today).map_err(|e| e.to_string())?,
             };
-            std::fs::write(&output, &export.bytes).map_err(|e| format!("{}: cannot write: {e}", output.display()))?;
+            files::write_atomically(&output, &export.bytes).map_err(|e| e.to_string())?;
             if export.draft {
                 eprintln!("mla: {}: the request still has errors (see `mla check`); written as a DRAFT", file.display());
             }
@@ -601,7 +601,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Command::Drafts(cmd) => {
             let path = data_dir::data_dir().join(mla_writer::store::DATABASE_FILE);
-            let mut store = Store::open(&path).map_err(|e| e.to_string())?;
+            // Listing and exporting only read: they work on a data directory
+            // the user cannot write.
+            let open = if matches!(cmd, DraftsCommand::Import { .. }) { Store::open } else { Store::open_read_only };
+            let mut store = open(&path).map_err(|e| e.to_string())?;
             match cmd {
                 DraftsCommand::List => {
                     for d in store.list_drafts().map_err(|e| e.to_string())? {
@@ -635,7 +638,7 @@ fn run_xliff(cmd: XliffCommand) -> Result<ExitCode, String> {
                 eprintln!("mla: {}: {e}", file.display());
                 return Ok(ExitCode::from(1));
             }
-            std::fs::write(&output, translation::export(&request, target)).map_err(|e| format!("{}: cannot write: {e}", output.display()))?;
+            files::write_atomically(&output, translation::export(&request, target).as_bytes()).map_err(|e| e.to_string())?;
             println!("{}: {} unit(s) to translate into {}", output.display(), mla_writer::interview::units(&request).len(), target.code());
             Ok(ExitCode::SUCCESS)
         }
@@ -643,7 +646,7 @@ fn run_xliff(cmd: XliffCommand) -> Result<ExitCode, String> {
             let request = read::read_request(&file).map_err(|e| e.to_string())?;
             match translation::import_file(&request, &xliff_file) {
                 Ok(translated) => {
-                    std::fs::write(&output, read::to_json(&translated)).map_err(|e| format!("{}: cannot write: {e}", output.display()))?;
+                    files::write_atomically(&output, read::to_json(&translated).as_bytes()).map_err(|e| e.to_string())?;
                     println!(
                         "{}: {} unit(s) imported; the request is now in {}",
                         output.display(),

@@ -7,7 +7,6 @@
 //! a passphrase, refuses a signer the user has not confirmed, and takes the
 //! package into the store in one transaction.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use age::secrecy::SecretString;
@@ -22,6 +21,7 @@ use crate::exchange::identities::{self, OwnIdentity, OwnIdentityError};
 use crate::exchange::keystore::KeyStore;
 use crate::exchange::package::{self, Keys, Limits, PackageError, PackageSummary, Recipients};
 use crate::exchange::thread::Participant;
+use crate::files::AtomicFile;
 use crate::store::Store;
 
 /// What went wrong at the desk, with what it was about.
@@ -218,11 +218,7 @@ pub fn send(
     // The package is recorded as sent in a transaction committed only once
     // its file is written in full beside `output`; then the file takes its
     // name. A package that could not be written leaves no trace.
-    let io_error = |source| DeskError::Io { path: output.to_path_buf(), source };
-    let folder = match output.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
+    let write_error = |e: crate::files::WriteError| DeskError::Io { path: e.path, source: e.source };
     let tx = store.begin().map_err(|e| consultation_error(e.into()))?;
     let outgoing = if is_reply {
         consultation::reply_in(&tx, draft_id, &me.participant(), note, at)
@@ -230,13 +226,12 @@ pub fn send(
         consultation::send_in(&tx, draft_id, &me.participant(), &participants, note, at)
     }
     .map_err(consultation_error)?;
-    let mut file = tempfile::Builder::new().prefix(".package-").tempfile_in(folder).map_err(io_error)?;
-    let summary = package::write(std::io::BufWriter::new(file.as_file_mut()), &me, &recipients, &outgoing)
+    let mut file = AtomicFile::create(output).map_err(write_error)?;
+    let summary = package::write(std::io::BufWriter::new(&mut file), &me, &recipients, &outgoing)
         .map_err(|source| DeskError::Package { path: output.to_path_buf(), source })?;
-    file.as_file_mut().flush().map_err(io_error)?;
-    file.as_file().sync_all().map_err(io_error)?;
+    file.sync().map_err(write_error)?;
     tx.commit().map_err(|e| consultation_error(e.into()))?;
-    file.persist(output).map_err(|e| io_error(e.error))?;
+    file.commit().map_err(write_error)?;
     Ok(Sent { summary, reply: is_reply, sequence: outgoing.round.sequence, to: participants })
 }
 

@@ -23,6 +23,7 @@ use thiserror::Error;
 use ts_rs::TS;
 
 use crate::exchange::identity::SecretKeys;
+use crate::files::AtomicFile;
 
 /// Environment variable that chooses the key store: `file` forces the
 /// passphrase-protected file, `auto` (or unset) tries the OS keychain first.
@@ -221,14 +222,13 @@ impl KeyStore {
         let io = |source| KeyStoreError::Io { path: path.clone(), source };
         let dir = path.parent().expect("a key file is inside the key folder");
         std::fs::create_dir_all(dir).map_err(io)?;
-        let mut file = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
+        let written = |e: crate::files::WriteError| KeyStoreError::Io { path: e.path, source: e.source };
+        let mut file = AtomicFile::create_private(&path).map_err(written)?;
         let encryptor = age::Encryptor::with_user_passphrase(passphrase.clone());
-        let mut writer = encryptor.wrap_output(file.as_file_mut()).map_err(io)?;
+        let mut writer = encryptor.wrap_output(&mut file).map_err(io)?;
         writer.write_all(secret.expose().as_bytes()).map_err(io)?;
         writer.finish().map_err(io)?;
-        file.as_file().sync_all().map_err(io)?;
-        file.persist(&path).map_err(|e| io(e.error))?;
-        Ok(())
+        file.commit().map_err(written)
     }
 
     fn load_file(&self, fingerprint: &str, passphrase: &SecretString) -> Result<SecretKeys, KeyStoreError> {

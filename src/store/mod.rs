@@ -14,7 +14,7 @@ pub use translated_draft::TranslatedDraftError;
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use serde::Serialize;
 use thiserror::Error;
 use time::format_description::well_known::Rfc3339;
@@ -201,6 +201,30 @@ pub enum StoreError {
         /// Why not.
         source: crate::request::follow_up::FollowUpError,
     },
+    /// The database file is damaged: SQLite's check of its pages failed, or
+    /// SQLite found a damaged page while reading. Nothing is written to it.
+    #[error(
+        "database {path} is damaged ({detail}); nothing will be written to it. Restore it from a backup, or export the drafts that can still be read"
+    )]
+    Damaged {
+        /// Database file.
+        path: PathBuf,
+        /// What SQLite found.
+        detail: String,
+    },
+    /// The database, opened read-only, has an older schema that would have to
+    /// be updated (written) before it can be read.
+    #[error(
+        "database {path} has schema version {found}, older than this app's {known}, and cannot be updated while opened read-only; open it once with write access"
+    )]
+    Outdated {
+        /// Database file.
+        path: PathBuf,
+        /// Version found.
+        found: usize,
+        /// This app's version.
+        known: usize,
+    },
     /// The database was written by a newer version of the app.
     #[error("database {path} has schema version {found}; this app knows up to {known}. Update MLA Writer")]
     TooNew {
@@ -275,6 +299,70 @@ pub struct RevisionSummary {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// What SQLite's quick check found wrong, when it did: writes are refused.
+    damage: Option<String>,
+}
+
+/// How long an open or a write waits for another process holding the
+/// database (the app and the CLI, or two CLI commands) before failing.
+pub const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// The schema version recorded in the database, refusing a newer one.
+fn schema_version(conn: &Connection, path: &Path) -> Result<usize, StoreError> {
+    let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0)).map_err(|e| sqlite_error(path, e))?;
+    match usize::try_from(version) {
+        Ok(v) if v <= MIGRATIONS.len() => Ok(v),
+        _ => Err(StoreError::TooNew { path: path.to_path_buf(), found: version, known: MIGRATIONS.len() }),
+    }
+}
+
+/// SQLite's quick check (the structure of every page, without comparing
+/// indexes to their tables): `None` when the database is sound, else what is
+/// wrong (the first few problems).
+fn quick_check(conn: &Connection) -> rusqlite::Result<Option<String>> {
+    let problems: rusqlite::Result<Vec<String>> =
+        conn.prepare("PRAGMA quick_check(5)")?.query_map([], |row| row.get(0))?.collect();
+    match problems {
+        Ok(rows) if rows.len() == 1 && rows[0] == "ok" => Ok(None),
+        Ok(rows) => Ok(Some(rows.join("; "))),
+        Err(e) if is_damage(&e) => Ok(Some(e.to_string())),
+        Err(e) => Err(e),
+    }
+}
+
+/// Whether SQLite reports the file itself as damaged.
+fn is_damage(e: &rusqlite::Error) -> bool {
+    matches!(e.sqlite_error_code(), Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase))
+}
+
+/// A SQLite failure on the database at `path`: [`StoreError::Damaged`]
+/// when SQLite finds the file damaged, else [`StoreError::Sqlite`].
+pub(crate) fn sqlite_error(path: &Path, source: rusqlite::Error) -> StoreError {
+    if is_damage(&source) {
+        StoreError::Damaged { path: path.to_path_buf(), detail: source.to_string() }
+    } else {
+        StoreError::Sqlite { path: path.to_path_buf(), source }
+    }
+}
+
+/// An SQLite URI naming the file at `path`, with `query` parameters.
+fn file_uri(path: &Path, query: &str) -> String {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut uri = String::from("file:");
+    if !absolute.starts_with("/") {
+        // A Windows path (`C:\…`) becomes `file:/C:/…`.
+        uri.push('/');
+    }
+    for &byte in absolute.as_os_str().as_encoded_bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' | b':' => uri.push(byte as char),
+            b'\\' if cfg!(windows) => uri.push('/'),
+            _ => uri.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    uri.push('?');
+    uri.push_str(query);
+    uri
 }
 
 fn now() -> String {
@@ -309,29 +397,86 @@ pub fn draft_title(r: &Request) -> String {
 }
 
 impl Store {
-    /// Opens (creating if needed) the database at `path` and brings its schema
-    /// up to date.
+    /// Opens (creating if needed) the database at `path` for reading and
+    /// writing, and brings its schema up to date.
+    ///
+    /// Nothing in the file changes before the checks that may refuse it: a
+    /// database from a newer app is refused as it is. A database that fails
+    /// SQLite's quick check opens for reading only (what can still be read
+    /// can be exported), and every write is refused with
+    /// [`StoreError::Damaged`]. Migrations run in one `BEGIN IMMEDIATE`
+    /// transaction that reads the schema version itself, so that two
+    /// processes opening a new database at once migrate it once; the other
+    /// waits (up to [`BUSY_TIMEOUT`]) and finds it up to date.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|source| StoreError::DataDir { path: dir.to_path_buf(), source })?;
         }
-        let sql = |source| StoreError::Sqlite { path: path.to_path_buf(), source };
+        let sql = |source| sqlite_error(path, source);
         let mut conn = Connection::open(path).map_err(sql)?;
-        conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(sql)?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(sql)?;
+        let version = schema_version(&conn, path)?;
+        if let Some(detail) = quick_check(&conn).map_err(sql)? {
+            if version < MIGRATIONS.len() {
+                return Err(StoreError::Damaged { path: path.to_path_buf(), detail });
+            }
+            conn.pragma_update(None, "query_only", true).map_err(sql)?;
+            return Ok(Store { conn, path: path.to_path_buf(), damage: Some(detail) });
+        }
         conn.pragma_update(None, "journal_mode", "WAL").map_err(sql)?;
         conn.pragma_update(None, "synchronous", "FULL").map_err(sql)?;
         conn.pragma_update(None, "foreign_keys", "ON").map_err(sql)?;
-        let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0)).map_err(sql)?;
-        if version as usize > MIGRATIONS.len() {
-            return Err(StoreError::TooNew { path: path.to_path_buf(), found: version, known: MIGRATIONS.len() });
-        }
-        for (index, migration) in MIGRATIONS.iter().enumerate().skip(version as usize) {
-            let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive).map_err(sql)?;
-            tx.execute_batch(migration).map_err(sql)?;
-            tx.pragma_update(None, "user_version", (index + 1) as i64).map_err(sql)?;
+        if version < MIGRATIONS.len() {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sql)?;
+            let version = schema_version(&tx, path)?;
+            if version < MIGRATIONS.len() {
+                for migration in &MIGRATIONS[version..] {
+                    tx.execute_batch(migration).map_err(sql)?;
+                }
+                tx.pragma_update(None, "user_version", MIGRATIONS.len() as i64).map_err(sql)?;
+            }
             tx.commit().map_err(sql)?;
         }
-        Ok(Store { conn, path: path.to_path_buf() })
+        Ok(Store { conn, path: path.to_path_buf(), damage: None })
+    }
+
+    /// Opens the database at `path` for reading only: no file in its folder
+    /// is created or changed, so the read-only commands work on a data
+    /// directory the user may not write. A database whose schema is not this
+    /// app's is refused (it cannot be updated without writing). A missing
+    /// database reads as an empty one.
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        let sql = |source| sqlite_error(path, source);
+        if !path.exists() {
+            let mut conn = Connection::open_in_memory().map_err(sql)?;
+            let tx = conn.transaction().map_err(sql)?;
+            for migration in MIGRATIONS {
+                tx.execute_batch(migration).map_err(sql)?;
+            }
+            tx.commit().map_err(sql)?;
+            conn.pragma_update(None, "query_only", true).map_err(sql)?;
+            return Ok(Store { conn, path: path.to_path_buf(), damage: None });
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let open = |uri: &str| -> Result<(Connection, usize), StoreError> {
+            let conn = Connection::open_with_flags(uri, flags).map_err(sql)?;
+            conn.busy_timeout(BUSY_TIMEOUT).map_err(sql)?;
+            let version = schema_version(&conn, path)?;
+            Ok((conn, version))
+        };
+        let (conn, version) = match open(&file_uri(path, "mode=ro")) {
+            // A WAL database needs its shared-memory file, which a read-only
+            // folder cannot hold when no writer has it open: then no one can
+            // be writing, and the file alone is the whole database.
+            Err(StoreError::Sqlite { source, .. }) if source.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen) => {
+                open(&file_uri(path, "immutable=1"))?
+            }
+            other => other?,
+        };
+        if version < MIGRATIONS.len() {
+            return Err(StoreError::Outdated { path: path.to_path_buf(), found: version, known: MIGRATIONS.len() });
+        }
+        Ok(Store { conn, path: path.to_path_buf(), damage: None })
     }
 
     /// Opens the database in the data directory (see [`crate::store::data_dir`]).
@@ -353,12 +498,16 @@ impl Store {
     }
 
     fn sql(&self, source: rusqlite::Error) -> StoreError {
-        StoreError::Sqlite { path: self.path.clone(), source }
+        sqlite_error(&self.path, source)
     }
 
     /// Starts a write transaction (see [`StoreTransaction`]): the drafts and
-    /// the tables of other layers change together or not at all.
+    /// the tables of other layers change together or not at all. Refused on
+    /// a damaged database.
     pub fn begin(&mut self) -> Result<StoreTransaction<'_>, StoreError> {
+        if let Some(detail) = &self.damage {
+            return Err(StoreError::Damaged { path: self.path.clone(), detail: detail.clone() });
+        }
         StoreTransaction::begin(&mut self.conn, &self.path)
     }
 

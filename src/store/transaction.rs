@@ -25,7 +25,7 @@ impl<'a> StoreTransaction<'a> {
     pub(super) fn begin(conn: &'a mut Connection, path: &'a Path) -> Result<StoreTransaction<'a>, StoreError> {
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|source| StoreError::Sqlite { path: path.to_path_buf(), source })?;
+            .map_err(|source| super::sqlite_error(path, source))?;
         Ok(StoreTransaction { tx, path })
     }
 
@@ -42,7 +42,7 @@ impl<'a> StoreTransaction<'a> {
     /// Makes every change of the transaction durable, or none of them.
     pub fn commit(self) -> Result<(), StoreError> {
         let path = self.path;
-        self.tx.commit().map_err(|source| StoreError::Sqlite { path: path.to_path_buf(), source })
+        self.tx.commit().map_err(|source| super::sqlite_error(path, source))
     }
 
     /// Creates a draft holding `request` as its first revision, saved `at`.
@@ -73,7 +73,7 @@ impl<'a> StoreTransaction<'a> {
 }
 
 fn sql(path: &Path) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
-    move |source| StoreError::Sqlite { path: path.to_path_buf(), source }
+    move |source| super::sqlite_error(path, source)
 }
 
 pub(super) fn create_draft(conn: &Connection, path: &Path, request: &Request, at: &str) -> Result<DraftSummary, StoreError> {

@@ -88,3 +88,58 @@ pub fn tool(name: &str, args: &[&str]) -> String {
 pub fn squash(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// Says on the test's standard error, past the test harness's capture, that
+/// `test` proved nothing here and why: a test that cannot run its setup
+/// skips visibly instead of passing silently.
+pub fn skip(test: &str, why: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {why}");
+}
+
+/// A small tmpfs mounted on a fresh folder, unmounted when dropped: a real
+/// file system that fills up, or that is made read-only for every user,
+/// root included.
+pub struct Tmpfs {
+    dir: tempfile::TempDir,
+}
+
+impl Tmpfs {
+    /// Mounts a tmpfs of `size` (`64k`), or says why it cannot (mounting
+    /// needs root).
+    pub fn mount(size: &str) -> Result<Tmpfs, String> {
+        let dir = tempfile::tempdir().unwrap();
+        let out = Command::new("mount").args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"]).arg(dir.path()).output();
+        match out {
+            Ok(o) if o.status.success() => Ok(Tmpfs { dir }),
+            Ok(o) => Err(format!("cannot mount a {size} tmpfs: {}", String::from_utf8_lossy(&o.stderr).trim())),
+            Err(e) => Err(format!("cannot run mount: {e}")),
+        }
+    }
+
+    /// The mounted folder.
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Makes the file system read-only.
+    pub fn remount_read_only(&self) {
+        let out = Command::new("mount").args(["-o", "remount,ro"]).arg(self.dir.path()).output().unwrap();
+        assert!(out.status.success(), "remount read-only: {}", String::from_utf8_lossy(&out.stderr));
+    }
+
+    /// Fills the file system up to its last byte with a file of its own.
+    pub fn fill(&self) {
+        use std::io::Write;
+        let mut filler = std::fs::File::create(self.dir.path().join("filler")).unwrap();
+        let block = vec![0u8; 1024];
+        while filler.write_all(&block).is_ok() {}
+        while filler.write_all(&block[..1]).is_ok() {}
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(self.dir.path()).output();
+    }
+}

@@ -19,6 +19,7 @@ use mla_writer::exchange::desk::{self, Desk, DeskError, SendTo, Sent, TakenIn};
 use mla_writer::exchange::identities;
 use mla_writer::exchange::keystore::KeyStore;
 use mla_writer::exchange::thread::{Comment, CommentKind, Suggestion};
+use mla_writer::files;
 use mla_writer::i18n::Lang;
 use serde::Serialize;
 use tauri::State;
@@ -134,7 +135,7 @@ pub fn rotate_keys(drafts: State<'_, Drafts>, exchange: State<'_, Exchange>) -> 
 pub fn export_card(app: tauri::AppHandle, drafts: State<'_, Drafts>, file_name: String) -> Result<Option<String>, IpcError> {
     let own = identities::current(drafts.lock().connection())?.ok_or(identities::OwnIdentityError::None)?;
     let Some(path) = ask_save_path(&app, "MLA Writer card", "mlacard", &file_name) else { return Ok(None) };
-    std::fs::write(&path, own.card).map_err(|e| IpcError::write(&path, e))?;
+    files::write_atomically(&path, own.card.as_bytes())?;
     Ok(Some(path.display().to_string()))
 }
 
@@ -301,6 +302,6 @@ pub fn reject_suggestion(drafts: State<'_, Drafts>, id: String, suggestion_id: S
 pub fn export_reading_copy(app: tauri::AppHandle, drafts: State<'_, Drafts>, id: String, lang: Lang, file_name: String) -> Result<Option<String>, IpcError> {
     let Some(path) = ask_save_path(&app, "PDF document", "pdf", &file_name) else { return Ok(None) };
     let bytes = consultation::reading_copy_pdf(&mut drafts.lock(), &id, Some(lang), OffsetDateTime::now_utc())?;
-    std::fs::write(&path, bytes).map_err(|e| IpcError::write(&path, e))?;
+    files::write_atomically(&path, &bytes)?;
     Ok(Some(path.display().to_string()))
 }

@@ -15,6 +15,7 @@ use std::sync::Mutex;
 use mla_writer::checks::{self, Finding};
 use mla_writer::document::Document;
 use mla_writer::export::{self, Export, Options};
+use mla_writer::files;
 use mla_writer::i18n::{self, Lang};
 use mla_writer::interview::{self, WizardDefinition};
 use mla_writer::request::Request;
@@ -109,7 +110,7 @@ pub fn preview_request(request: Request) -> Result<Document, IpcError> {
 
 /// Writes an export to `path`.
 fn write_export(path: PathBuf, export: Export) -> Result<Option<Exported>, IpcError> {
-    std::fs::write(&path, &export.bytes).map_err(|e| IpcError::write(&path, e))?;
+    files::write_atomically(&path, &export.bytes)?;
     Ok(Some(Exported { path: path.display().to_string(), draft: export.draft }))
 }
 
@@ -132,7 +133,7 @@ pub fn export_docx(app: tauri::AppHandle, request: Request, file_name: String) -
 pub fn export_xliff(app: tauri::AppHandle, request: Request, target: Lang, file_name: String) -> Result<Option<String>, IpcError> {
     translation::check_exportable(&request, target)?;
     let Some(path) = ask_save_path(&app, "XLIFF translation", "xlf", &file_name) else { return Ok(None) };
-    std::fs::write(&path, translation::export(&request, target)).map_err(|e| IpcError::write(&path, e))?;
+    files::write_atomically(&path, translation::export(&request, target).as_bytes())?;
     Ok(Some(path.display().to_string()))
 }
 

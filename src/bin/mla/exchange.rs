@@ -13,6 +13,7 @@ use mla_writer::exchange::consultation::{self, Resolution};
 use mla_writer::exchange::desk::{self, DeskError, SendTo};
 use mla_writer::exchange::keystore::KeyStore;
 use mla_writer::exchange::thread::{CommentKind, Participant};
+use mla_writer::files::AtomicFile;
 use mla_writer::store::{data_dir, Store};
 
 use crate::{CommentKindArg, ContactsCommand, ExchangeCommand, IdentityCommand, OutputFormat, PassphraseArg, TakeArg};
@@ -44,9 +45,15 @@ fn now(given: Option<time::OffsetDateTime>) -> time::OffsetDateTime {
     given.unwrap_or_else(time::OffsetDateTime::now_utc)
 }
 
-fn write_out(output: Option<&Path>, text: &str) -> Result<(), String> {
+/// Writes `text` to `output`, or to standard output; a `secret` file is
+/// readable by its owner only.
+fn write_out(output: Option<&Path>, text: &str, secret: bool) -> Result<(), String> {
     match output {
-        Some(path) => std::fs::write(path, text).map_err(|e| format!("{}: cannot write: {e}", path.display())),
+        Some(path) => {
+            let mut file = if secret { AtomicFile::create_private(path) } else { AtomicFile::create(path) }.map_err(|e| e.to_string())?;
+            file.write_all(text.as_bytes()).map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+            file.commit().map_err(|e| e.to_string())
+        }
         None => std::io::stdout().write_all(text.as_bytes()).map_err(|e| format!("standard output: {e}")),
     }
 }
@@ -83,7 +90,7 @@ pub fn identity(cmd: IdentityCommand) -> Result<ExitCode, String> {
         IdentityCommand::ExportCard { output } => {
             let own = identities::current(store.connection()).map_err(|e| e.to_string())?;
             let own = own.ok_or_else(|| identities::OwnIdentityError::None.to_string())?;
-            write_out(output.as_deref(), &own.card)?;
+            write_out(output.as_deref(), &own.card, false)?;
         }
         IdentityCommand::ExportAgeKey { output, passphrase: arg } => {
             let pass = passphrase(&arg)?;
@@ -94,7 +101,7 @@ pub fn identity(cmd: IdentityCommand) -> Result<ExitCode, String> {
                 unlocked.card().age_recipient(),
                 unlocked.age_secret_key().expose_secret()
             );
-            write_out(output.as_deref(), &text)?;
+            write_out(output.as_deref(), &text, true)?;
         }
         IdentityCommand::Rotate { passphrase: arg, now: at } => {
             let pass = passphrase(&arg)?;
@@ -295,7 +302,7 @@ pub fn exchange(cmd: ExchangeCommand) -> Result<ExitCode, String> {
         }
         ExchangeCommand::ReadingCopy { draft_id, output, lang, now: at } => {
             let bytes = consultation::reading_copy_pdf(&mut store, &draft_id, lang, now(at)).map_err(fail)?;
-            std::fs::write(&output, bytes).map_err(|e| format!("{}: cannot write: {e}", output.display()))?;
+            mla_writer::files::write_atomically(&output, &bytes).map_err(|e| e.to_string())?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -44,6 +44,7 @@ const CODES: Record<ErrorCode, true> = {
   keys_locked: true,
   package: true,
   fingerprint: true,
+  store_damaged: true,
   failed: true,
 };
 

@@ -4,4 +4,4 @@
  * What kind of failure an [`IpcError`] is, as far as the UI words it
  * differently.
  */
-export type ErrorCode = "translation" | "file" | "keys_locked" | "package" | "fingerprint" | "failed";
+export type ErrorCode = "translation" | "file" | "keys_locked" | "package" | "fingerprint" | "store_damaged" | "failed";
