@@ -26,6 +26,7 @@ mod error;
 mod export;
 mod file;
 mod import;
+mod position;
 mod xml;
 
 use crate::i18n::Lang;

@@ -6,6 +6,7 @@ use quick_xml::events::Event;
 use quick_xml::name::ResolveResult;
 use quick_xml::NsReader;
 
+use super::position::Positions;
 use super::{UnitProblemKind, XliffError, NAMESPACE};
 
 /// Elements may nest no deeper than this (the file is untrusted; XLIFF
@@ -53,20 +54,10 @@ impl Element {
     }
 }
 
-/// 1-based line and column (in characters) of a byte offset.
-pub(super) fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let bytes = &text.as_bytes()[..offset.min(text.len())];
-    let line_start = bytes.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
-    let line = bytes.iter().filter(|b| **b == b'\n').count() + 1;
-    let column = String::from_utf8_lossy(&bytes[line_start..])
-        .chars()
-        .count()
-        + 1;
-    (line, column)
-}
-
+/// The error for a parse failure at `offset`; the file's positions are
+/// indexed here, once, as parsing stops.
 fn malformed(text: &str, offset: usize, message: impl Into<String>) -> XliffError {
-    let (line, column) = line_column(text, offset);
+    let (line, column) = Positions::new(text).line_column(offset);
     XliffError::Malformed {
         line,
         column,
@@ -209,7 +200,7 @@ pub(super) fn parse(xml: &str) -> Result<Element, XliffError> {
                 push_text(stack.last_mut(), &resolved, xml, offset)?;
             }
             Event::DocType(_) => {
-                let (line, column) = line_column(xml, offset);
+                let (line, column) = Positions::new(xml).line_column(offset);
                 return Err(XliffError::Doctype { line, column });
             }
             Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
@@ -259,12 +250,6 @@ pub(super) fn inline_text(element: &Element) -> Result<String, UnitProblemKind> 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn line_and_column_count_characters() {
-        assert_eq!(line_column("ab\nçd", 5), (2, 2));
-        assert_eq!(line_column("x", 0), (1, 1));
-    }
 
     #[test]
     fn only_the_five_xml_entities_are_resolved() {
