@@ -11,6 +11,8 @@ use super::{
 };
 use crate::interview::{get_mut, units, Unit};
 use crate::i18n::Lang;
+use crate::request::read::MAX_TEXT_BYTES;
+use crate::request::text::{code_point, first_control, visible};
 use crate::request::{Request, TranslationStatus};
 
 /// One unit as read from the file.
@@ -53,6 +55,12 @@ fn read_unit(unit: &Element, positions: &Positions<'_>) -> Result<ReadUnit, Xlif
         }
         if target.trim().is_empty() {
             return Err(UnitProblemKind::EmptyTarget);
+        }
+        if let Some((_, c)) = first_control(&target) {
+            return Err(UnitProblemKind::Control { code: code_point(c) });
+        }
+        if target.len() > MAX_TEXT_BYTES {
+            return Err(UnitProblemKind::TooLong { size: target.len(), limit: MAX_TEXT_BYTES });
         }
         Ok((source, target))
     };
@@ -148,7 +156,7 @@ pub fn import(request: &Request, xliff_text: &str) -> Result<Request, XliffError
             })
             .and_then(|n| inline_text(n).ok());
         let found = match described {
-            Some(d) => format!("{d}; identity {found_identity:?}"),
+            Some(d) => format!("{}; identity {found_identity:?}", visible(&d)),
             None => format!("identity {found_identity:?}"),
         };
         return Err(XliffError::OtherRequest {
