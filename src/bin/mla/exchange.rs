@@ -248,7 +248,7 @@ pub fn exchange(cmd: ExchangeCommand) -> Result<ExitCode, String> {
         ExchangeCommand::Review { draft_id, format, lang } => {
             let reviews = consultation::review(&mut store, &draft_id, lang).map_err(fail)?;
             match format {
-                OutputFormat::Json => println!("{}", serde_json::to_string_pretty(&reviews).expect("reviews serialise")),
+                OutputFormat::Json => crate::print_json(&serde_json::to_string_pretty(&reviews).expect("reviews serialise")),
                 OutputFormat::Text => {
                     for r in &reviews {
                         let s = &r.suggestion;
