@@ -7,6 +7,7 @@ use quick_xml::name::ResolveResult;
 use quick_xml::NsReader;
 
 use super::position::Positions;
+use crate::request::text::visible;
 use super::{UnitProblemKind, XliffError, NAMESPACE};
 
 /// Elements may nest no deeper than this (the file is untrusted; XLIFF
@@ -55,13 +56,14 @@ impl Element {
 }
 
 /// The error for a parse failure at `offset`; the file's positions are
-/// indexed here, once, as parsing stops.
+/// indexed here, once, as parsing stops. What the message quotes of the file
+/// shows its control characters escaped.
 fn malformed(text: &str, offset: usize, message: impl Into<String>) -> XliffError {
     let (line, column) = Positions::new(text).line_column(offset);
     XliffError::Malformed {
         line,
         column,
-        message: message.into(),
+        message: visible(&message.into()),
     }
 }
 
@@ -259,6 +261,13 @@ mod tests {
             parse("<a>&nbsp;</a>"),
             Err(XliffError::Malformed { .. })
         ));
+    }
+
+    #[test]
+    fn what_a_parse_error_quotes_of_the_file_shows_its_control_characters() {
+        let Err(XliffError::Malformed { message, .. }) = parse("<a>&x\u{1b}[2J;</a>") else { panic!("parsed") };
+        assert!(!message.contains('\u{1b}'), "{message:?}");
+        assert!(message.contains("\\u{1b}"), "{message:?}");
     }
 
     #[test]
