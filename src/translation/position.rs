@@ -40,7 +40,7 @@ impl<'a> Positions<'a> {
                 line_starts.push(at + 1);
             }
         }
-        if bytes.len() % STRIDE == 0 {
+        if bytes.len().is_multiple_of(STRIDE) {
             // The end of the text is a checkpoint too.
             checkpoints.push(chars);
         }
