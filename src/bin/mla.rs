@@ -148,7 +148,8 @@ enum Command {
     /// is available, otherwise in a passphrase-protected file in the data
     /// directory (`identity show` says which). Set MLA_KEYSTORE=file to
     /// always use the file. The passphrase is read from --passphrase-file
-    /// (its first line) or from the MLA_PASSPHRASE environment variable.
+    /// (its first line; the file may have at most 64 KiB) or from the
+    /// MLA_PASSPHRASE environment variable.
     #[command(subcommand)]
     Identity(IdentityCommand),
     /// Your counterparts' cards: import, list, trust.
