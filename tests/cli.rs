@@ -249,3 +249,127 @@ fn on_a_full_disk_a_failed_write_leaves_the_file_it_would_replace_as_it_was() {
     assert!(after == before, "a file was changed by a failed write");
     assert_eq!(files(disk.path()), ["existing.pdf", "filler", "req.fr.xlf", "req.json"]);
 }
+
+/// Runs `mla` with `args` and returns its exit code and standard error.
+fn refused_with(args: &[&str], dir: &Path) -> (Option<i32>, String) {
+    let out = mla(args, dir);
+    (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+/// The example request as JSON text, changed by `edit`, written to `dir`.
+fn example_with(dir: &Path, name: &str, edit: impl Fn(&mut serde_json::Value)) -> PathBuf {
+    let mut value: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(EXAMPLE)).unwrap()).unwrap();
+    edit(&mut value);
+    let path = dir.join(name);
+    std::fs::write(&path, serde_json::to_string_pretty(&value).unwrap()).unwrap();
+    path
+}
+
+#[test]
+fn a_repeated_key_is_refused_with_its_json_path_by_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("twice.json");
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(EXAMPLE)).unwrap();
+    std::fs::write(&path, text.replacen("\"req_state\": ", "\"req_state\": \"Republic of Calvania\", \"req_state\": ", 1)).unwrap();
+    let file = path.to_str().unwrap();
+    let pdf = dir.path().join("out.pdf");
+    for args in [
+        vec!["check", file, "--today", "2026-11-27"],
+        vec!["render", file, "-o", pdf.to_str().unwrap(), "--today", "2026-11-27"],
+        vec!["drafts", "import", file],
+        vec!["xliff", "export", file, "--target", "fr", "-o", pdf.to_str().unwrap()],
+    ] {
+        let (code, stderr) = refused_with(&args, dir.path());
+        assert_eq!(code, Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(&format!("{file}: at $.req_state: the key appears more than once")), "{args:?}: {stderr}");
+    }
+    assert!(!pdf.exists());
+    assert_eq!(String::from_utf8(mla(&["drafts", "list"], dir.path()).stdout).unwrap(), "", "no draft was imported");
+}
+
+#[test]
+fn a_control_character_in_a_request_file_is_refused_with_its_path_and_shown_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = example_with(dir.path(), "escape.json", |v| v["persons"][1]["location"] = "Norland\u{1b}]0;owned\u{7}".into());
+    let (code, stderr) = refused_with(&["drafts", "import", path.to_str().unwrap()], dir.path());
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("at $.persons[1].location: the text holds the control character U+001B (at character 8)"), "{stderr}");
+    assert!(!stderr.contains('\u{1b}') && !stderr.contains('\u{7}'), "{stderr:?}");
+}
+
+#[test]
+fn drafts_list_and_export_never_print_a_control_character_from_the_database() {
+    // A draft saved by the app may hold what a user pasted; the CLI prints
+    // its title with the control characters shown, and its JSON escaped.
+    let dir = tempfile::tempdir().unwrap();
+    let mut request = mla_writer::request::read::read_request(&Path::new(env!("CARGO_MANIFEST_DIR")).join(EXAMPLE)).unwrap();
+    request.proc.subject_matter = "Fraud\u{1b}[2J\u{1b}]0;owned\u{7} and \u{9b}31mlaundering".into();
+    let draft = {
+        let mut store = mla_writer::store::Store::open(&dir.path().join(mla_writer::store::DATABASE_FILE)).unwrap();
+        store.create_draft(&request).unwrap()
+    };
+    assert!(draft.title.contains('\u{1b}'), "the database holds the escape sequence: {:?}", draft.title);
+
+    let list = mla(&["drafts", "list"], dir.path());
+    assert!(list.status.success());
+    let list = String::from_utf8(list.stdout).unwrap();
+    assert!(!list.chars().any(|c| c.is_control() && c != '\n'), "{list:?}");
+    assert!(list.contains("Fraud\\u{1b}[2J\\u{1b}]0;owned\\u{7} and \\u{9b}31mlaundering"), "{list}");
+
+    let export = mla(&["drafts", "export", &draft.id], dir.path());
+    assert!(export.status.success());
+    let json = String::from_utf8(export.stdout).unwrap();
+    assert!(!json.chars().any(|c| c.is_control() && c != '\n'), "{json:?}");
+    let back = mla_writer::request::read::parse_request(&json, "export").unwrap();
+    assert_eq!(back.proc.subject_matter, request.proc.subject_matter, "the JSON means the same");
+}
+
+#[test]
+fn a_request_file_over_the_limit_is_refused_unread() {
+    let dir = tempfile::tempdir().unwrap();
+    let huge = dir.path().join("huge.json");
+    std::fs::File::create(&huge).unwrap().set_len(mla_writer::request::read::MAX_FILE_BYTES + 1).unwrap();
+    let (code, stderr) = refused_with(&["check", huge.to_str().unwrap()], dir.path());
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains(&format!("huge.json: the file is {} bytes, more than the {} bytes allowed", mla_writer::request::read::MAX_FILE_BYTES + 1, mla_writer::request::read::MAX_FILE_BYTES)),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_request_from_a_pipe_is_read_up_to_the_limit_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("request.json");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            use std::io::Write;
+            let mut pipe = std::fs::OpenOptions::new().write(true).open(fifo).unwrap();
+            let chunk = vec![b' '; 1 << 20];
+            // Endless whitespace: without the bound the read never ends.
+            while pipe.write_all(&chunk).is_ok() {}
+        })
+    };
+    let (code, stderr) = refused_with(&["check", fifo.to_str().unwrap()], dir.path());
+    writer.join().unwrap();
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains(&format!("more than the {} bytes allowed", mla_writer::request::read::MAX_FILE_BYTES)), "{stderr}");
+}
+
+#[test]
+fn a_request_with_five_thousand_persons_and_a_text_of_one_megabyte_is_accepted() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = example_with(dir.path(), "large.json", |v| {
+        let person = v["persons"][0].clone();
+        v["persons"] = serde_json::Value::Array(vec![person; 5_000]);
+        v["facts"]["summary"] = "The group opened accounts in three States. ".repeat((1 << 20) / 43 + 1).into();
+    });
+    let out = mla(&["drafts", "import", path.to_str().unwrap()], dir.path());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let id = String::from_utf8(out.stdout).unwrap().trim().to_string();
+    let exported = mla(&["drafts", "export", &id], dir.path());
+    let back = mla_writer::request::read::parse_request(&String::from_utf8(exported.stdout).unwrap(), "export").unwrap();
+    assert_eq!((back.persons.len(), back.facts.summary.len()), (5_000, ((1 << 20) / 43 + 1) * 43));
+}

@@ -384,11 +384,41 @@ fn limits_bound_the_package_each_annex_each_field_and_the_counts() {
     assert_eq!(err.to_string(), "thread.json: comments: 1 is more than the limit of 0");
 
     let mut long = outgoing(vec![]);
-    long.request.facts.summary = "x".repeat(300_000);
+    // The limit of one answer in a request file: 2 MiB.
+    long.request.facts.summary = "x".repeat((2 << 20) + 1);
     let mut bytes = Vec::new();
     package::write(&mut bytes, &ana.identity, &Recipients::Contacts(vec![ingrid.card()]), &long).unwrap();
     let err = open(&bytes, &Limits::default()).unwrap_err();
-    assert_eq!(err.to_string(), "request.json: at $.facts.summary: a text of 300000 bytes is longer than the limit of 262144 bytes");
+    assert_eq!(err.to_string(), "request.json: at $.facts.summary: a text of 2097153 bytes is longer than the limit of 2097152 bytes");
+}
+
+#[test]
+fn control_characters_from_a_counterpart_are_refused_with_their_path() {
+    let (ana, ingrid) = (Person::new("Ana Ruiz", "Central Authority of Arden"), Person::new("Ingrid Berg", "Central Authority of Norland"));
+    let keys = [ingrid.identity.clone()];
+    let open = |bytes: &[u8]| package::read(bytes, &Keys::Identities(&keys), &[], &Limits::default(), tempfile::tempdir().unwrap().path());
+    let to = || Recipients::Contacts(vec![ingrid.card()]);
+
+    let mut comment = outgoing(vec![]);
+    comment.thread.comments[0].text = "Is the address current?\u{1b}]0;owned\u{7}".into();
+    let mut bytes = Vec::new();
+    package::write(&mut bytes, &ana.identity, &to(), &comment).unwrap();
+    let err = open(&bytes).unwrap_err();
+    assert_eq!(err.to_string(), "thread.json: at $.comments[0].text: the text holds the control character U+001B, which is refused in what a counterpart sends");
+
+    let mut request = outgoing(vec![]);
+    request.request.persons[1].location = "Bergvik\u{9b}2J".into();
+    let mut bytes = Vec::new();
+    package::write(&mut bytes, &ana.identity, &to(), &request).unwrap();
+    let err = open(&bytes).unwrap_err();
+    assert_eq!(err.to_string(), "request.json: at $.persons[1].location: the text holds the control character U+009B, which is refused in what a counterpart sends");
+
+    let mut note = outgoing(vec![]);
+    note.note = "For comments\r".into();
+    let mut bytes = Vec::new();
+    package::write(&mut bytes, &ana.identity, &to(), &note).unwrap();
+    let err = open(&bytes).unwrap_err();
+    assert_eq!(err.to_string(), "manifest.json: at $.note: the text holds the control character U+000D, which is refused in what a counterpart sends");
 }
 
 #[test]

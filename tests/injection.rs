@@ -307,14 +307,35 @@ fn with_translatable_answers(request: &Request, text: &str) -> Request {
 /// Every translatable answer is given the value at once, in the drafter's
 /// text and in the translation (the per-answer check is the wizard path's):
 /// the translated document shows the translation, its annex the original.
+/// A value holding a control character no request may hold (a lone carriage
+/// return, NEL) is refused instead, at every unit, and nothing is imported.
 fn check_imported(values: &[&str]) {
+    let (refused, values): (Vec<&str>, Vec<&str>) =
+        values.iter().partition(|text| mla_writer::request::text::first_control(text).is_some());
     let mut engines = Engines::new();
     let mut problems = Vec::new();
     for (name, request) in examples() {
         let target = if request.lang.drafting == "fr" { Lang::Es } else { Lang::Fr };
+        for text in &refused {
+            let drafted = with_translatable_answers(&request, text);
+            let xliff = mla_writer::translation::export(&drafted, target);
+            match mla_writer::translation::import(&drafted, &translated_file(&xliff, text)) {
+                Err(mla_writer::translation::XliffError::Units { problems: found }) => {
+                    assert_eq!(found.len(), units(&drafted).len(), "{name} = {text:?}: {found:?}");
+                    assert!(
+                        found.iter().all(|p| matches!(p.kind, mla_writer::translation::UnitProblemKind::Control { .. })),
+                        "{name} = {text:?}: {found:?}"
+                    );
+                }
+                other => problems.push(format!("{name} = {text:?}: a control character was not refused: {other:?}")),
+            }
+        }
+    }
+    for (name, request) in examples() {
+        let target = if request.lang.drafting == "fr" { Lang::Es } else { Lang::Fr };
         let ids: Vec<String> = units(&request).into_iter().map(|unit| unit.id).collect();
         assert!(ids.len() > 5, "{name}: only {} units", ids.len());
-        let (rendered, found) = check_answer(&format!("{name}: every translated answer"), values, |text| {
+        let (rendered, found) = check_answer(&format!("{name}: every translated answer"), &values, |text| {
             let drafted = with_translatable_answers(&request, text);
             let xliff = mla_writer::translation::export(&drafted, target);
             let translated = mla_writer::translation::import(&drafted, &translated_file(&xliff, text))

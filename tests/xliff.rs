@@ -597,3 +597,107 @@ fn export_needs_a_drafting_language_other_than_the_target() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no-such-request.json"));
 }
+
+#[test]
+fn an_escape_sequence_in_a_target_is_refused_and_never_reaches_a_draft_title() {
+    // `<cp hex="1B"/>` would put ESC into proc.subject_matter, which the
+    // draft title is made of, and `mla drafts list` would print it raw.
+    let hostile = french().replacen(
+        "<target>Escroquerie à l'investissement",
+        "<target><cp hex=\"1B\"/>[2J<cp hex=\"1B\"/>]0;owned<cp hex=\"7\"/>Escroquerie à l'investissement",
+        1,
+    );
+    let (error, message) = refused(&example(), &hostile, 1);
+    assert_eq!(
+        unit_problems(error),
+        vec![("proc.subject_matter".into(), UnitProblemKind::Control { code: "U+001B".into() })]
+    );
+    assert!(message.contains("unit proc.subject_matter (line 35): the <target> holds the control character U+001B"), "{message}");
+    assert!(!message.contains('\u{1b}'), "{message:?}");
+
+    // The app's way in: the translation is refused and no draft is created.
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = mla_writer::store::Store::open(&dir.path().join("mla-writer.sqlite3")).unwrap();
+    let draft = store.create_draft(&example()).unwrap();
+    let xlf = dir.path().join("hostile.xlf");
+    std::fs::write(&xlf, &hostile).unwrap();
+    assert!(store.import_translation(&draft.id, &xlf).is_err());
+    let titles: Vec<String> = store.list_drafts().unwrap().into_iter().map(|d| d.title).collect();
+    assert_eq!(titles, vec![draft.title]);
+    assert!(!titles.iter().any(|t| t.contains('\u{1b}')));
+}
+
+#[test]
+fn a_raw_control_character_in_a_target_is_refused_too() {
+    let hostile = french().replacen("<target>Escroquerie à l'investissement", "<target>Escroquerie\u{9b}2J à l'investissement", 1);
+    let (error, _) = refused(&example(), &hostile, 1);
+    assert_eq!(
+        unit_problems(error),
+        vec![("proc.subject_matter".into(), UnitProblemKind::Control { code: "U+009B".into() })]
+    );
+}
+
+#[test]
+fn unit_ids_quoted_in_messages_show_their_control_characters() {
+    let hostile = french().replacen("<unit id=\"proc.subject_matter\">", "<unit id=\"proc.\u{1b}[2Jsubject_matter\">", 1);
+    let (_, message) = refused(&example(), &hostile, 1);
+    assert!(message.contains("unit proc.\\u{1b}[2Jsubject_matter (line 35)"), "{message}");
+    assert!(!message.contains('\u{1b}'), "{message:?}");
+}
+
+/// The example request with `persons` copies of its first person, each with
+/// two texts to translate (where the person is, and why it is not known),
+/// and its XLIFF file translated (each target a copy of its source).
+fn many_units(persons: usize) -> (Request, String) {
+    let mut request = example();
+    let first = request.persons[0].clone();
+    request.persons = (0..persons)
+        .map(|i| {
+            let mut person = first.clone();
+            person.location = format!(
+                "Flat {i}, Harbour Street {i}, Arden City; seen there by witnesses on several occasions in the spring of the year {}, and by the landlord.",
+                2000 + i % 25
+            );
+            person.location_unknown_reason =
+                format!("Reason {i}: he left his registered address in Arden City in October, and the neighbours say he moved to Norland.");
+            person
+        })
+        .collect();
+    let exported = translation::export(&request, Lang::Fr);
+    let mut translated = String::with_capacity(exported.len() * 2);
+    let mut rest = exported.as_str();
+    while let Some(start) = rest.find("<source>") {
+        let end = start + rest[start..].find("</source>").unwrap() + "</source>".len();
+        translated.push_str(&rest[..end]);
+        translated.push_str(&rest[start..end].replace("source>", "target>"));
+        rest = &rest[end..];
+    }
+    translated.push_str(rest);
+    (request, translated)
+}
+
+#[test]
+fn a_translation_with_twelve_thousand_units_is_imported_and_its_last_unit_located() {
+    let (request, translated) = many_units(6_000);
+    let units = mla_writer::interview::units(&request).len();
+    assert!(units > 12_000, "{units} units");
+    assert!(translated.len() > 5 << 20, "{} bytes: more than the former limit of 5 MiB", translated.len());
+    let dir = tempfile::tempdir().unwrap();
+    let (file, _) = request_copy(dir.path(), &request);
+    let xlf = dir.path().join("many.fr.xlf");
+    std::fs::write(&xlf, &translated).unwrap();
+    let out = dir.path().join("many.fr.json");
+    let run = mla(&["xliff", "import", file.to_str().unwrap(), "--xliff", xlf.to_str().unwrap(), "-o", out.to_str().unwrap()], dir.path());
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert_eq!(read::read_request(&out).unwrap().translation.original.len(), units);
+
+    // The last unit's line, counted here from the start of the file, is the
+    // line the import names.
+    let last = translated.rfind("<target>").unwrap();
+    let emptied = format!("{}<target></target>{}", &translated[..last], &translated[translated[last..].find("</target>").unwrap() + last + "</target>".len()..]);
+    let unit_line = emptied[..emptied[..last].rfind("<unit ").unwrap()].matches('\n').count() + 1;
+    let error = translation::import(&request, &emptied).unwrap_err();
+    let XliffError::Units { problems } = error else { panic!("{error}") };
+    assert_eq!(problems.len(), 1);
+    assert_eq!((problems[0].kind.clone(), problems[0].line), (UnitProblemKind::EmptyTarget, Some(unit_line)));
+}

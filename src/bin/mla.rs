@@ -11,13 +11,39 @@ use mla_writer::request::read;
 use mla_writer::store::{data_dir, Store};
 use mla_writer::{checks, export, files};
 
+#[path = "mla/terminal.rs"]
+mod terminal;
+
+/// Every line the CLI prints (here and in its modules, declared below) goes
+/// through [`terminal::text`], so that no text from a file reaches the
+/// terminal with its control characters; JSON documents are printed with
+/// [`print_json`].
+macro_rules! println {
+    () => { std::println!() };
+    ($($arg:tt)*) => { std::println!("{}", crate::terminal::text(&format!($($arg)*))) };
+}
+
+/// [`println!`] for standard error.
+macro_rules! eprintln {
+    ($($arg:tt)*) => { std::eprintln!("{}", crate::terminal::text(&format!($($arg)*))) };
+}
+
+/// Prints a JSON document (see [`terminal::json`]).
+fn print_json(json: &str) {
+    std::println!("{}", terminal::json(json));
+}
+
 #[path = "mla/exchange.rs"]
 mod exchange_cli;
 
 /// Write requests for international cooperation in criminal matters.
 ///
 /// Request files are JSON documents in the format described in
-/// docs/request-format.md (print its JSON Schema with `mla schema`). Drafts
+/// docs/request-format.md (print its JSON Schema with `mla schema`), of at
+/// most 16 MiB, each answer at most 2 MiB, each list at most 10,000 items,
+/// each key once per object, and no control character in a text but tab
+/// and line breaks (see "Limits" there); a file beyond a limit is refused
+/// with the JSON path, before a larger file is read. Drafts
 /// live in an SQLite database in the data directory, shared with the desktop
 /// app; set MLA_DATA_DIR to use another directory.
 #[derive(Parser)]
@@ -122,7 +148,8 @@ enum Command {
     /// is available, otherwise in a passphrase-protected file in the data
     /// directory (`identity show` says which). Set MLA_KEYSTORE=file to
     /// always use the file. The passphrase is read from --passphrase-file
-    /// (its first line) or from the MLA_PASSPHRASE environment variable.
+    /// (its first line; the file may have at most 64 KiB) or from the
+    /// MLA_PASSPHRASE environment variable.
     #[command(subcommand)]
     Identity(IdentityCommand),
     /// Your counterparts' cards: import, list, trust.
@@ -465,9 +492,10 @@ enum XliffCommand {
     /// The request file itself is never changed unless it is also the output.
     ///
     /// Exit status: 0 when written, 1 when the XLIFF file does not fit the
-    /// request, 2 when a file cannot be read (missing, not JSON, larger than
-    /// 5 MB, not UTF-8, not well-formed XML, not XLIFF 2.0, with a DOCTYPE)
-    /// or the output cannot be written.
+    /// request (a target with a control character or longer than 2 MiB
+    /// included), 2 when a file cannot be read (missing, not JSON, larger
+    /// than 32 MiB, not UTF-8, not well-formed XML, not XLIFF 2.0, with a
+    /// DOCTYPE) or the output cannot be written.
     ///
     /// Example: mla xliff import request.json --xliff request.fr.xlf -o request.fr.json
     Import {
@@ -552,7 +580,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let request = read::read_request(&file).map_err(|e| e.to_string())?;
             let findings = checks::run(&request, today.unwrap_or_else(checks::today), lang);
             match out {
-                OutputFormat::Json => println!("{}", serde_json::to_string_pretty(&findings).expect("findings serialise")),
+                OutputFormat::Json => print_json(&serde_json::to_string_pretty(&findings).expect("findings serialise")),
                 OutputFormat::Text => {
                     for f in &findings {
                         println!("{}: {} [{}] {}\n    {} ({})", file.display(), f.severity.as_str(), f.code, f.path, f.message, f.provision);
@@ -571,7 +599,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                         .iter()
                         .map(|r| serde_json::json!({ "code": r.code, "severity": r.severity, "provision": r.provision, "summary": r.summary }))
                         .collect();
-                    println!("{}", serde_json::to_string_pretty(&list).expect("rules serialise"));
+                    print_json(&serde_json::to_string_pretty(&list).expect("rules serialise"));
                 }
                 OutputFormat::Text => {
                     for r in &rules {
@@ -585,18 +613,18 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Command::Schema => {
             let schema = schemars::schema_for!(mla_writer::request::Request);
-            println!("{}", serde_json::to_string_pretty(&schema).expect("schema serialises"));
+            print_json(&serde_json::to_string_pretty(&schema).expect("schema serialises"));
             Ok(ExitCode::SUCCESS)
         }
         Command::Wizard { lang } => {
             let def = mla_writer::interview::definition(lang);
-            println!("{}", serde_json::to_string_pretty(&def).expect("the wizard serialises"));
+            print_json(&serde_json::to_string_pretty(&def).expect("the wizard serialises"));
             Ok(ExitCode::SUCCESS)
         }
         Command::FollowUp { file } => {
             let request = read::read_request(&file).map_err(|e| e.to_string())?;
             let follow_up = mla_writer::request::follow_up::from_preservation(&request).map_err(|e| format!("{}: {e}", file.display()))?;
-            println!("{}", read::to_json(&follow_up));
+            print_json(&read::to_json(&follow_up));
             Ok(ExitCode::SUCCESS)
         }
         Command::Drafts(cmd) => {
@@ -613,7 +641,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 }
                 DraftsCommand::Export { id } => {
                     let draft = store.load_draft(&id).map_err(|e| e.to_string())?;
-                    println!("{}", read::to_json(&draft.request));
+                    print_json(&read::to_json(&draft.request));
                 }
                 DraftsCommand::Import { file } => {
                     let request = read::read_request(&file).map_err(|e| e.to_string())?;

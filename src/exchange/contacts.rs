@@ -217,12 +217,12 @@ pub fn history(conn: &Connection, id: &str) -> Result<Vec<ContactEvent>, Contact
 /// Imports the card file at `path` at `at`, as [`import_card`] does; a
 /// file larger than a card can be is refused before it is read.
 pub fn import_card_file(conn: &mut Connection, path: &std::path::Path, at: OffsetDateTime) -> Result<CardImport, ContactError> {
-    let unreadable = |e: std::io::Error| ContactError::File { path: path.to_path_buf(), message: format!("cannot read: {e}") };
-    let size = std::fs::metadata(path).map_err(unreadable)?.len();
-    if size > crate::exchange::card::MAX_CARD_BYTES as u64 {
-        return Err(ContactError::File { path: path.to_path_buf(), message: format!("{size} bytes is too large for a card") });
-    }
-    let text = std::fs::read_to_string(path).map_err(unreadable)?;
+    let text = crate::request::text_file::read_text_file(path, crate::exchange::card::MAX_CARD_BYTES as u64).map_err(|e| match e {
+        crate::request::text_file::TextFileError::TooLarge { size, .. } => {
+            ContactError::File { path: path.to_path_buf(), message: format!("{size} bytes is too large for a card") }
+        }
+        e => ContactError::File { path: path.to_path_buf(), message: e.to_string() },
+    })?;
     import_card(conn, &text, &path.display().to_string(), at)
 }
 

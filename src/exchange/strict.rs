@@ -1,6 +1,6 @@
 //! Strict reading of the JSON a counterpart sends: the value must have the
-//! shape of the type and no key the type does not know, at any depth. Errors
-//! name the JSON path (`$.comments[0].colour`).
+//! shape of the type, no key the type does not know and no key twice in an
+//! object, at any depth. Errors name the JSON path (`$.comments[0].colour`).
 //!
 //! The types of [`crate::exchange::thread`] are shared with the UI and stay
 //! lenient; strictness is applied here, by comparing the JSON received with
@@ -13,7 +13,7 @@ use serde_json::Value;
 /// Reads `text` as a `T`, refusing unknown keys. The error says what was
 /// wrong and where.
 pub fn from_str<T: DeserializeOwned + Serialize>(text: &str) -> Result<T, String> {
-    let value: Value = serde_json::from_str(text).map_err(|e| format!("not valid JSON at line {}, column {}: {e}", e.line(), e.column()))?;
+    let value = crate::request::json::parse(text).map_err(|e| e.to_string())?;
     from_value(value)
 }
 
@@ -77,6 +77,12 @@ mod tests {
     fn wrong_type_is_named_by_its_path() {
         let err = from_str::<Round>(r#"{"request_id":"r","base_revision":"two","answers":null,"sequence":1,"from_originator":true}"#).unwrap_err();
         assert!(err.starts_with("at $.base_revision: invalid type"), "{err}");
+    }
+
+    #[test]
+    fn a_repeated_key_is_refused_with_its_path() {
+        let err = from_str::<Round>(r#"{"request_id":"r","base_revision":2,"answers":null,"sequence":1,"sequence":2,"from_originator":true}"#).unwrap_err();
+        assert_eq!(err, "at $.sequence: the key appears more than once in its object; each key may appear only once");
     }
 
     #[test]

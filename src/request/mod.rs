@@ -7,6 +7,9 @@ mod model;
 pub mod dates;
 pub mod demo;
 pub mod follow_up;
+pub mod json;
 pub mod read;
+pub mod text;
+pub mod text_file;
 
 pub use model::*;

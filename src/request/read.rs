@@ -1,22 +1,44 @@
 //! Reading and writing request files: JSON with a `format_version`, older
 //! versions migrated on load, and errors that say where and what.
+//!
+//! A request from outside (a file, a counterpart's package) is read with
+//! [`parse_imported`]: besides its shape, its size, the length of each text,
+//! the number of items in each list and the characters of each text are
+//! checked against the documented limits (docs/request-format.md, "Limits").
 
 use std::path::Path;
 
+use serde_json::Value;
 use thiserror::Error;
 
+use crate::request::json::{self, JsonError};
+use crate::request::text::{code_point, first_control, visible};
+use crate::request::text_file::{read_text_file, TextFileError};
 use crate::request::{Request, FORMAT_VERSION};
+
+/// The largest request file read, in bytes (16 MiB): a request with 5,000
+/// persons and a free text of 1 MB takes a fifth of it.
+pub const MAX_FILE_BYTES: u64 = 16 << 20;
+
+/// The longest text of one answer, in bytes of UTF-8 (2 MiB, some 600
+/// pages of plain text).
+pub const MAX_TEXT_BYTES: usize = 2 << 20;
+
+/// The most items in one list (persons, offences, the items of each
+/// measure…): 10,000.
+pub const MAX_LIST_ITEMS: usize = 10_000;
 
 /// Why a request could not be read.
 #[derive(Debug, Error)]
 pub enum FormatError {
-    /// The file could not be read.
-    #[error("{file}: cannot read: {source}")]
-    Io {
+    /// The file could not be read, is larger than [`MAX_FILE_BYTES`] (and
+    /// was not read), or is not UTF-8 text.
+    #[error("{file}: {source}")]
+    File {
         /// File name as given.
         file: String,
-        /// Underlying error.
-        source: std::io::Error,
+        /// What went wrong.
+        source: TextFileError,
     },
     /// The text is not JSON.
     #[error("{file}: not valid JSON at line {line}, column {column}: {message}")]
@@ -40,6 +62,43 @@ pub enum FormatError {
         /// What was expected and what was found.
         message: String,
     },
+    /// A text holds a control character no request may hold (see
+    /// [`crate::request::text`]).
+    #[error("{file}: at {path}: the text holds the control character {code} (at character {at}), which a request may not hold; remove it")]
+    Control {
+        /// File name as given.
+        file: String,
+        /// JSON path of the text, e.g. `$.facts.summary`.
+        path: String,
+        /// The character, as `U+001B`.
+        code: String,
+        /// 1-based position of the character in the text.
+        at: usize,
+    },
+    /// A text is longer than [`MAX_TEXT_BYTES`].
+    #[error("{file}: at {path}: the text is {size} bytes long, more than the {limit} bytes an answer may hold")]
+    TooLong {
+        /// File name as given.
+        file: String,
+        /// JSON path of the text.
+        path: String,
+        /// Its length in bytes of UTF-8.
+        size: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// A list has more than [`MAX_LIST_ITEMS`] items.
+    #[error("{file}: at {path}: the list has {count} items, more than the {limit} a list may hold")]
+    TooMany {
+        /// File name as given.
+        file: String,
+        /// JSON path of the list.
+        path: String,
+        /// Its number of items.
+        count: usize,
+        /// The limit.
+        limit: usize,
+    },
     /// The file was written by a newer version of the app.
     #[error("{file}: format_version {found} is newer than this app understands (up to {supported}); update MLA Writer")]
     TooNew {
@@ -53,13 +112,79 @@ pub enum FormatError {
 }
 
 /// Parses a request from JSON text; `origin` names the source in errors.
+/// A key repeated in an object is refused; the texts are taken as they are
+/// (the app's own saved drafts are read with this). Text from outside is
+/// read with [`parse_imported`].
 pub fn parse_request(text: &str, origin: &str) -> Result<Request, FormatError> {
-    let mut value: serde_json::Value = serde_json::from_str(text).map_err(|e| FormatError::Syntax {
-        file: origin.to_string(),
-        line: e.line(),
-        column: e.column(),
-        message: e.to_string().split(" at line").next().unwrap_or_default().to_string(),
-    })?;
+    let value = parse_json(text, origin)?;
+    from_value(value, origin)
+}
+
+/// Parses a request that comes from outside: as [`parse_request`], and
+/// every text within [`MAX_TEXT_BYTES`] and free of control characters
+/// (other than tab, line feed and CRLF), every list within
+/// [`MAX_LIST_ITEMS`]. The error names the JSON path.
+pub fn parse_imported(text: &str, origin: &str) -> Result<Request, FormatError> {
+    let value = parse_json(text, origin)?;
+    check_limits(&value, &mut String::from("$"), origin)?;
+    from_value(value, origin)
+}
+
+fn parse_json(text: &str, origin: &str) -> Result<Value, FormatError> {
+    json::parse(text).map_err(|e| match e {
+        JsonError::Syntax { line, column, message } => FormatError::Syntax { file: origin.to_string(), line, column, message },
+        JsonError::DuplicateKey { path } => FormatError::Shape {
+            file: origin.to_string(),
+            path,
+            message: "the key appears more than once in its object; each key may appear only once".into(),
+        },
+    })
+}
+
+/// Checks every text (keys included) and list of `value`, at `path`.
+fn check_limits(value: &Value, path: &mut String, origin: &str) -> Result<(), FormatError> {
+    let text = |text: &str, path: &str| -> Result<(), FormatError> {
+        if text.len() > MAX_TEXT_BYTES {
+            return Err(FormatError::TooLong { file: origin.to_string(), path: path.to_string(), size: text.len(), limit: MAX_TEXT_BYTES });
+        }
+        if let Some((at, c)) = first_control(text) {
+            return Err(FormatError::Control {
+                file: origin.to_string(),
+                path: path.to_string(),
+                code: code_point(c),
+                at: text[..at].chars().count() + 1,
+            });
+        }
+        Ok(())
+    };
+    let len = path.len();
+    match value {
+        Value::String(s) => text(s, path)?,
+        Value::Array(items) => {
+            if items.len() > MAX_LIST_ITEMS {
+                return Err(FormatError::TooMany { file: origin.to_string(), path: path.clone(), count: items.len(), limit: MAX_LIST_ITEMS });
+            }
+            for (index, item) in items.iter().enumerate() {
+                path.push_str(&format!("[{index}]"));
+                check_limits(item, path, origin)?;
+                path.truncate(len);
+            }
+        }
+        Value::Object(object) => {
+            for (key, item) in object {
+                path.push('.');
+                path.push_str(&visible(key));
+                text(key, path)?;
+                check_limits(item, path, origin)?;
+                path.truncate(len);
+            }
+        }
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
+    Ok(())
+}
+
+fn from_value(mut value: Value, origin: &str) -> Result<Request, FormatError> {
     migrate(&mut value, origin)?;
     serde_path_to_error::deserialize(&value).map_err(|e| FormatError::Shape {
         file: origin.to_string(),
@@ -68,11 +193,12 @@ pub fn parse_request(text: &str, origin: &str) -> Result<Request, FormatError> {
     })
 }
 
-/// Reads a request file.
+/// Reads a request file of at most [`MAX_FILE_BYTES`] (a larger file is
+/// refused before it is read) with [`parse_imported`].
 pub fn read_request(path: &Path) -> Result<Request, FormatError> {
     let origin = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|source| FormatError::Io { file: origin.clone(), source })?;
-    parse_request(&text, &origin)
+    let text = read_text_file(path, MAX_FILE_BYTES).map_err(|source| FormatError::File { file: origin.clone(), source })?;
+    parse_imported(&text, &origin)
 }
 
 /// Serialises a request as pretty JSON (the documented format).
@@ -159,6 +285,54 @@ fn json_path(path: &serde_path_to_error::Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_repeated_key_is_refused_with_its_path() {
+        let err = parse_request(r#"{"req_state":"A","req_state":"B"}"#, "x.json").unwrap_err();
+        assert_eq!(err.to_string(), "x.json: at $.req_state: the key appears more than once in its object; each key may appear only once");
+        let err = parse_imported(r#"{"persons":[{},{},{"family_name":"A","role":"suspect","family_name":"B"}]}"#, "x.json").unwrap_err();
+        assert!(matches!(&err, FormatError::Shape { path, .. } if path == "$.persons[2].family_name"), "{err}");
+    }
+
+    #[test]
+    fn a_control_character_in_an_imported_text_is_refused_with_its_path() {
+        let err = parse_imported(r#"{"persons":[{},{"location":"Flat 4\u001b[2J"}]}"#, "x.json").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "x.json: at $.persons[1].location: the text holds the control character U+001B (at character 7), which a request may not hold; remove it"
+        );
+        assert!(matches!(parse_imported(r#"{"req_state":"A\rB"}"#, "x"), Err(FormatError::Control { code, .. }) if code == "U+000D"));
+        assert!(matches!(parse_imported(r#"{"req_state":"\u0085"}"#, "x"), Err(FormatError::Control { code, .. }) if code == "U+0085"));
+        let err = parse_imported(r#"{"req_\u0007auth":{}}"#, "x").unwrap_err();
+        assert!(matches!(&err, FormatError::Control { path, .. } if path == "$.req_\\u{7}auth"), "{err:?}");
+        let lines = parse_imported(r#"{"facts":{"summary":"one\r\ntwo\n\tthree"}}"#, "x").unwrap();
+        assert_eq!(lines.facts.summary, "one\r\ntwo\n\tthree");
+    }
+
+    #[test]
+    fn texts_and_lists_are_bounded() {
+        let long = format!(r#"{{"facts":{{"summary":"{}"}}}}"#, "é".repeat(MAX_TEXT_BYTES / 2 + 1));
+        let err = parse_imported(&long, "x").unwrap_err();
+        assert!(matches!(&err, FormatError::TooLong { path, size, .. } if path == "$.facts.summary" && *size == MAX_TEXT_BYTES + 2), "{err}");
+        let at_limit = format!(r#"{{"facts":{{"summary":"{}"}}}}"#, "é".repeat(MAX_TEXT_BYTES / 2));
+        assert_eq!(parse_imported(&at_limit, "x").unwrap().facts.summary.len(), MAX_TEXT_BYTES);
+        let many = format!(r#"{{"persons":[{}]}}"#, vec!["{}"; MAX_LIST_ITEMS + 1].join(","));
+        let err = parse_imported(&many, "x").unwrap_err();
+        assert_eq!(err.to_string(), format!("x: at $.persons: the list has {} items, more than the {MAX_LIST_ITEMS} a list may hold", MAX_LIST_ITEMS + 1));
+        let enough = format!(r#"{{"persons":[{}]}}"#, vec!["{}"; MAX_LIST_ITEMS].join(","));
+        assert_eq!(parse_imported(&enough, "x").unwrap().persons.len(), MAX_LIST_ITEMS);
+    }
+
+    #[test]
+    fn a_request_file_over_the_limit_is_refused_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("huge.json");
+        let file = std::fs::File::create(&path).unwrap();
+        file.set_len(MAX_FILE_BYTES + 1).unwrap();
+        let err = read_request(&path).unwrap_err();
+        assert!(matches!(err, FormatError::File { source: TextFileError::TooLarge { .. }, .. }), "{err:?}");
+        assert_eq!(err.to_string(), format!("{}: the file is {} bytes, more than the {MAX_FILE_BYTES} bytes allowed", path.display(), MAX_FILE_BYTES + 1));
+    }
 
     #[test]
     fn wrong_enum_value_names_its_path_and_the_expected_values() {

@@ -6,6 +6,7 @@ use std::fmt;
 use thiserror::Error;
 
 use super::NAMESPACE;
+use crate::request::text::visible;
 
 /// Why a request cannot be exported, or an XLIFF file cannot be imported.
 #[derive(Debug, Error)]
@@ -152,11 +153,25 @@ pub enum UnitProblemKind {
         /// Element name.
         element: String,
     },
+    /// The target holds a control character no request may hold (see
+    /// [`crate::request::text`]), as text or as `<cp/>`.
+    Control {
+        /// The character, as `U+001B`.
+        code: String,
+    },
+    /// The target is longer than an answer may be
+    /// ([`crate::request::read::MAX_TEXT_BYTES`]).
+    TooLong {
+        /// Its length in bytes of UTF-8.
+        size: usize,
+        /// The limit.
+        limit: usize,
+    },
 }
 
 impl fmt::Display for UnitProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unit {}", self.id)?;
+        write!(f, "unit {}", visible(&self.id))?;
         if let Some(line) = self.line {
             write!(f, " (line {line})")?;
         }
@@ -168,7 +183,9 @@ impl fmt::Display for UnitProblem {
             UnitProblemKind::MissingTarget => "no <target>: not translated".to_string(),
             UnitProblemKind::EmptyTarget => "the <target> is empty".to_string(),
             UnitProblemKind::NoSegment => "no <segment>".to_string(),
-            UnitProblemKind::Markup { element } => format!("inline element <{element}> is not supported; plain text only"),
+            UnitProblemKind::Markup { element } => format!("inline element <{}> is not supported; plain text only", visible(element)),
+            UnitProblemKind::Control { code } => format!("the <target> holds the control character {code}, which a request may not hold; remove it"),
+            UnitProblemKind::TooLong { size, limit } => format!("the <target> is {size} bytes long, more than the {limit} bytes an answer may hold"),
         };
         write!(f, ": {what}")
     }

@@ -1,18 +1,19 @@
 //! Importing a translator's XLIFF file from disk: the size limit, the bounded
 //! read and the import, in one call shared by the app and the CLI.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
 use super::{import, XliffError};
+use crate::request::text_file::{read_text_file, TextFileError};
 use crate::request::Request;
 
-/// The largest translation file read: far above the free text of any
-/// request (a 10-page request exports to about 60 kB), far below what could
-/// exhaust memory.
-pub const MAX_FILE_BYTES: u64 = 5 * 1024 * 1024;
+/// The largest translation file read (32 MiB): twice the largest request
+/// file ([`crate::request::read::MAX_FILE_BYTES`]), as the file holds each
+/// text twice, source and target. A 10-page request exports to about 60 kB;
+/// a request with 12,000 texts to translate, to some 5 MB.
+pub const MAX_FILE_BYTES: u64 = 32 << 20;
 
 /// Why a translation file could not be imported.
 #[derive(Debug, Error)]
@@ -75,19 +76,12 @@ impl ImportFileError {
 /// a file that grows meanwhile is refused too. All or nothing: on any error
 /// the request is not changed.
 fn import_file_limited(request: &Request, path: &Path, limit: u64) -> Result<Request, ImportFileError> {
-    let io = |source| ImportFileError::Io { path: path.to_path_buf(), source };
-    let file = std::fs::File::open(path).map_err(io)?;
-    let size = file.metadata().map_err(io)?.len();
-    if size > limit {
-        return Err(ImportFileError::TooLarge { path: path.to_path_buf(), size, limit });
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
-    if bytes.len() as u64 > limit {
-        return Err(ImportFileError::TooLarge { path: path.to_path_buf(), size: bytes.len() as u64, limit });
-    }
-    let text = String::from_utf8(bytes)
-        .map_err(|e| ImportFileError::NotUtf8 { path: path.to_path_buf(), offset: e.utf8_error().valid_up_to() })?;
+    let path_buf = path.to_path_buf();
+    let text = read_text_file(path, limit).map_err(|e| match e {
+        TextFileError::Io(source) => ImportFileError::Io { path: path_buf, source },
+        TextFileError::TooLarge { size, limit } => ImportFileError::TooLarge { path: path_buf, size, limit },
+        TextFileError::NotUtf8 { offset } => ImportFileError::NotUtf8 { path: path_buf, offset },
+    })?;
     import(request, &text).map_err(|source| ImportFileError::Xliff { path: path.to_path_buf(), source })
 }
 

@@ -4,12 +4,15 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::xml::{inline_text, line_column, parse, Element};
+use super::position::Positions;
+use super::xml::{inline_text, parse, Element};
 use super::{
     describe, identity, source_lang, UnitProblem, UnitProblemKind, XliffError,
 };
 use crate::interview::{get_mut, units, Unit};
 use crate::i18n::Lang;
+use crate::request::read::MAX_TEXT_BYTES;
+use crate::request::text::{code_point, first_control, visible};
 use crate::request::{Request, TranslationStatus};
 
 /// One unit as read from the file.
@@ -20,8 +23,8 @@ struct ReadUnit {
     texts: Result<(String, String), UnitProblemKind>,
 }
 
-fn read_unit(unit: &Element, xml: &str) -> Result<ReadUnit, XliffError> {
-    let (line, column) = line_column(xml, unit.offset);
+fn read_unit(unit: &Element, positions: &Positions<'_>) -> Result<ReadUnit, XliffError> {
+    let (line, column) = positions.line_column(unit.offset);
     let id = unit
         .attr("id")
         .ok_or_else(|| XliffError::Structure {
@@ -53,6 +56,12 @@ fn read_unit(unit: &Element, xml: &str) -> Result<ReadUnit, XliffError> {
         if target.trim().is_empty() {
             return Err(UnitProblemKind::EmptyTarget);
         }
+        if let Some((_, c)) = first_control(&target) {
+            return Err(UnitProblemKind::Control { code: code_point(c) });
+        }
+        if target.len() > MAX_TEXT_BYTES {
+            return Err(UnitProblemKind::TooLong { size: target.len(), limit: MAX_TEXT_BYTES });
+        }
         Ok((source, target))
     };
     Ok(ReadUnit {
@@ -63,12 +72,12 @@ fn read_unit(unit: &Element, xml: &str) -> Result<ReadUnit, XliffError> {
 }
 
 /// Units of a `<file>` or `<group>`, in document order.
-fn read_units(parent: &Element, xml: &str, out: &mut Vec<ReadUnit>) -> Result<(), XliffError> {
+fn read_units(parent: &Element, positions: &Positions<'_>, out: &mut Vec<ReadUnit>) -> Result<(), XliffError> {
     for e in parent.elements() {
         if e.is("unit") {
-            out.push(read_unit(e, xml)?);
+            out.push(read_unit(e, positions)?);
         } else if e.is("group") {
-            read_units(e, xml, out)?;
+            read_units(e, positions, out)?;
         }
     }
     Ok(())
@@ -89,6 +98,7 @@ pub fn import(request: &Request, xliff_text: &str) -> Result<Request, XliffError
         });
     }
     let root = parse(xliff_text)?;
+    let positions = Positions::new(xliff_text);
     if !root.is("xliff") {
         let found = match (&root.namespace, root.name.as_str()) {
             (Some(ns), "xliff") => format!(
@@ -129,7 +139,7 @@ pub fn import(request: &Request, xliff_text: &str) -> Result<Request, XliffError
     }
     let files: Vec<&Element> = root.elements().filter(|e| e.is("file")).collect();
     let [file] = files.as_slice() else {
-        let (line, column) = line_column(xliff_text, root.offset);
+        let (line, column) = positions.line_column(root.offset);
         return Err(XliffError::Structure {
             line,
             column,
@@ -146,7 +156,7 @@ pub fn import(request: &Request, xliff_text: &str) -> Result<Request, XliffError
             })
             .and_then(|n| inline_text(n).ok());
         let found = match described {
-            Some(d) => format!("{d}; identity {found_identity:?}"),
+            Some(d) => format!("{}; identity {found_identity:?}", visible(&d)),
             None => format!("identity {found_identity:?}"),
         };
         return Err(XliffError::OtherRequest {
@@ -160,7 +170,7 @@ pub fn import(request: &Request, xliff_text: &str) -> Result<Request, XliffError
         .map(|u| (u.id.clone(), u))
         .collect();
     let mut read = Vec::new();
-    read_units(file, xliff_text, &mut read)?;
+    read_units(file, &positions, &mut read)?;
     let mut problems = Vec::new();
     let mut translations: BTreeMap<&str, (&str, &str)> = BTreeMap::new();
     for unit in &read {

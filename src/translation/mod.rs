@@ -26,6 +26,7 @@ mod error;
 mod export;
 mod file;
 mod import;
+mod position;
 mod xml;
 
 use crate::i18n::Lang;
@@ -191,17 +192,51 @@ mod tests {
     #[test]
     fn markup_characters_and_line_breaks_survive_a_round_trip() {
         let mut request = example();
-        let tricky = "A < B & C > D, \"quoted\" and 'single';\r\nline two\u{7} ]]> end\n\tindented";
+        let tricky = "A < B & C > D, \"quoted\" and 'single';\r\nline two\u{fffe} ]]> end\n\tindented";
         request.facts.summary = tricky.into();
         request.facts.evidence_so_far = "شهادات ٣٨ مستثمرًا؛ 38 名投资者的陈述".into();
         let xliff = export(&request, Lang::Fr);
         assert!(xliff.contains("A &lt; B &amp; C &gt; D"), "{xliff}");
-        assert!(xliff.contains("<cp hex=\"0007\"/>"), "{xliff}");
+        assert!(xliff.contains("<cp hex=\"FFFE\"/>"), "{xliff}");
         let filled = fill_targets_with_sources(&xliff);
         let back = import(&request, &filled).unwrap();
         assert_eq!(back.facts.summary, tricky);
         assert_eq!(back.facts.evidence_so_far, request.facts.evidence_so_far);
         assert_eq!(back.translation.original["facts.summary"], tricky);
+    }
+
+    #[test]
+    fn a_control_character_in_a_target_is_refused_and_named_with_its_unit() {
+        let request = example();
+        let filled = fill_targets_with_sources(&export(&request, Lang::Fr));
+        let at = filled.find("<target>").unwrap() + "<target>".len();
+        for control in ["<cp hex=\"1B\"/>[2J", "\u{1b}[2J", "<cp hex=\"9B\"/>", "<cp hex=\"D\"/>"] {
+            let hostile = format!("{}{control}{}", &filled[..at], &filled[at..]);
+            let Err(XliffError::Units { problems }) = import(&request, &hostile) else { panic!("{control} imported") };
+            assert_eq!(problems.len(), 1, "{problems:?}");
+            assert!(matches!(&problems[0].kind, UnitProblemKind::Control { .. }), "{problems:?}");
+        }
+        let hostile = format!("{}<cp hex=\"1B\"/>{}", &filled[..at], &filled[at..]);
+        let message = import(&request, &hostile).unwrap_err().to_string();
+        assert!(message.contains("control character U+001B"), "{message}");
+        assert!(!message.contains('\u{1b}'), "{message}");
+    }
+
+    #[test]
+    fn ids_and_notes_quoted_in_errors_show_their_control_characters() {
+        let request = example();
+        let filled = fill_targets_with_sources(&export(&request, Lang::Fr));
+        let renamed = filled.replacen("<unit id=\"", "<unit id=\"\u{1b}]0;pwned\u{7}", 1);
+        let message = import(&request, &renamed).unwrap_err().to_string();
+        assert!(message.contains("unit \\u{1b}]0;pwned\\u{7}"), "{message}");
+        assert!(!message.contains('\u{1b}') && !message.contains('\u{7}'), "{message}");
+
+        let mut other = request.clone();
+        other.case.internal_ref = "PPO-2026-0999".into();
+        let foreign = export(&other, Lang::Fr).replacen("<note category=\"request\">", "<note category=\"request\">\u{1b}[31m", 1);
+        let message = import(&request, &foreign).unwrap_err().to_string();
+        assert!(message.contains("\\u{1b}[31m"), "{message}");
+        assert!(!message.contains('\u{1b}'), "{message}");
     }
 
     /// Copies each source into a target after it: a stand-in translator.

@@ -6,6 +6,8 @@ use quick_xml::events::Event;
 use quick_xml::name::ResolveResult;
 use quick_xml::NsReader;
 
+use super::position::Positions;
+use crate::request::text::visible;
 use super::{UnitProblemKind, XliffError, NAMESPACE};
 
 /// Elements may nest no deeper than this (the file is untrusted; XLIFF
@@ -53,24 +55,15 @@ impl Element {
     }
 }
 
-/// 1-based line and column (in characters) of a byte offset.
-pub(super) fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let bytes = &text.as_bytes()[..offset.min(text.len())];
-    let line_start = bytes.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
-    let line = bytes.iter().filter(|b| **b == b'\n').count() + 1;
-    let column = String::from_utf8_lossy(&bytes[line_start..])
-        .chars()
-        .count()
-        + 1;
-    (line, column)
-}
-
+/// The error for a parse failure at `offset`; the file's positions are
+/// indexed here, once, as parsing stops. What the message quotes of the file
+/// shows its control characters escaped.
 fn malformed(text: &str, offset: usize, message: impl Into<String>) -> XliffError {
-    let (line, column) = line_column(text, offset);
+    let (line, column) = Positions::new(text).line_column(offset);
     XliffError::Malformed {
         line,
         column,
-        message: message.into(),
+        message: visible(&message.into()),
     }
 }
 
@@ -209,7 +202,7 @@ pub(super) fn parse(xml: &str) -> Result<Element, XliffError> {
                 push_text(stack.last_mut(), &resolved, xml, offset)?;
             }
             Event::DocType(_) => {
-                let (line, column) = line_column(xml, offset);
+                let (line, column) = Positions::new(xml).line_column(offset);
                 return Err(XliffError::Doctype { line, column });
             }
             Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
@@ -261,12 +254,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn line_and_column_count_characters() {
-        assert_eq!(line_column("ab\nçd", 5), (2, 2));
-        assert_eq!(line_column("x", 0), (1, 1));
-    }
-
-    #[test]
     fn only_the_five_xml_entities_are_resolved() {
         let tree = parse("<a>&lt;&amp;&#x41;</a>").unwrap();
         assert!(matches!(&tree.children[..], [Node::Text(t)] if t == "<&A"));
@@ -274,6 +261,13 @@ mod tests {
             parse("<a>&nbsp;</a>"),
             Err(XliffError::Malformed { .. })
         ));
+    }
+
+    #[test]
+    fn what_a_parse_error_quotes_of_the_file_shows_its_control_characters() {
+        let Err(XliffError::Malformed { message, .. }) = parse("<a>&x\u{1b}[2J;</a>") else { panic!("parsed") };
+        assert!(!message.contains('\u{1b}'), "{message:?}");
+        assert!(message.contains("\\u{1b}"), "{message:?}");
     }
 
     #[test]

@@ -28,10 +28,14 @@ fn open() -> Result<(Store, KeyStore), String> {
     Ok((store, keys))
 }
 
+/// The largest passphrase file read: its first line is the passphrase.
+const PASSPHRASE_FILE_BYTES: u64 = 64 * 1024;
+
 /// The passphrase from --passphrase-file (first line) or MLA_PASSPHRASE.
 fn passphrase(arg: &PassphraseArg) -> Result<Option<SecretString>, String> {
     if let Some(file) = &arg.passphrase_file {
-        let text = std::fs::read_to_string(file).map_err(|e| format!("{}: cannot read the passphrase: {e}", file.display()))?;
+        let text = mla_writer::request::text_file::read_text_file(file, PASSPHRASE_FILE_BYTES)
+            .map_err(|e| format!("{}: cannot read the passphrase: {e}", file.display()))?;
         let line = text.lines().next().unwrap_or_default().to_string();
         if line.is_empty() {
             return Err(format!("{}: the first line (the passphrase) is empty", file.display()));
@@ -255,7 +259,7 @@ pub fn exchange(cmd: ExchangeCommand) -> Result<ExitCode, String> {
         ExchangeCommand::Review { draft_id, format, lang } => {
             let reviews = consultation::review(&mut store, &draft_id, lang).map_err(fail)?;
             match format {
-                OutputFormat::Json => println!("{}", serde_json::to_string_pretty(&reviews).expect("reviews serialise")),
+                OutputFormat::Json => crate::print_json(&serde_json::to_string_pretty(&reviews).expect("reviews serialise")),
                 OutputFormat::Text => {
                     for r in &reviews {
                         let s = &r.suggestion;

@@ -166,6 +166,16 @@ pub enum PackageError {
         /// The limit.
         limit: usize,
     },
+    /// A text field holds a control character no imported text may hold.
+    #[error("{entry}: at {path}: the text holds the control character {code}, which is refused in what a counterpart sends")]
+    ControlCharacter {
+        /// Entry.
+        entry: &'static str,
+        /// JSON path.
+        path: String,
+        /// The character, as `U+001B`.
+        code: String,
+    },
     /// An annex with the same name already exists where annexes go.
     #[error("{0}: a file with this name already exists; annexes are not overwritten")]
     AnnexExists(PathBuf),
@@ -183,11 +193,5 @@ impl PackageError {
 /// invisible formatting characters (bidi overrides, zero-width characters)
 /// are shown escaped, so that a name cannot hide or reorder what follows it.
 pub(crate) fn printable(name: &str) -> String {
-    name.chars()
-        .flat_map(|c| {
-            let hidden = c.is_control()
-                || matches!(c, '\u{061c}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}');
-            if hidden { c.escape_unicode().collect::<Vec<_>>() } else { vec![c] }
-        })
-        .collect()
+    crate::request::text::visible(name)
 }

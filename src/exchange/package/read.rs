@@ -30,14 +30,16 @@ use crate::exchange::card::{self, Card};
 use crate::exchange::contacts::Contact;
 use crate::exchange::identity::UnlockedIdentity;
 use crate::exchange::package::error::{printable, PackageError};
-use crate::exchange::package::limits::{oversized_field, Limits};
+use crate::exchange::package::limits::{field_with_control, oversized_field, Limits};
 use crate::exchange::package::manifest::{Manifest, PACKAGE_FORMAT};
 use crate::exchange::package::names::{self, ANNEX_PREFIX, LINEAGE, MANIFEST, REQUEST, SIGNATURE, THREAD};
 use crate::exchange::package::write::HashingReader;
 use crate::exchange::package::{Keys, Opened, SignerStatus};
 use crate::exchange::strict;
 use crate::exchange::thread::{Incoming, LineageEntry, ReceivedAnnex, Thread};
-use crate::request::read::parse_request;
+use crate::request::json;
+use crate::request::text::code_point;
+use crate::request::read::parse_imported;
 
 /// Highest scrypt work factor (log2 N) accepted in a passphrase package:
 /// higher would let a hostile package take minutes of work and gigabytes of
@@ -250,11 +252,9 @@ fn copy_entry(from: &mut impl Read, to: &mut impl Write, name: &str) -> Result<u
 }
 
 fn verify_manifest(bytes: &[u8], signature: &[u8], limits: &Limits) -> Result<(Manifest, Card), PackageError> {
-    let value: serde_json::Value = serde_json::from_slice(bytes)
-        .map_err(|e| PackageError::Manifest(format!("not valid JSON at line {}, column {}: {e}", e.line(), e.column())))?;
-    if let Some((path, size)) = oversized_field(&value, limits.field_bytes) {
-        return Err(PackageError::FieldTooLong { entry: MANIFEST, path, size, limit: limits.field_bytes });
-    }
+    let text = std::str::from_utf8(bytes).map_err(|e| PackageError::Manifest(format!("not UTF-8 text: {e}")))?;
+    let value = json::parse(text).map_err(|e| PackageError::Manifest(e.to_string()))?;
+    check_strings(&value, MANIFEST, limits)?;
     let manifest: Manifest = strict::from_value(value).map_err(PackageError::Manifest)?;
     if manifest.format != PACKAGE_FORMAT {
         return Err(PackageError::Manifest(format!("at $.format: {:?} is not {PACKAGE_FORMAT:?}", card::preview(&manifest.format))));
@@ -360,7 +360,7 @@ fn check_entry_list(manifest: &Manifest, limits: &Limits) -> Result<(), PackageE
 fn read_request(bytes: &[u8], limits: &Limits) -> Result<crate::request::Request, PackageError> {
     let text = std::str::from_utf8(bytes).map_err(|e| PackageError::Document { entry: REQUEST, message: format!("not UTF-8 text: {e}") })?;
     check_fields(text, REQUEST, limits)?;
-    parse_request(text, REQUEST).map_err(PackageError::Request)
+    parse_imported(text, REQUEST).map_err(PackageError::Request)
 }
 
 fn read_document<T: serde::de::DeserializeOwned + serde::Serialize>(bytes: &[u8], entry: &'static str, limits: &Limits) -> Result<T, PackageError> {
@@ -369,14 +369,23 @@ fn read_document<T: serde::de::DeserializeOwned + serde::Serialize>(bytes: &[u8]
     strict::from_value(value).map_err(|message| PackageError::Document { entry, message })
 }
 
-/// Parses `text` as JSON and checks every string against the field limit.
+/// Parses `text` as JSON (a repeated key refused) and checks its strings.
 fn check_fields(text: &str, entry: &'static str, limits: &Limits) -> Result<serde_json::Value, PackageError> {
-    let value: serde_json::Value = serde_json::from_str(text)
-        .map_err(|e| PackageError::Document { entry, message: format!("not valid JSON at line {}, column {}: {e}", e.line(), e.column()) })?;
-    if let Some((path, size)) = oversized_field(&value, limits.field_bytes) {
+    let value = json::parse(text).map_err(|e| PackageError::Document { entry, message: e.to_string() })?;
+    check_strings(&value, entry, limits)?;
+    Ok(value)
+}
+
+/// Checks every string of `value` against the field limit and for control
+/// characters.
+fn check_strings(value: &serde_json::Value, entry: &'static str, limits: &Limits) -> Result<(), PackageError> {
+    if let Some((path, size)) = oversized_field(value, limits.field_bytes) {
         return Err(PackageError::FieldTooLong { entry, path, size, limit: limits.field_bytes });
     }
-    Ok(value)
+    if let Some((path, c)) = field_with_control(value) {
+        return Err(PackageError::ControlCharacter { entry, path, code: code_point(c) });
+    }
+    Ok(())
 }
 
 /// Reads what follows the container to the end of the encrypted stream
