@@ -142,6 +142,12 @@ impl Fonts {
         shaped
     }
 
+    /// How many shaped words the cache holds (for the tests of cost).
+    #[cfg(test)]
+    pub(crate) fn cached_words(&self) -> usize {
+        self.words.lock().unwrap_or_else(|p| p.into_inner()).len()
+    }
+
     /// Units per em of a font.
     pub fn units_per_em(&self, id: FontId) -> f32 {
         self.face(id).units_per_em() as f32
