@@ -4,6 +4,7 @@
 //! `check.*` keys (`<lang>.checks.json`) word the findings of
 //! [`crate::checks`], with named `{placeholders}`.
 
+pub mod fonts;
 pub mod placeholders;
 
 use std::collections::BTreeMap;

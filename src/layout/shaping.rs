@@ -177,7 +177,7 @@ fn fonts_of(fonts: &Fonts, text: &str, weight: Weight) -> Vec<FontId> {
                 f
             }
             None if fonts.can_draw(current, c) => current,
-            None => fallback,
+            None => fonts.any_font_for(c, weight),
         })
         .collect()
 }
