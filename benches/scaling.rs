@@ -15,7 +15,7 @@ use mla_writer::checks;
 use mla_writer::export;
 use mla_writer::i18n::Lang;
 use mla_writer::layout::Paper;
-use mla_writer::request::mla::{OtherAssistance, Records, Statement, StoredData};
+use mla_writer::request::mla::{OtherAssistance, Statement, StoredData};
 use mla_writer::request::{read, Module, Person, Request};
 use mla_writer::translation;
 
@@ -185,7 +185,7 @@ fn main() {
     let mut c = Criterion::default()
         .sample_size(10)
         .warm_up_time(Duration::from_millis(300))
-        .measurement_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(2))
         .configure_from_args();
     // Base sizes: 16 KB of text, 20 persons, 20 measures, a 256-character
     // reference, 100 units; 16× is 256 KB, 320, 320, 4,096 and 1,600.

@@ -49,10 +49,16 @@ pub struct Fonts {
     faces: Vec<Face<'static>>,
     plans: Mutex<HashMap<(FontId, bool, Script), Arc<ShapePlan>>>,
     words: Mutex<WordCache>,
+    /// Words asked for, shaped or taken from the cache (for the tests of cost).
+    #[cfg(test)]
+    shapings: std::sync::atomic::AtomicUsize,
 }
 
 /// How many shaped words the cache keeps before it starts afresh.
 const WORD_CACHE_LIMIT: usize = 50_000;
+
+/// The longest word, in bytes, that the cache keeps (an IBAN, a long URL).
+const LONGEST_CACHED_WORD: usize = 128;
 
 impl Fonts {
     /// Parses the embedded fonts. They ship with the build, so failure is a
@@ -65,7 +71,13 @@ impl Fonts {
                     .unwrap_or_else(|| panic!("embedded font {} does not parse", id.postscript_name()))
             })
             .collect();
-        Fonts { faces, plans: Mutex::new(HashMap::new()), words: Mutex::new(HashMap::new()) }
+        Fonts {
+            faces,
+            plans: Mutex::new(HashMap::new()),
+            words: Mutex::new(HashMap::new()),
+            #[cfg(test)]
+            shapings: std::sync::atomic::AtomicUsize::new(0),
+        }
     }
 
     /// The shaping plan of a font for a direction and script, made once:
@@ -88,7 +100,15 @@ impl Fonts {
 
     /// The glyphs of `word` in `font` and direction, shaped by `shape` the
     /// first time they are asked for.
+    ///
+    /// Words longer than [`LONGEST_CACHED_WORD`] are shaped each time and
+    /// not kept: they seldom come back, and would fill the cache.
     pub fn shaped_word(&self, font: FontId, rtl: bool, word: &str, shape: impl FnOnce() -> Vec<UnitGlyph>) -> Arc<[UnitGlyph]> {
+        #[cfg(test)]
+        self.shapings.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        if word.len() > LONGEST_CACHED_WORD {
+            return shape().into();
+        }
         let key = (font, rtl, word.to_string());
         if let Some(hit) = self.words.lock().unwrap_or_else(|p| p.into_inner()).get(&key) {
             return hit.clone();
@@ -106,6 +126,12 @@ impl Fonts {
     #[cfg(test)]
     pub(crate) fn cached_words(&self) -> usize {
         self.words.lock().unwrap_or_else(|p| p.into_inner()).len()
+    }
+
+    /// How many words have been asked for (for the tests of cost).
+    #[cfg(test)]
+    pub(crate) fn shapings(&self) -> usize {
+        self.shapings.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Units per em of a font.

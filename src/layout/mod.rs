@@ -580,8 +580,16 @@ mod tests {
         // The longest beginning that fits: one more character does not.
         let longer = format!("{}…", &reference[..kept.len() + 1]);
         assert!(shaping::line(&fonts, &longer, style).width > 300.0);
-        // The whole text, then about log2(3,000) candidates, each one word.
-        assert!(fonts.cached_words() <= 2 + 2 * 12, "{} words shaped", fonts.cached_words());
+        // The whole text, then about log2(3,000) candidates, each one word
+        // (kept only when short).
+        assert!(fonts.shapings() <= 2 + 2 * 12, "{} words shaped", fonts.shapings());
+        assert!(fonts.cached_words() <= 2 + 2 * 12, "{} words kept", fonts.cached_words());
+        // A reference of many words: each candidate brings at most one new word.
+        let fonts = Fonts::load();
+        let reference = (0..600).map(|i| format!("ECD/{i}")).collect::<Vec<_>>().join(" ");
+        let fitted = shortened_to_fit(&fonts, &reference, style, 300.0);
+        assert!(fitted.width <= 300.0 && fitted.text.starts_with("ECD/0 ECD/1"), "{}", fitted.text);
+        assert!(fonts.cached_words() <= 600 + 2 + 2 * 12, "{} words kept", fonts.cached_words());
     }
 
     #[test]
