@@ -149,7 +149,7 @@ struct ShapedParagraph<'t> {
     /// For each byte offset `b`, the end of `text[..b]` without its
     /// trailing white space.
     trimmed_end: Vec<usize>,
-    /// Glyphs and bytes looked at to cut lines (for the tests of cost).
+    /// Segments, glyphs and bytes looked at to cut lines (for the tests of cost).
     #[cfg(test)]
     work: std::cell::Cell<usize>,
 }
