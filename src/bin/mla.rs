@@ -574,6 +574,11 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             if export.draft {
                 eprintln!("mla: {}: the request still has errors (see `mla check`); written as a DRAFT", file.display());
             }
+            if matches!(document_format, DocumentFormat::Pdf) {
+                for (path, chars) in checks::undrawable_texts(&request) {
+                    eprintln!("mla: warning: {}: {path}: {} printed as empty boxes: no font of the document has them", file.display(), checks::code_points(&chars));
+                }
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { file, format: out, today, lang } => {

@@ -16,21 +16,27 @@ pub(super) fn parse_datetime(s: &str) -> Option<time::PrimitiveDateTime> {
 /// Every non-empty text of the request with its dotted path, attachments
 /// excepted (they are what the texts refer to).
 fn texts(r: &Request) -> Vec<(String, String)> {
-    fn walk(v: &serde_json::Value, path: &str, acc: &mut Vec<(String, String)>) {
+    texts_of(r, false)
+}
+
+/// Every non-empty text of the request with its dotted path, the
+/// attachments' if `attachments`.
+fn texts_of(r: &Request, attachments: bool) -> Vec<(String, String)> {
+    fn walk(v: &serde_json::Value, path: &str, attachments: bool, acc: &mut Vec<(String, String)>) {
         match v {
             serde_json::Value::String(s) if !blank(s) => acc.push((path.to_string(), s.clone())),
             serde_json::Value::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
-                    walk(item, &format!("{path}.{i}"), acc);
+                    walk(item, &format!("{path}.{i}"), attachments, acc);
                 }
             }
             serde_json::Value::Object(members) => {
                 for (key, item) in members {
-                    if path.is_empty() && key == "attachments" {
+                    if path.is_empty() && key == "attachments" && !attachments {
                         continue;
                     }
                     let p = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
-                    walk(item, &p, acc);
+                    walk(item, &p, attachments, acc);
                 }
             }
             _ => {}
@@ -38,9 +44,35 @@ fn texts(r: &Request) -> Vec<(String, String)> {
     }
     let mut acc = Vec::new();
     if let Ok(v) = serde_json::to_value(r) {
-        walk(&v, "", &mut acc);
+        walk(&v, "", attachments, &mut acc);
     }
     acc
+}
+
+/// Every text of the request that has characters no font of the documents
+/// can draw (they would print as empty boxes): its dotted path and those
+/// characters, each once, in the order they appear.
+pub fn undrawable_texts(r: &Request) -> Vec<(String, Vec<char>)> {
+    texts_of(r, true)
+        .into_iter()
+        .filter_map(|(path, text)| {
+            let chars = crate::i18n::fonts::undrawable(&text);
+            (!chars.is_empty()).then_some((path, chars))
+        })
+        .collect()
+}
+
+/// How many characters a message lists before it stops with "…".
+const LISTED_CHARACTERS: usize = 12;
+
+/// Characters as their code points, `U+1F600, U+20000`, the first
+/// [`LISTED_CHARACTERS`] of them.
+pub fn code_points(chars: &[char]) -> String {
+    let mut listed: Vec<String> = chars.iter().take(LISTED_CHARACTERS).map(|&c| format!("U+{:04X}", c as u32)).collect();
+    if chars.len() > LISTED_CHARACTERS {
+        listed.push("…".into());
+    }
+    listed.join(", ")
 }
 
 /// Annex numbers a text refers to ("Annex 2", "annexes 1 and 3" counts only
@@ -463,6 +495,17 @@ pub(super) static RULES: &[Rule] = &[
         },
     },
     Rule {
+        code: "TEXT-GLYPH",
+        severity: Severity::Warning,
+        provision: "Practice",
+        summary: "Every character typed has a glyph in the fonts of the document; none prints as an empty box.",
+        check: |c, out| {
+            for (path, chars) in undrawable_texts(c.request) {
+                out.push(path.clone(), msg("check.TEXT-GLYPH.chars").arg("field", path).arg("chars", code_points(&chars)));
+            }
+        },
+    },
+    Rule {
         code: "STYLE-LENGTH",
         severity: Severity::Info,
         provision: "Practice",
@@ -489,7 +532,7 @@ pub(super) static RULES: &[Rule] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::tests::{example, reports, silent, run, Example::{self, Mla, Preservation}};
+    use crate::checks::tests::{example, found, reports, silent, run, Example::{self, Mla, Preservation}};
     use crate::request::mla::Search;
     use crate::request::{Attachment, Module, Person, RelatedRequest};
 
@@ -641,5 +684,31 @@ mod tests {
         r.facts.summary = "Fraud by the suspect.".into();
         reports(&r, "STYLE-LENGTH", Severity::Info, "facts.summary");
         silent(&example(Mla), "STYLE-LENGTH");
+    }
+
+    #[test]
+    fn characters_no_font_draws_are_reported_with_their_field_and_code_points() {
+        let mut r = example(Mla);
+        r.facts.summary.push_str(" He signed 😀 and 𠀀, then 😀 again.");
+        r.persons[0].given_names.push('\u{1F600}');
+        let findings = found(&r, "TEXT-GLYPH");
+        assert_eq!(findings.len(), 2, "{findings:?}");
+        assert!(findings.iter().all(|f| f.severity == Severity::Warning));
+        assert_eq!((findings[0].path.as_str(), findings[1].path.as_str()), ("facts.summary", "persons.0.given_names"));
+        assert!(findings[0].message.starts_with("facts.summary: U+1F600, U+20000 cannot be printed"), "{}", findings[0].message);
+        assert!(findings[1].message.starts_with("persons.0.given_names: U+1F600 cannot"), "{}", findings[1].message);
+        assert_eq!(undrawable_texts(&r), vec![("facts.summary".to_string(), vec!['😀', '𠀀']), ("persons.0.given_names".to_string(), vec!['😀'])]);
+        // Every script of the six languages, accents, joiners and marks are drawn.
+        let mut r = example(Mla);
+        r.facts.summary.push_str(" Réf. № 5 — «Ωмега» طلب مساعدة‍ 请求方当局 ≠ x\u{200D}y \u{2068}+00 20\u{2069}");
+        silent(&r, "TEXT-GLYPH");
+    }
+
+    #[test]
+    fn a_long_list_of_characters_is_cut_short() {
+        let many: Vec<char> = (0x20000..0x20020).filter_map(char::from_u32).collect();
+        let listed = code_points(&many);
+        assert!(listed.starts_with("U+20000, U+20001") && listed.ends_with(", …"), "{listed}");
+        assert_eq!(listed.matches("U+").count(), LISTED_CHARACTERS);
     }
 }

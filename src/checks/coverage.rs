@@ -608,6 +608,7 @@ static CASES: &[Case] = &[
         (Mla, as_is),
     ),
     case("STYLE-JARGON", (Mla, |r| r.facts.summary.push_str(" The QXV was informed.")), (Mla, as_is)),
+    case("TEXT-GLYPH", (Mla, |r| r.facts.summary.push_str(" \u{1F600}")), (Mla, as_is)),
     case("STYLE-LENGTH", (Mla, |r| r.facts.summary = "Fraud by the director.".into()), (Mla, as_is)),
 ];
 

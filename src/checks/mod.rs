@@ -19,6 +19,8 @@ mod offences;
 mod preservation;
 mod transfer;
 
+pub use consistency::{code_points, undrawable_texts};
+
 use std::borrow::Cow;
 
 use serde::Serialize;

@@ -2,8 +2,11 @@
 //! language in `locales/`, compiled into the binary. Keys are described in
 //! [`crate::interview`]; `ui.*` keys word the application's own controls;
 //! `check.*` keys (`<lang>.checks.json`) word the findings of
-//! [`crate::checks`], with named `{placeholders}`.
+//! [`crate::checks`], with named `{placeholders}`. [`fonts`] names the
+//! fonts that draw the scripts of these languages in every document, and
+//! which characters they can draw.
 
+pub mod fonts;
 pub mod placeholders;
 
 use std::collections::BTreeMap;

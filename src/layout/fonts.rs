@@ -12,6 +12,8 @@ use std::sync::{Arc, Mutex};
 
 use rustybuzz::{Direction, Face, Script, ShapePlan};
 
+pub use crate::i18n::fonts::FontId;
+
 /// A glyph of a shaped word, in font units, with its cluster's byte offset
 /// in the word (what the word cache keeps).
 #[derive(Debug, Clone)]
@@ -28,48 +30,6 @@ pub struct UnitGlyph {
     pub text: String,
     /// Byte offset of its cluster in the word.
     pub cluster: usize,
-}
-
-/// A font embedded in the build.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum FontId {
-    /// Noto Serif Regular.
-    Serif,
-    /// Noto Serif Bold.
-    SerifBold,
-    /// Noto Naskh Arabic Regular.
-    Naskh,
-    /// Noto Naskh Arabic Bold.
-    NaskhBold,
-    /// Noto Serif CJK SC Regular (Chinese ideographs and punctuation).
-    Cjk,
-}
-
-impl FontId {
-    /// Every embedded font.
-    pub const ALL: [FontId; 5] = [FontId::Serif, FontId::SerifBold, FontId::Naskh, FontId::NaskhBold, FontId::Cjk];
-
-    /// The font file.
-    pub fn bytes(self) -> &'static [u8] {
-        match self {
-            FontId::Serif => include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts/NotoSerif-Regular.ttf")),
-            FontId::SerifBold => include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts/NotoSerif-Bold.ttf")),
-            FontId::Naskh => include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts/NotoNaskhArabic-Regular.ttf")),
-            FontId::NaskhBold => include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts/NotoNaskhArabic-Bold.ttf")),
-            FontId::Cjk => include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts/NotoSerifSC-Regular.otf")),
-        }
-    }
-
-    /// PostScript name, as the PDF names the font.
-    pub fn postscript_name(self) -> &'static str {
-        match self {
-            FontId::Serif => "NotoSerif-Regular",
-            FontId::SerifBold => "NotoSerif-Bold",
-            FontId::Naskh => "NotoNaskhArabic-Regular",
-            FontId::NaskhBold => "NotoNaskhArabic-Bold",
-            FontId::Cjk => "NotoSerifCJKsc-Regular",
-        }
-    }
 }
 
 /// Weight of a piece of text.
@@ -89,10 +49,16 @@ pub struct Fonts {
     faces: Vec<Face<'static>>,
     plans: Mutex<HashMap<(FontId, bool, Script), Arc<ShapePlan>>>,
     words: Mutex<WordCache>,
+    /// Words asked for, shaped or taken from the cache (for the tests of cost).
+    #[cfg(test)]
+    shapings: std::sync::atomic::AtomicUsize,
 }
 
 /// How many shaped words the cache keeps before it starts afresh.
 const WORD_CACHE_LIMIT: usize = 50_000;
+
+/// The longest word, in bytes, that the cache keeps (an IBAN, a long URL).
+const LONGEST_CACHED_WORD: usize = 128;
 
 impl Fonts {
     /// Parses the embedded fonts. They ship with the build, so failure is a
@@ -105,7 +71,13 @@ impl Fonts {
                     .unwrap_or_else(|| panic!("embedded font {} does not parse", id.postscript_name()))
             })
             .collect();
-        Fonts { faces, plans: Mutex::new(HashMap::new()), words: Mutex::new(HashMap::new()) }
+        Fonts {
+            faces,
+            plans: Mutex::new(HashMap::new()),
+            words: Mutex::new(HashMap::new()),
+            #[cfg(test)]
+            shapings: std::sync::atomic::AtomicUsize::new(0),
+        }
     }
 
     /// The shaping plan of a font for a direction and script, made once:
@@ -128,7 +100,15 @@ impl Fonts {
 
     /// The glyphs of `word` in `font` and direction, shaped by `shape` the
     /// first time they are asked for.
+    ///
+    /// Words longer than [`LONGEST_CACHED_WORD`] are shaped each time and
+    /// not kept: they seldom come back, and would fill the cache.
     pub fn shaped_word(&self, font: FontId, rtl: bool, word: &str, shape: impl FnOnce() -> Vec<UnitGlyph>) -> Arc<[UnitGlyph]> {
+        #[cfg(test)]
+        self.shapings.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        if word.len() > LONGEST_CACHED_WORD {
+            return shape().into();
+        }
         let key = (font, rtl, word.to_string());
         if let Some(hit) = self.words.lock().unwrap_or_else(|p| p.into_inner()).get(&key) {
             return hit.clone();
@@ -140,6 +120,18 @@ impl Fonts {
         }
         words.insert(key, shaped.clone());
         shaped
+    }
+
+    /// How many shaped words the cache holds (for the tests of cost).
+    #[cfg(test)]
+    pub(crate) fn cached_words(&self) -> usize {
+        self.words.lock().unwrap_or_else(|p| p.into_inner()).len()
+    }
+
+    /// How many words have been asked for (for the tests of cost).
+    #[cfg(test)]
+    pub(crate) fn shapings(&self) -> usize {
+        self.shapings.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Units per em of a font.
@@ -158,25 +150,32 @@ impl Fonts {
 
     /// The font that draws `c` at `weight`, or `None` for a character any
     /// font can draw (spaces, digits, common punctuation), which then takes
-    /// the font of its neighbours.
+    /// the font of its neighbours. A character no font has gets the serif
+    /// font, in which it is an empty box (see [`crate::i18n::fonts::drawable`],
+    /// which the checks use to warn of it).
     pub fn font_for(&self, c: char, weight: Weight) -> Option<FontId> {
         let bold = weight == Weight::Bold;
-        if is_arabic(c) {
-            return Some(if bold { FontId::NaskhBold } else { FontId::Naskh });
+        let naskh = if bold { FontId::NaskhBold } else { FontId::Naskh };
+        let serif = if bold { FontId::SerifBold } else { FontId::Serif };
+        if is_arabic(c) && self.covers(naskh, c) {
+            return Some(naskh);
         }
         if c.is_ascii_punctuation() || c.is_ascii_digit() || c.is_whitespace() || is_shared_punctuation(c) {
             return None;
         }
         if c.is_ascii_alphabetic() {
-            return Some(if bold { FontId::SerifBold } else { FontId::Serif });
+            return Some(serif);
         }
-        if self.covers(FontId::Serif, c) {
-            return Some(if bold { FontId::SerifBold } else { FontId::Serif });
-        }
-        if self.covers(FontId::Cjk, c) {
-            return Some(FontId::Cjk);
-        }
-        Some(if bold { FontId::SerifBold } else { FontId::Serif })
+        [serif, FontId::Cjk, naskh].into_iter().find(|&font| self.covers(font, c)).or(Some(serif))
+    }
+
+    /// The font for a character any font can draw, when the font of its
+    /// neighbours cannot: the first that has it.
+    pub fn any_font_for(&self, c: char, weight: Weight) -> FontId {
+        let bold = weight == Weight::Bold;
+        let serif = if bold { FontId::SerifBold } else { FontId::Serif };
+        let naskh = if bold { FontId::NaskhBold } else { FontId::Naskh };
+        [serif, FontId::Cjk, naskh].into_iter().find(|&font| self.covers(font, c)).unwrap_or(serif)
     }
 
     /// Whether `font` can draw `c`.
@@ -212,5 +211,33 @@ mod tests {
         }
         assert_eq!(fonts.font_for('A', Weight::Bold), Some(FontId::SerifBold));
         assert_eq!(fonts.font_for(' ', Weight::Regular), None);
+    }
+
+    /// Whether `c`, set alone and between letters of each script, is drawn
+    /// without an empty box (glyph 0) in both weights.
+    fn drawn(fonts: &Fonts, c: char) -> bool {
+        ["", "a", "ب", "中"].iter().all(|around| {
+            [Weight::Regular, Weight::Bold].iter().all(|&weight| {
+                let style = crate::layout::shaping::Style { weight, size: 10.0, rtl: false };
+                let line = crate::layout::shaping::line(fonts, &format!("{around}{c}{around}"), style);
+                line.runs.iter().all(|r| r.glyphs.iter().all(|g| g.id != 0))
+            })
+        })
+    }
+
+    #[test]
+    fn a_character_prints_as_a_box_exactly_when_the_coverage_says_no_font_draws_it() {
+        let fonts = Fonts::load();
+        let ranges = [0x00..0x1_0000, 0x1F000..0x1FB00, 0x20000..0x20100];
+        let mut wrong = Vec::new();
+        for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+            // A noncharacter is reported even where the shaper hides it.
+            let noncharacter = (0xFDD0..=0xFDEF).contains(&(c as u32)) || c as u32 & 0xFFFE == 0xFFFE;
+            if drawn(&fonts, c) != crate::i18n::fonts::drawable(c) && !noncharacter {
+                wrong.push(format!("U+{:04X}", c as u32));
+            }
+        }
+        assert!(wrong.is_empty(), "{} characters: {}", wrong.len(), wrong.join(" "));
+        assert!(!crate::i18n::fonts::drawable('\u{1F600}') && !crate::i18n::fonts::drawable('\u{20000}'));
     }
 }

@@ -434,6 +434,11 @@ fn running_text(fonts: &Fonts, document: &Document, size: PageSize, draft: bool,
     let width = size.width - 2.0 * MARGIN_X;
     let place = |offset_from_start: f32, w: f32| if rtl { size.width - MARGIN_X - offset_from_start - w } else { MARGIN_X + offset_from_start };
     let place_end = |w: f32| if rtl { MARGIN_X } else { size.width - MARGIN_X - w };
+    // The same on every page: fitted once.
+    let header = (!document.header.is_empty()).then(|| shortened_to_fit(fonts, &document.header, style(Weight::Bold), width));
+    let note = draft.then(|| shortened_to_fit(fonts, &document.draft_note, style(Weight::Bold), width * 0.62));
+    // The title shares the footer's line, whose width changes with the page number.
+    let mut title: Option<(f32, Line)> = None;
     for (index, page) in pages.iter_mut().enumerate() {
         let footer = fill_known(&document.footer, |name| match name {
             "page" => Some((index + 1).to_string()),
@@ -443,17 +448,23 @@ fn running_text(fonts: &Fonts, document: &Document, size: PageSize, draft: bool,
         let footer = shaping::line(fonts, &footer, style(Weight::Regular));
         let footer_width = footer.width;
         page.lines.push(TextLine { x: place_end(footer_width), y: FOOTER_Y, size: SMALL_SIZE, grey: 0.35, line: footer });
-        let title = shortened_to_fit(fonts, &document.title, style(Weight::Regular), width - footer_width - 24.0);
+        let room = width - footer_width - 24.0;
+        let title = match &title {
+            Some((fitted_to, line)) if *fitted_to == room => line.clone(),
+            _ => {
+                let line = shortened_to_fit(fonts, &document.title, style(Weight::Regular), room);
+                title = Some((room, line.clone()));
+                line
+            }
+        };
         page.lines.push(TextLine { x: place(0.0, title.width), y: FOOTER_Y, size: SMALL_SIZE, grey: 0.35, line: title });
         page.rules.push(Rule { x1: MARGIN_X, x2: size.width - MARGIN_X, y: FOOTER_Y + 12.0 });
         let top = size.height - HEADER_Y;
-        if !document.header.is_empty() {
-            let header = shortened_to_fit(fonts, &document.header, style(Weight::Bold), width);
-            page.lines.push(TextLine { x: place_end(header.width), y: top, size: SMALL_SIZE, grey: 0.3, line: header });
+        if let Some(header) = &header {
+            page.lines.push(TextLine { x: place_end(header.width), y: top, size: SMALL_SIZE, grey: 0.3, line: header.clone() });
         }
-        if draft {
-            let note = shortened_to_fit(fonts, &document.draft_note, style(Weight::Bold), width * 0.62);
-            page.lines.push(TextLine { x: place(0.0, note.width), y: top, size: SMALL_SIZE, grey: 0.3, line: note });
+        if let Some(note) = &note {
+            page.lines.push(TextLine { x: place(0.0, note.width), y: top, size: SMALL_SIZE, grey: 0.3, line: note.clone() });
         }
         if draft || !document.header.is_empty() {
             page.rules.push(Rule { x1: MARGIN_X, x2: size.width - MARGIN_X, y: top - 6.0 });
@@ -461,22 +472,33 @@ fn running_text(fonts: &Fonts, document: &Document, size: PageSize, draft: bool,
     }
 }
 
-/// `text` on one line, shortened with an ellipsis to fit `width`.
+/// `text` on one line, shortened with an ellipsis to fit `width`: the
+/// longest beginning of it (without trailing space) that fits with "…"
+/// after it. The beginnings are tried by binary search, so a text of `n`
+/// characters is shaped about log2(`n`) times and adds as few words to the
+/// cache of shaped words.
 fn shortened_to_fit(fonts: &Fonts, text: &str, style: Style, width: f32) -> Line {
     let line = shaping::line(fonts, text, style);
     if line.width <= width {
         return line;
     }
-    let mut chars: Vec<char> = text.chars().collect();
-    while !chars.is_empty() {
-        chars.pop();
-        let candidate = format!("{}…", chars.iter().collect::<String>().trim_end());
-        let line = shaping::line(fonts, &candidate, style);
+    let ends: Vec<usize> = text.char_indices().map(|(at, _)| at).collect();
+    let candidate = |keep: usize| shaping::line(fonts, &format!("{}…", text[..ends[keep]].trim_end()), style);
+    // Keeping `lo` characters fits (none: the ellipsis alone, kept even if
+    // it does not); keeping `hi` does not.
+    let (mut lo, mut hi) = (0, ends.len());
+    let mut best = None;
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        let line = candidate(mid);
         if line.width <= width {
-            return line;
+            lo = mid;
+            best = Some(line);
+        } else {
+            hi = mid;
         }
     }
-    shaping::line(fonts, "…", style)
+    best.unwrap_or_else(|| shaping::line(fonts, "…", style))
 }
 
 #[cfg(test)]
@@ -543,5 +565,40 @@ mod tests {
         let laid = lay_out(&fonts, &document(Lang::En, vec![]), PageSize::A4, true);
         assert!(laid.page_texts()[0].contains(&"DRAFT – not for transmission".to_string()));
         assert_eq!(laid.watermark.unwrap().text, "DRAFT");
+    }
+
+    #[test]
+    fn a_long_reference_is_fitted_with_a_few_shapings_not_one_per_character() {
+        let fonts = Fonts::load();
+        let style = Style { weight: Weight::Bold, size: SMALL_SIZE, rtl: false };
+        // One word of 3,000 characters: each candidate is a new word to shape.
+        let reference = "AB-12/".repeat(500);
+        let fitted = shortened_to_fit(&fonts, &reference, style, 300.0);
+        assert!(fitted.width <= 300.0 && fitted.text.ends_with('…'), "{fitted:?}");
+        let kept = fitted.text.trim_end_matches('…');
+        assert!(reference.starts_with(kept) && kept.len() > 20, "{}", fitted.text);
+        // The longest beginning that fits: one more character does not.
+        let longer = format!("{}…", &reference[..kept.len() + 1]);
+        assert!(shaping::line(&fonts, &longer, style).width > 300.0);
+        // The whole text, then about log2(3,000) candidates, each one word
+        // (kept only when short).
+        assert!(fonts.shapings() <= 2 + 2 * 12, "{} words shaped", fonts.shapings());
+        assert!(fonts.cached_words() <= 2 + 2 * 12, "{} words kept", fonts.cached_words());
+        // A reference of many words: each candidate brings at most one new word.
+        let fonts = Fonts::load();
+        let reference = (0..600).map(|i| format!("ECD/{i}")).collect::<Vec<_>>().join(" ");
+        let fitted = shortened_to_fit(&fonts, &reference, style, 300.0);
+        assert!(fitted.width <= 300.0 && fitted.text.starts_with("ECD/0 ECD/1"), "{}", fitted.text);
+        assert!(fonts.cached_words() <= 600 + 2 + 2 * 12, "{} words kept", fonts.cached_words());
+    }
+
+    #[test]
+    fn a_text_that_fits_is_not_shortened_and_words_are_cut_with_an_ellipsis() {
+        let fonts = Fonts::load();
+        let style = Style { weight: Weight::Regular, size: SMALL_SIZE, rtl: false };
+        assert_eq!(shortened_to_fit(&fonts, "Ref. X-1", style, 300.0).text, "Ref. X-1");
+        let fitted = shortened_to_fit(&fonts, "Request for mutual legal assistance in the Meridian case", style, 120.0);
+        assert!(fitted.text.starts_with("Request for") && fitted.text.ends_with('…') && fitted.width <= 120.0, "{}", fitted.text);
+        assert_eq!(shortened_to_fit(&fonts, "Request", style, 1.0).text, "…");
     }
 }

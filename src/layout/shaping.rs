@@ -11,7 +11,7 @@
 use std::ops::Range;
 
 use rustybuzz::{BufferClusterLevel, Direction, UnicodeBuffer};
-use unicode_bidi::{BidiInfo, Level};
+use unicode_bidi::{Level, ParagraphBidiInfo};
 use unicode_linebreak::BreakOpportunity;
 
 use crate::document::direction::paragraph_rtl;
@@ -80,20 +80,78 @@ struct ClusterGlyph {
 }
 
 /// A run of the paragraph with one font and one embedding level, shaped.
+///
+/// Its glyphs are in visual order, so their clusters rise (left to right)
+/// or fall (right to left), except within a word, where a shaper may
+/// reorder marks. `ahead[i]` is the furthest cluster, in the run's
+/// direction, of glyphs `..=i`, and `behind[i]` the nearest of glyphs
+/// `i..`: both are monotonic, so the glyphs of any text range are found by
+/// binary search and a line costs what its own glyphs cost.
 struct Segment {
     range: Range<usize>,
     font: FontId,
+    rtl: bool,
     glyphs: Vec<ClusterGlyph>,
+    ahead: Vec<usize>,
+    behind: Vec<usize>,
+}
+
+impl Segment {
+    /// Indices of the glyphs that may belong to the text `range`: every
+    /// glyph outside them has its cluster outside `range`.
+    fn candidates(&self, range: &Range<usize>) -> Range<usize> {
+        let (first, last) = if self.rtl {
+            // Clusters fall: skip glyphs wholly after the range, stop at those wholly before it.
+            (self.ahead.partition_point(|&c| c >= range.end), self.behind.partition_point(|&c| c >= range.start))
+        } else {
+            (self.ahead.partition_point(|&c| c < range.start), self.behind.partition_point(|&c| c < range.end))
+        };
+        first..last.max(first)
+    }
+
+    /// Computes the envelopes [`Segment::ahead`] and [`Segment::behind`].
+    fn index(&mut self) {
+        let further = |a: usize, b: usize| if self.rtl { a.min(b) } else { a.max(b) };
+        let nearer = |a: usize, b: usize| if self.rtl { a.max(b) } else { a.min(b) };
+        self.ahead = self
+            .glyphs
+            .iter()
+            .scan(None, |acc: &mut Option<usize>, g| {
+                let next = acc.map_or(g.cluster, |a| further(a, g.cluster));
+                *acc = Some(next);
+                Some(next)
+            })
+            .collect();
+        let mut behind: Vec<usize> = self
+            .glyphs
+            .iter()
+            .rev()
+            .scan(None, |acc: &mut Option<usize>, g| {
+                let next = acc.map_or(g.cluster, |a| nearer(a, g.cluster));
+                *acc = Some(next);
+                Some(next)
+            })
+            .collect();
+        behind.reverse();
+        self.behind = behind;
+    }
 }
 
 /// A paragraph shaped once, from which lines are cut.
 struct ShapedParagraph<'t> {
     text: &'t str,
-    bidi: BidiInfo<'t>,
+    bidi: ParagraphBidiInfo<'t>,
+    /// In logical order, each starting where the one before ends.
     segments: Vec<Segment>,
     /// Advance of the glyphs of each byte's cluster, as a running total:
     /// `running_advance[b] - running_advance[a]` is the width of `a..b`.
     running_advance: Vec<f32>,
+    /// For each byte offset `b`, the end of `text[..b]` without its
+    /// trailing white space.
+    trimmed_end: Vec<usize>,
+    /// Segments, glyphs and bytes looked at to cut lines (for the tests of cost).
+    #[cfg(test)]
+    work: std::cell::Cell<usize>,
 }
 
 /// Replaces characters the bidi algorithm treats as paragraph separators:
@@ -119,7 +177,7 @@ fn fonts_of(fonts: &Fonts, text: &str, weight: Weight) -> Vec<FontId> {
                 f
             }
             None if fonts.can_draw(current, c) => current,
-            None => fallback,
+            None => fonts.any_font_for(c, weight),
         })
         .collect()
 }
@@ -128,7 +186,7 @@ impl<'t> ShapedParagraph<'t> {
     fn new(fonts: &Fonts, text: &'t str, style: Style) -> Self {
         let rtl = paragraph_rtl(text, style.rtl);
         let base = if rtl { Level::rtl() } else { Level::ltr() };
-        let bidi = BidiInfo::new(text, Some(base));
+        let bidi = ParagraphBidiInfo::new(text, Some(base));
         let char_fonts = fonts_of(fonts, text, style.weight);
         // Segments: maximal runs of one font and one level.
         let mut segments: Vec<Segment> = Vec::new();
@@ -136,13 +194,20 @@ impl<'t> ShapedParagraph<'t> {
             let level = bidi.levels[offset];
             match segments.last_mut() {
                 Some(s) if s.font == font && bidi.levels[s.range.start] == level => s.range.end = offset + c.len_utf8(),
-                _ => segments.push(Segment { range: offset..offset + c.len_utf8(), font, glyphs: Vec::new() }),
+                _ => segments.push(Segment {
+                    range: offset..offset + c.len_utf8(),
+                    font,
+                    rtl: level.is_rtl(),
+                    glyphs: Vec::new(),
+                    ahead: Vec::new(),
+                    behind: Vec::new(),
+                }),
             }
         }
         let mut running_advance = vec![0.0; text.len() + 1];
         for segment in &mut segments {
-            let rtl = bidi.levels[segment.range.start].is_rtl();
-            segment.glyphs = shape(fonts, &text[segment.range.clone()], segment.range.start, segment.font, style.size, rtl);
+            segment.glyphs = shape(fonts, &text[segment.range.clone()], segment.range.start, segment.font, style.size, segment.rtl);
+            segment.index();
             for g in &segment.glyphs {
                 running_advance[g.cluster + 1] += g.glyph.advance;
             }
@@ -150,7 +215,31 @@ impl<'t> ShapedParagraph<'t> {
         for i in 1..running_advance.len() {
             running_advance[i] += running_advance[i - 1];
         }
-        ShapedParagraph { text, bidi, segments, running_advance }
+        let mut trimmed_end = vec![0; text.len() + 1];
+        let mut end = 0;
+        let mut chars = text.char_indices().peekable();
+        for (b, slot) in trimmed_end.iter_mut().enumerate() {
+            // `end` covers the characters wholly before `b`.
+            while let Some(&(at, c)) = chars.peek() {
+                if at + c.len_utf8() > b {
+                    break;
+                }
+                if !c.is_whitespace() {
+                    end = at + c.len_utf8();
+                }
+                chars.next();
+            }
+            *slot = end;
+        }
+        ShapedParagraph {
+            text,
+            bidi,
+            segments,
+            running_advance,
+            trimmed_end,
+            #[cfg(test)]
+            work: std::cell::Cell::new(0),
+        }
     }
 
     /// Width of the text `range` (whole clusters).
@@ -160,29 +249,50 @@ impl<'t> ShapedParagraph<'t> {
 
     /// `range` without its trailing white space.
     fn trimmed(&self, range: Range<usize>) -> Range<usize> {
-        let kept = self.text[range.clone()].trim_end().len();
-        range.start..range.start + kept
+        range.start..self.trimmed_end[range.end].max(range.start)
     }
 
-    /// The line for `range`, reordered for display.
+    /// The line for `range`, reordered for display. It costs what the
+    /// line's own text and glyphs cost, whatever the paragraph's length.
     fn line(&self, range: Range<usize>, synthetic_bold: bool) -> Line {
         let range = self.trimmed(range);
         let mut line = Line { text: self.text[range.clone()].to_string(), runs: Vec::new(), width: 0.0 };
         if range.is_empty() {
             return line;
         }
-        let paragraph = &self.bidi.paragraphs[0];
-        let (levels, runs) = self.bidi.visual_runs(paragraph, range.clone());
-        for run in runs {
-            let rtl = levels[run.start].is_rtl();
-            let mut pieces: Vec<GlyphRun> = self
-                .segments
+        // The line's own bidi information: the rules that reorder a line
+        // (UAX #9 L1, L2) look at its characters and levels only.
+        let own = ParagraphBidiInfo {
+            text: &self.text[range.clone()],
+            original_classes: self.bidi.original_classes[range.clone()].to_vec(),
+            levels: self.bidi.levels[range.clone()].to_vec(),
+            paragraph_level: self.bidi.paragraph_level,
+            is_pure_ltr: self.bidi.is_pure_ltr,
+        };
+        let (levels, runs) = own.visual_runs(0..range.len());
+        #[cfg(test)]
+        self.work.set(self.work.get() + range.len());
+        let first_segment = self.segments.partition_point(|s| s.range.end <= range.start);
+        for local in runs {
+            let rtl = levels[local.start].is_rtl();
+            let run = range.start + local.start..range.start + local.end;
+            let mut pieces: Vec<GlyphRun> = self.segments[first_segment..]
                 .iter()
+                .take_while(|s| s.range.start < range.end)
+                .inspect(|_| {
+                    #[cfg(test)]
+                    self.work.set(self.work.get() + 1);
+                })
                 .filter(|s| s.range.start < run.end && run.start < s.range.end)
-                .map(|s| GlyphRun {
-                    font: s.font,
-                    synthetic_bold: synthetic_bold && s.font == FontId::Cjk,
-                    glyphs: s.glyphs.iter().filter(|g| run.contains(&g.cluster)).map(|g| g.glyph.clone()).collect(),
+                .map(|s| {
+                    let candidates = &s.glyphs[s.candidates(&run)];
+                    #[cfg(test)]
+                    self.work.set(self.work.get() + candidates.len());
+                    GlyphRun {
+                        font: s.font,
+                        synthetic_bold: synthetic_bold && s.font == FontId::Cjk,
+                        glyphs: candidates.iter().filter(|g| run.contains(&g.cluster)).map(|g| g.glyph.clone()).collect(),
+                    }
                 })
                 .filter(|r| !r.glyphs.is_empty())
                 .collect();
@@ -278,51 +388,62 @@ pub fn line(fonts: &Fonts, text: &str, style: Style) -> Line {
 /// inside a word only when the word alone is wider than the line.
 pub fn paragraph(fonts: &Fonts, text: &str, style: Style, width: f32) -> Vec<Line> {
     let text = one_paragraph(text);
-    let shaped = ShapedParagraph::new(fonts, &text, style);
-    let bold = style.weight == Weight::Bold;
-    let mut lines = Vec::new();
-    let mut start = 0;
-    let mut fit: Option<usize> = None;
-    let mut breaks = unicode_linebreak::linebreaks(&text).peekable();
-    while let Some(&(at, kind)) = breaks.peek() {
-        if shaped.width(shaped.trimmed(start..at)) <= width {
-            fit = Some(at);
-            breaks.next();
-            if kind == BreakOpportunity::Mandatory && at < text.len() {
-                lines.push(shaped.line(start..at, bold));
-                start = at;
-                fit = None;
+    ShapedParagraph::new(fonts, &text, style).lines(width, style.weight == Weight::Bold)
+}
+
+impl ShapedParagraph<'_> {
+    /// The paragraph cut into lines no wider than `width` (see [`paragraph`]).
+    fn lines(&self, width: f32, bold: bool) -> Vec<Line> {
+        self.breaks(width).into_iter().map(|range| self.line(range, bold)).collect()
+    }
+
+    /// The text range of each line no wider than `width`.
+    fn breaks(&self, width: f32) -> Vec<Range<usize>> {
+        let text = self.text;
+        let mut lines = Vec::new();
+        let mut start = 0;
+        let mut fit: Option<usize> = None;
+        let mut breaks = unicode_linebreak::linebreaks(text).peekable();
+        while let Some(&(at, kind)) = breaks.peek() {
+            if self.width(self.trimmed(start..at)) <= width {
+                fit = Some(at);
+                breaks.next();
+                if kind == BreakOpportunity::Mandatory && at < text.len() {
+                    lines.push(start..at);
+                    start = at;
+                    fit = None;
+                }
+                continue;
             }
-            continue;
-        }
-        match fit.take() {
-            // Break at the last opportunity that fitted, then try again.
-            Some(end) if end > start => {
-                lines.push(shaped.line(start..end, bold));
-                start = end;
-            }
-            // A word wider than the line (an account number, a URL): cut it.
-            _ => {
-                let mut end = start;
-                for (i, c) in text[start..at].char_indices() {
-                    let next = start + i + c.len_utf8();
-                    if end > start && shaped.width(start..next) > width {
-                        break;
+            match fit.take() {
+                // Break at the last opportunity that fitted, then try again.
+                Some(end) if end > start => {
+                    lines.push(start..end);
+                    start = end;
+                }
+                // A word wider than the line (an account number, a URL): cut it.
+                _ => {
+                    let mut end = start;
+                    for (i, c) in text[start..at].char_indices() {
+                        let next = start + i + c.len_utf8();
+                        if end > start && self.width(start..next) > width {
+                            break;
+                        }
+                        end = next;
                     }
-                    end = next;
-                }
-                lines.push(shaped.line(start..end, bold));
-                start = end;
-                if start >= at {
-                    breaks.next();
+                    lines.push(start..end);
+                    start = end;
+                    if start >= at {
+                        breaks.next();
+                    }
                 }
             }
         }
+        if start < text.len() || lines.is_empty() {
+            lines.push(start..text.len());
+        }
+        lines
     }
-    if start < text.len() || lines.is_empty() {
-        lines.push(shaped.line(start..text.len(), bold));
-    }
-    lines
 }
 
 #[cfg(test)]
@@ -394,5 +515,69 @@ mod tests {
         let glyphs = &line.runs[0].glyphs;
         assert!(glyphs.len() < 6, "no ligature: {glyphs:?}");
         assert_eq!(glyphs.iter().map(|g| g.text.as_str()).collect::<String>(), "office");
+    }
+
+    /// The segments, glyphs and bytes looked at to cut a paragraph of
+    /// `words` words of `vocabulary` into lines, and the number of lines.
+    fn work_to_cut(vocabulary: &[&str], words: usize) -> (usize, usize) {
+        let text: Vec<&str> = (0..words).map(|i| vocabulary[i * 7 % vocabulary.len()]).collect();
+        let text = text.join(" ");
+        let shaped = ShapedParagraph::new(fonts(), &text, style(false));
+        let lines = shaped.lines(300.0, false);
+        (shaped.work.get(), lines.len())
+    }
+
+    #[test]
+    fn cutting_lines_costs_what_the_lines_cost_not_the_paragraph_times_its_lines() {
+        let latin = ["the", "investors", "paid", "into", "accounts", "held", "by", "Meridian", "Ltd,", "and", "its", "director"];
+        // Arabic names among Latin words: many font runs, lines of both directions.
+        let mixed = ["the", "investors", "paid", "into", "accounts", "held", "by", "محمد", "شركة", "Meridian", "Ltd,", "and"];
+        for vocabulary in [latin, mixed] {
+            let (small, small_lines) = work_to_cut(&vocabulary, 2_000);
+            let (large, large_lines) = work_to_cut(&vocabulary, 8_000);
+            assert!(small_lines > 100 && large_lines > 4 * small_lines - 4, "{small_lines} then {large_lines} lines");
+            // Four times the text, about four times the work (a paragraph-wide
+            // scan per line would make it sixteen).
+            assert!(large <= 5 * small, "work grew from {small} to {large}");
+        }
+    }
+
+    /// A line as cut before lines cost only themselves: the bidi runs of
+    /// the whole paragraph, and every glyph of the paragraph filtered.
+    fn line_by_full_scan(shaped: &ShapedParagraph<'_>, range: Range<usize>) -> Vec<String> {
+        let range = shaped.trimmed(range);
+        let (levels, runs) = shaped.bidi.visual_runs(range);
+        let mut out = Vec::new();
+        for run in runs {
+            let mut pieces: Vec<String> = shaped
+                .segments
+                .iter()
+                .map(|s| s.glyphs.iter().filter(|g| run.contains(&g.cluster)).map(|g| g.glyph.text.as_str()).collect::<String>())
+                .filter(|t| !t.is_empty())
+                .collect();
+            if levels[run.start].is_rtl() {
+                pieces.reverse();
+            }
+            out.extend(pieces);
+        }
+        out
+    }
+
+    #[test]
+    fn lines_are_cut_as_a_scan_of_the_whole_paragraph_cuts_them() {
+        let mixed = "The suspect السيد John Smith مواطن met (in Riga, 2026-07-22) with الشركة Meridian Trade Solutions Ltd. ".repeat(6);
+        let chinese = "请求方当局请求被请求国主管当局协助获取与本案有关的银行记录和电子证据。John Smith 在 2026 年。".repeat(4);
+        let account = format!("IBAN {} ok", "NL44000123456789".repeat(8));
+        for text in [mixed.as_str(), chinese.as_str(), account.as_str(), "طلب مساعدة قانونية بشأن John Smith و IBAN NL44ABNA0123456789 في 2026-07-22."] {
+            for rtl in [false, true] {
+                let shaped = ShapedParagraph::new(fonts(), text, style(rtl));
+                let breaks = shaped.breaks(150.0);
+                assert!(breaks.len() > 1);
+                for range in breaks {
+                    let line = shaped.line(range.clone(), false);
+                    assert_eq!(run_text(&line), line_by_full_scan(&shaped, range), "{}", line.text);
+                }
+            }
+        }
     }
 }
