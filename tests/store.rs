@@ -50,6 +50,28 @@ fn saving_an_unchanged_request_adds_no_revision() {
 }
 
 #[test]
+fn a_draft_beyond_the_limits_is_not_saved_and_its_last_state_is_kept() {
+    use mla_writer::request::read::{MAX_LIST_ITEMS, MAX_TEXT_BYTES};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("d.sqlite3")).unwrap();
+    let id = store.create_draft(&example()).unwrap().id;
+    let mut long = example();
+    long.facts.summary = "x".repeat(MAX_TEXT_BYTES + 1);
+    let error = store.save_draft(&id, &long).unwrap_err();
+    assert!(matches!(error, StoreError::TooLarge(_)), "{error}");
+    assert!(error.to_string().contains("$.facts.summary"), "{error}");
+    let mut many = example();
+    many.persons = vec![many.persons[0].clone(); MAX_LIST_ITEMS + 1];
+    let error = store.create_draft(&many).unwrap_err();
+    assert!(error.to_string().contains("$.persons"), "{error}");
+    assert_eq!(store.load_draft(&id).unwrap().request, example());
+    assert_eq!(store.revisions(&id).unwrap().len(), 1);
+    assert_eq!(store.list_drafts().unwrap().len(), 1);
+    long.facts.summary = "x".repeat(MAX_TEXT_BYTES);
+    assert_eq!(store.save_draft(&id, &long).unwrap().revision, 2);
+}
+
+#[test]
 fn database_uses_write_ahead_logging_and_records_its_schema_version() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("d.sqlite3");

@@ -126,8 +126,17 @@ pub fn parse_request(text: &str, origin: &str) -> Result<Request, FormatError> {
 /// [`MAX_LIST_ITEMS`]. The error names the JSON path.
 pub fn parse_imported(text: &str, origin: &str) -> Result<Request, FormatError> {
     let value = parse_json(text, origin)?;
-    check_limits(&value, &mut String::from("$"), origin)?;
+    check_limits(&value, &mut String::from("$"), origin, true)?;
     from_value(value, origin)
+}
+
+/// Checks that every text of `request` is within [`MAX_TEXT_BYTES`] and
+/// every list within [`MAX_LIST_ITEMS`]: the limits a draft is saved
+/// within, whatever it was typed or imported from. `origin` names the draft
+/// in the error, which gives the JSON path.
+pub fn within_limits(request: &Request, origin: &str) -> Result<(), FormatError> {
+    let value = serde_json::to_value(request).expect("a request serialises");
+    check_limits(&value, &mut String::from("$"), origin, false)
 }
 
 fn parse_json(text: &str, origin: &str) -> Result<Value, FormatError> {
@@ -141,13 +150,14 @@ fn parse_json(text: &str, origin: &str) -> Result<Value, FormatError> {
     })
 }
 
-/// Checks every text (keys included) and list of `value`, at `path`.
-fn check_limits(value: &Value, path: &mut String, origin: &str) -> Result<(), FormatError> {
+/// Checks every text (keys included) and list of `value`, at `path`: their
+/// sizes, and with `controls` that texts hold no control character.
+fn check_limits(value: &Value, path: &mut String, origin: &str, controls: bool) -> Result<(), FormatError> {
     let text = |text: &str, path: &str| -> Result<(), FormatError> {
         if text.len() > MAX_TEXT_BYTES {
             return Err(FormatError::TooLong { file: origin.to_string(), path: path.to_string(), size: text.len(), limit: MAX_TEXT_BYTES });
         }
-        if let Some((at, c)) = first_control(text) {
+        if let Some((at, c)) = first_control(text).filter(|_| controls) {
             return Err(FormatError::Control {
                 file: origin.to_string(),
                 path: path.to_string(),
@@ -166,7 +176,7 @@ fn check_limits(value: &Value, path: &mut String, origin: &str) -> Result<(), Fo
             }
             for (index, item) in items.iter().enumerate() {
                 path.push_str(&format!("[{index}]"));
-                check_limits(item, path, origin)?;
+                check_limits(item, path, origin, controls)?;
                 path.truncate(len);
             }
         }
@@ -175,7 +185,7 @@ fn check_limits(value: &Value, path: &mut String, origin: &str) -> Result<(), Fo
                 path.push('.');
                 path.push_str(&visible(key));
                 text(key, path)?;
-                check_limits(item, path, origin)?;
+                check_limits(item, path, origin, controls)?;
                 path.truncate(len);
             }
         }

@@ -193,6 +193,11 @@ pub enum StoreError {
         /// What is wrong with it.
         source: FormatError,
     },
+    /// A draft holds a text or a list beyond the limits every draft is
+    /// saved within (see [`crate::request::read::within_limits`]); nothing
+    /// was written, the last saved state is as it was.
+    #[error("not saved: {0}")]
+    TooLarge(FormatError),
     /// A follow-up cannot be created from this draft.
     #[error("draft {id}: {source}")]
     FollowUp {

@@ -77,6 +77,7 @@ fn sql(path: &Path) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
 }
 
 pub(super) fn create_draft(conn: &Connection, path: &Path, request: &Request, at: &str) -> Result<DraftSummary, StoreError> {
+    read::within_limits(request, "the new draft").map_err(StoreError::TooLarge)?;
     let id = uuid::Uuid::new_v4().to_string();
     let json = read::to_json(request);
     let title = draft_title(request);
@@ -91,6 +92,7 @@ pub(super) fn create_draft(conn: &Connection, path: &Path, request: &Request, at
 }
 
 pub(super) fn save_draft(conn: &Connection, path: &Path, id: &str, request: &Request, at: &str) -> Result<SaveReceipt, StoreError> {
+    read::within_limits(request, &format!("draft {id}")).map_err(StoreError::TooLarge)?;
     let json = read::to_json(request);
     let title = draft_title(request);
     let current: Option<(i64, String, String)> = conn
