@@ -128,7 +128,7 @@ CHROMIUM := chromium --headless --no-sandbox --disable-gpu --disable-background-
 bench: system-deps
 	@for p in hyperfine chromium; do command -v $$p >/dev/null || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; fi
-	cargo bench -p mla-writer --bench checks --bench render --bench exchange --bench xliff --bench scaling
+	cargo bench -p mla-writer --bench checks --bench render --bench exchange --bench scaling
 	cargo build --release --bin mla
 	mkdir -p $(BENCH_DIR)
 	target/release/mla render benches/reference-request.json --format html -o $(BENCH_DIR)/reference.html

@@ -188,12 +188,13 @@ fn main() {
         .measurement_time(Duration::from_secs(2))
         .configure_from_args();
     // Base sizes: 16 KB of text, 20 persons, 20 measures, a 256-character
-    // reference, 100 units; 16× is 256 KB, 320, 320, 4,096 and 1,600.
+    // reference, 750 units; 16× is 256 KB, 320, 320, 4,096 and 12,000
+    // units (a translated file of about 5 MB).
     render_and_check(&mut c, "paragraph-bytes", 16 * 1024, with_summary);
     render_and_check(&mut c, "persons", 20, with_persons);
     render_and_check(&mut c, "measures", 20, with_measures);
     render_and_check(&mut c, "header-chars", 256, with_reference);
-    import(&mut c, 100);
+    import(&mut c, 750);
     c.final_summary();
     print_ratios();
 }
