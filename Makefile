@@ -119,7 +119,7 @@ package: deps ui $(CARGO_DENY)
 	cargo build --profile dist -p mla-writer --bin mla
 	{ echo "Crates compiled into MLA Writer $$(cargo pkgid -p mla-writer | sed 's/.*[#@]//') and their licences"; \
 	  echo "(each crate's licence expression; the full texts are in the crates' sources on crates.io)."; \
-	  echo; $(DENY) --exclude-dev --target x86_64-unknown-linux-gnu list --layout crate --color never; \
+	  echo; $(DENY) --exclude-dev --target x86_64-unknown-linux-gnu --color never list --layout crate; \
 	} > target/dist/LICENSES-crates.txt
 	$(TAURI) build --ci --bundles deb,rpm --config src-tauri/tauri.package.json -- --profile dist
 	@ls -l target/dist/bundle/deb/*.deb target/dist/bundle/rpm/*.rpm
