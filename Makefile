@@ -110,7 +110,7 @@ deny: system-deps $(CARGO_DENY)
 # desktop app (`mla-writer`), the `mla` command, the desktop entry, the
 # icons, and the licences of the bundled fonts and of the crates. Built
 # with the `dist` profile (LTO, one codegen unit, no symbols; Cargo.toml).
-# Written to target/dist/bundle/{deb,rpm}/. An AppImage is not made: its
+# Written to target/dist/packages/. An AppImage is not made: its
 # bundler downloads linuxdeploy and its plugins, which this project's
 # machines cannot fetch.
 TAURI := ui/node_modules/.bin/tauri
@@ -121,8 +121,14 @@ package: deps ui $(CARGO_DENY)
 	  echo "(each crate's licence expression; the full texts are in the crates' sources on crates.io)."; \
 	  echo; $(DENY) --exclude-dev --target x86_64-unknown-linux-gnu --color never list --layout crate; \
 	} > target/dist/LICENSES-crates.txt
+	rm -rf target/dist/bundle target/dist/packages
 	$(TAURI) build --ci --bundles deb,rpm --config src-tauri/tauri.package.json -- --profile dist
-	@ls -l target/dist/bundle/deb/*.deb target/dist/bundle/rpm/*.rpm
+	@# The bundler names the files after the product ("MLA Writer_…"); the
+	@# copies are named after the package, without a space.
+	mkdir -p target/dist/packages
+	for f in target/dist/bundle/deb/*.deb target/dist/bundle/rpm/*.rpm; do \
+		cp "$$f" "target/dist/packages/$$(basename "$$f" | sed 's/^MLA Writer/mla-writer/')"; done
+	@ls -l target/dist/packages
 
 # Regenerates what the UI shares with Rust: the TypeScript types of the
 # model, the command bindings (src-tauri/src/command_list.rs) and the UI
