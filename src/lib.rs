@@ -33,8 +33,9 @@ pub mod exchange;
 pub struct BuildInfo {
     /// The crate's version, e.g. `0.1.0`.
     pub version: String,
-    /// The commit's short hash (8 hex digits), or `unknown` when the build
-    /// was made outside a Git checkout without `MLA_COMMIT` set (`build.rs`).
+    /// The commit's short hash (8 hex digits, or the hash `MLA_COMMIT` gave
+    /// the build), or `unknown` when the build was made outside a Git
+    /// checkout without `MLA_COMMIT` set (`build.rs`).
     pub commit: String,
 }
 
@@ -55,7 +56,7 @@ mod tests {
         let info = build_info();
         assert_eq!(info.version, env!("CARGO_PKG_VERSION"));
         assert!(
-            info.commit == "unknown" || (info.commit.len() == 8 && info.commit.bytes().all(|b| b.is_ascii_hexdigit())),
+            info.commit == "unknown" || (info.commit.len() >= 7 && info.commit.bytes().all(|b| b.is_ascii_hexdigit())),
             "commit {:?} is neither a short hash nor `unknown`",
             info.commit
         );
