@@ -10,7 +10,8 @@ export type BuildInfo = {
  */
 version: string, 
 /**
- * The commit's short hash (8 hex digits), or `unknown` when the build
- * was made outside a Git checkout without `MLA_COMMIT` set (`build.rs`).
+ * The commit's short hash (8 hex digits, or the hash `MLA_COMMIT` gave
+ * the build), or `unknown` when the build was made outside a Git
+ * checkout without `MLA_COMMIT` set (`build.rs`).
  */
 commit: string, };
