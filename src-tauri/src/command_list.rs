@@ -16,6 +16,7 @@ macro_rules! command_list {
         $callback! {
             wizard_definition(lang: Lang) -> WizardDefinition;
             ui_strings(lang: Lang) -> BTreeMap<String, String>;
+            build_info() -> BuildInfo;
             list_drafts() -> Vec<DraftSummary>;
             new_draft() -> Draft;
             open_draft(id: String) -> Draft;

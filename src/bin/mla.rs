@@ -47,7 +47,7 @@ mod exchange_cli;
 /// live in an SQLite database in the data directory, shared with the desktop
 /// app; set MLA_DATA_DIR to use another directory.
 #[derive(Parser)]
-#[command(name = "mla", version, about, long_about)]
+#[command(name = "mla", version = mla_writer::VERSION_LINE, about, long_about)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -125,6 +125,11 @@ describe('start screen', () => {
     expect(document.querySelector(`label[for="${select.id}"]`)?.textContent).toBe('Interface language');
     expect(backend.langCalls).toEqual(['en']);
   });
+
+  it('shows the version and the commit of the build at its foot', async () => {
+    await start();
+    expect($('[data-testid="build-info"]').textContent).toBe('Version 0.1.0 (commit 1a2b3c4d)');
+  });
 });
 
 describe('wizard', () => {

@@ -21,6 +21,7 @@ use mla_writer::interview::{self, WizardDefinition};
 use mla_writer::request::Request;
 use mla_writer::store::{Draft, DraftSummary, SaveReceipt, Store};
 use mla_writer::translation;
+use mla_writer::BuildInfo;
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
@@ -62,6 +63,12 @@ pub fn wizard_definition(lang: Lang) -> WizardDefinition {
 #[tauri::command]
 pub fn ui_strings(lang: Lang) -> BTreeMap<String, String> {
     i18n::catalogue(lang).ui_strings()
+}
+
+/// The version of this build and the commit it was built from.
+#[tauri::command]
+pub fn build_info() -> BuildInfo {
+    mla_writer::build_info()
 }
 
 /// The stored drafts, most recently saved first.

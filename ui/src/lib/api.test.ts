@@ -17,6 +17,7 @@ describe('api', () => {
     const request = emptyRequest();
     await api.wizardDefinition('ar');
     await api.uiStrings('zh');
+    await api.buildInfo();
     await api.listDrafts();
     await api.newDraft();
     await api.openDraft('d1');
@@ -50,6 +51,7 @@ describe('api', () => {
     expect(invoke.mock.calls).toEqual([
       ['wizard_definition', { lang: 'ar' }],
       ['ui_strings', { lang: 'zh' }],
+      ['build_info', {}],
       ['list_drafts', {}],
       ['new_draft', {}],
       ['open_draft', { id: 'd1' }],

@@ -101,6 +101,8 @@ export function createApi(invoke: Invoke) {
   return {
     wizardDefinition: (lang: Lang) => call('wizard_definition', { lang }),
     uiStrings: (lang: Lang) => call('ui_strings', { lang }),
+    /** The version of the app and the commit it was built from. */
+    buildInfo: () => call('build_info', {}),
     listDrafts: () => call('list_drafts', {}),
     newDraft: () => call('new_draft', {}),
     openDraft: (id: string) => call('open_draft', { id }),

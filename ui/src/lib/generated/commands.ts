@@ -1,5 +1,6 @@
 // Generated from src-tauri/src/command_list.rs and the documentation of
 // src-tauri/src/commands/ by `make types`. Do not edit.
+import type { BuildInfo } from './BuildInfo';
 import type { CardImport } from './CardImport';
 import type { Comment } from './Comment';
 import type { CommentKind } from './CommentKind';
@@ -33,6 +34,8 @@ export type Commands = {
   wizard_definition: { args: { lang: Lang }; result: WizardDefinition };
   /** The interface's own wording (`ui.*` keys) in `lang`, English where it lacks a key. */
   ui_strings: { args: { lang: Lang }; result: { [key in string]?: string } };
+  /** The version of this build and the commit it was built from. */
+  build_info: { args: Record<string, never>; result: BuildInfo };
   /** The stored drafts, most recently saved first. */
   list_drafts: { args: Record<string, never>; result: Array<DraftSummary> };
   /** Creates, and saves, a draft with every answer empty. */
@@ -99,6 +102,7 @@ export type Commands = {
 export const COMMAND_NAMES = [
   'wizard_definition',
   'ui_strings',
+  'build_info',
   'list_drafts',
   'new_draft',
   'open_draft',

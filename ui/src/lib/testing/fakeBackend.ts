@@ -148,6 +148,7 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
       return wizardDefinition(lang);
     },
     ui_strings: async ({ lang }) => uiStrings(lang),
+    build_info: async () => ({ version: '0.1.0', commit: '1a2b3c4d' }),
     list_drafts: async () => [...drafts.values()].map((d) => clone(d.summary)).reverse(),
     new_draft: async () => create(emptyRequest()),
     open_draft: async ({ id }) => clone(stored(id)),
