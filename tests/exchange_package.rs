@@ -486,11 +486,14 @@ fn key_rotation_keeps_trust_and_an_unendorsed_card_is_a_new_untrusted_contact() 
     let id = added.lines().next().unwrap().split("as contact ").nth(1).unwrap().split(',').next().unwrap().to_string();
     assert!(added.contains("not trusted yet"), "{added}");
 
-    let typo = ana.identity.fingerprint().replacen(|c: char| c.is_ascii_digit(), "0", 1).replacen('0', "1", 1);
+    // One digit mistyped: the last one, changed to another digit whatever it was.
+    let fingerprint = ana.identity.fingerprint();
+    let last = fingerprint.rfind(|c: char| c.is_ascii_digit()).unwrap();
+    let other = if &fingerprint[last..] == "0" { "1" } else { "0" };
+    let typo = format!("{}{other}", &fingerprint[..last]);
+    assert_ne!(typo, fingerprint);
     let refused = mla(ingrid.dir.path(), &["contacts", "trust", &id[..8], "--fingerprint", &typo, "--now", "2026-03-02T08:10:00Z"]);
-    if typo != ana.identity.fingerprint() {
-        assert_eq!(refused.status.code(), Some(1), "{}", String::from_utf8_lossy(&refused.stderr));
-    }
+    assert_eq!(refused.status.code(), Some(1), "{}", String::from_utf8_lossy(&refused.stderr));
     ok(mla(ingrid.dir.path(), &["contacts", "trust", &id[..8], "--fingerprint", ana.identity.fingerprint(), "--now", "2026-03-02T08:15:00Z"]));
     let list = ok(mla(ingrid.dir.path(), &["contacts", "list"]));
     assert!(list.contains(&format!("{id}  trusted 2026-03-02T08:15:00Z  Ana Ruiz")), "{list}");
