@@ -27,7 +27,7 @@ APP := target/debug/mla-writer-app
 # command bindings, the UI tests' fixtures, the main window's capability.
 GENERATED := ui/src/lib/generated ui/src/lib/testing/generated src-tauri/capabilities
 
-.PHONY: run test deps system-deps node-deps tauri-driver ui app test-rust test-ui test-e2e types screenshots bench fresh-check fuzz deny package
+.PHONY: run test deps system-deps node-deps tauri-driver ui app test-rust test-ui test-e2e types screenshots bench fresh-check fuzz soak deny package
 
 run: deps ui
 	cargo build -p mla-writer-app $(FEATURES)
@@ -162,6 +162,14 @@ PROPTEST_CASES ?= 1000
 fuzz: system-deps
 	MLA_FUZZ_SECONDS=$(FUZZ_SECONDS) cargo test -p mla-writer --lib exchange::package::fuzz -- --nocapture
 	MLA_PROPTEST_CASES=$(PROPTEST_CASES) cargo test -p mla-writer --test no_panics
+
+# The crash test of `make test` (tests/crash.rs), run for MINUTES minutes:
+# a writer autosaving is killed with SIGKILL again and again, and every
+# save it acknowledged is checked after each kill.
+MINUTES ?= 10
+
+soak:
+	MLA_CRASH_MINUTES=$(MINUTES) cargo test -p mla-writer --test crash -- --nocapture
 
 # Benchmarks. In process (criterion): checking a large request beside parsing
 # it; rendering the 10-page reference request to PDF, whole and by stage;

@@ -183,19 +183,12 @@ fn threads_opening_a_new_database_at_once_migrate_it_once() {
 
 /// A database of `drafts` drafts at `path`, closed (its log written back
 /// into the file).
-fn database_with_drafts(path: &Path, drafts: usize) -> Vec<String> {
-    let mut store = Store::open(path).unwrap();
-    let ids = (0..drafts).map(|_| store.create_draft(&example()).unwrap().id).collect();
-    drop(store);
-    assert!(!PathBuf::from(format!("{}-wal", path.display())).exists(), "the log was not written back on close");
-    ids
-}
 
 #[test]
 fn a_damaged_database_refuses_every_write_and_is_left_as_it_is() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(DATABASE_FILE);
-    database_with_drafts(&path, 200);
+    common::database_with_drafts(&path, 200);
     // Overwrite four pages in the middle of the file, where the drafts and
     // their revisions are, as a failing disk would.
     let mut bytes = std::fs::read(&path).unwrap();
@@ -263,7 +256,7 @@ fn read_only_commands_work_on_a_read_only_data_directory() {
     };
     let folder = mounted.as_ref().map(|d| d.path()).or(plain.as_ref().map(|d| d.path())).unwrap().to_path_buf();
     let path = folder.join(DATABASE_FILE);
-    let ids = database_with_drafts(&path, 3);
+    let ids = common::database_with_drafts(&path, 3);
     let before = std::fs::read(&path).unwrap();
     match &mounted {
         Some(disk) => disk.remount_read_only(),
@@ -303,7 +296,7 @@ fn set_mode(path: &Path, mode: u32) {
 fn reading_changes_no_database_and_refuses_one_it_would_have_to_update() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(DATABASE_FILE);
-    let ids = database_with_drafts(&path, 2);
+    let ids = common::database_with_drafts(&path, 2);
     let before = std::fs::read(&path).unwrap();
     let out = mla(dir.path(), &["drafts", "export", &ids[0]]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -395,40 +388,6 @@ fn saving_to_an_unknown_draft_is_an_error_and_changes_nothing() {
 }
 
 #[test]
-fn writers_killed_mid_save_leave_a_consistent_database() {
-    // `mla drafts import` processes are killed (SIGKILL) at varying moments,
-    // some of them inside their transaction. Every draft that made it must
-    // load, with its first revision; nothing half-written may remain.
-    let dir = tempfile::tempdir().unwrap();
-    drop(Store::open(&dir.path().join("mla-writer.sqlite3")).unwrap());
-    for n in 0..30u64 {
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_mla"))
-            .args(["drafts", "import", "examples/mla-evidence-fraud-arden-norland.json"])
-            .env("MLA_DATA_DIR", dir.path())
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .stdout(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(n % 10));
-        let _ = child.kill();
-        let _ = child.wait();
-    }
-    let store = Store::open(&dir.path().join("mla-writer.sqlite3")).unwrap();
-    let drafts = store.list_drafts().unwrap();
-    for d in &drafts {
-        assert_eq!(store.load_draft(&d.id).unwrap().request, example());
-        assert_eq!(store.revisions(&d.id).unwrap().len(), 1, "draft {} lost its revision", d.id);
-    }
-    let conn = rusqlite::Connection::open(dir.path().join("mla-writer.sqlite3")).unwrap();
-    let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
-    assert_eq!(check, "ok");
-    let orphans: i64 = conn
-        .query_row("SELECT count(*) FROM revisions WHERE draft_id NOT IN (SELECT id FROM drafts)", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(orphans, 0);
-}
-
-#[test]
 fn follow_up_of_a_preservation_draft_is_a_new_mla_draft_citing_its_reference() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("d.sqlite3")).unwrap();
@@ -471,7 +430,7 @@ fn a_database_whose_path_holds_uri_characters_opens_read_only() {
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("Cases 2026 #4 ?100% Ærø");
     let path = folder.join(DATABASE_FILE);
-    let ids = database_with_drafts(&path, 1);
+    let ids = common::database_with_drafts(&path, 1);
     let store = Store::open_read_only(&path).unwrap();
     assert_eq!(store.list_drafts().unwrap().into_iter().map(|d| d.id).collect::<Vec<_>>(), ids);
     assert_eq!(store.path(), path);

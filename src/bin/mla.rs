@@ -45,7 +45,9 @@ mod exchange_cli;
 /// and line breaks (see "Limits" there); a file beyond a limit is refused
 /// with the JSON path, before a larger file is read. Drafts
 /// live in an SQLite database in the data directory, shared with the desktop
-/// app; set MLA_DATA_DIR to use another directory.
+/// app; set MLA_DATA_DIR to use another directory. When another program
+/// holds the database, a command waits up to 10 s for it (set
+/// MLA_BUSY_TIMEOUT_MS to wait another time), then says it is in use.
 #[derive(Parser)]
 #[command(name = "mla", version = mla_writer::VERSION_LINE, about, long_about)]
 struct Cli {
@@ -455,6 +457,17 @@ enum DraftsCommand {
         /// Request file (JSON).
         file: PathBuf,
     },
+    /// Check the whole database file (SQLite's integrity check): prints
+    /// `ok`, or the problems found and exits with status 1.
+    Check,
+    /// Write every draft that can still be read, as request files
+    /// `<draft id>.json`, into a folder: the way out of a damaged database.
+    /// Prints the files written and the drafts that could not be read (then
+    /// exits with status 1).
+    Rescue {
+        /// Folder to write the request files into (created if needed).
+        dir: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -637,20 +650,41 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             // Listing and exporting only read: they work on a data directory
             // the user cannot write.
             let open = if matches!(cmd, DraftsCommand::Import { .. }) { Store::open } else { Store::open_read_only };
-            let mut store = open(&path).map_err(|e| e.to_string())?;
+            let store = || open(&path).map_err(|e| e.to_string());
             match cmd {
+                DraftsCommand::Check => {
+                    // On a connection of its own: no store is opened, nothing checked twice.
+                    let report = mla_writer::store::integrity::full_check(&path).map_err(|e| e.to_string())?;
+                    if !report.is_sound() {
+                        eprintln!("mla: database {} is damaged: {}", path.display(), report.problems.join("; "));
+                        return Ok(ExitCode::from(1));
+                    }
+                    println!("ok");
+                }
+                DraftsCommand::Rescue { dir } => {
+                    let export = store()?.export_readable(&dir).map_err(|e| e.to_string())?;
+                    for file in &export.written {
+                        println!("{}", file.display());
+                    }
+                    for problem in &export.unreadable {
+                        eprintln!("mla: not readable: {problem}");
+                    }
+                    if !export.unreadable.is_empty() {
+                        return Ok(ExitCode::from(1));
+                    }
+                }
                 DraftsCommand::List => {
-                    for d in store.list_drafts().map_err(|e| e.to_string())? {
+                    for d in store()?.list_drafts().map_err(|e| e.to_string())? {
                         println!("{}  rev {:>3}  {}  {}", d.id, d.revision, d.updated_at, d.title);
                     }
                 }
                 DraftsCommand::Export { id } => {
-                    let draft = store.load_draft(&id).map_err(|e| e.to_string())?;
+                    let draft = store()?.load_draft(&id).map_err(|e| e.to_string())?;
                     print_json(&read::to_json(&draft.request));
                 }
                 DraftsCommand::Import { file } => {
                     let request = read::read_request(&file).map_err(|e| e.to_string())?;
-                    println!("{}", store.create_draft(&request).map_err(|e| e.to_string())?.id);
+                    println!("{}", store()?.create_draft(&request).map_err(|e| e.to_string())?.id);
                 }
             }
             Ok(ExitCode::SUCCESS)

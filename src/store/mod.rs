@@ -6,6 +6,7 @@
 //! [`crate::request::read`], so what the store keeps is exactly what the CLI reads.
 
 pub mod data_dir;
+pub mod integrity;
 mod transaction;
 mod translated_draft;
 
@@ -230,6 +231,42 @@ pub enum StoreError {
         /// This app's version.
         known: usize,
     },
+    /// The disk holding the database is full (or the file may grow no
+    /// further): the save was rolled back, the last saved state is kept.
+    #[error(
+        "database {path}: the disk is full ({detail}); nothing was lost, the last saved state is kept. Free some space and it will save again"
+    )]
+    DiskFull {
+        /// Database file.
+        path: PathBuf,
+        /// What the system said.
+        detail: String,
+    },
+    /// The database or its folder cannot be written (a read-only folder,
+    /// file or file system): nothing was written, the last saved state is
+    /// kept.
+    #[error(
+        "database {path} cannot be written: its folder or file is read-only ({detail}); nothing was lost, the last saved state is kept. Make it writable and it will save again"
+    )]
+    ReadOnly {
+        /// Database file.
+        path: PathBuf,
+        /// What SQLite or the system said.
+        detail: String,
+    },
+    /// Another program held the database for longer than the wait allowed
+    /// (see [`busy_timeout`]): nothing was written, the last saved state is
+    /// kept.
+    #[error(
+        "database {path} is in use by another program; nothing was lost, the last saved state is kept. It will save again once the other program lets go of it"
+    )]
+    Busy {
+        /// Database file.
+        path: PathBuf,
+    },
+    /// A file the readable drafts were exported to could not be written.
+    #[error(transparent)]
+    Write(#[from] crate::files::WriteError),
     /// The database was written by a newer version of the app.
     #[error("database {path} has schema version {found}; this app knows up to {known}. Update MLA Writer")]
     TooNew {
@@ -312,6 +349,19 @@ pub struct Store {
 /// database (the app and the CLI, or two CLI commands) before failing.
 pub const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
+/// The environment variable that sets the wait for another process, in
+/// milliseconds, instead of [`BUSY_TIMEOUT`].
+pub const BUSY_TIMEOUT_VAR: &str = "MLA_BUSY_TIMEOUT_MS";
+
+/// How long to wait for another process holding the database:
+/// `MLA_BUSY_TIMEOUT_MS` when it is set to a number, else [`BUSY_TIMEOUT`].
+pub fn busy_timeout() -> std::time::Duration {
+    std::env::var(BUSY_TIMEOUT_VAR)
+        .ok()
+        .and_then(|ms| ms.trim().parse::<u64>().ok())
+        .map_or(BUSY_TIMEOUT, std::time::Duration::from_millis)
+}
+
 /// The schema version recorded in the database, refusing a newer one.
 fn schema_version(conn: &Connection, path: &Path) -> Result<usize, StoreError> {
     let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0)).map_err(|e| sqlite_error(path, e))?;
@@ -340,13 +390,43 @@ fn is_damage(e: &rusqlite::Error) -> bool {
     matches!(e.sqlite_error_code(), Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase))
 }
 
-/// A SQLite failure on the database at `path`: [`StoreError::Damaged`]
-/// when SQLite finds the file damaged, else [`StoreError::Sqlite`].
+/// A SQLite failure on the database at `path`, named by what the user can
+/// do about it: [`StoreError::Damaged`], [`StoreError::DiskFull`],
+/// [`StoreError::ReadOnly`], [`StoreError::Busy`], else
+/// [`StoreError::Sqlite`].
 pub(crate) fn sqlite_error(path: &Path, source: rusqlite::Error) -> StoreError {
-    if is_damage(&source) {
-        StoreError::Damaged { path: path.to_path_buf(), detail: source.to_string() }
-    } else {
-        StoreError::Sqlite { path: path.to_path_buf(), source }
+    use rusqlite::ErrorCode;
+    let path = path.to_path_buf();
+    let detail = source.to_string();
+    match source.sqlite_error_code() {
+        _ if is_damage(&source) => StoreError::Damaged { path, detail },
+        Some(ErrorCode::DiskFull) => StoreError::DiskFull { path, detail },
+        Some(ErrorCode::ReadOnly) => StoreError::ReadOnly { path, detail },
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy { path },
+        _ => StoreError::Sqlite { path, source },
+    }
+}
+
+/// A failed write on `conn` named by the system's reason, which SQLite
+/// reports only as an I/O error: no space left, a file grown past its
+/// limit or quota ([`StoreError::DiskFull`]), a read-only file system
+/// ([`StoreError::ReadOnly`]). Any other error is returned as it is.
+fn with_system_cause(conn: &Connection, error: StoreError) -> StoreError {
+    let StoreError::Sqlite { path, source } = error else { return error };
+    if source.sqlite_error_code() != Some(rusqlite::ErrorCode::SystemIoFailure) {
+        return StoreError::Sqlite { path, source };
+    }
+    // SAFETY: the handle is the open connection's, used only for this call,
+    // which reads the error number SQLite recorded for its last failure.
+    let errno = unsafe { rusqlite::ffi::sqlite3_system_errno(conn.handle()) };
+    let cause = std::io::Error::from_raw_os_error(errno);
+    let detail = format!("{source}: {cause}");
+    match cause.kind() {
+        std::io::ErrorKind::StorageFull | std::io::ErrorKind::FileTooLarge | std::io::ErrorKind::QuotaExceeded => {
+            StoreError::DiskFull { path, detail }
+        }
+        std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied => StoreError::ReadOnly { path, detail },
+        _ => StoreError::Sqlite { path, source },
     }
 }
 
@@ -419,7 +499,10 @@ impl Store {
         }
         let sql = |source| sqlite_error(path, source);
         let mut conn = Connection::open(path).map_err(sql)?;
-        conn.busy_timeout(BUSY_TIMEOUT).map_err(sql)?;
+        conn.busy_timeout(busy_timeout()).map_err(sql)?;
+        if conn.is_readonly(rusqlite::MAIN_DB).map_err(sql)? {
+            return Err(StoreError::ReadOnly { path: path.to_path_buf(), detail: "the file cannot be opened for writing".into() });
+        }
         let version = schema_version(&conn, path)?;
         if let Some(detail) = quick_check(&conn).map_err(sql)? {
             if version < MIGRATIONS.len() {
@@ -465,7 +548,7 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let open = |uri: &str| -> Result<(Connection, usize), StoreError> {
             let conn = Connection::open_with_flags(uri, flags).map_err(sql)?;
-            conn.busy_timeout(BUSY_TIMEOUT).map_err(sql)?;
+            conn.busy_timeout(busy_timeout()).map_err(sql)?;
             let version = schema_version(&conn, path)?;
             Ok((conn, version))
         };
@@ -518,19 +601,25 @@ impl Store {
 
     /// Creates a draft holding `request` as its first revision.
     pub fn create_draft(&mut self, request: &Request) -> Result<DraftSummary, StoreError> {
-        let tx = self.begin()?;
-        let summary = transaction::create_draft(tx.connection(), tx.path(), request, &now())?;
-        tx.commit()?;
-        Ok(summary)
+        let written = (|| {
+            let tx = self.begin()?;
+            let summary = transaction::create_draft(tx.connection(), tx.path(), request, &now())?;
+            tx.commit()?;
+            Ok(summary)
+        })();
+        written.map_err(|e| with_system_cause(&self.conn, e))
     }
 
     /// Saves a new state of a draft. Adds a revision only when the document
     /// differs from the latest one; either way returns after commit.
     pub fn save_draft(&mut self, id: &str, request: &Request) -> Result<SaveReceipt, StoreError> {
-        let tx = self.begin()?;
-        let receipt = transaction::save_draft(tx.connection(), tx.path(), id, request, &now())?;
-        tx.commit()?;
-        Ok(receipt)
+        let written = (|| {
+            let tx = self.begin()?;
+            let receipt = transaction::save_draft(tx.connection(), tx.path(), id, request, &now())?;
+            tx.commit()?;
+            Ok(receipt)
+        })();
+        written.map_err(|e| with_system_cause(&self.conn, e))
     }
 
     /// Loads a draft's latest state.
@@ -556,6 +645,37 @@ impl Store {
     /// The request as it was at one revision.
     pub fn load_revision(&self, id: &str, number: i64) -> Result<Request, StoreError> {
         transaction::load_revision(&self.conn, &self.path, id, number)
+    }
+
+    /// Writes every draft that can still be read, its latest state as a
+    /// request file `<draft id>.json`, into `dir` (created if needed): the
+    /// way out of a damaged database. A draft that does not load is listed
+    /// with why, and the others are written all the same.
+    pub fn export_readable(&self, dir: &Path) -> Result<integrity::ReadableExport, StoreError> {
+        let mut export = integrity::ReadableExport { written: Vec::new(), unreadable: Vec::new() };
+        let mut ids = Vec::new();
+        let listed: rusqlite::Result<()> = (|| {
+            let mut stmt = self.conn.prepare("SELECT id FROM drafts ORDER BY rowid")?;
+            for id in stmt.query_map([], |row| row.get::<_, String>(0))? {
+                ids.push(id?);
+            }
+            Ok(())
+        })();
+        if let Err(e) = listed {
+            export.unreadable.push(format!("the list of drafts after the first {}: {e}", ids.len()));
+        }
+        std::fs::create_dir_all(dir).map_err(|source| StoreError::DataDir { path: dir.to_path_buf(), source })?;
+        for id in ids {
+            match self.load_draft(&id) {
+                Ok(draft) => {
+                    let file = dir.join(format!("{id}.json"));
+                    crate::files::write_atomically(&file, crate::request::read::to_json(&draft.request).as_bytes())?;
+                    export.written.push(file);
+                }
+                Err(e) => export.unreadable.push(format!("draft {id}: {e}")),
+            }
+        }
+        Ok(export)
     }
 
     /// Creates the MLA request that follows the preservation request of draft

@@ -1,10 +1,14 @@
 //! Helpers shared by the integration tests: the example requests, running
-//! the `mla` command and the document tools (poppler, qpdf) a reader uses.
+//! the `mla` command and the document tools (poppler, qpdf) a reader uses,
+//! databases with drafts, and the two sides of a consultation.
 
 #![allow(dead_code)] // each test file uses some of them
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+
+use mla_writer::exchange::thread::{Incoming, Outgoing, Participant};
+use mla_writer::store::Store;
 
 /// The complete example requests of `examples/`, in name order.
 pub fn examples() -> Vec<PathBuf> {
@@ -128,6 +132,17 @@ impl Tmpfs {
         assert!(out.status.success(), "remount read-only: {}", String::from_utf8_lossy(&out.stderr));
     }
 
+    /// Makes the file system writable again.
+    pub fn remount_read_write(&self) {
+        let out = Command::new("mount").args(["-o", "remount,rw"]).arg(self.dir.path()).output().unwrap();
+        assert!(out.status.success(), "remount read-write: {}", String::from_utf8_lossy(&out.stderr));
+    }
+
+    /// Removes the file [`Tmpfs::fill`] wrote: the space is free again.
+    pub fn free(&self) {
+        std::fs::remove_file(self.dir.path().join("filler")).unwrap();
+    }
+
     /// Fills the file system up to its last byte with a file of its own.
     pub fn fill(&self) {
         use std::io::Write;
@@ -141,5 +156,48 @@ impl Tmpfs {
 impl Drop for Tmpfs {
     fn drop(&mut self) {
         let _ = Command::new("umount").arg(self.dir.path()).output();
+    }
+}
+
+/// A database at `path` holding `drafts` drafts of the complete example,
+/// closed (its log written back into the file); their ids, in creation order.
+pub fn database_with_drafts(path: &Path, drafts: usize) -> Vec<String> {
+    let mut store = Store::open(path).unwrap();
+    let ids = (0..drafts).map(|_| store.create_draft(&mla_writer::request::demo::example()).unwrap().id).collect();
+    drop(store);
+    assert!(!PathBuf::from(format!("{}-wal", path.display())).exists(), "the log was not written back on close");
+    ids
+}
+
+/// The originator of the consultations in the tests: a prosecutor in Arden.
+pub fn anna_berg() -> Participant {
+    Participant {
+        fingerprint: "ARDEN-7F3A-11C2".into(),
+        name: "Anna Berg".into(),
+        authority: "Public Prosecution Office of the Republic of Arden".into(),
+    }
+}
+
+/// The counterpart: Norland's central authority.
+pub fn bjorn_dahl() -> Participant {
+    Participant {
+        fingerprint: "NORLAND-02B9-8E41".into(),
+        name: "Bjørn Dahl".into(),
+        authority: "Central Authority, Ministry of Justice of Norland".into(),
+    }
+}
+
+/// The package as the recipient's package layer hands it over once verified.
+pub fn deliver(out: &Outgoing, sender: &Participant) -> Incoming {
+    Incoming {
+        package_id: out.package_id.clone(),
+        sender: sender.clone(),
+        created: out.created.clone(),
+        round: out.round.clone(),
+        request: out.request.clone(),
+        lineage: out.lineage.clone(),
+        thread: out.thread.clone(),
+        note: out.note.clone(),
+        annexes: Vec::new(),
     }
 }
