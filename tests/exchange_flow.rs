@@ -5,11 +5,13 @@
 //! package layer would hand them over once verified (an `Incoming` made from
 //! the other side's `Outgoing`).
 
+mod common;
+
 use mla_writer::exchange::consultation::{
     self as consultation, Action, ConsultationError, HistoryEntry, Resolution, ReviewStatus, Role, SharedStatus, TrackedChange,
 };
 use mla_writer::exchange::consultation::merge::SpanKind;
-use mla_writer::exchange::thread::{CommentKind, Incoming, Outgoing, Participant, RevisionOrigin, SuggestionState};
+use mla_writer::exchange::thread::{CommentKind, Outgoing, Participant, RevisionOrigin, SuggestionState};
 use mla_writer::i18n::Lang;
 use mla_writer::request::{ProceedingsNature, Request};
 use mla_writer::store::Store;
@@ -25,10 +27,10 @@ struct Side {
 }
 
 impl Side {
-    fn new(name: &str, authority: &str, fingerprint: &str) -> Side {
+    fn new(me: Participant) -> Side {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("mla-writer.sqlite3")).unwrap();
-        Side { _dir: dir, store, me: Participant { fingerprint: fingerprint.into(), name: name.into(), authority: authority.into() } }
+        Side { _dir: dir, store, me }
     }
 
     fn history(&mut self, draft_id: &str) -> Vec<HistoryEntry> {
@@ -37,26 +39,11 @@ impl Side {
 }
 
 fn arden() -> Side {
-    Side::new("Anna Berg", "Public Prosecution Office of the Republic of Arden", "ARDEN-7F3A-11C2")
+    Side::new(common::anna_berg())
 }
 
 fn norland() -> Side {
-    Side::new("Bjørn Dahl", "Central Authority, Ministry of Justice of Norland", "NORLAND-02B9-8E41")
-}
-
-/// The package as the recipient's package layer hands it over.
-fn deliver(out: &Outgoing, sender: &Participant) -> Incoming {
-    Incoming {
-        package_id: out.package_id.clone(),
-        sender: sender.clone(),
-        created: out.created.clone(),
-        round: out.round.clone(),
-        request: out.request.clone(),
-        lineage: out.lineage.clone(),
-        thread: out.thread.clone(),
-        note: out.note.clone(),
-        annexes: Vec::new(),
-    }
+    Side::new(common::bjorn_dahl())
 }
 
 /// The hour `n` of the consultation.
@@ -94,7 +81,7 @@ fn two_rounds_end_with_exactly_the_accepted_changes_and_both_histories_show_them
     assert_eq!((shared.role, shared.status), (Role::Originator, SharedStatus::InConsultation));
 
     // Norland takes it in: a new draft, marked as Arden's request.
-    let report = consultation::take_in(&mut n.store, deliver(&out1, &a.me), &n.me, hour(1)).unwrap();
+    let report = consultation::take_in(&mut n.store, common::deliver(&out1, &a.me), &n.me, hour(1)).unwrap();
     assert!(report.created_draft);
     assert_eq!((report.role, report.round, report.revision), (Role::Counterpart, 1, 1));
     let copy = report.draft_id.clone();
@@ -142,7 +129,7 @@ fn two_rounds_end_with_exactly_the_accepted_changes_and_both_histories_show_them
     assert_eq!(a.store.save_draft(&draft, &ours).unwrap().revision, 2);
 
     // Arden takes in the reply.
-    let report = consultation::take_in(&mut a.store, deliver(&out2, &n.me), &a.me, hour(5)).unwrap();
+    let report = consultation::take_in(&mut a.store, common::deliver(&out2, &n.me), &a.me, hour(5)).unwrap();
     assert_eq!((report.role, report.round, report.comments_added, report.suggestions_added), (Role::Originator, 1, 2, 3));
     assert_eq!(consultation::shared_request(&mut a.store, &draft).unwrap().unwrap().status, SharedStatus::ReplyReceived);
 
@@ -191,7 +178,7 @@ fn two_rounds_end_with_exactly_the_accepted_changes_and_both_histories_show_them
     let from_reply = RevisionOrigin::Package { package_id: out2.package_id.clone() };
     assert_eq!(origins, vec![RevisionOrigin::Local, RevisionOrigin::Local, from_reply.clone(), from_reply]);
 
-    let report = consultation::take_in(&mut n.store, deliver(&out3, &a.me), &n.me, hour(9)).unwrap();
+    let report = consultation::take_in(&mut n.store, common::deliver(&out3, &a.me), &n.me, hour(9)).unwrap();
     assert!(!report.created_draft);
     assert_eq!((report.draft_id.as_str(), report.round, report.revision), (copy.as_str(), 2, 2));
     assert_eq!((report.suggestions_decided, report.comments_added), (3, 1));
@@ -217,7 +204,7 @@ fn two_rounds_end_with_exactly_the_accepted_changes_and_both_histories_show_them
     ours.purpose.statement = statement.replace("who gave the instructions", "who ordered");
     assert_eq!(a.store.save_draft(&draft, &ours).unwrap().revision, 5);
 
-    let report = consultation::take_in(&mut a.store, deliver(&out4, &n.me), &a.me, hour(12)).unwrap();
+    let report = consultation::take_in(&mut a.store, common::deliver(&out4, &n.me), &a.me, hour(12)).unwrap();
     assert_eq!((report.round, report.suggestions_added, report.comments_resolved), (2, 2, 1));
     let review = consultation::review(&mut a.store, &draft, Lang::En).unwrap();
     let r4 = review.iter().find(|r| r.suggestion.id == s4.id).unwrap();
@@ -304,17 +291,17 @@ fn two_rounds_end_with_exactly_the_accepted_changes_and_both_histories_show_them
 
     // Replays are refused on both sides, and change nothing.
     let before = a.history(&draft).len();
-    let replay = consultation::take_in(&mut a.store, deliver(&out2, &n.me), &a.me, hour(14)).unwrap_err();
+    let replay = consultation::take_in(&mut a.store, common::deliver(&out2, &n.me), &a.me, hour(14)).unwrap_err();
     assert!(matches!(replay, ConsultationError::Replayed { .. }), "{replay}");
     assert!(replay.to_string().contains(&out2.package_id), "{replay}");
-    assert!(matches!(consultation::take_in(&mut n.store, deliver(&out1, &a.me), &n.me, hour(14)), Err(ConsultationError::Replayed { .. })));
+    assert!(matches!(consultation::take_in(&mut n.store, common::deliver(&out1, &a.me), &n.me, hour(14)), Err(ConsultationError::Replayed { .. })));
     assert_eq!(a.history(&draft).len(), before);
 
     // A package of Arden's coming back to Arden is not taken in.
-    assert!(matches!(consultation::take_in(&mut a.store, deliver(&out3, &n.me), &a.me, hour(14)), Err(ConsultationError::OwnPackage(_))));
+    assert!(matches!(consultation::take_in(&mut a.store, common::deliver(&out3, &n.me), &a.me, hour(14)), Err(ConsultationError::OwnPackage(_))));
 
     // Stale: a fresh package whose sequence is not above the last one.
-    let mut stale = deliver(&out3, &a.me);
+    let mut stale = common::deliver(&out3, &a.me);
     stale.package_id = uuid::Uuid::new_v4().to_string();
     stale.round.sequence = 1;
     let err = consultation::take_in(&mut n.store, stale, &n.me, hour(14)).unwrap_err();
@@ -322,7 +309,7 @@ fn two_rounds_end_with_exactly_the_accepted_changes_and_both_histories_show_them
     assert!(err.to_string().contains("sequence number 1 is not above 2"), "{err}");
 
     // Stale: a reply to round 1 after a reply to round 2 was taken in.
-    let mut old_round = deliver(&out2, &n.me);
+    let mut old_round = common::deliver(&out2, &n.me);
     old_round.package_id = uuid::Uuid::new_v4().to_string();
     old_round.round.sequence = 3;
     let err = consultation::take_in(&mut a.store, old_round, &a.me, hour(14)).unwrap_err();
@@ -335,7 +322,7 @@ fn shared_pair() -> (Side, Side, String, String, Outgoing) {
     let (mut a, mut n) = (arden(), norland());
     let draft = a.store.create_draft(&demo()).unwrap().id;
     let out = consultation::send_for_consultation(&mut a.store, &draft, &a.me, &[n.me.clone()], "", hour(0)).unwrap();
-    let copy = consultation::take_in(&mut n.store, deliver(&out, &a.me), &n.me, hour(1)).unwrap().draft_id;
+    let copy = consultation::take_in(&mut n.store, common::deliver(&out, &a.me), &n.me, hour(1)).unwrap().draft_id;
     (a, n, draft, copy, out)
 }
 
@@ -346,7 +333,7 @@ fn a_reply_with_an_invalid_suggestion_is_refused_whole_and_stores_nothing() {
     consultation::suggest(&mut n.store, &copy, "facts.time_place", json!("2025, Arden"), "", &n.me, hour(2)).unwrap();
     let reply = consultation::reply(&mut n.store, &copy, &n.me, "", hour(3)).unwrap();
 
-    let mut tampered = deliver(&reply, &n.me);
+    let mut tampered = common::deliver(&reply, &n.me);
     let mut bad = tampered.thread.suggestions[0].clone();
     bad.id = uuid::Uuid::new_v4().to_string();
     bad.field = "persons.9.family_name".into();
@@ -363,26 +350,26 @@ fn a_reply_with_an_invalid_suggestion_is_refused_whole_and_stores_nothing() {
 
     // A value the request model refuses, a suggestion by someone other than
     // the sender, or a decision the counterpart cannot make are refused too.
-    let mut wrong_value = deliver(&reply, &n.me);
+    let mut wrong_value = common::deliver(&reply, &n.me);
     wrong_value.thread.suggestions[0].proposed = json!(42);
     wrong_value.thread.suggestions[0].base = json!(demo().facts.time_place);
     let err = consultation::take_in(&mut a.store, wrong_value, &a.me, hour(4)).unwrap_err();
     assert!(err.to_string().contains("the value is refused"), "{err}");
-    let mut forged = deliver(&reply, &n.me);
+    let mut forged = common::deliver(&reply, &n.me);
     forged.thread.comments[0].author = a.me.clone();
     let err = consultation::take_in(&mut a.store, forged, &a.me, hour(4)).unwrap_err();
     assert!(err.to_string().contains("not by the sender Bjørn Dahl"), "{err}");
-    let mut decided = deliver(&reply, &n.me);
+    let mut decided = common::deliver(&reply, &n.me);
     decided.thread.suggestions[0].state = SuggestionState::Accepted;
     let err = consultation::take_in(&mut a.store, decided, &a.me, hour(4)).unwrap_err();
     assert!(err.to_string().contains("only the originator decides"), "{err}");
-    let mut other_request = deliver(&reply, &n.me);
+    let mut other_request = common::deliver(&reply, &n.me);
     other_request.request.facts.time_place = "changed on the way".into();
     let err = consultation::take_in(&mut a.store, other_request, &a.me, hour(4)).unwrap_err();
     assert!(err.to_string().contains("is not revision 1 as sent"), "{err}");
 
     // The genuine reply still goes in afterwards.
-    let report = consultation::take_in(&mut a.store, deliver(&reply, &n.me), &a.me, hour(5)).unwrap();
+    let report = consultation::take_in(&mut a.store, common::deliver(&reply, &n.me), &a.me, hour(5)).unwrap();
     assert_eq!((report.comments_added, report.suggestions_added), (1, 1));
 }
 
@@ -392,7 +379,7 @@ fn a_first_package_that_does_not_fit_creates_no_draft() {
     let draft = a.store.create_draft(&demo()).unwrap().id;
     let out = consultation::send_for_consultation(&mut a.store, &draft, &a.me, &[n.me.clone()], "", hour(0)).unwrap();
 
-    let mut bad = deliver(&out, &a.me);
+    let mut bad = common::deliver(&out, &a.me);
     bad.thread.comments.push(mla_writer::exchange::thread::Comment {
         id: uuid::Uuid::new_v4().to_string(),
         field: "facts.nonsense".into(),
@@ -408,13 +395,13 @@ fn a_first_package_that_does_not_fit_creates_no_draft() {
     assert!(n.store.list_drafts().unwrap().is_empty());
     assert!(consultation::shared_requests(&mut n.store).unwrap().is_empty());
 
-    let mut wrong_digest = deliver(&out, &a.me);
+    let mut wrong_digest = common::deliver(&out, &a.me);
     wrong_digest.request.req_state = "Vestria".into();
     let err = consultation::take_in(&mut n.store, wrong_digest, &n.me, hour(1)).unwrap_err();
     assert!(err.to_string().contains("does not match the digest of revision 1"), "{err}");
     assert!(n.store.list_drafts().unwrap().is_empty());
 
-    consultation::take_in(&mut n.store, deliver(&out, &a.me), &n.me, hour(1)).unwrap();
+    consultation::take_in(&mut n.store, common::deliver(&out, &a.me), &n.me, hour(1)).unwrap();
     assert_eq!(n.store.list_drafts().unwrap().len(), 1);
 }
 
@@ -446,7 +433,7 @@ fn a_suggestion_whose_field_was_removed_is_reported_and_can_only_be_rejected() {
     let (mut a, mut n, draft, copy, _) = shared_pair();
     let s = consultation::suggest(&mut n.store, &copy, "persons.0.location", json!("Bryggen 4, Bergen"), "", &n.me, hour(2)).unwrap();
     let reply = consultation::reply(&mut n.store, &copy, &n.me, "", hour(3)).unwrap();
-    consultation::take_in(&mut a.store, deliver(&reply, &n.me), &a.me, hour(4)).unwrap();
+    consultation::take_in(&mut a.store, common::deliver(&reply, &n.me), &a.me, hour(4)).unwrap();
     let mut ours = a.store.load_draft(&draft).unwrap().request;
     ours.persons.clear();
     a.store.save_draft(&draft, &ours).unwrap();
@@ -477,7 +464,7 @@ fn comments_are_answered_once_resolved_once_and_an_answer_names_a_comment() {
 
     // The resolution travels with the comment.
     let reply = consultation::reply(&mut n.store, &copy, &n.me, "", hour(4)).unwrap();
-    consultation::take_in(&mut a.store, deliver(&reply, &n.me), &a.me, hour(5)).unwrap();
+    consultation::take_in(&mut a.store, common::deliver(&reply, &n.me), &a.me, hour(5)).unwrap();
     let thread = consultation::thread(&mut a.store, &draft).unwrap();
     assert_eq!(thread.comments[0].resolved.as_ref().unwrap().by, n.me);
 }
@@ -526,16 +513,20 @@ fn the_reading_copy_lists_comments_under_their_field_labels_and_keeps_typed_text
 fn a_reply_from_someone_the_draft_was_not_sent_to_and_a_package_from_another_originator_are_refused() {
     let (mut a, mut n, draft, copy, out) = shared_pair();
     // The package reaches a third authority, which replies.
-    let mut v = Side::new("Vera Lind", "Prosecutor General of Vestria", "VESTRIA-55AA-0C17");
-    let their_copy = consultation::take_in(&mut v.store, deliver(&out, &a.me), &v.me, hour(1)).unwrap().draft_id;
+    let mut v = Side::new(Participant {
+        fingerprint: "VESTRIA-55AA-0C17".into(),
+        name: "Vera Lind".into(),
+        authority: "Prosecutor General of Vestria".into(),
+    });
+    let their_copy = consultation::take_in(&mut v.store, common::deliver(&out, &a.me), &v.me, hour(1)).unwrap().draft_id;
     consultation::comment(&mut v.store, &their_copy, "", CommentKind::Remark, "We have a parallel case.", &v.me, hour(2)).unwrap();
     let reply = consultation::reply(&mut v.store, &their_copy, &v.me, "", hour(3)).unwrap();
-    let err = consultation::take_in(&mut a.store, deliver(&reply, &v.me), &a.me, hour(4)).unwrap_err();
+    let err = consultation::take_in(&mut a.store, common::deliver(&reply, &v.me), &a.me, hour(4)).unwrap_err();
     assert!(err.to_string().contains("Vera Lind (VESTRIA-55AA-0C17) was not among the recipients of package"), "{err}");
     assert_eq!(consultation::thread(&mut a.store, &draft).unwrap(), Default::default());
 
     // Someone else sends Norland a package for the same request.
-    let mut impostor = deliver(&out, &v.me);
+    let mut impostor = common::deliver(&out, &v.me);
     impostor.package_id = uuid::Uuid::new_v4().to_string();
     impostor.round.sequence = 2;
     let err = consultation::take_in(&mut n.store, impostor, &n.me, hour(4)).unwrap_err();
@@ -544,7 +535,7 @@ fn a_reply_from_someone_the_draft_was_not_sent_to_and_a_package_from_another_ori
 
     // A reply naming a package that was never sent.
     let own = consultation::reply(&mut n.store, &copy, &n.me, "", hour(5)).unwrap();
-    let mut unknown = deliver(&own, &n.me);
+    let mut unknown = common::deliver(&own, &n.me);
     unknown.round.answers = Some(uuid::Uuid::new_v4().to_string());
     let err = consultation::take_in(&mut a.store, unknown, &a.me, hour(6)).unwrap_err();
     assert!(err.to_string().contains("which this side did not send"), "{err}");
@@ -565,7 +556,7 @@ fn the_overview_of_a_draft_holds_its_consultation_and_is_empty_for_a_draft_never
     assert_eq!(counterpart.packages.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), [out.package_id.as_str()]);
 
     let reply = consultation::reply(&mut n.store, &copy, &n.me, "Our comments", hour(3)).unwrap();
-    consultation::take_in(&mut a.store, deliver(&reply, &n.me), &a.me, hour(4)).unwrap();
+    consultation::take_in(&mut a.store, common::deliver(&reply, &n.me), &a.me, hour(4)).unwrap();
     let originator = consultation::overview(&mut a.store, &draft, Lang::Fr).unwrap();
     assert_eq!(originator.shared.as_ref().map(|s| s.status), Some(SharedStatus::ReplyReceived));
     assert_eq!(originator.reviews.len(), 1);

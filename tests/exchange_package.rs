@@ -443,15 +443,19 @@ fn hostile_entry_names_are_refused_when_writing_and_when_reading() {
     let entries = tar_entries(&container);
     let (_, data_at, _) = entries.last().unwrap().clone();
     rename_entry(&mut container, data_at - 512, "annexes/../x.pdf");
-    let annexes = tempfile::tempdir().unwrap();
-    let err = ingrid.open(&age_encrypt(&container, ingrid.card().age_recipient(), work.path()), annexes.path()).unwrap_err();
+    // The annexes' folder inside a folder of its own, so that the file the
+    // name aims at (beside the annexes' folder) is this test's alone.
+    let outer = tempfile::tempdir().unwrap();
+    let annexes = outer.path().join("annexes");
+    std::fs::create_dir(&annexes).unwrap();
+    let err = ingrid.open(&age_encrypt(&container, ingrid.card().age_recipient(), work.path()), &annexes).unwrap_err();
     assert_eq!(err.to_string(), "entry `annexes/../x.pdf`: name not allowed: `..` is not allowed");
-    assert!(!annexes.path().parent().unwrap().join("x.pdf").exists());
+    assert!(!outer.path().join("x.pdf").exists());
 
     // An absolute name in first place.
     let mut container = age_decrypt(&package, &ingrid.age_key_file(), work.path());
     rename_entry(&mut container, 0, "/etc/manifest.json");
-    let err = ingrid.open(&age_encrypt(&container, ingrid.card().age_recipient(), work.path()), annexes.path()).unwrap_err();
+    let err = ingrid.open(&age_encrypt(&container, ingrid.card().age_recipient(), work.path()), &annexes).unwrap_err();
     assert_eq!(err.to_string(), "entry `/etc/manifest.json`: name not allowed: an absolute path is not allowed");
 
     // An entry added after the listed ones.
@@ -463,7 +467,7 @@ fn hostile_entry_names_are_refused_when_writing_and_when_reading() {
     rename_entry(&mut with_extra, end, "annexes/extra.pdf");
     with_extra.extend_from_slice(&[0u8; 1024]);
     container = with_extra;
-    let err = ingrid.open(&age_encrypt(&container, ingrid.card().age_recipient(), work.path()), annexes.path()).unwrap_err();
+    let err = ingrid.open(&age_encrypt(&container, ingrid.card().age_recipient(), work.path()), &annexes).unwrap_err();
     assert_eq!(err.to_string(), "entry `annexes/extra.pdf` is not listed in the manifest");
 }
 

@@ -3,8 +3,8 @@
 //! counterpart intact.
 //!
 //! Each schema version has its fixture, `tests/fixtures/upgrade/schema-N.sqlite3`,
-//! written by the code of that version and never changed afterwards. The
-//! fixture of schema 3 was made with
+//! never changed afterwards. The fixture of schema 3 was written by the code
+//! of that version with
 //!
 //!     cargo test -p mla-writer --test upgrade -- --ignored write_the_schema_3_fixture
 //!
@@ -16,11 +16,19 @@
 //! suggested an edit and replied. When a migration is added, keep this
 //! fixture and its test, write `schema-N.sqlite3` with the new code (a
 //! generator like the one below) and give it a test of its own.
+//!
+//! The fixtures of schemas 1 and 2 (drafts only: the consultation came with
+//! schema 3) were written after the fact by `write_the_schema_1_and_2_fixtures`,
+//! as the app of those versions wrote them: the first one or two migrations
+//! of `src/store/mod.rs` (append only, so exactly the SQL those versions ran),
+//! then each draft with the statements the store has used since schema 1.
+
+mod common;
 
 use std::path::{Path, PathBuf};
 
 use mla_writer::exchange::consultation::{self, SharedStatus};
-use mla_writer::exchange::thread::{CommentKind, Incoming, Outgoing, Participant, SuggestionState};
+use mla_writer::exchange::thread::{CommentKind, Participant, SuggestionState};
 use mla_writer::request::read::{read_request, to_json};
 use mla_writer::request::Request;
 use mla_writer::store::{Store, SCHEMA_VERSION};
@@ -28,16 +36,26 @@ use serde_json::json;
 use time::macros::datetime;
 use time::{Duration, OffsetDateTime};
 
-/// The schema version the fixture was written with.
+/// The schema version the consultation's fixture was written with.
 const FIXTURE_SCHEMA: i64 = 3;
 
-fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/upgrade/schema-{FIXTURE_SCHEMA}.sqlite3"))
+/// The fixture of schema `version`.
+fn fixture_of(version: i64) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/upgrade/schema-{version}.sqlite3"))
 }
 
-/// The requests the fixture's drafts were made from, by file name.
+fn fixture() -> PathBuf {
+    fixture_of(FIXTURE_SCHEMA)
+}
+
+/// The requests the drafts of the fixture of schema `version` were made
+/// from, by file name.
+fn saved_requests_of(version: i64) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/upgrade/schema-{version}.requests"))
+}
+
 fn saved_requests() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/upgrade/schema-{FIXTURE_SCHEMA}.requests"))
+    saved_requests_of(FIXTURE_SCHEMA)
 }
 
 /// The requests of the JSON files of `dir`, by file name.
@@ -59,19 +77,11 @@ fn first_revision(request: &Request) -> Request {
 }
 
 fn originator() -> Participant {
-    Participant {
-        fingerprint: "ARDEN-7F3A-11C2".into(),
-        name: "Anna Berg".into(),
-        authority: "Public Prosecution Office of the Republic of Arden".into(),
-    }
+    common::anna_berg()
 }
 
 fn counterpart() -> Participant {
-    Participant {
-        fingerprint: "NORLAND-02B9-8E41".into(),
-        name: "Bjørn Dahl".into(),
-        authority: "Central Authority, Ministry of Justice of Norland".into(),
-    }
+    common::bjorn_dahl()
 }
 
 /// The hour `n` of the day the fixture's drafts were written.
@@ -81,21 +91,6 @@ fn hour(n: i64) -> OffsetDateTime {
 
 const COMMENT: &str = "Which court will hear the witness?";
 const SUGGESTED: &str = "Criminal investigation PPO-2026-0412 only.";
-
-/// The package as the recipient's package layer hands it over once verified.
-fn deliver(out: &Outgoing, sender: &Participant) -> Incoming {
-    Incoming {
-        package_id: out.package_id.clone(),
-        sender: sender.clone(),
-        created: out.created.clone(),
-        round: out.round.clone(),
-        request: out.request.clone(),
-        lineage: out.lineage.clone(),
-        thread: out.thread.clone(),
-        note: out.note.clone(),
-        annexes: Vec::new(),
-    }
-}
 
 /// Writes the fixture with the current code (run by hand, see the top of
 /// this file); the database is closed, so the file is whole (no WAL beside it).
@@ -127,41 +122,90 @@ fn write_the_schema_3_fixture() {
 
     let other = tempfile::tempdir().unwrap();
     let mut theirs = Store::open(&other.path().join("mla-writer.sqlite3")).unwrap();
-    let copy = consultation::take_in(&mut theirs, deliver(&sent, &a), &b, hour(6)).unwrap().draft_id;
+    let copy = consultation::take_in(&mut theirs, common::deliver(&sent, &a), &b, hour(6)).unwrap().draft_id;
     consultation::comment(&mut theirs, &copy, "persons", CommentKind::Question, COMMENT, &b, hour(7)).unwrap();
     consultation::suggest(&mut theirs, &copy, "purpose.intended_uses", json!(SUGGESTED), "Only this case.", &b, hour(7)).unwrap();
     let reply = consultation::reply(&mut theirs, &copy, &b, "Our question and a suggestion", hour(8)).unwrap();
-    consultation::take_in(&mut store, deliver(&reply, &b), &a, hour(9)).unwrap();
+    consultation::take_in(&mut store, common::deliver(&reply, &b), &a, hour(9)).unwrap();
     drop(store);
     assert!(!path.with_extension("sqlite3-wal").exists(), "the WAL was not checkpointed into the file");
     // Packed, to keep the committed file small.
     rusqlite::Connection::open(&path).unwrap().execute_batch("VACUUM").unwrap();
 }
 
-fn user_version(path: &Path) -> i64 {
-    let conn = rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
-    conn.pragma_query_value(None, "user_version", |row| row.get(0)).unwrap()
+/// The SQL of the migrations in `src/store/mod.rs`, in order: the raw
+/// strings of its `MIGRATIONS` list.
+fn migrations_in_source() -> Vec<String> {
+    let source = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/store/mod.rs")).unwrap();
+    let list = &source[source.find("const MIGRATIONS: &[&str] = &[").unwrap()..];
+    let list = &list[..list.find("\"#];").unwrap() + 2];
+    list.split("r#\"").skip(1).map(|part| part[..part.find("\"#").unwrap()].to_string()).collect()
 }
 
+/// Writes the fixtures of schemas 1 and 2 as the app of those versions
+/// wrote its database (see the top of this file).
 #[test]
-fn a_schema_3_database_opens_with_every_draft_revision_and_consultation() {
-    assert_eq!(user_version(&fixture()), FIXTURE_SCHEMA, "the fixture is not the database it says it is");
-    // Opened as the app opens its data directory's database, on a copy.
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("mla-writer.sqlite3");
-    std::fs::copy(fixture(), &path).unwrap();
-    let mut store = Store::open(&path).unwrap();
+#[ignore = "writes the fixtures; they are kept as they are"]
+fn write_the_schema_1_and_2_fixtures() {
+    let migrations = migrations_in_source();
+    assert_eq!(migrations.len(), SCHEMA_VERSION, "the migrations read from the source");
+    let examples = requests_in(&Path::new(env!("CARGO_MANIFEST_DIR")).join("examples"));
+    for version in [1i64, 2] {
+        let path = fixture_of(version);
+        let _ = std::fs::remove_file(&path);
+        let _ = std::fs::remove_dir_all(saved_requests_of(version));
+        std::fs::create_dir_all(saved_requests_of(version)).unwrap();
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "journal_mode", "WAL").unwrap();
+        let tx = conn.transaction().unwrap();
+        for migration in &migrations[..version as usize] {
+            tx.execute_batch(migration).unwrap();
+        }
+        tx.pragma_update(None, "user_version", version).unwrap();
+        tx.commit().unwrap();
+        for (n, (name, request)) in examples.iter().enumerate() {
+            std::fs::write(saved_requests_of(version).join(name), to_json(request)).unwrap();
+            let id = uuid::Uuid::new_v4().to_string();
+            let (first, at) = (to_json(&first_revision(request)), mla_writer::store::timestamp(hour(n as i64)));
+            let (second, later) = (to_json(request), mla_writer::store::timestamp(hour(n as i64) + Duration::minutes(30)));
+            let kind = serde_json::to_value(request.kind).unwrap().as_str().unwrap().to_string();
+            let tx = conn.transaction().unwrap();
+            tx.execute(
+                "INSERT INTO drafts (id, title, kind, created_at, updated_at, revision, document) VALUES (?1, ?2, ?3, ?4, ?4, 1, ?5)",
+                rusqlite::params![id, mla_writer::store::draft_title(&first_revision(request)), kind, at, first],
+            )
+            .unwrap();
+            tx.execute("INSERT INTO revisions (draft_id, number, saved_at, document) VALUES (?1, 1, ?2, ?3)", rusqlite::params![id, at, first])
+                .unwrap();
+            tx.execute(
+                "UPDATE drafts SET title = ?2, updated_at = ?3, revision = 2, document = ?4 WHERE id = ?1",
+                rusqlite::params![id, mla_writer::store::draft_title(request), later, second],
+            )
+            .unwrap();
+            tx.execute("INSERT INTO revisions (draft_id, number, saved_at, document) VALUES (?1, 2, ?2, ?3)", rusqlite::params![id, later, second])
+                .unwrap();
+            tx.commit().unwrap();
+        }
+        drop(conn);
+        rusqlite::Connection::open(&path).unwrap().execute_batch("VACUUM").unwrap();
+    }
+}
 
+/// Opens a copy of the fixture of schema `version` as the app opens its
+/// database and checks that every draft holds its request, with both
+/// revisions; returns the store and the evidence request's draft id.
+fn open_with_every_draft_intact(version: i64, dir: &Path) -> (Store, String) {
+    assert_eq!(user_version(&fixture_of(version)), version, "the fixture is not the database it says it is");
+    let path = dir.join("mla-writer.sqlite3");
+    std::fs::copy(fixture_of(version), &path).unwrap();
+    let store = Store::open(&path).unwrap();
     let drafts = store.list_drafts().unwrap();
-    let examples = requests_in(&saved_requests());
+    let examples = requests_in(&saved_requests_of(version));
     assert_eq!(examples.len(), 4, "the requests saved beside the fixture");
     assert_eq!(drafts.len(), examples.len(), "drafts: {drafts:?}");
     let mut evidence = None;
     for (name, expected) in &examples {
-        let found: Vec<_> = drafts
-            .iter()
-            .filter(|d| store.load_draft(&d.id).unwrap().request == *expected)
-            .collect();
+        let found: Vec<_> = drafts.iter().filter(|d| store.load_draft(&d.id).unwrap().request == *expected).collect();
         assert_eq!(found.len(), 1, "{name}: the draft holding it is missing or changed");
         let id = &found[0].id;
         assert_eq!(found[0].revision, 2, "{name}");
@@ -173,8 +217,38 @@ fn a_schema_3_database_opens_with_every_draft_revision_and_consultation() {
             evidence = Some(id.clone());
         }
     }
+    // Brought to this version's schema.
+    assert_eq!(user_version(&path), SCHEMA_VERSION as i64);
+    (store, evidence.unwrap())
+}
 
-    let draft = evidence.unwrap();
+#[test]
+fn a_schema_1_database_opens_with_every_draft_and_revision() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, draft) = open_with_every_draft_intact(1, dir.path());
+    assert!(consultation::shared_request(&mut store, &draft).unwrap().is_none(), "a consultation that never was");
+    let receipt = store.save_draft(&draft, &first_revision(&store.load_draft(&draft).unwrap().request)).unwrap();
+    assert_eq!(receipt.revision, 3);
+}
+
+#[test]
+fn a_schema_2_database_opens_with_every_draft_and_revision() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, draft) = open_with_every_draft_intact(2, dir.path());
+    assert!(consultation::shared_request(&mut store, &draft).unwrap().is_none(), "a consultation that never was");
+    let receipt = store.save_draft(&draft, &first_revision(&store.load_draft(&draft).unwrap().request)).unwrap();
+    assert_eq!(receipt.revision, 3);
+}
+
+fn user_version(path: &Path) -> i64 {
+    let conn = rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    conn.pragma_query_value(None, "user_version", |row| row.get(0)).unwrap()
+}
+
+#[test]
+fn a_schema_3_database_opens_with_every_draft_revision_and_consultation() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, draft) = open_with_every_draft_intact(FIXTURE_SCHEMA, dir.path());
     let shared = consultation::shared_request(&mut store, &draft).unwrap().expect("the consultation is kept");
     assert_eq!(shared.status, SharedStatus::ReplyReceived);
     assert_eq!(shared.counterparts, vec![counterpart()]);
@@ -185,9 +259,7 @@ fn a_schema_3_database_opens_with_every_draft_revision_and_consultation() {
     assert_eq!(thread.suggestions[0].state, SuggestionState::Open);
     assert_eq!(consultation::packages(&mut store, &draft).unwrap().len(), 2, "the package sent and the reply");
 
-    // The opened database is brought to this version's schema, and a draft
-    // saved after the upgrade gets the next revision.
-    assert_eq!(user_version(&path), SCHEMA_VERSION as i64);
+    // A draft saved after the upgrade gets the next revision.
     let receipt = store.save_draft(&draft, &first_revision(&store.load_draft(&draft).unwrap().request)).unwrap();
     assert_eq!(receipt.revision, 3);
 }
