@@ -28,6 +28,8 @@ macro_rules! command_list {
             export_docx(request: Request, file_name: String) -> Option<Exported>;
             export_xliff(request: Request, target: Lang, file_name: String) -> Option<String>;
             import_xliff(id: String) -> Option<Draft>;
+            check_database() -> IntegrityReport;
+            export_readable_drafts() -> Option<ReadableExport>;
             exchange_desk() -> Desk;
             create_identity(name: String, authority: String, email: String, key_passphrase: Option<String>) -> Desk;
             unlock_keys(key_passphrase: String) -> ();

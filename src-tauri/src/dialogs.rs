@@ -47,3 +47,14 @@ pub fn ask_open_path(app: &tauri::AppHandle, filter: &str, extensions: &[&str]) 
     }
     app.dialog().file().add_filter(filter, extensions).blocking_pick_file().and_then(|p| p.into_path().ok())
 }
+
+/// Which folder to write files into: the native folder dialog (answered by
+/// the save dialog's test answer in `e2e-dialog-answers` builds). `None`
+/// when the user cancelled.
+pub fn ask_folder(app: &tauri::AppHandle) -> Option<PathBuf> {
+    #[cfg(feature = "e2e-dialog-answers")]
+    if let Some(answer) = test_answer(SAVE_DIALOG_ANSWER_ENV) {
+        return Some(answer);
+    }
+    app.dialog().file().blocking_pick_folder().and_then(|p| p.into_path().ok())
+}

@@ -40,6 +40,15 @@ pub enum ErrorCode {
     /// The database file is damaged: nothing is written to it. The UI says
     /// to restore a backup or export what can still be read.
     StoreDamaged,
+    /// The disk holding the database is full: the save was rolled back.
+    /// The UI keeps the text, says to free some space, and saves again.
+    DiskFull,
+    /// The database or its folder cannot be written. The UI keeps the text,
+    /// says to make it writable, and saves again.
+    ReadOnly,
+    /// Another program holds the database. The UI keeps the text, says the
+    /// database is in use, and saves again.
+    StoreBusy,
     /// Anything else: the database or the document could not be made. The
     /// UI shows the message in the sentence of the action that failed.
     Failed,
@@ -79,10 +88,15 @@ impl From<StoreError> for IpcError {
     }
 }
 
-/// The code of a store error: a damaged database, or any other failure.
+/// The code of a store error: a damaged database, a full disk, a
+/// read-only database, one in use by another program, or any other failure.
 fn store_code(e: &StoreError) -> ErrorCode {
     match e {
         StoreError::Damaged { .. } => ErrorCode::StoreDamaged,
+        StoreError::DiskFull { .. } => ErrorCode::DiskFull,
+        StoreError::ReadOnly { .. } => ErrorCode::ReadOnly,
+        StoreError::Busy { .. } => ErrorCode::StoreBusy,
+        StoreError::Write(_) => ErrorCode::File,
         _ => ErrorCode::Failed,
     }
 }
@@ -218,5 +232,18 @@ mod tests {
         let in_consultation = DeskError::Consultation { draft_id: "d1".into(), source: ConsultationError::Store(damaged()) };
         assert_eq!(IpcError::from(in_consultation).code, ErrorCode::StoreDamaged);
         assert_eq!(IpcError::from(StoreError::NotFound("d1".into())).code, ErrorCode::Failed);
+    }
+
+    #[test]
+    fn a_full_disk_a_read_only_database_and_one_in_use_each_have_their_code() {
+        let path = PathBuf::from("/data/mla-writer.sqlite3");
+        let full = IpcError::from(StoreError::DiskFull { path: path.clone(), detail: "disk I/O error: File too large".into() });
+        assert_eq!(serde_json::to_value(&full).unwrap()["code"], "disk_full");
+        assert!(full.message.contains("the disk is full"), "{}", full.message);
+        let read_only = IpcError::from(StoreError::ReadOnly { path: path.clone(), detail: "attempt to write a readonly database".into() });
+        assert_eq!(serde_json::to_value(&read_only).unwrap()["code"], "read_only");
+        let busy = IpcError::from(TranslatedDraftError::Store(StoreError::Busy { path }));
+        assert_eq!(serde_json::to_value(&busy).unwrap()["code"], "store_busy");
+        assert!(busy.message.contains("in use by another program"), "{}", busy.message);
     }
 }

@@ -19,6 +19,7 @@ use mla_writer::files;
 use mla_writer::i18n::{self, Lang};
 use mla_writer::interview::{self, WizardDefinition};
 use mla_writer::request::Request;
+use mla_writer::store::integrity::{self, IntegrityReport, ReadableExport};
 use mla_writer::store::{Draft, DraftSummary, SaveReceipt, Store};
 use mla_writer::translation;
 use mla_writer::BuildInfo;
@@ -26,7 +27,7 @@ use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
 
-use crate::dialogs::{ask_open_path, ask_save_path};
+use crate::dialogs::{ask_folder, ask_open_path, ask_save_path};
 use crate::error::IpcError;
 
 mod exchange;
@@ -95,6 +96,24 @@ pub fn open_draft(drafts: State<'_, Drafts>, id: String) -> Result<Draft, IpcErr
 #[tauri::command(async)]
 pub fn save_draft(drafts: State<'_, Drafts>, id: String, request: Request) -> Result<SaveReceipt, IpcError> {
     Ok(drafts.lock().save_draft(&id, &request)?)
+}
+
+/// SQLite's full check of the database file, which the UI runs in the
+/// background after start-up: on a connection of its own, so the store
+/// stays usable while it runs.
+#[tauri::command(async)]
+pub fn check_database(drafts: State<'_, Drafts>) -> Result<IntegrityReport, IpcError> {
+    let path = drafts.lock().path().to_path_buf();
+    Ok(integrity::full_check(&path)?)
+}
+
+/// Asks for a folder, then writes every draft that can still be read into
+/// it, one request file each (the way out of a damaged database); null
+/// when the user cancelled.
+#[tauri::command(async)]
+pub fn export_readable_drafts(app: tauri::AppHandle, drafts: State<'_, Drafts>) -> Result<Option<ReadableExport>, IpcError> {
+    let Some(dir) = ask_folder(&app) else { return Ok(None) };
+    Ok(Some(drafts.lock().export_readable(&dir)?))
 }
 
 /// Creates, and saves, the MLA request that follows the preservation request of draft `id` as stored.

@@ -29,6 +29,8 @@ describe('api', () => {
     await api.exportDocx(request, 'PPO-1.docx');
     await api.exportXliff(request, 'fr', 'PPO-1.fr.xlf');
     await api.importXliff('d1');
+    await api.checkDatabase();
+    await api.exportReadableDrafts();
     await api.exchangeDesk();
     await api.createIdentity('A. Prosecutor', 'Office', 'a@example.org', 'long passphrase');
     await api.unlockKeys('long passphrase');
@@ -63,6 +65,8 @@ describe('api', () => {
       ['export_docx', { request, fileName: 'PPO-1.docx' }],
       ['export_xliff', { request, target: 'fr', fileName: 'PPO-1.fr.xlf' }],
       ['import_xliff', { id: 'd1' }],
+      ['check_database', {}],
+      ['export_readable_drafts', {}],
       ['exchange_desk', {}],
       ['create_identity', { name: 'A. Prosecutor', authority: 'Office', email: 'a@example.org', keyPassphrase: 'long passphrase' }],
       ['unlock_keys', { keyPassphrase: 'long passphrase' }],

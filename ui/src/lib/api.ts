@@ -45,6 +45,9 @@ const CODES: Record<ErrorCode, true> = {
   package: true,
   fingerprint: true,
   store_damaged: true,
+  disk_full: true,
+  read_only: true,
+  store_busy: true,
   failed: true,
 };
 
@@ -141,6 +144,10 @@ export function createApi(invoke: Invoke) {
      * `file` when it cannot be read.
      */
     importXliff: (id: string): Promise<Draft | null> => call('import_xliff', { id }),
+    /** SQLite's full check of the database file (run in the background; the store stays usable). */
+    checkDatabase: () => call('check_database', {}),
+    /** Asks for a folder and writes every draft that can still be read into it; null when cancelled. */
+    exportReadableDrafts: () => call('export_readable_drafts', {}),
 
     // The exchange with counterparts. A command that needs the secret keys
     // rejects with code `keys_locked` while they are in a passphrase file

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { errorCode, errorMessage } from './api';
 import { AutosaveQueue, saveStateMessage, type SaveState } from './autosave';
 import { I18n } from './i18n.svelte';
 
@@ -225,6 +226,61 @@ describe('AutosaveQueue', () => {
     queue.change('x');
     await expect(queue.flush()).resolves.toBe(false);
     expect(saveStateText(queue.state)).toBe('Save failed: boom');
+  });
+
+  it('a save refused by a fault is worded by its code, shown while retried, and saved once the fault clears', async () => {
+    const backend = controllableSave<string>();
+    const states: SaveState[] = [];
+    const queue = new AutosaveQueue<string, string>({
+      save: backend.save,
+      delay: 600,
+      onState: (s) => states.push(s),
+      describeError: errorMessage,
+      errorCode,
+      retryDelay: 3000,
+    });
+    queue.change('typed text');
+    await vi.advanceTimersByTimeAsync(600);
+    backend.calls[0].reject({ code: 'store_busy', message: 'database /d/mla-writer.sqlite3 is in use by another program' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(saveStateText(queue.state)).toBe(english.t('ui.save.store_busy'));
+    expect(queue.state).toMatchObject({ kind: 'error', code: 'store_busy' });
+    expect(queue.dirty).toBe(true);
+
+    // Not before the wait; then the same text again, the failure still shown.
+    await vi.advanceTimersByTimeAsync(2999);
+    expect(backend.calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(backend.calls.map((c) => c.value)).toEqual(['typed text', 'typed text']);
+    expect(queue.state.kind).toBe('error');
+    backend.calls[1].reject({ code: 'disk_full', message: 'database /d/mla-writer.sqlite3: the disk is full' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(saveStateText(queue.state)).toBe(english.t('ui.save.disk_full'));
+
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(backend.calls).toHaveLength(3);
+    backend.calls[2].resolve('r');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(saveStateText(queue.state)).toBe('Saved');
+    expect(states.filter((s) => s.kind === 'saved')).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(backend.calls).toHaveLength(3);
+  });
+
+  it('each fault of the store has its own wording, and any other failure says its message', () => {
+    const texts = ['disk_full', 'read_only', 'store_busy'].map((code) => saveStateText({ kind: 'error', message: 'm', code }));
+    expect(new Set(texts).size).toBe(3);
+    for (const text of texts) expect(text).not.toContain('ui.save');
+    expect(saveStateText({ kind: 'error', message: 'no draft with id d1', code: 'failed' })).toBe('Save failed: no draft with id d1');
+  });
+
+  it('without a retry delay a failed value waits for the next change or flush', async () => {
+    const { queue, backend } = setup();
+    queue.change('v1');
+    await vi.advanceTimersByTimeAsync(600);
+    backend.calls[0].reject(new Error('disk full'));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(backend.calls).toHaveLength(1);
   });
 
   it('dispose cancels a pending save', async () => {

@@ -5,14 +5,18 @@
  * is pending at once and resolves when everything is saved (or a save failed).
  *
  * The reported state is "saved" only after the save function has resolved for
- * the latest value, and "error" carries the failure's message.
+ * the latest value, and "error" carries the failure's message and code. A
+ * failed value stays pending and is saved again after `retryDelay` (a full
+ * disk, a read-only folder or a database held by another program clear up by
+ * themselves), so it is saved once the fault is gone; until then the state
+ * stays "error".
  */
 
 export type SaveState =
   | { kind: 'saved' }
   | { kind: 'unsaved' }
   | { kind: 'saving' }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; message: string; code?: string };
 
 export interface AutosaveOptions<T, R> {
   /** Persists one value; resolves once it is durably saved. */
@@ -25,6 +29,10 @@ export interface AutosaveOptions<T, R> {
   onSaved?: (result: R, value: T) => void;
   /** Turns a rejection into a message for the user. */
   describeError?: (error: unknown) => string;
+  /** The code of a rejection (see `ApiErrorCode`), worded by the indicator. */
+  errorCode?: (error: unknown) => string;
+  /** Wait before saving a failed value again, in milliseconds; no retry when absent. */
+  retryDelay?: number;
 }
 
 function defaultDescribe(error: unknown): string {
@@ -99,7 +107,8 @@ export class AutosaveQueue<T, R = unknown> {
     const item = this.pending;
     if (item === null) return Promise.resolve(true);
     this.pending = null;
-    this.setState({ kind: 'saving' });
+    // A retry keeps the failure shown until it succeeds.
+    if (this.current.kind !== 'error') this.setState({ kind: 'saving' });
     // Started on the next microtask so that `running` is set before it ends.
     const run = Promise.resolve().then(() => this.execute(item));
     this.running = run;
@@ -109,10 +118,12 @@ export class AutosaveQueue<T, R = unknown> {
   private async execute(item: { value: T }): Promise<boolean> {
     let result: R | undefined;
     let failure: string | null = null;
+    let code: string | undefined;
     try {
       result = await this.options.save(item.value);
     } catch (error) {
       failure = (this.options.describeError ?? defaultDescribe)(error);
+      code = this.options.errorCode?.(error);
     }
     this.running = null;
     const newer = this.pending !== null;
@@ -122,10 +133,16 @@ export class AutosaveQueue<T, R = unknown> {
     } else {
       // Keep the failed value for the next attempt unless a newer one arrived.
       if (!newer) this.pending = item;
-      this.setState({ kind: 'error', message: failure });
+      this.setState(code === undefined ? { kind: 'error', message: failure } : { kind: 'error', message: failure, code });
     }
     // Changes arrived during the save and their quiet period is over: save again.
     if (newer && this.timer === null && !this.disposed) this.kick();
+    else if (failure !== null && this.timer === null && !this.disposed && this.options.retryDelay !== undefined) {
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        this.kick();
+      }, this.options.retryDelay);
+    }
     return failure === null;
   }
 
@@ -142,6 +159,13 @@ export class AutosaveQueue<T, R = unknown> {
   }
 }
 
+/** The `ui.*` key wording a save that failed with each code the indicator words itself. */
+const FAILURE_KEYS: Record<string, string> = {
+  disk_full: 'ui.save.disk_full',
+  read_only: 'ui.save.read_only',
+  store_busy: 'ui.save.store_busy',
+};
+
 /** The `ui.*` key (and its values) wording the indicator for a state. */
 export function saveStateMessage(state: SaveState): { key: string; params?: Record<string, string> } {
   switch (state.kind) {
@@ -151,7 +175,9 @@ export function saveStateMessage(state: SaveState): { key: string; params?: Reco
       return { key: 'ui.save.unsaved' };
     case 'saving':
       return { key: 'ui.save.saving' };
-    case 'error':
-      return { key: 'ui.save.failed', params: { message: state.message } };
+    case 'error': {
+      const key = state.code === undefined ? undefined : FAILURE_KEYS[state.code];
+      return key === undefined ? { key: 'ui.save.failed', params: { message: state.message } } : { key };
+    }
   }
 }

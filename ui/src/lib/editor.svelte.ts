@@ -75,9 +75,11 @@ export interface EditorTimings {
   check: number;
   /** Quiet period before the preview is rebuilt, ms. */
   preview: number;
+  /** Wait before a failed autosave is tried again, ms. */
+  retry?: number;
 }
 
-export const DEFAULT_TIMINGS: EditorTimings = { save: 600, check: 300, preview: 400 };
+export const DEFAULT_TIMINGS: EditorTimings = { save: 600, check: 300, preview: 400, retry: 3000 };
 
 function listAt(request: Request, path: string): unknown[] {
   const value = getPath(request, path);
@@ -130,6 +132,8 @@ export class Editor {
         this.title = receipt.title;
       },
       describeError: errorMessage,
+      errorCode,
+      retryDelay: timings.retry,
     });
     this.checks = new LatestRunner<Request, Finding[]>({
       run: (request) => api.checkRequest(request, this.lang),

@@ -125,7 +125,7 @@ describe('Editor', () => {
     backend.failSaves = 'database is locked';
     editor.change('req_state', 'Norland');
     await expect(editor.flush()).resolves.toBe(false);
-    expect(editor.saveState).toEqual({ kind: 'error', message: 'database is locked' });
+    expect(editor.saveState).toEqual({ kind: 'error', message: 'database is locked', code: 'failed' });
     backend.failSaves = null;
     await expect(editor.flush()).resolves.toBe(true);
     expect(editor.saveState.kind).toBe('saved');

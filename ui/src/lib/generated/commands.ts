@@ -12,10 +12,12 @@ import type { Draft } from './Draft';
 import type { DraftSummary } from './DraftSummary';
 import type { Exported } from './Exported';
 import type { Finding } from './Finding';
+import type { IntegrityReport } from './IntegrityReport';
 import type { JsonValue } from './serde_json/JsonValue';
 import type { Lang } from './Lang';
 import type { Overview } from './Overview';
 import type { PackageImport } from './PackageImport';
+import type { ReadableExport } from './ReadableExport';
 import type { Request } from './Request';
 import type { Resolution } from './Resolution';
 import type { SaveReceipt } from './SaveReceipt';
@@ -58,6 +60,10 @@ export type Commands = {
   export_xliff: { args: { request: Request; target: Lang; fileName: string }; result: string | null };
   /** Asks for a translated XLIFF file and imports it into draft `id` as stored, saved as a new draft; all or nothing. Null when the user cancelled. */
   import_xliff: { args: { id: string }; result: Draft | null };
+  /** SQLite's full check of the database file, which the UI runs in the background after start-up: on a connection of its own, so the store stays usable while it runs. */
+  check_database: { args: Record<string, never>; result: IntegrityReport };
+  /** Asks for a folder, then writes every draft that can still be read into it, one request file each (the way out of a damaged database); null when the user cancelled. */
+  export_readable_drafts: { args: Record<string, never>; result: ReadableExport | null };
   /** This side of the exchange: the identity (with where its keys are kept) and the contacts. */
   exchange_desk: { args: Record<string, never>; result: Desk };
   /** Creates the user's identity (keys in the OS keychain, else in a file protected by `key_passphrase`). */
@@ -114,6 +120,8 @@ export const COMMAND_NAMES = [
   'export_docx',
   'export_xliff',
   'import_xliff',
+  'check_database',
+  'export_readable_drafts',
   'exchange_desk',
   'create_identity',
   'unlock_keys',

@@ -18,6 +18,7 @@ import type { Desk } from '../generated/Desk';
 import type { Overview } from '../generated/Overview';
 import type { PackageImport } from '../generated/PackageImport';
 import type { Participant } from '../generated/Participant';
+import type { ReadableExport } from '../generated/ReadableExport';
 import { checkRequest, draftTitle, exportRefusal, followUp, importMarkedTranslation, previewDocument } from './fakeCore';
 import { emptyRequest, uiStrings, wizardDefinition } from './fixtures';
 
@@ -31,6 +32,10 @@ export interface FakeBackend {
   exports: Array<{ fileName: string; request: Request }>;
   /** When set, the next saves reject with this message. */
   failSaves: string | null;
+  /** What the database's full check finds (none: sound). */
+  databaseProblems: string[];
+  /** What exporting the readable drafts writes, or null for "cancelled". */
+  readableExport: ReadableExport | null;
   /**
    * What the save dialog answers: a path, or null for "cancelled". As in the
    * core, the PDF is a draft while the checks find an error.
@@ -202,6 +207,8 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
       fake.imports.push({ from: id, request: clone(source.request) });
       return create(importMarkedTranslation(source.request, fake.importAnswer));
     },
+    check_database: async () => ({ problems: [...fake.databaseProblems] }),
+    export_readable_drafts: async (args) => (record('export_readable_drafts', args), clone(fake.readableExport)),
     exchange_desk: async (args) => (record('exchange_desk', args), clone(fake.exchange.desk)),
     create_identity: async (args) => {
       record('create_identity', args);
@@ -260,6 +267,8 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
     checkLangs: [],
     exports: [],
     failSaves: null,
+    databaseProblems: [],
+    readableExport: { written: ['/home/user/rescued/d1.json'], unreadable: [] },
     exportAnswer: '/home/user/request.pdf',
     langCalls: [],
     failLanguage: null,
