@@ -7,8 +7,9 @@
 //! Architecture invariants: every change is one transaction, with the time
 //! passed in; emptying the bin leaves none of the drafts' text in the
 //! database file or its write-ahead log (`PRAGMA secure_delete` is on for
-//! every connection that writes, FTS5's `secure-delete` is on for the
-//! index, and the log is checkpointed and truncated afterwards).
+//! every connection that writes, the search index is merged into one
+//! segment, which drops the words of removed rows, and the log is
+//! checkpointed and truncated afterwards).
 
 use std::path::Path;
 
@@ -125,6 +126,12 @@ impl Store {
     pub fn empty_bin(&mut self) -> Result<usize, StoreError> {
         let tx = self.begin()?;
         let removed = tx.connection().execute("DELETE FROM drafts WHERE deleted_at IS NOT NULL", []).map_err(sql(tx.path()))?;
+        // The index forgets a replaced or removed row by a tombstone and
+        // keeps its words until its segments are merged: merged into one
+        // now, the words of the drafts removed leave the file.
+        tx.connection()
+            .execute("INSERT INTO search_index (search_index) VALUES ('optimize')", [])
+            .map_err(sql(tx.path()))?;
         tx.commit()?;
         // The pages the deletion overwrote are in the log; the checkpoint
         // writes them over the database file and truncates the log, so the

@@ -177,7 +177,6 @@ CREATE TABLE search_documents (
 CREATE VIRTUAL TABLE search_index USING fts5(
     terms, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0'
 );
-INSERT INTO search_index (search_index, rank) VALUES ('secure-delete', 1);
 CREATE TRIGGER search_documents_deleted AFTER DELETE ON search_documents BEGIN
     DELETE FROM search_index WHERE rowid = old.id;
 END;
