@@ -68,10 +68,12 @@ fn name_in(lang: Lang, i: usize) -> String {
     const RU: [&str; 6] = ["Иванов", "Петрова", "Смирнов", "Кузнецова", "Попов", "Соколова"];
     const AR: [&str; 6] = ["مُحَمَّد الحَسَن", "فاطمة الزهراء", "عبد الله", "خالد", "مريم", "يوسف"];
     const ZH: [&str; 6] = ["张伟", "王芳", "李娜", "刘洋", "陈静", "杨磊"];
+    // Requests in one language are every sixth: the name varies with the next digit.
+    let n = i / Lang::ALL.len() % 6;
     match lang {
-        Lang::Ru => RU[i % 6].to_string(),
-        Lang::Ar => AR[i % 6].to_string(),
-        Lang::Zh => ZH[i % 6].to_string(),
+        Lang::Ru => RU[n].to_string(),
+        Lang::Ar => AR[n].to_string(),
+        Lang::Zh => ZH[n].to_string(),
         _ => unique_name(i),
     }
 }
@@ -94,8 +96,11 @@ fn request(examples: &[Request], i: usize) -> Request {
         person.family_name = name_in(lang, i);
         person.aliases = unique_name(i);
     }
-    let text = facts(&mut r);
-    text.push_str(&format!("\n\nThe person known as {} was identified on file {i}.", unique_name(i)));
+    let sentence = match lang {
+        Lang::Zh => format!("\n\n据查，嫌疑人{}于2025年转移了款项（档案 {i}，{}）。", name_in(lang, i), unique_name(i)),
+        _ => format!("\n\nThe person known as {} ({}) was identified on file {i}.", unique_name(i), name_in(lang, i)),
+    };
+    facts(&mut r).push_str(&sentence);
     r
 }
 
@@ -184,9 +189,12 @@ fn search_middle(store: &Store) -> usize {
     results.len()
 }
 
-/// A search for a Chinese name inside the facts' sentences, shared by many requests.
+/// A search for a Chinese name inside a sentence of the facts, which one
+/// request in 36 has (at most the first 50 found are read).
 fn search_common(store: &Store) -> usize {
-    store.search("张伟", Lang::Zh, DEFAULT_LIMIT).unwrap().len()
+    let found = store.search("张伟", Lang::Zh, DEFAULT_LIMIT).unwrap().len();
+    assert!(found > 0, "the name is in the register");
+    found
 }
 
 fn open_draft(store: &Store, id: &str) -> usize {
@@ -198,6 +206,13 @@ fn autosave(store: &mut Store, id: &str, n: usize) {
     let mut r = store.load_draft(id).unwrap().request;
     facts(&mut r).push_str(&format!(" Autosave {n} at {}.", OffsetDateTime::now_utc()));
     store.save_draft(id, &r).unwrap();
+}
+
+/// Moves one draft to the bin and empties it: the index is merged whole.
+fn empty_bin_of_one(store: &mut Store, id: &str) {
+    if store.delete_draft(id, datetime!(2026-03-02 09:00 UTC)).is_ok() {
+        store.empty_bin().unwrap();
+    }
 }
 
 fn main() {
@@ -230,6 +245,8 @@ fn main() {
         black_box(open_draft(&store, &ids[picker.next(ids.len())]));
     });
     percentiles("autosave (with fsync)", 100, |n| autosave(&mut store, &ids[picker.next(ids.len())], n));
+    // Each run removes three drafts from the register kept in target/bench/.
+    percentiles("empty the bin of one draft (merges the index)", 3, |n| empty_bin_of_one(&mut store, &ids[1 + n]));
 
     let mut c = Criterion::default().configure_from_args().sample_size(20).measurement_time(Duration::from_secs(3));
     c.bench_function("register/search middle", |b| b.iter(|| search_middle(&store)));
