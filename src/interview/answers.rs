@@ -12,7 +12,8 @@ use crate::request::Request;
 
 use super::{definition, Field, Input, WizardDefinition};
 
-/// One translatable answer of a request: what a translator sees.
+/// One answer of a request: what a translator sees ([`units`]), or where
+/// search looks ([`texts`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unit {
     /// Dotted path of the answer (`facts.summary`, `persons.0.location`);
