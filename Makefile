@@ -174,7 +174,10 @@ soak:
 # Benchmarks. In process (criterion): checking a large request beside parsing
 # it; rendering the 10-page reference request to PDF, whole and by stage;
 # exporting and importing an exchange package with 100 MB of annexes, with
-# the peak heap memory at 25, 50 and 100 MB.
+# the peak heap memory at 25, 50 and 100 MB; the register of 100,000
+# requests and 1,000,000 revisions (built once into target/bench/, then
+# reused; MLA_BENCH_REQUESTS for a smaller one): p50/p95/p99 of the first
+# page, full-text search, opening a draft and an autosave.
 # Whole process, side by side: `mla render` to PDF against Chromium printing
 # the same document as HTML; hyperfine prints the ratio.
 BENCH_DIR := target/bench
@@ -185,7 +188,7 @@ CHROMIUM := chromium --headless --no-sandbox --disable-gpu --disable-background-
 bench: system-deps
 	@for p in hyperfine chromium; do command -v $$p >/dev/null || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; fi
-	cargo bench -p mla-writer --bench checks --bench render --bench exchange --bench scaling
+	cargo bench -p mla-writer --bench checks --bench render --bench exchange --bench scaling --bench register
 	cargo build --release --bin mla
 	mkdir -p $(BENCH_DIR)
 	target/release/mla render benches/reference-request.json --format html -o $(BENCH_DIR)/reference.html

@@ -49,6 +49,14 @@ macro_rules! command_list {
             accept_suggestion(id: String, suggestion_id: String, resolution: Resolution) -> DecisionReceipt;
             reject_suggestion(id: String, suggestion_id: String) -> DecisionReceipt;
             export_reading_copy(id: String, lang: Lang, file_name: String) -> Option<String>;
+            search_drafts(query: String, lang: Lang) -> Vec<SearchResult>;
+            archive_draft(id: String) -> ();
+            unarchive_draft(id: String) -> ();
+            delete_draft(id: String) -> ();
+            restore_draft(id: String) -> ();
+            archived_drafts() -> Vec<SetAsideDraft>;
+            bin_drafts() -> Vec<SetAsideDraft>;
+            empty_bin() -> u32;
         }
     };
 }

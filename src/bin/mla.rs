@@ -35,6 +35,8 @@ fn print_json(json: &str) {
 
 #[path = "mla/exchange.rs"]
 mod exchange_cli;
+#[path = "mla/search.rs"]
+mod search_cli;
 
 /// Write requests for international cooperation in criminal matters.
 ///
@@ -133,6 +135,28 @@ enum Command {
     /// Work with the drafts stored in the data directory.
     #[command(subcommand)]
     Drafts(DraftsCommand),
+    /// Find the drafts whose answers hold every word of TEXT.
+    ///
+    /// Every typed answer of every draft not in the bin is searched
+    /// (archived ones too): facts, persons' names and aliases, references,
+    /// addresses, notes. Case, accents and Arabic vowel marks do not matter;
+    /// Chinese and Japanese are matched character by character, so a name
+    /// is found inside a sentence. Quotes, stars and brackets are read as
+    /// spaces, never as query syntax. Each draft found is printed with the
+    /// answers that hold the words, the words in [brackets].
+    Search {
+        /// What to look for.
+        text: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+        /// Language of the fields' labels.
+        #[arg(long, value_enum, default_value_t = Lang::En)]
+        lang: Lang,
+        /// How many drafts to show at most.
+        #[arg(long, default_value_t = mla_writer::store::search::DEFAULT_LIMIT)]
+        limit: usize,
+    },
     /// Send the drafter's free text to a translator and take it back (XLIFF 2.0).
     ///
     /// `export` writes every filled-in free-text answer (facts, descriptions,
@@ -468,6 +492,8 @@ enum DraftsCommand {
         /// Folder to write the request files into (created if needed).
         dir: PathBuf,
     },
+    #[command(flatten)]
+    Aside(search_cli::AsideCommand),
 }
 
 #[derive(Subcommand)]
@@ -645,6 +671,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             print_json(&read::to_json(&follow_up));
             Ok(ExitCode::SUCCESS)
         }
+        Command::Search { text, format, lang, limit } => search_cli::search(&text, format, lang, limit),
+        Command::Drafts(DraftsCommand::Aside(cmd)) => search_cli::aside(cmd),
         Command::Drafts(cmd) => {
             let path = data_dir::data_dir().join(mla_writer::store::DATABASE_FILE);
             // Listing and exporting only read: they work on a data directory
@@ -686,6 +714,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     let request = read::read_request(&file).map_err(|e| e.to_string())?;
                     println!("{}", store()?.create_draft(&request).map_err(|e| e.to_string())?.id);
                 }
+                DraftsCommand::Aside(cmd) => return search_cli::aside(cmd),
             }
             Ok(ExitCode::SUCCESS)
         }

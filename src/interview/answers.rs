@@ -3,15 +3,17 @@
 //! `persons.0.location`), and access to any answer by that path.
 
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
 
 use serde_json::Value;
 
 use crate::i18n::Lang;
 use crate::request::Request;
 
-use super::{definition, Field, Input};
+use super::{definition, Field, Input, WizardDefinition};
 
-/// One translatable answer of a request: what a translator sees.
+/// One answer of a request: what a translator sees ([`units`]), or where
+/// search looks ([`texts`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unit {
     /// Dotted path of the answer (`facts.summary`, `persons.0.location`);
@@ -40,7 +42,26 @@ pub fn get_mut<'a>(scope: &'a mut Value, path: &str) -> Option<&'a mut Value> {
     })
 }
 
+/// Which answers [`collect`] gathers.
+#[derive(Clone, Copy)]
+enum Answers {
+    /// Prose a translator renders (see [`Field::translatable`]).
+    Translatable,
+    /// Every typed text: prose, names, addresses, references, e-mails, telephones.
+    Text,
+}
+
+impl Answers {
+    fn takes(self, field: &Field) -> bool {
+        match self {
+            Answers::Translatable => field.translatable,
+            Answers::Text => matches!(field.input, Input::Text | Input::Multiline | Input::Email | Input::Phone),
+        }
+    }
+}
+
 fn collect(
+    which: Answers,
     fields: &[Field],
     scope: &Value,
     prefix: &str,
@@ -60,6 +81,7 @@ fn collect(
                 if let Some(Value::Array(items)) = get(scope, &field.path) {
                     for (i, item) in items.iter().enumerate() {
                         collect(
+                            which,
                             fields,
                             item,
                             &format!("{id}.{i}."),
@@ -70,7 +92,7 @@ fn collect(
                     }
                 }
             }
-            _ if field.translatable => {
+            _ if which.takes(field) => {
                 if let Some(Value::String(text)) = get(scope, &field.path) {
                     if !text.trim().is_empty() && seen.insert(id.clone()) {
                         out.push(Unit {
@@ -94,16 +116,35 @@ pub fn units(request: &Request) -> Vec<Unit> {
 
 /// [`units`] with their labels in `lang`.
 pub fn units_in(request: &Request, lang: Lang) -> Vec<Unit> {
+    gather(Answers::Translatable, request, lang)
+}
+
+/// Every non-empty typed text the wizard shows for this request, in wizard
+/// order, labelled in `lang`: prose and what travels as written (names,
+/// aliases, addresses, references, e-mails, telephones), but no choice,
+/// date or yes/no. What full-text search indexes.
+pub fn texts(request: &Request, lang: Lang) -> Vec<Unit> {
+    gather(Answers::Text, request, lang)
+}
+
+/// The wizard in each language, worded once.
+fn cached_definition(lang: Lang) -> &'static WizardDefinition {
+    static DEFINITIONS: [OnceLock<WizardDefinition>; Lang::ALL.len()] = [const { OnceLock::new() }; Lang::ALL.len()];
+    let index = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    DEFINITIONS[index].get_or_init(|| definition(lang))
+}
+
+fn gather(which: Answers, request: &Request, lang: Lang) -> Vec<Unit> {
     let value = serde_json::to_value(request).expect("a request always serialises");
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
-    for step in definition(lang).steps {
+    for step in &cached_definition(lang).steps {
         if !step.kinds.contains(&request.kind)
             || step.show_when.as_ref().is_some_and(|c| !c.holds(&value))
         {
             continue;
         }
-        collect(&step.fields, &value, "", "", &mut seen, &mut out);
+        collect(which, &step.fields, &value, "", "", &mut seen, &mut out);
     }
     out
 }

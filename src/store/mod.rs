@@ -1,15 +1,20 @@
 //! Drafts on disk: one SQLite file (WAL) with a table of drafts and a table of
 //! their revisions. Every save is one transaction; a save that changes
-//! nothing adds no revision.
+//! nothing adds no revision. A draft may be archived or moved to the bin
+//! (`bin.rs`), and its text is found by [`search`].
 //!
 //! Architecture invariant: the database holds request documents as the JSON of
 //! [`crate::request::read`], so what the store keeps is exactly what the CLI reads.
 
+mod bin;
 pub mod data_dir;
 pub mod integrity;
+pub mod search;
 mod transaction;
 mod translated_draft;
 
+pub use bin::SetAsideDraft;
+pub use search::{SearchHit, SearchResult, SnippetPart};
 pub use transaction::StoreTransaction;
 pub use translated_draft::TranslatedDraftError;
 
@@ -158,6 +163,27 @@ CREATE TABLE exchange_events (
     revision    INTEGER,                       -- the revision written, if any
     PRIMARY KEY (draft_id, number)
 );
+"#, r#"
+-- The archive, the bin (see store::bin) and full-text search (store::search).
+ALTER TABLE drafts ADD COLUMN archived_at TEXT;
+ALTER TABLE drafts ADD COLUMN deleted_at TEXT;
+CREATE INDEX drafts_archived ON drafts(archived_at) WHERE archived_at IS NOT NULL;
+CREATE INDEX drafts_in_bin ON drafts(deleted_at) WHERE deleted_at IS NOT NULL;
+-- One row of the index per draft not in the bin; its id is the index's rowid.
+CREATE TABLE search_documents (
+    id        INTEGER PRIMARY KEY,
+    draft_id  TEXT NOT NULL UNIQUE REFERENCES drafts(id) ON DELETE CASCADE
+);
+-- The folded words of every answer (store::search::terms), without the text.
+CREATE VIRTUAL TABLE search_index USING fts5(
+    terms, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0'
+);
+CREATE TRIGGER search_documents_deleted AFTER DELETE ON search_documents BEGIN
+    DELETE FROM search_index WHERE rowid = old.id;
+END;
+-- Drafts to index once the migrations have run (store::search::index_pending).
+CREATE TABLE search_pending (draft_id TEXT PRIMARY KEY REFERENCES drafts(id) ON DELETE CASCADE);
+INSERT INTO search_pending SELECT id FROM drafts;
 "#];
 
 /// The schema version of a database this app has brought up to date (the
@@ -194,6 +220,9 @@ pub enum StoreError {
         /// What is wrong with it.
         source: FormatError,
     },
+    /// The draft is in the bin: restore it before changing it.
+    #[error("draft {0} is in the bin; restore it first")]
+    InBin(String),
     /// A draft holds a text or a list beyond the limits every draft is
     /// saved within (see [`crate::request::read::within_limits`]); nothing
     /// was written, the last saved state is as it was.
@@ -514,6 +543,9 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL").map_err(sql)?;
         conn.pragma_update(None, "synchronous", "FULL").map_err(sql)?;
         conn.pragma_update(None, "foreign_keys", "ON").map_err(sql)?;
+        // Deleted content is overwritten, so an emptied bin leaves no text
+        // in free pages (see store::bin).
+        conn.pragma_update(None, "secure_delete", "ON").map_err(sql)?;
         if version < MIGRATIONS.len() {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sql)?;
             let version = schema_version(&tx, path)?;
@@ -521,6 +553,7 @@ impl Store {
                 for migration in &MIGRATIONS[version..] {
                     tx.execute_batch(migration).map_err(sql)?;
                 }
+                search::index_pending(&tx, path)?;
                 tx.pragma_update(None, "user_version", MIGRATIONS.len() as i64).map_err(sql)?;
             }
             tx.commit().map_err(sql)?;
@@ -627,11 +660,14 @@ impl Store {
         transaction::load_draft(&self.conn, &self.path, id)
     }
 
-    /// Drafts, most recently saved first.
+    /// Drafts neither archived nor in the bin, most recently saved first.
     pub fn list_drafts(&self) -> Result<Vec<DraftSummary>, StoreError> {
         let mut stmt = self
             .conn
-            .prepare("SELECT id, title, created_at, updated_at, revision FROM drafts ORDER BY updated_at DESC, rowid DESC")
+            .prepare(
+                "SELECT id, title, created_at, updated_at, revision FROM drafts
+                 WHERE archived_at IS NULL AND deleted_at IS NULL ORDER BY updated_at DESC, rowid DESC",
+            )
             .map_err(|e| self.sql(e))?;
         let rows = stmt.query_map([], summary_from).map_err(|e| self.sql(e))?;
         rows.collect::<Result<_, _>>().map_err(|e| self.sql(e))

@@ -88,6 +88,7 @@ pub(super) fn create_draft(conn: &Connection, path: &Path, request: &Request, at
     .map_err(sql(path))?;
     conn.execute("INSERT INTO revisions (draft_id, number, saved_at, document) VALUES (?1, 1, ?2, ?3)", params![id, at, json])
         .map_err(sql(path))?;
+    super::search::index(conn, path, &id, request)?;
     Ok(DraftSummary { id, title, created_at: at.to_string(), updated_at: at.to_string(), revision: 1 })
 }
 
@@ -102,6 +103,7 @@ pub(super) fn save_draft(conn: &Connection, path: &Path, id: &str, request: &Req
         .optional()
         .map_err(sql(path))?;
     let (revision, updated_at, document) = current.ok_or_else(|| StoreError::NotFound(id.to_string()))?;
+    super::bin::refuse_if_in_bin(conn, path, id)?;
     if document == json {
         return Ok(SaveReceipt { draft_id: id.to_string(), revision, saved_at: updated_at, changed: false, title });
     }
@@ -113,6 +115,7 @@ pub(super) fn save_draft(conn: &Connection, path: &Path, id: &str, request: &Req
     .map_err(sql(path))?;
     conn.execute("INSERT INTO revisions (draft_id, number, saved_at, document) VALUES (?1, ?2, ?3, ?4)", params![id, next, at, json])
         .map_err(sql(path))?;
+    super::search::index(conn, path, id, request)?;
     Ok(SaveReceipt { draft_id: id.to_string(), revision: next, saved_at: at.to_string(), changed: true, title })
 }
 

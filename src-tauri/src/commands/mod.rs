@@ -31,7 +31,9 @@ use crate::dialogs::{ask_folder, ask_open_path, ask_save_path};
 use crate::error::IpcError;
 
 mod exchange;
+mod search;
 pub use exchange::*;
+pub use search::*;
 
 /// The draft store, shared by all commands.
 pub struct Drafts(pub Mutex<Store>);

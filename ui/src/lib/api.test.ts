@@ -50,6 +50,14 @@ describe('api', () => {
     await api.acceptSuggestion('d1', 's1', { type: 'theirs' });
     await api.rejectSuggestion('d1', 's2');
     await api.exportReadingCopy('d1', 'en', 'PPO-1-comments.pdf');
+    await api.searchDrafts('Brenner', 'fr');
+    await api.archiveDraft('d1');
+    await api.unarchiveDraft('d1');
+    await api.deleteDraft('d1');
+    await api.restoreDraft('d1');
+    await api.archivedDrafts();
+    await api.binDrafts();
+    await api.emptyBin();
     expect(invoke.mock.calls).toEqual([
       ['wizard_definition', { lang: 'ar' }],
       ['ui_strings', { lang: 'zh' }],
@@ -86,6 +94,14 @@ describe('api', () => {
       ['accept_suggestion', { id: 'd1', suggestionId: 's1', resolution: { type: 'theirs' } }],
       ['reject_suggestion', { id: 'd1', suggestionId: 's2' }],
       ['export_reading_copy', { id: 'd1', lang: 'en', fileName: 'PPO-1-comments.pdf' }],
+      ['search_drafts', { query: 'Brenner', lang: 'fr' }],
+      ['archive_draft', { id: 'd1' }],
+      ['unarchive_draft', { id: 'd1' }],
+      ['delete_draft', { id: 'd1' }],
+      ['restore_draft', { id: 'd1' }],
+      ['archived_drafts', {}],
+      ['bin_drafts', {}],
+      ['empty_bin', {}],
     ]);
     // Every command of the shell's list is called, and no other.
     expect(new Set(invoke.mock.calls.map(([command]) => command))).toEqual(new Set(COMMAND_NAMES));

@@ -189,6 +189,25 @@ export function createApi(invoke: Invoke) {
     rejectSuggestion: (id: string, suggestionId: string) => call('reject_suggestion', { id, suggestionId }),
     /** Asks where to save, then writes the PDF reading copy with the comments; the path, or null. */
     exportReadingCopy: (id: string, lang: Lang, fileName: string) => call('export_reading_copy', { id, lang, fileName }),
+
+    // Search, the archive and the bin.
+
+    /** The drafts not in the bin holding every word of `query` (archived ones too), with where each was found, labelled in `lang`. */
+    searchDrafts: (query: string, lang: Lang) => call('search_drafts', { query, lang }),
+    /** Archives draft `id`: off the list of drafts, still found by search. */
+    archiveDraft: (id: string) => call('archive_draft', { id }),
+    /** Brings archived draft `id` back to the list of drafts. */
+    unarchiveDraft: (id: string) => call('unarchive_draft', { id }),
+    /** Moves draft `id` to the bin: off the lists and out of search until restored. */
+    deleteDraft: (id: string) => call('delete_draft', { id }),
+    /** Restores draft `id` from the bin. */
+    restoreDraft: (id: string) => call('restore_draft', { id }),
+    /** The archived drafts, most recently archived first. */
+    archivedDrafts: () => call('archived_drafts', {}),
+    /** The drafts in the bin, most recently deleted first. */
+    binDrafts: () => call('bin_drafts', {}),
+    /** Removes every draft in the bin for good; resolves how many. */
+    emptyBin: () => call('empty_bin', {}),
   };
 }
 

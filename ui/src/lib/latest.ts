@@ -40,11 +40,16 @@ export class LatestRunner<T, R> {
     return this.start(value);
   }
 
+  /** Drops any scheduled run and any result still on its way; later calls run as usual. */
+  cancel(): void {
+    this.sequence += 1;
+    this.clearTimer();
+  }
+
   /** Drops any scheduled run and any result still on its way. */
   dispose(): void {
     this.disposed = true;
-    this.sequence += 1;
-    this.clearTimer();
+    this.cancel();
   }
 
   private async start(value: T): Promise<void> {

@@ -21,7 +21,9 @@ import type { ReadableExport } from './ReadableExport';
 import type { Request } from './Request';
 import type { Resolution } from './Resolution';
 import type { SaveReceipt } from './SaveReceipt';
+import type { SearchResult } from './SearchResult';
 import type { Sent } from './Sent';
+import type { SetAsideDraft } from './SetAsideDraft';
 import type { SharedRequest } from './SharedRequest';
 import type { Suggestion } from './Suggestion';
 import type { WizardDefinition } from './WizardDefinition';
@@ -102,6 +104,22 @@ export type Commands = {
   reject_suggestion: { args: { id: string; suggestionId: string }; result: DecisionReceipt };
   /** Asks where to save, then writes the reading copy of shared draft `id` as PDF: the request with its comments and suggestions listed, in `lang`. Null when the user cancelled. */
   export_reading_copy: { args: { id: string; lang: Lang; fileName: string }; result: string | null };
+  /** The drafts not in the bin holding every word of `query` (archived ones too), best first, with where each word was found, labelled in `lang`. */
+  search_drafts: { args: { query: string; lang: Lang }; result: Array<SearchResult> };
+  /** Archives draft `id`: off the list of drafts, still found by search. */
+  archive_draft: { args: { id: string }; result: null };
+  /** Brings archived draft `id` back to the list of drafts. */
+  unarchive_draft: { args: { id: string }; result: null };
+  /** Moves draft `id` to the bin: off every list and out of search, until restored or the bin is emptied. */
+  delete_draft: { args: { id: string }; result: null };
+  /** Restores draft `id` from the bin to where it was. */
+  restore_draft: { args: { id: string }; result: null };
+  /** The archived drafts, most recently archived first. */
+  archived_drafts: { args: Record<string, never>; result: Array<SetAsideDraft> };
+  /** The drafts in the bin, most recently deleted first. */
+  bin_drafts: { args: Record<string, never>; result: Array<SetAsideDraft> };
+  /** Removes every draft in the bin for good; resolves how many. */
+  empty_bin: { args: Record<string, never>; result: number };
 };
 
 /** The names of the commands, in the order of the list. */
@@ -141,4 +159,12 @@ export const COMMAND_NAMES = [
   'accept_suggestion',
   'reject_suggestion',
   'export_reading_copy',
+  'search_drafts',
+  'archive_draft',
+  'unarchive_draft',
+  'delete_draft',
+  'restore_draft',
+  'archived_drafts',
+  'bin_drafts',
+  'empty_bin',
 ] as const satisfies ReadonlyArray<keyof Commands>;

@@ -19,6 +19,7 @@ import type { Overview } from '../generated/Overview';
 import type { PackageImport } from '../generated/PackageImport';
 import type { Participant } from '../generated/Participant';
 import type { ReadableExport } from '../generated/ReadableExport';
+import type { SearchResult } from '../generated/SearchResult';
 import { checkRequest, draftTitle, exportRefusal, followUp, importMarkedTranslation, previewDocument } from './fakeCore';
 import { emptyRequest, uiStrings, wizardDefinition } from './fixtures';
 
@@ -76,6 +77,14 @@ export interface FakeBackend {
    * every call is recorded.
    */
   exchange: FakeExchange;
+  /** What `search_drafts` answers, whatever the query (search itself is the core's, tested there). */
+  searchAnswer: SearchResult[];
+  /** The queries searched for, in order. */
+  searches: string[];
+  /** When each archived draft was archived, by id. */
+  archived: Map<string, string>;
+  /** When each draft in the bin was deleted, by id. */
+  bin: Map<string, string>;
 }
 
 /** What the exchange commands answer, and what they were asked. */
@@ -154,7 +163,11 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
     },
     ui_strings: async ({ lang }) => uiStrings(lang),
     build_info: async () => ({ version: '0.1.0', commit: '1a2b3c4d' }),
-    list_drafts: async () => [...drafts.values()].map((d) => clone(d.summary)).reverse(),
+    list_drafts: async () =>
+      [...drafts.values()]
+        .filter((d) => !fake.archived.has(d.summary.id) && !fake.bin.has(d.summary.id))
+        .map((d) => clone(d.summary))
+        .reverse(),
     new_draft: async () => create(emptyRequest()),
     open_draft: async ({ id }) => clone(stored(id)),
     save_draft: async ({ id, request }) => {
@@ -252,6 +265,35 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
     accept_suggestion: async (args) => (record('accept_suggestion', args), receipt(args.suggestionId)),
     reject_suggestion: async (args) => (record('reject_suggestion', args), receipt(args.suggestionId)),
     export_reading_copy: async (args) => (record('export_reading_copy', args), `/home/user/${args.fileName}`),
+    search_drafts: async ({ query }) => {
+      fake.searches.push(query);
+      return clone(fake.searchAnswer).filter((r) => !fake.bin.has(r.draft.id));
+    },
+    archive_draft: async ({ id }) => {
+      stored(id);
+      if (fake.bin.has(id)) reject('failed', `draft ${id} is in the bin; restore it first`);
+      fake.archived.set(id, stamp());
+      return null;
+    },
+    unarchive_draft: async ({ id }) => (fake.archived.delete(id), null),
+    delete_draft: async ({ id }) => {
+      stored(id);
+      fake.bin.set(id, stamp());
+      return null;
+    },
+    restore_draft: async ({ id }) => (fake.bin.delete(id), null),
+    archived_drafts: async () =>
+      [...fake.archived].filter(([id]) => !fake.bin.has(id)).reverse().map(([id, since]) => ({ summary: clone(stored(id).summary), since })),
+    bin_drafts: async () => [...fake.bin].reverse().map(([id, since]) => ({ summary: clone(stored(id).summary), since })),
+    empty_bin: async () => {
+      const removed = fake.bin.size;
+      for (const id of fake.bin.keys()) {
+        drafts.delete(id);
+        fake.archived.delete(id);
+      }
+      fake.bin.clear();
+      return removed;
+    },
   };
 
   const invoke: Invoke = <K extends CommandName>(command: K, args: CommandArgs<K>) => {
@@ -283,6 +325,10 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
     failImport: null,
     imports: [],
     exchange: { desk: { identity: null, contacts: [] }, overviews: new Map(), importAnswer: null, locked: false, passphrase: 'correct horse', calls: [] },
+    searchAnswer: [],
+    searches: [],
+    archived: new Map(),
+    bin: new Map(),
   };
   return fake;
 }
