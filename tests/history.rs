@@ -140,8 +140,8 @@ fn the_cli_lists_compares_restores_and_renders_revisions() {
     let diff = run(dir.path(), &["drafts", "diff", &id, "1", "4", "--lang", "fr"]);
     assert!(diff.contains("Exposé des faits (facts.summary):"), "{diff}");
     assert!(diff.contains("[+ A second transfer followed.+]"), "{diff}");
-    assert!(diff.contains("(proc.subject_matter): "), "{diff}");
-    assert!(diff.contains("-> \"Fraud and laundering\""), "{diff}");
+    assert!(diff.contains("Objet de l'affaire (proc.subject_matter):"), "{diff}");
+    assert!(diff.contains("[+Fraud+] and laundering"), "{diff}");
     let json: serde_json::Value = serde_json::from_str(&run(dir.path(), &["drafts", "diff", &id, "1", "4", "--format", "json"])).unwrap();
     assert_eq!(json[0]["change"]["type"], "text");
 

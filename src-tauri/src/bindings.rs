@@ -12,7 +12,7 @@ use mla_writer::document::Document;
 use mla_writer::i18n::Lang;
 use mla_writer::interview::{FieldChange, WizardDefinition};
 use mla_writer::request::Request;
-use mla_writer::store::{Draft, DraftSummary, HistoryEntry, SaveReceipt};
+use mla_writer::store::{Draft, DraftSummary, RevisionEntry, SaveReceipt};
 use mla_writer::BuildInfo;
 use quote::ToTokens;
 use ts_rs::{TypeVisitor, TS};

@@ -28,7 +28,7 @@ macro_rules! command_list {
             export_docx(request: Request, file_name: String) -> Option<Exported>;
             export_xliff(request: Request, target: Lang, file_name: String) -> Option<String>;
             import_xliff(id: String) -> Option<Draft>;
-            draft_history(id: String) -> Vec<HistoryEntry>;
+            draft_history(id: String) -> Vec<RevisionEntry>;
             open_revision(id: String, number: u32) -> Request;
             compare_revisions(id: String, from: u32, to: u32, lang: Lang) -> Vec<FieldChange>;
             restore_revision(id: String, number: u32) -> SaveReceipt;

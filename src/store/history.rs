@@ -27,7 +27,7 @@ use crate::request::Request;
 /// One revision in a draft's history.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
-pub struct HistoryEntry {
+pub struct RevisionEntry {
     /// Revision number, from 1.
     // JSON carries it as a number, and revisions stay far below 2^53.
     #[ts(type = "number")]
@@ -55,7 +55,7 @@ pub(super) fn changes_column(before: Option<&Request>, after: &Request) -> Strin
 
 /// The revisions of draft `id`, oldest first. A revision saved before the
 /// store kept its changes has them computed here from the documents.
-pub(super) fn history(conn: &Connection, path: &Path, id: &str) -> Result<Vec<HistoryEntry>, StoreError> {
+pub(super) fn history(conn: &Connection, path: &Path, id: &str) -> Result<Vec<RevisionEntry>, StoreError> {
     let sql = |source| sqlite_error(path, source);
     let exists: Option<i64> = conn.query_row("SELECT 1 FROM drafts WHERE id = ?1", [id], |row| row.get(0)).optional().map_err(sql)?;
     if exists.is_none() {
@@ -80,7 +80,7 @@ pub(super) fn history(conn: &Connection, path: &Path, id: &str) -> Result<Vec<Hi
                 changed(before.as_ref(), &after)
             }
         };
-        out.push(HistoryEntry { number, saved_at, changes, restored_from });
+        out.push(RevisionEntry { number, saved_at, changes, restored_from });
         previous = Some(number);
     }
     Ok(out)

@@ -12,7 +12,7 @@ mod revision_document;
 mod transaction;
 mod translated_draft;
 
-pub use history::HistoryEntry;
+pub use history::RevisionEntry;
 pub use transaction::StoreTransaction;
 pub use translated_draft::TranslatedDraftError;
 
@@ -580,7 +580,7 @@ impl Store {
 
     /// A draft's revision history, oldest first: when each revision was
     /// saved, what it changed, what it restored.
-    pub fn history(&self, id: &str) -> Result<Vec<HistoryEntry>, StoreError> {
+    pub fn history(&self, id: &str) -> Result<Vec<RevisionEntry>, StoreError> {
         history::history(&self.conn, &self.path, id)
     }
 

@@ -11,7 +11,7 @@ use std::path::Path;
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use time::OffsetDateTime;
 
-use super::history::{self, HistoryEntry};
+use super::history::{self, RevisionEntry};
 use super::revision_document;
 use super::{draft_title, kind_key, summary_from, timestamp, Draft, DraftSummary, RevisionSummary, SaveReceipt, StoreError};
 use crate::request::read;
@@ -76,7 +76,7 @@ impl<'a> StoreTransaction<'a> {
     }
 
     /// A draft's revision history, oldest first (see [`super::history`]).
-    pub fn history(&self, id: &str) -> Result<Vec<HistoryEntry>, StoreError> {
+    pub fn history(&self, id: &str) -> Result<Vec<RevisionEntry>, StoreError> {
         history::history(&self.tx, self.path, id)
     }
 

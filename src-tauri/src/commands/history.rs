@@ -6,7 +6,7 @@ use mla_writer::export::{self, Options};
 use mla_writer::i18n::Lang;
 use mla_writer::interview::FieldChange;
 use mla_writer::request::Request;
-use mla_writer::store::{HistoryEntry, SaveReceipt};
+use mla_writer::store::{RevisionEntry, SaveReceipt};
 use mla_writer::checks;
 use tauri::State;
 
@@ -16,7 +16,7 @@ use crate::error::IpcError;
 
 /// The revisions of draft `id`, oldest first: when each was saved, the answers it changed, the revision it restored.
 #[tauri::command(async)]
-pub fn draft_history(drafts: State<'_, Drafts>, id: String) -> Result<Vec<HistoryEntry>, IpcError> {
+pub fn draft_history(drafts: State<'_, Drafts>, id: String) -> Result<Vec<RevisionEntry>, IpcError> {
     Ok(drafts.lock().history(&id)?)
 }
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryEntry } from './generated/HistoryEntry';
+import type { RevisionEntry } from './generated/RevisionEntry';
 import { entrySummary, initialComparison, newestFirst, pathLabel, revisionFileName } from './history';
 import { format, type Params } from './i18n.svelte';
 import { uiStrings, wizardDefinition } from './testing/fixtures';
 
-const entry = (number: number, changes: string[], restored_from: number | null = null): HistoryEntry => ({
+const entry = (number: number, changes: string[], restored_from: number | null = null): RevisionEntry => ({
   number,
   saved_at: `2026-11-20T09:0${number}:00Z`,
   changes,

@@ -5,7 +5,7 @@
  * names proposed for an exported revision.
  */
 import type { Field } from './generated/Field';
-import type { HistoryEntry } from './generated/HistoryEntry';
+import type { RevisionEntry } from './generated/RevisionEntry';
 import type { WizardDefinition } from './generated/WizardDefinition';
 import type { Params } from './i18n.svelte';
 import { fileName } from './exchange';
@@ -38,7 +38,7 @@ export function pathLabel(definition: WizardDefinition, path: string): string {
 }
 
 /** The revisions, newest first. */
-export function newestFirst(entries: readonly HistoryEntry[]): HistoryEntry[] {
+export function newestFirst(entries: readonly RevisionEntry[]): RevisionEntry[] {
   return [...entries].sort((a, b) => b.number - a.number);
 }
 
@@ -47,7 +47,7 @@ export function newestFirst(entries: readonly HistoryEntry[]): HistoryEntry[] {
  * revision, or changed these answers.
  */
 export function entrySummary(
-  entry: HistoryEntry,
+  entry: RevisionEntry,
   definition: WizardDefinition,
   t: (key: string, params?: Params) => string,
 ): string {
@@ -58,7 +58,7 @@ export function entrySummary(
 }
 
 /** The two revisions compared when the history opens: the latest and the one before it; null with one revision. */
-export function initialComparison(entries: readonly HistoryEntry[]): { from: number; to: number } | null {
+export function initialComparison(entries: readonly RevisionEntry[]): { from: number; to: number } | null {
   const numbers = entries.map((e) => e.number).sort((a, b) => a - b);
   if (numbers.length < 2) return null;
   return { from: numbers[numbers.length - 2], to: numbers[numbers.length - 1] };

@@ -10,7 +10,7 @@
 import { createApi, type Api, type CommandArgs, type CommandName, type CommandResult, type Invoke } from '../api';
 import type { Draft } from '../generated/Draft';
 import type { FieldChange } from '../generated/FieldChange';
-import type { HistoryEntry } from '../generated/HistoryEntry';
+import type { RevisionEntry } from '../generated/RevisionEntry';
 import type { DraftSummary } from '../generated/DraftSummary';
 import type { ErrorCode } from '../generated/ErrorCode';
 import type { IpcError } from '../generated/IpcError';
@@ -80,7 +80,7 @@ export interface FakeBackend {
 /** What the history commands answer, and what they were asked. */
 export interface FakeHistory {
   /** The revisions of each draft; a draft not here has none. */
-  entries: Map<string, HistoryEntry[]>;
+  entries: Map<string, RevisionEntry[]>;
   /** What every comparison answers. */
   changes: FieldChange[];
   /** Every history command called, with its arguments. */
