@@ -11,6 +11,7 @@ import type { Document } from './Document';
 import type { Draft } from './Draft';
 import type { DraftSummary } from './DraftSummary';
 import type { Exported } from './Exported';
+import type { FieldChange } from './FieldChange';
 import type { Finding } from './Finding';
 import type { JsonValue } from './serde_json/JsonValue';
 import type { Lang } from './Lang';
@@ -18,6 +19,7 @@ import type { Overview } from './Overview';
 import type { PackageImport } from './PackageImport';
 import type { Request } from './Request';
 import type { Resolution } from './Resolution';
+import type { RevisionEntry } from './RevisionEntry';
 import type { SaveReceipt } from './SaveReceipt';
 import type { Sent } from './Sent';
 import type { SharedRequest } from './SharedRequest';
@@ -58,6 +60,16 @@ export type Commands = {
   export_xliff: { args: { request: Request; target: Lang; fileName: string }; result: string | null };
   /** Asks for a translated XLIFF file and imports it into draft `id` as stored, saved as a new draft; all or nothing. Null when the user cancelled. */
   import_xliff: { args: { id: string }; result: Draft | null };
+  /** The revisions of draft `id`, oldest first: when each was saved, the answers it changed, the revision it restored. */
+  draft_history: { args: { id: string }; result: Array<RevisionEntry> };
+  /** The request as it was at revision `number` of draft `id` (to read, not to edit). */
+  open_revision: { args: { id: string; number: number }; result: Request };
+  /** The changes from revision `from` to revision `to` of draft `id`, field by field, labelled in `lang`. */
+  compare_revisions: { args: { id: string; from: number; to: number; lang: Lang }; result: Array<FieldChange> };
+  /** Makes revision `number` the current state of draft `id` by adding a revision; nothing is overwritten. */
+  restore_revision: { args: { id: string; number: number }; result: SaveReceipt };
+  /** Asks where to save, then writes revision `number` of draft `id` as a PDF, or a DOCX when `docx`, its running header naming the revision; null when the user cancelled. */
+  export_revision: { args: { id: string; number: number; docx: boolean; fileName: string }; result: Exported | null };
   /** This side of the exchange: the identity (with where its keys are kept) and the contacts. */
   exchange_desk: { args: Record<string, never>; result: Desk };
   /** Creates the user's identity (keys in the OS keychain, else in a file protected by `key_passphrase`). */
@@ -114,6 +126,11 @@ export const COMMAND_NAMES = [
   'export_docx',
   'export_xliff',
   'import_xliff',
+  'draft_history',
+  'open_revision',
+  'compare_revisions',
+  'restore_revision',
+  'export_revision',
   'exchange_desk',
   'create_identity',
   'unlock_keys',
