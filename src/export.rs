@@ -44,13 +44,25 @@ pub struct Options {
     pub date: time::OffsetDateTime,
     /// Whether a translated request annexes the text it was translated from.
     pub with_original: bool,
+    /// For a past revision of a stored draft: which one, said in the running
+    /// header of every page.
+    pub revision: Option<RevisionMark>,
+}
+
+/// A revision of a stored draft, as a document rendered from it names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RevisionMark {
+    /// Revision number.
+    pub number: i64,
+    /// The day it was saved.
+    pub saved: time::Date,
 }
 
 impl Options {
     /// The request's own language of transmission (English when it names
     /// none of the six), on A4, dated now.
     pub fn for_request(request: &Request) -> Options {
-        Options { lang: document_lang(request), paper: Paper::A4, date: time::OffsetDateTime::now_utc(), with_original: false }
+        Options { lang: document_lang(request), paper: Paper::A4, date: time::OffsetDateTime::now_utc(), with_original: false, revision: None }
     }
 }
 
@@ -66,9 +78,15 @@ pub fn document(request: &Request, lang: Lang) -> Result<Document, TemplateError
     document::build(registry(request.kind)?, request, lang, false)
 }
 
-/// The document tree of a request as `options` ask for it.
+/// The document tree of a request as `options` ask for it; a past
+/// revision's running header ends with which revision it is.
 fn document_for(request: &Request, options: &Options) -> Result<Document, TemplateError> {
-    document::build(registry(request.kind)?, request, options.lang, options.with_original)
+    let mut doc = document::build(registry(request.kind)?, request, options.lang, options.with_original)?;
+    if let Some(mark) = options.revision {
+        let line = document::revision_line(options.lang, mark.number, mark.saved)?;
+        doc.header = if doc.header.is_empty() { line } else { format!("{} · {line}", doc.header) };
+    }
+    Ok(doc)
 }
 
 /// The request as a PDF; a `draft` carries the DRAFT watermark and note on

@@ -263,3 +263,18 @@ fn a_schema_3_database_opens_with_every_draft_revision_and_consultation() {
     let receipt = store.save_draft(&draft, &first_revision(&store.load_draft(&draft).unwrap().request)).unwrap();
     assert_eq!(receipt.revision, 3);
 }
+
+#[test]
+fn a_schema_3_draft_lists_what_each_revision_changed() {
+    // Revisions saved before the store kept their changes have them
+    // computed from their documents.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mla-writer.sqlite3");
+    std::fs::copy(fixture(), &path).unwrap();
+    let store = Store::open(&path).unwrap();
+    for draft in store.list_drafts().unwrap() {
+        let history = store.history(&draft.id).unwrap();
+        let changes: Vec<(i64, Vec<String>)> = history.into_iter().map(|e| (e.number, e.changes)).collect();
+        assert_eq!(changes, vec![(1, vec![]), (2, vec!["proc.subject_matter".to_string()])], "{}", draft.title);
+    }
+}

@@ -30,6 +30,11 @@ macro_rules! command_list {
             import_xliff(id: String) -> Option<Draft>;
             check_database() -> IntegrityReport;
             export_readable_drafts() -> Option<ReadableExport>;
+            draft_history(id: String) -> Vec<RevisionEntry>;
+            open_revision(id: String, number: u32) -> Request;
+            compare_revisions(id: String, from: u32, to: u32, lang: Lang) -> Vec<FieldChange>;
+            restore_revision(id: String, number: u32) -> SaveReceipt;
+            export_revision(id: String, number: u32, docx: bool, file_name: String) -> Option<Exported>;
             exchange_desk() -> Desk;
             create_identity(name: String, authority: String, email: String, key_passphrase: Option<String>) -> Desk;
             unlock_keys(key_passphrase: String) -> ();

@@ -8,7 +8,6 @@ use clap::{Parser, Subcommand, ValueEnum};
 use mla_writer::layout::Paper;
 use mla_writer::i18n::Lang;
 use mla_writer::request::read;
-use mla_writer::store::{data_dir, Store};
 use mla_writer::{checks, export, files};
 
 #[path = "mla/terminal.rs"]
@@ -37,6 +36,9 @@ fn print_json(json: &str) {
 mod exchange_cli;
 #[path = "mla/search.rs"]
 mod search_cli;
+
+#[path = "mla/drafts.rs"]
+mod drafts_cli;
 
 /// Write requests for international cooperation in criminal matters.
 ///
@@ -471,10 +473,13 @@ struct PassphraseArg {
 enum DraftsCommand {
     /// List drafts, most recently saved first.
     List,
-    /// Write a draft's latest state as a request file (JSON) to standard output.
+    /// Write a draft's latest state, or one of its revisions, as a request file (JSON) to standard output.
     Export {
         /// Draft id (from `mla drafts list`).
         id: String,
+        /// The revision to write (from `mla drafts history`) instead of the latest.
+        #[arg(long)]
+        revision: Option<i64>,
     },
     /// Store a request file as a new draft and print its id.
     Import {
@@ -494,6 +499,84 @@ enum DraftsCommand {
     },
     #[command(flatten)]
     Aside(search_cli::AsideCommand),
+    /// List a draft's revisions, oldest first: number, when saved, and the
+    /// answers it changed (dotted paths, such as `facts.summary, persons.2`).
+    History {
+        /// Draft id (from `mla drafts list`).
+        id: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
+    /// Show what changed between two revisions of a draft, field by field.
+    ///
+    /// Each field is named by its label in --lang and its path. Text shows
+    /// its changes word by word: deleted words as [-words-], inserted words
+    /// as [+words+]; a list item is added or removed; any other answer shows
+    /// "old" -> "new".
+    ///
+    /// Example: mla drafts diff 0c6f… 3 7 --lang fr
+    Diff {
+        /// Draft id (from `mla drafts list`).
+        id: String,
+        /// The older revision.
+        from: i64,
+        /// The newer revision.
+        to: i64,
+        /// Language of the field labels.
+        #[arg(long, value_enum, default_value_t = Lang::En)]
+        lang: Lang,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
+    /// Make a revision the draft's current state again.
+    ///
+    /// Adds a revision that records which one it restores; no revision is
+    /// changed or removed.
+    Restore {
+        /// Draft id (from `mla drafts list`).
+        id: String,
+        /// The revision to restore (from `mla drafts history`).
+        revision: i64,
+    },
+    /// Render a draft, or one of its revisions, as a PDF or DOCX document.
+    ///
+    /// A revision's running header says which revision it is and when it
+    /// was saved ("Revision 7 of 20 November 2026"), in the document
+    /// language. A request that still has errors is written as a draft, with
+    /// DRAFT across every page.
+    Render {
+        /// Draft id (from `mla drafts list`).
+        id: String,
+        /// The revision to render (from `mla drafts history`) instead of the latest state.
+        #[arg(long)]
+        revision: Option<i64>,
+        /// Where to write the document.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = RevisionFormat::Pdf)]
+        format: RevisionFormat,
+        /// Language of the fixed text (default: the request's `lang.request`, else English).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
+        /// Paper size.
+        #[arg(long, value_enum, default_value_t = Paper::A4)]
+        paper: Paper,
+        /// Render as on this date (YYYY-MM-DD) instead of today (see `mla render --today`).
+        #[arg(long, value_parser = parse_date)]
+        today: Option<time::Date>,
+    },
+}
+
+/// What `mla drafts render` writes.
+#[derive(Clone, Copy, ValueEnum)]
+enum RevisionFormat {
+    /// The typeset request (PDF).
+    Pdf,
+    /// The request as an editable word-processing document (DOCX).
+    Docx,
 }
 
 #[derive(Subcommand)]
@@ -672,52 +755,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Search { text, format, lang, limit } => search_cli::search(&text, format, lang, limit),
-        Command::Drafts(DraftsCommand::Aside(cmd)) => search_cli::aside(cmd),
-        Command::Drafts(cmd) => {
-            let path = data_dir::data_dir().join(mla_writer::store::DATABASE_FILE);
-            // Listing and exporting only read: they work on a data directory
-            // the user cannot write.
-            let open = if matches!(cmd, DraftsCommand::Import { .. }) { Store::open } else { Store::open_read_only };
-            let store = || open(&path).map_err(|e| e.to_string());
-            match cmd {
-                DraftsCommand::Check => {
-                    // On a connection of its own: no store is opened, nothing checked twice.
-                    let report = mla_writer::store::integrity::full_check(&path).map_err(|e| e.to_string())?;
-                    if !report.is_sound() {
-                        eprintln!("mla: database {} is damaged: {}", path.display(), report.problems.join("; "));
-                        return Ok(ExitCode::from(1));
-                    }
-                    println!("ok");
-                }
-                DraftsCommand::Rescue { dir } => {
-                    let export = store()?.export_readable(&dir).map_err(|e| e.to_string())?;
-                    for file in &export.written {
-                        println!("{}", file.display());
-                    }
-                    for problem in &export.unreadable {
-                        eprintln!("mla: not readable: {problem}");
-                    }
-                    if !export.unreadable.is_empty() {
-                        return Ok(ExitCode::from(1));
-                    }
-                }
-                DraftsCommand::List => {
-                    for d in store()?.list_drafts().map_err(|e| e.to_string())? {
-                        println!("{}  rev {:>3}  {}  {}", d.id, d.revision, d.updated_at, d.title);
-                    }
-                }
-                DraftsCommand::Export { id } => {
-                    let draft = store()?.load_draft(&id).map_err(|e| e.to_string())?;
-                    print_json(&read::to_json(&draft.request));
-                }
-                DraftsCommand::Import { file } => {
-                    let request = read::read_request(&file).map_err(|e| e.to_string())?;
-                    println!("{}", store()?.create_draft(&request).map_err(|e| e.to_string())?.id);
-                }
-                DraftsCommand::Aside(cmd) => return search_cli::aside(cmd),
-            }
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Drafts(cmd) => drafts_cli::drafts(cmd),
         Command::Xliff(cmd) => run_xliff(cmd),
         Command::Identity(cmd) => exchange_cli::identity(cmd),
         Command::Contacts(cmd) => exchange_cli::contacts(cmd),

@@ -154,6 +154,21 @@ pub fn running_header(request: &Request, lang: Lang) -> Result<String, TemplateE
     Ok(parts.join(" · "))
 }
 
+/// Which revision of a stored draft a document is, in `lang`, as its running
+/// header says it: "Revision 7 of 20 November 2026".
+pub fn revision_line(lang: Lang, number: i64, saved: time::Date) -> Result<String, TemplateError> {
+    let render_error = |message: String| TemplateError::Render { template: "running header".into(), message };
+    let text = templates::phrase(lang, "doc.revision")
+        .ok_or_else(|| render_error(format!("no phrase `doc.revision` in templates/phrases/{}.json", lang.code())))?;
+    let date = templates::long_date(lang, &format!("{:04}-{:02}-{:02}", saved.year(), u8::from(saved.month()), saved.day()));
+    fill(text, |name| match name {
+        "number" => Some(number.to_string()),
+        "date" => Some(date.clone()),
+        _ => None,
+    })
+    .map_err(|e| render_error(e.to_string()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

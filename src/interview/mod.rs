@@ -1,8 +1,12 @@
-//! The interview: the wizard definition as data, and the answers a request
-//! gives to it.
+//! The interview: the wizard definition as data, the answers a request
+//! gives to it, and what changed between two states of those answers.
 
 mod answers;
+mod diff;
+pub mod tracked;
 mod wizard;
 
 pub use answers::*;
+pub use diff::*;
+pub use tracked::{word_changes, words, Span, SpanKind};
 pub use wizard::*;

@@ -4,16 +4,20 @@
 //! (`bin.rs`), and its text is found by [`search`].
 //!
 //! Architecture invariant: the database holds request documents as the JSON of
-//! [`crate::request::read`], so what the store keeps is exactly what the CLI reads.
+//! [`crate::request::read`] (a revision's compressed, see `revision_document`),
+//! so what the store keeps is exactly what the CLI reads.
 
 mod bin;
 pub mod data_dir;
+mod history;
 pub mod integrity;
+mod revision_document;
 pub mod search;
 mod transaction;
 mod translated_draft;
 
 pub use bin::SetAsideDraft;
+pub use history::RevisionEntry;
 pub use search::{SearchHit, SearchResult, SnippetPart};
 pub use transaction::StoreTransaction;
 pub use translated_draft::TranslatedDraftError;
@@ -184,6 +188,13 @@ END;
 -- Drafts to index once the migrations have run (store::search::index_pending).
 CREATE TABLE search_pending (draft_id TEXT PRIMARY KEY REFERENCES drafts(id) ON DELETE CASCADE);
 INSERT INTO search_pending SELECT id FROM drafts;
+"#, r#"
+-- Revision history (see store::history): the paths of the answers a
+-- revision changed against the one before (a JSON array; NULL for a revision
+-- saved before this column, computed when listed), and the revision a
+-- restore brought back.
+ALTER TABLE revisions ADD COLUMN changes TEXT;
+ALTER TABLE revisions ADD COLUMN restored_from INTEGER;
 "#];
 
 /// The schema version of a database this app has brought up to date (the
@@ -296,6 +307,15 @@ pub enum StoreError {
     /// A file the readable drafts were exported to could not be written.
     #[error(transparent)]
     Write(#[from] crate::files::WriteError),
+    /// Something stored (a revision's document, the time it was saved)
+    /// cannot be read back.
+    #[error("{what} cannot be read: {detail}")]
+    Unreadable {
+        /// What it is ("draft … revision 3").
+        what: String,
+        /// What is wrong with it.
+        detail: String,
+    },
     /// The database was written by a newer version of the app.
     #[error("database {path} has schema version {found}; this app knows up to {known}. Update MLA Writer")]
     TooNew {
@@ -712,6 +732,34 @@ impl Store {
             }
         }
         Ok(export)
+    }
+
+    /// A draft's revision history, oldest first: when each revision was
+    /// saved, what it changed, what it restored.
+    pub fn history(&self, id: &str) -> Result<Vec<RevisionEntry>, StoreError> {
+        history::history(&self.conn, &self.path, id)
+    }
+
+    /// The changes from revision `from` to revision `to` of a draft, field by
+    /// field, labelled in `lang` (see [`crate::interview::changes`]).
+    pub fn compare(&self, id: &str, from: i64, to: i64, lang: crate::i18n::Lang) -> Result<Vec<crate::interview::FieldChange>, StoreError> {
+        history::compare(&self.conn, &self.path, id, from, to, lang)
+    }
+
+    /// The request as it was at revision `number`, with the mark a document
+    /// rendered from it carries (see [`crate::export::Options::revision`]).
+    pub fn revision_for_export(&self, id: &str, number: i64) -> Result<(Request, crate::export::RevisionMark), StoreError> {
+        history::for_export(&self.conn, &self.path, id, number)
+    }
+
+    /// Makes revision `number` the draft's current state by adding a revision
+    /// that records it was restored from `number`; nothing is overwritten. A
+    /// draft already in that state is left as it is (`changed` is false).
+    pub fn restore_revision(&mut self, id: &str, number: i64) -> Result<SaveReceipt, StoreError> {
+        let tx = self.begin()?;
+        let receipt = history::restore(tx.connection(), tx.path(), id, number, &now())?;
+        tx.commit()?;
+        Ok(receipt)
     }
 
     /// Creates the MLA request that follows the preservation request of draft

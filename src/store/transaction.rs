@@ -11,8 +11,12 @@ use std::path::Path;
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use time::OffsetDateTime;
 
+use super::history::{self, RevisionEntry};
+use super::revision_document;
 use super::{draft_title, kind_key, summary_from, timestamp, Draft, DraftSummary, RevisionSummary, SaveReceipt, StoreError};
 use crate::request::read;
+use crate::i18n::Lang;
+use crate::interview::FieldChange;
 use crate::request::Request;
 
 /// A write transaction on the store (SQLite `BEGIN IMMEDIATE`).
@@ -70,6 +74,22 @@ impl<'a> StoreTransaction<'a> {
     pub fn load_revision(&self, id: &str, number: i64) -> Result<Request, StoreError> {
         load_revision(&self.tx, self.path, id, number)
     }
+
+    /// A draft's revision history, oldest first (see [`super::history`]).
+    pub fn history(&self, id: &str) -> Result<Vec<RevisionEntry>, StoreError> {
+        history::history(&self.tx, self.path, id)
+    }
+
+    /// The changes from revision `from` to revision `to`, labelled in `lang`.
+    pub fn compare(&self, id: &str, from: i64, to: i64, lang: Lang) -> Result<Vec<FieldChange>, StoreError> {
+        history::compare(&self.tx, self.path, id, from, to, lang)
+    }
+
+    /// Restores revision `number` as a new revision, `at`; nothing is
+    /// overwritten.
+    pub fn restore_revision(&self, id: &str, number: i64, at: OffsetDateTime) -> Result<SaveReceipt, StoreError> {
+        history::restore(&self.tx, self.path, id, number, &timestamp(at))
+    }
 }
 
 fn sql(path: &Path) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
@@ -86,13 +106,30 @@ pub(super) fn create_draft(conn: &Connection, path: &Path, request: &Request, at
         params![id, title, kind_key(request), at, json],
     )
     .map_err(sql(path))?;
-    conn.execute("INSERT INTO revisions (draft_id, number, saved_at, document) VALUES (?1, 1, ?2, ?3)", params![id, at, json])
+    conn.execute(
+        "INSERT INTO revisions (draft_id, number, saved_at, document, changes) VALUES (?1, 1, ?2, ?3, ?4)",
+        params![id, at, revision_document::pack(&json), history::changes_column(None, request)],
+    )
         .map_err(sql(path))?;
     super::search::index(conn, path, &id, request)?;
     Ok(DraftSummary { id, title, created_at: at.to_string(), updated_at: at.to_string(), revision: 1 })
 }
 
 pub(super) fn save_draft(conn: &Connection, path: &Path, id: &str, request: &Request, at: &str) -> Result<SaveReceipt, StoreError> {
+    save_revision(conn, path, id, request, at, None)
+}
+
+/// Saves `request` as the next revision of draft `id`, with the paths it
+/// changed and, for a restore, the revision it came from; nothing when the
+/// document is the latest one.
+pub(super) fn save_revision(
+    conn: &Connection,
+    path: &Path,
+    id: &str,
+    request: &Request,
+    at: &str,
+    restored_from: Option<i64>,
+) -> Result<SaveReceipt, StoreError> {
     read::within_limits(request, &format!("draft {id}")).map_err(StoreError::TooLarge)?;
     let json = read::to_json(request);
     let title = draft_title(request);
@@ -107,14 +144,20 @@ pub(super) fn save_draft(conn: &Connection, path: &Path, id: &str, request: &Req
     if document == json {
         return Ok(SaveReceipt { draft_id: id.to_string(), revision, saved_at: updated_at, changed: false, title });
     }
+    // The latest document is the app's own; should it no longer read, the
+    // revision is saved all the same, its changes computed when listed.
+    let changes = read::parse_request(&document, id).ok().map(|before| history::changes_column(Some(&before), request));
     let next = revision + 1;
     conn.execute(
         "UPDATE drafts SET title = ?2, kind = ?3, updated_at = ?4, revision = ?5, document = ?6 WHERE id = ?1",
         params![id, &title, kind_key(request), at, next, json],
     )
     .map_err(sql(path))?;
-    conn.execute("INSERT INTO revisions (draft_id, number, saved_at, document) VALUES (?1, ?2, ?3, ?4)", params![id, next, at, json])
-        .map_err(sql(path))?;
+    conn.execute(
+        "INSERT INTO revisions (draft_id, number, saved_at, document, changes, restored_from) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![id, next, at, revision_document::pack(&json), changes, restored_from],
+    )
+    .map_err(sql(path))?;
     super::search::index(conn, path, id, request)?;
     Ok(SaveReceipt { draft_id: id.to_string(), revision: next, saved_at: at.to_string(), changed: true, title })
 }
@@ -143,11 +186,15 @@ pub(super) fn revisions(conn: &Connection, path: &Path, id: &str) -> Result<Vec<
 }
 
 pub(super) fn load_revision(conn: &Connection, path: &Path, id: &str, number: i64) -> Result<Request, StoreError> {
-    let json: Option<String> = conn
-        .query_row("SELECT document FROM revisions WHERE draft_id = ?1 AND number = ?2", params![id, number], |row| row.get(0))
+    let stored: Option<Result<String, String>> = conn
+        .query_row("SELECT document FROM revisions WHERE draft_id = ?1 AND number = ?2", params![id, number], |row| {
+            Ok(revision_document::unpack(row.get_ref(0)?))
+        })
         .optional()
         .map_err(sql(path))?;
-    let json = json.ok_or_else(|| StoreError::NotFound(format!("{id} revision {number}")))?;
-    read::parse_request(&json, &format!("draft {id} revision {number}"))
-        .map_err(|source| StoreError::Corrupt { id: id.to_string(), source })
+    let what = format!("draft {id} revision {number}");
+    let json = stored
+        .ok_or_else(|| StoreError::NotFound(format!("{id} revision {number}")))?
+        .map_err(|detail| StoreError::Unreadable { what: what.clone(), detail })?;
+    read::parse_request(&json, &what).map_err(|source| StoreError::Corrupt { id: id.to_string(), source })
 }

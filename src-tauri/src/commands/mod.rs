@@ -1,7 +1,7 @@
 //! IPC commands, listed in `command_list.rs`: each translates its arguments
 //! to one core call and the result back. No business logic lives here.
-//! Drafts and exports are here; the exchange with counterparts is in
-//! `exchange.rs`.
+//! Drafts and exports are here; a draft's revision history is in
+//! `history.rs`, the exchange with counterparts in `exchange.rs`.
 //!
 //! Every command that touches the disk or does real work is `async`: it runs
 //! on the async runtime's threads, never on the main thread that draws the
@@ -31,8 +31,10 @@ use crate::dialogs::{ask_folder, ask_open_path, ask_save_path};
 use crate::error::IpcError;
 
 mod exchange;
+mod history;
 mod search;
 pub use exchange::*;
+pub use history::*;
 pub use search::*;
 
 /// The draft store, shared by all commands.

@@ -1,16 +1,10 @@
 //! Tracked changes and the three-way merge of one field, word by word.
 //!
-//! Text is cut into "words" by Unicode word segmentation (UAX #29, the
-//! `unicode-segmentation` crate): words, the spaces between them and each
-//! punctuation mark are separate tokens, so a change of one word leaves the
-//! spaces around it untouched. Arabic words are cut at their spaces like any
-//! other; Chinese, written without spaces, is cut between ideographs, so a
-//! change of one character is a change of one token.
-//!
-//! A change is the list of edits `similar` finds between two token lists
-//! (Myers' algorithm, `capture_diff_slices`): each edit replaces a range of
-//! the base's tokens (possibly empty: an insertion) by a range of the other
-//! text's tokens (possibly empty: a deletion). Adjacent edits are joined.
+//! Text is cut into words as tracked changes cut it
+//! ([`crate::interview::tracked`]), and a two-way change is
+//! [`word_changes`]. An edit is a range of the base's tokens (possibly empty:
+//! an insertion) replaced by a range of the other text's tokens (possibly
+//! empty: a deletion), as `similar` finds them; adjacent edits are joined.
 //!
 //! The three-way merge (diff3) diffs the base against each side, then walks
 //! both lists of edits in base order:
@@ -31,30 +25,9 @@ use serde::Serialize;
 use serde_json::Value;
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 use ts_rs::TS;
-use unicode_segmentation::UnicodeSegmentation;
 
-/// What a span of a tracked change is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum SpanKind {
-    /// In both texts.
-    Unchanged,
-    /// Only in the new text.
-    Inserted,
-    /// Only in the old text.
-    Deleted,
-}
-
-/// A run of text of one kind in a tracked change.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
-pub struct Span {
-    /// Unchanged, inserted or deleted.
-    pub kind: SpanKind,
-    /// The text, as typed.
-    pub text: String,
-}
+pub use crate::interview::{word_changes, Span, SpanKind};
+use crate::interview::words;
 
 /// A stretch of the base that both sides changed differently.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -95,10 +68,6 @@ struct Edit {
     side: Range<usize>,
 }
 
-fn tokens(text: &str) -> Vec<&str> {
-    text.split_word_bounds().collect()
-}
-
 /// The edits that turn `base` into `side`, adjacent ones joined.
 fn edits(base: &[&str], side: &[&str]) -> Vec<Edit> {
     let mut out: Vec<Edit> = Vec::new();
@@ -116,33 +85,6 @@ fn edits(base: &[&str], side: &[&str]) -> Vec<Edit> {
         }
     }
     out
-}
-
-/// The changes that turn `old` into `new`, as spans of unchanged, deleted
-/// and inserted words (a replaced word is its deletion then its insertion).
-pub fn word_changes(old: &str, new: &str) -> Vec<Span> {
-    let (a, b) = (tokens(old), tokens(new));
-    let mut spans: Vec<Span> = Vec::new();
-    let mut push = |kind: SpanKind, parts: &[&str]| {
-        if parts.is_empty() {
-            return;
-        }
-        match spans.last_mut() {
-            Some(last) if last.kind == kind => last.text.push_str(&parts.concat()),
-            _ => spans.push(Span { kind, text: parts.concat() }),
-        }
-    };
-    for op in capture_diff_slices(Algorithm::Myers, &a, &b) {
-        let (old_range, new_range) = (op.old_range(), op.new_range());
-        match op {
-            DiffOp::Equal { .. } => push(SpanKind::Unchanged, &a[old_range]),
-            _ => {
-                push(SpanKind::Deleted, &a[old_range]);
-                push(SpanKind::Inserted, &b[new_range]);
-            }
-        }
-    }
-    spans
 }
 
 /// What one side made of the base tokens `range`, given its edits there.
@@ -164,7 +106,7 @@ fn touch(a: &Range<usize>, b: &Range<usize>) -> bool {
 
 /// Merges two edits of `base` word by word (see the module documentation).
 pub fn merge_words(base: &str, ours: &str, theirs: &str) -> WordMerge {
-    let (b, o, t) = (tokens(base), tokens(ours), tokens(theirs));
+    let (b, o, t) = (words(base), words(ours), words(theirs));
     let (our_edits, their_edits) = (edits(&b, &o), edits(&b, &t));
     let (mut i, mut j, mut cursor) = (0, 0, 0);
     let mut merged = String::new();

@@ -149,6 +149,20 @@ export function createApi(invoke: Invoke) {
     /** Asks for a folder and writes every draft that can still be read into it; null when cancelled. */
     exportReadableDrafts: () => call('export_readable_drafts', {}),
 
+    // A draft's revision history.
+
+    /** The revisions of draft `id`, oldest first: when saved, the answers each changed, what it restored. */
+    draftHistory: (id: string) => call('draft_history', { id }),
+    /** The request as it was at revision `number` (to read, not to edit). */
+    openRevision: (id: string, number: number) => call('open_revision', { id, number }),
+    /** The changes from revision `from` to revision `to`, field by field, labelled in `lang`. */
+    compareRevisions: (id: string, from: number, to: number, lang: Lang) => call('compare_revisions', { id, from, to, lang }),
+    /** Makes revision `number` the current state by adding a revision; nothing is overwritten. */
+    restoreRevision: (id: string, number: number) => call('restore_revision', { id, number }),
+    /** Asks where to save, then writes revision `number` as a PDF, or a DOCX when `docx`; null when cancelled. */
+    exportRevision: (id: string, number: number, docx: boolean, fileName: string): Promise<Exported | null> =>
+      call('export_revision', { id, number, docx, fileName }),
+
     // The exchange with counterparts. A command that needs the secret keys
     // rejects with code `keys_locked` while they are in a passphrase file
     // and no passphrase was given this session: see `unlockKeys`.

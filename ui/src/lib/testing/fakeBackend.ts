@@ -9,6 +9,8 @@
  */
 import { createApi, type Api, type CommandArgs, type CommandName, type CommandResult, type Invoke } from '../api';
 import type { Draft } from '../generated/Draft';
+import type { FieldChange } from '../generated/FieldChange';
+import type { RevisionEntry } from '../generated/RevisionEntry';
 import type { DraftSummary } from '../generated/DraftSummary';
 import type { ErrorCode } from '../generated/ErrorCode';
 import type { IpcError } from '../generated/IpcError';
@@ -85,6 +87,18 @@ export interface FakeBackend {
   archived: Map<string, string>;
   /** When each draft in the bin was deleted, by id. */
   bin: Map<string, string>;
+  /** The revision history, scripted as the exchange is (the core's is tested on its own and end to end). */
+  history: FakeHistory;
+}
+
+/** What the history commands answer, and what they were asked. */
+export interface FakeHistory {
+  /** The revisions of each draft; a draft not here has none. */
+  entries: Map<string, RevisionEntry[]>;
+  /** What every comparison answers. */
+  changes: FieldChange[];
+  /** Every history command called, with its arguments. */
+  calls: Array<{ command: CommandName; args: unknown }>;
 }
 
 /** What the exchange commands answer, and what they were asked. */
@@ -139,6 +153,7 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
     fake.exchange.calls.push({ command, args: clone(args) });
     if (keys && fake.exchange.locked) reject('keys_locked', 'the secret keys are in a passphrase-protected file');
   };
+  const recordHistory = (command: CommandName, args: unknown) => void fake.history.calls.push({ command, args: clone(args) });
   const comment = (id: string, field: string, text: string) => ({
     id,
     field,
@@ -294,6 +309,22 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
       fake.bin.clear();
       return removed;
     },
+    draft_history: async (args) => (recordHistory('draft_history', args), clone(fake.history.entries.get(args.id) ?? [])),
+    open_revision: async (args) => (recordHistory('open_revision', args), clone(stored(args.id).request)),
+    compare_revisions: async (args) => (recordHistory('compare_revisions', args), clone(fake.history.changes)),
+    restore_revision: async (args) => {
+      recordHistory('restore_revision', args);
+      const d = stored(args.id);
+      const revision = d.summary.revision + 1;
+      const at = stamp();
+      d.summary = { ...d.summary, updated_at: at, revision };
+      return { draft_id: args.id, revision, saved_at: at, changed: true, title: d.summary.title };
+    },
+    export_revision: async (args) => {
+      recordHistory('export_revision', args);
+      const answer = args.docx ? fake.docxAnswer : fake.exportAnswer;
+      return answer === null ? null : { path: answer, draft: false };
+    },
   };
 
   const invoke: Invoke = <K extends CommandName>(command: K, args: CommandArgs<K>) => {
@@ -329,6 +360,7 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
     searches: [],
     archived: new Map(),
     bin: new Map(),
+    history: { entries: new Map(), changes: [], calls: [] },
   };
   return fake;
 }
