@@ -36,6 +36,9 @@ fn print_json(json: &str) {
 #[path = "mla/exchange.rs"]
 mod exchange_cli;
 
+#[path = "mla/annexes.rs"]
+mod annexes_cli;
+
 /// Write requests for international cooperation in criminal matters.
 ///
 /// Request files are JSON documents in the format described in
@@ -85,6 +88,11 @@ enum Command {
         /// document is dated on it, so the same command gives the same bytes.
         #[arg(long, value_parser = parse_date)]
         today: Option<time::Date>,
+        /// After the request, append each annex file (PDF, PNG, JPEG) the
+        /// request cites, each after a separator page naming it; the files
+        /// are read from the drafts database (see `mla drafts attach`).
+        #[arg(long)]
+        append_annexes: bool,
     },
     /// Check a request against the mandatory contents of UNTOC art. 18(15) and related rules.
     ///
@@ -455,6 +463,40 @@ enum DraftsCommand {
         /// Request file (JSON).
         file: PathBuf,
     },
+    /// Keep a file (PDF, PNG, JPEG or any other) with an annex of a draft.
+    ///
+    /// The file is stored in the database once, by its SHA-256, and the
+    /// draft saved with the file's name, type, size, SHA-256 and, for a PDF,
+    /// its pages (which also fill the annex's page count when empty). Without
+    /// --annex, a new annex is added, titled --label or the file's name. A
+    /// file over the size limit (`mla drafts annex-limit`) is refused before
+    /// it is read. Prints the annex number and the file's SHA-256.
+    Attach {
+        /// Draft id (from `mla drafts list`).
+        id: String,
+        /// The file.
+        file: PathBuf,
+        /// Number of an existing annex (from 1) to hold the file.
+        #[arg(long, conflicts_with = "label")]
+        annex: Option<usize>,
+        /// Title of the new annex (default: the file's name).
+        #[arg(long)]
+        label: Option<String>,
+    },
+    /// Remove the file of an annex (the annex stays); its bytes are deleted
+    /// once no revision of any draft cites them.
+    Detach {
+        /// Draft id.
+        id: String,
+        /// Number of the annex (from 1).
+        #[arg(long)]
+        annex: usize,
+    },
+    /// Print the size limit of an annex file, or set it (in MiB).
+    AnnexLimit {
+        /// The new limit, in MiB.
+        mib: Option<u64>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -552,7 +594,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
-        Command::Render { file, output, lang, format: document_format, paper, with_original, today } => {
+        Command::Render { file, output, lang, format: document_format, paper, with_original, today, append_annexes } => {
             let request = read::read_request(&file).map_err(|e| e.to_string())?;
             let mut options = export::Options::for_request(&request);
             options.paper = paper;
@@ -565,6 +607,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             }
             let today = today.unwrap_or_else(checks::today);
             let export = match document_format {
+                DocumentFormat::Pdf if append_annexes => {
+                    let store = Store::open_read_only(&data_dir::data_dir().join(mla_writer::store::DATABASE_FILE)).map_err(|e| e.to_string())?;
+                    store.export_pdf_with_annexes(&request, &options, today).map_err(|e| format!("{}: {e}", file.display()))?
+                }
                 DocumentFormat::Pdf => export::export_pdf(&request, &options, today).map_err(|e| e.to_string())?,
                 DocumentFormat::Docx => export::export_docx(&request, &options, today).map_err(|e| e.to_string())?,
                 DocumentFormat::Json => export::Export { bytes: read::to_json(&request).into_bytes(), draft: false },
@@ -636,7 +682,12 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let path = data_dir::data_dir().join(mla_writer::store::DATABASE_FILE);
             // Listing and exporting only read: they work on a data directory
             // the user cannot write.
-            let open = if matches!(cmd, DraftsCommand::Import { .. }) { Store::open } else { Store::open_read_only };
+            let writes = match &cmd {
+                DraftsCommand::List | DraftsCommand::Export { .. } => false,
+                DraftsCommand::AnnexLimit { mib } => mib.is_some(),
+                DraftsCommand::Import { .. } | DraftsCommand::Attach { .. } | DraftsCommand::Detach { .. } => true,
+            };
+            let open = if writes { Store::open } else { Store::open_read_only };
             let mut store = open(&path).map_err(|e| e.to_string())?;
             match cmd {
                 DraftsCommand::List => {
@@ -652,6 +703,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     let request = read::read_request(&file).map_err(|e| e.to_string())?;
                     println!("{}", store.create_draft(&request).map_err(|e| e.to_string())?.id);
                 }
+                DraftsCommand::Attach { id, file, annex, label } => annexes_cli::attach(&mut store, &id, &file, annex, label)?,
+                DraftsCommand::Detach { id, annex } => annexes_cli::detach(&mut store, &id, annex)?,
+                DraftsCommand::AnnexLimit { mib } => annexes_cli::limit(&mut store, mib)?,
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -5,6 +5,7 @@
 //! Architecture invariant: the database holds request documents as the JSON of
 //! [`crate::request::read`], so what the store keeps is exactly what the CLI reads.
 
+pub mod annexes;
 pub mod data_dir;
 mod transaction;
 mod translated_draft;
@@ -156,6 +157,28 @@ CREATE TABLE exchange_events (
     package_id  TEXT,
     revision    INTEGER,                       -- the revision written, if any
     PRIMARY KEY (draft_id, number)
+);
+"#, r#"
+-- Annex files (see store::annexes): their bytes once per SHA-256, which
+-- revision cites which file, and the app's settings.
+CREATE TABLE annex_files (
+    sha256      TEXT PRIMARY KEY,
+    bytes       BLOB NOT NULL,
+    size        INTEGER NOT NULL,
+    media_type  TEXT NOT NULL
+);
+-- Deleting a draft deletes its revisions, and so these rows.
+CREATE TABLE revision_annexes (
+    draft_id    TEXT NOT NULL,
+    number      INTEGER NOT NULL,
+    sha256      TEXT NOT NULL,
+    PRIMARY KEY (draft_id, number, sha256),
+    FOREIGN KEY (draft_id, number) REFERENCES revisions(draft_id, number) ON DELETE CASCADE
+);
+CREATE INDEX revision_annexes_by_file ON revision_annexes(sha256);
+CREATE TABLE settings (
+    key         TEXT PRIMARY KEY,
+    value       TEXT NOT NULL
 );
 "#];
 

@@ -88,6 +88,7 @@ pub(super) fn create_draft(conn: &Connection, path: &Path, request: &Request, at
     .map_err(sql(path))?;
     conn.execute("INSERT INTO revisions (draft_id, number, saved_at, document) VALUES (?1, 1, ?2, ?3)", params![id, at, json])
         .map_err(sql(path))?;
+    super::annexes::record_revision_annexes(conn, path, &id, 1, request)?;
     Ok(DraftSummary { id, title, created_at: at.to_string(), updated_at: at.to_string(), revision: 1 })
 }
 
@@ -113,6 +114,7 @@ pub(super) fn save_draft(conn: &Connection, path: &Path, id: &str, request: &Req
     .map_err(sql(path))?;
     conn.execute("INSERT INTO revisions (draft_id, number, saved_at, document) VALUES (?1, ?2, ?3, ?4)", params![id, next, at, json])
         .map_err(sql(path))?;
+    super::annexes::record_revision_annexes(conn, path, id, next, request)?;
     Ok(SaveReceipt { draft_id: id.to_string(), revision: next, saved_at: at.to_string(), changed: true, title })
 }
 
