@@ -1,5 +1,6 @@
 // Generated from src-tauri/src/command_list.rs and the documentation of
 // src-tauri/src/commands/ by `make types`. Do not edit.
+import type { AttachedAnnex } from './AttachedAnnex';
 import type { BuildInfo } from './BuildInfo';
 import type { CardImport } from './CardImport';
 import type { Comment } from './Comment';
@@ -50,14 +51,16 @@ export type Commands = {
   check_request: { args: { request: Request; lang: Lang }; result: Array<Finding> };
   /** The document the request makes, in its language of transmission (what the preview shows). */
   preview_request: { args: { request: Request }; result: Document };
-  /** Asks where to save, then writes the PDF (a draft while the request has errors); null when the user cancelled. */
-  export_pdf: { args: { request: Request; fileName: string }; result: Exported | null };
+  /** Asks where to save, then writes the PDF (a draft while the request has errors), with `append_annexes` followed by its PDF and image annex files, each after a separator page; null when the user cancelled. */
+  export_pdf: { args: { request: Request; fileName: string; appendAnnexes: boolean }; result: Exported | null };
   /** As `export_pdf`, as an editable Word document (DOCX). */
   export_docx: { args: { request: Request; fileName: string }; result: Exported | null };
   /** Refuses a request that cannot be translated into `target` (code `translation`), else asks where to save and writes its free text as XLIFF 2.0; resolves the path written, null when the user cancelled. */
   export_xliff: { args: { request: Request; target: Lang; fileName: string }; result: string | null };
   /** Asks for a translated XLIFF file and imports it into draft `id` as stored, saved as a new draft; all or nothing. Null when the user cancelled. */
   import_xliff: { args: { id: string }; result: Draft | null };
+  /** Asks for a file and keeps it with annex `annex` (from 1) of draft `id`, whose current state is `request`; the draft is saved with the file's reference. Null when the user cancelled. */
+  attach_annex_file: { args: { id: string; request: Request; annex: number }; result: AttachedAnnex | null };
   /** This side of the exchange: the identity (with where its keys are kept) and the contacts. */
   exchange_desk: { args: Record<string, never>; result: Desk };
   /** Creates the user's identity (keys in the OS keychain, else in a file protected by `key_passphrase`). */
@@ -114,6 +117,7 @@ export const COMMAND_NAMES = [
   'export_docx',
   'export_xliff',
   'import_xliff',
+  'attach_annex_file',
   'exchange_desk',
   'create_identity',
   'unlock_keys',

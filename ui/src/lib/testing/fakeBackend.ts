@@ -8,6 +8,7 @@
  * Like the shell, it rejects with `{ code, message }`.
  */
 import { createApi, type Api, type CommandArgs, type CommandName, type CommandResult, type Invoke } from '../api';
+import type { AnnexFile } from '../generated/AnnexFile';
 import type { Draft } from '../generated/Draft';
 import type { DraftSummary } from '../generated/DraftSummary';
 import type { ErrorCode } from '../generated/ErrorCode';
@@ -28,7 +29,7 @@ export interface FakeBackend {
   api: Api;
   drafts: Map<string, { summary: DraftSummary; request: Request }>;
   saves: Array<{ id: string; request: Request }>;
-  exports: Array<{ fileName: string; request: Request }>;
+  exports: Array<{ fileName: string; request: Request; appendAnnexes: boolean }>;
   /** When set, the next saves reject with this message. */
   failSaves: string | null;
   /**
@@ -65,6 +66,13 @@ export interface FakeBackend {
   failImport: IpcError | null;
   /** Imports made: the draft each was made from, as stored at that moment. */
   imports: Array<{ from: string; request: Request }>;
+  /**
+   * What the open dialog answers for an annex: the file's reference as the
+   * core makes it, or null for "cancelled".
+   */
+  annexAnswer: AnnexFile | null;
+  /** When set, attaching an annex file rejects with this error (too large, unreadable). */
+  failAnnex: IpcError | null;
   /**
    * The exchange, scripted: the core's exchange is exercised by its own
    * tests and end to end, so here the answers are what a test sets, and
@@ -176,8 +184,8 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
     },
     preview_request: async ({ request }) =>
       previewDocument(request) ?? reject('failed', 'the stand-in for the shell has a preview only for the requests of the corpus'),
-    export_pdf: async ({ request, fileName }) => {
-      fake.exports.push({ fileName, request: clone(request) });
+    export_pdf: async ({ request, fileName, appendAnnexes }) => {
+      fake.exports.push({ fileName, request: clone(request), appendAnnexes });
       if (fake.exportAnswer === null) return null;
       return { path: fake.exportAnswer, draft: checkRequest(request, 'en').some((f) => f.severity === 'error') };
     },
@@ -201,6 +209,27 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
       if (fake.failImport !== null) throw fake.failImport;
       fake.imports.push({ from: id, request: clone(source.request) });
       return create(importMarkedTranslation(source.request, fake.importAnswer));
+    },
+    attach_annex_file: async ({ id, request, annex }) => {
+      const d = stored(id);
+      const index = annex - 1;
+      const current = request.attachments[index] ?? reject('failed', `the request has no annex ${annex}`);
+      if (fake.annexAnswer === null) return null;
+      if (fake.failAnnex !== null) throw fake.failAnnex;
+      const file = clone(fake.annexAnswer);
+      const pages = current.pages.trim() === '' && file.pages !== null ? String(file.pages) : current.pages;
+      const saved: Request = { ...request, attachments: request.attachments.map((a, i) => (i === index ? { ...a, file, pages } : a)) };
+      const revision = Number(d.summary.revision) + 1;
+      const at = stamp();
+      d.summary = { ...d.summary, title: draftTitle(saved), updated_at: at, revision };
+      d.request = clone(saved);
+      fake.saves.push({ id, request: clone(saved) });
+      return {
+        draft: clone(d),
+        number: annex,
+        file,
+        receipt: { draft_id: id, revision, saved_at: at, changed: true, title: d.summary.title },
+      };
     },
     exchange_desk: async (args) => (record('exchange_desk', args), clone(fake.exchange.desk)),
     create_identity: async (args) => {
@@ -273,6 +302,8 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
     importAnswer: 'fr',
     failImport: null,
     imports: [],
+    annexAnswer: null,
+    failAnnex: null,
     exchange: { desk: { identity: null, contacts: [] }, overviews: new Map(), importAnswer: null, locked: false, passphrase: 'correct horse', calls: [] },
   };
   return fake;
