@@ -11,6 +11,8 @@ use crate::i18n::Lang;
 use crate::request::{Request, RequestKind};
 use crate::output::pdf::{self, PdfInfo};
 use crate::document::templates::{self, TemplateError};
+use crate::output::annex_pages::{self, AnnexAppender, AnnexPagesError};
+use crate::request::AnnexFile;
 
 fn fonts() -> &'static Fonts {
     static FONTS: OnceLock<Fonts> = OnceLock::new();
@@ -147,4 +149,99 @@ pub fn export_docx(request: &Request, options: &Options, today: time::Date) -> R
     let draft = crate::checks::request_has_errors(request, today);
     let bytes = docx(request, options, draft)?;
     Ok(Export { bytes, draft })
+}
+
+/// An annex file to append after the request's pages.
+#[derive(Debug, Clone, Copy)]
+pub struct AnnexToAppend<'a> {
+    /// Its number in the index of annexes, from 1.
+    pub number: usize,
+    /// The file's reference in the request.
+    pub file: &'a AnnexFile,
+    /// The file's bytes.
+    pub bytes: &'a [u8],
+}
+
+/// Why a PDF with its annexes appended could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum AppendAnnexesError {
+    /// The request itself could not be rendered.
+    #[error(transparent)]
+    Template(#[from] TemplateError),
+    /// An annex file could not be appended.
+    #[error("annex {number} ({name}) cannot be appended: {source}")]
+    Annex {
+        /// Its number in the index.
+        number: usize,
+        /// Its file name.
+        name: String,
+        /// What is wrong with it.
+        source: AnnexPagesError,
+    },
+    /// The request's own PDF could not be reopened to append to it.
+    #[error("the request's PDF could not be reopened to append its annexes: {0}")]
+    Request(AnnexPagesError),
+}
+
+/// The request as a PDF under the rule of [`export_pdf`], followed by each
+/// PDF, PNG or JPEG annex in `annexes`, each after a separator page naming
+/// it (number, file name, SHA-256). Annex files of other types are listed
+/// in the index of annexes but not appended. A damaged annex is an error
+/// naming it; nothing is written.
+pub fn export_pdf_with_annexes(
+    request: &Request,
+    options: &Options,
+    today: time::Date,
+    annexes: &[AnnexToAppend<'_>],
+) -> Result<Export, AppendAnnexesError> {
+    let export = export_pdf(request, options, today)?;
+    let annexes: Vec<&AnnexToAppend<'_>> = annexes.iter().filter(|a| annex_pages::appendable(&a.file.media_type)).collect();
+    if annexes.is_empty() {
+        return Ok(export);
+    }
+    let mut appender = AnnexAppender::new(&export.bytes).map_err(AppendAnnexesError::Request)?;
+    for annex in annexes {
+        let failed = |source| AppendAnnexesError::Annex { number: annex.number, name: annex.file.name.clone(), source };
+        let separator = annex_separator(request, options, annex)?;
+        appender.append_pdf(&document_pdf(&separator, options.paper, options.date)).map_err(AppendAnnexesError::Request)?;
+        let appended = match annex.file.media_type.as_str() {
+            "application/pdf" => appender.append_pdf(annex.bytes).map(|_| ()),
+            media_type => appender.append_image(annex.bytes, media_type, options.paper.size()),
+        };
+        appended.map_err(failed)?;
+    }
+    let bytes = appender.finish().map_err(AppendAnnexesError::Request)?;
+    Ok(Export { bytes, draft: export.draft })
+}
+
+/// The separator page before an appended annex: "Annex 3 — statement.pdf",
+/// the annex's title, and the file's SHA-256, in the document's language.
+fn annex_separator(request: &Request, options: &Options, annex: &AnnexToAppend<'_>) -> Result<Document, TemplateError> {
+    let key = "doc.annex_separator";
+    let text = templates::phrase(options.lang, key).ok_or_else(|| TemplateError::Render {
+        template: "annex separator".into(),
+        message: format!("no phrase `{key}` in templates/phrases/{}.json", options.lang.code()),
+    })?;
+    let heading = crate::i18n::placeholders::fill(text, |name| match name {
+        "number" => Some(annex.number.to_string()),
+        "name" => Some(annex.file.name.clone()),
+        _ => None,
+    })
+    .map_err(|e| TemplateError::Render { template: "annex separator".into(), message: e.to_string() })?;
+    let title = annex.number.checked_sub(1).and_then(|i| request.attachments.get(i)).map(|a| a.title.trim()).unwrap_or_default();
+    let mut blocks = vec![document::Block::Heading { level: 1, number: None, text: heading.clone() }];
+    if !title.is_empty() {
+        blocks.push(document::Block::Paragraph { lines: title.lines().map(String::from).collect() });
+    }
+    blocks.push(document::Block::Meta { text: format!("SHA-256 {}", annex.file.sha256) });
+    Ok(Document {
+        title: heading,
+        lang: options.lang,
+        author: request.req_auth.name.clone(),
+        header: document::running_header(request, options.lang)?,
+        footer: String::new(),
+        draft_note: String::new(),
+        draft_mark: String::new(),
+        blocks,
+    })
 }

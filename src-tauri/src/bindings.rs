@@ -12,6 +12,7 @@ use mla_writer::document::Document;
 use mla_writer::i18n::Lang;
 use mla_writer::interview::{FieldChange, WizardDefinition};
 use mla_writer::request::Request;
+use mla_writer::store::annexes::AttachedAnnex;
 use mla_writer::store::integrity::{IntegrityReport, ReadableExport};
 use mla_writer::store::{Draft, DraftSummary, RevisionEntry, SaveReceipt, SearchResult, SetAsideDraft};
 use mla_writer::BuildInfo;

@@ -24,7 +24,7 @@ macro_rules! command_list {
             create_follow_up(id: String) -> Draft;
             check_request(request: Request, lang: Lang) -> Vec<Finding>;
             preview_request(request: Request) -> Document;
-            export_pdf(request: Request, file_name: String) -> Option<Exported>;
+            export_pdf(request: Request, file_name: String, append_annexes: bool) -> Option<Exported>;
             export_docx(request: Request, file_name: String) -> Option<Exported>;
             export_xliff(request: Request, target: Lang, file_name: String) -> Option<String>;
             import_xliff(id: String) -> Option<Draft>;
@@ -35,6 +35,7 @@ macro_rules! command_list {
             compare_revisions(id: String, from: u32, to: u32, lang: Lang) -> Vec<FieldChange>;
             restore_revision(id: String, number: u32) -> SaveReceipt;
             export_revision(id: String, number: u32, docx: bool, file_name: String) -> Option<Exported>;
+            attach_annex_file(id: String, request: Request, annex: usize) -> Option<AttachedAnnex>;
             exchange_desk() -> Desk;
             create_identity(name: String, authority: String, email: String, key_passphrase: Option<String>) -> Desk;
             unlock_keys(key_passphrase: String) -> ();

@@ -10,6 +10,7 @@ use mla_writer::exchange::desk::DeskError;
 use mla_writer::exchange::identities::OwnIdentityError;
 use mla_writer::exchange::keystore::KeyStoreError;
 use mla_writer::files::WriteError;
+use mla_writer::store::annexes::AnnexError;
 use mla_writer::store::{StoreError, TranslatedDraftError};
 use mla_writer::translation::{ImportFileError, XliffError};
 
@@ -119,6 +120,20 @@ impl From<TranslatedDraftError> for IpcError {
             TranslatedDraftError::Store(e) => e.into(),
             TranslatedDraftError::File(e @ ImportFileError::Xliff { .. }) => IpcError::new(ErrorCode::Translation, e),
             TranslatedDraftError::File(e) => IpcError::new(ErrorCode::File, e),
+        }
+    }
+}
+
+impl From<AnnexError> for IpcError {
+    fn from(e: AnnexError) -> Self {
+        match e {
+            AnnexError::Store(e) => e.into(),
+            e @ (AnnexError::Read { .. }
+            | AnnexError::TooLarge { .. }
+            | AnnexError::Pdf { .. }
+            | AnnexError::Missing { .. }
+            | AnnexError::Append(_)) => IpcError::new(ErrorCode::File, e),
+            e => IpcError::new(ErrorCode::Failed, e),
         }
     }
 }

@@ -40,6 +40,9 @@ mod search_cli;
 #[path = "mla/drafts.rs"]
 mod drafts_cli;
 
+#[path = "mla/annexes.rs"]
+mod annexes_cli;
+
 /// Write requests for international cooperation in criminal matters.
 ///
 /// Request files are JSON documents in the format described in
@@ -91,6 +94,11 @@ enum Command {
         /// document is dated on it, so the same command gives the same bytes.
         #[arg(long, value_parser = parse_date)]
         today: Option<time::Date>,
+        /// After the request, append each annex file (PDF, PNG, JPEG) the
+        /// request cites, each after a separator page naming it; the files
+        /// are read from the drafts database (see `mla drafts attach`).
+        #[arg(long)]
+        append_annexes: bool,
     },
     /// Check a request against the mandatory contents of UNTOC art. 18(15) and related rules.
     ///
@@ -568,6 +576,40 @@ enum DraftsCommand {
         #[arg(long, value_parser = parse_date)]
         today: Option<time::Date>,
     },
+    /// Keep a file (PDF, PNG, JPEG or any other) with an annex of a draft.
+    ///
+    /// The file is stored in the database once, by its SHA-256, and the
+    /// draft saved with the file's name, type, size, SHA-256 and, for a PDF,
+    /// its pages (which also fill the annex's page count when empty). Without
+    /// --annex, a new annex is added, titled --label or the file's name. A
+    /// file over the size limit (`mla drafts annex-limit`) is refused before
+    /// it is read. Prints the annex number and the file's SHA-256.
+    Attach {
+        /// Draft id (from `mla drafts list`).
+        id: String,
+        /// The file.
+        file: PathBuf,
+        /// Number of an existing annex (from 1) to hold the file.
+        #[arg(long, conflicts_with = "label")]
+        annex: Option<usize>,
+        /// Title of the new annex (default: the file's name).
+        #[arg(long)]
+        label: Option<String>,
+    },
+    /// Remove the file of an annex (the annex stays); its bytes are deleted
+    /// once no revision of any draft cites them.
+    Detach {
+        /// Draft id.
+        id: String,
+        /// Number of the annex (from 1).
+        #[arg(long)]
+        annex: usize,
+    },
+    /// Print the size limit of an annex file, or set it (in MiB).
+    AnnexLimit {
+        /// The new limit, in MiB.
+        mib: Option<u64>,
+    },
 }
 
 /// What `mla drafts render` writes.
@@ -674,7 +716,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
-        Command::Render { file, output, lang, format: document_format, paper, with_original, today } => {
+        Command::Render { file, output, lang, format: document_format, paper, with_original, today, append_annexes } => {
             let request = read::read_request(&file).map_err(|e| e.to_string())?;
             let mut options = export::Options::for_request(&request);
             options.paper = paper;
@@ -687,6 +729,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             }
             let today = today.unwrap_or_else(checks::today);
             let export = match document_format {
+                DocumentFormat::Pdf if append_annexes => {
+                    let store = Store::open_read_only(&data_dir::data_dir().join(mla_writer::store::DATABASE_FILE)).map_err(|e| e.to_string())?;
+                    store.export_pdf_with_annexes(&request, &options, today).map_err(|e| format!("{}: {e}", file.display()))?
+                }
                 DocumentFormat::Pdf => export::export_pdf(&request, &options, today).map_err(|e| e.to_string())?,
                 DocumentFormat::Docx => export::export_docx(&request, &options, today).map_err(|e| e.to_string())?,
                 DocumentFormat::Json => export::Export { bytes: read::to_json(&request).into_bytes(), draft: false },

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::i18n::Lang;
-use crate::request::{Attachment, DataSpec, Instrument, Person, Request, RequestKind};
+use crate::request::{AnnexFile, Attachment, DataSpec, Instrument, Person, Request, RequestKind};
 
 /// The request as a template reads it.
 #[derive(Debug, Serialize)]
@@ -96,6 +96,9 @@ pub struct AttachmentView<'a> {
     pub remark: Option<&'static str>,
     /// The annex's entry.
     pub attachment: &'a Attachment,
+    /// The annex's file, if one is kept (always present in the view, as
+    /// null when there is none, so templates may test it).
+    pub file: Option<&'a AnnexFile>,
 }
 
 /// Whether a free-text answer is given (not empty or blank).
@@ -181,6 +184,7 @@ impl<'a> RequestView<'a> {
                         (false, false) => None,
                     },
                     attachment,
+                    file: attachment.file.as_ref(),
                 })
                 .collect(),
             original: Vec::new(),

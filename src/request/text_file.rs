@@ -1,4 +1,5 @@
-//! Reading a text file the user names (a request, a translation, a card):
+//! Reading a file the user names (a request, a translation, a card, an
+//! annex):
 //! refused from its size on disk before any of it is read, and read through
 //! a bound, so that a file growing meanwhile, or a pipe, cannot exceed it.
 
@@ -31,6 +32,13 @@ pub enum TextFileError {
 
 /// The UTF-8 text of the file at `path`, of at most `limit` bytes.
 pub fn read_text_file(path: &Path, limit: u64) -> Result<String, TextFileError> {
+    let bytes = read_bounded(path, limit)?;
+    String::from_utf8(bytes).map_err(|e| TextFileError::NotUtf8 { offset: e.utf8_error().valid_up_to() })
+}
+
+/// The bytes of the file at `path`, of at most `limit` bytes (an annex
+/// file, or the text of [`read_text_file`]); never [`TextFileError::NotUtf8`].
+pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, TextFileError> {
     let file = std::fs::File::open(path)?;
     let size = file.metadata()?.len();
     if size > limit {
@@ -41,7 +49,7 @@ pub fn read_text_file(path: &Path, limit: u64) -> Result<String, TextFileError> 
     if bytes.len() as u64 > limit {
         return Err(TextFileError::TooLarge { size: bytes.len() as u64, limit });
     }
-    String::from_utf8(bytes).map_err(|e| TextFileError::NotUtf8 { offset: e.utf8_error().valid_up_to() })
+    Ok(bytes)
 }
 
 #[cfg(test)]

@@ -126,6 +126,8 @@ impl Store {
     pub fn empty_bin(&mut self) -> Result<usize, StoreError> {
         let tx = self.begin()?;
         let removed = tx.connection().execute("DELETE FROM drafts WHERE deleted_at IS NOT NULL", []).map_err(sql(tx.path()))?;
+        // Annex files only the removed drafts cited go with them.
+        super::annexes::collect_orphan_annexes(&tx)?;
         // The index forgets a replaced or removed row by a tombstone and
         // keeps its words until its segments are merged: merged into one
         // now, the words of the drafts removed leave the file.

@@ -7,6 +7,7 @@
 //! [`crate::request::read`] (a revision's compressed, see `revision_document`),
 //! so what the store keeps is exactly what the CLI reads.
 
+pub mod annexes;
 mod bin;
 pub mod data_dir;
 mod history;
@@ -195,6 +196,28 @@ INSERT INTO search_pending SELECT id FROM drafts;
 -- restore brought back.
 ALTER TABLE revisions ADD COLUMN changes TEXT;
 ALTER TABLE revisions ADD COLUMN restored_from INTEGER;
+"#, r#"
+-- Annex files (see store::annexes): their bytes once per SHA-256, which
+-- revision cites which file, and the app's settings.
+CREATE TABLE annex_files (
+    sha256      TEXT PRIMARY KEY,
+    bytes       BLOB NOT NULL,
+    size        INTEGER NOT NULL,
+    media_type  TEXT NOT NULL
+);
+-- Deleting a draft deletes its revisions, and so these rows.
+CREATE TABLE revision_annexes (
+    draft_id    TEXT NOT NULL,
+    number      INTEGER NOT NULL,
+    sha256      TEXT NOT NULL,
+    PRIMARY KEY (draft_id, number, sha256),
+    FOREIGN KEY (draft_id, number) REFERENCES revisions(draft_id, number) ON DELETE CASCADE
+);
+CREATE INDEX revision_annexes_by_file ON revision_annexes(sha256);
+CREATE TABLE settings (
+    key         TEXT PRIMARY KEY,
+    value       TEXT NOT NULL
+);
 "#];
 
 /// The schema version of a database this app has brought up to date (the

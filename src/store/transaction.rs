@@ -112,6 +112,7 @@ pub(super) fn create_draft(conn: &Connection, path: &Path, request: &Request, at
     )
         .map_err(sql(path))?;
     super::search::index(conn, path, &id, request)?;
+    super::annexes::record_revision_annexes(conn, path, &id, 1, request)?;
     Ok(DraftSummary { id, title, created_at: at.to_string(), updated_at: at.to_string(), revision: 1 })
 }
 
@@ -159,6 +160,7 @@ pub(super) fn save_revision(
     )
     .map_err(sql(path))?;
     super::search::index(conn, path, id, request)?;
+    super::annexes::record_revision_annexes(conn, path, id, next, request)?;
     Ok(SaveReceipt { draft_id: id.to_string(), revision: next, saved_at: at.to_string(), changed: true, title })
 }
 

@@ -30,9 +30,11 @@ use ts_rs::TS;
 use crate::dialogs::{ask_folder, ask_open_path, ask_save_path};
 use crate::error::IpcError;
 
+mod annexes;
 mod exchange;
 mod history;
 mod search;
+pub use annexes::*;
 pub use exchange::*;
 pub use history::*;
 pub use search::*;
@@ -144,11 +146,23 @@ fn write_export(path: PathBuf, export: Export) -> Result<Option<Exported>, IpcEr
     Ok(Some(Exported { path: path.display().to_string(), draft: export.draft }))
 }
 
-/// Asks where to save, then writes the PDF (a draft while the request has errors); null when the user cancelled.
+/// Asks where to save, then writes the PDF (a draft while the request has errors), with `append_annexes` followed by its PDF and image annex files, each after a separator page; null when the user cancelled.
 #[tauri::command(async)]
-pub fn export_pdf(app: tauri::AppHandle, request: Request, file_name: String) -> Result<Option<Exported>, IpcError> {
+pub fn export_pdf(
+    app: tauri::AppHandle,
+    drafts: State<'_, Drafts>,
+    request: Request,
+    file_name: String,
+    append_annexes: bool,
+) -> Result<Option<Exported>, IpcError> {
     let Some(path) = ask_save_path(&app, "PDF document", "pdf", &file_name) else { return Ok(None) };
-    write_export(path, export::export_pdf(&request, &Options::for_request(&request), checks::today())?)
+    let options = Options::for_request(&request);
+    let export = if append_annexes {
+        drafts.lock().export_pdf_with_annexes(&request, &options, checks::today())?
+    } else {
+        export::export_pdf(&request, &options, checks::today())?
+    };
+    write_export(path, export)
 }
 
 /// As `export_pdf`, as an editable Word document (DOCX).

@@ -16,7 +16,12 @@ pub fn drafts(cmd: DraftsCommand) -> Result<ExitCode, String> {
     let path = data_dir::data_dir().join(mla_writer::store::DATABASE_FILE);
     // Only importing and restoring write: the other commands work on a data
     // directory the user cannot write.
-    let open = if matches!(cmd, DraftsCommand::Import { .. } | DraftsCommand::Restore { .. }) { Store::open } else { Store::open_read_only };
+    let writes = match &cmd {
+        DraftsCommand::AnnexLimit { mib } => mib.is_some(),
+        DraftsCommand::Import { .. } | DraftsCommand::Restore { .. } | DraftsCommand::Attach { .. } | DraftsCommand::Detach { .. } => true,
+        _ => false,
+    };
+    let open = if writes { Store::open } else { Store::open_read_only };
     // Checking the whole file runs on a connection of its own: no store is
     // opened for it, so nothing is checked twice.
     if let DraftsCommand::Check = cmd {
@@ -44,6 +49,9 @@ pub fn drafts(cmd: DraftsCommand) -> Result<ExitCode, String> {
             }
         }
         DraftsCommand::Aside(cmd) => return crate::search_cli::aside(cmd),
+        DraftsCommand::Attach { id, file, annex, label } => crate::annexes_cli::attach(&mut store, &id, &file, annex, label)?,
+        DraftsCommand::Detach { id, annex } => crate::annexes_cli::detach(&mut store, &id, annex)?,
+        DraftsCommand::AnnexLimit { mib } => crate::annexes_cli::limit(&mut store, mib)?,
         DraftsCommand::List => {
             for d in store.list_drafts().map_err(|e| e.to_string())? {
                 println!("{}  rev {:>3}  {}  {}", d.id, d.revision, d.updated_at, d.title);

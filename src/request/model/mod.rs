@@ -803,6 +803,33 @@ part! {
         pub translated: bool,
         /// Whether it is certified.
         pub certified: bool,
+        /// The annex's file, when one is kept with the request (its
+        /// reference only: the bytes are in the store, by SHA-256). Absent
+        /// in requests written before annexes held files.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[ts(optional)]
+        pub file: Option<AnnexFile>,
+    }
+}
+
+part! {
+    /// The reference to an annex's file: what it is and its SHA-256, by
+    /// which the store keeps its bytes (once, however many annexes and
+    /// drafts cite it).
+    pub struct AnnexFile {
+        /// SHA-256 of the bytes, 64 lowercase hexadecimal digits.
+        pub sha256: String,
+        /// The file's name as the user chose it (no folder).
+        pub name: String,
+        /// Media type found from the bytes (`application/pdf`, `image/png`,
+        /// `image/jpeg`, else `application/octet-stream`).
+        pub media_type: String,
+        /// Size in bytes.
+        // JSON carries it as a number, and annex files stay far below 2^53.
+        #[ts(type = "number")]
+        pub size: u64,
+        /// Number of pages, for a PDF.
+        pub pages: Option<u32>,
     }
 }
 

@@ -31,6 +31,7 @@ describe('api', () => {
     await api.importXliff('d1');
     await api.checkDatabase();
     await api.exportReadableDrafts();
+    await api.attachAnnexFile('d1', request, 1);
     await api.exchangeDesk();
     await api.createIdentity('A. Prosecutor', 'Office', 'a@example.org', 'long passphrase');
     await api.unlockKeys('long passphrase');
@@ -69,12 +70,13 @@ describe('api', () => {
       ['save_draft', { id: 'd1', request }],
       ['check_request', { request, lang: 'fr' }],
       ['preview_request', { request }],
-      ['export_pdf', { request, fileName: 'PPO-1.pdf' }],
+      ['export_pdf', { request, fileName: 'PPO-1.pdf', appendAnnexes: false }],
       ['export_docx', { request, fileName: 'PPO-1.docx' }],
       ['export_xliff', { request, target: 'fr', fileName: 'PPO-1.fr.xlf' }],
       ['import_xliff', { id: 'd1' }],
       ['check_database', {}],
       ['export_readable_drafts', {}],
+      ['attach_annex_file', { id: 'd1', request, annex: 1 }],
       ['exchange_desk', {}],
       ['create_identity', { name: 'A. Prosecutor', authority: 'Office', email: 'a@example.org', keyPassphrase: 'long passphrase' }],
       ['unlock_keys', { keyPassphrase: 'long passphrase' }],

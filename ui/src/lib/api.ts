@@ -123,7 +123,16 @@ export function createApi(invoke: Invoke) {
      * Asks where to save, then writes the PDF; null when the user cancelled.
      * A request that still has errors is written as a draft.
      */
-    exportPdf: (request: Request, fileName: string): Promise<Exported | null> => call('export_pdf', { request, fileName }),
+    exportPdf: (request: Request, fileName: string, appendAnnexes = false): Promise<Exported | null> =>
+      call('export_pdf', { request, fileName, appendAnnexes }),
+    /**
+     * Asks for a file and keeps it with annex `annex` (from 1) of draft `id`,
+     * whose state on screen is `request`; the shell saves the draft with the
+     * file's reference and resolves it, or null when the user cancelled.
+     * Rejects with code `file` when the file cannot be read, is over the
+     * size limit, or is a PDF that cannot be read.
+     */
+    attachAnnexFile: (id: string, request: Request, annex: number) => call('attach_annex_file', { id, request, annex }),
     /** As {@link exportPdf}, as an editable Word document (DOCX). */
     exportDocx: (request: Request, fileName: string): Promise<Exported | null> => call('export_docx', { request, fileName }),
     /**

@@ -11,6 +11,7 @@ import type { Lang } from './generated/Lang';
 import type { Request } from './generated/Request';
 import type { SaveReceipt } from './generated/SaveReceipt';
 import { UNEXPECTED_ERROR, errorCode, errorMessage, type Api } from './api';
+import { withAnnexFile, withoutAnnexFile } from './annexes';
 import { AutosaveQueue, type SaveState } from './autosave';
 import { newItem } from './fields';
 import { docxFileName, pdfFileName, xliffFileName } from './format';
@@ -21,7 +22,15 @@ import { defaultTranslationTarget } from './translation';
 
 export type EditorApi = Pick<
   Api,
-  'saveDraft' | 'checkRequest' | 'previewRequest' | 'exportPdf' | 'exportDocx' | 'exportXliff' | 'importXliff' | 'createFollowUp'
+  | 'saveDraft'
+  | 'checkRequest'
+  | 'previewRequest'
+  | 'exportPdf'
+  | 'exportDocx'
+  | 'exportXliff'
+  | 'importXliff'
+  | 'createFollowUp'
+  | 'attachAnnexFile'
 >;
 
 export type ExportState =
@@ -68,6 +77,15 @@ export type FollowUpState =
   | { kind: 'running' }
   | { kind: 'error'; cause: 'save' | 'create'; message: string };
 
+/**
+ * Attaching a file to an annex: which annex (from 0) is waiting for the
+ * shell, or the error of the last attempt.
+ */
+export type AnnexFileState =
+  | { kind: 'idle' }
+  | { kind: 'running'; index: number }
+  | { kind: 'error'; index: number; message: string };
+
 export interface EditorTimings {
   /** Quiet period before an autosave, ms. */
   save: number;
@@ -104,6 +122,9 @@ export class Editor {
   xliffState = $state<XliffExportState>({ kind: 'idle' });
   importState = $state<ImportState>({ kind: 'idle' });
   followUpState = $state<FollowUpState>({ kind: 'idle' });
+  annexFileState = $state<AnnexFileState>({ kind: 'idle' });
+  /** Whether the PDF export appends the annexes' PDF and image files. */
+  appendAnnexes = $state(false);
   /** The draft's title as the store derives it; follows each save. */
   title = $state('');
   /** The language the findings' messages are worded in. */
@@ -251,12 +272,36 @@ export class Editor {
     try {
       const result =
         format === 'pdf'
-          ? await this.api.exportPdf(this.request, pdfFileName(this.request))
+          ? await this.api.exportPdf(this.request, pdfFileName(this.request), this.appendAnnexes)
           : await this.api.exportDocx(this.request, docxFileName(this.request));
       set(result === null ? { kind: 'cancelled' } : { kind: 'done', path: result.path, draft: result.draft });
     } catch (error) {
       set({ kind: 'error', message: errorMessage(error) });
     }
+  }
+
+  /**
+   * Saves pending changes, then asks the shell for a file to keep with
+   * annex `index` (from 0). The shell stores it and saves the draft with its
+   * reference; the reference is then merged into the request on screen, so
+   * that edits made meanwhile stay and the next autosave keeps the file.
+   */
+  async attachAnnexFile(index: number): Promise<void> {
+    if (this.annexFileState.kind === 'running') return;
+    this.annexFileState = { kind: 'running', index };
+    await this.flush();
+    try {
+      const attached = await this.api.attachAnnexFile(this.draftId, this.request, index + 1);
+      if (attached !== null) this.change('attachments', withAnnexFile(this.request, index, attached.file).attachments);
+      this.annexFileState = { kind: 'idle' };
+    } catch (error) {
+      this.annexFileState = { kind: 'error', index, message: errorMessage(error) };
+    }
+  }
+
+  /** Removes the file of annex `index` (from 0); the annex stays. */
+  removeAnnexFile(index: number): void {
+    this.change('attachments', withoutAnnexFile(this.request, index).attachments);
   }
 
   /** Chooses the language of the next translation file. */

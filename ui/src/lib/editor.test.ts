@@ -87,7 +87,7 @@ describe('Editor', () => {
     expect(editor.exportState.kind).toBe('running');
     await done;
     expect(backend.saves).toHaveLength(1);
-    expect(backend.exports).toEqual([{ fileName: 'ECD-2026-117.pdf', request: backend.saves[0].request }]);
+    expect(backend.exports).toEqual([{ fileName: 'ECD-2026-117.pdf', appendAnnexes: false, request: backend.saves[0].request }]);
     expect(editor.exportState).toEqual({ kind: 'done', path: '/home/user/request.pdf', draft: true });
     expect(editor.saveState.kind).toBe('saved');
   });

@@ -8,6 +8,7 @@
  * Like the shell, it rejects with `{ code, message }`.
  */
 import { createApi, type Api, type CommandArgs, type CommandName, type CommandResult, type Invoke } from '../api';
+import type { AnnexFile } from '../generated/AnnexFile';
 import type { Draft } from '../generated/Draft';
 import type { FieldChange } from '../generated/FieldChange';
 import type { RevisionEntry } from '../generated/RevisionEntry';
@@ -32,7 +33,7 @@ export interface FakeBackend {
   api: Api;
   drafts: Map<string, { summary: DraftSummary; request: Request }>;
   saves: Array<{ id: string; request: Request }>;
-  exports: Array<{ fileName: string; request: Request }>;
+  exports: Array<{ fileName: string; request: Request; appendAnnexes: boolean }>;
   /** When set, the next saves reject with this message. */
   failSaves: string | null;
   /** What the database's full check finds (none: sound). */
@@ -73,6 +74,13 @@ export interface FakeBackend {
   failImport: IpcError | null;
   /** Imports made: the draft each was made from, as stored at that moment. */
   imports: Array<{ from: string; request: Request }>;
+  /**
+   * What the open dialog answers for an annex: the file's reference as the
+   * core makes it, or null for "cancelled".
+   */
+  annexAnswer: AnnexFile | null;
+  /** When set, attaching an annex file rejects with this error (too large, unreadable). */
+  failAnnex: IpcError | null;
   /**
    * The exchange, scripted: the core's exchange is exercised by its own
    * tests and end to end, so here the answers are what a test sets, and
@@ -209,8 +217,8 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
     },
     preview_request: async ({ request }) =>
       previewDocument(request) ?? reject('failed', 'the stand-in for the shell has a preview only for the requests of the corpus'),
-    export_pdf: async ({ request, fileName }) => {
-      fake.exports.push({ fileName, request: clone(request) });
+    export_pdf: async ({ request, fileName, appendAnnexes }) => {
+      fake.exports.push({ fileName, request: clone(request), appendAnnexes });
       if (fake.exportAnswer === null) return null;
       return { path: fake.exportAnswer, draft: checkRequest(request, 'en').some((f) => f.severity === 'error') };
     },
@@ -237,6 +245,27 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
     },
     check_database: async () => ({ problems: [...fake.databaseProblems] }),
     export_readable_drafts: async (args) => (record('export_readable_drafts', args), clone(fake.readableExport)),
+    attach_annex_file: async ({ id, request, annex }) => {
+      const d = stored(id);
+      const index = annex - 1;
+      const current = request.attachments[index] ?? reject('failed', `the request has no annex ${annex}`);
+      if (fake.annexAnswer === null) return null;
+      if (fake.failAnnex !== null) throw fake.failAnnex;
+      const file = clone(fake.annexAnswer);
+      const pages = current.pages.trim() === '' && file.pages !== null ? String(file.pages) : current.pages;
+      const saved: Request = { ...request, attachments: request.attachments.map((a, i) => (i === index ? { ...a, file, pages } : a)) };
+      const revision = Number(d.summary.revision) + 1;
+      const at = stamp();
+      d.summary = { ...d.summary, title: draftTitle(saved), updated_at: at, revision };
+      d.request = clone(saved);
+      fake.saves.push({ id, request: clone(saved) });
+      return {
+        draft: clone(d),
+        number: annex,
+        file,
+        receipt: { draft_id: id, revision, saved_at: at, changed: true, title: d.summary.title },
+      };
+    },
     exchange_desk: async (args) => (record('exchange_desk', args), clone(fake.exchange.desk)),
     create_identity: async (args) => {
       record('create_identity', args);
@@ -355,6 +384,8 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
     importAnswer: 'fr',
     failImport: null,
     imports: [],
+    annexAnswer: null,
+    failAnnex: null,
     exchange: { desk: { identity: null, contacts: [] }, overviews: new Map(), importAnswer: null, locked: false, passphrase: 'correct horse', calls: [] },
     searchAnswer: [],
     searches: [],
