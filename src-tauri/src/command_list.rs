@@ -47,6 +47,9 @@ macro_rules! command_list {
             accept_suggestion(id: String, suggestion_id: String, resolution: Resolution) -> DecisionReceipt;
             reject_suggestion(id: String, suggestion_id: String) -> DecisionReceipt;
             export_reading_copy(id: String, lang: Lang, file_name: String) -> Option<String>;
+            register_page(query: RegisterQuery) -> RegisterPage;
+            dashboard() -> Dashboard;
+            draft_links(id: String) -> Vec<DraftLink>;
         }
     };
 }

@@ -88,6 +88,7 @@ pub(super) fn create_draft(conn: &Connection, path: &Path, request: &Request, at
     .map_err(sql(path))?;
     conn.execute("INSERT INTO revisions (draft_id, number, saved_at, document) VALUES (?1, 1, ?2, ?3)", params![id, at, json])
         .map_err(sql(path))?;
+    super::register::write_derived(conn, path, &id, request, at)?;
     Ok(DraftSummary { id, title, created_at: at.to_string(), updated_at: at.to_string(), revision: 1 })
 }
 
@@ -95,13 +96,13 @@ pub(super) fn save_draft(conn: &Connection, path: &Path, id: &str, request: &Req
     read::within_limits(request, &format!("draft {id}")).map_err(StoreError::TooLarge)?;
     let json = read::to_json(request);
     let title = draft_title(request);
-    let current: Option<(i64, String, String)> = conn
-        .query_row("SELECT revision, updated_at, document FROM drafts WHERE id = ?1", [id], |row| {
-            Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+    let current: Option<(i64, String, String, String)> = conn
+        .query_row("SELECT revision, updated_at, document, created_at FROM drafts WHERE id = ?1", [id], |row| {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
         })
         .optional()
         .map_err(sql(path))?;
-    let (revision, updated_at, document) = current.ok_or_else(|| StoreError::NotFound(id.to_string()))?;
+    let (revision, updated_at, document, created_at) = current.ok_or_else(|| StoreError::NotFound(id.to_string()))?;
     if document == json {
         return Ok(SaveReceipt { draft_id: id.to_string(), revision, saved_at: updated_at, changed: false, title });
     }
@@ -113,6 +114,7 @@ pub(super) fn save_draft(conn: &Connection, path: &Path, id: &str, request: &Req
     .map_err(sql(path))?;
     conn.execute("INSERT INTO revisions (draft_id, number, saved_at, document) VALUES (?1, ?2, ?3, ?4)", params![id, next, at, json])
         .map_err(sql(path))?;
+    super::register::write_derived(conn, path, id, request, &created_at)?;
     Ok(SaveReceipt { draft_id: id.to_string(), revision: next, saved_at: at.to_string(), changed: true, title })
 }
 

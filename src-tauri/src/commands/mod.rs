@@ -1,7 +1,7 @@
 //! IPC commands, listed in `command_list.rs`: each translates its arguments
 //! to one core call and the result back. No business logic lives here.
 //! Drafts and exports are here; the exchange with counterparts is in
-//! `exchange.rs`.
+//! `exchange.rs`, the case register in `register.rs`.
 //!
 //! Every command that touches the disk or does real work is `async`: it runs
 //! on the async runtime's threads, never on the main thread that draws the
@@ -30,7 +30,9 @@ use crate::dialogs::{ask_open_path, ask_save_path};
 use crate::error::IpcError;
 
 mod exchange;
+mod register;
 pub use exchange::*;
+pub use register::*;
 
 /// The draft store, shared by all commands.
 pub struct Drafts(pub Mutex<Store>);

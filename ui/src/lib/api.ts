@@ -10,6 +10,7 @@ import type { Draft } from './generated/Draft';
 import type { ErrorCode } from './generated/ErrorCode';
 import type { Exported } from './generated/Exported';
 import type { Lang } from './generated/Lang';
+import type { RegisterQuery } from './generated/RegisterQuery';
 import type { Request } from './generated/Request';
 import type { CommentKind } from './generated/CommentKind';
 import type { Resolution } from './generated/Resolution';
@@ -182,6 +183,15 @@ export function createApi(invoke: Invoke) {
     rejectSuggestion: (id: string, suggestionId: string) => call('reject_suggestion', { id, suggestionId }),
     /** Asks where to save, then writes the PDF reading copy with the comments; the path, or null. */
     exportReadingCopy: (id: string, lang: Lang, fileName: string) => call('export_reading_copy', { id, lang, fileName }),
+
+    // The case register.
+
+    /** One page of the register: the requests the query selects, in its order. */
+    registerPage: (query: RegisterQuery) => call('register_page', { query }),
+    /** What falls due as of today, and what waits on the counterpart. */
+    dashboard: () => call('dashboard', {}),
+    /** The requests linked to draft `id`, either way. */
+    draftLinks: (id: string) => call('draft_links', { id }),
   };
 }
 
