@@ -180,8 +180,9 @@ fn a_follow_up_is_linked_to_its_preservation_request_and_links_are_followed_both
     let reply = store.create_draft(&request("R1", "Vestria", RequestKind::MlaEvidence)).unwrap().id;
     store.link_drafts(&follow_up, &reply, LinkKind::Reply, datetime!(2026-12-01 10:00 UTC)).unwrap();
     store.link_drafts(&follow_up, &reply, LinkKind::Reply, datetime!(2026-12-02 10:00 UTC)).unwrap();
-    let links = store.links(&follow_up).unwrap();
-    assert_eq!(links.iter().map(|l| (l.kind, l.incoming)).collect::<Vec<_>>(), [(LinkKind::FollowUp, true), (LinkKind::Reply, false)]);
+    let mut links: Vec<_> = store.links(&follow_up).unwrap().iter().map(|l| (l.kind.key(), l.incoming, l.other_id.clone())).collect();
+    links.sort();
+    assert_eq!(links, [("follow_up", true, preservation.clone()), ("reply", false, reply.clone())]);
     assert_eq!(store.links(&reply).unwrap()[0].other_id, follow_up);
     assert!(matches!(store.link_drafts(&reply, &reply, LinkKind::Supplement, datetime!(2026-12-01 10:00 UTC)), Err(StoreError::Query(_))));
     assert!(matches!(store.link_drafts(&reply, "nope", LinkKind::Supplement, datetime!(2026-12-01 10:00 UTC)), Err(StoreError::NotFound(_))));

@@ -101,12 +101,12 @@ mod tests {
     fn a_request_sent_without_news_for_sixty_days_is_chased_with_the_counterparts_reference() {
         // The tests' date is 2026-11-27.
         let mut r = example(Example::Mla);
-        r.consult.status_log.push(change(RequestStatus::Sent, "2026-09-28", ""));
+        r.consult.status_log.push(change(RequestStatus::Sent, "2026-09-29", ""));
         silent(&r, "STATUS-CHASE");
-        r.consult.status_log[0].date = "2026-09-27".into();
+        r.consult.status_log[0].date = "2026-09-28".into();
         let f = only_finding(&r, "STATUS-CHASE", Severity::Info, "consult.status_log");
-        assert!(f.message.contains(r.case.internal_ref.trim()) && f.message.contains("2026-09-27"), "{}", f.message);
-        r.consult.status_log.push(change(RequestStatus::Acknowledged, "2026-09-27", "NOR-MLA-77"));
+        assert!(f.message.contains(r.case.internal_ref.trim()) && f.message.contains("2026-09-28"), "{}", f.message);
+        r.consult.status_log.push(change(RequestStatus::Acknowledged, "2026-09-28", "NOR-MLA-77"));
         assert!(only_finding(&r, "STATUS-CHASE", Severity::Info, "consult.status_log").message.contains("NOR-MLA-77"));
         r.consult.status_log.push(change(RequestStatus::Executed, "2026-10-01", ""));
         silent(&r, "STATUS-CHASE");
