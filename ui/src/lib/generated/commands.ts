@@ -5,10 +5,12 @@ import type { CardImport } from './CardImport';
 import type { Comment } from './Comment';
 import type { CommentKind } from './CommentKind';
 import type { Contact } from './Contact';
+import type { Dashboard } from './Dashboard';
 import type { DecisionReceipt } from './DecisionReceipt';
 import type { Desk } from './Desk';
 import type { Document } from './Document';
 import type { Draft } from './Draft';
+import type { DraftLink } from './DraftLink';
 import type { DraftSummary } from './DraftSummary';
 import type { Exported } from './Exported';
 import type { Finding } from './Finding';
@@ -16,6 +18,8 @@ import type { JsonValue } from './serde_json/JsonValue';
 import type { Lang } from './Lang';
 import type { Overview } from './Overview';
 import type { PackageImport } from './PackageImport';
+import type { RegisterPage } from './RegisterPage';
+import type { RegisterQuery } from './RegisterQuery';
 import type { Request } from './Request';
 import type { Resolution } from './Resolution';
 import type { SaveReceipt } from './SaveReceipt';
@@ -96,6 +100,12 @@ export type Commands = {
   reject_suggestion: { args: { id: string; suggestionId: string }; result: DecisionReceipt };
   /** Asks where to save, then writes the reading copy of shared draft `id` as PDF: the request with its comments and suggestions listed, in `lang`. Null when the user cancelled. */
   export_reading_copy: { args: { id: string; lang: Lang; fileName: string }; result: string | null };
+  /** One page of the register: the requests `query` selects, in its order. */
+  register_page: { args: { query: RegisterQuery }; result: RegisterPage };
+  /** What falls due as of today (overdue, within 7 and 30 days) and what waits on the counterpart. */
+  dashboard: { args: Record<string, never>; result: Dashboard };
+  /** The requests linked to draft `id`, either way. */
+  draft_links: { args: { id: string }; result: Array<DraftLink> };
 };
 
 /** The names of the commands, in the order of the list. */
@@ -133,4 +143,7 @@ export const COMMAND_NAMES = [
   'accept_suggestion',
   'reject_suggestion',
   'export_reading_copy',
+  'register_page',
+  'dashboard',
+  'draft_links',
 ] as const satisfies ReadonlyArray<keyof Commands>;
