@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { initialQuery } from './register';
 
 const invoke = vi.fn();
 vi.mock('@tauri-apps/api/core', () => ({ invoke: (...args: unknown[]) => invoke(...args) }));
@@ -48,6 +49,9 @@ describe('api', () => {
     await api.acceptSuggestion('d1', 's1', { type: 'theirs' });
     await api.rejectSuggestion('d1', 's2');
     await api.exportReadingCopy('d1', 'en', 'PPO-1-comments.pdf');
+    await api.registerPage(initialQuery());
+    await api.dashboard();
+    await api.draftLinks('d1');
     expect(invoke.mock.calls).toEqual([
       ['wizard_definition', { lang: 'ar' }],
       ['ui_strings', { lang: 'zh' }],
@@ -82,6 +86,9 @@ describe('api', () => {
       ['accept_suggestion', { id: 'd1', suggestionId: 's1', resolution: { type: 'theirs' } }],
       ['reject_suggestion', { id: 'd1', suggestionId: 's2' }],
       ['export_reading_copy', { id: 'd1', lang: 'en', fileName: 'PPO-1-comments.pdf' }],
+      ['register_page', { query: initialQuery() }],
+      ['dashboard', {}],
+      ['draft_links', { id: 'd1' }],
     ]);
     // Every command of the shell's list is called, and no other.
     expect(new Set(invoke.mock.calls.map(([command]) => command))).toEqual(new Set(COMMAND_NAMES));

@@ -4,6 +4,8 @@
  * status history of a request, a new change of status, and the register
  * list's query (filters, sort, pages).
  */
+import type { DraftLink } from './generated/DraftLink';
+import type { DueKind } from './generated/DueKind';
 import type { RegisterColumn } from './generated/RegisterColumn';
 import type { RegisterQuery } from './generated/RegisterQuery';
 import type { Request } from './generated/Request';
@@ -25,6 +27,27 @@ export const STATUSES: readonly RequestStatus[] = [
   'withdrawn',
   'no_longer_needed',
 ];
+
+/** The wording of what falls due, by kind of deadline. */
+export const DUE_KEYS: Record<DueKind, string> = {
+  execution: 'ui.due.execution',
+  preservation_expiry: 'ui.due.preservation_expiry',
+  limitation: 'ui.due.limitation',
+  custody: 'ui.due.custody',
+  trial: 'ui.due.trial',
+  oral_confirmation: 'ui.due.oral_confirmation',
+  chase: 'ui.due.chase',
+};
+
+/** The wording of a link, seen from one of its requests. */
+export function linkKey(link: DraftLink): string {
+  const keys = {
+    follow_up: ['ui.links.follow_up_out', 'ui.links.follow_up_in'],
+    supplement: ['ui.links.supplement_out', 'ui.links.supplement_in'],
+    reply: ['ui.links.reply_out', 'ui.links.reply_in'],
+  } as const;
+  return keys[link.kind][link.incoming ? 1 : 0];
+}
 
 /** The register's rows per page. */
 export const PAGE_SIZE = 20;
