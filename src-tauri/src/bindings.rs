@@ -14,7 +14,9 @@ use mla_writer::interview::{FieldChange, WizardDefinition};
 use mla_writer::request::Request;
 use mla_writer::store::annexes::AttachedAnnex;
 use mla_writer::store::integrity::{IntegrityReport, ReadableExport};
-use mla_writer::store::{Draft, DraftSummary, RevisionEntry, SaveReceipt, SearchResult, SetAsideDraft};
+use mla_writer::store::{
+    Dashboard, Draft, DraftLink, DraftSummary, RegisterPage, RegisterQuery, RevisionEntry, SaveReceipt, SearchResult, SetAsideDraft,
+};
 use mla_writer::BuildInfo;
 use quote::ToTokens;
 use ts_rs::{TypeVisitor, TS};

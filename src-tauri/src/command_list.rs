@@ -63,6 +63,9 @@ macro_rules! command_list {
             archived_drafts() -> Vec<SetAsideDraft>;
             bin_drafts() -> Vec<SetAsideDraft>;
             empty_bin() -> u32;
+            register_page(query: RegisterQuery) -> RegisterPage;
+            dashboard() -> Dashboard;
+            draft_links(id: String) -> Vec<DraftLink>;
         }
     };
 }

@@ -43,6 +43,9 @@ mod drafts_cli;
 #[path = "mla/annexes.rs"]
 mod annexes_cli;
 
+#[path = "mla/register.rs"]
+mod register_cli;
+
 /// Write requests for international cooperation in criminal matters.
 ///
 /// Request files are JSON documents in the format described in
@@ -204,6 +207,104 @@ enum Command {
     /// MLA_PASSPHRASE.
     #[command(subcommand)]
     Exchange(ExchangeCommand),
+    /// The case register: where each request stands, what falls due, and
+    /// how requests are linked.
+    ///
+    /// Statuses: drafting, in_consultation, sent, acknowledged,
+    /// additional_information_requested, postponed, partially_executed,
+    /// executed, refused, withdrawn, no_longer_needed. Kinds: mla_evidence,
+    /// preservation, emergency_disclosure, transfer_of_proceedings.
+    #[command(subcommand)]
+    Register(RegisterCommand),
+}
+
+#[derive(Subcommand)]
+enum RegisterCommand {
+    /// List the requests, a page at a time: id, status, kind, date of the
+    /// status, next deadline, requested State and title.
+    List {
+        /// Only requests with this status.
+        #[arg(long, value_parser = register_cli::parse_status)]
+        status: Option<mla_writer::request::RequestStatus>,
+        /// Only requests to this State (as typed in the request, any case).
+        #[arg(long)]
+        state: Option<String>,
+        /// Only requests of this kind.
+        #[arg(long, value_parser = register_cli::parse_kind)]
+        kind: Option<mla_writer::request::RequestKind>,
+        /// Only requests whose status dates from this day on (YYYY-MM-DD).
+        #[arg(long)]
+        from: Option<String>,
+        /// Only requests whose status dates from this day or before (YYYY-MM-DD).
+        #[arg(long)]
+        to: Option<String>,
+        /// Only requests with a deadline within this many days (30d), overdue ones included.
+        #[arg(long, value_parser = register_cli::parse_days)]
+        due_within: Option<u32>,
+        /// Count --due-within from this day (YYYY-MM-DD) instead of today.
+        #[arg(long, value_parser = parse_date)]
+        today: Option<time::Date>,
+        /// Sort by: title, kind, state, status, status_date, next_deadline, created_at, updated_at.
+        #[arg(long, value_parser = register_cli::parse_column, default_value = "updated_at")]
+        sort: mla_writer::store::RegisterColumn,
+        /// Sort in descending order.
+        #[arg(long)]
+        descending: bool,
+        /// Page number, from 0.
+        #[arg(long, default_value_t = 0)]
+        page: u32,
+        /// Requests per page (at most 200).
+        #[arg(long, default_value_t = 50)]
+        page_size: u32,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
+    /// Record a change of status of a draft (a new revision).
+    SetStatus {
+        /// Draft id.
+        id: String,
+        /// The new status.
+        #[arg(value_parser = register_cli::parse_status)]
+        status: mla_writer::request::RequestStatus,
+        /// The counterpart's reference number.
+        #[arg(long = "ref", default_value = "")]
+        reference: String,
+        /// A note: reasons, what was said.
+        #[arg(long, default_value = "")]
+        note: String,
+        /// Date of the change (YYYY-MM-DD) instead of today.
+        #[arg(long, value_parser = parse_date)]
+        date: Option<time::Date>,
+    },
+    /// What falls due: overdue, within 7 days, within 30 days, and the
+    /// requests waiting on the counterpart.
+    Dashboard {
+        /// As on this day (YYYY-MM-DD) instead of today.
+        #[arg(long, value_parser = parse_date)]
+        today: Option<time::Date>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
+    /// The requests linked to a draft, either way.
+    Links {
+        /// Draft id.
+        id: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
+    /// Link a request to a later one: its follow-up, a supplement, the reply received.
+    Link {
+        /// The earlier request's draft id.
+        from: String,
+        /// The later request's draft id.
+        to: String,
+        /// follow_up, supplement or reply.
+        #[arg(long, value_parser = register_cli::parse_link_kind)]
+        kind: mla_writer::store::LinkKind,
+    },
 }
 
 #[derive(Subcommand)]
@@ -806,6 +907,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Identity(cmd) => exchange_cli::identity(cmd),
         Command::Contacts(cmd) => exchange_cli::contacts(cmd),
         Command::Exchange(cmd) => exchange_cli::exchange(cmd),
+        Command::Register(cmd) => register_cli::register(cmd),
     }
 }
 

@@ -13,8 +13,13 @@ use crate::request::mla::{
 };
 use crate::request::{
     Attachment, AttachmentType, AuthorityType, Channel, DataCategory, DataSpec, Instrument, Module, OffenceCategory, Person, PersonRole, PersonType,
-    RelatedRequest, Request, TranslationStatus,
+    AdditionalInformation, RelatedRequest, Request, RequestStatus, StatusChange, TranslationStatus,
 };
+
+/// Records that the request was sent on `date`.
+fn sent_on(r: &mut Request, date: &str) {
+    r.consult.status_log.push(StatusChange { status: Some(RequestStatus::Sent), date: date.into(), ..StatusChange::default() });
+}
 
 /// A change to a request.
 type Change = fn(&mut Request);
@@ -610,6 +615,31 @@ static CASES: &[Case] = &[
     case("STYLE-JARGON", (Mla, |r| r.facts.summary.push_str(" The QXV was informed.")), (Mla, as_is)),
     case("TEXT-GLYPH", (Mla, |r| r.facts.summary.push_str(" \u{1F600}")), (Mla, as_is)),
     case("STYLE-LENGTH", (Mla, |r| r.facts.summary = "Fraud by the director.".into()), (Mla, as_is)),
+    // Tracking (after sending)
+    case("BUD-29-7-followup", (Preservation, |r| r.preservation.followup_mla_ref = "ARD-MLA-2026-31".into()), (Preservation, as_is)),
+    case(
+        "BUD-29-6-notice",
+        (Preservation, |r| r.preservation.notice_29_6 = "Preserving the mailbox would alert its user.".into()),
+        (Preservation, as_is),
+    ),
+    case("ETS73-16-report", (Transfer, |r| sent_on(r, "2026-11-20")), (Transfer, as_is)),
+    case("UNTOC-18-14-oral", (Emergency, |r| r.urgent_oral.made_at = "2026-11-26T22:10".into()), (Emergency, as_is)),
+    case("STATUS-CHASE", (Mla, |r| sent_on(r, "2026-09-01")), (Mla, |r| sent_on(r, "2026-11-01"))),
+    case(
+        "STATUS-NOT-NEEDED",
+        (Mla, |r| {
+            sent_on(r, "2026-11-01");
+            r.consult.no_longer_needed = true;
+        }),
+        (Mla, |r| sent_on(r, "2026-11-01")),
+    ),
+    case(
+        "ADDINFO-OPEN",
+        (Mla, |r| {
+            r.consult.additional_info_log.push(AdditionalInformation { asked_at: "2026-11-02".into(), asked: "Bank statements for 2025".into(), ..Default::default() })
+        }),
+        (Mla, as_is),
+    ),
 ];
 
 fn findings(code: &str, (kind, change): (Example, Change)) -> Vec<Finding> {

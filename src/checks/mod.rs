@@ -17,6 +17,7 @@ mod handling;
 mod modules;
 mod offences;
 mod preservation;
+mod tracking;
 mod transfer;
 
 pub use consistency::{code_points, undrawable_texts};
@@ -257,6 +258,7 @@ pub fn rules() -> impl Iterator<Item = &'static Rule> {
         emergency::RULES,
         transfer::RULES,
         consistency::RULES,
+        tracking::RULES,
     ]
     .into_iter()
     .flatten()

@@ -1,11 +1,8 @@
 //! Section F: expedited preservation requests (kind b), Budapest arts. 29, 30, 35.
 
-use super::consistency::parse_date;
 use super::{blank, msg, state, Findings, Rule, Severity};
+use crate::request::deadlines::preservation_expiry;
 use crate::request::{Channel, DataCategory, DataSpec, OffenceCategory, RequestKind};
-
-/// Days a preservation lasts at least (Budapest art. 29(7)).
-const PRESERVATION_DAYS: i64 = 60;
 
 /// Reports what data set `i` (at `path` = `…data.N`) lacks: identifiers,
 /// categories, the start and end of the period, and its time zone.
@@ -156,9 +153,13 @@ pub(super) static RULES: &[Rule] = &[
             if r.kind != RequestKind::Preservation {
                 return;
             }
-            let Some(since) = parse_date(&r.preservation.preserved_at) else { return };
+            // Once the follow-up MLA request is sent, the data stay preserved
+            // until it is decided (art. 29(7)).
+            if !blank(&r.preservation.followup_mla_ref) {
+                return;
+            }
             // A preservation that would lapse beyond the calendar has not lapsed.
-            let Some(expires) = since.checked_add(time::Duration::days(PRESERVATION_DAYS)) else { return };
+            let Some(expires) = preservation_expiry(r) else { return };
             let left = (expires - c.today).whole_days();
             let message = if left < 0 {
                 msg("check.BUD-29-7-expiry.lapsed").arg("state", state(r)).arg("date", expires)
@@ -169,6 +170,22 @@ pub(super) static RULES: &[Rule] = &[
             };
             let severity = if left < 0 { Severity::Error } else { Severity::Warning };
             out.push_at(severity, "preservation.preserved_at".into(), message);
+        },
+    },
+    Rule {
+        code: "BUD-29-7-followup",
+        severity: Severity::Info,
+        provision: "Budapest art. 29(7)",
+        summary: "Once the follow-up MLA request is sent, says that the data stay preserved while it is decided and that both references belong together.",
+        check: |c, out| {
+            let r = c.request;
+            let reference = r.preservation.followup_mla_ref.trim();
+            if r.kind == RequestKind::Preservation && !reference.is_empty() {
+                out.push(
+                    "preservation.followup_mla_ref".into(),
+                    msg("check.BUD-29-7-followup.sent").arg("state", state(r)).arg("reference", reference),
+                );
+            }
         },
     },
     Rule {
@@ -240,6 +257,19 @@ pub(super) static RULES: &[Rule] = &[
                     "preservation.path_disclosure".into(),
                     msg("check.BUD-30-path.path").arg("state", state(r)),
                 );
+            }
+        },
+    },
+    Rule {
+        code: "BUD-29-6-notice",
+        severity: Severity::Warning,
+        provision: "Budapest art. 29(6)",
+        summary: "When the requested State warned that preservation may not secure the data or may harm confidentiality, the decision taken is recorded.",
+        check: |c, out| {
+            let r = c.request;
+            let p = &r.preservation;
+            if r.kind == RequestKind::Preservation && !blank(&p.notice_29_6) && blank(&p.notice_29_6_decision) {
+                out.push("preservation.notice_29_6_decision".into(), msg("check.BUD-29-6-notice.decision").arg("state", state(r)));
             }
         },
     },

@@ -353,6 +353,18 @@ pub(super) static RULES: &[Rule] = &[
         },
     },
     Rule {
+        code: "ETS73-16-report",
+        severity: Severity::Info,
+        provision: "ETS 73 art. 16; GA res. 45/118 art. 11",
+        summary: "While a transfer request sent is open, reminds that the requested State owes its decision, the outcome and a copy of the final decision.",
+        check: |c, out| {
+            let r = c.request;
+            if transfer(r) && r.consult.status().open_after_sending() {
+                out.push("consult.status_log".into(), msg("check.ETS73-16-report.report").arg("state", state(r)));
+            }
+        },
+    },
+    Rule {
         code: "UNTOC-21-forum",
         severity: Severity::Warning,
         provision: "UNTOC art. 21; Eurojust Guidelines",

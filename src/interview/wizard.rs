@@ -19,7 +19,7 @@ use ts_rs::TS;
 use crate::i18n::{Catalogue, Lang};
 use crate::request::mla::*;
 use crate::request::preservation::FollowUpMeasure;
-use crate::request::emergency::EmergencyRoute;
+use crate::request::emergency::{EmergencyOutcome, EmergencyRoute};
 use crate::request::transfer::TransferGround;
 use crate::request::*;
 
@@ -679,6 +679,49 @@ fn structure() -> Vec<StepSpec> {
                 f("sign.e_signature", Boolean),
                 choice!("sign.authentication", Authentication),
                 f("sign.validating_auth", Text),
+            ],
+        },
+        StepSpec {
+            id: "tracking",
+            kinds: ALL_KINDS,
+            show_when: None,
+            fields: vec![
+                group::<StatusChange>(
+                    "consult.status_log",
+                    vec![
+                        choice!("status", RequestStatus).req(),
+                        f("date", Date).req(),
+                        f("counterpart_ref", Text),
+                        f("note", Multiline).verbatim(),
+                    ],
+                )
+                .prov("UNTOC art. 18(23)-(25)"),
+                group::<AdditionalInformation>(
+                    "consult.additional_info_log",
+                    vec![f("asked_at", Date).req(), f("asked", Multiline).verbatim(), f("answered_at", Date), f("answer", Multiline).verbatim()],
+                )
+                .prov("UNTOC art. 18(16)"),
+                group::<ConditionRecord>(
+                    "consult.conditions_log",
+                    vec![f("date", Date), choice!("category", ConditionKind), f("text", Multiline).verbatim(), f("accepted", Boolean)],
+                )
+                .prov("UNTOC art. 18(19), 18(20), 18(26)"),
+                f("consult.no_longer_needed", Boolean).prov("UNTOC art. 18(24)"),
+                f("consult.no_longer_needed_sent", Date).prov("UNTOC art. 18(24)").when("consult.no_longer_needed", &["true"]),
+                f("urgent_oral.made_at", DateTime).prov("UNTOC art. 18(14)"),
+                f("urgent_oral.by", Text),
+                f("urgent_oral.to", Text),
+                f("urgent_oral.written_confirmation_at", DateTime).prov("UNTOC art. 18(14)"),
+                f("preservation.sent_at", DateTime).when("kind", &["preservation"]),
+                f("preservation.extension_requested_at", Date).when("kind", &["preservation"]),
+                f("preservation.extended_until", Date).prov("Budapest art. 29(7)").when("kind", &["preservation"]),
+                f("preservation.followup_mla_ref", Text).prov("Budapest art. 29(7), 31(1)").when("kind", &["preservation"]),
+                f("preservation.notice_29_6", Multiline).verbatim().prov("Budapest art. 29(6)").when("kind", &["preservation"]),
+                f("preservation.notice_29_6_decision", Multiline).verbatim().prov("Budapest art. 29(6)").when("kind", &["preservation"]),
+                choice!("emergency.outcome", EmergencyOutcome).when("kind", &["emergency_disclosure"]),
+                f("emergency.outcome_at", DateTime).when("kind", &["emergency_disclosure"]),
+                f("emergency.followup", Multiline).verbatim().prov("CETS 224 art. 9").when("kind", &["emergency_disclosure"]),
+                f("transfer.suspect_initiated", Boolean).prov("GA res. 45/118 art. 8").when("kind", &["transfer_of_proceedings"]),
             ],
         },
     ]

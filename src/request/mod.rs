@@ -1,10 +1,11 @@
 //! The request: its model (serde types), reading request files, moving a
-//! request's dates in time, the follow-up MLA request of a preservation
+//! request's dates in time, the deadlines computed from its data, the follow-up MLA request of a preservation
 //! request, and the demo request.
 
 mod model;
 
 pub mod dates;
+pub mod deadlines;
 pub mod demo;
 pub mod follow_up;
 pub mod json;

@@ -1,7 +1,8 @@
 //! Drafts on disk: one SQLite file (WAL) with a table of drafts and a table of
-//! their revisions. Every save is one transaction; a save that changes
-//! nothing adds no revision. A draft may be archived or moved to the bin
-//! (`bin.rs`), and its text is found by [`search`].
+//! their revisions, and the case register derived from them ([`register`]).
+//! Every save is one transaction; a save that changes nothing adds no
+//! revision. A draft may be archived or moved to the bin (`bin.rs`), and its
+//! text is found by [`search`].
 //!
 //! Architecture invariant: the database holds request documents as the JSON of
 //! [`crate::request::read`] (a revision's compressed, see `revision_document`),
@@ -12,6 +13,7 @@ mod bin;
 pub mod data_dir;
 mod history;
 pub mod integrity;
+mod register;
 mod revision_document;
 pub mod search;
 mod transaction;
@@ -19,6 +21,10 @@ mod translated_draft;
 
 pub use bin::SetAsideDraft;
 pub use history::RevisionEntry;
+pub use register::{
+    Dashboard, DraftLink, DueEntry, DueList, LinkKind, RegisterColumn, RegisterEntry, RegisterPage, RegisterQuery, WaitingList, DASHBOARD_LIMIT,
+    MAX_PAGE_SIZE,
+};
 pub use search::{SearchHit, SearchResult, SnippetPart};
 pub use transaction::StoreTransaction;
 pub use translated_draft::TranslatedDraftError;
@@ -218,6 +224,44 @@ CREATE TABLE settings (
     key         TEXT PRIMARY KEY,
     value       TEXT NOT NULL
 );
+"#, r#"
+-- The case register (see store::register): what each draft's request says of
+-- where it stands and what falls due, written on every save so that listing
+-- and the dashboard never read a document; and the links between requests.
+ALTER TABLE drafts ADD COLUMN status TEXT NOT NULL DEFAULT 'drafting';
+ALTER TABLE drafts ADD COLUMN status_date TEXT NOT NULL DEFAULT '';
+ALTER TABLE drafts ADD COLUMN req_state TEXT NOT NULL DEFAULT '';
+ALTER TABLE drafts ADD COLUMN counterpart_ref TEXT NOT NULL DEFAULT '';
+ALTER TABLE drafts ADD COLUMN next_deadline TEXT;
+ALTER TABLE drafts ADD COLUMN waiting INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX drafts_by_status ON drafts(status, updated_at);
+CREATE INDEX drafts_by_kind ON drafts(kind, updated_at);
+CREATE INDEX drafts_by_state ON drafts(req_state COLLATE NOCASE, updated_at);
+CREATE INDEX drafts_by_status_date ON drafts(status_date);
+CREATE INDEX drafts_by_next_deadline ON drafts(next_deadline);
+CREATE INDEX drafts_by_title ON drafts(title);
+CREATE INDEX drafts_waiting ON drafts(status_date) WHERE waiting = 1;
+-- Every deadline of an open request (request::deadlines), rewritten on save.
+CREATE TABLE deadlines (
+    draft_id    TEXT NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+    kind        TEXT NOT NULL,
+    date        TEXT NOT NULL,
+    PRIMARY KEY (draft_id, kind)
+) WITHOUT ROWID;
+CREATE INDEX deadlines_by_date ON deadlines(date);
+-- A link from an earlier request to a later one: its follow-up, a
+-- supplement, the reply received.
+CREATE TABLE draft_links (
+    from_id     TEXT NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+    to_id       TEXT NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+    kind        TEXT NOT NULL CHECK (kind IN ('follow_up', 'supplement', 'reply')),
+    created_at  TEXT NOT NULL,
+    PRIMARY KEY (from_id, to_id, kind)
+);
+CREATE INDEX draft_links_by_target ON draft_links(to_id);
+-- The version of the rules that wrote the derived data above.
+CREATE TABLE register_derived (version INTEGER NOT NULL);
+INSERT INTO register_derived (version) VALUES (0);
 "#];
 
 /// The schema version of a database this app has brought up to date (the
@@ -262,6 +306,18 @@ pub enum StoreError {
     /// was written, the last saved state is as it was.
     #[error("not saved: {0}")]
     TooLarge(FormatError),
+    /// A query of the register asks for something it cannot give (a
+    /// malformed date, a link of a draft to itself).
+    #[error("{0}")]
+    Query(String),
+    /// A change of status cannot be recorded as given.
+    #[error("draft {id}: status not changed: {reason}")]
+    StatusChange {
+        /// Draft id.
+        id: String,
+        /// What is wrong.
+        reason: String,
+    },
     /// A follow-up cannot be created from this draft.
     #[error("draft {id}: {source}")]
     FollowUp {
@@ -601,6 +657,7 @@ impl Store {
             }
             tx.commit().map_err(sql)?;
         }
+        register::refresh_derived(&mut conn, path)?;
         Ok(Store { conn, path: path.to_path_buf(), damage: None })
     }
 
@@ -786,12 +843,17 @@ impl Store {
     }
 
     /// Creates the MLA request that follows the preservation request of draft
-    /// `id` as a new draft (see [`crate::request::follow_up`]).
+    /// `id` as a new draft (see [`crate::request::follow_up`]), linked to it
+    /// as its follow-up, in one transaction.
     pub fn create_follow_up(&mut self, id: &str) -> Result<Draft, StoreError> {
-        let source = self.load_draft(id)?;
+        let tx = self.begin()?;
+        let source = tx.load_draft(id)?;
         let request = crate::request::follow_up::from_preservation(&source.request)
             .map_err(|source| StoreError::FollowUp { id: id.to_string(), source })?;
-        let summary = self.create_draft(&request)?;
+        let at = now();
+        let summary = transaction::create_draft(tx.connection(), tx.path(), &request, &at)?;
+        register::link(tx.connection(), tx.path(), id, &summary.id, LinkKind::FollowUp, &at)?;
+        tx.commit()?;
         Ok(Draft { summary, request })
     }
 

@@ -113,6 +113,7 @@ pub(super) fn create_draft(conn: &Connection, path: &Path, request: &Request, at
         .map_err(sql(path))?;
     super::search::index(conn, path, &id, request)?;
     super::annexes::record_revision_annexes(conn, path, &id, 1, request)?;
+    super::register::write_derived(conn, path, &id, request, at)?;
     Ok(DraftSummary { id, title, created_at: at.to_string(), updated_at: at.to_string(), revision: 1 })
 }
 
@@ -134,13 +135,13 @@ pub(super) fn save_revision(
     read::within_limits(request, &format!("draft {id}")).map_err(StoreError::TooLarge)?;
     let json = read::to_json(request);
     let title = draft_title(request);
-    let current: Option<(i64, String, String)> = conn
-        .query_row("SELECT revision, updated_at, document FROM drafts WHERE id = ?1", [id], |row| {
-            Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+    let current: Option<(i64, String, String, String)> = conn
+        .query_row("SELECT revision, updated_at, document, created_at FROM drafts WHERE id = ?1", [id], |row| {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
         })
         .optional()
         .map_err(sql(path))?;
-    let (revision, updated_at, document) = current.ok_or_else(|| StoreError::NotFound(id.to_string()))?;
+    let (revision, updated_at, document, created_at) = current.ok_or_else(|| StoreError::NotFound(id.to_string()))?;
     super::bin::refuse_if_in_bin(conn, path, id)?;
     if document == json {
         return Ok(SaveReceipt { draft_id: id.to_string(), revision, saved_at: updated_at, changed: false, title });
@@ -161,6 +162,7 @@ pub(super) fn save_revision(
     .map_err(sql(path))?;
     super::search::index(conn, path, id, request)?;
     super::annexes::record_revision_annexes(conn, path, id, next, request)?;
+    super::register::write_derived(conn, path, id, request, &created_at)?;
     Ok(SaveReceipt { draft_id: id.to_string(), revision: next, saved_at: at.to_string(), changed: true, title })
 }
 

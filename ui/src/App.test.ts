@@ -317,10 +317,10 @@ describe('kinds, modules and the new controls', () => {
 
   it('shows a module’s step only while the module is selected, and Next skips hidden steps', async () => {
     await openFirstDraft();
-    expect(stepper()).toEqual(['step-kind', 'step-authorities', 'step-basis', 'step-proceedings', 'step-facts', 'step-persons', 'step-purpose', 'step-handling', 'step-annexes', 'step-review']);
+    expect(stepper()).toEqual(['step-kind', 'step-authorities', 'step-basis', 'step-proceedings', 'step-facts', 'step-persons', 'step-purpose', 'step-handling', 'step-annexes', 'step-tracking', 'step-review']);
     click('[data-option="other"]');
     await settle();
-    expect(stepper()).toEqual(['step-kind', 'step-authorities', 'step-basis', 'step-proceedings', 'step-facts', 'step-persons', 'step-m15', 'step-purpose', 'step-handling', 'step-annexes', 'step-review']);
+    expect(stepper()).toEqual(['step-kind', 'step-authorities', 'step-basis', 'step-proceedings', 'step-facts', 'step-persons', 'step-m15', 'step-purpose', 'step-handling', 'step-annexes', 'step-tracking', 'step-review']);
 
     await goToStep('persons');
     click('[data-testid="next"]');
@@ -364,6 +364,7 @@ describe('kinds, modules and the new controls', () => {
       'step-preservation',
       'step-handling',
       'step-annexes',
+      'step-tracking',
       'step-review',
     ]);
     expect($('.eyebrow').textContent).toBe(PRESERVATION_KIND);
@@ -460,6 +461,7 @@ describe('review and export', () => {
       'Purpose and procedure',
       'Urgency and handling',
       'Contacts, annexes, signature',
+      'After sending',
     ]);
     const row = (path: string) => $(`[data-testid="answer"][data-path="${path}"]`);
     expect(row('kind').textContent).toContain(MLA_KIND);
@@ -754,6 +756,7 @@ describe('follow-up of a preservation request', () => {
       'step-purpose',
       'step-handling',
       'step-annexes',
+      'step-tracking',
       'step-review',
     ]);
     expect(saveStatus()).toBe('Saved');

@@ -1,7 +1,8 @@
 //! IPC commands, listed in `command_list.rs`: each translates its arguments
 //! to one core call and the result back. No business logic lives here.
 //! Drafts and exports are here; a draft's revision history is in
-//! `history.rs`, the exchange with counterparts in `exchange.rs`.
+//! `history.rs`, the exchange with counterparts in `exchange.rs`, the case
+//! register in `register.rs`.
 //!
 //! Every command that touches the disk or does real work is `async`: it runs
 //! on the async runtime's threads, never on the main thread that draws the
@@ -33,10 +34,12 @@ use crate::error::IpcError;
 mod annexes;
 mod exchange;
 mod history;
+mod register;
 mod search;
 pub use annexes::*;
 pub use exchange::*;
 pub use history::*;
+pub use register::*;
 pub use search::*;
 
 /// The draft store, shared by all commands.

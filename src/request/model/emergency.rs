@@ -21,6 +21,25 @@ part! {
         pub special_instructions: String,
         /// Anything else useful.
         pub other_info: String,
+        /// What happened: disclosed, refused, partly disclosed.
+        pub outcome: Option<EmergencyOutcome>,
+        /// When, `YYYY-MM-DDTHH:MM`.
+        pub outcome_at: String,
+        /// Conditions the requested State attached, and whether a formal
+        /// request must follow before the data are used as evidence.
+        pub followup: String,
+    }
+}
+
+vocabulary! {
+    /// What came of an emergency disclosure request.
+    pub enum EmergencyOutcome {
+        /// The data were disclosed.
+        Disclosed = "disclosed",
+        /// Some of the data were disclosed.
+        PartiallyDisclosed = "partially_disclosed",
+        /// Disclosure was refused.
+        Refused = "refused",
     }
 }
 

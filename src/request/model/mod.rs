@@ -17,6 +17,7 @@ mod macros;
 pub mod emergency;
 pub mod mla;
 pub mod preservation;
+pub mod tracking;
 pub mod transfer;
 
 pub(crate) use macros::vocabulary;
@@ -29,6 +30,7 @@ use ts_rs::TS;
 pub use emergency::Emergency;
 pub use mla::{Mla, Module};
 pub use preservation::Preservation;
+pub use tracking::{AdditionalInformation, ConditionKind, ConditionRecord, RequestStatus, StatusChange, UrgentOral};
 pub use transfer::Transfer;
 
 /// Version of the request format written by this build. Older versions are
@@ -75,6 +77,8 @@ pub struct Request {
     pub lang: Languages,
     /// Translation status (UNTOC art. 18(14)).
     pub translation: Translation,
+    /// Record of an urgent request made orally (UNTOC art. 18(14)).
+    pub urgent_oral: UrgentOral,
     /// The proceedings in which assistance is sought (UNTOC art. 18(15)(b)).
     pub proc: Proceedings,
     /// Summary of the relevant facts (UNTOC art. 18(15)(c)).
@@ -134,6 +138,7 @@ impl Default for Request {
             basis: LegalBasis::default(),
             lang: Languages::default(),
             translation: Translation::default(),
+            urgent_oral: UrgentOral::default(),
             proc: Proceedings::default(),
             facts: Facts::default(),
             offences: Vec::new(),
@@ -784,6 +789,31 @@ part! {
         pub prior_informal: String,
         /// Draft shared with the requested State before sending: date, with whom, feedback.
         pub draft_shared: String,
+        /// Every change of status, oldest first; the last is the current
+        /// status (none: drafting). UNTOC art. 18(23)–(25).
+        pub status_log: Vec<StatusChange>,
+        /// Requests for more information and the answers (UNTOC art. 18(16)).
+        pub additional_info_log: Vec<AdditionalInformation>,
+        /// Conditions proposed or accepted by either side (UNTOC art. 18(19), 18(20), 18(26)).
+        pub conditions_log: Vec<ConditionRecord>,
+        /// The assistance is no longer needed: the case was closed or the
+        /// evidence obtained otherwise (UNTOC art. 18(24)).
+        pub no_longer_needed: bool,
+        /// When the requested State was told that the assistance is no longer
+        /// needed, `YYYY-MM-DD`.
+        pub no_longer_needed_sent: String,
+    }
+}
+
+impl Consultation {
+    /// The latest recorded change of status that names a status.
+    pub fn latest_status(&self) -> Option<&StatusChange> {
+        self.status_log.iter().rev().find(|c| c.status.is_some())
+    }
+
+    /// The current status: that of the latest change, else drafting.
+    pub fn status(&self) -> RequestStatus {
+        self.latest_status().and_then(|c| c.status).unwrap_or(RequestStatus::Drafting)
     }
 }
 

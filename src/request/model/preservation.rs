@@ -30,6 +30,20 @@ part! {
         pub preserved_at: String,
         /// The requested State's preservation reference, from the confirmation.
         pub preservation_ref: String,
+        /// When the request was sent, `YYYY-MM-DDTHH:MM`.
+        pub sent_at: String,
+        /// When an extension of the preservation was asked for, `YYYY-MM-DD`.
+        pub extension_requested_at: String,
+        /// The date to which the requested State extended the preservation,
+        /// `YYYY-MM-DD` (art. 29(7)).
+        pub extended_until: String,
+        /// Reference of the follow-up MLA request, once sent (art. 29(7), 31(1)).
+        pub followup_mla_ref: String,
+        /// The requested State's warning that preservation may not secure the
+        /// data or may harm confidentiality (art. 29(6)).
+        pub notice_29_6: String,
+        /// What was decided on that warning: proceed or not.
+        pub notice_29_6_decision: String,
     }
 }
 

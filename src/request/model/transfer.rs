@@ -22,6 +22,8 @@ part! {
         pub forum: Forum,
         /// The suspect's views on the offence and the transfer, or why not obtained (GA res. 45/118 art. 8).
         pub suspect_views: String,
+        /// The suspect or the suspect's relatives asked for the transfer (GA res. 45/118 art. 8).
+        pub suspect_initiated: bool,
         /// Victims, their claims and wish to be represented (GA res. 45/118 art. 9).
         pub victims: String,
         /// Arrest or seizure requested pending the decision (GA res. 45/118 art. 12).

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { initialQuery } from './register';
 
 const invoke = vi.fn();
 vi.mock('@tauri-apps/api/core', () => ({ invoke: (...args: unknown[]) => invoke(...args) }));
@@ -59,6 +60,9 @@ describe('api', () => {
     await api.archivedDrafts();
     await api.binDrafts();
     await api.emptyBin();
+    await api.registerPage(initialQuery());
+    await api.dashboard();
+    await api.draftLinks('d1');
     expect(invoke.mock.calls).toEqual([
       ['wizard_definition', { lang: 'ar' }],
       ['ui_strings', { lang: 'zh' }],
@@ -104,6 +108,9 @@ describe('api', () => {
       ['archived_drafts', {}],
       ['bin_drafts', {}],
       ['empty_bin', {}],
+      ['register_page', { query: initialQuery() }],
+      ['dashboard', {}],
+      ['draft_links', { id: 'd1' }],
     ]);
     // Every command of the shell's list is called, and no other.
     expect(new Set(invoke.mock.calls.map(([command]) => command))).toEqual(new Set(COMMAND_NAMES));

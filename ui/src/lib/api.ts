@@ -10,6 +10,7 @@ import type { Draft } from './generated/Draft';
 import type { ErrorCode } from './generated/ErrorCode';
 import type { Exported } from './generated/Exported';
 import type { Lang } from './generated/Lang';
+import type { RegisterQuery } from './generated/RegisterQuery';
 import type { Request } from './generated/Request';
 import type { CommentKind } from './generated/CommentKind';
 import type { Resolution } from './generated/Resolution';
@@ -231,6 +232,15 @@ export function createApi(invoke: Invoke) {
     binDrafts: () => call('bin_drafts', {}),
     /** Removes every draft in the bin for good; resolves how many. */
     emptyBin: () => call('empty_bin', {}),
+
+    // The case register.
+
+    /** One page of the register: the requests the query selects, in its order. */
+    registerPage: (query: RegisterQuery) => call('register_page', { query }),
+    /** What falls due as of today, and what waits on the counterpart. */
+    dashboard: () => call('dashboard', {}),
+    /** The requests linked to draft `id`, either way. */
+    draftLinks: (id: string) => call('draft_links', { id }),
   };
 }
 

@@ -55,7 +55,7 @@ describe('reviewSections', () => {
   it('lists the shown steps with their shown fields only', () => {
     const r = emptyRequest();
     const sections = sectionsOf(r);
-    expect(sections.map((s) => s.step.id)).toEqual(['kind', 'authorities', 'basis', 'proceedings', 'facts', 'persons', 'purpose', 'handling', 'annexes']);
+    expect(sections.map((s) => s.step.id)).toEqual(['kind', 'authorities', 'basis', 'proceedings', 'facts', 'persons', 'purpose', 'handling', 'annexes', 'tracking']);
     const basis = sections[2].entries.map((e) => e.path);
     expect(basis).toContain('basis.primary');
     expect(basis).not.toContain('basis.treaty_citation');

@@ -7,22 +7,22 @@ const ids = (r = emptyRequest()) => visibleSteps(def.steps, r).map((s) => s.id);
 
 describe('step visibility', () => {
   it('shows the steps of the request’s kind only', () => {
-    expect(ids()).toEqual(['kind', 'authorities', 'basis', 'proceedings', 'facts', 'persons', 'purpose', 'handling', 'annexes']);
+    expect(ids()).toEqual(['kind', 'authorities', 'basis', 'proceedings', 'facts', 'persons', 'purpose', 'handling', 'annexes', 'tracking']);
     const r = emptyRequest();
     r.kind = 'preservation';
-    expect(ids(r)).toEqual(['kind', 'authorities', 'basis', 'facts', 'preservation', 'handling', 'annexes']);
+    expect(ids(r)).toEqual(['kind', 'authorities', 'basis', 'facts', 'preservation', 'handling', 'annexes', 'tracking']);
     r.kind = 'emergency_disclosure';
-    expect(ids(r)).toEqual(['kind', 'authorities', 'basis', 'proceedings', 'facts', 'emergency', 'purpose', 'handling', 'annexes']);
+    expect(ids(r)).toEqual(['kind', 'authorities', 'basis', 'proceedings', 'facts', 'emergency', 'purpose', 'handling', 'annexes', 'tracking']);
     r.kind = 'transfer_of_proceedings';
-    expect(ids(r)).toEqual(['kind', 'authorities', 'basis', 'proceedings', 'facts', 'persons', 'transfer', 'forum', 'handling', 'annexes']);
+    expect(ids(r)).toEqual(['kind', 'authorities', 'basis', 'proceedings', 'facts', 'persons', 'transfer', 'forum', 'handling', 'annexes', 'tracking']);
   });
 
   it('shows a module step only while its module is selected, in the order of the modules', () => {
     const r = emptyRequest();
     r.mla.modules = ['other'];
-    expect(ids(r)).toEqual(['kind', 'authorities', 'basis', 'proceedings', 'facts', 'persons', 'm15', 'purpose', 'handling', 'annexes']);
+    expect(ids(r)).toEqual(['kind', 'authorities', 'basis', 'proceedings', 'facts', 'persons', 'm15', 'purpose', 'handling', 'annexes', 'tracking']);
     r.mla.modules = ['other', 'stored_data'];
-    expect(ids(r)).toEqual(['kind', 'authorities', 'basis', 'proceedings', 'facts', 'persons', 'm6', 'm15', 'purpose', 'handling', 'annexes']);
+    expect(ids(r)).toEqual(['kind', 'authorities', 'basis', 'proceedings', 'facts', 'persons', 'm6', 'm15', 'purpose', 'handling', 'annexes', 'tracking']);
     r.mla.modules = [];
     expect(ids(r)).not.toContain('m15');
   });

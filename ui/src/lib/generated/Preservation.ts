@@ -53,4 +53,30 @@ preserved_at: string,
 /**
  * The requested State's preservation reference, from the confirmation.
  */
-preservation_ref: string, };
+preservation_ref: string, 
+/**
+ * When the request was sent, `YYYY-MM-DDTHH:MM`.
+ */
+sent_at: string, 
+/**
+ * When an extension of the preservation was asked for, `YYYY-MM-DD`.
+ */
+extension_requested_at: string, 
+/**
+ * The date to which the requested State extended the preservation,
+ * `YYYY-MM-DD` (art. 29(7)).
+ */
+extended_until: string, 
+/**
+ * Reference of the follow-up MLA request, once sent (art. 29(7), 31(1)).
+ */
+followup_mla_ref: string, 
+/**
+ * The requested State's warning that preservation may not secure the
+ * data or may harm confidentiality (art. 29(6)).
+ */
+notice_29_6: string, 
+/**
+ * What was decided on that warning: proceed or not.
+ */
+notice_29_6_decision: string, };

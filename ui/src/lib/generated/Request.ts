@@ -27,6 +27,7 @@ import type { Signature } from "./Signature";
 import type { Transfer } from "./Transfer";
 import type { Translation } from "./Translation";
 import type { Urgency } from "./Urgency";
+import type { UrgentOral } from "./UrgentOral";
 import type { UseLimitation } from "./UseLimitation";
 
 /**
@@ -77,6 +78,10 @@ lang: Languages,
  * Translation status (UNTOC art. 18(14)).
  */
 translation: Translation, 
+/**
+ * Record of an urgent request made orally (UNTOC art. 18(14)).
+ */
+urgent_oral: UrgentOral, 
 /**
  * The proceedings in which assistance is sought (UNTOC art. 18(15)(b)).
  */

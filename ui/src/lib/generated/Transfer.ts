@@ -39,6 +39,10 @@ forum: Forum,
  */
 suspect_views: string, 
 /**
+ * The suspect or the suspect's relatives asked for the transfer (GA res. 45/118 art. 8).
+ */
+suspect_initiated: boolean, 
+/**
  * Victims, their claims and wish to be represented (GA res. 45/118 art. 9).
  */
 victims: string, 

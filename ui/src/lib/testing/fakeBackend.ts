@@ -23,6 +23,11 @@ import type { PackageImport } from '../generated/PackageImport';
 import type { Participant } from '../generated/Participant';
 import type { ReadableExport } from '../generated/ReadableExport';
 import type { SearchResult } from '../generated/SearchResult';
+import type { Dashboard } from '../generated/Dashboard';
+import type { DraftLink } from '../generated/DraftLink';
+import type { RegisterEntry } from '../generated/RegisterEntry';
+import type { RegisterQuery } from '../generated/RegisterQuery';
+import { currentStatus } from '../register';
 import { checkRequest, draftTitle, exportRefusal, followUp, importMarkedTranslation, previewDocument } from './fakeCore';
 import { emptyRequest, uiStrings, wizardDefinition } from './fixtures';
 
@@ -74,6 +79,12 @@ export interface FakeBackend {
   failImport: IpcError | null;
   /** Imports made: the draft each was made from, as stored at that moment. */
   imports: Array<{ from: string; request: Request }>;
+  /** Every query of the register, in order. */
+  registerQueries: RegisterQuery[];
+  /** What the dashboard answers. */
+  dashboard: Dashboard;
+  /** The links of each draft; a draft not here has none. */
+  links: Map<string, DraftLink[]>;
   /**
    * What the open dialog answers for an annex: the file's reference as the
    * core makes it, or null for "cancelled".
@@ -129,6 +140,30 @@ const EMPTY_OVERVIEW: Overview = { shared: null, thread: { comments: [], suggest
 const PARTICIPANT: Participant = { fingerprint: '12345 67890 12345 67890 12345 67890 12345 67890', name: 'A. Prosecutor', authority: 'Office of the Prosecutor' };
 
 const clone = <T>(v: T): T => structuredClone(v);
+
+/** A draft as the register lists it (the core derives the same from a save; no deadlines here). */
+function registerEntry(summary: DraftSummary, request: Request): RegisterEntry {
+  const latest = request.consult.status_log.filter((c) => c.status !== null).at(-1);
+  return {
+    id: summary.id,
+    title: summary.title,
+    kind: request.kind,
+    req_state: request.req_state.trim(),
+    status: currentStatus(request),
+    status_date: latest?.date ?? summary.created_at.slice(0, 10),
+    counterpart_ref: latest?.counterpart_ref ?? '',
+    next_deadline: null,
+    updated_at: summary.updated_at,
+  };
+}
+
+const EMPTY_DASHBOARD: Dashboard = {
+  today: '2026-03-02',
+  overdue: { count: 0, entries: [] },
+  within_7_days: { count: 0, entries: [] },
+  within_30_days: { count: 0, entries: [] },
+  waiting_on_counterpart: { count: 0, entries: [] },
+};
 
 function reject(code: ErrorCode, message: string): never {
   throw { code, message } satisfies IpcError;
@@ -354,6 +389,17 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
       const answer = args.docx ? fake.docxAnswer : fake.exportAnswer;
       return answer === null ? null : { path: answer, draft: false };
     },
+    register_page: async ({ query }) => {
+      fake.registerQueries.push(clone(query));
+      const entries = [...drafts.values()]
+        .map((d) => registerEntry(d.summary, d.request))
+        .filter((e) => (query.status === null || e.status === query.status) && (query.kind === null || e.kind === query.kind));
+      const size = query.page_size || 50;
+      const page = entries.slice(query.page * size, (query.page + 1) * size);
+      return { entries: page, page: query.page, has_more: entries.length > (query.page + 1) * size };
+    },
+    dashboard: async () => clone(fake.dashboard),
+    draft_links: async ({ id }) => (stored(id), clone(fake.links.get(id) ?? [])),
   };
 
   const invoke: Invoke = <K extends CommandName>(command: K, args: CommandArgs<K>) => {
@@ -386,6 +432,9 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
     imports: [],
     annexAnswer: null,
     failAnnex: null,
+    registerQueries: [],
+    dashboard: clone(EMPTY_DASHBOARD),
+    links: new Map(),
     exchange: { desk: { identity: null, contacts: [] }, overviews: new Map(), importAnswer: null, locked: false, passphrase: 'correct horse', calls: [] },
     searchAnswer: [],
     searches: [],
