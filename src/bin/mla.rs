@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use mla_writer::layout::Paper;
 use mla_writer::i18n::Lang;
 use mla_writer::request::read;
+use mla_writer::store::{data_dir, Store};
 use mla_writer::{checks, export, files};
 
 #[path = "mla/terminal.rs"]

@@ -1,16 +1,20 @@
 // Generated from src-tauri/src/command_list.rs and the documentation of
 // src-tauri/src/commands/ by `make types`. Do not edit.
+import type { AttachedAnnex } from './AttachedAnnex';
 import type { BuildInfo } from './BuildInfo';
 import type { CardImport } from './CardImport';
 import type { Comment } from './Comment';
 import type { CommentKind } from './CommentKind';
 import type { Contact } from './Contact';
+import type { Dashboard } from './Dashboard';
 import type { DecisionReceipt } from './DecisionReceipt';
 import type { Desk } from './Desk';
 import type { Document } from './Document';
 import type { Draft } from './Draft';
+import type { DraftLink } from './DraftLink';
 import type { DraftSummary } from './DraftSummary';
 import type { Exported } from './Exported';
+import type { FieldChange } from './FieldChange';
 import type { Finding } from './Finding';
 import type { IntegrityReport } from './IntegrityReport';
 import type { JsonValue } from './serde_json/JsonValue';
@@ -18,8 +22,11 @@ import type { Lang } from './Lang';
 import type { Overview } from './Overview';
 import type { PackageImport } from './PackageImport';
 import type { ReadableExport } from './ReadableExport';
+import type { RegisterPage } from './RegisterPage';
+import type { RegisterQuery } from './RegisterQuery';
 import type { Request } from './Request';
 import type { Resolution } from './Resolution';
+import type { RevisionEntry } from './RevisionEntry';
 import type { SaveReceipt } from './SaveReceipt';
 import type { SearchResult } from './SearchResult';
 import type { Sent } from './Sent';
@@ -54,8 +61,8 @@ export type Commands = {
   check_request: { args: { request: Request; lang: Lang }; result: Array<Finding> };
   /** The document the request makes, in its language of transmission (what the preview shows). */
   preview_request: { args: { request: Request }; result: Document };
-  /** Asks where to save, then writes the PDF (a draft while the request has errors); null when the user cancelled. */
-  export_pdf: { args: { request: Request; fileName: string }; result: Exported | null };
+  /** Asks where to save, then writes the PDF (a draft while the request has errors), with `append_annexes` followed by its PDF and image annex files, each after a separator page; null when the user cancelled. */
+  export_pdf: { args: { request: Request; fileName: string; appendAnnexes: boolean }; result: Exported | null };
   /** As `export_pdf`, as an editable Word document (DOCX). */
   export_docx: { args: { request: Request; fileName: string }; result: Exported | null };
   /** Refuses a request that cannot be translated into `target` (code `translation`), else asks where to save and writes its free text as XLIFF 2.0; resolves the path written, null when the user cancelled. */
@@ -66,6 +73,18 @@ export type Commands = {
   check_database: { args: Record<string, never>; result: IntegrityReport };
   /** Asks for a folder, then writes every draft that can still be read into it, one request file each (the way out of a damaged database); null when the user cancelled. */
   export_readable_drafts: { args: Record<string, never>; result: ReadableExport | null };
+  /** The revisions of draft `id`, oldest first: when each was saved, the answers it changed, the revision it restored. */
+  draft_history: { args: { id: string }; result: Array<RevisionEntry> };
+  /** The request as it was at revision `number` of draft `id` (to read, not to edit). */
+  open_revision: { args: { id: string; number: number }; result: Request };
+  /** The changes from revision `from` to revision `to` of draft `id`, field by field, labelled in `lang`. */
+  compare_revisions: { args: { id: string; from: number; to: number; lang: Lang }; result: Array<FieldChange> };
+  /** Makes revision `number` the current state of draft `id` by adding a revision; nothing is overwritten. */
+  restore_revision: { args: { id: string; number: number }; result: SaveReceipt };
+  /** Asks where to save, then writes revision `number` of draft `id` as a PDF, or a DOCX when `docx`, its running header naming the revision; null when the user cancelled. */
+  export_revision: { args: { id: string; number: number; docx: boolean; fileName: string }; result: Exported | null };
+  /** Asks for a file and keeps it with annex `annex` (from 1) of draft `id`, whose current state is `request`; the draft is saved with the file's reference. Null when the user cancelled. */
+  attach_annex_file: { args: { id: string; request: Request; annex: number }; result: AttachedAnnex | null };
   /** This side of the exchange: the identity (with where its keys are kept) and the contacts. */
   exchange_desk: { args: Record<string, never>; result: Desk };
   /** Creates the user's identity (keys in the OS keychain, else in a file protected by `key_passphrase`). */
@@ -120,6 +139,12 @@ export type Commands = {
   bin_drafts: { args: Record<string, never>; result: Array<SetAsideDraft> };
   /** Removes every draft in the bin for good; resolves how many. */
   empty_bin: { args: Record<string, never>; result: number };
+  /** One page of the register: the requests `query` selects, in its order. */
+  register_page: { args: { query: RegisterQuery }; result: RegisterPage };
+  /** What falls due as of today (overdue, within 7 and 30 days) and what waits on the counterpart. */
+  dashboard: { args: Record<string, never>; result: Dashboard };
+  /** The requests linked to draft `id`, either way. */
+  draft_links: { args: { id: string }; result: Array<DraftLink> };
 };
 
 /** The names of the commands, in the order of the list. */
@@ -140,6 +165,12 @@ export const COMMAND_NAMES = [
   'import_xliff',
   'check_database',
   'export_readable_drafts',
+  'draft_history',
+  'open_revision',
+  'compare_revisions',
+  'restore_revision',
+  'export_revision',
+  'attach_annex_file',
   'exchange_desk',
   'create_identity',
   'unlock_keys',
@@ -167,4 +198,7 @@ export const COMMAND_NAMES = [
   'archived_drafts',
   'bin_drafts',
   'empty_bin',
+  'register_page',
+  'dashboard',
+  'draft_links',
 ] as const satisfies ReadonlyArray<keyof Commands>;
