@@ -63,6 +63,11 @@ describe('api', () => {
     await api.registerPage(initialQuery());
     await api.dashboard();
     await api.draftLinks('d1');
+    await api.draftHistory('d1');
+    await api.openRevision('d1', 2);
+    await api.compareRevisions('d1', 1, 3, 'fr');
+    await api.restoreRevision('d1', 2);
+    await api.exportRevision('d1', 2, true, 'PPO-1-r2.docx');
     expect(invoke.mock.calls).toEqual([
       ['wizard_definition', { lang: 'ar' }],
       ['ui_strings', { lang: 'zh' }],
@@ -111,6 +116,11 @@ describe('api', () => {
       ['register_page', { query: initialQuery() }],
       ['dashboard', {}],
       ['draft_links', { id: 'd1' }],
+      ['draft_history', { id: 'd1' }],
+      ['open_revision', { id: 'd1', number: 2 }],
+      ['compare_revisions', { id: 'd1', from: 1, to: 3, lang: 'fr' }],
+      ['restore_revision', { id: 'd1', number: 2 }],
+      ['export_revision', { id: 'd1', number: 2, docx: true, fileName: 'PPO-1-r2.docx' }],
     ]);
     // Every command of the shell's list is called, and no other.
     expect(new Set(invoke.mock.calls.map(([command]) => command))).toEqual(new Set(COMMAND_NAMES));
