@@ -176,7 +176,9 @@ fn verify(path: &Path, saved: &[(String, i64, String)], latest: &BTreeMap<String
     assert_eq!(check, ["ok"], "integrity check");
     for (id, revision, hash) in saved {
         let document: Option<String> = conn
-            .query_row("SELECT document FROM revisions WHERE draft_id = ?1 AND number = ?2", rusqlite::params![id, revision], |r| r.get(0))
+            .query_row("SELECT document FROM revisions WHERE draft_id = ?1 AND number = ?2", rusqlite::params![id, revision], |r| {
+                Ok(stored_document(r.get_ref(0)?))
+            })
             .ok();
         let document = document.unwrap_or_else(|| panic!("draft {id}: acknowledged revision {revision} is missing"));
         assert_eq!(&sha256(&document), hash, "draft {id}: revision {revision} differs from what was saved");
@@ -184,13 +186,28 @@ fn verify(path: &Path, saved: &[(String, i64, String)], latest: &BTreeMap<String
     for (id, acknowledged) in latest {
         let (revision, in_sync): (i64, bool) = conn
             .query_row(
-                "SELECT d.revision, d.document = r.document FROM drafts d JOIN revisions r ON r.draft_id = d.id AND r.number = d.revision WHERE d.id = ?1",
+                "SELECT d.revision, d.document, r.document FROM drafts d JOIN revisions r ON r.draft_id = d.id AND r.number = d.revision WHERE d.id = ?1",
                 [id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((r.get(0)?, r.get::<_, String>(1)? == stored_document(r.get_ref(2)?))),
             )
             .unwrap_or_else(|e| panic!("draft {id} (acknowledged up to revision {acknowledged}): {e}"));
         assert!(revision >= *acknowledged, "draft {id}: latest revision {revision}, but {acknowledged} was acknowledged");
         assert!(in_sync, "draft {id}: its document is not its latest revision's");
+    }
+}
+
+/// A revision's document as the store keeps it: JSON text, or JSON
+/// compressed with zlib (a revision saved since revisions are compressed).
+fn stored_document(stored: rusqlite::types::ValueRef<'_>) -> String {
+    use std::io::Read;
+    match stored {
+        rusqlite::types::ValueRef::Text(bytes) => String::from_utf8(bytes.to_vec()).expect("a revision's JSON is UTF-8"),
+        rusqlite::types::ValueRef::Blob(bytes) => {
+            let mut json = String::new();
+            flate2::read::ZlibDecoder::new(bytes).read_to_string(&mut json).expect("a compressed revision decompresses");
+            json
+        }
+        other => panic!("a revision's document stored as {:?}", other.data_type()),
     }
 }
 

@@ -165,6 +165,29 @@ fn the_dashboard_sorts_deadlines_into_overdue_within_7_and_within_30_days_on_the
 }
 
 #[test]
+fn archived_drafts_and_drafts_in_the_bin_are_off_the_register_and_the_dashboard() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("r.sqlite3")).unwrap();
+    let mut preservation = request("P1", "Vestria", RequestKind::Preservation);
+    preservation.preservation.preserved_at = "2026-10-05".into(); // lapses 2026-12-04
+    let p1 = store.create_draft(&preservation).unwrap().id;
+    let a1 = store.create_draft(&request("A1", "Norland", RequestKind::MlaEvidence)).unwrap().id;
+    let on_register = |store: &Store| {
+        let page = store.register_page(&RegisterQuery::default()).unwrap();
+        let dashboard = store.dashboard(date!(2026 - 12 - 02)).unwrap();
+        let mut listed = ids(&page);
+        listed.sort();
+        (listed, dashboard.within_7_days.count, dashboard.within_7_days.entries.len())
+    };
+    assert_eq!(on_register(&store), (vec!["A1".to_string(), "P1".to_string()], 1, 1));
+    store.delete_draft(&p1, datetime!(2026-12-01 10:00 UTC)).unwrap();
+    store.archive_draft(&a1, datetime!(2026-12-01 10:00 UTC)).unwrap();
+    assert_eq!(on_register(&store), (Vec::<String>::new(), 0, 0));
+    store.restore_draft(&p1).unwrap();
+    assert_eq!(on_register(&store), (vec!["P1".to_string()], 1, 1));
+}
+
+#[test]
 fn a_follow_up_is_linked_to_its_preservation_request_and_links_are_followed_both_ways() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("r.sqlite3")).unwrap();

@@ -255,7 +255,7 @@ fn the_bindings_name_each_argument_as_the_ui_passes_it() {
     assert_eq!(camel_case("file_name"), "fileName");
     assert_eq!(camel_case("id"), "id");
     let text = typescript(&listed(), &defined());
-    assert!(text.contains("export_pdf: { args: { request: Request; fileName: string }; result: Exported | null };"), "{text}");
+    assert!(text.contains("export_pdf: { args: { request: Request; fileName: string; appendAnnexes: boolean }; result: Exported | null };"), "{text}");
     assert!(text.contains("list_drafts: { args: Record<string, never>; result: Array<DraftSummary> };"), "{text}");
     assert!(text.contains("import type { WizardDefinition } from './WizardDefinition';"), "{text}");
 }
