@@ -141,8 +141,8 @@ fn the_key_is_derived_with_sqlcipher_4_defaults_and_full_text_search_is_compiled
     let path = dir.path().join(DATABASE_FILE);
     let mut store = Store::open_with(&path, Some(&passphrase("kdf check"))).unwrap();
     let conn = store.connection();
-    let iterations: i64 = conn.query_row("PRAGMA kdf_iter", [], |row| row.get(0)).unwrap();
-    assert!(iterations >= 256_000, "{iterations}");
+    let iterations: String = conn.query_row("PRAGMA kdf_iter", [], |row| row.get(0)).unwrap();
+    assert!(iterations.parse::<i64>().unwrap() >= 256_000, "{iterations}");
     let algorithm: String = conn.query_row("PRAGMA cipher_kdf_algorithm", [], |row| row.get(0)).unwrap();
     assert_eq!(algorithm, "PBKDF2_HMAC_SHA512");
     conn.execute_batch("CREATE VIRTUAL TABLE probe USING fts5(body); INSERT INTO probe VALUES ('frozen bank account');").unwrap();
