@@ -136,12 +136,12 @@ fn new_file_permissions() -> Option<Permissions> {
 /// Makes a rename in `folder` durable (a folder cannot be synced on Windows,
 /// where the rename is durable once it returns).
 #[cfg(unix)]
-fn sync_folder(folder: &Path) -> io::Result<()> {
+pub fn sync_folder(folder: &Path) -> io::Result<()> {
     std::fs::File::open(folder)?.sync_all()
 }
 
 #[cfg(not(unix))]
-fn sync_folder(_folder: &Path) -> io::Result<()> {
+pub fn sync_folder(_folder: &Path) -> io::Result<()> {
     Ok(())
 }
 

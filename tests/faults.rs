@@ -229,13 +229,13 @@ fn a_damaged_database_is_found_by_the_full_check_and_what_can_be_read_is_exporte
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(DATABASE_FILE);
     let ids = common::database_with_drafts(&path, 200);
-    let sound = mla_writer::store::integrity::full_check(&path).unwrap();
+    let sound = mla_writer::store::integrity::full_check(&path, None).unwrap();
     assert!(sound.is_sound(), "{sound:?}");
     let out = common::mla(&["drafts", "check"], dir.path());
     assert_eq!((out.status.code(), String::from_utf8_lossy(&out.stdout).trim()), (Some(0), "ok"), "{}", stderr(&out));
 
     damage(&path);
-    let report = mla_writer::store::integrity::full_check(&path).unwrap();
+    let report = mla_writer::store::integrity::full_check(&path, None).unwrap();
     assert!(!report.is_sound(), "the damage went unnoticed");
     let out = common::mla(&["drafts", "check"], dir.path());
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));

@@ -8,7 +8,6 @@ use clap::{Parser, Subcommand, ValueEnum};
 use mla_writer::layout::Paper;
 use mla_writer::i18n::Lang;
 use mla_writer::request::read;
-use mla_writer::store::{data_dir, Store};
 use mla_writer::{checks, export, files};
 
 #[path = "mla/terminal.rs"]
@@ -32,6 +31,9 @@ macro_rules! eprintln {
 fn print_json(json: &str) {
     std::println!("{}", terminal::json(json));
 }
+
+#[path = "mla/database.rs"]
+mod database;
 
 #[path = "mla/exchange.rs"]
 mod exchange_cli;
@@ -171,6 +173,35 @@ enum Command {
         #[arg(long, default_value_t = mla_writer::store::search::DEFAULT_LIMIT)]
         limit: usize,
     },
+    /// Write a backup of the database to PATH (SQLite's online backup, safe while the app runs).
+    ///
+    /// A backup of an encrypted database is encrypted with the same
+    /// passphrase. The passphrase is read from the file named by
+    /// MLA_PASSPHRASE_FILE (first line), else asked on the terminal.
+    Backup {
+        /// Where to write the backup.
+        path: PathBuf,
+    },
+    /// Replace the database with the backup at PATH.
+    ///
+    /// The backup is checked first (it opens, with its passphrase when
+    /// encrypted; SQLite's integrity check passes; it is not from a newer
+    /// app): when it fails, nothing changes. The database in place is kept
+    /// aside as mla-writer.sqlite3.before-restore until the restored one
+    /// has opened. Close the app first.
+    Restore {
+        /// The backup file.
+        path: PathBuf,
+    },
+    /// Turn encryption at rest (SQLCipher) on or off, or change the passphrase.
+    ///
+    /// The database is rewritten into a new file, checked, and only then put
+    /// in place of the old one. Passphrases are read from the files named by
+    /// MLA_PASSPHRASE_FILE (the current one) and MLA_NEW_PASSPHRASE_FILE (the
+    /// new one), first line, else asked on the terminal; never from an
+    /// argument. Close the app first.
+    #[command(subcommand)]
+    Encryption(EncryptionCommand),
     /// Send the drafter's free text to a translator and take it back (XLIFF 2.0).
     ///
     /// `export` writes every filled-in free-text answer (facts, descriptions,
@@ -571,6 +602,18 @@ enum ContactsCommand {
     },
 }
 
+#[derive(Subcommand)]
+enum EncryptionCommand {
+    /// Print whether the database is encrypted (on or off).
+    Status,
+    /// Encrypt the database with a new passphrase.
+    On,
+    /// Write the database back unencrypted.
+    Off,
+    /// Change the passphrase of the encrypted database.
+    ChangePassphrase,
+}
+
 /// Where the passphrase of the key file comes from.
 #[derive(clap::Args)]
 struct PassphraseArg {
@@ -832,7 +875,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let today = today.unwrap_or_else(checks::today);
             let export = match document_format {
                 DocumentFormat::Pdf if append_annexes => {
-                    let store = Store::open_read_only(&data_dir::data_dir().join(mla_writer::store::DATABASE_FILE)).map_err(|e| e.to_string())?;
+                    let store = database::open_read_only()?;
                     store.export_pdf_with_annexes(&request, &options, today).map_err(|e| format!("{}: {e}", file.display()))?
                 }
                 DocumentFormat::Pdf => export::export_pdf(&request, &options, today).map_err(|e| e.to_string())?,
@@ -904,6 +947,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Command::Search { text, format, lang, limit } => search_cli::search(&text, format, lang, limit),
         Command::Drafts(cmd) => drafts_cli::drafts(cmd),
+        Command::Backup { path } => database::backup(&path),
+        Command::Restore { path } => database::restore(&path),
+        Command::Encryption(cmd) => database::encryption(cmd),
         Command::Xliff(cmd) => run_xliff(cmd),
         Command::Identity(cmd) => exchange_cli::identity(cmd),
         Command::Contacts(cmd) => exchange_cli::contacts(cmd),

@@ -176,12 +176,7 @@ impl Store {
     /// The size limit of an annex file, in bytes (the setting, else
     /// [`DEFAULT_ANNEX_SIZE_LIMIT`]).
     pub fn annex_size_limit(&self) -> Result<u64, StoreError> {
-        let value: Option<String> = self
-            .conn
-            .query_row("SELECT value FROM settings WHERE key = ?1", [SIZE_LIMIT_SETTING], |row| row.get(0))
-            .optional()
-            .map_err(|e| self.sql(e))?;
-        Ok(value.and_then(|v| v.parse().ok()).filter(|&v| v > 0).unwrap_or(DEFAULT_ANNEX_SIZE_LIMIT))
+        Ok(self.positive_setting(SIZE_LIMIT_SETTING)?.unwrap_or(DEFAULT_ANNEX_SIZE_LIMIT))
     }
 
     /// Sets the size limit of an annex file, in bytes. Files already
@@ -191,12 +186,7 @@ impl Store {
             return Err(AnnexError::ZeroLimit);
         }
         let tx = self.begin()?;
-        tx.connection()
-            .execute(
-                "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                params![SIZE_LIMIT_SETTING, bytes.to_string()],
-            )
-            .map_err(|e| sqlite_error(tx.path(), e))?;
+        super::settings::set_setting(tx.connection(), tx.path(), SIZE_LIMIT_SETTING, &bytes.to_string())?;
         tx.commit()?;
         Ok(())
     }

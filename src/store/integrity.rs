@@ -34,12 +34,13 @@ impl IntegrityReport {
 /// Runs `PRAGMA integrity_check` on the database at `path`, read-only. A
 /// missing file is sound (there is nothing to check); a file SQLite cannot
 /// read as a database at all is reported as a problem, not as an error.
-pub fn full_check(path: &Path) -> Result<IntegrityReport, StoreError> {
+pub fn full_check(path: &Path, key: Option<&super::Passphrase>) -> Result<IntegrityReport, StoreError> {
     if !path.exists() {
         return Ok(IntegrityReport { problems: Vec::new() });
     }
     let sql = |source| sqlite_error(path, source);
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX).map_err(sql)?;
+    super::unlock(&conn, path, key)?;
     conn.busy_timeout(busy_timeout()).map_err(sql)?;
     let rows: rusqlite::Result<Vec<String>> =
         conn.prepare("PRAGMA integrity_check(10)").and_then(|mut stmt| stmt.query_map([], |row| row.get(0))?.collect());

@@ -9,18 +9,24 @@
 //! so what the store keeps is exactly what the CLI reads.
 
 pub mod annexes;
+pub mod backup;
 mod bin;
 pub mod data_dir;
+mod encryption;
 mod history;
 pub mod integrity;
+mod passphrase;
 mod register;
 mod revision_document;
 pub mod search;
+mod settings;
 mod transaction;
 mod translated_draft;
 
+pub use backup::{BackupFile, BACKUP_DIR, DEFAULT_BACKUPS_KEPT};
 pub use bin::SetAsideDraft;
 pub use history::RevisionEntry;
+pub use passphrase::{is_encrypted, Passphrase};
 pub use register::{
     Dashboard, DraftLink, DueEntry, DueList, LinkKind, RegisterColumn, RegisterEntry, RegisterPage, RegisterQuery, WaitingList, DASHBOARD_LIMIT,
     MAX_PAGE_SIZE,
@@ -395,6 +401,45 @@ pub enum StoreError {
         /// What is wrong with it.
         detail: String,
     },
+    /// The database is encrypted and no passphrase was given.
+    #[error("database {path} is encrypted; give its passphrase to open it")]
+    Locked {
+        /// Database file.
+        path: PathBuf,
+    },
+    /// The passphrase given does not open the encrypted database.
+    #[error("the passphrase does not open database {path}; check it and try again")]
+    WrongPassphrase {
+        /// Database file.
+        path: PathBuf,
+    },
+    /// An empty passphrase was given.
+    #[error("the passphrase is empty; type a passphrase")]
+    EmptyPassphrase,
+    /// The passphrase of a database that is not encrypted cannot be changed.
+    #[error("database {path} is not encrypted; turn encryption on first")]
+    NotEncrypted {
+        /// Database file.
+        path: PathBuf,
+    },
+    /// A converted or restored copy of the database does not hold what the
+    /// original holds; the original was kept as it was.
+    #[error("the copy {path} of the database does not hold the same drafts ({detail}); the database was left as it was")]
+    CopyDiffers {
+        /// The copy.
+        path: PathBuf,
+        /// What differs.
+        detail: String,
+    },
+    /// A file beside the database (a backup, the database set aside during a
+    /// restore) could not be read, written, renamed or removed.
+    #[error("{path}: {source}")]
+    File {
+        /// The file.
+        path: PathBuf,
+        /// Underlying error.
+        source: std::io::Error,
+    },
     /// The database was written by a newer version of the app.
     #[error("database {path} has schema version {found}; this app knows up to {known}. Update MLA Writer")]
     TooNew {
@@ -471,6 +516,9 @@ pub struct Store {
     path: PathBuf,
     /// What SQLite's quick check found wrong, when it did: writes are refused.
     damage: Option<String>,
+    /// The passphrase of an encrypted database (kept in memory for backups
+    /// and conversions, wiped when the store is dropped).
+    key: Option<Passphrase>,
 }
 
 /// How long an open or a write waits for another process holding the
@@ -558,8 +606,36 @@ fn with_system_cause(conn: &Connection, error: StoreError) -> StoreError {
     }
 }
 
+/// The passphrase to key the database at `path` with: required for an
+/// encrypted file ([`StoreError::Locked`] without), used for a new one,
+/// unused for a plaintext one.
+fn key_for<'k>(path: &Path, key: Option<&'k Passphrase>) -> Result<Option<&'k Passphrase>, StoreError> {
+    if is_encrypted(path)? {
+        return key.map(Some).ok_or_else(|| StoreError::Locked { path: path.to_path_buf() });
+    }
+    let exists = std::fs::metadata(path).map(|m| m.len() > 0).unwrap_or(false);
+    Ok(if exists { None } else { key })
+}
+
+/// Keys `conn` with `key`, if any, and checks that it reads the database:
+/// SQLCipher reports a wrong key as "file is not a database" on the first
+/// read, which is [`StoreError::WrongPassphrase`] here.
+pub(crate) fn unlock(conn: &Connection, path: &Path, key: Option<&Passphrase>) -> Result<(), StoreError> {
+    let Some(key) = key else { return Ok(()) };
+    // SQLCipher would log a wrong key's failed page check to standard error.
+    conn.execute_batch("PRAGMA cipher_log_level = NONE").map_err(|e| sqlite_error(path, e))?;
+    key.key(conn, path)?;
+    match conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get::<_, i64>(0)) {
+        Ok(_) => Ok(()),
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
+            Err(StoreError::WrongPassphrase { path: path.to_path_buf() })
+        }
+        Err(e) => Err(sqlite_error(path, e)),
+    }
+}
+
 /// An SQLite URI naming the file at `path`, with `query` parameters.
-fn file_uri(path: &Path, query: &str) -> String {
+pub(crate) fn file_uri(path: &Path, query: &str) -> String {
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let mut uri = String::from("file:");
     if !absolute.starts_with("/") {
@@ -622,22 +698,35 @@ impl Store {
     /// processes opening a new database at once migrate it once; the other
     /// waits (up to [`BUSY_TIMEOUT`]) and finds it up to date.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        Store::open_with(path, None)
+    }
+
+    /// As [`Store::open`], with the passphrase of an encrypted database.
+    /// An encrypted database without a passphrase is refused with
+    /// [`StoreError::Locked`], with a wrong one with
+    /// [`StoreError::WrongPassphrase`]. A new database is created encrypted
+    /// when a passphrase is given; a passphrase given for an existing
+    /// database that is not encrypted is not used.
+    pub fn open_with(path: &Path, key: Option<&Passphrase>) -> Result<Store, StoreError> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|source| StoreError::DataDir { path: dir.to_path_buf(), source })?;
         }
+        let key = key_for(path, key)?;
         let sql = |source| sqlite_error(path, source);
         let mut conn = Connection::open(path).map_err(sql)?;
+        unlock(&conn, path, key)?;
         conn.busy_timeout(busy_timeout()).map_err(sql)?;
         if conn.is_readonly(rusqlite::MAIN_DB).map_err(sql)? {
             return Err(StoreError::ReadOnly { path: path.to_path_buf(), detail: "the file cannot be opened for writing".into() });
         }
         let version = schema_version(&conn, path)?;
+        let key = key.cloned();
         if let Some(detail) = quick_check(&conn).map_err(sql)? {
             if version < MIGRATIONS.len() {
                 return Err(StoreError::Damaged { path: path.to_path_buf(), detail });
             }
             conn.pragma_update(None, "query_only", true).map_err(sql)?;
-            return Ok(Store { conn, path: path.to_path_buf(), damage: Some(detail) });
+            return Ok(Store { conn, path: path.to_path_buf(), damage: Some(detail), key });
         }
         conn.pragma_update(None, "journal_mode", "WAL").map_err(sql)?;
         conn.pragma_update(None, "synchronous", "FULL").map_err(sql)?;
@@ -658,7 +747,7 @@ impl Store {
             tx.commit().map_err(sql)?;
         }
         register::refresh_derived(&mut conn, path)?;
-        Ok(Store { conn, path: path.to_path_buf(), damage: None })
+        Ok(Store { conn, path: path.to_path_buf(), damage: None, key })
     }
 
     /// Opens the database at `path` for reading only: no file in its folder
@@ -667,6 +756,12 @@ impl Store {
     /// app's is refused (it cannot be updated without writing). A missing
     /// database reads as an empty one.
     pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        Store::open_read_only_with(path, None)
+    }
+
+    /// As [`Store::open_read_only`], with the passphrase of an encrypted
+    /// database (see [`Store::open_with`]).
+    pub fn open_read_only_with(path: &Path, key: Option<&Passphrase>) -> Result<Store, StoreError> {
         let sql = |source| sqlite_error(path, source);
         if !path.exists() {
             let mut conn = Connection::open_in_memory().map_err(sql)?;
@@ -676,11 +771,13 @@ impl Store {
             }
             tx.commit().map_err(sql)?;
             conn.pragma_update(None, "query_only", true).map_err(sql)?;
-            return Ok(Store { conn, path: path.to_path_buf(), damage: None });
+            return Ok(Store { conn, path: path.to_path_buf(), damage: None, key: None });
         }
+        let key = key_for(path, key)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let open = |uri: &str| -> Result<(Connection, usize), StoreError> {
             let conn = Connection::open_with_flags(uri, flags).map_err(sql)?;
+            unlock(&conn, path, key)?;
             conn.busy_timeout(busy_timeout()).map_err(sql)?;
             let version = schema_version(&conn, path)?;
             Ok((conn, version))
@@ -697,12 +794,23 @@ impl Store {
         if version < MIGRATIONS.len() {
             return Err(StoreError::Outdated { path: path.to_path_buf(), found: version, known: MIGRATIONS.len() });
         }
-        Ok(Store { conn, path: path.to_path_buf(), damage: None })
+        Ok(Store { conn, path: path.to_path_buf(), damage: None, key: key.cloned() })
     }
 
     /// Opens the database in the data directory (see [`crate::store::data_dir`]).
     pub fn open_default() -> Result<Store, StoreError> {
         Store::open(&crate::store::data_dir::data_dir().join(DATABASE_FILE))
+    }
+
+    /// Closes the database, handing back its passphrase (if encrypted) to
+    /// open it again.
+    pub fn close(self) -> Option<Passphrase> {
+        self.key
+    }
+
+    /// Whether the database is encrypted (it was opened with a passphrase).
+    pub fn is_encrypted(&self) -> bool {
+        self.key.is_some()
     }
 
     /// Path of the database file.

@@ -113,7 +113,7 @@ pub fn save_draft(drafts: State<'_, Drafts>, id: String, request: Request) -> Re
 #[tauri::command(async)]
 pub fn check_database(drafts: State<'_, Drafts>) -> Result<IntegrityReport, IpcError> {
     let path = drafts.lock().path().to_path_buf();
-    Ok(integrity::full_check(&path)?)
+    Ok(integrity::full_check(&path, None)?)
 }
 
 /// Asks for a folder, then writes every draft that can still be read into

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use mla_writer::interview::{Change, FieldChange, SpanKind};
 use mla_writer::request::read;
-use mla_writer::store::{data_dir, Store};
+use mla_writer::store::data_dir;
 use mla_writer::{checks, export, files};
 
 use crate::{DraftsCommand, OutputFormat, RevisionFormat};
@@ -21,11 +21,11 @@ pub fn drafts(cmd: DraftsCommand) -> Result<ExitCode, String> {
         DraftsCommand::Import { .. } | DraftsCommand::Restore { .. } | DraftsCommand::Attach { .. } | DraftsCommand::Detach { .. } => true,
         _ => false,
     };
-    let open = if writes { Store::open } else { Store::open_read_only };
+    let open = if writes { crate::database::open } else { crate::database::open_read_only };
     // Checking the whole file runs on a connection of its own: no store is
     // opened for it, so nothing is checked twice.
     if let DraftsCommand::Check = cmd {
-        let report = mla_writer::store::integrity::full_check(&path).map_err(|e| e.to_string())?;
+        let report = mla_writer::store::integrity::full_check(&path, crate::database::key_for(&path)?.as_ref()).map_err(|e| e.to_string())?;
         if !report.is_sound() {
             eprintln!("mla: database {} is damaged: {}", path.display(), report.problems.join("; "));
             return Ok(ExitCode::from(1));
@@ -33,7 +33,7 @@ pub fn drafts(cmd: DraftsCommand) -> Result<ExitCode, String> {
         println!("ok");
         return Ok(ExitCode::SUCCESS);
     }
-    let mut store = open(&path).map_err(|e| e.to_string())?;
+    let mut store = open()?;
     match cmd {
         DraftsCommand::Check => unreachable!("checked above"),
         DraftsCommand::Rescue { dir } => {

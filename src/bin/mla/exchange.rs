@@ -23,7 +23,7 @@ const PASSPHRASE_ENV: &str = "MLA_PASSPHRASE";
 
 fn open() -> Result<(Store, KeyStore), String> {
     let dir = data_dir::data_dir();
-    let store = Store::open(&dir.join(mla_writer::store::DATABASE_FILE)).map_err(|e| e.to_string())?;
+    let store = crate::database::open()?;
     let keys = KeyStore::from_env(&dir).map_err(|e| e.to_string())?;
     Ok((store, keys))
 }

@@ -5,7 +5,7 @@
 use std::process::ExitCode;
 
 use mla_writer::request::{RequestKind, RequestStatus, StatusChange};
-use mla_writer::store::{data_dir, DraftLink, LinkKind, RegisterColumn, RegisterEntry, RegisterQuery, Store, DATABASE_FILE};
+use mla_writer::store::{DraftLink, LinkKind, RegisterColumn, RegisterEntry, RegisterQuery};
 
 use crate::{OutputFormat, RegisterCommand};
 
@@ -47,10 +47,6 @@ pub fn parse_link_kind(text: &str) -> Result<LinkKind, String> {
     LinkKind::ALL.iter().copied().find(|k| k.key() == key).ok_or_else(|| format!("unknown link {text:?}; expected follow_up, supplement or reply"))
 }
 
-fn database() -> std::path::PathBuf {
-    data_dir::data_dir().join(DATABASE_FILE)
-}
-
 fn print_entry(e: &RegisterEntry) {
     println!(
         "{}  {:<32}  {:<24}  {:<10}  {:<10}  {:<10}  {}",
@@ -68,7 +64,7 @@ fn print_entry(e: &RegisterEntry) {
 pub fn register(cmd: RegisterCommand) -> Result<ExitCode, String> {
     match cmd {
         RegisterCommand::List { status, state, kind, from, to, due_within, today, sort, descending, page, page_size, format } => {
-            let store = Store::open_read_only(&database()).map_err(|e| e.to_string())?;
+            let store = crate::database::open_read_only()?;
             let today = today.unwrap_or_else(mla_writer::checks::today);
             let due_by = due_within.map(|days| today.checked_add(time::Duration::days(days.into())).unwrap_or(time::Date::MAX).to_string());
             let query = RegisterQuery { status, kind, state, from, to, due_by, sort, descending, page, page_size };
@@ -85,14 +81,14 @@ pub fn register(cmd: RegisterCommand) -> Result<ExitCode, String> {
             }
         }
         RegisterCommand::SetStatus { id, status, reference, note, date } => {
-            let mut store = Store::open(&database()).map_err(|e| e.to_string())?;
+            let mut store = crate::database::open()?;
             let date = date.unwrap_or_else(mla_writer::checks::today).to_string();
             let change = StatusChange { status: Some(status), date, counterpart_ref: reference, note };
             let receipt = store.set_status(&id, change).map_err(|e| e.to_string())?;
             println!("{}: {} (revision {})", receipt.draft_id, status.key(), receipt.revision);
         }
         RegisterCommand::Dashboard { today, format } => {
-            let store = Store::open_read_only(&database()).map_err(|e| e.to_string())?;
+            let store = crate::database::open_read_only()?;
             let dashboard = store.dashboard(today.unwrap_or_else(mla_writer::checks::today)).map_err(|e| e.to_string())?;
             match format {
                 OutputFormat::Json => crate::print_json(&serde_json::to_string_pretty(&dashboard).expect("the dashboard serialises")),
@@ -113,7 +109,7 @@ pub fn register(cmd: RegisterCommand) -> Result<ExitCode, String> {
             }
         }
         RegisterCommand::Links { id, format } => {
-            let store = Store::open_read_only(&database()).map_err(|e| e.to_string())?;
+            let store = crate::database::open_read_only()?;
             let links: Vec<DraftLink> = store.links(&id).map_err(|e| e.to_string())?;
             match format {
                 OutputFormat::Json => crate::print_json(&serde_json::to_string_pretty(&links).expect("links serialise")),
@@ -127,7 +123,7 @@ pub fn register(cmd: RegisterCommand) -> Result<ExitCode, String> {
             }
         }
         RegisterCommand::Link { from, to, kind } => {
-            let mut store = Store::open(&database()).map_err(|e| e.to_string())?;
+            let mut store = crate::database::open()?;
             store.link_drafts(&from, &to, kind, time::OffsetDateTime::now_utc()).map_err(|e| e.to_string())?;
             println!("{from} -> {to}: {}", kind.key());
         }

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::Subcommand;
 use mla_writer::i18n::Lang;
-use mla_writer::store::{data_dir, SearchResult, SetAsideDraft, Store, DATABASE_FILE};
+use mla_writer::store::{SearchResult, SetAsideDraft};
 use time::OffsetDateTime;
 
 use crate::OutputFormat;
@@ -45,10 +45,6 @@ pub enum AsideCommand {
     },
 }
 
-fn database() -> std::path::PathBuf {
-    data_dir::data_dir().join(DATABASE_FILE)
-}
-
 fn print_set_aside(drafts: &[SetAsideDraft]) {
     for d in drafts {
         println!("{}  {}  {}", d.summary.id, d.since, d.summary.title);
@@ -59,8 +55,8 @@ fn print_set_aside(drafts: &[SetAsideDraft]) {
 pub fn aside(cmd: AsideCommand) -> Result<ExitCode, String> {
     let now = OffsetDateTime::now_utc();
     let listing = matches!(cmd, AsideCommand::Archived | AsideCommand::Bin { empty: false });
-    let open = if listing { Store::open_read_only } else { Store::open };
-    let mut store = open(&database()).map_err(|e| e.to_string())?;
+    let open = if listing { crate::database::open_read_only } else { crate::database::open };
+    let mut store = open()?;
     let done = match cmd {
         AsideCommand::Archive { id } => store.archive_draft(&id, now).map(|()| format!("{id} archived")),
         AsideCommand::Unarchive { id } => store.unarchive_draft(&id).map(|()| format!("{id} back on the list of drafts")),
@@ -87,7 +83,7 @@ fn bracketed(hit: &mla_writer::store::SearchHit) -> String {
 
 /// `mla search`: the drafts holding every word of `text`.
 pub fn search(text: &str, format: OutputFormat, lang: Lang, limit: usize) -> Result<ExitCode, String> {
-    let store = Store::open_read_only(&database()).map_err(|e| e.to_string())?;
+    let store = crate::database::open_read_only()?;
     let results: Vec<SearchResult> = store.search(text, lang, limit).map_err(|e| e.to_string())?;
     match format {
         OutputFormat::Json => crate::print_json(&serde_json::to_string_pretty(&results).expect("results serialise")),
