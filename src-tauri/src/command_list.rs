@@ -47,6 +47,14 @@ macro_rules! command_list {
             accept_suggestion(id: String, suggestion_id: String, resolution: Resolution) -> DecisionReceipt;
             reject_suggestion(id: String, suggestion_id: String) -> DecisionReceipt;
             export_reading_copy(id: String, lang: Lang, file_name: String) -> Option<String>;
+            database_status() -> DatabaseStatus;
+            unlock_database(passphrase: String) -> DatabaseStatus;
+            set_encryption(passphrase: Option<String>) -> DatabaseStatus;
+            change_database_passphrase(passphrase: String) -> ();
+            backups() -> Backups;
+            make_backup() -> Backups;
+            set_backups_kept(kept: u32) -> Backups;
+            restore_backup(path: Option<String>, passphrase: Option<String>) -> Option<Backups>;
         }
     };
 }

@@ -40,6 +40,12 @@ pub enum ErrorCode {
     /// The database file is damaged: nothing is written to it. The UI says
     /// to restore a backup or export what can still be read.
     StoreDamaged,
+    /// The database is encrypted and not yet unlocked. The UI shows the
+    /// unlock screen.
+    DatabaseLocked,
+    /// The passphrase does not open the encrypted database or backup. The
+    /// UI says so and asks again.
+    WrongPassphrase,
     /// Anything else: the database or the document could not be made. The
     /// UI shows the message in the sentence of the action that failed.
     Failed,
@@ -58,6 +64,11 @@ pub struct IpcError {
 impl IpcError {
     fn new(code: ErrorCode, message: impl ToString) -> Self {
         IpcError { code, message: message.to_string() }
+    }
+
+    /// A command that needs the database while it is locked.
+    pub fn database_locked() -> Self {
+        IpcError::new(ErrorCode::DatabaseLocked, "the database is encrypted; unlock it with its passphrase first")
     }
 
     /// Any other failure, with its message.
@@ -83,6 +94,8 @@ impl From<StoreError> for IpcError {
 fn store_code(e: &StoreError) -> ErrorCode {
     match e {
         StoreError::Damaged { .. } => ErrorCode::StoreDamaged,
+        StoreError::Locked { .. } => ErrorCode::DatabaseLocked,
+        StoreError::WrongPassphrase { .. } => ErrorCode::WrongPassphrase,
         _ => ErrorCode::Failed,
     }
 }
@@ -218,5 +231,14 @@ mod tests {
         let in_consultation = DeskError::Consultation { draft_id: "d1".into(), source: ConsultationError::Store(damaged()) };
         assert_eq!(IpcError::from(in_consultation).code, ErrorCode::StoreDamaged);
         assert_eq!(IpcError::from(StoreError::NotFound("d1".into())).code, ErrorCode::Failed);
+    }
+
+    #[test]
+    fn a_locked_database_and_a_wrong_passphrase_each_have_their_code() {
+        let path = PathBuf::from("/data/mla-writer.sqlite3");
+        let e = IpcError::from(StoreError::WrongPassphrase { path: path.clone() });
+        assert_eq!(serde_json::to_value(&e).unwrap()["code"], "wrong_passphrase");
+        assert_eq!(IpcError::from(StoreError::Locked { path }).code, ErrorCode::DatabaseLocked);
+        assert_eq!(serde_json::to_value(IpcError::database_locked()).unwrap()["code"], "database_locked");
     }
 }
