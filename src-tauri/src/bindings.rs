@@ -26,7 +26,7 @@ use mla_writer::exchange::contacts::{CardImport, Contact};
 use mla_writer::exchange::desk::{Desk, Sent};
 use mla_writer::exchange::thread::{Comment, CommentKind, Suggestion};
 
-use crate::commands::{Exported, PackageImport};
+use crate::commands::{Backups, DatabaseStatus, Exported, PackageImport};
 
 /// One command as the list declares it.
 struct Listed {

@@ -66,6 +66,14 @@ macro_rules! command_list {
             register_page(query: RegisterQuery) -> RegisterPage;
             dashboard() -> Dashboard;
             draft_links(id: String) -> Vec<DraftLink>;
+            database_status() -> DatabaseStatus;
+            unlock_database(passphrase: String) -> DatabaseStatus;
+            set_encryption(passphrase: Option<String>) -> DatabaseStatus;
+            change_database_passphrase(passphrase: String) -> ();
+            backups() -> Backups;
+            make_backup() -> Backups;
+            set_backups_kept(kept: u32) -> Backups;
+            restore_backup(path: Option<String>, passphrase: Option<String>) -> Option<Backups>;
         }
     };
 }

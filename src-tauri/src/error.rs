@@ -50,6 +50,12 @@ pub enum ErrorCode {
     /// Another program holds the database. The UI keeps the text, says the
     /// database is in use, and saves again.
     StoreBusy,
+    /// The database is encrypted and not yet unlocked. The UI shows the
+    /// unlock screen.
+    DatabaseLocked,
+    /// The passphrase does not open the encrypted database or backup. The
+    /// UI says so and asks again.
+    WrongPassphrase,
     /// Anything else: the database or the document could not be made. The
     /// UI shows the message in the sentence of the action that failed.
     Failed,
@@ -68,6 +74,11 @@ pub struct IpcError {
 impl IpcError {
     fn new(code: ErrorCode, message: impl ToString) -> Self {
         IpcError { code, message: message.to_string() }
+    }
+
+    /// A command that needs the database while it is locked.
+    pub fn database_locked() -> Self {
+        IpcError::new(ErrorCode::DatabaseLocked, "the database is encrypted; unlock it with its passphrase first")
     }
 
     /// Any other failure, with its message.
@@ -98,6 +109,8 @@ fn store_code(e: &StoreError) -> ErrorCode {
         StoreError::ReadOnly { .. } => ErrorCode::ReadOnly,
         StoreError::Busy { .. } => ErrorCode::StoreBusy,
         StoreError::Write(_) => ErrorCode::File,
+        StoreError::Locked { .. } => ErrorCode::DatabaseLocked,
+        StoreError::WrongPassphrase { .. } => ErrorCode::WrongPassphrase,
         _ => ErrorCode::Failed,
     }
 }
@@ -260,5 +273,14 @@ mod tests {
         let busy = IpcError::from(TranslatedDraftError::Store(StoreError::Busy { path }));
         assert_eq!(serde_json::to_value(&busy).unwrap()["code"], "store_busy");
         assert!(busy.message.contains("in use by another program"), "{}", busy.message);
+    }
+
+    #[test]
+    fn a_locked_database_and_a_wrong_passphrase_each_have_their_code() {
+        let path = PathBuf::from("/data/mla-writer.sqlite3");
+        let e = IpcError::from(StoreError::WrongPassphrase { path: path.clone() });
+        assert_eq!(serde_json::to_value(&e).unwrap()["code"], "wrong_passphrase");
+        assert_eq!(IpcError::from(StoreError::Locked { path }).code, ErrorCode::DatabaseLocked);
+        assert_eq!(serde_json::to_value(IpcError::database_locked()).unwrap()["code"], "database_locked");
     }
 }

@@ -16,7 +16,7 @@ mod ui_fixtures;
 use std::sync::Mutex;
 
 use mla_writer::exchange::keystore::KeyStore;
-use mla_writer::store::{data_dir, Store};
+use mla_writer::store::{data_dir, DATABASE_FILE};
 
 /// The handlers of the listed commands.
 macro_rules! handlers {
@@ -34,16 +34,14 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let mut store = match Store::open_default() {
+    // An encrypted database stays closed until the user unlocks it.
+    let store = match commands::security::open_at_start(&data_dir.join(DATABASE_FILE)) {
         Ok(store) => store,
         Err(e) => {
             eprintln!("MLA Writer cannot open its database: {e}");
             std::process::exit(1);
         }
     };
-    if let Err(e) = store.seed_demo_if_empty(mla_writer::checks::today()) {
-        eprintln!("MLA Writer could not create the demo request: {e}");
-    }
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(commands::Drafts(Mutex::new(store)))

@@ -31,6 +31,27 @@ impl IntegrityReport {
     }
 }
 
+/// The full check of a store's database, to run on a thread of its own
+/// while the store stays in use ([`Store::full_check`](super::Store::full_check)).
+pub struct FullCheck {
+    path: std::path::PathBuf,
+    key: Option<super::Passphrase>,
+}
+
+impl FullCheck {
+    /// Runs it (see [`full_check`]).
+    pub fn run(&self) -> Result<IntegrityReport, StoreError> {
+        full_check(&self.path, self.key.as_ref())
+    }
+}
+
+impl super::Store {
+    /// The full check of this store's database, keyed as it is.
+    pub fn full_check(&self) -> FullCheck {
+        FullCheck { path: self.path.clone(), key: self.key.clone() }
+    }
+}
+
 /// Runs `PRAGMA integrity_check` on the database at `path`, read-only. A
 /// missing file is sound (there is nothing to check); a file SQLite cannot
 /// read as a database at all is reported as a problem, not as an error.

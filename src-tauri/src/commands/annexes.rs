@@ -20,5 +20,5 @@ pub fn attach_annex_file(
     annex: usize,
 ) -> Result<Option<AttachedAnnex>, IpcError> {
     let Some(path) = ask_open_path(&app, "Annex file", &["pdf", "png", "jpg", "jpeg"]) else { return Ok(None) };
-    Ok(Some(drafts.lock().attach_annex_file(&id, &request, AnnexSlot::Existing(annex), &path)?))
+    Ok(Some(drafts.lock()?.attach_annex_file(&id, &request, AnnexSlot::Existing(annex), &path)?))
 }

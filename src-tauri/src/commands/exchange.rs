@@ -91,7 +91,7 @@ fn secret(text: Option<String>) -> Option<SecretString> {
 /// This side of the exchange: the identity (with where its keys are kept) and the contacts.
 #[tauri::command(async)]
 pub fn exchange_desk(drafts: State<'_, Drafts>) -> Result<Desk, IpcError> {
-    Ok(desk::desk(&mut drafts.lock())?)
+    Ok(desk::desk(&mut *drafts.lock()?)?)
 }
 
 /// Creates the user's identity (keys in the OS keychain, else in a file protected by `key_passphrase`).
@@ -105,7 +105,7 @@ pub fn create_identity(
     key_passphrase: Option<String>,
 ) -> Result<Desk, IpcError> {
     let passphrase = secret(key_passphrase);
-    let mut store = drafts.lock();
+    let mut store = drafts.lock()?;
     let profile = Profile { name, authority, email };
     identities::create(store.connection(), &exchange.keys, &profile, OffsetDateTime::now_utc(), passphrase.as_ref())?;
     *exchange.key_passphrase() = passphrase;
@@ -116,7 +116,7 @@ pub fn create_identity(
 #[tauri::command(async)]
 pub fn unlock_keys(drafts: State<'_, Drafts>, exchange: State<'_, Exchange>, key_passphrase: String) -> Result<(), IpcError> {
     let passphrase = SecretString::from(key_passphrase);
-    identities::unlock_current(drafts.lock().connection(), &exchange.keys, Some(&passphrase))?;
+    identities::unlock_current(drafts.lock()?.connection(), &exchange.keys, Some(&passphrase))?;
     *exchange.key_passphrase() = Some(passphrase);
     Ok(())
 }
@@ -125,7 +125,7 @@ pub fn unlock_keys(drafts: State<'_, Drafts>, exchange: State<'_, Exchange>, key
 #[tauri::command(async)]
 pub fn rotate_keys(drafts: State<'_, Drafts>, exchange: State<'_, Exchange>) -> Result<Desk, IpcError> {
     let key_passphrase = exchange.key_passphrase().clone();
-    let mut store = drafts.lock();
+    let mut store = drafts.lock()?;
     identities::rotate(store.connection(), &exchange.keys, OffsetDateTime::now_utc(), key_passphrase.as_ref())?;
     Ok(desk::desk(&mut store)?)
 }
@@ -133,7 +133,7 @@ pub fn rotate_keys(drafts: State<'_, Drafts>, exchange: State<'_, Exchange>) -> 
 /// Asks where to save, then writes the user's public card; resolves the path written, null when the user cancelled.
 #[tauri::command(async)]
 pub fn export_card(app: tauri::AppHandle, drafts: State<'_, Drafts>, file_name: String) -> Result<Option<String>, IpcError> {
-    let own = identities::current(drafts.lock().connection())?.ok_or(identities::OwnIdentityError::None)?;
+    let own = identities::current(drafts.lock()?.connection())?.ok_or(identities::OwnIdentityError::None)?;
     let Some(path) = ask_save_path(&app, "MLA Writer card", "mlacard", &file_name) else { return Ok(None) };
     files::write_atomically(&path, own.card.as_bytes())?;
     Ok(Some(path.display().to_string()))
@@ -143,25 +143,25 @@ pub fn export_card(app: tauri::AppHandle, drafts: State<'_, Drafts>, file_name: 
 #[tauri::command(async)]
 pub fn import_card(app: tauri::AppHandle, drafts: State<'_, Drafts>) -> Result<Option<CardImport>, IpcError> {
     let Some(path) = ask_open_path(&app, "MLA Writer card", &["mlacard", "txt"]) else { return Ok(None) };
-    Ok(Some(contacts::import_card_file(drafts.lock().connection(), &path, OffsetDateTime::now_utc())?))
+    Ok(Some(contacts::import_card_file(drafts.lock()?.connection(), &path, OffsetDateTime::now_utc())?))
 }
 
 /// Trusts contact `id` once the user has typed the fingerprint they compared with them (code `fingerprint` when it differs).
 #[tauri::command(async)]
 pub fn trust_contact(drafts: State<'_, Drafts>, id: String, fingerprint: String) -> Result<Contact, IpcError> {
-    Ok(contacts::trust(drafts.lock().connection(), &id, &fingerprint, OffsetDateTime::now_utc())?)
+    Ok(contacts::trust(drafts.lock()?.connection(), &id, &fingerprint, OffsetDateTime::now_utc())?)
 }
 
 /// The drafts that take part in a consultation, on either side.
 #[tauri::command(async)]
 pub fn shared_requests(drafts: State<'_, Drafts>) -> Result<Vec<SharedRequest>, IpcError> {
-    Ok(consultation::shared_requests(&mut drafts.lock())?)
+    Ok(consultation::shared_requests(&mut *drafts.lock()?)?)
 }
 
 /// The consultation of draft `id`: who takes part, comments, suggestions to review, history and packages; labels in `lang`.
 #[tauri::command(async)]
 pub fn consultation(drafts: State<'_, Drafts>, id: String, lang: Lang) -> Result<Overview, IpcError> {
-    Ok(consultation::overview(&mut drafts.lock(), &id, lang)?)
+    Ok(consultation::overview(&mut *drafts.lock()?, &id, lang)?)
 }
 
 /// Sends draft `id` as a package: to the contacts `to`, or with the `passphrase` agreed with the counterparts; a counterpart's reply goes to the originator. Asks where to save; null when the user cancelled.
@@ -182,7 +182,7 @@ pub fn send_package(
         None => SendTo::Contacts(to),
     };
     let key_passphrase = exchange.key_passphrase().clone();
-    let sent = desk::send(&mut drafts.lock(), &exchange.keys, key_passphrase.as_ref(), &id, to, &note, &path, OffsetDateTime::now_utc())?;
+    let sent = desk::send(&mut *drafts.lock()?, &exchange.keys, key_passphrase.as_ref(), &id, to, &note, &path, OffsetDateTime::now_utc())?;
     Ok(Some(sent))
 }
 
@@ -221,7 +221,7 @@ fn take_in(
 ) -> Result<PackageImport, IpcError> {
     let key_passphrase = exchange.key_passphrase().clone();
     let taken = desk::take_in_package(
-        &mut drafts.lock(),
+        &mut *drafts.lock()?,
         &exchange.keys,
         key_passphrase.as_ref(),
         &path,
@@ -246,7 +246,7 @@ fn take_in(
 /// Adds a comment of `kind` on field `field` (a dotted path; "" for the whole request) of shared draft `id`.
 #[tauri::command(async)]
 pub fn add_comment(drafts: State<'_, Drafts>, id: String, field: String, kind: CommentKind, text: String) -> Result<Comment, IpcError> {
-    let mut store = drafts.lock();
+    let mut store = drafts.lock()?;
     let me = identities::me(store.connection())?;
     Ok(consultation::comment(&mut store, &id, &field, kind, &text, &me, OffsetDateTime::now_utc())?)
 }
@@ -254,7 +254,7 @@ pub fn add_comment(drafts: State<'_, Drafts>, id: String, field: String, kind: C
 /// Answers comment `comment_id` of shared draft `id`.
 #[tauri::command(async)]
 pub fn answer_comment(drafts: State<'_, Drafts>, id: String, comment_id: String, text: String) -> Result<Comment, IpcError> {
-    let mut store = drafts.lock();
+    let mut store = drafts.lock()?;
     let me = identities::me(store.connection())?;
     Ok(consultation::answer(&mut store, &id, &comment_id, &text, &me, OffsetDateTime::now_utc())?)
 }
@@ -262,7 +262,7 @@ pub fn answer_comment(drafts: State<'_, Drafts>, id: String, comment_id: String,
 /// Marks comment `comment_id` of shared draft `id` resolved.
 #[tauri::command(async)]
 pub fn resolve_comment(drafts: State<'_, Drafts>, id: String, comment_id: String) -> Result<Comment, IpcError> {
-    let mut store = drafts.lock();
+    let mut store = drafts.lock()?;
     let me = identities::me(store.connection())?;
     Ok(consultation::resolve(&mut store, &id, &comment_id, &me, OffsetDateTime::now_utc())?)
 }
@@ -276,7 +276,7 @@ pub fn suggest_edit(
     value: serde_json::Value,
     note: String,
 ) -> Result<Suggestion, IpcError> {
-    let mut store = drafts.lock();
+    let mut store = drafts.lock()?;
     let me = identities::me(store.connection())?;
     Ok(consultation::suggest(&mut store, &id, &field, value, &note, &me, OffsetDateTime::now_utc())?)
 }
@@ -284,7 +284,7 @@ pub fn suggest_edit(
 /// Accepts suggestion `suggestion_id` of draft `id` as `resolution` says (theirs, ours, both merged, or a value edited); the draft gets a new revision.
 #[tauri::command(async)]
 pub fn accept_suggestion(drafts: State<'_, Drafts>, id: String, suggestion_id: String, resolution: Resolution) -> Result<DecisionReceipt, IpcError> {
-    let mut store = drafts.lock();
+    let mut store = drafts.lock()?;
     let me = identities::me(store.connection())?;
     Ok(consultation::accept(&mut store, &id, &suggestion_id, resolution, &me, OffsetDateTime::now_utc())?)
 }
@@ -292,7 +292,7 @@ pub fn accept_suggestion(drafts: State<'_, Drafts>, id: String, suggestion_id: S
 /// Rejects suggestion `suggestion_id` of draft `id`; the draft stays as it is.
 #[tauri::command(async)]
 pub fn reject_suggestion(drafts: State<'_, Drafts>, id: String, suggestion_id: String) -> Result<DecisionReceipt, IpcError> {
-    let mut store = drafts.lock();
+    let mut store = drafts.lock()?;
     let me = identities::me(store.connection())?;
     Ok(consultation::reject(&mut store, &id, &suggestion_id, &me, OffsetDateTime::now_utc())?)
 }
@@ -301,7 +301,7 @@ pub fn reject_suggestion(drafts: State<'_, Drafts>, id: String, suggestion_id: S
 #[tauri::command(async)]
 pub fn export_reading_copy(app: tauri::AppHandle, drafts: State<'_, Drafts>, id: String, lang: Lang, file_name: String) -> Result<Option<String>, IpcError> {
     let Some(path) = ask_save_path(&app, "PDF document", "pdf", &file_name) else { return Ok(None) };
-    let bytes = consultation::reading_copy_pdf(&mut drafts.lock(), &id, Some(lang), OffsetDateTime::now_utc())?;
+    let bytes = consultation::reading_copy_pdf(&mut *drafts.lock()?, &id, Some(lang), OffsetDateTime::now_utc())?;
     files::write_atomically(&path, &bytes)?;
     Ok(Some(path.display().to_string()))
 }

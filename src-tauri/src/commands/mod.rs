@@ -2,7 +2,8 @@
 //! to one core call and the result back. No business logic lives here.
 //! Drafts and exports are here; a draft's revision history is in
 //! `history.rs`, the exchange with counterparts in `exchange.rs`, the case
-//! register in `register.rs`.
+//! register in `register.rs`, encryption at rest in `security.rs`, backups
+//! in `backup.rs`.
 //!
 //! Every command that touches the disk or does real work is `async`: it runs
 //! on the async runtime's threads, never on the main thread that draws the
@@ -11,7 +12,8 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::ops::{Deref, DerefMut};
+use std::sync::{Mutex, MutexGuard};
 
 use mla_writer::checks::{self, Finding};
 use mla_writer::document::Document;
@@ -20,7 +22,7 @@ use mla_writer::files;
 use mla_writer::i18n::{self, Lang};
 use mla_writer::interview::{self, WizardDefinition};
 use mla_writer::request::Request;
-use mla_writer::store::integrity::{self, IntegrityReport, ReadableExport};
+use mla_writer::store::integrity::{IntegrityReport, ReadableExport};
 use mla_writer::store::{Draft, DraftSummary, SaveReceipt, Store};
 use mla_writer::translation;
 use mla_writer::BuildInfo;
@@ -32,24 +34,57 @@ use crate::dialogs::{ask_folder, ask_open_path, ask_save_path};
 use crate::error::IpcError;
 
 mod annexes;
+mod backup;
 mod exchange;
 mod history;
 mod register;
 mod search;
+pub mod security;
 pub use annexes::*;
+pub use backup::*;
 pub use exchange::*;
 pub use history::*;
 pub use register::*;
 pub use search::*;
+pub use security::*;
 
-/// The draft store, shared by all commands.
-pub struct Drafts(pub Mutex<Store>);
+/// The draft store, shared by all commands: `None` while an encrypted
+/// database waits for its passphrase (see `security.rs`).
+pub struct Drafts(pub Mutex<Option<Store>>);
 
 impl Drafts {
-    fn lock(&self) -> std::sync::MutexGuard<'_, Store> {
+    /// The open store; refused with code `database_locked` while the
+    /// database is encrypted and not unlocked.
+    fn lock(&self) -> Result<OpenStore<'_>, IpcError> {
+        let slot = self.slot();
+        if slot.is_none() {
+            return Err(IpcError::database_locked());
+        }
+        Ok(OpenStore(slot))
+    }
+
+    /// The store, open or not.
+    fn slot(&self) -> MutexGuard<'_, Option<Store>> {
         // A panic while holding the lock cannot leave SQLite half-written
         // (every write is a transaction), so a poisoned lock is safe to reuse.
         self.0.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+/// The store while a command holds it; only made when it is open.
+pub struct OpenStore<'a>(MutexGuard<'a, Option<Store>>);
+
+impl Deref for OpenStore<'_> {
+    type Target = Store;
+
+    fn deref(&self) -> &Store {
+        self.0.as_ref().expect("an OpenStore holds an open store")
+    }
+}
+
+impl DerefMut for OpenStore<'_> {
+    fn deref_mut(&mut self) -> &mut Store {
+        self.0.as_mut().expect("an OpenStore holds an open store")
     }
 }
 
@@ -84,27 +119,27 @@ pub fn build_info() -> BuildInfo {
 /// The stored drafts, most recently saved first.
 #[tauri::command(async)]
 pub fn list_drafts(drafts: State<'_, Drafts>) -> Result<Vec<DraftSummary>, IpcError> {
-    Ok(drafts.lock().list_drafts()?)
+    Ok(drafts.lock()?.list_drafts()?)
 }
 
 /// Creates, and saves, a draft with every answer empty.
 #[tauri::command(async)]
 pub fn new_draft(drafts: State<'_, Drafts>) -> Result<Draft, IpcError> {
     let request = Request::default();
-    let summary = drafts.lock().create_draft(&request)?;
+    let summary = drafts.lock()?.create_draft(&request)?;
     Ok(Draft { summary, request })
 }
 
 /// The latest state of draft `id`.
 #[tauri::command(async)]
 pub fn open_draft(drafts: State<'_, Drafts>, id: String) -> Result<Draft, IpcError> {
-    Ok(drafts.lock().load_draft(&id)?)
+    Ok(drafts.lock()?.load_draft(&id)?)
 }
 
 /// Saves a new state of draft `id`; resolves once it is committed.
 #[tauri::command(async)]
 pub fn save_draft(drafts: State<'_, Drafts>, id: String, request: Request) -> Result<SaveReceipt, IpcError> {
-    Ok(drafts.lock().save_draft(&id, &request)?)
+    Ok(drafts.lock()?.save_draft(&id, &request)?)
 }
 
 /// SQLite's full check of the database file, which the UI runs in the
@@ -112,8 +147,8 @@ pub fn save_draft(drafts: State<'_, Drafts>, id: String, request: Request) -> Re
 /// stays usable while it runs.
 #[tauri::command(async)]
 pub fn check_database(drafts: State<'_, Drafts>) -> Result<IntegrityReport, IpcError> {
-    let path = drafts.lock().path().to_path_buf();
-    Ok(integrity::full_check(&path, None)?)
+    let check = drafts.lock()?.full_check();
+    Ok(check.run()?)
 }
 
 /// Asks for a folder, then writes every draft that can still be read into
@@ -122,13 +157,13 @@ pub fn check_database(drafts: State<'_, Drafts>) -> Result<IntegrityReport, IpcE
 #[tauri::command(async)]
 pub fn export_readable_drafts(app: tauri::AppHandle, drafts: State<'_, Drafts>) -> Result<Option<ReadableExport>, IpcError> {
     let Some(dir) = ask_folder(&app) else { return Ok(None) };
-    Ok(Some(drafts.lock().export_readable(&dir)?))
+    Ok(Some(drafts.lock()?.export_readable(&dir)?))
 }
 
 /// Creates, and saves, the MLA request that follows the preservation request of draft `id` as stored.
 #[tauri::command(async)]
 pub fn create_follow_up(drafts: State<'_, Drafts>, id: String) -> Result<Draft, IpcError> {
-    Ok(drafts.lock().create_follow_up(&id)?)
+    Ok(drafts.lock()?.create_follow_up(&id)?)
 }
 
 /// Runs the checks as of today; the findings' messages are worded in `lang`.
@@ -161,7 +196,7 @@ pub fn export_pdf(
     let Some(path) = ask_save_path(&app, "PDF document", "pdf", &file_name) else { return Ok(None) };
     let options = Options::for_request(&request);
     let export = if append_annexes {
-        drafts.lock().export_pdf_with_annexes(&request, &options, checks::today())?
+        drafts.lock()?.export_pdf_with_annexes(&request, &options, checks::today())?
     } else {
         export::export_pdf(&request, &options, checks::today())?
     };
@@ -188,5 +223,5 @@ pub fn export_xliff(app: tauri::AppHandle, request: Request, target: Lang, file_
 #[tauri::command(async)]
 pub fn import_xliff(app: tauri::AppHandle, drafts: State<'_, Drafts>, id: String) -> Result<Option<Draft>, IpcError> {
     let Some(path) = ask_open_path(&app, "XLIFF translation", &["xlf", "xliff"]) else { return Ok(None) };
-    Ok(Some(drafts.lock().import_translation(&id, &path)?))
+    Ok(Some(drafts.lock()?.import_translation(&id, &path)?))
 }

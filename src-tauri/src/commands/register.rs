@@ -12,17 +12,17 @@ use crate::error::IpcError;
 /// One page of the register: the requests `query` selects, in its order.
 #[tauri::command(async)]
 pub fn register_page(drafts: State<'_, Drafts>, query: RegisterQuery) -> Result<RegisterPage, IpcError> {
-    Ok(drafts.lock().register_page(&query)?)
+    Ok(drafts.lock()?.register_page(&query)?)
 }
 
 /// What falls due as of today (overdue, within 7 and 30 days) and what waits on the counterpart.
 #[tauri::command(async)]
 pub fn dashboard(drafts: State<'_, Drafts>) -> Result<Dashboard, IpcError> {
-    Ok(drafts.lock().dashboard(checks::today())?)
+    Ok(drafts.lock()?.dashboard(checks::today())?)
 }
 
 /// The requests linked to draft `id`, either way.
 #[tauri::command(async)]
 pub fn draft_links(drafts: State<'_, Drafts>, id: String) -> Result<Vec<DraftLink>, IpcError> {
-    Ok(drafts.lock().links(&id)?)
+    Ok(drafts.lock()?.links(&id)?)
 }

@@ -68,6 +68,14 @@ describe('api', () => {
     await api.compareRevisions('d1', 1, 3, 'fr');
     await api.restoreRevision('d1', 2);
     await api.exportRevision('d1', 2, true, 'PPO-1-r2.docx');
+    await api.databaseStatus();
+    await api.unlockDatabase('database passphrase');
+    await api.setEncryption('database passphrase');
+    await api.changeDatabasePassphrase('new passphrase');
+    await api.backups();
+    await api.makeBackup();
+    await api.setBackupsKept(5);
+    await api.restoreBackup(null, null);
     expect(invoke.mock.calls).toEqual([
       ['wizard_definition', { lang: 'ar' }],
       ['ui_strings', { lang: 'zh' }],
@@ -121,6 +129,14 @@ describe('api', () => {
       ['compare_revisions', { id: 'd1', from: 1, to: 3, lang: 'fr' }],
       ['restore_revision', { id: 'd1', number: 2 }],
       ['export_revision', { id: 'd1', number: 2, docx: true, fileName: 'PPO-1-r2.docx' }],
+      ['database_status', {}],
+      ['unlock_database', { passphrase: 'database passphrase' }],
+      ['set_encryption', { passphrase: 'database passphrase' }],
+      ['change_database_passphrase', { passphrase: 'new passphrase' }],
+      ['backups', {}],
+      ['make_backup', {}],
+      ['set_backups_kept', { kept: 5 }],
+      ['restore_backup', { path: null, passphrase: null }],
     ]);
     // Every command of the shell's list is called, and no other.
     expect(new Set(invoke.mock.calls.map(([command]) => command))).toEqual(new Set(COMMAND_NAMES));

@@ -49,6 +49,8 @@ const CODES: Record<ErrorCode, true> = {
   disk_full: true,
   read_only: true,
   store_busy: true,
+  database_locked: true,
+  wrong_passphrase: true,
   failed: true,
 };
 
@@ -241,6 +243,26 @@ export function createApi(invoke: Invoke) {
     dashboard: () => call('dashboard', {}),
     /** The requests linked to draft `id`, either way. */
     draftLinks: (id: string) => call('draft_links', { id }),
+
+    // Encryption at rest and backups. While an encrypted database is not
+    // unlocked, every other command rejects with code `database_locked`.
+
+    /** Whether the database is encrypted, and whether it is open. */
+    databaseStatus: () => call('database_status', {}),
+    /** Opens the encrypted database; rejects with `wrong_passphrase` when the passphrase does not open it. */
+    unlockDatabase: (passphrase: string) => call('unlock_database', { passphrase }),
+    /** Encrypts the database with `passphrase`, or, given null, writes it back unencrypted. */
+    setEncryption: (passphrase: string | null) => call('set_encryption', { passphrase }),
+    /** Changes the passphrase of the encrypted database. */
+    changeDatabasePassphrase: (passphrase: string) => call('change_database_passphrase', { passphrase }),
+    /** The backups, newest first, and how many daily ones are kept. */
+    backups: () => call('backups', {}),
+    /** Makes a backup now. */
+    makeBackup: () => call('make_backup', {}),
+    /** Sets how many daily backups are kept. */
+    setBackupsKept: (kept: number) => call('set_backups_kept', { kept }),
+    /** Restores backup `path`, or a file the user chooses when null (null when cancelled); checked before anything changes. */
+    restoreBackup: (path: string | null, passphrase: string | null) => call('restore_backup', { path, passphrase }),
   };
 }
 

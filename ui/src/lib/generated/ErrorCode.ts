@@ -4,4 +4,4 @@
  * What kind of failure an [`IpcError`] is, as far as the UI words it
  * differently.
  */
-export type ErrorCode = "translation" | "file" | "keys_locked" | "package" | "fingerprint" | "store_damaged" | "disk_full" | "read_only" | "store_busy" | "failed";
+export type ErrorCode = "translation" | "file" | "keys_locked" | "package" | "fingerprint" | "store_damaged" | "disk_full" | "read_only" | "store_busy" | "database_locked" | "wrong_passphrase" | "failed";

@@ -1,12 +1,14 @@
 // Generated from src-tauri/src/command_list.rs and the documentation of
 // src-tauri/src/commands/ by `make types`. Do not edit.
 import type { AttachedAnnex } from './AttachedAnnex';
+import type { Backups } from './Backups';
 import type { BuildInfo } from './BuildInfo';
 import type { CardImport } from './CardImport';
 import type { Comment } from './Comment';
 import type { CommentKind } from './CommentKind';
 import type { Contact } from './Contact';
 import type { Dashboard } from './Dashboard';
+import type { DatabaseStatus } from './DatabaseStatus';
 import type { DecisionReceipt } from './DecisionReceipt';
 import type { Desk } from './Desk';
 import type { Document } from './Document';
@@ -145,6 +147,22 @@ export type Commands = {
   dashboard: { args: Record<string, never>; result: Dashboard };
   /** The requests linked to draft `id`, either way. */
   draft_links: { args: { id: string }; result: Array<DraftLink> };
+  /** Whether the database is encrypted, and whether it is open. */
+  database_status: { args: Record<string, never>; result: DatabaseStatus };
+  /** Opens the encrypted database with `passphrase`; rejects with code `wrong_passphrase` when it does not open it. */
+  unlock_database: { args: { passphrase: string }; result: DatabaseStatus };
+  /** Encrypts the database with `passphrase`, or, given null, writes it back unencrypted. */
+  set_encryption: { args: { passphrase: string | null }; result: DatabaseStatus };
+  /** Changes the passphrase of the encrypted database. */
+  change_database_passphrase: { args: { passphrase: string }; result: null };
+  /** The backups, newest first, and how many are kept. */
+  backups: { args: Record<string, never>; result: Backups };
+  /** Makes a backup now, in the backups folder. */
+  make_backup: { args: Record<string, never>; result: Backups };
+  /** Sets how many automatic backups are kept (at least one); older ones are removed. */
+  set_backups_kept: { args: { kept: number }; result: Backups };
+  /** Restores a backup: `path` from the list, or, given null, a file the user chooses (null when cancelled); `passphrase` is an encrypted backup's. The backup is checked before anything changes. */
+  restore_backup: { args: { path: string | null; passphrase: string | null }; result: Backups | null };
 };
 
 /** The names of the commands, in the order of the list. */
@@ -201,4 +219,12 @@ export const COMMAND_NAMES = [
   'register_page',
   'dashboard',
   'draft_links',
+  'database_status',
+  'unlock_database',
+  'set_encryption',
+  'change_database_passphrase',
+  'backups',
+  'make_backup',
+  'set_backups_kept',
+  'restore_backup',
 ] as const satisfies ReadonlyArray<keyof Commands>;

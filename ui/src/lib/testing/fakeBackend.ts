@@ -17,6 +17,7 @@ import type { ErrorCode } from '../generated/ErrorCode';
 import type { IpcError } from '../generated/IpcError';
 import type { Lang } from '../generated/Lang';
 import type { Request } from '../generated/Request';
+import type { Backups } from '../generated/Backups';
 import type { Desk } from '../generated/Desk';
 import type { Overview } from '../generated/Overview';
 import type { PackageImport } from '../generated/PackageImport';
@@ -108,6 +109,8 @@ export interface FakeBackend {
   bin: Map<string, string>;
   /** The revision history, scripted as the exchange is (the core's is tested on its own and end to end). */
   history: FakeHistory;
+  /** Encryption at rest and backups, scripted. */
+  database: FakeDatabase;
 }
 
 /** What the history commands answer, and what they were asked. */
@@ -118,6 +121,15 @@ export interface FakeHistory {
   changes: FieldChange[];
   /** Every history command called, with its arguments. */
   calls: Array<{ command: CommandName; args: unknown }>;
+}
+
+/** What the encryption and backup commands answer. */
+export interface FakeDatabase {
+  encrypted: boolean;
+  unlocked: boolean;
+  /** The passphrase that unlocks the database. */
+  passphrase: string;
+  backups: Backups;
 }
 
 /** What the exchange commands answer, and what they were asked. */
@@ -400,6 +412,33 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
     },
     dashboard: async () => clone(fake.dashboard),
     draft_links: async ({ id }) => (stored(id), clone(fake.links.get(id) ?? [])),
+    database_status: async () => ({ encrypted: fake.database.encrypted, unlocked: fake.database.unlocked }),
+    unlock_database: async (args) => {
+      if (args.passphrase !== fake.database.passphrase) reject('wrong_passphrase', 'the passphrase does not open the database');
+      fake.database.unlocked = true;
+      return { encrypted: fake.database.encrypted, unlocked: true };
+    },
+    set_encryption: async (args) => {
+      fake.database.encrypted = args.passphrase !== null;
+      if (args.passphrase !== null) fake.database.passphrase = args.passphrase;
+      return { encrypted: fake.database.encrypted, unlocked: true };
+    },
+    change_database_passphrase: async (args) => {
+      if (!fake.database.encrypted) reject('failed', 'the database is not encrypted');
+      fake.database.passphrase = args.passphrase;
+      return null;
+    },
+    backups: async () => clone(fake.database.backups),
+    make_backup: async () => {
+      const made_at = stamp().replace(/:/g, '-');
+      fake.database.backups.files.unshift({ path: `/data/backups/mla-writer-${made_at}.sqlite3`, made_at, bytes: 4096 });
+      return clone(fake.database.backups);
+    },
+    set_backups_kept: async (args) => {
+      fake.database.backups.kept = Math.max(1, args.kept);
+      return clone(fake.database.backups);
+    },
+    restore_backup: async (args) => (args.path === null ? null : clone(fake.database.backups)),
   };
 
   const invoke: Invoke = <K extends CommandName>(command: K, args: CommandArgs<K>) => {
@@ -441,6 +480,7 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
     archived: new Map(),
     bin: new Map(),
     history: { entries: new Map(), changes: [], calls: [] },
+    database: { encrypted: false, unlocked: true, passphrase: 'database passphrase', backups: { files: [], kept: 7 } },
   };
   return fake;
 }

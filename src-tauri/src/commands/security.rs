@@ -1,0 +1,110 @@
+//! Encryption at rest: whether the database is encrypted and unlocked,
+//! unlocking it at start, turning encryption on and off, and changing the
+//! passphrase. Each command is one call of `mla_writer::store`.
+//!
+//! The store is opened lazily: an encrypted database stays closed until the
+//! user gives its passphrase, and every other command is refused with code
+//! `database_locked` until then. The passphrase lives in the store only
+//! (wiped when the store is dropped); it is never written anywhere.
+
+use std::path::Path;
+
+use mla_writer::store::{self, data_dir, Passphrase, Store, DATABASE_FILE};
+use serde::Serialize;
+use tauri::State;
+use time::OffsetDateTime;
+use ts_rs::TS;
+
+use super::Drafts;
+use crate::error::IpcError;
+
+/// Whether the database is encrypted, and whether it is open.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct DatabaseStatus {
+    /// The database is encrypted (SQLCipher).
+    pub encrypted: bool,
+    /// The database is open: not encrypted, or unlocked with its passphrase.
+    pub unlocked: bool,
+}
+
+/// The database file of the data directory.
+pub fn database_path() -> std::path::PathBuf {
+    data_dir::data_dir().join(DATABASE_FILE)
+}
+
+/// The store at start-up: open and ready when the database is not
+/// encrypted, `None` (locked) when it is.
+pub fn open_at_start(path: &Path) -> Result<Option<Store>, store::StoreError> {
+    if store::is_encrypted(path)? {
+        return Ok(None);
+    }
+    let mut store = Store::open(path)?;
+    ready(&mut store);
+    Ok(Some(store))
+}
+
+/// What the app does once the database is open: the demo request on an
+/// empty database, and the backup of the day. Neither stops the app.
+pub fn ready(store: &mut Store) {
+    if let Err(e) = store.seed_demo_if_empty(mla_writer::checks::today()) {
+        eprintln!("MLA Writer could not create the demo request: {e}");
+    }
+    if let Err(e) = store.daily_backup(OffsetDateTime::now_utc()) {
+        eprintln!("MLA Writer could not make the backup of the day: {e}");
+    }
+}
+
+/// A passphrase as typed; an empty one is refused.
+pub fn passphrase(text: String) -> Result<Passphrase, IpcError> {
+    Ok(Passphrase::new(text)?)
+}
+
+fn status(drafts: &Drafts) -> Result<DatabaseStatus, IpcError> {
+    let slot = drafts.slot();
+    Ok(match slot.as_ref() {
+        Some(store) => DatabaseStatus { encrypted: store.is_encrypted(), unlocked: true },
+        None => DatabaseStatus { encrypted: store::is_encrypted(&database_path())?, unlocked: false },
+    })
+}
+
+/// Whether the database is encrypted, and whether it is open.
+#[tauri::command(async)]
+pub fn database_status(drafts: State<'_, Drafts>) -> Result<DatabaseStatus, IpcError> {
+    status(&drafts)
+}
+
+/// Opens the encrypted database with `passphrase`; rejects with code `wrong_passphrase` when it does not open it.
+#[tauri::command(async)]
+pub fn unlock_database(drafts: State<'_, Drafts>, passphrase: String) -> Result<DatabaseStatus, IpcError> {
+    let key = self::passphrase(passphrase)?;
+    let mut slot = drafts.slot();
+    if slot.is_none() {
+        let mut store = Store::open_with(&database_path(), Some(&key))?;
+        ready(&mut store);
+        *slot = Some(store);
+    }
+    drop(slot);
+    status(&drafts)
+}
+
+/// Encrypts the database with `passphrase`, or, given null, writes it back unencrypted.
+#[tauri::command(async)]
+pub fn set_encryption(drafts: State<'_, Drafts>, passphrase: Option<String>) -> Result<DatabaseStatus, IpcError> {
+    let key = passphrase.map(self::passphrase).transpose()?;
+    {
+        let mut store = drafts.lock()?;
+        match &key {
+            Some(key) => store.encrypt(key)?,
+            None => store.decrypt()?,
+        }
+    }
+    status(&drafts)
+}
+
+/// Changes the passphrase of the encrypted database.
+#[tauri::command(async)]
+pub fn change_database_passphrase(drafts: State<'_, Drafts>, passphrase: String) -> Result<(), IpcError> {
+    let key = self::passphrase(passphrase)?;
+    Ok(drafts.lock()?.change_passphrase(&key)?)
+}
