@@ -622,9 +622,10 @@ fn key_for<'k>(path: &Path, key: Option<&'k Passphrase>) -> Result<Option<&'k Pa
 /// read, which is [`StoreError::WrongPassphrase`] here.
 pub(crate) fn unlock(conn: &Connection, path: &Path, key: Option<&Passphrase>) -> Result<(), StoreError> {
     let Some(key) = key else { return Ok(()) };
-    // SQLCipher would log a wrong key's failed page check to standard error.
-    conn.execute_batch("PRAGMA cipher_log_level = NONE").map_err(|e| sqlite_error(path, e))?;
     key.key(conn, path)?;
+    // SQLCipher would log a wrong key's failed page check to standard error;
+    // set after the key, as keying initialises SQLCipher's logging.
+    conn.execute_batch("PRAGMA cipher_log_level = NONE").map_err(|e| sqlite_error(path, e))?;
     match conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get::<_, i64>(0)) {
         Ok(_) => Ok(()),
         Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
