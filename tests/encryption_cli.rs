@@ -2,8 +2,6 @@
 //! passphrases from files named in the environment (never arguments), a
 //! wrong one refused with one clear line, and a backup restored.
 
-mod common;
-
 use std::path::Path;
 use std::process::{Command, Output};
 
