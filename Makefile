@@ -177,7 +177,8 @@ soak:
 # the peak heap memory at 25, 50 and 100 MB; the register of 100,000
 # requests and 1,000,000 revisions (built once into target/bench/, then
 # reused; MLA_BENCH_REQUESTS for a smaller one): p50/p95/p99 of the first
-# page, full-text search, opening a draft and an autosave.
+# page, full-text search, opening a draft and an autosave; the cost of
+# encryption at rest on a save, opening a draft and a search, side by side.
 # Whole process, side by side: `mla render` to PDF against Chromium printing
 # the same document as HTML; hyperfine prints the ratio.
 BENCH_DIR := target/bench
@@ -188,7 +189,7 @@ CHROMIUM := chromium --headless --no-sandbox --disable-gpu --disable-background-
 bench: system-deps
 	@for p in hyperfine chromium; do command -v $$p >/dev/null || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; fi
-	cargo bench -p mla-writer --bench checks --bench render --bench exchange --bench scaling --bench register
+	cargo bench -p mla-writer --bench checks --bench render --bench exchange --bench scaling --bench register --bench encryption
 	cargo build --release --bin mla
 	mkdir -p $(BENCH_DIR)
 	target/release/mla render benches/reference-request.json --format html -o $(BENCH_DIR)/reference.html
