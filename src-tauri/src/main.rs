@@ -34,14 +34,14 @@ fn main() {
             std::process::exit(1);
         }
     };
-    // An encrypted database stays closed until the user unlocks it.
-    let store = match commands::security::open_at_start(&data_dir.join(DATABASE_FILE)) {
-        Ok(store) => store,
-        Err(e) => {
-            eprintln!("MLA Writer cannot open its database: {e}");
-            std::process::exit(1);
-        }
-    };
+    // An encrypted database stays closed until the user unlocks it. One
+    // that cannot be opened now (a read-only folder, a full disk, another
+    // program holding it) is tried again when the window asks for its
+    // status, which shows why and offers to try again.
+    let store = commands::security::open_at_start(&data_dir.join(DATABASE_FILE)).unwrap_or_else(|e| {
+        eprintln!("MLA Writer cannot open its database yet: {e}");
+        None
+    });
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(commands::Drafts(Mutex::new(store)))

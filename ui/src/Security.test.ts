@@ -55,6 +55,24 @@ describe('an encrypted database', () => {
   });
 });
 
+describe('a database that cannot be opened', () => {
+  it('says why and what to do, keeps the start screen away, and opens once the fault is gone', async () => {
+    backend.database.problem = { code: 'read_only', message: 'database /data/mla-writer.sqlite3 cannot be written: its folder or file is read-only' };
+    await start();
+    expect($('[data-testid="database-problem"]').textContent).toContain('read-only. Nothing saved is lost. Make it writable, then try again.');
+    expect($('[data-testid="database-problem"]').textContent).toContain('/data/mla-writer.sqlite3');
+    expect(document.querySelector('[data-testid="start-screen"]')).toBeNull();
+
+    await click('[data-testid="database-retry"]');
+    expect($('[data-testid="database-problem"]')).toBeTruthy();
+
+    backend.database.problem = null;
+    await click('[data-testid="database-retry"]');
+    expect(document.querySelector('[data-testid="database-problem"]')).toBeNull();
+    expect($('[data-testid="start-screen"]')).toBeTruthy();
+  });
+});
+
 describe('the settings', () => {
   it('turn encryption on only with the passphrase typed twice alike', async () => {
     await start();

@@ -52,7 +52,7 @@ pub fn set_backups_kept(drafts: State<'_, Drafts>, kept: u32) -> Result<Backups,
     backups_of(&store)
 }
 
-/// Restores a backup: `path` from the list, or, given null, a file the user chooses (null when cancelled); `passphrase` is an encrypted backup's. The backup is checked before anything changes.
+/// Restores a backup: `path` from the list, or, given null, a file the user chooses (null when cancelled); `passphrase` is an encrypted backup's (null: the open database's own). The backup is checked before anything changes.
 #[tauri::command(async)]
 pub fn restore_backup(
     app: tauri::AppHandle,
@@ -73,6 +73,8 @@ pub fn restore_backup(
     // The database must be closed to be replaced; when the restore fails it
     // is opened again as it was.
     let previous = slot.take().map(Store::close);
+    // Without a passphrase, a backup of the open database is tried with its own.
+    let key = key.or_else(|| previous.clone().flatten());
     match Store::restore(&database, &from, key.as_ref()) {
         Ok(mut store) => {
             ready(&mut store);

@@ -68,9 +68,14 @@ fn status(drafts: &Drafts) -> Result<DatabaseStatus, IpcError> {
     })
 }
 
-/// Whether the database is encrypted, and whether it is open.
+/// Whether the database is encrypted, and whether it is open. A database that could not be opened (a read-only folder, a full disk, another program holding it) is tried again, and the reason it still cannot be opened rejects with its code.
 #[tauri::command(async)]
 pub fn database_status(drafts: State<'_, Drafts>) -> Result<DatabaseStatus, IpcError> {
+    let mut slot = drafts.slot();
+    if slot.is_none() {
+        *slot = open_at_start(&database_path())?;
+    }
+    drop(slot);
     status(&drafts)
 }
 

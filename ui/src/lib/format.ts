@@ -51,3 +51,8 @@ export function docxFileName(request: Request): string {
 export function xliffFileName(request: Request, target: Lang): string {
   return `${fileBase(request)}.${target}.xlf`;
 }
+
+/** When a backup was made, from its name's time (`2026-12-02T09-30-00Z`), worded for `lang`. */
+export function backupTime(madeAt: string, lang: Lang): string {
+  return formatTimestamp(madeAt.replace(/T(\d\d)-(\d\d)-(\d\d)Z$/, 'T$1:$2:$3Z'), { locale: dateLocale(lang) });
+}

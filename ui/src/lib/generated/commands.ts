@@ -147,7 +147,7 @@ export type Commands = {
   dashboard: { args: Record<string, never>; result: Dashboard };
   /** The requests linked to draft `id`, either way. */
   draft_links: { args: { id: string }; result: Array<DraftLink> };
-  /** Whether the database is encrypted, and whether it is open. */
+  /** Whether the database is encrypted, and whether it is open. A database that could not be opened (a read-only folder, a full disk, another program holding it) is tried again, and the reason it still cannot be opened rejects with its code. */
   database_status: { args: Record<string, never>; result: DatabaseStatus };
   /** Opens the encrypted database with `passphrase`; rejects with code `wrong_passphrase` when it does not open it. */
   unlock_database: { args: { passphrase: string }; result: DatabaseStatus };
@@ -161,7 +161,7 @@ export type Commands = {
   make_backup: { args: Record<string, never>; result: Backups };
   /** Sets how many automatic backups are kept (at least one); older ones are removed. */
   set_backups_kept: { args: { kept: number }; result: Backups };
-  /** Restores a backup: `path` from the list, or, given null, a file the user chooses (null when cancelled); `passphrase` is an encrypted backup's. The backup is checked before anything changes. */
+  /** Restores a backup: `path` from the list, or, given null, a file the user chooses (null when cancelled); `passphrase` is an encrypted backup's (null: the open database's own). The backup is checked before anything changes. */
   restore_backup: { args: { path: string | null; passphrase: string | null }; result: Backups | null };
 };
 

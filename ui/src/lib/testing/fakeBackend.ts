@@ -130,6 +130,8 @@ export interface FakeDatabase {
   /** The passphrase that unlocks the database. */
   passphrase: string;
   backups: Backups;
+  /** Why the database cannot be opened, while it cannot: `database_status` rejects with it. */
+  problem: { code: ErrorCode; message: string } | null;
 }
 
 /** What the exchange commands answer, and what they were asked. */
@@ -412,7 +414,10 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
     },
     dashboard: async () => clone(fake.dashboard),
     draft_links: async ({ id }) => (stored(id), clone(fake.links.get(id) ?? [])),
-    database_status: async () => ({ encrypted: fake.database.encrypted, unlocked: fake.database.unlocked }),
+    database_status: async () => {
+      if (fake.database.problem) reject(fake.database.problem.code, fake.database.problem.message);
+      return { encrypted: fake.database.encrypted, unlocked: fake.database.unlocked };
+    },
     unlock_database: async (args) => {
       if (args.passphrase !== fake.database.passphrase) reject('wrong_passphrase', 'the passphrase does not open the database');
       fake.database.unlocked = true;
@@ -480,7 +485,7 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
     archived: new Map(),
     bin: new Map(),
     history: { entries: new Map(), changes: [], calls: [] },
-    database: { encrypted: false, unlocked: true, passphrase: 'database passphrase', backups: { files: [], kept: 7 } },
+    database: { encrypted: false, unlocked: true, passphrase: 'database passphrase', backups: { files: [], kept: 7 }, problem: null },
   };
   return fake;
 }
