@@ -7,6 +7,7 @@ import type { Field } from './generated/Field';
 import type { Step } from './generated/Step';
 import { isShown } from './conditions';
 import { effectiveTimeZone, fieldOptions, groupFields, isBlank, optionLabel, selectedValues } from './fields';
+import { isIsoDate } from './dates';
 import { getPath, joinPath } from './paths';
 
 /** One answer in words; `yes`, `no` and `blank` are worded by the interface. */
@@ -15,6 +16,8 @@ export type AnswerValue =
   | { kind: 'yes' }
   | { kind: 'no' }
   | { kind: 'text'; text: string }
+  /** A date, worded in the interface language beside its ISO form. */
+  | { kind: 'date'; iso: string }
   | { kind: 'list'; items: string[] };
 
 export interface ReviewAnswer {
@@ -69,6 +72,8 @@ export function describeAnswer(field: Field, value: unknown): AnswerValue {
       const values = selectedValues(value);
       return values.length === 0 ? { kind: 'blank' } : { kind: 'list', items: values.map((v) => optionLabel(options, v)) };
     }
+    case 'date':
+      return isBlank(value) ? { kind: 'blank' } : isIsoDate(String(value)) ? { kind: 'date', iso: String(value) } : { kind: 'text', text: String(value) };
     case 'date_time':
       return isBlank(value) ? { kind: 'blank' } : { kind: 'text', text: String(value).replace('T', ' ') };
     default:

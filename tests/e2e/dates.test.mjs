@@ -1,0 +1,81 @@
+// End-to-end: dates typed as officers type them — ISO, day/month/year with
+// slashes or dots, eight digits without separators, Arabic-Indic digits,
+// Chinese — in each of the six interfaces, read back one way: in words
+// under the field, on the answers page (words and ISO form), and in the
+// PDF. A date that cannot be read is said so, never turned into another.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Session, startDriver } from './webdriver.mjs';
+
+const app = resolve(process.env.MLA_APP || 'target/debug/mla-writer-app');
+const port = 8144 + (process.pid % 500);
+const base = `http://127.0.0.1:${port}`;
+const work = mkdtempSync(join(tmpdir(), 'mla-e2e-dates-'));
+const savePath = join(work, 'request.pdf');
+const FIELD = '[data-field="proc.limitation_date"]';
+// The field's reading of what was typed (the step has other date fields).
+const READING = `${FIELD} ~ [data-testid="date-reading"]`;
+let driver;
+
+// The same day, 28 February 2036, as typed in each interface, and the
+// month's name the field's reading must give.
+const TYPED = [
+  { lang: 'en', typed: '2036-02-28', month: 'February' },
+  { lang: 'fr', typed: '28/02/2036', month: 'février' },
+  { lang: 'es', typed: '28.2.2036', month: 'febrero' },
+  { lang: 'ru', typed: '28022036', month: 'февраля' },
+  { lang: 'ar', typed: '٢٨/٠٢/٢٠٣٦', month: 'فبراير' },
+  { lang: 'zh', typed: '2036年2月28日', month: '2月' },
+];
+
+before(async () => {
+  assert.ok(existsSync(app), `app binary ${app} not built`);
+  driver = await startDriver(port, { MLA_DATA_DIR: join(work, 'data'), MLA_SAVE_DIALOG_ANSWER: savePath });
+});
+
+after(() => {
+  driver?.kill();
+  rmSync(work, { recursive: true, force: true });
+});
+
+test('a date typed in any usual form, in each interface, reads back as one day on the field, the answers and the PDF', async () => {
+  const s = await Session.start(base, app);
+  try {
+    for (const { lang, typed, month } of TYPED) {
+      await s.find('[data-testid="start-screen"]');
+      await s.choose('[data-testid="language"]', lang);
+      await s.click('[data-testid="new-request"]');
+      await s.click('[data-testid="step-proceedings"]');
+
+      // A date that is not one is said so, and not read as another day.
+      await s.type(FIELD, '31/02/2036');
+      await s.waitFor(`${lang}: the impossible date refused`, async () => (await s.findAll(`${READING}[data-state="unreadable"]`)).length === 1);
+
+      await s.cmd('POST', `/element/${await s.find(FIELD)}/clear`, {});
+      await s.type(FIELD, typed);
+      await s.waitFor(`${lang}: ${typed} read`, async () => (await s.findAll(`${READING}[data-state="date"]`)).length === 1);
+      const reading = await s.text(READING);
+      assert.ok(reading.includes(month) && /2036|٢٠٣٦/.test(reading), `${lang}: ${typed} reads as ${reading}`);
+
+      await s.click('[data-testid="step-review"]');
+      await s.waitForText('[data-testid="answer"][data-path="proc.limitation_date"]', '(2036-02-28)');
+      const answer = await s.text('[data-testid="answer"][data-path="proc.limitation_date"]');
+      assert.ok(answer.includes(month), `${lang}: the answers page says ${answer}`);
+
+      if (lang === 'en') {
+        await s.click('[data-testid="export-pdf"]');
+        await s.waitForText('[data-testid="export-result"]', savePath);
+        const text = execFileSync('pdftotext', [savePath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+        assert.ok(text.includes('28 February 2036'), 'the PDF gives the same day');
+      }
+      await s.click('[data-testid="home"]');
+    }
+  } finally {
+    await s.quit();
+  }
+});

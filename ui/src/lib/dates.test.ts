@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { isIsoDate, longDate, readDate } from './dates';
+
+const date = (iso: string) => ({ kind: 'date', iso });
+const unreadable = { kind: 'unreadable' };
+
+describe('a typed date is read one way or not at all', () => {
+  it('reads ISO, day first with any separator, year first, eight digits and Chinese alike', () => {
+    for (const typed of ['2036-02-28', '28/02/2036', '28.2.2036', '28-02-2036', '28 02 2036', '2036/02/28', '28022036', '20360228', '2036年2月28日', ' 28/2/2036 ']) {
+      expect(readDate(typed), typed).toEqual(date('2036-02-28'));
+    }
+  });
+
+  it('reads Arabic-Indic and full-width digits', () => {
+    expect(readDate('٢٨/٠٢/٢٠٣٦')).toEqual(date('2036-02-28'));
+    expect(readDate('۲۸/۰۲/۲۰۳۶')).toEqual(date('2036-02-28'));
+    expect(readDate('２０３６／０２／２８')).toEqual(date('2036-02-28'));
+  });
+
+  it('never turns an impossible or partial date into another date', () => {
+    for (const typed of ['2036-02-30', '31/04/2027', '29/02/2027', '0028-12-02', '12/31/2027', '2027-13-01', '3/15', '150327', '15 March 2027', '2027-03', 'yesterday']) {
+      expect(readDate(typed), typed).toEqual(unreadable);
+    }
+    expect(readDate('29/02/2028')).toEqual(date('2028-02-29'));
+  });
+
+  it('reads two small numbers day first, as the date in words then shows', () => {
+    expect(readDate('03/04/2027')).toEqual(date('2027-04-03'));
+  });
+
+  it('is empty when nothing is typed', () => {
+    expect(readDate('  ')).toEqual({ kind: 'empty' });
+  });
+});
+
+describe('a date in words', () => {
+  it('names the month in each interface language', () => {
+    expect(longDate('2027-03-15', 'en')).toBe('15 March 2027');
+    expect(longDate('2027-03-15', 'fr')).toBe('15 mars 2027');
+    expect(longDate('2027-03-15', 'es')).toBe('15 de marzo de 2027');
+    expect(longDate('2027-03-15', 'ru')).toMatch(/^15 марта 2027/);
+    expect(longDate('2027-03-15', 'zh')).toBe('2027年3月15日');
+    expect(longDate('2027-03-15', 'ar')).toContain('مارس');
+  });
+
+  it('knows a stored ISO date', () => {
+    expect(isIsoDate('2027-03-15')).toBe(true);
+    expect(isIsoDate('2027-02-30')).toBe(false);
+    expect(isIsoDate('15/03/2027')).toBe(false);
+  });
+});
