@@ -100,6 +100,36 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+describe('a new request starts calm', () => {
+  const counts = () => Array.from(document.querySelectorAll('[data-testid^="step-count-"]')).map((e) => e.getAttribute('data-testid'));
+
+  it('shows no finding until a step is left, then that step\'s, and every one once the review is opened', async () => {
+    await start();
+    click('[data-testid="new-request"]');
+    await settle();
+    await vi.advanceTimersByTimeAsync(1000);
+    await settle();
+    expect(counts()).toEqual([]);
+    expect(document.querySelectorAll('.sev-error, .sev-warning')).toHaveLength(0);
+
+    await goToStep('authorities');
+    await goToStep('basis');
+    const afterLeaving = counts();
+    expect(afterLeaving).toContain('step-count-authorities');
+    expect(afterLeaving.filter((c) => !['step-count-authorities', 'step-count-kind', 'step-count-review'].includes(c))).toEqual([]);
+
+    await goToStep('review');
+    expect(counts().length).toBeGreaterThan(afterLeaving.length);
+  });
+
+  it('does not hold back the findings of a draft opened from the list', async () => {
+    await openFirstDraft();
+    await vi.advanceTimersByTimeAsync(1000);
+    await settle();
+    expect(counts().length).toBeGreaterThan(0);
+  });
+});
+
 describe('start screen', () => {
   it('lists the drafts and creates a new request', async () => {
     await start();

@@ -99,6 +99,14 @@ export interface EditorTimings {
 
 export const DEFAULT_TIMINGS: EditorTimings = { save: 600, check: 300, preview: 400, retry: 3000 };
 
+/** Whether a finding at `path` is at or under a visited answer. */
+function isVisited(visited: ReadonlySet<string>, path: string): boolean {
+  for (const v of visited) {
+    if (path === v || path.startsWith(`${v}.`) || path.startsWith(`${v}[`)) return true;
+  }
+  return false;
+}
+
 function listAt(request: Request, path: string): unknown[] {
   const value = getPath(request, path);
   return Array.isArray(value) ? value : [];
@@ -129,6 +137,15 @@ export class Editor {
   title = $state('');
   /** The language the findings' messages are worded in. */
   lang: Lang;
+  /**
+   * A new request starts calm: its findings show beside a field once the
+   * field or its step has been visited, and all of them once the review is
+   * opened. A draft opened from the list shows them all at once.
+   */
+  private calm = $state(false);
+  private visited = $state.raw<ReadonlySet<string>>(new Set());
+  /** The findings shown beside fields and on the steps (the review lists every finding). */
+  shownFindings = $derived.by(() => (this.calm ? this.findings.filter((f) => isVisited(this.visited, f.path)) : this.findings));
 
   private readonly api: EditorApi;
   private readonly autosave: AutosaveQueue<Request, SaveReceipt>;
@@ -136,8 +153,9 @@ export class Editor {
   private readonly preview: LatestRunner<Request, Document>;
   private previewActive = false;
 
-  constructor(draft: Draft, api: EditorApi, timings: EditorTimings = DEFAULT_TIMINGS, lang: Lang = 'en') {
+  constructor(draft: Draft, api: EditorApi, timings: EditorTimings = DEFAULT_TIMINGS, lang: Lang = 'en', fresh = false) {
     this.draftId = draft.summary.id;
+    this.calm = fresh;
     this.lang = lang;
     this.request = draft.request;
     this.revision = Number(draft.summary.revision);
@@ -183,6 +201,17 @@ export class Editor {
   /** Runs the checks on the request as opened. */
   start(): Promise<void> {
     return this.checks.now(this.request);
+  }
+
+  /** Marks the answers at `paths` (and under them) as visited: their findings show from now on. */
+  visit(paths: readonly string[]): void {
+    if (!this.calm || paths.every((p) => this.visited.has(p))) return;
+    this.visited = new Set([...this.visited, ...paths]);
+  }
+
+  /** Shows every finding from now on (the review was opened). */
+  revealAll(): void {
+    this.calm = false;
   }
 
   /**
