@@ -96,8 +96,7 @@ fn document_for(request: &Request, options: &Options) -> Result<Document, Templa
 pub fn pdf(request: &Request, options: &Options, draft: bool) -> Result<Vec<u8>, TemplateError> {
     let doc = document_for(request, options)?;
     let laid = layout::lay_out(fonts(), &doc, options.paper.size(), draft);
-    let title = crate::document::direction::without_isolates(&doc.title);
-    let info = PdfInfo { title: &title, lang: doc.lang.code(), author: &doc.author, date: options.date };
+    let info = PdfInfo { title: &doc.title, lang: doc.lang.code(), author: &doc.author, date: options.date };
     Ok(pdf::write(fonts(), &laid, &info))
 }
 
@@ -105,8 +104,7 @@ pub fn pdf(request: &Request, options: &Options, draft: bool) -> Result<Vec<u8>,
 /// PDF dated `date`, without draft marking.
 pub fn document_pdf(doc: &Document, paper: Paper, date: time::OffsetDateTime) -> Vec<u8> {
     let laid = layout::lay_out(fonts(), doc, paper.size(), false);
-    let title = crate::document::direction::without_isolates(&doc.title);
-    let info = PdfInfo { title: &title, lang: doc.lang.code(), author: &doc.author, date };
+    let info = PdfInfo { title: &doc.title, lang: doc.lang.code(), author: &doc.author, date };
     pdf::write(fonts(), &laid, &info)
 }
 

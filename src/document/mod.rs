@@ -124,7 +124,7 @@ impl Document {
                 },
             })
             .collect();
-        Document { title: strip(&self.title), header: strip(&self.header), blocks, ..self.clone() }
+        Document { header: strip(&self.header), blocks, ..self.clone() }
     }
 }
 

@@ -197,7 +197,7 @@ impl<'a> RequestView<'a> {
     pub fn document_title(&self) -> String {
         match self.request.req_state.trim() {
             "" => self.title.clone(),
-            state => format!("{} – {}", self.title, crate::document::direction::isolated(state, self.lang.rtl())),
+            state => format!("{} – {state}", self.title),
         }
     }
 }
