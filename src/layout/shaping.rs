@@ -53,7 +53,8 @@ impl GlyphRun {
 /// A shaped line: runs in visual order and the text in logical order.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Line {
-    /// The line's text, in logical (reading) order.
+    /// The line's text, in logical (reading) order, without the directional
+    /// formatting characters (isolates, embeddings), which draw nothing.
     pub text: String,
     /// Runs, left to right.
     pub runs: Vec<GlyphRun>,
@@ -337,7 +338,7 @@ fn shape(fonts: &Fonts, text: &str, offset: usize, font: FontId, size: f32, rtl:
     for (at, word) in words {
         let shaped = fonts.shaped_word(font, rtl, word, || shape_word(fonts, word, font, rtl));
         // The isolates and embeddings have steered the order; they draw nothing.
-        let drawn = shaped.iter().filter(|g| !(g.text.chars().next().is_some_and(is_direction_format) && g.text.chars().all(is_direction_format)));
+        let drawn = shaped.iter().filter(|g| g.text.is_empty() || !g.text.chars().all(is_direction_format));
         out.extend(drawn.map(|g| ClusterGlyph {
             glyph: Glyph { id: g.id, advance: g.advance * scale, dx: g.dx * scale, dy: g.dy * scale, text: g.text.clone() },
             cluster: offset + at + g.cluster,
