@@ -62,6 +62,15 @@ pub fn collect<T>(render: impl FnOnce() -> T) -> (T, InsertedTexts) {
 }
 
 impl InsertedTexts {
+    /// The texts as they enter a document written right to left
+    /// (`document_rtl`): each value that is not itself right to left
+    /// isolated ([`super::direction::isolated`]). This is the one place where
+    /// printed values get their direction; the values a phrase holds get
+    /// theirs where the phrase is filled.
+    pub fn isolated(self, document_rtl: bool) -> InsertedTexts {
+        InsertedTexts(self.0.iter().map(|text| super::direction::isolated(text, document_rtl)).collect())
+    }
+
     /// `piece` of the markup with each reference replaced by its text.
     pub fn resolve(&self, piece: &str) -> Result<String, BrokenReference> {
         let broken = || BrokenReference(piece.to_string());

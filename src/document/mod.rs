@@ -102,6 +102,32 @@ pub enum Block {
     },
 }
 
+impl Document {
+    /// The document without the isolates its values were given in a
+    /// right-to-left language ([`direction::isolated`]), for a writer that
+    /// sets directions by runs of its own (the DOCX).
+    pub fn without_isolates(&self) -> Document {
+        let strip = |text: &String| direction::without_isolates(text);
+        let lines = |lines: &Vec<String>| lines.iter().map(strip).collect();
+        let blocks = self
+            .blocks
+            .iter()
+            .map(|block| match block {
+                Block::Heading { level, number, text } => Block::Heading { level: *level, number: *number, text: strip(text) },
+                Block::Paragraph { lines: l } => Block::Paragraph { lines: lines(l) },
+                Block::Field { label, lines: l } => Block::Field { label: strip(label), lines: lines(l) },
+                Block::Item { number, lines: l } => Block::Item { number: *number, lines: lines(l) },
+                Block::Meta { text } => Block::Meta { text: strip(text) },
+                Block::Table { columns, rows } => Block::Table {
+                    columns: lines(columns),
+                    rows: rows.iter().map(|row| row.iter().map(lines).collect()).collect(),
+                },
+            })
+            .collect();
+        Document { header: strip(&self.header), blocks, ..self.clone() }
+    }
+}
+
 /// Builds the document of a request in `lang` with the templates in
 /// `registry`: the title, headings, fixed sentences, labels, vocabulary
 /// values, dates and the running text of the pages all come out in `lang`;
@@ -129,7 +155,7 @@ pub fn build(registry: &Handlebars<'static>, request: &Request, lang: Lang, with
         footer: page_text("doc.footer")?,
         draft_note: page_text("doc.draft_note")?,
         draft_mark: page_text("doc.draft_mark")?,
-        blocks: parse_markup(&markup, &inserted)?,
+        blocks: parse_markup(&markup, &inserted.isolated(lang.rtl()))?,
     })
 }
 
@@ -144,7 +170,7 @@ pub fn running_header(request: &Request, lang: Lang) -> Result<String, TemplateE
     let reference = request.req_auth.ref_no.trim();
     if !reference.is_empty() {
         let text = templates::phrase(lang, "doc.header_ref").ok_or_else(|| missing("doc.header_ref"))?;
-        let filled = fill(text, |name| (name == "ref").then(|| reference.to_string()))
+        let filled = fill(text, |name| (name == "ref").then(|| direction::isolated(reference, lang.rtl())))
             .map_err(|e| TemplateError::Render { template: "running header".into(), message: e.to_string() })?;
         parts.push(one_line(&filled));
     }

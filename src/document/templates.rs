@@ -339,7 +339,9 @@ impl HelperDef for PhraseHelper {
         if let Some(extra) = helper.hash().keys().find(|name| !wanted.contains(name)) {
             return Err(render_failure(format!("phrase `{key}` ({}) has no placeholder `{{{extra}}}`", lang.code())));
         }
-        let filled = fill(text, |name| helper.hash_get(name).map(|v| value_text(v.value())))
+        // A value enters the phrase isolated, as a printed value enters the
+        // document (`InsertedTexts::isolated`).
+        let filled = fill(text, |name| helper.hash_get(name).map(|v| crate::document::direction::isolated(&value_text(v.value()), lang.rtl())))
             .map_err(|e| render_failure(format!("phrase `{key}` ({}): {e}", lang.code())))?;
         text_value(filled)
     }

@@ -1,5 +1,5 @@
 //! The font files embedded in every document, one or two per script of the
-//! six languages, and which characters they can draw. Layout shapes text
+//! six languages and a fallback for symbols, and which characters they can draw. Layout shapes text
 //! with them; the checks warn of a character none of them has, which would
 //! print as an empty box.
 
@@ -20,11 +20,21 @@ pub enum FontId {
     NaskhBold,
     /// Noto Serif CJK SC Regular (Chinese ideographs and punctuation).
     Cjk,
+    /// Noto Sans Math Regular: the fallback for symbols the others lack
+    /// (mathematical operators such as U+2212 MINUS SIGN, currency signs,
+    /// general punctuation).
+    Symbols,
 }
 
 impl FontId {
     /// Every embedded font.
-    pub const ALL: [FontId; 5] = [FontId::Serif, FontId::SerifBold, FontId::Naskh, FontId::NaskhBold, FontId::Cjk];
+    pub const ALL: [FontId; 6] = [FontId::Serif, FontId::SerifBold, FontId::Naskh, FontId::NaskhBold, FontId::Cjk, FontId::Symbols];
+
+    /// Whether the font has its own bold face; without one, bold is drawn
+    /// by stroking the outline.
+    pub fn has_bold_face(self) -> bool {
+        !matches!(self, FontId::Cjk | FontId::Symbols)
+    }
 
     /// The font file.
     pub fn bytes(self) -> &'static [u8] {
@@ -34,6 +44,7 @@ impl FontId {
             FontId::Naskh => include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts/NotoNaskhArabic-Regular.ttf")),
             FontId::NaskhBold => include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts/NotoNaskhArabic-Bold.ttf")),
             FontId::Cjk => include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts/NotoSerifSC-Regular.otf")),
+            FontId::Symbols => include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts/NotoSansMath-Regular.ttf")),
         }
     }
 
@@ -45,6 +56,7 @@ impl FontId {
             FontId::Naskh => "NotoNaskhArabic-Regular",
             FontId::NaskhBold => "NotoNaskhArabic-Bold",
             FontId::Cjk => "NotoSerifCJKsc-Regular",
+            FontId::Symbols => "NotoSansMath-Regular",
         }
     }
 }

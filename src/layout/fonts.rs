@@ -6,6 +6,8 @@
 //! - Noto Naskh Arabic (regular, bold): Arabic script.
 //! - Noto Serif CJK SC (regular): Chinese; bold is drawn by stroking the
 //!   outline (see [`GlyphRun::synthetic_bold`](crate::layout::shaping::GlyphRun)).
+//! - Noto Sans Math (regular): the fallback for a symbol none of the others
+//!   has (U+2212 MINUS SIGN, currency signs, arrows); bold by stroking too.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -166,7 +168,7 @@ impl Fonts {
         if c.is_ascii_alphabetic() {
             return Some(serif);
         }
-        [serif, FontId::Cjk, naskh].into_iter().find(|&font| self.covers(font, c)).or(Some(serif))
+        [serif, FontId::Cjk, naskh, FontId::Symbols].into_iter().find(|&font| self.covers(font, c)).or(Some(serif))
     }
 
     /// The font for a character any font can draw, when the font of its
@@ -175,7 +177,7 @@ impl Fonts {
         let bold = weight == Weight::Bold;
         let serif = if bold { FontId::SerifBold } else { FontId::Serif };
         let naskh = if bold { FontId::NaskhBold } else { FontId::Naskh };
-        [serif, FontId::Cjk, naskh].into_iter().find(|&font| self.covers(font, c)).unwrap_or(serif)
+        [serif, FontId::Cjk, naskh, FontId::Symbols].into_iter().find(|&font| self.covers(font, c)).unwrap_or(serif)
     }
 
     /// Whether `font` can draw `c`.

@@ -325,19 +325,30 @@ fn field(cursor: &mut Cursor<'_>, label: &str, lines: &[String]) {
     cursor.gap(2.0);
 }
 
+/// Room added to a measured width, so that a text measured to fit a
+/// column is not then broken by the rounding of a sum of advances.
+const MEASURE_SLACK: f32 = 0.05;
+
 /// Column widths. Each column wants its longest line and needs at least its
 /// longest word (so no word is cut while the table can avoid it); what is
 /// left after the needs is shared in proportion to what each still wants.
+/// The words of the headings come first: when the needs do not all fit,
+/// each column keeps the longest word of its heading whole, and only the
+/// room beyond that is shared in proportion to the rest of each need.
 fn column_widths(cursor: &Cursor<'_>, columns: &[String], rows: &[Vec<Vec<String>>]) -> Vec<f32> {
     let total = cursor.text_width();
-    let measure = |text: &str, weight| shaping::line(cursor.fonts, text, cursor.style(weight, BODY_SIZE)).width + 2.0 * CELL_PADDING;
+    let measure = |text: &str, weight| {
+        shaping::line(cursor.fonts, text, cursor.style(weight, BODY_SIZE)).width + 2.0 * CELL_PADDING + MEASURE_SLACK
+    };
+    let mut heading_need = Vec::with_capacity(columns.len());
     let mut need = Vec::with_capacity(columns.len());
     let mut want = Vec::with_capacity(columns.len());
     for (i, heading) in columns.iter().enumerate() {
         let cells = rows.iter().flat_map(|r| r.get(i).into_iter().flatten());
-        let heading_words = heading.split_whitespace().map(|w| measure(w, Weight::Bold));
+        let heading_word = heading.split_whitespace().map(|w| measure(w, Weight::Bold)).fold(0.0, f32::max);
         let cell_words = cells.clone().flat_map(|l| l.split_whitespace()).map(|w| measure(w, Weight::Regular));
-        need.push(heading_words.chain(cell_words).fold(0.0, f32::max));
+        heading_need.push(heading_word);
+        need.push(cell_words.fold(heading_word, f32::max));
         want.push(cells.map(|l| measure(l, Weight::Regular)).fold(measure(heading, Weight::Bold), f32::max));
     }
     let (sum_need, sum_want): (f32, f32) = (need.iter().sum(), want.iter().sum());
@@ -346,7 +357,14 @@ fn column_widths(cursor: &Cursor<'_>, columns: &[String], rows: &[Vec<Vec<String
         return want.iter().map(|w| w + extra).collect();
     }
     if sum_need >= total {
-        return need.iter().map(|n| n / sum_need * total).collect();
+        let sum_heading: f32 = heading_need.iter().sum();
+        if sum_heading >= total {
+            return heading_need.iter().map(|h| h / sum_heading * total).collect();
+        }
+        // `sum_need >= total > sum_heading`: some need goes beyond its heading.
+        let beyond = sum_need - sum_heading;
+        let spare = total - sum_heading;
+        return heading_need.iter().zip(&need).map(|(h, n)| h + (n - h) / beyond * spare).collect();
     }
     let spare = total - sum_need;
     let wish = sum_want - sum_need;
@@ -425,20 +443,54 @@ fn draw_row(cursor: &mut Cursor<'_>, cells: &[Vec<Line>], offsets: &[f32], width
     }
 }
 
+/// Space kept between two parts of a running line (the draft note and the
+/// reference; the title and "Page X of Y").
+const RUNNING_GAP: f32 = 24.0;
+
+/// The most lines the title takes in the footer.
+const TITLE_LINES: usize = 2;
+
 /// The running header, the footer with "Page X of Y" and, on drafts, the
 /// note that the request is not for transmission.
+///
+/// Every part is measured before it is placed, so none overlaps another:
+/// the reference is never shortened (it wraps if it must); the draft note
+/// shares its line when both fit, else takes its own lines above it; the
+/// title wraps at word boundaries beside "Page X of Y", onto a second line
+/// below the first, and only a title longer than that is shortened, with
+/// "…".
 fn running_text(fonts: &Fonts, document: &Document, size: PageSize, draft: bool, pages: &mut [Page]) {
     let rtl = document.lang.rtl();
     let style = |weight| Style { weight, size: SMALL_SIZE, rtl };
     let total = pages.len();
     let width = size.width - 2.0 * MARGIN_X;
+    let line_height = SMALL_SIZE * LEADING;
     let place = |offset_from_start: f32, w: f32| if rtl { size.width - MARGIN_X - offset_from_start - w } else { MARGIN_X + offset_from_start };
     let place_end = |w: f32| if rtl { MARGIN_X } else { size.width - MARGIN_X - w };
-    // The same on every page: fitted once.
-    let header = (!document.header.is_empty()).then(|| shortened_to_fit(fonts, &document.header, style(Weight::Bold), width));
-    let note = draft.then(|| shortened_to_fit(fonts, &document.draft_note, style(Weight::Bold), width * 0.62));
+    let top = size.height - HEADER_Y;
+    // The same on every page: laid out once, from the rule upwards.
+    let mut header_lines: Vec<TextLine> = Vec::new();
+    let reference = if document.header.is_empty() { Vec::new() } else { shaping::paragraph(fonts, &document.header, style(Weight::Bold), width) };
+    let reference_width = reference.last().map_or(0.0, |l| l.width);
+    for (index, line) in reference.into_iter().rev().enumerate() {
+        let x = place_end(line.width);
+        header_lines.push(TextLine { x, y: top + index as f32 * line_height, size: SMALL_SIZE, grey: 0.3, line });
+    }
+    if draft {
+        let note = shaping::line(fonts, &document.draft_note, style(Weight::Bold));
+        let above = header_lines.len() as f32 * line_height;
+        if header_lines.len() <= 1 && note.width + RUNNING_GAP + reference_width <= width {
+            header_lines.push(TextLine { x: place(0.0, note.width), y: top, size: SMALL_SIZE, grey: 0.3, line: note });
+        } else {
+            let lines = shaping::paragraph(fonts, &document.draft_note, style(Weight::Bold), width);
+            for (index, line) in lines.into_iter().rev().enumerate() {
+                let y = top + above + index as f32 * line_height;
+                header_lines.push(TextLine { x: place(0.0, line.width), y, size: SMALL_SIZE, grey: 0.3, line });
+            }
+        }
+    }
     // The title shares the footer's line, whose width changes with the page number.
-    let mut title: Option<(f32, Line)> = None;
+    let mut title: Option<(f32, Vec<Line>)> = None;
     for (index, page) in pages.iter_mut().enumerate() {
         let footer = fill_known(&document.footer, |name| match name {
             "page" => Some((index + 1).to_string()),
@@ -448,28 +500,47 @@ fn running_text(fonts: &Fonts, document: &Document, size: PageSize, draft: bool,
         let footer = shaping::line(fonts, &footer, style(Weight::Regular));
         let footer_width = footer.width;
         page.lines.push(TextLine { x: place_end(footer_width), y: FOOTER_Y, size: SMALL_SIZE, grey: 0.35, line: footer });
-        let room = width - footer_width - 24.0;
-        let title = match &title {
-            Some((fitted_to, line)) if *fitted_to == room => line.clone(),
+        let room = width - footer_width - RUNNING_GAP;
+        let lines = match &title {
+            Some((fitted_to, lines)) if *fitted_to == room => lines.clone(),
             _ => {
-                let line = shortened_to_fit(fonts, &document.title, style(Weight::Regular), room);
-                title = Some((room, line.clone()));
-                line
+                let lines = wrapped_to_fit(fonts, &document.title, style(Weight::Regular), room, TITLE_LINES);
+                title = Some((room, lines.clone()));
+                lines
             }
         };
-        page.lines.push(TextLine { x: place(0.0, title.width), y: FOOTER_Y, size: SMALL_SIZE, grey: 0.35, line: title });
+        for (row, line) in lines.into_iter().enumerate() {
+            let y = FOOTER_Y - row as f32 * line_height;
+            page.lines.push(TextLine { x: place(0.0, line.width), y, size: SMALL_SIZE, grey: 0.35, line });
+        }
         page.rules.push(Rule { x1: MARGIN_X, x2: size.width - MARGIN_X, y: FOOTER_Y + 12.0 });
-        let top = size.height - HEADER_Y;
-        if let Some(header) = &header {
-            page.lines.push(TextLine { x: place_end(header.width), y: top, size: SMALL_SIZE, grey: 0.3, line: header.clone() });
-        }
-        if let Some(note) = &note {
-            page.lines.push(TextLine { x: place(0.0, note.width), y: top, size: SMALL_SIZE, grey: 0.3, line: note.clone() });
-        }
+        page.lines.extend(header_lines.iter().cloned());
         if draft || !document.header.is_empty() {
             page.rules.push(Rule { x1: MARGIN_X, x2: size.width - MARGIN_X, y: top - 6.0 });
         }
     }
+}
+
+/// `text` broken into at most `most` lines no wider than `width`, at its
+/// spaces; what the last line cannot hold is shortened with "…"
+/// ([`shortened_to_fit`]), as is a single word wider than a line.
+fn wrapped_to_fit(fonts: &Fonts, text: &str, style: Style, width: f32, most: usize) -> Vec<Line> {
+    let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut lines = Vec::new();
+    let mut start = 0;
+    while start < words.len() {
+        if lines.len() + 1 >= most {
+            lines.push(shortened_to_fit(fonts, &words[start..].join(" "), style, width));
+            break;
+        }
+        let mut end = start + 1;
+        while end < words.len() && shaping::line(fonts, &words[start..=end].join(" "), style).width <= width {
+            end += 1;
+        }
+        lines.push(shortened_to_fit(fonts, &words[start..end].join(" "), style, width));
+        start = end;
+    }
+    lines
 }
 
 /// `text` on one line, shortened with an ellipsis to fit `width`: the

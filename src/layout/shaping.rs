@@ -14,7 +14,7 @@ use rustybuzz::{BufferClusterLevel, Direction, UnicodeBuffer};
 use unicode_bidi::{Level, ParagraphBidiInfo};
 use unicode_linebreak::BreakOpportunity;
 
-use crate::document::direction::paragraph_rtl;
+use crate::document::direction::{is_direction_format, paragraph_rtl};
 use crate::layout::fonts::{FontId, Fonts, UnitGlyph, Weight};
 
 /// One glyph, in points at the size it was shaped for.
@@ -53,7 +53,8 @@ impl GlyphRun {
 /// A shaped line: runs in visual order and the text in logical order.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Line {
-    /// The line's text, in logical (reading) order.
+    /// The line's text, in logical (reading) order, without the directional
+    /// formatting characters (isolates, embeddings), which draw nothing.
     pub text: String,
     /// Runs, left to right.
     pub runs: Vec<GlyphRun>,
@@ -172,6 +173,8 @@ fn fonts_of(fonts: &Fonts, text: &str, weight: Weight) -> Vec<FontId> {
     text.chars()
         .zip(own)
         .map(|(c, font)| match font {
+            // Never drawn: kept in the run around them.
+            _ if is_direction_format(c) => current,
             Some(f) => {
                 current = f;
                 f
@@ -256,7 +259,8 @@ impl<'t> ShapedParagraph<'t> {
     /// line's own text and glyphs cost, whatever the paragraph's length.
     fn line(&self, range: Range<usize>, synthetic_bold: bool) -> Line {
         let range = self.trimmed(range);
-        let mut line = Line { text: self.text[range.clone()].to_string(), runs: Vec::new(), width: 0.0 };
+        let text = self.text[range.clone()].chars().filter(|&c| !is_direction_format(c)).collect();
+        let mut line = Line { text, runs: Vec::new(), width: 0.0 };
         if range.is_empty() {
             return line;
         }
@@ -290,7 +294,7 @@ impl<'t> ShapedParagraph<'t> {
                     self.work.set(self.work.get() + candidates.len());
                     GlyphRun {
                         font: s.font,
-                        synthetic_bold: synthetic_bold && s.font == FontId::Cjk,
+                        synthetic_bold: synthetic_bold && !s.font.has_bold_face(),
                         glyphs: candidates.iter().filter(|g| run.contains(&g.cluster)).map(|g| g.glyph.clone()).collect(),
                     }
                 })
@@ -333,7 +337,9 @@ fn shape(fonts: &Fonts, text: &str, offset: usize, font: FontId, size: f32, rtl:
     let mut out = Vec::with_capacity(text.len());
     for (at, word) in words {
         let shaped = fonts.shaped_word(font, rtl, word, || shape_word(fonts, word, font, rtl));
-        out.extend(shaped.iter().map(|g| ClusterGlyph {
+        // The isolates and embeddings have steered the order; they draw nothing.
+        let drawn = shaped.iter().filter(|g| g.text.is_empty() || !g.text.chars().all(is_direction_format));
+        out.extend(drawn.map(|g| ClusterGlyph {
             glyph: Glyph { id: g.id, advance: g.advance * scale, dx: g.dx * scale, dy: g.dy * scale, text: g.text.clone() },
             cluster: offset + at + g.cluster,
         }));

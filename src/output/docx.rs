@@ -881,7 +881,8 @@ pub fn write(
         .compression_method(zip::CompressionMethod::Deflated)
         .last_modified_time(stamp);
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for (name, bytes) in parts(document, paper, date, draft) {
+    // Directions are set by runs here (`direction_runs`), not by isolates.
+    for (name, bytes) in parts(&document.without_isolates(), paper, date, draft) {
         zip.start_file(name, options)
             .expect("writing to memory cannot fail");
         zip.write_all(&bytes)
