@@ -5,7 +5,7 @@
 //! only when the request field they would check is filled.
 
 use super::{blank, msg, option, state, Arg, Findings, Message, Rule, Severity};
-use crate::request::{Channel, Instrument, Module, OffenceCategory, Request, RequestKind, TransmissionMeans, TranslationStatus};
+use crate::request::{Channel, Instrument, Module, OffenceCategory, Request, RequestKind, TransmissionMeans, TranslationStatus, YesNoUnknown};
 
 /// The instrument as the messages name it (the citation, for a bilateral treaty).
 pub(super) fn instrument_name(r: &Request, i: Instrument) -> Arg {
@@ -143,29 +143,33 @@ pub(super) static RULES: &[Rule] = &[
         code: "UNTOC-18-1-scope",
         severity: Severity::Warning,
         provision: "UNTOC art. 18(1), art. 2(b), art. 3",
-        summary: "A request under UNTOC explains the transnational element, the organized criminal group and the seriousness of the offence.",
+        summary: "A request under UNTOC answers whether the offence is transnational and involves an organized criminal group, each with its reason, and concerns a serious or Convention offence.",
         check: |c, out| {
             let r = c.request;
             if !matches!(r.basis.primary, Some(Instrument::Untoc18 | Instrument::Untoc21)) {
                 return;
             }
-            let s = r.basis.scope_statement.to_lowercase();
-            let transnational = ["transnational", "cross-border", "cross border", "more than one state", "another state", "other state"]
-                .iter()
-                .any(|w| s.contains(w));
-            let group = s.contains("group") || s.contains("organized crim") || s.contains("organised crim");
-            if blank(&s) {
-                out.push(
-                    "basis.scope_statement".into(),
-                    msg("check.UNTOC-18-1-scope.statement"),
-                );
-            } else if !transnational || !group {
-                let key = match (transnational, group) {
-                    (false, false) => "check.UNTOC-18-1-scope.no_transnational_no_group",
-                    (false, true) => "check.UNTOC-18-1-scope.no_transnational",
-                    _ => "check.UNTOC-18-1-scope.no_group",
-                };
-                out.push("basis.scope_statement".into(), msg(key));
+            // The drafter answers two questions, each with its reason, in whatever language.
+            // Each: the answer, its reason, its path, and the keys for unanswered, "no" and a missing reason.
+            let questions = [
+                (r.basis.transnational, &r.basis.transnational_reason, "basis.transnational", [
+                    "check.UNTOC-18-1-scope.transnational_unanswered",
+                    "check.UNTOC-18-1-scope.not_transnational",
+                    "check.UNTOC-18-1-scope.transnational_reason",
+                ]),
+                (r.basis.organized_group, &r.basis.organized_group_reason, "basis.organized_group", [
+                    "check.UNTOC-18-1-scope.organized_group_unanswered",
+                    "check.UNTOC-18-1-scope.no_organized_group",
+                    "check.UNTOC-18-1-scope.organized_group_reason",
+                ]),
+            ];
+            for (answer, reason, path, [unanswered, no, why]) in questions {
+                match answer {
+                    None | Some(YesNoUnknown::Unknown) => out.push(path.into(), msg(unanswered)),
+                    Some(YesNoUnknown::No) => out.push(path.into(), msg(no)),
+                    Some(YesNoUnknown::Yes) if blank(reason) => out.push(format!("{path}_reason"), msg(why)),
+                    Some(YesNoUnknown::Yes) => {}
+                }
             }
             if r.offences.is_empty() {
                 return;
@@ -395,7 +399,7 @@ pub(super) static RULES: &[Rule] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::tests::{example, found, only_finding, run, Example::{self, Mla, Preservation, Emergency, Transfer}};
+    use crate::checks::tests::{example, found, only_finding, run, silent, Example::{self, Mla, Preservation, Emergency, Transfer}};
 
     #[test]
     fn examples_raise_no_errors_and_only_directory_warnings_from_this_section() {
@@ -449,11 +453,35 @@ mod tests {
     }
 
     #[test]
-    fn untoc_scope_statement_without_organized_group_is_flagged() {
+    fn untoc_scope_without_organized_group_is_flagged() {
         let mut r = example(Mla);
-        r.basis.scope_statement = "The money was moved to Norland, so the case is transnational.".into();
-        let f = only_finding(&r, "UNTOC-18-1-scope", Severity::Warning, "basis.scope_statement");
+        r.basis.organized_group = Some(YesNoUnknown::Unknown);
+        let f = only_finding(&r, "UNTOC-18-1-scope", Severity::Warning, "basis.organized_group");
         assert!(f.message.contains("organized criminal group"));
+        r.basis.organized_group = Some(YesNoUnknown::Yes);
+        r.basis.organized_group_reason.clear();
+        only_finding(&r, "UNTOC-18-1-scope", Severity::Warning, "basis.organized_group_reason");
+        r.basis.transnational = Some(YesNoUnknown::No);
+        r.basis.organized_group_reason = "Four persons ran the scheme together for two years.".into();
+        only_finding(&r, "UNTOC-18-1-scope", Severity::Warning, "basis.transnational");
+    }
+
+    /// False alarms: the scope is answered by explicit questions, so a
+    /// scope statement in any language, naming no English keyword, passes.
+    #[test]
+    fn untoc_scope_answered_in_any_language_is_not_flagged() {
+        for statement in [
+            "L'escroquerie a été commise par un groupe de quatre personnes agissant en Arden et en Norland.",
+            "Мошенничество совершено группой из четырёх человек в Ардене и Норланде.",
+            "ارتكبت جماعة من أربعة أشخاص الاحتيال في آردن ونورلاند.",
+            "诈骗由四人团伙在阿登和诺兰实施。",
+        ] {
+            let mut r = example(Mla);
+            r.basis.scope_statement = statement.into();
+            r.basis.transnational_reason = statement.into();
+            r.basis.organized_group_reason = statement.into();
+            silent(&r, "UNTOC-18-1-scope");
+        }
     }
 
     #[test]

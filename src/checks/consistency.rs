@@ -1,7 +1,7 @@
 //! Section I: attachments, signature, dates and consistency across fields.
 
-use super::{blank, item, msg, person_name, state, Arg, Findings, Message, Rule, Severity};
-use crate::request::{AttachmentType, Authentication, AuthorityType, Instrument, Request, RequestKind, TimeRange, TranslationStatus};
+use super::{blank, item, msg, option, person_name, state, Arg, Findings, Message, Rule, Severity};
+use crate::request::{AnnexLanguage, AttachmentType, Authentication, AuthorityType, Instrument, Request, RequestKind, TimeRange, TranslationStatus};
 
 /// Parses a stored date, `YYYY-MM-DD`; `None` when blank or malformed.
 pub(super) fn parse_date(s: &str) -> Option<time::Date> {
@@ -271,15 +271,21 @@ pub(super) static RULES: &[Rule] = &[
         check: |c, out| {
             let r = c.request;
             let target = r.lang.request.trim().to_lowercase();
-            if target.is_empty() {
+            // The request's language as an annex language: one of the six, else unknown to the list.
+            let Some(target_language) = AnnexLanguage::ALL.iter().copied().find(|l| *l != AnnexLanguage::Other && l.key() == target) else {
                 return;
-            }
+            };
             for (i, a) in r.attachments.iter().enumerate() {
-                let lang = a.language.trim().to_lowercase();
-                if !lang.is_empty() && lang != target && !a.translated {
+                let Some(language) = a.language else { continue };
+                if language != target_language && !a.translated {
+                    let named: Arg = if language == AnnexLanguage::Other && !blank(&a.language_other) {
+                        a.language_other.trim().into()
+                    } else {
+                        option(language).into()
+                    };
                     out.push(
                         format!("attachments.{i}.translated"),
-                        msg("check.ATT-TRANS.untranslated").arg("annex", annex_name(r, i)).arg("language", lang).arg("target", target.as_str()).arg("state", state(r)),
+                        msg("check.ATT-TRANS.untranslated").arg("annex", annex_name(r, i)).arg("language", named).arg("target", option(target_language)).arg("state", state(r)),
                     );
                 }
             }
@@ -450,19 +456,13 @@ pub(super) static RULES: &[Rule] = &[
         code: "RELATED-REQ",
         severity: Severity::Info,
         provision: "Practice; EIO Annex A section D",
-        summary: "Earlier or parallel requests are referred to in the request.",
+        summary: "Each earlier or parallel request listed has the reference by which the requested State can link it (the document lists them).",
         check: |c, out| {
             let r = c.request;
-            let text = narrative(r);
-            let missing: Vec<&str> = r
-                .proc
-                .related_requests
-                .iter()
-                .map(|q| q.reference.trim())
-                .filter(|reference| !reference.is_empty() && !text.contains(&reference.to_lowercase()))
-                .collect();
-            if !missing.is_empty() {
-                out.push("proc.related_requests".into(), msg("check.RELATED-REQ.refer").arg("references", missing.join(", ")));
+            for (i, q) in r.proc.related_requests.iter().enumerate() {
+                if blank(&q.reference) && !(blank(&q.state) && blank(&q.date) && blank(&q.status)) {
+                    out.push(format!("proc.related_requests.{i}.reference"), msg("check.RELATED-REQ.reference").arg("n", i + 1).arg("state", state(r)));
+                }
             }
         },
     },
@@ -532,7 +532,7 @@ pub(super) static RULES: &[Rule] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::tests::{example, found, reports, silent, run, Example::{self, Mla, Preservation}};
+    use crate::checks::tests::{example, found, only_finding, reports, silent, run, Example::{self, Mla, Preservation}};
     use crate::request::mla::Search;
     use crate::request::{Attachment, Module, Person, RelatedRequest};
 
@@ -585,10 +585,26 @@ mod tests {
     #[test]
     fn annex_in_another_language_must_be_translated() {
         let mut r = example(Mla);
-        r.attachments[0].language = "no".into();
+        r.attachments[0].language = Some(AnnexLanguage::Fr);
         reports(&r, "ATT-TRANS", Severity::Warning, "attachments.0.translated");
         r.attachments[0].translated = true;
         silent(&r, "ATT-TRANS");
+    }
+
+    /// False alarm: an annex in the request's language, whatever name its
+    /// language was typed under before it became a choice ("English",
+    /// "anglais"), is not flagged; one in a language outside the list is.
+    #[test]
+    fn annex_language_typed_as_a_word_is_read_as_its_language() {
+        for typed in ["English", "anglais", "EN", "英文"] {
+            let text = format!(r#"{{"format_version":2,"lang":{{"request":"en"}},"attachments":[{{"title":"Bank statements","language":"{typed}"}}]}}"#);
+            let r = crate::request::read::parse_request(&text, "old.json").unwrap();
+            silent(&r, "ATT-TRANS");
+        }
+        let text = r#"{"format_version":2,"lang":{"request":"en"},"attachments":[{"title":"Bank statements","language":"Norwegian"}]}"#;
+        let r = crate::request::read::parse_request(text, "old.json").unwrap();
+        let f = only_finding(&r, "ATT-TRANS", Severity::Warning, "attachments.0.translated");
+        assert!(f.message.contains("Norwegian") && f.message.contains("English"), "{}", f.message);
     }
 
     #[test]
@@ -660,11 +676,19 @@ mod tests {
     }
 
     #[test]
-    fn related_request_not_referred_to_gets_advice() {
+    fn related_request_without_reference_gets_advice() {
+        let mut r = example(Mla);
+        r.proc.related_requests.push(RelatedRequest { state: "Vestria".into(), date: "2026-05-04".into(), ..RelatedRequest::default() });
+        reports(&r, "RELATED-REQ", Severity::Info, &format!("proc.related_requests.{}.reference", r.proc.related_requests.len() - 1));
+    }
+
+    /// False alarm: a related request given with its reference, where the
+    /// wizard asks for it, needs no mention in the facts as well (the
+    /// document lists related requests).
+    #[test]
+    fn related_request_with_its_reference_is_not_flagged() {
         let mut r = example(Mla);
         r.proc.related_requests.push(RelatedRequest { state: "Vestria".into(), reference: "ECD/MLA/2026/044".into(), ..RelatedRequest::default() });
-        reports(&r, "RELATED-REQ", Severity::Info, "proc.related_requests");
-        r.facts.evidence_so_far.push_str(" See also our request ECD/MLA/2026/044 to Vestria.");
         silent(&r, "RELATED-REQ");
     }
 

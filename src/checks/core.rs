@@ -149,11 +149,11 @@ pub(super) static RULES: &[Rule] = &[
         code: "UNTOC-18-15-e-loc",
         severity: Severity::Warning,
         provision: "UNTOC art. 18(15)(e)",
-        summary: "Suspects, accused, witnesses, experts and record holders have a nationality and whereabouts, or a reason why not.",
+        summary: "Natural persons who are suspects, accused, witnesses, experts or record holders have a nationality and whereabouts, or a reason why not (a legal person's seat is UNTOC-18-15-e-legal's).",
         check: |c, out| {
             let r = c.request;
             for (i, p) in r.persons.iter().enumerate() {
-                let concerned = matches!(
+                let concerned = !p.is_legal() && matches!(
                     p.role,
                     Some(PersonRole::Suspect | PersonRole::Accused | PersonRole::Witness | PersonRole::Expert | PersonRole::AccountHolder)
                 );
@@ -226,7 +226,9 @@ pub(super) static RULES: &[Rule] = &[
             let m = &r.mla;
             let items = m.statements.iter().map(|x| &x.relevance).enumerate().map(|(i, v)| ("mla.statements", i, v))
                 .chain(m.records.iter().map(|x| &x.relevance).enumerate().map(|(i, v)| ("mla.records", i, v)))
+                .chain(m.searches.iter().map(|x| &x.relevance).enumerate().map(|(i, v)| ("mla.searches", i, v)))
                 .chain(m.stored_data.iter().map(|x| &x.relevance).enumerate().map(|(i, v)| ("mla.stored_data", i, v)))
+                .chain(m.examination.iter().map(|x| &x.relevance).enumerate().map(|(i, v)| ("mla.examination", i, v)))
                 .chain(m.other.iter().map(|x| &x.relevance).enumerate().map(|(i, v)| ("mla.other", i, v)));
             for (group, i, relevance) in items {
                 out.need(relevance, &format!("{group}.{i}.relevance"), msg("check.UNTOC-18-15-f-item.relevance").arg("n", i + 1));

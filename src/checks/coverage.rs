@@ -12,7 +12,7 @@ use crate::request::mla::{
     Service, Statement, StoredData, Tracing, Videoconference,
 };
 use crate::request::{
-    Attachment, AttachmentType, AuthorityType, Channel, DataCategory, DataSpec, Instrument, Module, OffenceCategory, Person, PersonRole, PersonType,
+    AnnexLanguage, Attachment, AttachmentType, AuthorityType, Channel, DataCategory, DataSpec, Instrument, Module, OffenceCategory, Person, PersonRole, PersonType,
     AdditionalInformation, RelatedRequest, Request, RequestStatus, StatusChange, TranslationStatus,
 };
 
@@ -104,7 +104,7 @@ static CASES: &[Case] = &[
     // B. Legal basis, channel, language, directory
     case("BASIS-IN-FORCE", (Mla, as_is), (Mla, no_state)),
     case("BASIS-RESERVATION", (Preservation, as_is), (Preservation, no_state)),
-    case("UNTOC-18-1-scope", (Mla, |r| r.basis.scope_statement.clear()), (Mla, as_is)),
+    case("UNTOC-18-1-scope", (Mla, |r| r.basis.transnational = None), (Mla, as_is)),
     case("UNCAC-46-1-scope", (Mla, |r| r.basis.primary = Some(Instrument::Uncac46)), (Mla, as_is)),
     case("DRUG88-7-1-scope", (Mla, |r| r.basis.primary = Some(Instrument::Drug88_7)), (Mla, as_is)),
     case("BUD-25-1-scope", (Mla, |r| r.basis.primary = Some(Instrument::Budapest)), (Mla, as_is)),
@@ -154,7 +154,7 @@ static CASES: &[Case] = &[
     case("REFUSAL-ESSENTIAL", (Mla, as_is), (Transfer, as_is)),
     // D. Urgency, deadlines, confidentiality, use limitation, costs
     case("UNTOC-18-24-reasons", (Mla, |r| r.urgency.reason_text.clear()), (Mla, as_is)),
-    case("UNTOC-18-24-deadline", (Mla, |r| r.deadline.reason.clear()), (Mla, as_is)),
+    case("UNTOC-18-24-deadline", (Preservation, |r| r.deadline.date.clear()), (Preservation, as_is)),
     case("DEADLINE-PAST", (Mla, |r| r.deadline.date = "2026-11-01".into()), (Mla, as_is)),
     case("DEADLINE-TIGHT", (Mla, |r| r.deadline.date = "2026-12-10".into()), (Mla, as_is)),
     case(
@@ -177,7 +177,14 @@ static CASES: &[Case] = &[
     ),
     case("UNTOC-18-19-ack", (Mla, |r| r.use_limit.ack = false), (Mla, as_is)),
     case("UNTOC-18-19-uses", (Mla, |r| r.purpose.intended_uses.clear()), (Mla, as_is)),
-    case("UNTOC-18-28-costs", (Mla, |r| select(r, Module::Videoconference)), (Mla, as_is)),
+    case(
+        "UNTOC-18-28-costs",
+        (Mla, |r| {
+            select(r, Module::Videoconference);
+            r.costs.extraordinary_expected = None;
+        }),
+        (Mla, as_is),
+    ),
     // E. Persons and the modules of an MLA request
     case("PERS-ROLE", (Mla, |r| r.persons[0].role = None), (Mla, as_is)),
     case(
@@ -324,7 +331,7 @@ static CASES: &[Case] = &[
         }),
         (Mla, as_is),
     ),
-    case("DATA-TZ", (Preservation, |r| r.preservation.data[0].range.tz.clear()), (Preservation, as_is)),
+    case("DATA-TZ", (Preservation, |r| r.preservation.data[1].identifiers = "IP address 203.0.113.45, port 51234, 2026-11-15T08:12".into()), (Preservation, as_is)),
     case(
         "M6-CONTENT",
         (Mla, |r| {
@@ -493,7 +500,7 @@ static CASES: &[Case] = &[
     ),
     // G. Emergency disclosure
     case("CETS224-PARTY", (Emergency, |r| r.basis.primary = Some(Instrument::Budapest)), (Emergency, as_is)),
-    case("CETS224-3-emergency", (Emergency, |r| r.emergency.emergency_facts.clear()), (Emergency, as_is)),
+    case("CETS224-3-emergency", (Emergency, |r| r.emergency.risk_to_life = None), (Emergency, as_is)),
     case("CETS224-9-link", (Emergency, |r| r.emergency.data_link.clear()), (Emergency, as_is)),
     case("CETS224-9-offence", (Emergency, |r| r.offences[0].max_penalty.clear()), (Emergency, as_is)),
     case("CETS224-9-data", (Emergency, |r| r.emergency.providers.clear()), (Emergency, as_is)),
@@ -585,7 +592,7 @@ static CASES: &[Case] = &[
     ),
     case(
         "ATT-TRANS",
-        (Mla, |r| r.attachments.push(Attachment { title: "Map".into(), language: "de".into(), ..Attachment::default() })),
+        (Mla, |r| r.attachments.push(Attachment { title: "Map".into(), language: Some(AnnexLanguage::Other), language_other: "German".into(), ..Attachment::default() })),
         (Mla, as_is),
     ),
     case(
@@ -609,7 +616,7 @@ static CASES: &[Case] = &[
     case("CONSULT-INFORMAL", (Mla, as_is), (Mla, |r| r.consult.prior_informal.clear())),
     case(
         "RELATED-REQ",
-        (Mla, |r| r.proc.related_requests.push(RelatedRequest { reference: "ARD-2025-77".into(), ..RelatedRequest::default() })),
+        (Mla, |r| r.proc.related_requests.push(RelatedRequest { state: "Vestria".into(), ..RelatedRequest::default() })),
         (Mla, as_is),
     ),
     case("STYLE-JARGON", (Mla, |r| r.facts.summary.push_str(" The QXV was informed.")), (Mla, as_is)),

@@ -3,19 +3,7 @@
 use super::preservation::check_data_spec;
 use super::{blank, item, msg, state, Rule, Severity};
 use crate::request::emergency::EmergencyRoute;
-use crate::request::{Instrument, RequestKind};
-
-/// Words that show the facts describe a risk to a person's life or safety.
-const RISK_WORDS: &[&str] = &[
-    "life", "lives", "safety", "death", "die", "dying", "kill", "murder", "harm", "hurt", "injur", "danger", "threat", "suicid", "abduct",
-    "kidnap", "hostage", "missing", "violence", "violent", "abuse", "assault", "attack", "weapon", "bomb", "explosi", "torture",
-];
-
-/// Whether `text` mentions a risk to life or safety.
-fn mentions_risk(text: &str) -> bool {
-    let text = text.to_lowercase();
-    RISK_WORDS.iter().any(|w| text.contains(w))
-}
+use crate::request::{Instrument, RequestKind, YesNoUnknown};
 
 /// The rules of this section, in catalogue order.
 pub(super) static RULES: &[Rule] = &[
@@ -46,16 +34,17 @@ pub(super) static RULES: &[Rule] = &[
             if r.kind != RequestKind::EmergencyDisclosure {
                 return;
             }
-            let facts = &r.emergency.emergency_facts;
-            if blank(facts) {
-                out.push("emergency.emergency_facts".into(), msg("check.CETS224-3-emergency.none"));
-            } else if !mentions_risk(facts) {
-                out.push_at(
+            // The drafter answers whether there is such a risk; the facts say why, in any language.
+            match r.emergency.risk_to_life {
+                None | Some(YesNoUnknown::Unknown) => out.push_at(
                     Severity::Warning,
-                    "emergency.emergency_facts".into(),
-                    msg("check.CETS224-3-emergency.no_risk"),
-                );
+                    "emergency.risk_to_life".into(),
+                    msg("check.CETS224-3-emergency.unanswered"),
+                ),
+                Some(YesNoUnknown::No) => out.push("emergency.risk_to_life".into(), msg("check.CETS224-3-emergency.no_risk")),
+                Some(YesNoUnknown::Yes) => {}
             }
+            out.need(&r.emergency.emergency_facts, "emergency.emergency_facts", msg("check.CETS224-3-emergency.none"));
         },
     },
     Rule {
@@ -165,7 +154,7 @@ pub(super) static RULES: &[Rule] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::tests::{example, found, reports, run, Example::Emergency};
+    use crate::checks::tests::{example, found, reports, run, silent, Example::Emergency};
     use crate::request::Offence;
 
     #[test]
@@ -193,8 +182,28 @@ mod tests {
         r.emergency.emergency_facts.clear();
         reports(&r, "CETS224-3-emergency", Severity::Error, "emergency.emergency_facts");
         r.emergency.emergency_facts = "The suspect is about to move the ransom to another wallet.".into();
-        reports(&r, "CETS224-3-emergency", Severity::Warning, "emergency.emergency_facts");
+        r.emergency.risk_to_life = Some(YesNoUnknown::No);
+        reports(&r, "CETS224-3-emergency", Severity::Error, "emergency.risk_to_life");
+        r.emergency.risk_to_life = None;
+        reports(&r, "CETS224-3-emergency", Severity::Warning, "emergency.risk_to_life");
         assert!(found(&example(Emergency), "CETS224-3-emergency").is_empty());
+    }
+
+    /// False alarms: the risk is an explicit answer, so facts written in
+    /// any language, with no English keyword, are not flagged.
+    #[test]
+    fn emergency_facts_in_any_language_are_not_flagged() {
+        for facts in [
+            "Une fillette de 14 ans a été enlevée devant son école le 26 novembre 2026.",
+            "Una niña de 14 años fue secuestrada frente a su escuela.",
+            "14-летняя девочка похищена у школы 26 ноября 2026 года.",
+            "اختطفت فتاة تبلغ من العمر 14 عاما أمام مدرستها.",
+            "一名14岁女孩于2026年11月26日在学校门口被带走。",
+        ] {
+            let mut r = example(Emergency);
+            r.emergency.emergency_facts = facts.into();
+            silent(&r, "CETS224-3-emergency");
+        }
     }
 
     #[test]

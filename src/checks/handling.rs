@@ -12,14 +12,12 @@ fn parse_date(s: &str) -> Option<Date> {
     Date::parse(s.trim(), time::macros::format_description!("[year]-[month]-[day]")).ok()
 }
 
-/// Kinds whose request carries the ordinary deadline step: MLA and transfer
-/// requests, and an emergency request sent as an MLA request (CETS 224
-/// art. 10). A preservation request is itself the expedited measure and an
-/// art. 9 emergency disclosure is urgent by definition.
+/// Kinds whose urgent request needs a deadline: MLA, preservation and
+/// transfer requests, and an emergency request sent as an MLA request (CETS
+/// 224 art. 10). An art. 9 emergency disclosure is urgent by definition.
 fn deadline_step(r: &Request) -> bool {
     match r.kind {
-        RequestKind::MlaEvidence | RequestKind::TransferOfProceedings => true,
-        RequestKind::Preservation => false,
+        RequestKind::MlaEvidence | RequestKind::TransferOfProceedings | RequestKind::Preservation => true,
         RequestKind::EmergencyDisclosure => r.emergency.route == Some(EmergencyRoute::Art10Mla),
     }
 }
@@ -249,16 +247,18 @@ pub(super) static RULES: &[Rule] = &[
                 );
                 return;
             }
-            let entries = uses.split(['\n', ';']).filter(|l| !blank(l)).count();
-            let accused = r.persons.iter().filter(|p| matches!(p.role, Some(PersonRole::Suspect | PersonRole::Accused))).count();
-            let related = r.proc.related_requests.len();
-            if entries < 2 && (accused > 1 || related > 0) {
-                let message = if accused > 1 {
-                    msg("check.UNTOC-18-19-uses.one_for_suspects").arg("count", accused)
-                } else {
-                    msg("check.UNTOC-18-19-uses.one_for_related").arg("count", related)
-                };
-                out.push("purpose.intended_uses".into(), message.arg("state", state(r)));
+            // Several suspects or accused may be prosecuted in one proceeding: the uses cover
+            // them when they name the own case file or each of them. Requests to other States
+            // (related requests) are not further proceedings.
+            let lower = uses.to_lowercase();
+            let names = |text: &str| !blank(text) && lower.contains(&text.trim().to_lowercase());
+            let accused: Vec<_> = r.persons.iter().filter(|p| matches!(p.role, Some(PersonRole::Suspect | PersonRole::Accused))).collect();
+            let covered = names(&r.case.internal_ref) || names(&r.req_auth.ref_no) || accused.iter().all(|p| names(&p.family_name));
+            if accused.len() > 1 && !covered {
+                out.push(
+                    "purpose.intended_uses".into(),
+                    msg("check.UNTOC-18-19-uses.one_for_suspects").arg("count", accused.len()).arg("state", state(r)),
+                );
             }
         },
     },
@@ -274,18 +274,21 @@ pub(super) static RULES: &[Rule] = &[
                 return;
             }
             let what = measures.into_iter().reduce(|list, next| msg("check.word.list").arg("list", list).arg("next", next)).expect("not empty");
+            // An explicit "no" is what the provision needs (ordinary costs are the requested
+            // State's); "not known" is enough with the undertaking to bear agreed costs, which
+            // is the offer to consult.
             match r.costs.extraordinary_expected {
-                None | Some(YesNoUnknown::Unknown) => out.push(
+                None => out.push(
                     "costs.extraordinary_expected".into(),
+                    msg("check.UNTOC-18-28-costs.unknown").arg("measures", what).arg("state", state(r)),
+                ),
+                Some(YesNoUnknown::Unknown) if !r.costs.undertaking => out.push(
+                    "costs.undertaking".into(),
                     msg("check.UNTOC-18-28-costs.unknown").arg("measures", what).arg("state", state(r)),
                 ),
                 Some(YesNoUnknown::Yes) if blank(&r.costs.items) => out.push(
                     "costs.items".into(),
                     msg("check.UNTOC-18-28-costs.items").arg("measures", what),
-                ),
-                Some(YesNoUnknown::No) if blank(&r.costs.items) => out.push(
-                    "costs.items".into(),
-                    msg("check.UNTOC-18-28-costs.none_expected").arg("measures", what).arg("state", state(r)),
                 ),
                 Some(_) => {}
             }
@@ -296,9 +299,9 @@ pub(super) static RULES: &[Rule] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::tests::{example, found, only_finding, Example::{self, Mla, Preservation, Emergency, Transfer}};
+    use crate::checks::tests::{example, found, only_finding, reports, silent, Example::{self, Mla, Preservation, Emergency, Transfer}};
     use crate::request::mla::{Examination, Records, StoredData};
-    use crate::request::Person;
+    use crate::request::{Person, RelatedRequest};
 
     #[test]
     fn examples_raise_no_finding_of_this_section() {
@@ -321,15 +324,33 @@ mod tests {
     }
 
     #[test]
-    fn urgent_request_without_deadline_is_flagged_but_not_a_preservation_request() {
+    fn urgent_request_without_deadline_is_flagged_but_not_an_article_9_emergency() {
         let mut r = example(Mla);
         r.deadline.date.clear();
         only_finding(&r, "UNTOC-18-24-deadline", Severity::Warning, "deadline.date");
         r.urgency.flag = false;
         assert!(found(&r, "UNTOC-18-24-deadline").is_empty());
-        let p = example(Preservation);
-        assert!(p.urgency.flag && blank(&p.deadline.date));
-        assert!(found(&p, "UNTOC-18-24-deadline").is_empty());
+        let mut e = example(Emergency);
+        assert!(e.urgency.flag && blank(&e.deadline.date));
+        assert!(found(&e, "UNTOC-18-24-deadline").is_empty());
+        e.emergency.route = Some(EmergencyRoute::Art10Mla);
+        reports(&e, "UNTOC-18-24-deadline", Severity::Warning, "deadline.date");
+    }
+
+    /// Checks that should have fired: an urgent preservation request needs
+    /// the date by which the data must be preserved, and why, like any
+    /// urgent request.
+    #[test]
+    fn urgent_preservation_request_without_deadline_is_flagged() {
+        let mut p = example(Preservation);
+        assert!(p.urgency.flag);
+        silent(&p, "UNTOC-18-24-deadline");
+        p.deadline.date.clear();
+        only_finding(&p, "UNTOC-18-24-deadline", Severity::Warning, "deadline.date");
+        p.deadline.reason.clear();
+        reports(&p, "UNTOC-18-24-deadline", Severity::Warning, "deadline.reason");
+        p.urgency.flag = false;
+        silent(&p, "UNTOC-18-24-deadline");
     }
 
     #[test]
@@ -428,22 +449,54 @@ mod tests {
     fn several_accused_with_one_listed_proceeding_is_flagged() {
         let mut r = example(Mla);
         r.persons.push(Person { role: Some(PersonRole::Accused), family_name: "Kade".into(), ..Person::default() });
+        r.purpose.intended_uses = "The trial of Tomas Brenner.".into();
         only_finding(&r, "UNTOC-18-19-uses", Severity::Warning, "purpose.intended_uses");
         r.purpose.intended_uses.push_str("\nSeparate proceedings PPO-2026-0413 against Kade.");
         assert!(found(&r, "UNTOC-18-19-uses").is_empty());
+    }
+
+    /// False alarm: several accused prosecuted in the one proceeding the
+    /// uses name (by the case file), or a related request to another State,
+    /// need no further proceeding listed.
+    #[test]
+    fn one_proceeding_against_several_accused_is_not_flagged() {
+        let mut r = example(Mla);
+        r.persons.push(Person { role: Some(PersonRole::Accused), family_name: "Kade".into(), ..Person::default() });
+        r.proc.related_requests.push(RelatedRequest { state: "Vestria".into(), reference: "ECD/MLA/2026/044".into(), ..RelatedRequest::default() });
+        assert!(r.purpose.intended_uses.contains(&r.case.internal_ref));
+        silent(&r, "UNTOC-18-19-uses");
     }
 
     #[test]
     fn expert_evaluation_without_costs_answer_is_flagged() {
         let mut r = example(Mla);
         r.mla.modules.push(Module::Examination);
-        r.mla.examination.push(Examination { object_or_site: "Server".into(), questions_for_expert: "1. Was it altered?".into(), method: String::new() });
+        r.mla.examination.push(Examination { object_or_site: "Server".into(), questions_for_expert: "1. Was it altered?".into(), method: String::new(), relevance: String::new() });
         r.costs.extraordinary_expected = None;
         only_finding(&r, "UNTOC-18-28-costs", Severity::Warning, "costs.extraordinary_expected");
         r.costs.extraordinary_expected = Some(YesNoUnknown::Yes);
         only_finding(&r, "UNTOC-18-28-costs", Severity::Warning, "costs.items");
         r.costs.items = "Expert fees, about EUR 4,000, borne by Arden.".into();
         assert!(found(&r, "UNTOC-18-28-costs").is_empty());
+        r.costs.extraordinary_expected = Some(YesNoUnknown::Unknown);
+        r.costs.undertaking = false;
+        only_finding(&r, "UNTOC-18-28-costs", Severity::Warning, "costs.undertaking");
+    }
+
+    /// False alarms: an explicit "no" (the wizard then asks nothing more),
+    /// or "not known" with the undertaking to bear agreed costs, is what
+    /// UNTOC art. 18(28) needs.
+    #[test]
+    fn costs_answered_no_or_unknown_with_undertaking_are_not_flagged() {
+        let mut r = example(Mla);
+        r.mla.modules.push(Module::Examination);
+        r.mla.examination.push(Examination { object_or_site: "Server".into(), questions_for_expert: "1. Was it altered?".into(), ..Examination::default() });
+        r.costs.items.clear();
+        r.costs.extraordinary_expected = Some(YesNoUnknown::No);
+        silent(&r, "UNTOC-18-28-costs");
+        r.costs.extraordinary_expected = Some(YesNoUnknown::Unknown);
+        r.costs.undertaking = true;
+        silent(&r, "UNTOC-18-28-costs");
     }
 
     #[test]

@@ -377,6 +377,59 @@ pub(crate) mod tests {
         assert!(f.is_empty(), "{code} unexpected: {f:?}");
     }
 
+    /// False alarms: a company has a seat and a register, not a
+    /// nationality or a language. No rule asks a legal person for a field
+    /// only natural persons have (the wizard does not show them for it),
+    /// while the same person as a natural person is still asked.
+    #[test]
+    fn legal_persons_are_not_asked_for_what_only_natural_persons_have() {
+        use crate::request::mla::{Service, Statement};
+        use crate::request::{Module, PersonRole, PersonType};
+        const NATURAL_ONLY: [&str; 8] = ["nationalities", "language_understood", "given_names", "aliases", "birth_date", "birth_place", "id_documents", "in_custody"];
+        let company = |role| Person {
+            person_type: Some(PersonType::Legal),
+            role: Some(role),
+            family_name: "Fjordline Trading AS".into(),
+            location: "Kaigata 4, 5003 Bergvik, Norland".into(),
+            registration_no: "NO-998877".into(),
+            register: "Norland Register of Business Enterprises".into(),
+            ..Person::default()
+        };
+        let mut mla = example(Example::Mla);
+        mla.persons.push(company(PersonRole::AccountHolder));
+        mla.persons.push(company(PersonRole::Suspect));
+        mla.mla.modules.extend([Module::Statements, Module::Service]);
+        mla.mla.statements.push(Statement { person_ref: "Fjordline Trading AS".into(), ..Statement::default() });
+        mla.mla.service.push(Service { addressee_ref: "Fjordline Trading AS".into(), ..Service::default() });
+        let mut transfer = example(Example::Transfer);
+        transfer.persons.push(company(PersonRole::Suspect));
+        for r in [&mla, &transfer] {
+            let first = r.persons.len() - 1 - usize::from(r.kind == crate::request::RequestKind::MlaEvidence);
+            for f in run(r) {
+                for i in first..r.persons.len() {
+                    for field in NATURAL_ONLY {
+                        assert_ne!(f.path, format!("persons.{i}.{field}"), "{f:?}");
+                    }
+                }
+            }
+        }
+        // The same persons as natural persons are asked.
+        for p in &mut mla.persons {
+            if p.person_type == Some(PersonType::Legal) {
+                p.person_type = Some(PersonType::Natural);
+            }
+        }
+        let n = mla.persons.len();
+        reports(&mla, "UNTOC-18-15-e-loc", Severity::Warning, &format!("persons.{}.nationalities", n - 1));
+        reports(&mla, "PERS-LANG", Severity::Warning, &format!("persons.{}.language_understood", n - 2));
+        transfer.persons.last_mut().unwrap().person_type = Some(PersonType::Natural);
+        reports(&transfer, "MT118-3-e", Severity::Error, &format!("persons.{}.nationalities", transfer.persons.len() - 1));
+        // A legal suspect of a transfer still needs its seat.
+        transfer.persons.last_mut().unwrap().person_type = Some(PersonType::Legal);
+        transfer.persons.last_mut().unwrap().location.clear();
+        reports(&transfer, "MT118-3-e", Severity::Error, &format!("persons.{}.location", transfer.persons.len() - 1));
+    }
+
     #[test]
     fn codes_are_unique_and_every_rule_cites_a_provision() {
         let mut all: Vec<_> = rules().map(|r| r.code).collect();

@@ -83,6 +83,44 @@ fn ip_line(line: &str) -> Option<(bool, bool)> {
     Some((others.iter().any(|t| timestamp(t)), port))
 }
 
+/// Whether a token is a UTC offset: `+01:00`, `-0500`, `−03`.
+fn utc_offset(t: &str) -> bool {
+    let Some(rest) = t.strip_prefix(['+', '-', '\u{2212}']) else { return false };
+    let digits: String = rest.chars().filter(|c| *c != ':').collect();
+    matches!(digits.len(), 2 | 4) && digits.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Whether a line of identifiers names a time zone: `UTC`, `GMT`, an
+/// offset (`+01:00`, `UTC−03:00`, a trailing `Z`), an IANA name
+/// (`Europe/Oslo`) or an abbreviation such as `CET` or `MSK`.
+fn names_time_zone(line: &str) -> bool {
+    line.split(|c: char| c.is_whitespace() || ",;()[]".contains(c)).filter(|t| !t.is_empty()).any(|t| {
+        let upper = t.to_uppercase();
+        // The time of day of a timestamp token, where an offset would follow.
+        let time = match t.split_once(['T', 't']) {
+            Some((_, time)) => time,
+            None if t.matches('-').count() < 2 => t,
+            None => "",
+        };
+        upper.starts_with("UTC")
+            || upper.starts_with("GMT")
+            || utc_offset(t)
+            || (timestamp(t) && (t.ends_with(['Z', 'z']) || time.rfind(['+', '-', '\u{2212}']).is_some_and(|i| utc_offset(&time[i..]))))
+            || t.split_once('/').is_some_and(|(a, b)| !a.is_empty() && a.chars().all(|c| c.is_ascii_alphabetic()) && b.starts_with(|c: char| c.is_ascii_uppercase()))
+            || ((3..=5).contains(&t.len()) && t.chars().all(|c| c.is_ascii_uppercase()) && (t.ends_with('T') || t == "MSK"))
+    })
+}
+
+/// Reports each line of `identifiers` with an IP address and a timestamp
+/// but no time zone: the provider cannot match the session without it.
+fn need_ip_tz(out: &mut super::Findings, identifiers: &str, path: String, data: Message) {
+    for line in identifiers.lines() {
+        if ip_line(line).is_some_and(|(time, _)| time) && !names_time_zone(line) {
+            out.push(path.clone(), msg("check.DATA-TZ.ip_timestamp").arg("data", data.clone()).arg("line", line.trim()));
+        }
+    }
+}
+
 /// Years (1900–2199) mentioned in a text.
 fn years(text: &str) -> Vec<i32> {
     text.split(|c: char| !c.is_ascii_digit())
@@ -118,7 +156,7 @@ pub(super) static RULES: &[Rule] = &[
         code: "PERS-LANG",
         severity: Severity::Warning,
         provision: "Practice; EIO Annex A section E",
-        summary: "Persons to be heard or served have the language they understand.",
+        summary: "Natural persons to be heard or served have the language they understand.",
         check: |c, out| {
             let r = c.request;
             let mut refs: Vec<&str> = Vec::new();
@@ -134,7 +172,7 @@ pub(super) static RULES: &[Rule] = &[
             let mut done = Vec::new();
             for reference in refs {
                 let Some((i, p)) = find_person(r, reference) else { continue };
-                if blank(&p.language_understood) && !done.contains(&i) {
+                if !p.is_legal() && blank(&p.language_understood) && !done.contains(&i) {
                     done.push(i);
                     out.push(
                         format!("persons.{i}.language_understood"),
@@ -407,16 +445,21 @@ pub(super) static RULES: &[Rule] = &[
         code: "M5-PERIOD-BROAD",
         severity: Severity::Warning,
         provision: "UNTOC art. 18(15)(f)",
-        summary: "The period of records sought is at most five years and within a year of the facts.",
+        summary: "The period of records sought is at most five years and within a year of the facts, unless the item's relevance explains it.",
         check: |c, out| {
             let r = c.request;
             if !selected(r, Module::Records) {
                 return;
             }
-            let fact_years = years(&r.facts.time_place);
+            let mut fact_years = years(&r.facts.time_place);
+            fact_years.extend(years(&r.facts.summary));
             for (i, m) in r.mla.records.iter().enumerate() {
                 let (Some(from), Some(to)) = (parse_date(&m.period_from), parse_date(&m.period_to)) else { continue };
                 if from > to {
+                    continue;
+                }
+                // A relevance that names the year the period starts from explains the period (the account was opened then).
+                if years(&m.relevance).contains(&from.year()) {
                     continue;
                 }
                 let path = format!("mla.records.{i}.period_from");
@@ -537,7 +580,7 @@ pub(super) static RULES: &[Rule] = &[
         code: "DATA-TZ",
         severity: Severity::Error,
         provision: "Practice; Budapest art. 29(2)(c)",
-        summary: "Every date-time range or timestamp of a data request or videoconference has a time zone.",
+        summary: "Every date-time range of a data request or videoconference, and every timestamp of an IP address, has a time zone.",
         check: |c, out| {
             let r = c.request;
             match r.kind {
@@ -545,11 +588,13 @@ pub(super) static RULES: &[Rule] = &[
                     if selected(r, Module::StoredData) {
                         for (i, d) in r.mla.stored_data.iter().enumerate() {
                             need_tz(out, &d.data.range, format!("mla.stored_data.{i}.data.range.tz"), msg("check.DATA-TZ.stored_data").arg("n", i + 1));
+                            need_ip_tz(out, &d.data.identifiers, format!("mla.stored_data.{i}.data.identifiers"), msg("check.item.stored_data").arg("n", i + 1));
                         }
                     }
                     if selected(r, Module::RealTime) {
                         for (i, t) in r.mla.real_time.iter().enumerate() {
                             need_tz(out, &t.period, format!("mla.real_time.{i}.period.tz"), msg("check.DATA-TZ.real_time").arg("n", i + 1));
+                            need_ip_tz(out, &t.targets, format!("mla.real_time.{i}.targets"), msg("check.item.real_time").arg("n", i + 1));
                         }
                     }
                     if selected(r, Module::Videoconference) {
@@ -563,11 +608,13 @@ pub(super) static RULES: &[Rule] = &[
                 RequestKind::Preservation => {
                     for (i, d) in r.preservation.data.iter().enumerate() {
                         need_tz(out, &d.range, format!("preservation.data.{i}.range.tz"), msg("check.DATA-TZ.data_set").arg("n", i + 1));
+                        need_ip_tz(out, &d.identifiers, format!("preservation.data.{i}.identifiers"), msg("check.item.data").arg("n", i + 1));
                     }
                 }
                 RequestKind::EmergencyDisclosure => {
                     for (i, d) in r.emergency.data.iter().enumerate() {
                         need_tz(out, &d.range, format!("emergency.data.{i}.range.tz"), msg("check.DATA-TZ.data_set").arg("n", i + 1));
+                        need_ip_tz(out, &d.identifiers, format!("emergency.data.{i}.identifiers"), msg("check.item.data").arg("n", i + 1));
                     }
                 }
                 RequestKind::TransferOfProceedings => {}
@@ -868,7 +915,7 @@ pub(super) static RULES: &[Rule] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::tests::{example, found, only_finding, silent, Example::{self, Mla, Preservation, Emergency, Transfer}};
+    use crate::checks::tests::{example, found, only_finding, reports, silent, Example::{self, Mla, Preservation, Emergency, Transfer}};
     use crate::request::mla::{
         Appearance, ControlledDelivery, DetaineeTransfer, Freezing, JointTeam, OtherAssistance, RealTime, Search, Service, StoredData, Tracing,
         Videoconference,
@@ -1030,6 +1077,22 @@ mod tests {
         only_finding(&r, "M5-PERIOD-BROAD", Severity::Warning, "mla.records.0.period_from");
     }
 
+    /// False alarms: a long period that the item's relevance explains (from
+    /// the year the account was opened), or one within years the facts
+    /// name, is what UNTOC art. 18(15)(f) asks for, not a fishing request.
+    #[test]
+    fn records_period_explained_by_the_drafter_is_not_broad() {
+        let mut r = example(Mla);
+        r.mla.records[0].period_from = "2015-03-01".into();
+        r.mla.records[0].relevance = "The account was opened on 1 March 2015; every transfer since then may belong to the scheme.".into();
+        silent(&r, "M5-PERIOD-BROAD");
+        let mut r = example(Mla);
+        r.mla.records[0].period_from = "2020-01-01".into();
+        r.mla.records[0].period_to = "2022-12-31".into();
+        r.facts.summary.push_str(" The suspect opened the account in 2021.");
+        silent(&r, "M5-PERIOD-BROAD");
+    }
+
     #[test]
     fn records_without_document_types_are_an_error() {
         let mut r = example(Mla);
@@ -1048,7 +1111,7 @@ mod tests {
     fn stored() -> Request {
         let mut r = with(Module::StoredData);
         let mut d = StoredData { provider: "Nordchat AS".into(), no_user_notice: true, ..StoredData::default() };
-        d.data.identifiers = "user: fjord_trader\n203.0.113.7:51234 2025-07-01T10:15".into();
+        d.data.identifiers = "user: fjord_trader\n203.0.113.7:51234 2025-07-01T10:15 UTC".into();
         d.data.categories = vec![DataCategory::Subscriber];
         d.data.range.from = "2025-06-01T00:00".into();
         d.data.range.to = "2025-10-01T00:00".into();
@@ -1096,6 +1159,40 @@ mod tests {
         silent(&e, "DATA-TZ");
         e.emergency.data[0].range.tz = " ".into();
         only_finding(&e, "DATA-TZ", Severity::Error, "emergency.data.0.range.tz");
+    }
+
+    /// Checks that should have fired: the timestamp of an IP address typed
+    /// without a time zone, in the identifiers of every kind that asks for
+    /// data (and in the targets of real-time collection).
+    #[test]
+    fn ip_timestamp_without_time_zone_is_an_error_in_every_kind() {
+        let line = "198.51.100.23:443 2026-11-15T08:12";
+        let mut r = stored();
+        r.mla.stored_data[0].data.identifiers = format!("user: fjord_trader\n{line}");
+        let f = only_finding(&r, "DATA-TZ", Severity::Error, "mla.stored_data.0.data.identifiers");
+        assert!(f.message.contains(line), "{}", f.message);
+        let mut p = example(Preservation);
+        p.preservation.data[0].identifiers = line.into();
+        only_finding(&p, "DATA-TZ", Severity::Error, "preservation.data.0.identifiers");
+        let mut e = example(Emergency);
+        e.emergency.data[0].identifiers = format!("IP {line}");
+        only_finding(&e, "DATA-TZ", Severity::Error, "emergency.data.0.identifiers");
+        let mut t = with(Module::RealTime);
+        t.mla.real_time.push(RealTime { targets: line.into(), ..RealTime::default() });
+        reports(&t, "DATA-TZ", Severity::Error, "mla.real_time.0.targets");
+        for zoned in [
+            "198.51.100.23:443 2026-11-15T08:12 UTC",
+            "198.51.100.23:443 2026-11-15T08:12Z",
+            "198.51.100.23:443 2026-11-15T08:12+01:00",
+            "198.51.100.23:443 2026-11-15T08:12:37-05:00",
+            "198.51.100.23:443 2026-11-15 08:12 (UTC\u{2212}03:00)",
+            "198.51.100.23:443 2026-11-15 08:12 Europe/Oslo",
+            "198.51.100.23:443 2026-11-15 08:12 CET",
+            "[2001:db8::1]:443 2026-11-15 08:12 GMT",
+        ] {
+            p.preservation.data[0].identifiers = zoned.into();
+            silent(&p, "DATA-TZ");
+        }
     }
 
     #[test]

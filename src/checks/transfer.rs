@@ -82,7 +82,7 @@ pub(super) static RULES: &[Rule] = &[
         code: "MT118-3-e",
         severity: Severity::Error,
         provision: "GA res. 45/118 art. 3(e)",
-        summary: "A transfer request identifies the suspect, with nationality and residence.",
+        summary: "A transfer request identifies the suspect, with nationality and residence (a legal person: its seat).",
         check: |c, out| {
             let r = c.request;
             if !transfer(r) {
@@ -95,6 +95,12 @@ pub(super) static RULES: &[Rule] = &[
                     continue;
                 }
                 suspects += 1;
+                if p.is_legal() {
+                    if blank(&p.location) {
+                        out.push(format!("persons.{i}.location"), msg("check.MT118-3-e.seat").arg("person", person_name(p, i)));
+                    }
+                    continue;
+                }
                 if blank(&p.nationalities) {
                     out.push(format!("persons.{i}.nationalities"), msg("check.MT118-3-e.nationality").arg("person", person_name(p, i)));
                 }

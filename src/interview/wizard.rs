@@ -324,6 +324,10 @@ fn structure() -> Vec<StepSpec> {
                 f("basis.treaty_citation", Text).prose().req().prov("UNTOC art. 18(7)").when("basis.primary", &["BILATERAL"]),
                 multi!("basis.secondary", Instrument),
                 f("basis.scope_statement", Multiline).prov("UNTOC art. 18(1)").when("basis.primary", &["UNTOC_18", "UNCAC_46", "DRUG88_7", "BUDAPEST", "CETS_224", "UNTOC_21", "UNCAC_47"]),
+                choice!("basis.transnational", YesNoUnknown).req().prov("UNTOC art. 3(2)").when("basis.primary", &["UNTOC_18", "UNTOC_21"]),
+                f("basis.transnational_reason", Multiline).req().prov("UNTOC art. 3(2)").when("basis.transnational", &["yes"]),
+                choice!("basis.organized_group", YesNoUnknown).req().prov("UNTOC art. 2(a), 3(1)").when("basis.primary", &["UNTOC_18", "UNTOC_21"]),
+                f("basis.organized_group_reason", Multiline).req().prov("UNTOC art. 2(a), 3(1)").when("basis.organized_group", &["yes"]),
                 f("basis.reciprocity_undertaking", Boolean).req().when("basis.primary", &["RECIPROCITY"]),
                 f("lang.drafting", Text).req(),
                 f("lang.request", Text).req().prov("UNTOC art. 18(14)"),
@@ -391,7 +395,7 @@ fn structure() -> Vec<StepSpec> {
                     f("legal_form", Text).prose().when("type", &["legal"]),
                     f("registration_no", Text).prov("UNTOC art. 18(15)(e)").when("type", &["legal"]),
                     f("register", Text).when("type", &["legal"]),
-                    f("nationalities", Text).prov("UNTOC art. 18(15)(e)"),
+                    f("nationalities", Text).prov("UNTOC art. 18(15)(e)").when("type", &["natural"]),
                     f("id_documents", Text).when("type", &["natural"]),
                     f("location", Multiline).prov("UNTOC art. 18(15)(e)"),
                     f("location_unknown_reason", Text).prose().prov("UNTOC art. 18(15)(e)"),
@@ -434,6 +438,7 @@ fn structure() -> Vec<StepSpec> {
             f("digital_handling", Multiline).prov("Budapest art. 31"),
             f("chain_of_custody", Text).prose().prov("UNTOC art. 18(17)"),
             f("transfer_of_items", Text).prose().prov("GA res. 45/117 art. 7"),
+            f("relevance", Multiline).req().prov("UNTOC art. 18(15)(f)"),
         ]).req()]),
         module_step("m4", Module::Freezing, vec![group::<Freezing>("mla.freezing", vec![
             f("assets", Multiline).req().prov("UNTOC art. 18(15)(d)"),
@@ -539,6 +544,7 @@ fn structure() -> Vec<StepSpec> {
             f("object_or_site", Multiline).req().prov("UNTOC art. 18(3)(d)"),
             f("questions_for_expert", Multiline).prov("UNTOC art. 18(3)(e)"),
             f("method", Text).prose().prov("UNTOC art. 18(17)"),
+            f("relevance", Multiline).req().prov("UNTOC art. 18(15)(f)"),
         ]).req()]),
         module_step("m15", Module::Other, vec![group::<OtherAssistance>("mla.other", vec![
             f("description", Multiline).req().prov("UNTOC art. 18(3)(i)"),
@@ -571,6 +577,7 @@ fn structure() -> Vec<StepSpec> {
                 choice!("emergency.route", EmergencyRoute).req().prov("CETS 224 art. 9, 10"),
                 f("emergency.electronic", Boolean).req().prov("CETS 224 art. 9, 10"),
                 f("emergency.providers", Multiline).verbatim().req().prov("CETS 224 art. 9"),
+                choice!("emergency.risk_to_life", YesNoUnknown).req().prov("CETS 224 art. 3, 9"),
                 f("emergency.emergency_facts", Multiline).req().prov("CETS 224 art. 3, 9"),
                 f("emergency.data_link", Multiline).req().prov("CETS 224 art. 9"),
                 group::<DataSpec>("emergency.data", data_spec_fields("")).req().prov("CETS 224 art. 9"),
@@ -665,7 +672,8 @@ fn structure() -> Vec<StepSpec> {
                     vec![
                         choice!("type", AttachmentType).req(),
                         f("title", Text).prose().req(),
-                        f("language", Text).req(),
+                        choice!("language", AnnexLanguage).req(),
+                        f("language_other", Text).req().when("language", &["other"]),
                         f("pages", Text),
                         f("translated", Boolean).prov("UNTOC art. 18(14)"),
                         f("certified", Boolean),
@@ -878,6 +886,24 @@ mod tests {
             walk(&step.fields, "", &mut out);
         }
         out
+    }
+
+    /// False alarms start with questions that should not be asked: a legal
+    /// person is not asked for a nationality, a language or anything else
+    /// only a natural person has; its seat and register are asked instead.
+    #[test]
+    fn legal_persons_are_asked_only_what_a_company_has() {
+        let fields: std::collections::BTreeMap<String, Field> = all_fields(&definition(Lang::En)).into_iter().collect();
+        let legal = serde_json::json!({ "type": "legal" });
+        let natural = serde_json::json!({ "type": "natural" });
+        let shown = |path: &str, person: &Value| fields[path].show_when.as_ref().is_none_or(|c| c.holds(person));
+        for path in ["nationalities", "language_understood", "given_names", "aliases", "birth_date", "birth_place", "id_documents", "in_custody"] {
+            let path = format!("persons[].{path}");
+            assert!(!shown(&path, &legal) && shown(&path, &natural), "{path}");
+        }
+        for path in ["family_name", "location", "registration_no", "register", "legal_form"] {
+            assert!(shown(&format!("persons[].{path}"), &legal), "{path}");
+        }
     }
 
     #[test]

@@ -240,6 +240,9 @@ fn migrate(value: &mut serde_json::Value, origin: &str) -> Result<(), FormatErro
     if version < 2 {
         v1_to_v2(object);
     }
+    if version < 3 {
+        v2_to_v3(object);
+    }
     object.insert("format_version".into(), FORMAT_VERSION.into());
     Ok(())
 }
@@ -264,6 +267,56 @@ fn v1_to_v2(object: &mut serde_json::Map<String, serde_json::Value>) {
         mla.insert("modules".into(), serde_json::json!(["other"]));
         mla.insert("other".into(), serde_json::Value::Array(items));
     }
+}
+
+/// Version 3 changes two answers of version 2:
+/// - an annex's language was free text ("en", "English", "anglais"); it is a
+///   choice of the six languages or "other". A code or a name of one of the
+///   six (in any of them) becomes its code; any other text moves to
+///   `language_other`, with the choice "other";
+/// - a legal person's State of registration was asked as its nationality; a
+///   legal person has no nationality, and the State joins its register
+///   ("Companies Register, Norland").
+fn v2_to_v3(object: &mut serde_json::Map<String, serde_json::Value>) {
+    let persons = object.get_mut("persons").and_then(|p| p.as_array_mut()).into_iter().flatten();
+    for person in persons.filter_map(|p| p.as_object_mut()).filter(|p| p.get("type").and_then(|t| t.as_str()) == Some("legal")) {
+        let Some(serde_json::Value::String(state)) = person.remove("nationalities") else { continue };
+        let register = person.get("register").and_then(|r| r.as_str()).unwrap_or_default().trim().to_string();
+        let joined = match (register.is_empty(), state.trim().is_empty() || register.contains(state.trim())) {
+            (_, true) => register,
+            (true, false) => state.trim().to_string(),
+            (false, false) => format!("{register}, {}", state.trim()),
+        };
+        person.insert("register".into(), joined.into());
+    }
+    let Some(attachments) = object.get_mut("attachments").and_then(|a| a.as_array_mut()) else { return };
+    for attachment in attachments.iter_mut().filter_map(|a| a.as_object_mut()) {
+        let Some(serde_json::Value::String(text)) = attachment.get("language").cloned() else { continue };
+        let choice = if text.trim().is_empty() {
+            serde_json::Value::Null
+        } else if let Some(code) = annex_language_code(&text) {
+            code.into()
+        } else {
+            attachment.insert("language_other".into(), text.trim().into());
+            "other".into()
+        };
+        attachment.insert("language".into(), choice);
+    }
+}
+
+/// The code of one of the six languages from its code or its name in any
+/// of them (case and surrounding spaces ignored).
+fn annex_language_code(text: &str) -> Option<&'static str> {
+    const NAMES: [(&str, &[&str]); 6] = [
+        ("en", &["en", "eng", "english", "anglais", "inglés", "ingles", "английский", "الإنجليزية", "الانجليزية", "الإنكليزية", "英语", "英文"]),
+        ("fr", &["fr", "fra", "fre", "french", "français", "francais", "francés", "frances", "французский", "الفرنسية", "法语", "法文"]),
+        ("es", &["es", "spa", "spanish", "espagnol", "español", "espanol", "испанский", "الإسبانية", "الاسبانية", "西班牙语", "西班牙文"]),
+        ("ru", &["ru", "rus", "russian", "russe", "ruso", "русский", "الروسية", "俄语", "俄文"]),
+        ("ar", &["ar", "ara", "arabic", "arabe", "árabe", "арабский", "العربية", "阿拉伯语", "阿拉伯文"]),
+        ("zh", &["zh", "zho", "chi", "chinese", "chinois", "chino", "китайский", "الصينية", "中文", "汉语", "漢語"]),
+    ];
+    let text = text.trim().to_lowercase();
+    NAMES.iter().find(|(_, names)| names.contains(&text.as_str())).map(|(code, _)| *code)
 }
 
 fn kind_of(v: &serde_json::Value) -> &'static str {
@@ -373,6 +426,28 @@ mod tests {
     #[test]
     fn missing_version_reads_as_current() {
         assert_eq!(parse_request("{}", "x").unwrap(), Request::default());
+    }
+
+    #[test]
+    fn version_2_annex_languages_become_a_choice() {
+        let text = r#"{"format_version":2,"attachments":[
+            {"title":"A","language":"English"},{"title":"B","language":" fr "},{"title":"C","language":"Norwegian"},
+            {"title":"D","language":"العربية"},{"title":"E","language":""}]}"#;
+        let r = parse_request(text, "x").unwrap();
+        let languages: Vec<_> = r.attachments.iter().map(|a| (a.language, a.language_other.as_str())).collect();
+        use crate::request::AnnexLanguage::{Ar, En, Fr, Other};
+        assert_eq!(languages, [(Some(En), ""), (Some(Fr), ""), (Some(Other), "Norwegian"), (Some(Ar), ""), (None, "")]);
+    }
+
+    #[test]
+    fn version_2_registration_state_of_a_legal_person_joins_its_register() {
+        let text = r#"{"format_version":2,"persons":[
+            {"type":"legal","family_name":"Nordfrakt AS","nationalities":"Norland","register":"Companies Register"},
+            {"type":"legal","family_name":"Vestra Ltd","nationalities":"Vestria"},
+            {"type":"natural","family_name":"Holm","nationalities":"Arden"}]}"#;
+        let r = parse_request(text, "x").unwrap();
+        let got: Vec<_> = r.persons.iter().map(|p| (p.register.as_str(), p.nationalities.as_str())).collect();
+        assert_eq!(got, [("Companies Register, Norland", ""), ("Vestria", ""), ("", "Arden")]);
     }
 
     #[test]

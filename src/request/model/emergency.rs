@@ -11,6 +11,9 @@ part! {
         pub electronic: bool,
         /// Providers holding the data, one per line.
         pub providers: String,
+        /// Whether there is a significant and imminent risk to the life or
+        /// safety of a person (arts. 3, 9); the facts say why.
+        pub risk_to_life: Option<super::YesNoUnknown>,
         /// Facts showing the significant and imminent risk to a person's life or safety (arts. 3, 9).
         pub emergency_facts: String,
         /// How the data sought relate to the emergency.

@@ -239,6 +239,8 @@ part! {
         pub chain_of_custody: String,
         /// How seized items are to be sent; return undertaking.
         pub transfer_of_items: String,
+        /// How the search relates to the facts and why it is needed (UNTOC art. 18(15)(f)).
+        pub relevance: String,
     }
 }
 
@@ -566,6 +568,8 @@ part! {
         pub questions_for_expert: String,
         /// Required method or standard.
         pub method: String,
+        /// How the examination relates to the facts and why it is needed (UNTOC art. 18(15)(f)).
+        pub relevance: String,
     }
 }
 

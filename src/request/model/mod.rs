@@ -35,7 +35,7 @@ pub use transfer::Transfer;
 
 /// Version of the request format written by this build. Older versions are
 /// migrated on load (see [`crate::request::read`]).
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Declares a plain data struct of the model: serde with defaults and no
 /// unknown members, JSON Schema, TypeScript export.
@@ -332,6 +332,14 @@ part! {
         pub secondary: Vec<Instrument>,
         /// Why the instrument applies (scope).
         pub scope_statement: String,
+        /// Whether the offence is transnational in nature (UNTOC art. 3(2)).
+        pub transnational: Option<YesNoUnknown>,
+        /// Why: the States concerned and what happened in each.
+        pub transnational_reason: String,
+        /// Whether an organized criminal group is involved (UNTOC art. 2(a), 3(1)).
+        pub organized_group: Option<YesNoUnknown>,
+        /// Why: the group's members, structure and aim.
+        pub organized_group_reason: String,
         /// Undertaking to assist the requested State in similar cases (reciprocity).
         pub reciprocity_undertaking: bool,
     }
@@ -598,6 +606,14 @@ part! {
     }
 }
 
+impl Person {
+    /// Whether this is a legal person (a company or other body): it has a
+    /// seat and a register, not a nationality, a birth or a language.
+    pub fn is_legal(&self) -> bool {
+        self.person_type == Some(PersonType::Legal)
+    }
+}
+
 vocabulary! {
     /// Natural or legal person.
     pub enum PersonType {
@@ -826,7 +842,9 @@ part! {
         /// Title.
         pub title: String,
         /// Language.
-        pub language: String,
+        pub language: Option<AnnexLanguage>,
+        /// The language, when it is none of the listed ones.
+        pub language_other: String,
         /// Number of pages.
         pub pages: String,
         /// Whether it is translated.
@@ -860,6 +878,27 @@ part! {
         pub size: u64,
         /// Number of pages, for a PDF.
         pub pages: Option<u32>,
+    }
+}
+
+vocabulary! {
+    /// Languages of an annex: the six of the app, or another one named in
+    /// `language_other`.
+    pub enum AnnexLanguage {
+        /// English.
+        En = "en",
+        /// French.
+        Fr = "fr",
+        /// Spanish.
+        Es = "es",
+        /// Russian.
+        Ru = "ru",
+        /// Arabic.
+        Ar = "ar",
+        /// Chinese.
+        Zh = "zh",
+        /// Another language.
+        Other = "other",
     }
 }
 

@@ -16,7 +16,7 @@ const STATEMENT: AnnexFile = {
 
 function withAnnexes(...titles: string[]): Request {
   const request = emptyRequest();
-  request.attachments = titles.map((title) => ({ type: 'other', title, language: 'en', pages: '', translated: false, certified: false }));
+  request.attachments = titles.map((title) => ({ type: 'other', title, language: 'en', language_other: '', pages: '', translated: false, certified: false }));
   return request;
 }
 

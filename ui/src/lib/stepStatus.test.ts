@@ -103,6 +103,10 @@ describe('stepStatus', () => {
   it('is "complete" when every shown required answer is given and no error concerns it', () => {
     const r = emptyRequest();
     r.basis.primary = 'UNTOC_18';
+    r.basis.transnational = 'yes';
+    r.basis.transnational_reason = 'The proceeds were moved to Norland.';
+    r.basis.organized_group = 'yes';
+    r.basis.organized_group_reason = 'Four persons ran the scheme together.';
     r.lang = { drafting: 'en', request: 'en' };
     r.translation.status = 'not_needed';
     expect(stepStatus(basis, r, checks(r))).toBe('complete');

@@ -2,6 +2,7 @@
 import type { DataSpec } from "./DataSpec";
 import type { EmergencyOutcome } from "./EmergencyOutcome";
 import type { EmergencyRoute } from "./EmergencyRoute";
+import type { YesNoUnknown } from "./YesNoUnknown";
 
 /**
  * What an emergency disclosure request adds to the common parts.
@@ -19,6 +20,11 @@ electronic: boolean,
  * Providers holding the data, one per line.
  */
 providers: string, 
+/**
+ * Whether there is a significant and imminent risk to the life or
+ * safety of a person (arts. 3, 9); the facts say why.
+ */
+risk_to_life: YesNoUnknown | null, 
 /**
  * Facts showing the significant and imminent risk to a person's life or safety (arts. 3, 9).
  */

@@ -15,4 +15,8 @@ questions_for_expert: string,
 /**
  * Required method or standard.
  */
-method: string, };
+method: string, 
+/**
+ * How the examination relates to the facts and why it is needed (UNTOC art. 18(15)(f)).
+ */
+relevance: string, };

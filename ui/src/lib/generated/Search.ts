@@ -35,4 +35,8 @@ chain_of_custody: string,
 /**
  * How seized items are to be sent; return undertaking.
  */
-transfer_of_items: string, };
+transfer_of_items: string, 
+/**
+ * How the search relates to the facts and why it is needed (UNTOC art. 18(15)(f)).
+ */
+relevance: string, };

@@ -99,7 +99,8 @@ const CHECKED: Array<{ code: string; check: (r: Request, push: (path: string, me
     check: (r, push) => {
       const state: string | Message = blank(r.req_state) ? { key: 'check.word.requested_state' } : r.req_state.trim();
       r.persons.forEach((p, i) => {
-        const concerned = p.role !== null && ['suspect', 'accused', 'witness', 'expert', 'account_holder'].includes(p.role);
+        // A legal person has a seat, not a nationality (UNTOC-18-15-e-legal asks for it).
+        const concerned = p.type !== 'legal' && p.role !== null && ['suspect', 'accused', 'witness', 'expert', 'account_holder'].includes(p.role);
         if (concerned && blank(p.location_unknown_reason) && (blank(p.nationalities) || blank(p.location))) {
           const name = `${p.given_names.trim()} ${p.family_name.trim()}`.trim();
           const person: string | Message = name === '' ? { key: 'check.word.person', args: { n: i + 1 } } : name;
