@@ -101,7 +101,7 @@ afterEach(() => {
 });
 
 describe('a new request starts calm', () => {
-  const counts = () => Array.from(document.querySelectorAll('[data-testid^="step-count-"]')).map((e) => e.getAttribute('data-testid'));
+  const counts = () => Array.from(document.querySelectorAll('[data-testid^="step-count-"]')).map((e) => e.getAttribute('data-testid') ?? '');
 
   it('shows no finding until a step is left, then that step\'s, and every one once the review is opened', async () => {
     await start();
