@@ -335,6 +335,12 @@ const ON_REGISTER: &str = "archived_at IS NULL AND deleted_at IS NULL";
 /// [`ON_REGISTER`] for the drafts table named `d`.
 const ON_REGISTER_D: &str = "d.archived_at IS NULL AND d.deleted_at IS NULL";
 
+/// The SQL that counts the deadlines in `range` (a condition on `date`) of
+/// the drafts on the register.
+fn due_count(range: &str) -> String {
+    format!("SELECT count(*) FROM deadlines l JOIN drafts d ON d.id = l.draft_id WHERE {} AND {ON_REGISTER_D}", range.replace("date", "l.date"))
+}
+
 fn day_after(today: Date, days: i64) -> String {
     today.checked_add(Duration::days(days)).unwrap_or(Date::MAX).to_string()
 }
@@ -415,14 +421,8 @@ impl Store {
         let day = today.to_string();
         let (in_7, in_30) = (day_after(today, 7), day_after(today, 30));
         let due = |range: &str, order: &str, bounds: &[&str]| -> Result<DueList, StoreError> {
-            let count: u32 = self
-                .conn
-                .query_row(
-                    &format!("SELECT count(*) FROM deadlines l JOIN drafts d ON d.id = l.draft_id WHERE {} AND {ON_REGISTER_D}", range.replace("date", "l.date")),
-                    rusqlite::params_from_iter(bounds),
-                    |row| row.get(0),
-                )
-                .map_err(|e| self.sql(e))?;
+            let count: u32 =
+                self.conn.query_row(&due_count(range), rusqlite::params_from_iter(bounds), |row| row.get(0)).map_err(|e| self.sql(e))?;
             let mut stmt = self
                 .conn
                 .prepare_cached(&format!(
@@ -559,6 +559,17 @@ mod tests {
         let plan = plan(&store, &query);
         assert!(plan.contains("USING INDEX drafts_by_kind_deadline (kind=?)"), "{plan}");
         assert!(!plan.contains("TEMP B-TREE"), "{plan}");
+    }
+
+    #[test]
+    fn the_dashboard_counts_deadlines_without_reading_the_drafts() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("plan.sqlite3")).unwrap();
+        let mut stmt = store.conn.prepare(&format!("EXPLAIN QUERY PLAN {}", due_count("date < ?1"))).unwrap();
+        let steps = stmt.query_map(["2026-03-01"], |row| row.get::<_, String>(3)).unwrap();
+        let plan = steps.collect::<Result<Vec<_>, _>>().unwrap().join("\n");
+        assert!(plan.contains("COVERING INDEX deadlines_by_date"), "{plan}");
+        assert!(plan.contains("COVERING INDEX drafts_on_register"), "{plan}");
     }
 
     #[test]
