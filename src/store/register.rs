@@ -369,10 +369,19 @@ fn page_statement(query: &RegisterQuery) -> Result<PageStatement, StoreError> {
     if let Some(state) = query.state.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         bind("req_state = ? COLLATE NOCASE", state.to_string(), &mut values);
     }
-    // A range on another column than the sort's is checked in the index
-    // of the sort (`+` keeps SQLite from searching by the range and then
-    // sorting every draft in it, each read from the table).
-    let range = |column: RegisterColumn| if query.sort == column { column.sql().to_string() } else { format!("+{}", column.sql()) };
+    // The indexes of the last save and of the next deadline carry the dates
+    // a range filters on. Sorted by either, a range on another column is
+    // written `+column`: SQLite then checks it in the sort's index instead
+    // of searching by the range and sorting every draft in it, each read
+    // from the table.
+    let carries_dates = matches!(query.sort, RegisterColumn::UpdatedAt | RegisterColumn::NextDeadline);
+    let range = |column: RegisterColumn| {
+        if carries_dates && query.sort != column {
+            format!("+{}", column.sql())
+        } else {
+            column.sql().to_string()
+        }
+    };
     if let Some(from) = &query.from {
         bind(&format!("{} >= ?", range(RegisterColumn::StatusDate)), query_day(from, "from")?, &mut values);
     }
