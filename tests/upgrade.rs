@@ -22,6 +22,9 @@
 //! as the app of those versions wrote them: the first one or two migrations
 //! of `src/store/mod.rs` (append only, so exactly the SQL those versions ran),
 //! then each draft with the statements the store has used since schema 1.
+//!
+//! The fixture of schema 7 (the register, annex files, links, the bin) was
+//! written by the code of that version with `write_the_schema_7_fixture`.
 
 mod common;
 
@@ -30,8 +33,9 @@ use std::path::{Path, PathBuf};
 use mla_writer::exchange::consultation::{self, SharedStatus};
 use mla_writer::exchange::thread::{CommentKind, Participant, SuggestionState};
 use mla_writer::request::read::{read_request, to_json};
-use mla_writer::request::Request;
-use mla_writer::store::{Store, SCHEMA_VERSION};
+use mla_writer::request::{Request, RequestStatus, StatusChange};
+use mla_writer::store::annexes::AnnexSlot;
+use mla_writer::store::{LinkKind, RegisterColumn, RegisterQuery, Store, SCHEMA_VERSION};
 use serde_json::json;
 use time::macros::datetime;
 use time::{Duration, OffsetDateTime};
@@ -277,4 +281,132 @@ fn a_schema_3_draft_lists_what_each_revision_changed() {
         let changes: Vec<(i64, Vec<String>)> = history.into_iter().map(|e| (e.number, e.changes)).collect();
         assert_eq!(changes, vec![(1, vec![]), (2, vec!["proc.subject_matter".to_string()])], "{}", draft.title);
     }
+}
+
+/// The schema version the register's fixture was written with: the last
+/// before the register's indexes for its first page.
+const REGISTER_SCHEMA: i64 = 7;
+
+/// The annex file attached to the evidence request of the register's fixture.
+const ANNEX: &[u8] = b"Statement of account 0412, 1 to 31 October 2026.\n";
+
+/// What the register's fixture says of the evidence request: sent, with the
+/// counterpart's reference.
+fn sent(request: &Request) -> Request {
+    let mut r = request.clone();
+    r.consult.status_log.push(StatusChange {
+        status: Some(RequestStatus::Sent),
+        date: "2026-11-02".into(),
+        counterpart_ref: "NOR-2026-77".into(),
+        note: "by e-mail".into(),
+    });
+    r
+}
+
+/// Writes the fixture of schema 7 with the code of that version (run by
+/// hand, see the top of this file): the four examples, each saved twice
+/// (revision 1 with another subject matter, revision 2 the request of
+/// `schema-7.requests/`, the evidence request sent); a third revision of the
+/// evidence request with a file in a new annex; the preservation request
+/// linked to the evidence request as its follow-up; and a fifth draft, in
+/// the bin, whose request is in `schema-7.requests/bin/`.
+#[test]
+#[ignore = "writes the fixture; run by hand when a schema version is added"]
+fn write_the_schema_7_fixture() {
+    assert_eq!(SCHEMA_VERSION as i64, REGISTER_SCHEMA, "this generator writes schema {REGISTER_SCHEMA}: write a new one");
+    let path = fixture_of(REGISTER_SCHEMA);
+    let _ = std::fs::remove_file(&path);
+    let saved = saved_requests_of(REGISTER_SCHEMA);
+    let _ = std::fs::remove_dir_all(&saved);
+    std::fs::create_dir_all(saved.join("bin")).unwrap();
+    let mut store = Store::open(&path).unwrap();
+    let examples = requests_in(&Path::new(env!("CARGO_MANIFEST_DIR")).join("examples"));
+    let (mut evidence, mut preservation) = (None, None);
+    for (n, (name, example)) in examples.iter().enumerate() {
+        let request = if name.starts_with("mla-evidence") { sent(example) } else { example.clone() };
+        std::fs::write(saved.join(name), to_json(&request)).unwrap();
+        let tx = store.begin().unwrap();
+        let summary = tx.create_draft(&first_revision(&request), hour(n as i64)).unwrap();
+        tx.save_draft(&summary.id, &request, hour(n as i64) + Duration::minutes(30)).unwrap();
+        tx.commit().unwrap();
+        if name.starts_with("mla-evidence") {
+            evidence = Some((summary.id, request));
+        } else if name.starts_with("preservation") {
+            preservation = Some(summary.id);
+        }
+    }
+    let (evidence, request) = evidence.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("statement.txt");
+    std::fs::write(&file, ANNEX).unwrap();
+    store.attach_annex_file(&evidence, &request, AnnexSlot::New { title: "Bank statement".into() }, &file).unwrap();
+    store.link_drafts(&preservation.unwrap(), &evidence, LinkKind::FollowUp, hour(5)).unwrap();
+    let (name, example) = &examples[0];
+    let mut binned = example.clone();
+    binned.case.internal_ref = "BIN-2026-1".into();
+    std::fs::write(saved.join("bin").join(name), to_json(&binned)).unwrap();
+    let id = store.create_draft(&binned).unwrap().id;
+    store.delete_draft(&id, hour(6)).unwrap();
+    drop(store);
+    assert!(!path.with_extension("sqlite3-wal").exists(), "the WAL was not checkpointed into the file");
+    rusqlite::Connection::open(&path).unwrap().execute_batch("VACUUM").unwrap();
+}
+
+#[test]
+fn a_schema_7_database_opens_with_its_register_annex_link_and_bin() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(user_version(&fixture_of(REGISTER_SCHEMA)), REGISTER_SCHEMA, "the fixture is not the database it says it is");
+    let path = dir.path().join("mla-writer.sqlite3");
+    std::fs::copy(fixture_of(REGISTER_SCHEMA), &path).unwrap();
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(user_version(&path), SCHEMA_VERSION as i64);
+
+    // Every draft holds its request, with its revisions.
+    let drafts = store.list_drafts().unwrap();
+    let saved = requests_in(&saved_requests_of(REGISTER_SCHEMA));
+    assert_eq!((saved.len(), drafts.len()), (4, 4), "drafts: {drafts:?}");
+    let mut ids = std::collections::HashMap::new();
+    for (name, expected) in &saved {
+        let id = drafts.iter().find(|d| store.load_revision(&d.id, 2).is_ok_and(|r| r == *expected)).map(|d| d.id.clone());
+        let id = id.unwrap_or_else(|| panic!("{name}: the draft holding it is missing or changed"));
+        assert_eq!(store.load_revision(&id, 1).unwrap(), first_revision(expected), "{name}: revision 1");
+        let annexed = name.starts_with("mla-evidence");
+        let numbers: Vec<i64> = store.revisions(&id).unwrap().iter().map(|r| r.number).collect();
+        assert_eq!(numbers, if annexed { vec![1, 2, 3] } else { vec![1, 2] }, "{name}: revisions");
+        if !annexed {
+            assert_eq!(store.load_draft(&id).unwrap().request, *expected, "{name}");
+        }
+        ids.insert(name.split('-').next().unwrap().to_string(), id);
+    }
+    let (evidence, preservation) = (&ids["mla"], &ids["preservation"]);
+
+    // The annex file, cited by the evidence request's last revision.
+    let current = store.load_draft(evidence).unwrap().request;
+    let annex = current.attachments.last().unwrap();
+    assert_eq!(annex.title, "Bank statement");
+    let file = annex.file.as_ref().expect("the annex keeps its file");
+    assert_eq!(store.annex_file_bytes(&file.sha256).unwrap().as_deref(), Some(ANNEX));
+    let mut without_annex = current.clone();
+    without_annex.attachments.pop();
+    assert_eq!(without_annex, store.load_revision(evidence, 2).unwrap(), "only the annex was added");
+
+    // The register: the status, its date and reference, and the link.
+    let page = store.register_page(&RegisterQuery { status: Some(RequestStatus::Sent), ..RegisterQuery::default() }).unwrap();
+    let entries: Vec<_> = page.entries.iter().map(|e| (e.id.as_str(), e.status_date.as_str(), e.counterpart_ref.as_str())).collect();
+    assert_eq!(entries, vec![(evidence.as_str(), "2026-11-02", "NOR-2026-77")]);
+    let all = store.register_page(&RegisterQuery { sort: RegisterColumn::NextDeadline, ..RegisterQuery::default() }).unwrap();
+    assert_eq!(all.entries.len(), 4, "the draft in the bin is off the register");
+    let links = store.links(evidence).unwrap();
+    assert_eq!(links.iter().map(|l| (l.kind, l.incoming, l.other_id.as_str())).collect::<Vec<_>>(), vec![(LinkKind::FollowUp, true, preservation.as_str())]);
+
+    // The draft in the bin, restored whole.
+    let bin = store.bin().unwrap();
+    assert_eq!(bin.len(), 1);
+    let binned = requests_in(&saved_requests_of(REGISTER_SCHEMA).join("bin"));
+    store.restore_draft(&bin[0].summary.id).unwrap();
+    assert_eq!(store.load_draft(&bin[0].summary.id).unwrap().request, binned[0].1);
+
+    // A draft saved after the upgrade gets the next revision.
+    let receipt = store.save_draft(evidence, &without_annex).unwrap();
+    assert_eq!(receipt.revision, 4);
 }
