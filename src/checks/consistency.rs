@@ -1,6 +1,7 @@
 //! Section I: attachments, signature, dates and consistency across fields.
 
 use super::{blank, item, msg, person_name, state, Arg, Findings, Message, Rule, Severity};
+use super::provision::cites;
 use crate::request::{AttachmentType, Authentication, AuthorityType, Instrument, Request, RequestKind, TimeRange, TranslationStatus};
 
 /// Parses a stored date, `YYYY-MM-DD`; `None` when blank or malformed.
@@ -212,7 +213,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "ATT-MISSING",
         severity: Severity::Error,
-        provision: "Consistency",
+        provision: cites!(; "Consistency"),
         summary: "Every annex the text mentions is attached.",
         check: |c, out| {
             let r = c.request;
@@ -242,7 +243,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "ATT-UNREFERENCED",
         severity: Severity::Warning,
-        provision: "Consistency",
+        provision: cites!(; "Consistency"),
         summary: "Every annex is mentioned in the request.",
         check: |c, out| {
             let r = c.request;
@@ -266,7 +267,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "ATT-TRANS",
         severity: Severity::Warning,
-        provision: "UNTOC art. 18(14); ETS 73 art. 18",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(14)", UNCAC_46 "UNCAC art. 46(14)", DRUG88_7 "1988 Convention art. 7(9)", CETS_224 "CETS 224 art. 4", ETS_30 "ETS 30 art. 16", MT_45_117 "GA res. 45/117 art. 5(2)", ETS_73 "ETS 73 art. 18", MT_45_118 "GA res. 45/118 art. 3"),
         summary: "Annexes not in the language of the request are translated.",
         check: |c, out| {
             let r = c.request;
@@ -288,7 +289,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "SIGN-AUTH",
         severity: Severity::Error,
-        provision: "Directory; practice",
+        provision: cites!(; "Directory; practice"),
         summary: "The request carries the authentication the requested State requires (always stated for reciprocity).",
         check: |c, out| {
             let r = c.request;
@@ -309,7 +310,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "SIGN-VALIDATION",
         severity: Severity::Error,
-        provision: "Directory",
+        provision: cites!(; "Directory"),
         summary: "A request from a non-judicial authority is validated by a judge or prosecutor where the requested State requires it.",
         check: |c, out| {
             let r = c.request;
@@ -330,7 +331,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "DATE-ORDER",
         severity: Severity::Error,
-        provision: "Consistency",
+        provision: cites!(; "Consistency"),
         summary: "Dates are well formed, ranges run forward, past events are not in the future and the deadline is after signature.",
         check: |c, out| {
             let r = c.request;
@@ -414,7 +415,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "CONSULT-DRAFT",
         severity: Severity::Info,
-        provision: "Practice",
+        provision: cites!(; "Practice"),
         summary: "Suggests sharing the draft of a coercive or many-measure request with the requested State first.",
         check: |c, out| {
             let r = c.request;
@@ -429,7 +430,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "CONSULT-INFORMAL",
         severity: Severity::Info,
-        provision: "Practice",
+        provision: cites!(; "Practice"),
         summary: "Earlier informal contact is mentioned in the request.",
         check: |c, out| {
             let r = c.request;
@@ -449,7 +450,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "RELATED-REQ",
         severity: Severity::Info,
-        provision: "Practice; EIO Annex A section D",
+        provision: cites!(; "Practice; EIO Annex A section D"),
         summary: "Earlier or parallel requests are referred to in the request.",
         check: |c, out| {
             let r = c.request;
@@ -469,7 +470,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "STYLE-JARGON",
         severity: Severity::Info,
-        provision: "Practice",
+        provision: cites!(; "Practice"),
         summary: "Acronyms in the narrative texts are defined.",
         check: |c, out| {
             let r = c.request;
@@ -497,7 +498,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "TEXT-GLYPH",
         severity: Severity::Warning,
-        provision: "Practice",
+        provision: cites!(; "Practice"),
         summary: "Every character typed has a glyph in the fonts of the document; none prints as an empty box.",
         check: |c, out| {
             for (path, chars) in undrawable_texts(c.request) {
@@ -508,7 +509,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "STYLE-LENGTH",
         severity: Severity::Info,
-        provision: "Practice",
+        provision: cites!(; "Practice"),
         summary: "The facts summary of an MLA request is neither very short nor very long.",
         check: |c, out| {
             let r = c.request;
