@@ -2,7 +2,7 @@
 
 use super::{blank, item, msg, person_name, state, Arg, Findings, Message, Rule, Severity};
 use super::provision::cites;
-use crate::request::{AttachmentType, Authentication, AuthorityType, Instrument, Request, RequestKind, TimeRange, TranslationStatus};
+use crate::request::{AttachmentType, Authentication, AuthorityType, Instrument, PersonType, Request, RequestKind, TimeRange, TranslationStatus};
 
 /// Parses a stored date, `YYYY-MM-DD`; `None` when blank or malformed.
 pub(super) fn parse_date(s: &str) -> Option<time::Date> {
@@ -177,24 +177,46 @@ fn narrative(r: &Request) -> String {
         .join("\n")
 }
 
-/// Abbreviations that need no definition: units, currencies, time zones,
-/// company forms and terms known in every language.
+/// Abbreviations that need no definition: units, currencies, time zones
+/// and terms known in every language.
 const KNOWN_ABBREVIATIONS: &[&str] = &[
     "UTC", "GMT", "CET", "CEST", "EUR", "USD", "GBP", "CHF", "IP", "URL", "SMS", "GPS", "DNA", "ID", "PIN", "IBAN", "BIC", "SWIFT", "VPN", "PDF",
-    "CCTV", "IMEI", "IMSI", "SIM", "MAC", "AM", "PM", "TV", "UN", "EU", "INTERPOL", "AS", "ASA", "SA", "AG", "BV", "NV", "LLC", "LLP", "PLC",
-    "GMBH", "SRL", "SPA", "OY", "AB", "INC", "LTD", "OK",
+    "CCTV", "IMEI", "IMSI", "SIM", "MAC", "AM", "PM", "TV", "UN", "EU", "INTERPOL", "OK",
+];
+
+/// Companies' legal forms in their own languages (upper-cased): part of a
+/// company's name, which the requested State's authorities read as such,
+/// not jargon to explain.
+const LEGAL_FORMS: &[&str] = &[
+    "AS", "ASA", "SA", "SAS", "SASU", "SARL", "EURL", "SNC", "SCS", "SCA", "SPRL", "SRL", "BVBA", "BV", "NV", "AG", "KG", "OHG", "GMBH", "UG",
+    "SE", "SPA", "SAPA", "SL", "SLU", "LDA", "OY", "OYJ", "AB", "APS", "SIA", "UAB", "OU", "KFT", "ZRT", "NYRT", "SRO", "DOO", "DD", "AD", "OOD",
+    "EOOD", "EAD", "OOO", "AO", "PAO", "ZAO", "OAO", "TOO", "JSC", "LLC", "LLP", "PLC", "INC", "LTD", "CORP", "CO", "PTE", "PTY", "BHD", "KK",
+    "SAL", "WLL",
 ];
 
 /// Acronyms in `text` that the request does not define (as "Full Name
-/// (ABC)" or "ABC (full name)") and that are not widely known.
-fn undefined_acronyms(text: &str, whole: &str) -> Vec<String> {
+/// (ABC)" or "ABC (full name)"), that are not widely known and that are
+/// not a company's legal form, in the list or as the request gives it for a
+/// legal person (its legal form, or a word of its registered name).
+fn undefined_acronyms(r: &Request, text: &str, whole: &str) -> Vec<String> {
+    let given_forms: Vec<String> = r
+        .persons
+        .iter()
+        .filter(|p| p.person_type == Some(PersonType::Legal))
+        .flat_map(|p| [p.legal_form.as_str(), p.family_name.as_str()])
+        .flat_map(|t| t.split(|ch: char| !ch.is_alphanumeric()).map(str::to_uppercase).collect::<Vec<_>>())
+        .collect();
+    let legal_form = |word: &str| {
+        let upper = word.to_uppercase();
+        LEGAL_FORMS.contains(&upper.as_str()) || given_forms.contains(&upper)
+    };
     let mut found: Vec<String> = Vec::new();
     for word in text.split(|ch: char| !ch.is_alphanumeric()) {
         let len = word.chars().count();
         if !(2..=6).contains(&len) || !word.chars().all(|ch| ch.is_ascii_uppercase()) {
             continue;
         }
-        if word.chars().all(|ch| matches!(ch, 'I' | 'V' | 'X')) || KNOWN_ABBREVIATIONS.contains(&word) {
+        if word.chars().all(|ch| matches!(ch, 'I' | 'V' | 'X')) || KNOWN_ABBREVIATIONS.contains(&word) || legal_form(word) {
             continue;
         }
         let defined = whole.contains(&format!("({word})")) || whole.contains(&format!("{word} ("));
@@ -487,7 +509,7 @@ pub(super) static RULES: &[Rule] = &[
                 ("transfer.investigation_results", &r.transfer.investigation_results),
             ];
             for (path, text) in fields {
-                let acronyms = undefined_acronyms(text, &whole);
+                let acronyms = undefined_acronyms(r, text, &whole);
                 if !acronyms.is_empty() {
                     let list = acronyms.iter().map(|a| format!("\"{a}\"")).collect::<Vec<_>>().join(", ");
                     out.push(path.into(), msg("check.STYLE-JARGON.acronyms").arg("acronyms", list).arg("state", state(r)));
@@ -677,6 +699,22 @@ mod tests {
         r.facts.evidence_so_far = "Report of the Financial Intelligence Unit (FIU) and statements of 38 investors.".into();
         silent(&r, "STYLE-JARGON");
         silent(&example(Mla), "STYLE-JARGON");
+    }
+
+    #[test]
+    fn companies_legal_forms_are_not_jargon() {
+        let mut r = example(Mla);
+        r.facts.evidence_so_far = "Statements of the directors of Baltic Trade SIA, Nordhandel GmbH, Vitrine SARL and Kalnu AS.".into();
+        silent(&r, "STYLE-JARGON");
+        r.facts.evidence_so_far = "Invoices of Rigas Kuģi TAS to the suspect.".into();
+        reports(&r, "STYLE-JARGON", Severity::Info, "facts.evidence_so_far");
+        r.persons.push(Person {
+            person_type: Some(PersonType::Legal),
+            family_name: "Rigas Kuģi".into(),
+            legal_form: "TAS".into(),
+            ..Person::default()
+        });
+        silent(&r, "STYLE-JARGON");
     }
 
     #[test]
