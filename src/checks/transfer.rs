@@ -1,10 +1,10 @@
 //! Section H: requests for transfer of proceedings (kind d).
 
 use super::consistency::parse_date;
-use super::{blank, item, msg, person_name, state, Arg, Rule, Severity};
+use super::{blank, item, msg, option, person_name, state, Arg, Rule, Severity};
 use super::provision::cites;
 use crate::request::transfer::TransferGround;
-use crate::request::{AttachmentType, Channel, Instrument, OffenceCategory, PersonRole, Request, RequestKind, UrgencyReason};
+use crate::request::{AttachmentType, Channel, Instrument, OffenceCategory, PersonRole, Request, RequestKind, UrgencyReason, Vocabulary};
 
 /// Whether the request is for a transfer of proceedings.
 fn transfer(r: &Request) -> bool {
@@ -136,7 +136,13 @@ pub(super) static RULES: &[Rule] = &[
             if r.transfer.grounds.is_empty() {
                 out.push("transfer.grounds".into(), msg("check.ETS73-8-ground.none"));
             }
-            out.need(&r.transfer.grounds_explanation, "transfer.grounds_explanation", msg("check.ETS73-8-ground.explanation"));
+            for &ground in &r.transfer.grounds {
+                out.need(
+                    r.transfer.ground_facts.of(ground),
+                    &format!("transfer.ground_facts.{}", ground.key()),
+                    msg("check.ETS73-8-ground.explanation").arg("ground", option(ground)),
+                );
+            }
         },
     },
     Rule {
@@ -350,6 +356,18 @@ pub(super) static RULES: &[Rule] = &[
                     "transfer.victims".into(),
                     msg("check.MT118-9-victims.victims").arg("person", person_name(p, i)),
                 );
+            }
+        },
+    },
+    Rule {
+        code: "MT118-10-nbi",
+        severity: Severity::Error,
+        provision: cites!(ETS_73 "ETS 73 art. 35", MT_45_118 "GA res. 45/118 art. 10"),
+        summary: "A transfer request gives the undertaking to suspend, then end, the requesting State's own prosecution (ne bis in idem).",
+        check: |c, out| {
+            let r = c.request;
+            if transfer(r) && !r.transfer.undertakings.ne_bis_in_idem {
+                out.push("transfer.undertakings.ne_bis_in_idem".into(), msg("check.MT118-10-nbi.undertaking").arg("state", state(r)));
             }
         },
     },
