@@ -4,7 +4,7 @@ use super::consistency::parse_date;
 use super::{blank, item, msg, option, person_name, state, Arg, Rule, Severity};
 use super::provision::cites;
 use crate::request::transfer::TransferGround;
-use crate::request::{AttachmentType, Channel, Instrument, OffenceCategory, PersonRole, Request, RequestKind, UrgencyReason, Vocabulary};
+use crate::request::{AttachmentType, Channel, Instrument, OffenceCategory, PersonRole, Request, RequestKind, UrgencyReason};
 
 /// Whether the request is for a transfer of proceedings.
 fn transfer(r: &Request) -> bool {
