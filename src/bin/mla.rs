@@ -106,7 +106,7 @@ enum Command {
         #[arg(long)]
         append_annexes: bool,
     },
-    /// Check a request against the mandatory contents of UNTOC art. 18(15) and related rules.
+    /// Check a request against the mandatory contents of its legal basis (UNTOC art. 18(15) and its equivalents) and related rules; each finding cites the provision of the basis chosen.
     ///
     /// Prints each finding with its code, severity, field and provision, and
     /// a message saying what to add or fix in the language chosen with
