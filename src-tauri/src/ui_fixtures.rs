@@ -151,7 +151,7 @@ fn export_bindings_ui_fixtures() {
         write(&dir, &format!("ui-strings.{}.json", lang.code()), &serde_json::to_value(i18n::catalogue(lang).ui_strings()).unwrap());
     }
     let rules: Vec<Value> =
-        checks::rules().map(|r| json!({ "code": r.code, "severity": r.severity, "provision": r.provision })).collect();
+        checks::rules().map(|r| json!({ "code": r.code, "severity": r.severity, "provision": r.provision.all() })).collect();
     write(&dir, "rules.json", &Value::Array(rules));
     write(&dir, "corpus.json", &corpus());
 }

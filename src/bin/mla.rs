@@ -106,7 +106,7 @@ enum Command {
         #[arg(long)]
         append_annexes: bool,
     },
-    /// Check a request against the mandatory contents of UNTOC art. 18(15) and related rules.
+    /// Check a request against the mandatory contents of its legal basis (UNTOC art. 18(15) and its equivalents) and related rules; each finding cites the provision of the basis chosen.
     ///
     /// Prints each finding with its code, severity, field and provision, and
     /// a message saying what to add or fix in the language chosen with
@@ -915,14 +915,34 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 OutputFormat::Json => {
                     let list: Vec<_> = rules
                         .iter()
-                        .map(|r| serde_json::json!({ "code": r.code, "severity": r.severity, "provision": r.provision, "summary": r.summary }))
+                        .map(|r| {
+                            let provisions: Vec<_> = r
+                                .provision
+                                .cites
+                                .iter()
+                                .map(|(source, citation)| serde_json::json!({ "instrument": source.key(), "citation": citation }))
+                                .collect();
+                            serde_json::json!({
+                                "code": r.code,
+                                "severity": r.severity,
+                                "provision": r.provision.all(),
+                                "provisions": provisions,
+                                "general": r.provision.general,
+                                "summary": r.summary,
+                            })
+                        })
                         .collect();
                     print_json(&serde_json::to_string_pretty(&list).expect("rules serialise"));
                 }
                 OutputFormat::Text => {
                     for r in &rules {
-                        println!("{:<22} {:<8} {}
-{:<31} {}", r.code, r.severity.as_str(), r.summary, "", r.provision);
+                        println!("{:<22} {:<8} {}", r.code, r.severity.as_str(), r.summary);
+                        for (source, citation) in r.provision.cites {
+                            println!("{:<31} {:<12} {citation}", "", source.key());
+                        }
+                        if !r.provision.general.is_empty() {
+                            println!("{:<31} {:<12} {}", "", "", r.provision.general);
+                        }
                     }
                     println!("{} rules", rules.len());
                 }

@@ -5,7 +5,8 @@
 //! only when the request field they would check is filled.
 
 use super::{blank, msg, option, state, Arg, Findings, Message, Rule, Severity};
-use crate::request::{Channel, Instrument, Module, OffenceCategory, Request, RequestKind, TransmissionMeans, TranslationStatus, YesNoUnknown};
+use crate::request::{Channel, Instrument, Module, OffenceCategory, Request, RequestKind, TranslationStatus, TransmissionMeans, YesNoUnknown};
+use super::provision::{Provision, cites};
 
 /// The instrument as the messages name it (the citation, for a bilateral treaty).
 pub(super) fn instrument_name(r: &Request, i: Instrument) -> Arg {
@@ -22,22 +23,10 @@ fn is_treaty(i: Instrument) -> bool {
     !matches!(i, Instrument::Reciprocity | Instrument::Harare)
 }
 
-/// Cites the paragraph of the selected basis equivalent to UNTOC art. 18
-/// paragraph `untoc` (UNCAC art. 46 has the same numbering; the 1988
-/// Convention's equivalent is `drug88`, when it has one).
-pub(super) fn cite(r: &Request, untoc: &str, drug88: Option<&str>) -> Arg {
-    match r.basis.primary {
-        Some(Instrument::Uncac46 | Instrument::Uncac47) => Arg::Text(format!("UNCAC art. 46({untoc})")),
-        Some(Instrument::Drug88_7) => match drug88 {
-            Some(p) => Arg::Text(format!("1988 Convention art. 7({p})")),
-            None => msg("check.cite.by_analogy").arg("provision", format!("UNTOC art. 18({untoc})")).into(),
-        },
-        Some(Instrument::Bilateral) if !blank(&r.basis.treaty_citation) => msg("check.cite.compare")
-            .arg("treaty", r.basis.treaty_citation.trim())
-            .arg("provision", format!("UNTOC art. 18({untoc})"))
-            .into(),
-        _ => Arg::Text(format!("UNTOC art. 18({untoc})")),
-    }
+/// What a message cites of rule table `provision`: the provision of the
+/// request's basis, as the finding does.
+pub(super) fn cite(r: &Request, provision: &'static Provision) -> Arg {
+    provision.for_request(r).arg()
 }
 
 /// Reports, as advice, that a directory-dependent rule could not check
@@ -105,12 +94,24 @@ fn electronic_evidence(r: &Request) -> bool {
     }
 }
 
+/// The channel of transmission (UNTOC-18-13-channel).
+const CHANNEL: Provision = cites!(UNTOC_18 "UNTOC art. 18(13)", UNCAC_46 "UNCAC art. 46(13)", DRUG88_7 "1988 Convention art. 7(8)", BUDAPEST "Budapest Convention art. 27(2)", ETS_30 "ETS 30 art. 15", MT_45_117 "GA res. 45/117 art. 3", ETS_73 "ETS 73 art. 13", MT_45_118 "GA res. 45/118 art. 2");
+
+/// Urgent transmission through INTERPOL (UNTOC-18-13-interpol).
+const INTERPOL: Provision = cites!(UNTOC_18 "UNTOC art. 18(13)", UNCAC_46 "UNCAC art. 46(13)", BUDAPEST "Budapest Convention art. 27(9)", ETS_30 "ETS 30 art. 15", ETS_73 "ETS 73 art. 13");
+
+/// The language of the request (UNTOC-18-14-lang).
+const LANGUAGE: Provision = cites!(UNTOC_18 "UNTOC art. 18(14)", UNCAC_46 "UNCAC art. 46(14)", DRUG88_7 "1988 Convention art. 7(9)", CETS_224 "CETS 224 art. 4", ETS_30 "ETS 30 art. 16", MT_45_117 "GA res. 45/117 art. 5(2)", ETS_73 "ETS 73 art. 18", MT_45_118 "GA res. 45/118 art. 3");
+
+/// The translation of the request (UNTOC-18-14-trans).
+const TRANSLATION: Provision = cites!(UNTOC_18 "UNTOC art. 18(14)", UNCAC_46 "UNCAC art. 46(14)", DRUG88_7 "1988 Convention art. 7(9)", CETS_224 "CETS 224 art. 4", ETS_30 "ETS 30 art. 16", MT_45_117 "GA res. 45/117 art. 5(2)", ETS_73 "ETS 73 art. 18", MT_45_118 "GA res. 45/118 art. 3");
+
 /// Section B of the catalogue.
 pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "BASIS-IN-FORCE",
         severity: Severity::Error,
-        provision: "Law of treaties; directory",
+        provision: cites!(; "Law of treaties; directory"),
         summary: "The treaty chosen as legal basis is in force between the two States (needs the directory).",
         check: |c, out| {
             let r = c.request;
@@ -128,7 +129,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "BASIS-RESERVATION",
         severity: Severity::Warning,
-        provision: "Directory",
+        provision: cites!(; "Directory"),
         summary: "Reservations and declarations of the requested State under the basis are taken into account (needs the directory).",
         check: |c, out| {
             let r = c.request;
@@ -142,7 +143,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "UNTOC-18-1-scope",
         severity: Severity::Warning,
-        provision: "UNTOC art. 18(1), art. 2(b), art. 3",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(1), art. 2(b), art. 3"),
         summary: "A request under UNTOC answers whether the offence is transnational and involves an organized criminal group, each with its reason, and concerns a serious or Convention offence.",
         check: |c, out| {
             let r = c.request;
@@ -191,7 +192,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "UNCAC-46-1-scope",
         severity: Severity::Warning,
-        provision: "UNCAC art. 46(1)",
+        provision: cites!(UNCAC_46 "UNCAC art. 46(1)"),
         summary: "A request under UNCAC concerns an offence flagged as corruption.",
         check: |c, out| {
             let r = c.request;
@@ -209,7 +210,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "DRUG88-7-1-scope",
         severity: Severity::Warning,
-        provision: "1988 Convention art. 7(1), art. 3(1)",
+        provision: cites!(DRUG88_7 "1988 Convention art. 7(1), art. 3(1)"),
         summary: "A request under the 1988 Convention concerns an offence flagged as a drug offence.",
         check: |c, out| {
             let r = c.request;
@@ -227,7 +228,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "BUD-25-1-scope",
         severity: Severity::Warning,
-        provision: "Budapest Convention arts. 23, 25(1)",
+        provision: cites!(BUDAPEST "Budapest Convention arts. 23, 25(1)"),
         summary: "A request under the Budapest Convention concerns a computer-related offence or electronic evidence.",
         check: |c, out| {
             let r = c.request;
@@ -246,7 +247,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "RECIP-UNDERTAKING",
         severity: Severity::Error,
-        provision: "Practice (letters rogatory)",
+        provision: cites!(; "Practice (letters rogatory)"),
         summary: "A request made on reciprocity undertakes to assist the requested State in similar cases.",
         check: |c, out| {
             let r = c.request;
@@ -261,14 +262,14 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "UNTOC-18-13-channel",
         severity: Severity::Error,
-        provision: "UNTOC art. 18(13); ETS 73 art. 13",
+        provision: CHANNEL,
         summary: "A channel of transmission is chosen and accepted by the requested State for the basis (acceptance needs the directory).",
         check: |c, out| {
             let r = c.request;
             match r.channel.route {
                 None => out.push(
                     "channel.route".into(),
-                    msg("check.UNTOC-18-13-channel.none").arg("state", state(r)).arg("provision", cite(r, "13", Some("8"))),
+                    msg("check.UNTOC-18-13-channel.none").arg("state", state(r)).arg("provision", cite(r, &CHANNEL)),
                 ),
                 Some(ch) if !blank(&r.req_state) => {
                     let message = match r.basis.primary {
@@ -284,7 +285,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "UNTOC-18-13-interpol",
         severity: Severity::Warning,
-        provision: "UNTOC art. 18(13); ETS 73 art. 13",
+        provision: INTERPOL,
         summary: "INTERPOL is used only for urgent requests, and the formal request follows through the ordinary channel.",
         check: |c, out| {
             let r = c.request;
@@ -294,7 +295,7 @@ pub(super) static RULES: &[Rule] = &[
             if !r.urgency.flag {
                 out.push(
                     "channel.route".into(),
-                    msg("check.UNTOC-18-13-interpol.not_urgent").arg("state", state(r)).arg("provision", cite(r, "13", Some("8"))),
+                    msg("check.UNTOC-18-13-interpol.not_urgent").arg("state", state(r)).arg("provision", cite(r, &INTERPOL)),
                 );
             } else if !blank(&r.req_state) {
                 no_directory(out, r, "channel.route", msg("check.UNTOC-18-13-interpol.no_directory"));
@@ -304,7 +305,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "BUD-27-9-copy",
         severity: Severity::Warning,
-        provision: "Budapest Convention art. 27(9)(a)",
+        provision: cites!(BUDAPEST "Budapest Convention art. 27(9)(a)"),
         summary: "A Budapest request sent directly between judicial authorities or through INTERPOL is copied to the central authorities.",
         check: |c, out| {
             let r = c.request;
@@ -322,14 +323,14 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "UNTOC-18-14-lang",
         severity: Severity::Error,
-        provision: "UNTOC art. 18(14); ETS 73 art. 18; CETS 224 art. 4; MT 45/117 art. 5(2)",
+        provision: LANGUAGE,
         summary: "The language of the request is given and accepted by the requested State (acceptance needs the directory).",
         check: |c, out| {
             let r = c.request;
             if blank(&r.lang.request) {
                 out.push(
                     "lang.request".into(),
-                    msg("check.UNTOC-18-14-lang.none").arg("state", state(r)).arg("provision", cite(r, "14", Some("9"))),
+                    msg("check.UNTOC-18-14-lang.none").arg("state", state(r)).arg("provision", cite(r, &LANGUAGE)),
                 );
             } else if !blank(&r.req_state) {
                 no_directory(out, r, "lang.request", msg("check.UNTOC-18-14-lang.no_directory").arg("language", r.lang.request.trim()));
@@ -339,7 +340,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "UNTOC-18-14-trans",
         severity: Severity::Error,
-        provision: "UNTOC art. 18(14)",
+        provision: TRANSLATION,
         summary: "A request sent in another language than it was drafted in has a finished (and, where required, certified) translation.",
         check: |c, out| {
             let r = c.request;
@@ -360,7 +361,7 @@ pub(super) static RULES: &[Rule] = &[
                         .arg("drafting", d)
                         .arg("language", q)
                         .arg("state", state(r))
-                        .arg("provision", cite(r, "14", Some("9"))),
+                        .arg("provision", cite(r, &TRANSLATION)),
                 ),
             }
         },
@@ -368,7 +369,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "DIR-NO-ENTRY",
         severity: Severity::Warning,
-        provision: "Directory of competent authorities",
+        provision: cites!(; "Directory of competent authorities"),
         summary: "The directory has a record for the requested State.",
         check: |c, out| {
             let r = c.request;
@@ -383,7 +384,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "TRANSMIT-SECURITY",
         severity: Severity::Warning,
-        provision: "Budapest Convention art. 25(3); directory",
+        provision: cites!(BUDAPEST "Budapest Convention art. 25(3)"; "Directory"),
         summary: "Electronic transmission meets the requested State's requirements for encryption and electronic signature (needs the directory).",
         check: |c, out| {
             let r = c.request;

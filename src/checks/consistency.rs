@@ -1,7 +1,8 @@
 //! Section I: attachments, signature, dates and consistency across fields.
 
-use super::{blank, item, msg, option, person_name, state, Arg, Findings, Message, Rule, Severity};
-use crate::request::{AnnexLanguage, AttachmentType, Authentication, AuthorityType, Instrument, Request, RequestKind, TimeRange, TranslationStatus};
+use super::{Arg, Findings, Message, Rule, Severity, blank, item, msg, option, person_name, state};
+use crate::request::{AnnexLanguage, AttachmentType, Authentication, AuthorityType, Instrument, PersonType, Request, RequestKind, TimeRange, TranslationStatus};
+use super::provision::cites;
 
 /// Parses a stored date, `YYYY-MM-DD`; `None` when blank or malformed.
 pub(super) fn parse_date(s: &str) -> Option<time::Date> {
@@ -176,24 +177,46 @@ fn narrative(r: &Request) -> String {
         .join("\n")
 }
 
-/// Abbreviations that need no definition: units, currencies, time zones,
-/// company forms and terms known in every language.
+/// Abbreviations that need no definition: units, currencies, time zones
+/// and terms known in every language.
 const KNOWN_ABBREVIATIONS: &[&str] = &[
     "UTC", "GMT", "CET", "CEST", "EUR", "USD", "GBP", "CHF", "IP", "URL", "SMS", "GPS", "DNA", "ID", "PIN", "IBAN", "BIC", "SWIFT", "VPN", "PDF",
-    "CCTV", "IMEI", "IMSI", "SIM", "MAC", "AM", "PM", "TV", "UN", "EU", "INTERPOL", "AS", "ASA", "SA", "AG", "BV", "NV", "LLC", "LLP", "PLC",
-    "GMBH", "SRL", "SPA", "OY", "AB", "INC", "LTD", "OK",
+    "CCTV", "IMEI", "IMSI", "SIM", "MAC", "AM", "PM", "TV", "UN", "EU", "INTERPOL", "OK",
+];
+
+/// Companies' legal forms in their own languages (upper-cased): part of a
+/// company's name, which the requested State's authorities read as such,
+/// not jargon to explain.
+const LEGAL_FORMS: &[&str] = &[
+    "AS", "ASA", "SA", "SAS", "SASU", "SARL", "EURL", "SNC", "SCS", "SCA", "SPRL", "SRL", "BVBA", "BV", "NV", "AG", "KG", "OHG", "GMBH", "UG",
+    "SE", "SPA", "SAPA", "SL", "SLU", "LDA", "OY", "OYJ", "AB", "APS", "SIA", "UAB", "OU", "KFT", "ZRT", "NYRT", "SRO", "DOO", "DD", "AD", "OOD",
+    "EOOD", "EAD", "OOO", "AO", "PAO", "ZAO", "OAO", "TOO", "JSC", "LLC", "LLP", "PLC", "INC", "LTD", "CORP", "CO", "PTE", "PTY", "BHD", "KK",
+    "SAL", "WLL",
 ];
 
 /// Acronyms in `text` that the request does not define (as "Full Name
-/// (ABC)" or "ABC (full name)") and that are not widely known.
-fn undefined_acronyms(text: &str, whole: &str) -> Vec<String> {
+/// (ABC)" or "ABC (full name)"), that are not widely known and that are
+/// not a company's legal form, in the list or as the request gives it for a
+/// legal person (its legal form, or a word of its registered name).
+fn undefined_acronyms(r: &Request, text: &str, whole: &str) -> Vec<String> {
+    let given_forms: Vec<String> = r
+        .persons
+        .iter()
+        .filter(|p| p.person_type == Some(PersonType::Legal))
+        .flat_map(|p| [p.legal_form.as_str(), p.family_name.as_str()])
+        .flat_map(|t| t.split(|ch: char| !ch.is_alphanumeric()).map(str::to_uppercase).collect::<Vec<_>>())
+        .collect();
+    let legal_form = |word: &str| {
+        let upper = word.to_uppercase();
+        LEGAL_FORMS.contains(&upper.as_str()) || given_forms.contains(&upper)
+    };
     let mut found: Vec<String> = Vec::new();
     for word in text.split(|ch: char| !ch.is_alphanumeric()) {
         let len = word.chars().count();
         if !(2..=6).contains(&len) || !word.chars().all(|ch| ch.is_ascii_uppercase()) {
             continue;
         }
-        if word.chars().all(|ch| matches!(ch, 'I' | 'V' | 'X')) || KNOWN_ABBREVIATIONS.contains(&word) {
+        if word.chars().all(|ch| matches!(ch, 'I' | 'V' | 'X')) || KNOWN_ABBREVIATIONS.contains(&word) || legal_form(word) {
             continue;
         }
         let defined = whole.contains(&format!("({word})")) || whole.contains(&format!("{word} ("));
@@ -212,7 +235,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "ATT-MISSING",
         severity: Severity::Error,
-        provision: "Consistency",
+        provision: cites!(; "Consistency"),
         summary: "Every annex the text mentions is attached.",
         check: |c, out| {
             let r = c.request;
@@ -242,7 +265,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "ATT-UNREFERENCED",
         severity: Severity::Warning,
-        provision: "Consistency",
+        provision: cites!(; "Consistency"),
         summary: "Every annex is mentioned in the request.",
         check: |c, out| {
             let r = c.request;
@@ -266,7 +289,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "ATT-TRANS",
         severity: Severity::Warning,
-        provision: "UNTOC art. 18(14); ETS 73 art. 18",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(14)", UNCAC_46 "UNCAC art. 46(14)", DRUG88_7 "1988 Convention art. 7(9)", CETS_224 "CETS 224 art. 4", ETS_30 "ETS 30 art. 16", MT_45_117 "GA res. 45/117 art. 5(2)", ETS_73 "ETS 73 art. 18", MT_45_118 "GA res. 45/118 art. 3"),
         summary: "Annexes not in the language of the request are translated.",
         check: |c, out| {
             let r = c.request;
@@ -294,7 +317,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "SIGN-AUTH",
         severity: Severity::Error,
-        provision: "Directory; practice",
+        provision: cites!(; "Directory; practice"),
         summary: "The request carries the authentication the requested State requires (always stated for reciprocity).",
         check: |c, out| {
             let r = c.request;
@@ -315,7 +338,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "SIGN-VALIDATION",
         severity: Severity::Error,
-        provision: "Directory",
+        provision: cites!(; "Directory"),
         summary: "A request from a non-judicial authority is validated by a judge or prosecutor where the requested State requires it.",
         check: |c, out| {
             let r = c.request;
@@ -336,7 +359,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "DATE-ORDER",
         severity: Severity::Error,
-        provision: "Consistency",
+        provision: cites!(; "Consistency"),
         summary: "Dates are well formed, ranges run forward, past events are not in the future and the deadline is after signature.",
         check: |c, out| {
             let r = c.request;
@@ -420,7 +443,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "CONSULT-DRAFT",
         severity: Severity::Info,
-        provision: "Practice",
+        provision: cites!(; "Practice"),
         summary: "Suggests sharing the draft of a coercive or many-measure request with the requested State first.",
         check: |c, out| {
             let r = c.request;
@@ -435,7 +458,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "CONSULT-INFORMAL",
         severity: Severity::Info,
-        provision: "Practice",
+        provision: cites!(; "Practice"),
         summary: "Earlier informal contact is mentioned in the request.",
         check: |c, out| {
             let r = c.request;
@@ -455,7 +478,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "RELATED-REQ",
         severity: Severity::Info,
-        provision: "Practice; EIO Annex A section D",
+        provision: cites!(; "Practice; EIO Annex A section D"),
         summary: "Each earlier or parallel request listed has the reference by which the requested State can link it (the document lists them).",
         check: |c, out| {
             let r = c.request;
@@ -469,7 +492,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "STYLE-JARGON",
         severity: Severity::Info,
-        provision: "Practice",
+        provision: cites!(; "Practice"),
         summary: "Acronyms in the narrative texts are defined.",
         check: |c, out| {
             let r = c.request;
@@ -486,7 +509,7 @@ pub(super) static RULES: &[Rule] = &[
                 ("transfer.investigation_results", &r.transfer.investigation_results),
             ];
             for (path, text) in fields {
-                let acronyms = undefined_acronyms(text, &whole);
+                let acronyms = undefined_acronyms(r, text, &whole);
                 if !acronyms.is_empty() {
                     let list = acronyms.iter().map(|a| format!("\"{a}\"")).collect::<Vec<_>>().join(", ");
                     out.push(path.into(), msg("check.STYLE-JARGON.acronyms").arg("acronyms", list).arg("state", state(r)));
@@ -497,7 +520,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "TEXT-GLYPH",
         severity: Severity::Warning,
-        provision: "Practice",
+        provision: cites!(; "Practice"),
         summary: "Every character typed has a glyph in the fonts of the document; none prints as an empty box.",
         check: |c, out| {
             for (path, chars) in undrawable_texts(c.request) {
@@ -508,7 +531,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "STYLE-LENGTH",
         severity: Severity::Info,
-        provision: "Practice",
+        provision: cites!(; "Practice"),
         summary: "The facts summary of an MLA request is neither very short nor very long.",
         check: |c, out| {
             let r = c.request;
@@ -700,6 +723,22 @@ mod tests {
         r.facts.evidence_so_far = "Report of the Financial Intelligence Unit (FIU) and statements of 38 investors.".into();
         silent(&r, "STYLE-JARGON");
         silent(&example(Mla), "STYLE-JARGON");
+    }
+
+    #[test]
+    fn companies_legal_forms_are_not_jargon() {
+        let mut r = example(Mla);
+        r.facts.evidence_so_far = "Statements of the directors of Baltic Trade SIA, Nordhandel GmbH, Vitrine SARL and Kalnu AS.".into();
+        silent(&r, "STYLE-JARGON");
+        r.facts.evidence_so_far = "Invoices of Rigas Kuģi TAS to the suspect.".into();
+        reports(&r, "STYLE-JARGON", Severity::Info, "facts.evidence_so_far");
+        r.persons.push(Person {
+            person_type: Some(PersonType::Legal),
+            family_name: "Rigas Kuģi".into(),
+            legal_form: "TAS".into(),
+            ..Person::default()
+        });
+        silent(&r, "STYLE-JARGON");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! art. 18(15) and its equivalents), the legal basis and the signature.
 
 use super::{blank, msg, option, person_name, state, Rule, Severity};
+use super::provision::cites;
 use crate::request::{Instrument, PersonRole, PersonType, Request, RequestKind};
 
 /// Kinds (a) and (d) must describe the proceedings (UNTOC art. 18(15)(b)).
@@ -14,7 +15,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "UNTOC-18-15-a",
         severity: Severity::Error,
-        provision: "UNTOC art. 18(15)(a); GA res. 45/117 art. 5(1)(a)",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(15)(a)", UNCAC_46 "UNCAC art. 46(15)(a)", DRUG88_7 "1988 Convention art. 7(10)(a)", CETS_224 "CETS 224 art. 9", ETS_30 "ETS 30 art. 14", MT_45_117 "GA res. 45/117 art. 5(1)(a)", HARARE "Harare Scheme para. 14", MT_45_118 "GA res. 45/118 art. 3(a)"),
         summary: "The requesting authority is identified, with an address and a contact for questions.",
         check: |c, out| {
             let r = c.request;
@@ -30,7 +31,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "UNTOC-18-7-basis",
         severity: Severity::Error,
-        provision: "UNTOC art. 18(7)",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(7)", UNCAC_46 "UNCAC art. 46(7)", DRUG88_7 "1988 Convention art. 7(6)–(7)", BUDAPEST "Budapest Convention art. 27(1)"),
         summary: "A legal basis is chosen, with the treaty's title, date and article for a bilateral treaty.",
         check: |c, out| match c.request.basis.primary {
             None => out.push("basis.primary".into(), msg("check.UNTOC-18-7-basis.none")),
@@ -41,7 +42,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "UNTOC-18-15-b-nature",
         severity: Severity::Error,
-        provision: "UNTOC art. 18(15)(b)",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(15)(b)", UNCAC_46 "UNCAC art. 46(15)(b)", DRUG88_7 "1988 Convention art. 7(10)(b)", ETS_30 "ETS 30 art. 14", HARARE "Harare Scheme para. 14"),
         summary: "The nature, stage and subject matter of the proceedings are described.",
         check: |c, out| {
             let r = c.request;
@@ -58,7 +59,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "UNTOC-18-15-b-auth",
         severity: Severity::Error,
-        provision: "UNTOC art. 18(15)(b); GA res. 45/117 art. 5(1)(a)",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(15)(b)", UNCAC_46 "UNCAC art. 46(15)(b)", DRUG88_7 "1988 Convention art. 7(10)(b)", MT_45_117 "GA res. 45/117 art. 5(1)(a)", HARARE "Harare Scheme para. 14"),
         summary: "The authority conducting the proceedings and its function are named.",
         check: |c, out| {
             let r = c.request;
@@ -72,7 +73,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "UNTOC-18-15-c",
         severity: Severity::Error,
-        provision: "UNTOC art. 18(15)(c); GA res. 45/117 art. 5(1)(c)",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(15)(c)", UNCAC_46 "UNCAC art. 46(15)(c)", DRUG88_7 "1988 Convention art. 7(10)(c)", ETS_30 "ETS 30 art. 14", MT_45_117 "GA res. 45/117 art. 5(1)(c)", HARARE "Harare Scheme para. 14"),
         summary: "A summary of the relevant facts is given.",
         check: |c, out| {
             let r = c.request;
@@ -84,7 +85,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "UNTOC-18-15-c-link",
         severity: Severity::Warning,
-        provision: "UNTOC art. 18(1), 18(15)(f)",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(1), 18(15)(f)", UNCAC_46 "UNCAC art. 46(15)(f)", DRUG88_7 "1988 Convention art. 7(10)(f)"),
         summary: "The request explains why evidence, persons or assets are in the requested State.",
         check: |c, out| {
             let r = c.request;
@@ -96,7 +97,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "OFF-PROVISION",
         severity: Severity::Error,
-        provision: "UNTOC art. 18(15)(b); GA res. 45/117 art. 5(1)(c)",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(15)(b)", UNCAC_46 "UNCAC art. 46(15)(b)", DRUG88_7 "1988 Convention art. 7(10)(b)", BUDAPEST "Budapest Convention art. 29(2)(b)", CETS_224 "CETS 224 arts. 7–9", ETS_30 "ETS 30 art. 14", MT_45_117 "GA res. 45/117 art. 5(1)(c)", HARARE "Harare Scheme para. 14", MT_45_118 "GA res. 45/118 art. 3(d)"),
         summary: "At least one offence is given, each with its name and legal provision.",
         check: |c, out| {
             let r = c.request;
@@ -112,7 +113,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "UNTOC-18-15-d",
         severity: Severity::Error,
-        provision: "UNTOC art. 18(15)(d)",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(15)(d)", UNCAC_46 "UNCAC art. 46(15)(d)", DRUG88_7 "1988 Convention art. 7(10)(d)", ETS_30 "ETS 30 art. 14", MT_45_117 "GA res. 45/117 art. 5(1)(b)", HARARE "Harare Scheme para. 14"),
         summary: "An MLA request selects at least one type of assistance and describes at least one item of each.",
         check: |c, out| {
             let r = c.request;
@@ -136,7 +137,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "UNTOC-18-15-e-id",
         severity: Severity::Error,
-        provision: "UNTOC art. 18(15)(e)",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(15)(e)", UNCAC_46 "UNCAC art. 46(15)(e)", DRUG88_7 "1988 Convention art. 7(10)(e)", ETS_30 "ETS 30 art. 14", MT_45_118 "GA res. 45/118 art. 3(e)"),
         summary: "Each person has a name, or a description if the name is unknown.",
         check: |c, out| {
             let r = c.request;
@@ -148,7 +149,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "UNTOC-18-15-e-loc",
         severity: Severity::Warning,
-        provision: "UNTOC art. 18(15)(e)",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(15)(e)", UNCAC_46 "UNCAC art. 46(15)(e)", DRUG88_7 "1988 Convention art. 7(10)(e)", ETS_30 "ETS 30 art. 14", MT_45_118 "GA res. 45/118 art. 3(e)"),
         summary: "Natural persons who are suspects, accused, witnesses, experts or record holders have a nationality and whereabouts, or a reason why not (a legal person's seat is UNTOC-18-15-e-legal's).",
         check: |c, out| {
             let r = c.request;
@@ -170,7 +171,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "UNTOC-18-15-c-svc",
         severity: Severity::Info,
-        provision: "UNTOC art. 18(15)(c)",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(15)(c)", UNCAC_46 "UNCAC art. 46(15)(c)", DRUG88_7 "1988 Convention art. 7(10)(c)", MT_45_117 "GA res. 45/117 art. 5(1)(c)"),
         summary: "A service-only request without facts is valid, but a little context helps.",
         check: |c, out| {
             let r = c.request;
@@ -185,7 +186,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "UNTOC-18-15-d-proc",
         severity: Severity::Warning,
-        provision: "UNTOC art. 18(15)(d), 18(17); GA res. 45/117 art. 5(1)(e)",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(15)(d), 18(17)", UNCAC_46 "UNCAC art. 46(15)(d), 46(17)", DRUG88_7 "1988 Convention art. 7(10)(d), 7(12)", BUDAPEST "Budapest Convention art. 27(3)", ETS_30 "ETS 30 art. 3", MT_45_117 "GA res. 45/117 art. 5(1)(e)", HARARE "Harare Scheme para. 14"),
         summary: "Each particular procedure requested comes with its reasons.",
         check: |c, out| {
             let p = &c.request.procedure;
@@ -200,7 +201,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "UNTOC-18-15-e-legal",
         severity: Severity::Warning,
-        provision: "UNTOC art. 18(15)(e); EIO Annex A section E",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(15)(e)", UNCAC_46 "UNCAC art. 46(15)(e)", DRUG88_7 "1988 Convention art. 7(10)(e)", ETS_30 "ETS 30 art. 14"; "EIO Annex A section E"),
         summary: "Legal persons have a registration number and a registered seat.",
         check: |c, out| {
             for (i, p) in c.request.persons.iter().enumerate() {
@@ -216,7 +217,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "UNTOC-18-15-f-item",
         severity: Severity::Warning,
-        provision: "UNTOC art. 18(15)(f)",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(15)(f)", UNCAC_46 "UNCAC art. 46(15)(f)", DRUG88_7 "1988 Convention art. 7(10)(f)"),
         summary: "Each measure of an MLA request says how it relates to the facts and why it is needed.",
         check: |c, out| {
             let r = c.request;
@@ -238,7 +239,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "UNTOC-18-15-f",
         severity: Severity::Error,
-        provision: "UNTOC art. 18(15)(f); GA res. 45/117 art. 5(1)(b)",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(15)(f)", UNCAC_46 "UNCAC art. 46(15)(f)", DRUG88_7 "1988 Convention art. 7(10)(f)", ETS_30 "ETS 30 art. 14", MT_45_117 "GA res. 45/117 art. 5(1)(b)", HARARE "Harare Scheme para. 14"),
         summary: "The purpose of the assistance is stated.",
         check: |c, out| {
             let r = c.request;
@@ -250,7 +251,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "SIGN-BLOCK",
         severity: Severity::Error,
-        provision: "UNTOC art. 18(14) (authentication)",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(14)", UNCAC_46 "UNCAC art. 46(14)", DRUG88_7 "1988 Convention art. 7(9)", BUDAPEST "Budapest Convention art. 25(3)", ETS_73 "ETS 73 art. 13", MT_45_118 "GA res. 45/118 art. 2"),
         summary: "The signature block has a name, title, place and date.",
         check: |c, out| {
             let r = c.request;

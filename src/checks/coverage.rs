@@ -523,10 +523,11 @@ static CASES: &[Case] = &[
         "ETS73-8-ground",
         (Transfer, |r| {
             r.basis.primary = Some(Instrument::Ets73);
-            r.transfer.grounds_explanation.clear();
+            r.transfer.ground_facts = Default::default();
         }),
         (Transfer, as_is),
     ),
+    case("MT118-10-nbi", (Transfer, |r| r.transfer.undertakings.ne_bis_in_idem = false), (Transfer, as_is)),
     case("ETS73-10-timebar", (Transfer, |r| r.transfer.forum.limitation_requesting = "2026-01-01".into()), (Transfer, as_is)),
     case(
         "LIMIT-NEAR",

@@ -2,6 +2,7 @@
 
 use super::preservation::check_data_spec;
 use super::{blank, item, msg, state, Rule, Severity};
+use super::provision::cites;
 use crate::request::emergency::EmergencyRoute;
 use crate::request::{Instrument, RequestKind, YesNoUnknown};
 
@@ -10,7 +11,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "CETS224-PARTY",
         severity: Severity::Error,
-        provision: "CETS 224 (status)",
+        provision: cites!(CETS_224 "CETS 224 (status)"),
         summary: "Both States are Parties to CETS 224, in force between them.",
         check: |c, out| {
             let r = c.request;
@@ -27,7 +28,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "CETS224-3-emergency",
         severity: Severity::Error,
-        provision: "CETS 224 arts. 3, 9",
+        provision: cites!(CETS_224 "CETS 224 arts. 3, 9"),
         summary: "The facts show a significant and imminent risk to the life or safety of a person.",
         check: |c, out| {
             let r = c.request;
@@ -50,7 +51,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "CETS224-9-link",
         severity: Severity::Error,
-        provision: "CETS 224 art. 9",
+        provision: cites!(CETS_224 "CETS 224 art. 9"),
         summary: "The request explains how the data sought relate to the emergency.",
         check: |c, out| {
             let r = c.request;
@@ -62,7 +63,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "CETS224-9-offence",
         severity: Severity::Error,
-        provision: "CETS 224 art. 9",
+        provision: cites!(CETS_224 "CETS 224 art. 9"),
         summary: "The offence is given with its legal provision and penalty.",
         check: |c, out| {
             let r = c.request;
@@ -86,7 +87,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "CETS224-9-data",
         severity: Severity::Error,
-        provision: "CETS 224 art. 9",
+        provision: cites!(CETS_224 "CETS 224 art. 9"),
         summary: "The data sought are described precisely: identifiers, categories and period with time zone.",
         check: |c, out| {
             let r = c.request;
@@ -105,7 +106,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "CETS224-9-statement",
         severity: Severity::Error,
-        provision: "CETS 224 art. 9",
+        provision: cites!(CETS_224 "CETS 224 art. 9"),
         summary: "The request states that it is made under the Protocol, citing art. 9 or art. 10.",
         check: |c, out| {
             let r = c.request;
@@ -128,7 +129,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "CETS224-10-mla",
         severity: Severity::Error,
-        provision: "CETS 224 art. 10",
+        provision: cites!(CETS_224 "CETS 224 art. 10"),
         summary: "An emergency MLA request (art. 10) has all the contents of an ordinary request.",
         check: |c, out| {
             let r = c.request;

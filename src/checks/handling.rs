@@ -3,6 +3,7 @@
 use time::Date;
 
 use super::{blank, msg, state, Message, Rule, Severity};
+use super::provision::cites;
 use crate::request::emergency::EmergencyRoute;
 use crate::request::mla::RealTimeType;
 use crate::request::{Channel, DataCategory, Module, PersonRole, Request, RequestKind, YesNoUnknown};
@@ -59,7 +60,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "UNTOC-18-24-reasons",
         severity: Severity::Warning,
-        provision: "UNTOC art. 18(24)",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(24)", UNCAC_46 "UNCAC art. 46(24)", BUDAPEST "Budapest Convention art. 27(7)", MT_45_117 "GA res. 45/117 art. 6"),
         summary: "An urgent request says why it is urgent, with a reason chosen and a concrete explanation.",
         check: |c, out| {
             let r = c.request;
@@ -80,7 +81,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "UNTOC-18-24-deadline",
         severity: Severity::Warning,
-        provision: "UNTOC art. 18(24); GA res. 45/117 art. 5(1)(f)",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(24)", UNCAC_46 "UNCAC art. 46(24)", BUDAPEST "Budapest Convention art. 27(7)", MT_45_117 "GA res. 45/117 art. 5(1)(f)", HARARE "Harare Scheme para. 14"),
         summary: "An urgent request gives the date by which execution is needed and why.",
         check: |c, out| {
             let r = c.request;
@@ -94,7 +95,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "DEADLINE-PAST",
         severity: Severity::Error,
-        provision: "UNTOC art. 18(24)",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(24)", UNCAC_46 "UNCAC art. 46(24)", BUDAPEST "Budapest Convention art. 27(7)", MT_45_117 "GA res. 45/117 art. 5(1)(f)"),
         summary: "The deadline is a valid date after today.",
         check: |c, out| {
             let r = c.request;
@@ -114,7 +115,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "DEADLINE-TIGHT",
         severity: Severity::Warning,
-        provision: "UNTOC art. 18(13), 18(24)",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(13), 18(24)", UNCAC_46 "UNCAC art. 46(13), 46(24)", BUDAPEST "Budapest Convention art. 27(7)", MT_45_117 "GA res. 45/117 art. 5(1)(f)"),
         summary: "A deadline under 30 days away is paired with a channel that can carry urgent requests.",
         check: |c, out| {
             let r = c.request;
@@ -131,7 +132,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "URGENCY-IMPLICIT",
         severity: Severity::Info,
-        provision: "UNTOC art. 18(24)",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(24)", UNCAC_46 "UNCAC art. 46(24)", BUDAPEST "Budapest Convention art. 27(7)", MT_45_117 "GA res. 45/117 art. 6", MT_45_118 "GA res. 45/118 art. 5"),
         summary: "A custody expiry, limitation date or hearing within 90 days suggests marking the request urgent.",
         check: |c, out| {
             let r = c.request;
@@ -157,7 +158,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "UNTOC-18-20-reasons",
         severity: Severity::Warning,
-        provision: "UNTOC art. 18(20); Harare Scheme para. 14",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(20)", UNCAC_46 "UNCAC art. 46(20)", DRUG88_7 "1988 Convention art. 7(14)", BUDAPEST "Budapest Convention arts. 27(8), 28(2)(a)", MT_45_117 "GA res. 45/117 art. 9", HARARE "Harare Scheme para. 14"),
         summary: "A request for confidentiality gives its reasons.",
         check: |c, out| {
             let r = c.request;
@@ -169,7 +170,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "UNTOC-18-20-clause",
         severity: Severity::Error,
-        provision: "UNTOC art. 18(20)",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(20)", UNCAC_46 "UNCAC art. 46(20)", DRUG88_7 "1988 Convention art. 7(14)", BUDAPEST "Budapest Convention art. 27(8)", MT_45_117 "GA res. 45/117 art. 9"),
         summary: "The confidentiality clause has what it needs: what must stay confidential and what to do if that is impossible.",
         check: |c, out| {
             let r = c.request;
@@ -191,7 +192,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "UNTOC-18-20-tipoff",
         severity: Severity::Warning,
-        provision: "UNTOC art. 18(20)",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(20)", UNCAC_46 "UNCAC art. 46(20)", DRUG88_7 "1988 Convention art. 7(14)", BUDAPEST "Budapest Convention art. 27(8)", MT_45_117 "GA res. 45/117 art. 9"),
         summary: "A confidential request for records or stored data asks the bank or provider not to notify its customer.",
         check: |c, out| {
             let r = c.request;
@@ -217,7 +218,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "UNTOC-18-19-ack",
         severity: Severity::Warning,
-        provision: "UNTOC art. 18(19); GA res. 45/117 art. 8; Budapest art. 28(2)(b)",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(19)", UNCAC_46 "UNCAC art. 46(19)", DRUG88_7 "1988 Convention art. 7(13)", BUDAPEST "Budapest Convention art. 28(2)(b)", MT_45_117 "GA res. 45/117 art. 8"),
         summary: "MLA and emergency requests acknowledge the limitation on the use of the results.",
         check: |c, out| {
             let r = c.request;
@@ -232,7 +233,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "UNTOC-18-19-uses",
         severity: Severity::Warning,
-        provision: "UNTOC art. 18(19)",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(19)", UNCAC_46 "UNCAC art. 46(19)", DRUG88_7 "1988 Convention art. 7(13)", BUDAPEST "Budapest Convention art. 28(2)(b)", MT_45_117 "GA res. 45/117 art. 8"),
         summary: "An MLA request lists every proceeding in which the results will be used.",
         check: |c, out| {
             let r = c.request;
@@ -265,7 +266,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "UNTOC-18-28-costs",
         severity: Severity::Warning,
-        provision: "UNTOC art. 18(28); GA res. 45/117 art. 19",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(28)", UNCAC_46 "UNCAC art. 46(28)", DRUG88_7 "1988 Convention art. 7(19)", ETS_30 "ETS 30 art. 20", MT_45_117 "GA res. 45/117 art. 19", MT_45_118 "GA res. 45/118 art. 14"),
         summary: "Measures that often cause extraordinary costs say whether such costs are expected and who bears them.",
         check: |c, out| {
             let r = c.request;

@@ -17,10 +17,12 @@ mod handling;
 mod modules;
 mod offences;
 mod preservation;
+pub mod provision;
 mod tracking;
 mod transfer;
 
 pub use consistency::{code_points, undrawable_texts};
+pub use provision::{Citation, Provision, Source};
 
 use std::borrow::Cow;
 
@@ -67,8 +69,10 @@ pub struct Finding {
     pub path: String,
     /// What to add or fix, in the language asked for.
     pub message: String,
-    /// Provision enforced, e.g. "UNTOC art. 18(15)(c)".
-    pub provision: &'static str,
+    /// Provision enforced, that of the request's legal basis, e.g.
+    /// "UNCAC art. 46(15)(c)" (see [`Provision::for_request`]), worded in
+    /// the language asked for where the basis has none.
+    pub provision: String,
 }
 
 /// What a rule sees.
@@ -214,8 +218,8 @@ pub struct Rule {
     pub code: &'static str,
     /// Severity of its findings (a rule may report some at another one).
     pub severity: Severity,
-    /// Provision it enforces.
-    pub provision: &'static str,
+    /// Provision it enforces, in every instrument it applies to.
+    pub provision: Provision,
     /// One line saying what it checks.
     pub summary: &'static str,
     check: fn(&Context<'_>, &mut Findings),
@@ -287,7 +291,7 @@ pub fn run(request: &Request, today: Date, lang: Lang) -> Vec<Finding> {
             severity,
             path,
             message: message.render(lang),
-            provision: rule.provision,
+            provision: rule.provision.for_request(request).render(lang),
         })
         .collect();
     findings.sort_by_key(|f| f.severity);
@@ -434,7 +438,7 @@ pub(crate) mod tests {
     fn codes_are_unique_and_every_rule_cites_a_provision() {
         let mut all: Vec<_> = rules().map(|r| r.code).collect();
         for rule in rules() {
-            assert!(!rule.provision.trim().is_empty(), "{} cites no provision", rule.code);
+            assert!(!rule.provision.all().trim().is_empty(), "{} cites no provision", rule.code);
             assert!(!rule.summary.trim().is_empty(), "{} has no summary", rule.code);
         }
         all.sort();

@@ -3,6 +3,7 @@
 use time::Date;
 
 use super::{blank, item, msg, person_name, state, Message, Rule, Severity};
+use super::provision::cites;
 use crate::request::mla::{HearingCapacity, RecordClass};
 use crate::request::{Instrument, Module, Person, Request, RequestKind, TimeRange};
 
@@ -142,7 +143,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "PERS-ROLE",
         severity: Severity::Error,
-        provision: "UNTOC art. 18(15)(e)",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(15)(e)", UNCAC_46 "UNCAC art. 46(15)(e)", DRUG88_7 "1988 Convention art. 7(10)(e)", ETS_30 "ETS 30 art. 14", MT_45_118 "GA res. 45/118 art. 3(e)"),
         summary: "Each person has a role in the case.",
         check: |c, out| {
             for (i, p) in c.request.persons.iter().enumerate() {
@@ -155,7 +156,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "PERS-LANG",
         severity: Severity::Warning,
-        provision: "Practice; EIO Annex A section E",
+        provision: cites!(; "Practice; EIO Annex A section E"),
         summary: "Natural persons to be heard or served have the language they understand.",
         check: |c, out| {
             let r = c.request;
@@ -185,7 +186,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "PERS-ORPHAN",
         severity: Severity::Info,
-        provision: "UNTOC art. 18(15)(e)",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(15)(e)", UNCAC_46 "UNCAC art. 46(15)(e)", DRUG88_7 "1988 Convention art. 7(10)(e)"),
         summary: "Each person listed is mentioned in the facts or in the measures requested.",
         check: |c, out| {
             let r = c.request;
@@ -209,7 +210,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "M1-QUESTIONS",
         severity: Severity::Warning,
-        provision: "National statutes; UNTOC art. 18(15)(d)",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(15)(d)", UNCAC_46 "UNCAC art. 46(15)(d)", DRUG88_7 "1988 Convention art. 7(10)(d)"; "National statutes"),
         summary: "Each statement to be taken comes with the questions to put.",
         check: |c, out| {
             let r = c.request;
@@ -231,7 +232,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "M1-OATH",
         severity: Severity::Warning,
-        provision: "GA res. 45/117 art. 5(1)(e)",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(15)(d)", UNCAC_46 "UNCAC art. 46(15)(d)", DRUG88_7 "1988 Convention art. 7(10)(d)", MT_45_117 "GA res. 45/117 art. 5(1)(e)"),
         summary: "Each statement says whether it must be sworn or affirmed.",
         check: |c, out| {
             let r = c.request;
@@ -251,7 +252,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "M1-RIGHTS",
         severity: Severity::Warning,
-        provision: "GA res. 45/117 art. 12; practice",
+        provision: cites!(MT_45_117 "GA res. 45/117 art. 12"; "Practice"),
         summary: "A suspect or accused to be heard has the rights or caution to be given.",
         check: |c, out| {
             let r = c.request;
@@ -271,7 +272,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "M2-ADDRESS",
         severity: Severity::Error,
-        provision: "GA res. 45/117 art. 5(1)(d)",
+        provision: cites!(ETS_30 "ETS 30 art. 14", MT_45_117 "GA res. 45/117 art. 5(1)(d)"),
         summary: "Each service gives the name and address of the person to be served.",
         check: |c, out| {
             let r = c.request;
@@ -288,7 +289,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "M2-PROOF",
         severity: Severity::Warning,
-        provision: "Practice",
+        provision: cites!(; "Practice"),
         summary: "Each service says what proof of service is to be returned.",
         check: |c, out| {
             let r = c.request;
@@ -303,7 +304,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "M2-LEADTIME",
         severity: Severity::Warning,
-        provision: "Practice; directory",
+        provision: cites!(; "Practice; directory"),
         summary: "A summons leaves at least 60 days for service abroad before the appearance date.",
         check: |c, out| {
             let r = c.request;
@@ -334,7 +335,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "M3-PLACE-ITEMS",
         severity: Severity::Error,
-        provision: "National statutes; UNTOC art. 18(15)(d)",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(15)(d)", UNCAC_46 "UNCAC art. 46(15)(d)", DRUG88_7 "1988 Convention art. 7(10)(d)"; "National statutes"),
         summary: "Each search describes the place to be searched and the items to be seized.",
         check: |c, out| {
             let r = c.request;
@@ -350,7 +351,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "M3-ORDER",
         severity: Severity::Warning,
-        provision: "Practice; ETS 30 art. 5 reservations",
+        provision: cites!(ETS_30 "ETS 30 art. 5"; "Practice"),
         summary: "Searches and freezing come with the domestic order.",
         check: |c, out| {
             let r = c.request;
@@ -373,7 +374,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "M4-LINK",
         severity: Severity::Error,
-        provision: "UNTOC art. 18(15)(d)–(f)",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(15)(d)–(f)", UNCAC_46 "UNCAC art. 46(15)(d)–(f)", DRUG88_7 "1988 Convention art. 7(10)(d)–(f)"),
         summary: "Each asset to freeze is identified, with its owner and why it is liable to freezing.",
         check: |c, out| {
             let r = c.request;
@@ -391,7 +392,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "M5-BANK",
         severity: Severity::Error,
-        provision: "OAS form; UNTOC art. 18(15)(d)",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(15)(d)", UNCAC_46 "UNCAC art. 46(15)(d)", DRUG88_7 "1988 Convention art. 7(10)(d)"; "OAS form"),
         summary: "Bank records name the bank, the accounts or identifiers to search on, and the account holder.",
         check: |c, out| {
             let r = c.request;
@@ -412,7 +413,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "M5-PERIOD",
         severity: Severity::Error,
-        provision: "OAS form",
+        provision: cites!(; "OAS form"),
         summary: "Each request for records gives a valid period, start before end.",
         check: |c, out| {
             let r = c.request;
@@ -444,7 +445,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "M5-PERIOD-BROAD",
         severity: Severity::Warning,
-        provision: "UNTOC art. 18(15)(f)",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(15)(f)", UNCAC_46 "UNCAC art. 46(15)(f)", DRUG88_7 "1988 Convention art. 7(10)(f)"),
         summary: "The period of records sought is at most five years and within a year of the facts, unless the item's relevance explains it.",
         check: |c, out| {
             let r = c.request;
@@ -477,7 +478,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "M5-DOCTYPES",
         severity: Severity::Error,
-        provision: "OAS form",
+        provision: cites!(; "OAS form"),
         summary: "Each request for records selects the types of document needed.",
         check: |c, out| {
             let r = c.request;
@@ -494,7 +495,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "UNTOC-18-8-bank",
         severity: Severity::Info,
-        provision: "UNTOC art. 18(8); 1988 Convention art. 7(5)",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(8)", UNCAC_46 "UNCAC art. 46(8)", DRUG88_7 "1988 Convention art. 7(5)", MT_45_117 "GA res. 45/117 art. 4"),
         summary: "Requests touching bank accounts recall that bank secrecy cannot justify refusal.",
         check: |c, out| {
             let r = c.request;
@@ -519,7 +520,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "M6-PROVIDER",
         severity: Severity::Error,
-        provision: "Budapest art. 29(2)(d), 31",
+        provision: cites!(BUDAPEST "Budapest Convention arts. 29(2)(d), 31"),
         summary: "Each request for stored data names the provider or custodian.",
         check: |c, out| {
             let r = c.request;
@@ -534,7 +535,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "M6-IDENT",
         severity: Severity::Error,
-        provision: "Budapest art. 29(2)(c); practice",
+        provision: cites!(BUDAPEST "Budapest Convention art. 29(2)(c)"; "Practice"),
         summary: "Stored data have at least one identifier; IP addresses have a timestamp and, if possible, a port.",
         check: |c, out| {
             let r = c.request;
@@ -562,7 +563,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "M6-CATEGORY",
         severity: Severity::Error,
-        provision: "Budapest arts. 1(d), 18(3)",
+        provision: cites!(BUDAPEST "Budapest Convention arts. 1(d), 18(3)"),
         summary: "Each request for stored data chooses the categories of data.",
         check: |c, out| {
             let r = c.request;
@@ -579,7 +580,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "DATA-TZ",
         severity: Severity::Error,
-        provision: "Practice; Budapest art. 29(2)(c)",
+        provision: cites!(BUDAPEST "Budapest Convention art. 29(2)(c)", CETS_224 "CETS 224 art. 9"; "Practice"),
         summary: "Every date-time range of a data request or videoconference, and every timestamp of an IP address, has a time zone.",
         check: |c, out| {
             let r = c.request;
@@ -624,7 +625,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "M6-CONTENT",
         severity: Severity::Warning,
-        provision: "Practice",
+        provision: cites!(; "Practice"),
         summary: "A request for content data justifies why subscriber or traffic data are not enough.",
         check: |c, out| {
             let r = c.request;
@@ -644,7 +645,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "M6-PRESREF",
         severity: Severity::Warning,
-        provision: "Budapest art. 31(1); CETS 224 arts. 7–8",
+        provision: cites!(BUDAPEST "Budapest Convention art. 31(1)", CETS_224 "CETS 224 arts. 7–8"),
         summary: "A request that follows a preservation request quotes its reference and date.",
         check: |c, out| {
             let r = c.request;
@@ -665,7 +666,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "BUD-31-3-a",
         severity: Severity::Warning,
-        provision: "Budapest art. 31(3)(a)",
+        provision: cites!(BUDAPEST "Budapest Convention art. 31(3)(a)"),
         summary: "An urgent request for stored data explains why the data are especially at risk.",
         check: |c, out| {
             let r = c.request;
@@ -684,7 +685,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "M7-AUTH",
         severity: Severity::Error,
-        provision: "Budapest arts. 33–34; practice",
+        provision: cites!(BUDAPEST "Budapest Convention arts. 33–34"; "Practice"),
         summary: "Real-time collection gives its targets, its period and the domestic authorisation.",
         check: |c, out| {
             let r = c.request;
@@ -703,7 +704,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "UNTOC-18-18-reason",
         severity: Severity::Error,
-        provision: "UNTOC art. 18(18)",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(18)", UNCAC_46 "UNCAC art. 46(18)", CETS_224 "CETS 224 art. 11", ETS_30 "ETS 182 art. 9"),
         summary: "A hearing by videoconference explains why the person cannot or should not appear in person.",
         check: |c, out| {
             let r = c.request;
@@ -723,7 +724,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "M8-TECH",
         severity: Severity::Warning,
-        provision: "Practice; EIO Annex A section H2",
+        provision: cites!(; "Practice; EIO Annex A section H2"),
         summary: "A hearing by videoconference proposes a date, a time with time zone and technical arrangements.",
         check: |c, out| {
             let r = c.request;
@@ -744,7 +745,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "M8-CONSENT",
         severity: Severity::Warning,
-        provision: "EIO art. 24 (for EU); practice",
+        provision: cites!(; "EIO art. 24 (for EU); practice"),
         summary: "A suspect or accused heard by videoconference has consented.",
         check: |c, out| {
             let r = c.request;
@@ -761,7 +762,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "UNTOC-18-10-consent",
         severity: Severity::Error,
-        provision: "UNTOC art. 18(10)(a)",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(10)(a)", UNCAC_46 "UNCAC art. 46(10)(a)", DRUG88_7 "1988 Convention art. 7(4)", ETS_30 "ETS 30 art. 11", MT_45_117 "GA res. 45/117 art. 13"),
         summary: "A detained person to be transferred gives free and informed consent.",
         check: |c, out| {
             let r = c.request;
@@ -778,7 +779,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "UNTOC-18-11-undertakings",
         severity: Severity::Error,
-        provision: "UNTOC art. 18(11)",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(11)", UNCAC_46 "UNCAC art. 46(11)", DRUG88_7 "1988 Convention art. 7(4)", ETS_30 "ETS 30 art. 11", MT_45_117 "GA res. 45/117 art. 13"),
         summary: "A detainee transfer gives what the custody, return and credit undertakings rest on: place and title of custody and the transfer and return dates.",
         check: |c, out| {
             let r = c.request;
@@ -796,7 +797,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "UNTOC-18-12-safeconduct",
         severity: Severity::Error,
-        provision: "UNTOC art. 18(12)",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(12)", UNCAC_46 "UNCAC art. 46(12)", DRUG88_7 "1988 Convention art. 7(4)", ETS_30 "ETS 30 art. 11", MT_45_117 "GA res. 45/117 art. 13"),
         summary: "A detainee transfer names the person the safe-conduct undertaking covers.",
         check: |c, out| {
             let r = c.request;
@@ -811,7 +812,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "UNTOC-18-27-safeconduct",
         severity: Severity::Warning,
-        provision: "UNTOC art. 18(27)",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(27)", UNCAC_46 "UNCAC art. 46(27)", DRUG88_7 "1988 Convention art. 7(18)", ETS_30 "ETS 30 art. 12", MT_45_117 "GA res. 45/117 art. 15"),
         summary: "A voluntary appearance names the person and the allowances offered with the safe conduct.",
         check: |c, out| {
             let r = c.request;
@@ -828,7 +829,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "M10-LINK",
         severity: Severity::Warning,
-        provision: "UNTOC art. 18(15)(f)",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(15)(f)", UNCAC_46 "UNCAC art. 46(15)(f)", DRUG88_7 "1988 Convention art. 7(10)(f)"),
         summary: "Tracing of proceeds explains how the assets relate to the offence.",
         check: |c, out| {
             let r = c.request;
@@ -843,7 +844,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "UNCAC-46-3-k-focal",
         severity: Severity::Info,
-        provision: "UNCAC art. 46(3)(j)–(k)",
+        provision: cites!(UNCAC_46 "UNCAC art. 46(3)(j)–(k)"),
         summary: "UNCAC requests about assets point to the requested State's asset-recovery focal point.",
         check: |c, out| {
             let r = c.request;
@@ -859,7 +860,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "M12-AGREEMENT",
         severity: Severity::Warning,
-        provision: "UNTOC art. 19; CETS 224 art. 12",
+        provision: cites!(UNTOC_18 "UNTOC art. 19", UNCAC_46 "UNCAC art. 49", CETS_224 "CETS 224 art. 12", ETS_30 "ETS 182 art. 20"),
         summary: "A joint team proposal gives participants, purpose, duration and rules on using information.",
         check: |c, out| {
             let r = c.request;
@@ -878,7 +879,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "M13-ROUTE",
         severity: Severity::Warning,
-        provision: "UNTOC art. 20; 1988 Convention art. 11",
+        provision: cites!(UNTOC_18 "UNTOC art. 20", UNCAC_46 "UNCAC art. 50", DRUG88_7 "1988 Convention art. 11", ETS_30 "ETS 182 art. 18"),
         summary: "A controlled delivery gives the route with transit States, the dates and 24/7 operational contacts.",
         check: |c, out| {
             let r = c.request;
@@ -896,7 +897,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "M15-RESULT",
         severity: Severity::Info,
-        provision: "UNTOC art. 18(3)(i); PC-OC Guidelines",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(3)(i)", UNCAC_46 "UNCAC art. 46(3)(i)", DRUG88_7 "1988 Convention art. 7(3)"; "PC-OC Guidelines"),
         summary: "Other assistance is described by the result needed, not a domestic procedure name.",
         check: |c, out| {
             let r = c.request;

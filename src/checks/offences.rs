@@ -2,6 +2,7 @@
 
 use super::basis::{cite, instrument_name, no_directory};
 use super::{blank, item, msg, state, Arg, Rule, Severity};
+use super::provision::{cites, Provision};
 use crate::request::{AttachmentType, Instrument, Offence, OffenceCategory, Request, RequestKind};
 
 /// How the messages name an offence: its number and name.
@@ -28,12 +29,21 @@ fn provision_text_given(r: &Request, o: &Offence) -> bool {
         })
 }
 
+/// Dual criminality (UNTOC-18-9-dc).
+const DUAL_CRIMINALITY: Provision = cites!(UNTOC_18 "UNTOC art. 18(9)", UNCAC_46 "UNCAC art. 46(9)", BUDAPEST "Budapest Convention art. 25(5)", ETS_30 "ETS 30 art. 5");
+
+/// Refusal for essential interests or domestic law (REFUSAL-ESSENTIAL).
+const ESSENTIAL_INTERESTS: Provision = cites!(UNTOC_18 "UNTOC art. 18(21)(b)–(d)", UNCAC_46 "UNCAC art. 46(21)(b)–(d)", DRUG88_7 "1988 Convention art. 7(15)", BUDAPEST "Budapest Convention art. 27(4)", ETS_30 "ETS 30 art. 2", MT_45_117 "GA res. 45/117 art. 4");
+
+/// Fiscal offences are no ground for refusal (the message of REFUSAL-POL-MIL-FISC).
+const FISCAL_NO_GROUND: Provision = cites!(UNTOC_18 "UNTOC art. 18(22)", UNCAC_46 "UNCAC art. 46(22)");
+
 /// Section C of the catalogue.
 pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "OFF-TEXT",
         severity: Severity::Warning,
-        provision: "MT 45/117 art. 5(1)(c); MT 45/118 art. 3(d)",
+        provision: cites!(MT_45_117 "GA res. 45/117 art. 5(1)(c)", MT_45_118 "GA res. 45/118 art. 3(d)"),
         summary: "The text of each offence's legal provision is attached (MLA requests and transfers of proceedings).",
         check: |c, out| {
             let r = c.request;
@@ -65,7 +75,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "OFF-PENALTY",
         severity: Severity::Warning,
-        provision: "CETS 224 arts. 7–9; UNTOC art. 2(b)",
+        provision: cites!(CETS_224 "CETS 224 arts. 7–9", UNTOC_18 "UNTOC art. 2(b)"),
         summary: "Each offence gives its maximum penalty (required for CETS 224 requests).",
         check: |c, out| {
             let r = c.request;
@@ -92,14 +102,14 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "UNTOC-18-9-dc",
         severity: Severity::Warning,
-        provision: "UNTOC art. 18(9); Budapest Convention art. 25(5); ETS 30 art. 5",
+        provision: DUAL_CRIMINALITY,
         summary: "A request for coercive measures explains why the conduct is also an offence in the requested State.",
         check: |c, out| {
             let r = c.request;
             if r.coercive() && blank(&r.dual_crim.statement) {
                 out.push(
                     "dual_crim.statement".into(),
-                    msg("check.UNTOC-18-9-dc.statement").arg("state", state(r)).arg("provision", cite(r, "9", None)),
+                    msg("check.UNTOC-18-9-dc.statement").arg("state", state(r)).arg("provision", cite(r, &DUAL_CRIMINALITY)),
                 );
             }
         },
@@ -107,7 +117,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "DIR-DC-REQUIRED",
         severity: Severity::Warning,
-        provision: "Directory",
+        provision: cites!(; "Directory"),
         summary: "A dual-criminality statement is given where the requested State requires dual criminality for all assistance (needs the directory).",
         check: |c, out| {
             let r = c.request;
@@ -121,7 +131,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "UNCAC-46-9-b",
         severity: Severity::Info,
-        provision: "UNCAC art. 46(9)(b)",
+        provision: cites!(UNCAC_46 "UNCAC art. 46(9)(b)"),
         summary: "A non-coercive request under UNCAC is reminded that absence of dual criminality should not by itself prevent assistance.",
         check: |c, out| {
             let r = c.request;
@@ -136,12 +146,12 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "REFUSAL-POL-MIL-FISC",
         severity: Severity::Warning,
-        provision: "UNTOC art. 18(21)–(22); Budapest Convention arts. 27(4), 29(5); ETS 30 art. 2; MT 45/117 art. 4; ETS 73 art. 11",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(21)–(22)", UNCAC_46 "UNCAC art. 46(21)–(22)", DRUG88_7 "1988 Convention art. 7(15)", BUDAPEST "Budapest Convention arts. 27(4), 29(5)", ETS_30 "ETS 30 art. 2", MT_45_117 "GA res. 45/117 art. 4", ETS_73 "ETS 73 art. 11", MT_45_118 "GA res. 45/118 art. 7"),
         summary: "Offences flagged political, military or fiscal are pointed out as a refusal risk.",
         check: |c, out| {
             let r = c.request;
             let basis: Arg = r.basis.primary.map(|i| instrument_name(r, i)).unwrap_or_else(|| msg("check.word.basis_chosen").into());
-            let un = matches!(r.basis.primary, Some(Instrument::Untoc18 | Instrument::Untoc21 | Instrument::Uncac46 | Instrument::Uncac47));
+            let un = matches!(r.basis.primary, Some(Instrument::Untoc18 | Instrument::Uncac46));
             for (i, o) in r.offences.iter().enumerate() {
                 for flag in &o.category_flags {
                     let message = match flag {
@@ -149,7 +159,7 @@ pub(super) static RULES: &[Rule] = &[
                         OffenceCategory::Political if r.kind == RequestKind::Preservation => continue,
                         OffenceCategory::Political => msg("check.REFUSAL-POL-MIL-FISC.political").arg("state", state(r)),
                         OffenceCategory::Military => msg("check.REFUSAL-POL-MIL-FISC.military").arg("state", state(r)),
-                        OffenceCategory::Fiscal if un => msg("check.REFUSAL-POL-MIL-FISC.fiscal_un").arg("provision", cite(r, "22", None)),
+                        OffenceCategory::Fiscal if un => msg("check.REFUSAL-POL-MIL-FISC.fiscal_un").arg("provision", cite(r, &FISCAL_NO_GROUND)),
                         OffenceCategory::Fiscal => msg("check.REFUSAL-POL-MIL-FISC.fiscal").arg("state", state(r)),
                         _ => continue,
                     };
@@ -162,14 +172,14 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "REFUSAL-ESSENTIAL",
         severity: Severity::Info,
-        provision: "UNTOC art. 18(21)(b)–(d)",
+        provision: ESSENTIAL_INTERESTS,
         summary: "Reminder of the refusal grounds of essential interests and domestic law (MLA requests).",
         check: |c, out| {
             let r = c.request;
             if r.kind == RequestKind::MlaEvidence {
                 out.push(
                     "mla.modules".into(),
-                    msg("check.REFUSAL-ESSENTIAL.reminder").arg("state", state(r)).arg("provision", cite(r, "21", Some("15"))),
+                    msg("check.REFUSAL-ESSENTIAL.reminder").arg("state", state(r)).arg("provision", cite(r, &ESSENTIAL_INTERESTS)),
                 );
             }
         },

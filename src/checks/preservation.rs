@@ -1,6 +1,7 @@
 //! Section F: expedited preservation requests (kind b), Budapest arts. 29, 30, 35.
 
 use super::{blank, msg, state, Findings, Rule, Severity};
+use super::provision::cites;
 use crate::request::deadlines::preservation_expiry;
 use crate::request::{Channel, DataCategory, DataSpec, OffenceCategory, RequestKind};
 
@@ -32,7 +33,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "BUD-29-2-a",
         severity: Severity::Error,
-        provision: "Budapest art. 29(2)(a)",
+        provision: cites!(BUDAPEST "Budapest Convention art. 29(2)(a)"),
         summary: "A preservation request names the authority seeking preservation.",
         check: |c, out| {
             let r = c.request;
@@ -44,7 +45,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "BUD-29-2-b",
         severity: Severity::Error,
-        provision: "Budapest art. 29(2)(b)",
+        provision: cites!(BUDAPEST "Budapest Convention art. 29(2)(b)"),
         summary: "A preservation request gives the offence and a brief summary of the facts.",
         check: |c, out| {
             let r = c.request;
@@ -60,7 +61,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "BUD-29-2-c",
         severity: Severity::Error,
-        provision: "Budapest art. 29(2)(c)",
+        provision: cites!(BUDAPEST "Budapest Convention art. 29(2)(c)"),
         summary: "A preservation request describes the data (identifiers, categories, period with time zone) and how they relate to the offence.",
         check: |c, out| {
             let r = c.request;
@@ -80,7 +81,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "BUD-29-2-d",
         severity: Severity::Error,
-        provision: "Budapest art. 29(2)(d)",
+        provision: cites!(BUDAPEST "Budapest Convention art. 29(2)(d)"),
         summary: "A preservation request identifies the custodian or the location of the computer system, or says why it is unknown.",
         check: |c, out| {
             let r = c.request;
@@ -103,7 +104,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "BUD-29-2-e",
         severity: Severity::Error,
-        provision: "Budapest art. 29(2)(e)",
+        provision: cites!(BUDAPEST "Budapest Convention art. 29(2)(e)"),
         summary: "A preservation request explains why preservation is necessary.",
         check: |c, out| {
             let r = c.request;
@@ -115,7 +116,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "BUD-29-2-f",
         severity: Severity::Error,
-        provision: "Budapest art. 29(2)(f)",
+        provision: cites!(BUDAPEST "Budapest Convention art. 29(2)(f)"),
         summary: "A preservation request says which measure the follow-up MLA request will ask for.",
         check: |c, out| {
             let r = c.request;
@@ -130,7 +131,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "BUD-29-7-date",
         severity: Severity::Warning,
-        provision: "Budapest art. 29(7)",
+        provision: cites!(BUDAPEST "Budapest Convention art. 29(7)"),
         summary: "Once the preservation is confirmed, the date it took effect is recorded.",
         check: |c, out| {
             let r = c.request;
@@ -146,7 +147,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "BUD-29-7-expiry",
         severity: Severity::Warning,
-        provision: "Budapest art. 29(7)",
+        provision: cites!(BUDAPEST "Budapest Convention art. 29(7)"),
         summary: "Warns when a preservation is 15 days or less from lapsing, and reports it once lapsed.",
         check: |c, out| {
             let r = c.request;
@@ -175,7 +176,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "BUD-29-7-followup",
         severity: Severity::Info,
-        provision: "Budapest art. 29(7)",
+        provision: cites!(BUDAPEST "Budapest Convention art. 29(7)"),
         summary: "Once the follow-up MLA request is sent, says that the data stay preserved while it is decided and that both references belong together.",
         check: |c, out| {
             let r = c.request;
@@ -191,7 +192,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "BUD-29-4-res",
         severity: Severity::Warning,
-        provision: "Budapest art. 29(4)",
+        provision: cites!(BUDAPEST "Budapest Convention art. 29(4)"),
         summary: "Where the offence is not a Budapest arts. 2-11 offence, says whether the requested State's art. 29(4) reservation could apply.",
         check: |c, out| {
             let r = c.request;
@@ -211,7 +212,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "BUD-29-5-pol",
         severity: Severity::Warning,
-        provision: "Budapest art. 29(5)(a)",
+        provision: cites!(BUDAPEST "Budapest Convention art. 29(5)(a)"),
         summary: "A preservation request for an offence flagged political is a refusal risk.",
         check: |c, out| {
             let r = c.request;
@@ -231,7 +232,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "BUD-35-poc",
         severity: Severity::Warning,
-        provision: "Budapest art. 35",
+        provision: cites!(BUDAPEST "Budapest Convention art. 35"),
         summary: "A request sent through the 24/7 network has a 24/7 contact point for the requested State.",
         check: |c, out| {
             let r = c.request;
@@ -247,7 +248,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "BUD-30-path",
         severity: Severity::Info,
-        provision: "Budapest art. 30",
+        provision: cites!(BUDAPEST "Budapest Convention art. 30"),
         summary: "Suggests asking for the traffic data that identify other providers in the transmission path.",
         check: |c, out| {
             let r = c.request;
@@ -263,7 +264,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "BUD-29-6-notice",
         severity: Severity::Warning,
-        provision: "Budapest art. 29(6)",
+        provision: cites!(BUDAPEST "Budapest Convention art. 29(6)"),
         summary: "When the requested State warned that preservation may not secure the data or may harm confidentiality, the decision taken is recorded.",
         check: |c, out| {
             let r = c.request;

@@ -5,6 +5,7 @@
 //! rules: they depend on the date the request is checked on.
 
 use super::{blank, msg, state, Arg, Rule, Severity};
+use super::provision::cites;
 use crate::request::deadlines::{chase_date, parse_day};
 use crate::request::{Request, RequestStatus};
 
@@ -22,7 +23,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "UNTOC-18-14-oral",
         severity: Severity::Warning,
-        provision: "UNTOC art. 18(14)",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(14)", UNCAC_46 "UNCAC art. 46(14)", DRUG88_7 "1988 Convention art. 7(9)", BUDAPEST "Budapest Convention art. 25(3)"),
         summary: "An urgent request made orally is confirmed in writing forthwith.",
         check: |c, out| {
             let oral = &c.request.urgent_oral;
@@ -35,7 +36,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "STATUS-CHASE",
         severity: Severity::Info,
-        provision: "UNTOC art. 18(24)",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(24)", UNCAC_46 "UNCAC art. 46(24)", BUDAPEST "Budapest Convention art. 27(7)", MT_45_117 "GA res. 45/117 art. 6", MT_45_118 "GA res. 45/118 art. 5"),
         summary: "A request sent with no news for 60 days calls for a status enquiry.",
         check: |c, out| {
             let r = c.request;
@@ -51,7 +52,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "STATUS-NOT-NEEDED",
         severity: Severity::Info,
-        provision: "UNTOC art. 18(24)",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(24)", UNCAC_46 "UNCAC art. 46(24)"),
         summary: "When the assistance is no longer needed while a request is open, the requested State is told.",
         check: |c, out| {
             let r = c.request;
@@ -65,7 +66,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "ADDINFO-OPEN",
         severity: Severity::Warning,
-        provision: "UNTOC art. 18(16)",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(16)", UNCAC_46 "UNCAC art. 46(16)", DRUG88_7 "1988 Convention art. 7(11)", MT_45_117 "GA res. 45/117 art. 5(3)"),
         summary: "A request of the requested State for more information is answered.",
         check: |c, out| {
             let r = c.request;

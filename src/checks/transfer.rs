@@ -1,7 +1,8 @@
 //! Section H: requests for transfer of proceedings (kind d).
 
 use super::consistency::parse_date;
-use super::{blank, item, msg, person_name, state, Arg, Rule, Severity};
+use super::{blank, item, msg, option, person_name, state, Arg, Rule, Severity};
+use super::provision::cites;
 use crate::request::transfer::TransferGround;
 use crate::request::{AttachmentType, Channel, Instrument, OffenceCategory, PersonRole, Request, RequestKind, UrgencyReason};
 
@@ -26,7 +27,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "MT118-3-b",
         severity: Severity::Error,
-        provision: "GA res. 45/118 art. 3(b)",
+        provision: cites!(MT_45_118 "GA res. 45/118 art. 3(b)"),
         summary: "A transfer request describes the act, with its exact time and place.",
         check: |c, out| {
             let r = c.request;
@@ -39,7 +40,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "MT118-3-c",
         severity: Severity::Error,
-        provision: "GA res. 45/118 art. 3(c)",
+        provision: cites!(MT_45_118 "GA res. 45/118 art. 3(c)"),
         summary: "A transfer request summarises the results of the investigation.",
         check: |c, out| {
             let r = c.request;
@@ -51,7 +52,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "MT118-3-d",
         severity: Severity::Error,
-        provision: "GA res. 45/118 art. 3(d)",
+        provision: cites!(MT_45_118 "GA res. 45/118 art. 3(d)"),
         summary: "A transfer request gives the legal provisions making the act an offence, with their text attached.",
         check: |c, out| {
             let r = c.request;
@@ -81,7 +82,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "MT118-3-e",
         severity: Severity::Error,
-        provision: "GA res. 45/118 art. 3(e)",
+        provision: cites!(MT_45_118 "GA res. 45/118 art. 3(e)"),
         summary: "A transfer request identifies the suspect, with nationality and residence (a legal person: its seat).",
         check: |c, out| {
             let r = c.request;
@@ -116,7 +117,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "MT118-6-dc",
         severity: Severity::Error,
-        provision: "GA res. 45/118 art. 6; ETS 73 art. 10",
+        provision: cites!(MT_45_118 "GA res. 45/118 art. 6", ETS_73 "ETS 73 art. 10"),
         summary: "A transfer request states that the act is also an offence in the requested State.",
         check: |c, out| {
             let r = c.request;
@@ -131,7 +132,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "ETS73-8-ground",
         severity: Severity::Error,
-        provision: "ETS 73 art. 8(1)",
+        provision: cites!(ETS_73 "ETS 73 art. 8(1)"),
         summary: "A request under ETS 73 selects at least one art. 8 ground and explains it.",
         check: |c, out| {
             let r = c.request;
@@ -141,13 +142,19 @@ pub(super) static RULES: &[Rule] = &[
             if r.transfer.grounds.is_empty() {
                 out.push("transfer.grounds".into(), msg("check.ETS73-8-ground.none"));
             }
-            out.need(&r.transfer.grounds_explanation, "transfer.grounds_explanation", msg("check.ETS73-8-ground.explanation"));
+            for &ground in &r.transfer.grounds {
+                out.need(
+                    r.transfer.ground_facts.of(ground),
+                    &format!("transfer.ground_facts.{}", ground.key()),
+                    msg("check.ETS73-8-ground.explanation").arg("ground", option(ground)),
+                );
+            }
         },
     },
     Rule {
         code: "ETS73-10-timebar",
         severity: Severity::Error,
-        provision: "ETS 73 art. 10",
+        provision: cites!(ETS_73 "ETS 73 art. 10"),
         summary: "Prosecution is not time-barred in the requesting State.",
         check: |c, out| {
             let r = c.request;
@@ -171,7 +178,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "LIMIT-NEAR",
         severity: Severity::Warning,
-        provision: "UNTOC art. 18(24); ETS 73 arts. 10-11",
+        provision: cites!(UNTOC_18 "UNTOC art. 18(24)", UNCAC_46 "UNCAC art. 46(24)", ETS_73 "ETS 73 arts. 10–11"),
         summary: "Warns when a limitation date falls within six months and the request is not marked urgent for it.",
         check: |c, out| {
             let r = c.request;
@@ -195,7 +202,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "ETS73-11-timebar-req",
         severity: Severity::Warning,
-        provision: "ETS 73 art. 11",
+        provision: cites!(ETS_73 "ETS 73 art. 11"),
         summary: "The limitation period in the requested State is known and not expired.",
         check: |c, out| {
             let r = c.request;
@@ -221,7 +228,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "ETS73-11-refusal",
         severity: Severity::Warning,
-        provision: "ETS 73 art. 11; GA res. 45/118 art. 7",
+        provision: cites!(ETS_73 "ETS 73 art. 11", MT_45_118 "GA res. 45/118 art. 7"),
         summary: "Lists refusal risks of a transfer: political, military or fiscal offences, suspect neither national nor resident.",
         check: |c, out| {
             let r = c.request;
@@ -252,7 +259,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "ETS73-13-channel",
         severity: Severity::Error,
-        provision: "ETS 73 art. 13",
+        provision: cites!(ETS_73 "ETS 73 art. 13"),
         summary: "A request under ETS 73 goes between Ministries of Justice, by an agreed direct route, or through INTERPOL when urgent.",
         check: |c, out| {
             let r = c.request;
@@ -274,7 +281,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "ETS73-15-file",
         severity: Severity::Error,
-        provision: "ETS 73 art. 15",
+        provision: cites!(ETS_73 "ETS 73 art. 15"),
         summary: "The criminal file or a certified copy, with its index, is attached.",
         check: |c, out| {
             let r = c.request;
@@ -294,7 +301,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "ETS73-15-certified",
         severity: Severity::Warning,
-        provision: "ETS 73 art. 15",
+        provision: cites!(ETS_73 "ETS 73 art. 15"),
         summary: "A copy of the criminal file is certified.",
         check: |c, out| {
             let r = c.request;
@@ -311,7 +318,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "ETS73-18-lang",
         severity: Severity::Error,
-        provision: "ETS 73 art. 18",
+        provision: cites!(ETS_73 "ETS 73 art. 18"),
         summary: "Translations required by the requested State's art. 18 reservation are attached.",
         check: |c, out| {
             let r = c.request;
@@ -331,7 +338,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "MT118-8-views",
         severity: Severity::Warning,
-        provision: "GA res. 45/118 art. 8",
+        provision: cites!(MT_45_118 "GA res. 45/118 art. 8"),
         summary: "The suspect's views on the transfer are recorded, or why they could not be obtained.",
         check: |c, out| {
             let r = c.request;
@@ -343,7 +350,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "MT118-9-victims",
         severity: Severity::Warning,
-        provision: "GA res. 45/118 art. 9",
+        provision: cites!(MT_45_118 "GA res. 45/118 art. 9"),
         summary: "Where there are victims, their claims and representation after the transfer are addressed.",
         check: |c, out| {
             let r = c.request;
@@ -359,9 +366,21 @@ pub(super) static RULES: &[Rule] = &[
         },
     },
     Rule {
+        code: "MT118-10-nbi",
+        severity: Severity::Error,
+        provision: cites!(ETS_73 "ETS 73 art. 35", MT_45_118 "GA res. 45/118 art. 10"),
+        summary: "A transfer request gives the undertaking to suspend, then end, the requesting State's own prosecution (ne bis in idem).",
+        check: |c, out| {
+            let r = c.request;
+            if transfer(r) && !r.transfer.undertakings.ne_bis_in_idem {
+                out.push("transfer.undertakings.ne_bis_in_idem".into(), msg("check.MT118-10-nbi.undertaking").arg("state", state(r)));
+            }
+        },
+    },
+    Rule {
         code: "ETS73-16-report",
         severity: Severity::Info,
-        provision: "ETS 73 art. 16; GA res. 45/118 art. 11",
+        provision: cites!(ETS_73 "ETS 73 art. 16", MT_45_118 "GA res. 45/118 art. 11"),
         summary: "While a transfer request sent is open, reminds that the requested State owes its decision, the outcome and a copy of the final decision.",
         check: |c, out| {
             let r = c.request;
@@ -373,7 +392,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "UNTOC-21-forum",
         severity: Severity::Warning,
-        provision: "UNTOC art. 21; Eurojust Guidelines",
+        provision: cites!(UNTOC_21 "UNTOC art. 21", UNCAC_47 "UNCAC art. 47"; "Eurojust Guidelines"),
         summary: "The forum analysis says where the conduct happened and where the suspect, witnesses and evidence are.",
         check: |c, out| {
             let r = c.request;
@@ -390,7 +409,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "TOP-PARALLEL",
         severity: Severity::Warning,
-        provision: "ETS 73 art. 8(1)(d); GA res. 45/118 art. 13",
+        provision: cites!(ETS_73 "ETS 73 art. 8(1)(d)", MT_45_118 "GA res. 45/118 art. 13"),
         summary: "The request says whether proceedings are already running in the requested State.",
         check: |c, out| {
             let r = c.request;
@@ -402,7 +421,7 @@ pub(super) static RULES: &[Rule] = &[
     Rule {
         code: "TOP-CUSTODY",
         severity: Severity::Warning,
-        provision: "ETS 73 Section 5; GA res. 45/118 art. 12",
+        provision: cites!(ETS_73 "ETS 73 Section 5", MT_45_118 "GA res. 45/118 art. 12"),
         summary: "For a suspect in custody, the custody end date is known and provisional measures are considered.",
         check: |c, out| {
             let r = c.request;

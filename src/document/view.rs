@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::i18n::Lang;
+use crate::request::transfer::TransferGround;
 use crate::request::{AnnexFile, Attachment, DataSpec, Instrument, Person, Request, RequestKind};
 
 /// The request as a template reads it.
@@ -38,6 +39,12 @@ pub struct RequestView<'a> {
     /// Whether any of costs, officials present, data protection or earlier
     /// contacts is given.
     pub further: bool,
+    /// The grounds of a transfer request ticked, each with the facts given
+    /// for it.
+    pub transfer_grounds: Vec<TransferGroundView<'a>>,
+    /// Whether the request is made under ETS 73, whose art. 8(1) letters the
+    /// grounds then carry.
+    pub ets73: bool,
     /// The annexes, numbered.
     pub attachments: Vec<AttachmentView<'a>>,
     /// The original text of a translated request, when the document annexes
@@ -45,6 +52,18 @@ pub struct RequestView<'a> {
     pub original: Vec<OriginalText>,
     /// Language of that original (ISO 639-1).
     pub original_lang: String,
+}
+
+/// A ground of a transfer request as the document prints it.
+#[derive(Debug, Serialize)]
+pub struct TransferGroundView<'a> {
+    /// The ground (its key, worded by the template).
+    pub ground: TransferGround,
+    /// Its letter in ETS 73 art. 8(1), when the request is made under ETS 73
+    /// ("" otherwise).
+    pub letter: String,
+    /// The facts the drafter gave for it.
+    pub facts: &'a str,
 }
 
 /// One answer of a translated request as drafted, with its label.
@@ -117,6 +136,7 @@ impl<'a> RequestView<'a> {
         let title = crate::document::templates::phrase(lang, &format!("title.{}", request.kind.key()))
             .unwrap_or_default()
             .to_string();
+        let ets73 = request.basis.primary == Some(Instrument::Ets73);
         let data_specs: &[DataSpec] = match request.kind {
             RequestKind::Preservation => &request.preservation.data,
             RequestKind::EmergencyDisclosure => &request.emergency.data,
@@ -171,6 +191,17 @@ impl<'a> RequestView<'a> {
                 || given(&request.dp.safeguards)
                 || given(&request.consult.preservation_ref)
                 || given(&request.consult.prior_informal),
+            transfer_grounds: request
+                .transfer
+                .grounds
+                .iter()
+                .map(|&ground| TransferGroundView {
+                    ground,
+                    letter: if ets73 { ground.letter().to_string() } else { String::new() },
+                    facts: request.transfer.ground_facts.of(ground),
+                })
+                .collect(),
+            ets73,
             attachments: request
                 .attachments
                 .iter()

@@ -243,8 +243,44 @@ fn migrate(value: &mut serde_json::Value, origin: &str) -> Result<(), FormatErro
     if version < 3 {
         v2_to_v3(object);
     }
+    if version < 4 {
+        v3_to_v4(object);
+    }
     object.insert("format_version".into(), FORMAT_VERSION.into());
     Ok(())
+}
+
+/// Version 3 had one text for the facts of every transfer ground
+/// (`transfer.grounds_explanation`); version 4 has one per ground
+/// (`transfer.ground_facts.<ground>`). The text goes to the first ground
+/// ticked, or to ground (a) when none is, so that nothing is lost. Version
+/// 3 printed the ne bis in idem undertaking and the request to report back
+/// in every transfer request; version 4 prints them when given, so a
+/// transfer request keeps them.
+fn v3_to_v4(object: &mut serde_json::Map<String, serde_json::Value>) {
+    if object.get("kind").and_then(|k| k.as_str()) == Some("transfer_of_proceedings") {
+        let transfer = object.entry("transfer").or_insert_with(|| serde_json::json!({}));
+        if let Some(transfer) = transfer.as_object_mut() {
+            transfer.insert("undertakings".into(), serde_json::json!({ "ne_bis_in_idem": true, "report_back": true }));
+        }
+    }
+    let Some(transfer) = object.get_mut("transfer").and_then(|t| t.as_object_mut()) else { return };
+    let Some(text) = transfer.remove("grounds_explanation") else { return };
+    if text.as_str().is_none_or(|t| t.trim().is_empty()) {
+        return;
+    }
+    let ground = transfer
+        .get("grounds")
+        .and_then(|g| g.as_array())
+        .and_then(|g| g.first())
+        .filter(|g| serde_json::from_value::<crate::request::transfer::TransferGround>((*g).clone()).is_ok())
+        .and_then(|g| g.as_str())
+        .unwrap_or("residence")
+        .to_string();
+    let facts = transfer.entry("ground_facts").or_insert_with(|| serde_json::json!({}));
+    if let Some(facts) = facts.as_object_mut() {
+        facts.insert(ground, text);
+    }
 }
 
 /// Version 1 had free-text `measures[]` only; version 2 has typed modules,
@@ -415,6 +451,34 @@ mod tests {
     fn syntax_error_gives_line_and_column() {
         let err = parse_request("{\n  \"kind\": ,\n}", "x.json").unwrap_err();
         assert!(err.to_string().starts_with("x.json: not valid JSON at line 2, column"), "{err}");
+    }
+
+    #[test]
+    fn version_2_transfer_grounds_explanation_goes_to_the_first_ground_ticked() {
+        use crate::request::transfer::TransferGround;
+        let text = "He lives in Calvania.";
+        let r = parse_request(
+            &format!(r#"{{"format_version": 2, "transfer": {{"grounds": ["nationality", "presence"], "grounds_explanation": "{text}"}}}}"#),
+            "x.json",
+        )
+        .unwrap();
+        assert_eq!(r.format_version, FORMAT_VERSION);
+        assert_eq!(r.transfer.grounds, [TransferGround::Nationality, TransferGround::Presence]);
+        assert_eq!(r.transfer.ground_facts.nationality, text);
+        assert_eq!(r.transfer.ground_facts.presence, "");
+        let none = parse_request(&format!(r#"{{"format_version": 2, "transfer": {{"grounds_explanation": "{text}"}}}}"#), "x.json").unwrap();
+        assert_eq!(none.transfer.ground_facts.residence, text, "kept even with no ground ticked");
+        let empty = parse_request(r#"{"format_version": 2, "transfer": {"grounds": ["evidence"], "grounds_explanation": ""}}"#, "x.json").unwrap();
+        assert_eq!(empty.transfer.ground_facts, Default::default());
+    }
+
+    #[test]
+    fn version_2_transfer_request_keeps_the_undertakings_it_printed() {
+        let r = parse_request(r#"{"format_version": 2, "kind": "transfer_of_proceedings"}"#, "x.json").unwrap();
+        let u = &r.transfer.undertakings;
+        assert!(u.ne_bis_in_idem && u.report_back && !u.later_acts, "{u:?}");
+        let mla = parse_request(r#"{"format_version": 2, "kind": "mla_evidence"}"#, "x.json").unwrap();
+        assert_eq!(mla.transfer.undertakings, Default::default());
     }
 
     #[test]

@@ -35,7 +35,7 @@ pub use transfer::Transfer;
 
 /// Version of the request format written by this build. Older versions are
 /// migrated on load (see [`crate::request::read`]).
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// Declares a plain data struct of the model: serde with defaults and no
 /// unknown members, JSON Schema, TypeScript export.

@@ -16,8 +16,8 @@ part! {
         pub suspect_custody: String,
         /// Grounds (ETS 73 art. 8(1)).
         pub grounds: Vec<TransferGround>,
-        /// Facts supporting each ground.
-        pub grounds_explanation: String,
+        /// The facts supporting each ground ticked, ground by ground (ETS 73 arts. 8, 11).
+        pub ground_facts: GroundFacts,
         /// Why the requested State is better placed.
         pub forum: Forum,
         /// The suspect's views on the offence and the transfer, or why not obtained (GA res. 45/118 art. 8).
@@ -28,6 +28,8 @@ part! {
         pub victims: String,
         /// Arrest or seizure requested pending the decision (GA res. 45/118 art. 12).
         pub provisional_measures: String,
+        /// The undertakings of the requesting State the drafter gives.
+        pub undertakings: TransferUndertakings,
         /// Original or certified copy of the file, with its index (ETS 73 art. 15).
         pub file_index: String,
         /// Seized items and where they are held.
@@ -54,6 +56,79 @@ vocabulary! {
         Presence = "presence",
         /// (h) Enforcement of a sentence is not possible in the requesting State.
         Enforcement = "enforcement",
+    }
+}
+
+part! {
+    /// The undertakings of a request for transfer of proceedings, each
+    /// printed only when given.
+    pub struct TransferUndertakings {
+        /// Once the requested State accepts, the requesting State suspends its
+        /// own prosecution, and ends it once the decision there is final (ne bis
+        /// in idem; ETS 73 art. 35, GA res. 45/118 art. 10).
+        pub ne_bis_in_idem: bool,
+        /// The requesting State asks to be told of the decision, any
+        /// discontinuance and the outcome, with a copy of the final decision
+        /// (ETS 73 art. 16, GA res. 45/118 art. 11).
+        pub report_back: bool,
+        /// The requesting State will inform the requested State, in writing,
+        /// of later procedural acts it takes in the case (ETS 73 art. 15).
+        pub later_acts: bool,
+    }
+}
+
+part! {
+    /// The facts supporting each ground of a transfer (ETS 73 art. 8(1)),
+    /// one text per ground, named as the ground's key.
+    pub struct GroundFacts {
+        /// (a) Why the suspect is ordinarily resident in the requested State.
+        pub residence: String,
+        /// (b) The suspect's nationality or origin.
+        pub nationality: String,
+        /// (c) The custodial sentence the suspect is serving or will serve there.
+        pub sentence: String,
+        /// (d) The proceedings taking place there.
+        pub proceedings: String,
+        /// (e) The evidence located there.
+        pub evidence: String,
+        /// (f) Why enforcement there improves the prospects of rehabilitation.
+        pub rehabilitation: String,
+        /// (g) Why the suspect's presence cannot be ensured in the requesting State but can there.
+        pub presence: String,
+        /// (h) Why a sentence could be enforced there but not in the requesting State.
+        pub enforcement: String,
+    }
+}
+
+impl TransferGround {
+    /// The letter of the ground in ETS 73 art. 8(1).
+    pub fn letter(self) -> char {
+        match self {
+            TransferGround::Residence => 'a',
+            TransferGround::Nationality => 'b',
+            TransferGround::Sentence => 'c',
+            TransferGround::Proceedings => 'd',
+            TransferGround::Evidence => 'e',
+            TransferGround::Rehabilitation => 'f',
+            TransferGround::Presence => 'g',
+            TransferGround::Enforcement => 'h',
+        }
+    }
+}
+
+impl GroundFacts {
+    /// The facts given for `ground`.
+    pub fn of(&self, ground: TransferGround) -> &str {
+        match ground {
+            TransferGround::Residence => &self.residence,
+            TransferGround::Nationality => &self.nationality,
+            TransferGround::Sentence => &self.sentence,
+            TransferGround::Proceedings => &self.proceedings,
+            TransferGround::Evidence => &self.evidence,
+            TransferGround::Rehabilitation => &self.rehabilitation,
+            TransferGround::Presence => &self.presence,
+            TransferGround::Enforcement => &self.enforcement,
+        }
     }
 }
 

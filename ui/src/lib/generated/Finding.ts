@@ -22,6 +22,8 @@ path: string,
  */
 message: string, 
 /**
- * Provision enforced, e.g. "UNTOC art. 18(15)(c)".
+ * Provision enforced, that of the request's legal basis, e.g.
+ * "UNCAC art. 46(15)(c)" (see [`Provision::for_request`]), worded in
+ * the language asked for where the basis has none.
  */
 provision: string, };
