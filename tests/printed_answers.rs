@@ -287,3 +287,117 @@ fn transfer_request_prints_every_answer_given_and_no_internal_one() {
     typed_answers_are_printed_and_internal_ones_are_not(RequestKind::TransferOfProceedings);
     choices_change_the_document(RequestKind::TransferOfProceedings);
 }
+
+// ---------------------------------------------------------------------------
+// Classes of answers seen missing, each named.
+
+/// An example request of `examples/`.
+fn example(name: &str) -> Request {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join(name);
+    mla_writer::request::read::read_request(&path).unwrap()
+}
+
+const MLA: &str = "mla-evidence-fraud-arden-norland.json";
+const PRESERVATION: &str = "preservation-ransomware-arden-vestria.json";
+
+/// The text of `request` as a document in `lang`.
+fn document_text(request: &Request, lang: Lang) -> String {
+    text_of(&mla_writer::export::document(request, lang).unwrap())
+}
+
+#[test]
+fn basis_sentence_names_the_articles_of_the_convention_on_cybercrime_relied_on() {
+    let mut request = example(PRESERVATION);
+    request.preservation.path_disclosure = true;
+    for (lang, wanted) in [
+        (Lang::En, "the Convention on Cybercrime (CETS No. 185), articles 29 and 30."),
+        (Lang::Fr, "(STCE n° 185), articles 29 et 30."),
+        (Lang::Es, "(STCE n.º 185), artículos 29 y 30."),
+        (Lang::Ru, "(СДСЕ № 185), статьи 29 и 30."),
+        (Lang::Ar, "رقم 185)، المواد 29 و30."),
+        (Lang::Zh, "（欧洲委员会条约汇编第185号）第29条和第30条提出。"),
+    ] {
+        let text = document_text(&request, lang);
+        assert!(text.contains(wanted), "{}: {wanted:?} not in\n{text}", lang.code());
+    }
+    request.preservation.path_disclosure = false;
+    assert!(document_text(&request, Lang::En).contains("(CETS No. 185), article 29."));
+
+    let mut request = example(MLA);
+    request.basis.primary = Some(mla_writer::request::Instrument::Budapest);
+    request.mla.modules.push(mla_writer::request::Module::StoredData);
+    request.mla.stored_data.push(Default::default());
+    assert!(document_text(&request, Lang::En).contains("(CETS No. 185), articles 25 and 31."));
+}
+
+#[test]
+fn bank_secrecy_clause_is_printed_exactly_when_the_check_says_it_was_added_and_cites_the_basis() {
+    use mla_writer::request::Instrument;
+    let today = time::macros::date!(2026 - 12 - 01);
+    let request = example(MLA);
+    for (basis, wanted) in [
+        (Instrument::Untoc18, "Under article 18, paragraph 8, of the United Nations Convention against Transnational Organized Crime"),
+        (Instrument::Uncac46, "Under article 46, paragraph 8, of the United Nations Convention against Corruption"),
+        (Instrument::Drug88_7, "Under article 7, paragraph 5, of the United Nations Convention against Illicit Traffic"),
+        (Instrument::Ets30, "bank secrecy not be relied on to refuse this request"),
+    ] {
+        let mut request = request.clone();
+        request.basis.primary = Some(basis);
+        let claimed = mla_writer::checks::run(&request, today, Lang::En).iter().any(|f| f.code == "UNTOC-18-8-bank");
+        assert!(claimed, "{basis:?}: the example touches bank accounts");
+        assert!(document_text(&request, Lang::En).contains(wanted), "{basis:?}: no clause {wanted:?}");
+    }
+    let mut without = request.clone();
+    without.mla.records.clear();
+    without.mla.freezing.clear();
+    without.mla.tracing.clear();
+    assert!(!mla_writer::checks::run(&without, today, Lang::En).iter().any(|f| f.code == "UNTOC-18-8-bank"));
+    assert!(!document_text(&without, Lang::En).contains("bank secrecy"));
+}
+
+#[test]
+fn family_names_print_in_capitals_in_the_order_given_and_in_their_own_script() {
+    use mla_writer::request::{Person, PersonType};
+    let mut request = example(MLA);
+    let natural = |family: &str, given: &str| Person {
+        person_type: Some(PersonType::Natural),
+        family_name: family.into(),
+        given_names: given.into(),
+        ..Person::default()
+    };
+    request.persons = vec![
+        natural("Brenner", "Tomas Alexander"),
+        natural("王", "小明"),
+        natural("Иванова", "Анна"),
+        natural("حداد", "كريم"),
+        Person { person_type: Some(PersonType::Legal), family_name: "Nordhavn Trading AS".into(), ..Person::default() },
+    ];
+    for lang in Lang::ALL {
+        let text = document_text(&request, lang);
+        for name in ["BRENNER Tomas Alexander", "王 小明", "ИВАНОВА Анна", "حداد كريم", "Nordhavn Trading AS"] {
+            assert!(text.contains(name), "{}: {name:?} not printed", lang.code());
+        }
+        assert!(!text.contains("小明 王") && !text.contains("Tomas Alexander Brenner"));
+    }
+}
+
+#[test]
+fn dates_print_in_iso_form_with_the_written_month_and_times_with_their_time_zone() {
+    let mut request = example(MLA);
+    request.sign.date = "2027-03-15".into();
+    request.mla.modules.push(mla_writer::request::Module::StoredData);
+    let mut item = mla_writer::request::mla::StoredData::default();
+    item.data.range.from = "2027-01-02T08:12".into();
+    item.data.range.to = "2027-01-03T09:30".into();
+    item.data.range.tz = "UTC+02:00".into();
+    request.mla.stored_data = vec![item];
+    for (lang, signed, range) in [
+        (Lang::En, "2027-03-15 (15 March 2027)", "2027-01-02 08:12 (2 January 2027) to 2027-01-03 09:30 (3 January 2027), time zone UTC+02:00"),
+        (Lang::Fr, "2027-03-15 (15 mars 2027)", "du 2027-01-02 08:12 (2 janvier 2027) au 2027-01-03 09:30 (3 janvier 2027), fuseau horaire UTC+02:00"),
+        (Lang::Zh, "2027-03-15（2027年3月15日）", "自2027-01-02 08:12（2027年1月2日）至2027-01-03 09:30（2027年1月3日），时区：UTC+02:00"),
+    ] {
+        let text = document_text(&request, lang);
+        assert!(text.contains(signed), "{}: {signed:?}", lang.code());
+        assert!(text.contains(range), "{}: {range:?}", lang.code());
+    }
+}

@@ -272,7 +272,7 @@ fn fixed_text_follows_the_language_and_free_text_stays_as_typed() {
         "l'article 18 de la Convention des Nations Unies contre la criminalité transnationale organisée",
         "Entendre Ingrid Solberg en qualité de témoin.",
         "Relevés de compte",
-        "du 1er mai 2025 au 31 janvier 2026",
+        "du 2025-05-01 (1er mai 2025) au 2026-01-31 (31 janvier 2026)",
         "17 avril 1981",
         "Between 1 June and 30 September 2025",
     ] {

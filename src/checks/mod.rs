@@ -21,6 +21,7 @@ mod tracking;
 mod transfer;
 
 pub use consistency::{code_points, undrawable_texts};
+pub use modules::bank_secrecy_clause;
 
 use std::borrow::Cow;
 

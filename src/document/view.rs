@@ -34,6 +34,11 @@ pub struct RequestView<'a> {
     /// Every type of assistance by its key, and whether the request asks
     /// for it: the items of a type not asked for are not printed.
     pub module: BTreeMap<&'static str, bool>,
+    /// The bank-secrecy clause the document adds when the request touches
+    /// bank accounts ([`crate::checks::bank_secrecy_clause`]), as the
+    /// phrase key suffix of its wording for the chosen basis (`UNTOC_18`,
+    /// `UNCAC_46`, `DRUG88_7`, `other`); none otherwise.
+    pub bank_secrecy: Option<&'static str>,
     /// Whether the request asks only for service of documents.
     pub service_only: bool,
     /// Whether the facts section has anything to print: always, except for
@@ -242,6 +247,12 @@ impl<'a> RequestView<'a> {
                 && request.emergency.route.is_some()
                 && request.basis.primary == Some(Instrument::Cets224),
             module: Module::ALL.iter().map(|m| (m.key(), request.mla.modules.contains(m))).collect(),
+            bank_secrecy: crate::checks::bank_secrecy_clause(request).map(|_| match request.basis.primary {
+                Some(Instrument::Untoc18) => "UNTOC_18",
+                Some(Instrument::Uncac46) => "UNCAC_46",
+                Some(Instrument::Drug88_7) => "DRUG88_7",
+                _ => "other",
+            }),
             service_only: request.service_only(),
             facts: !request.service_only()
                 || [&request.facts.summary, &request.facts.time_place, &request.facts.link_to_req_state, &request.facts.evidence_so_far]
