@@ -156,8 +156,10 @@ pub struct AttachmentView<'a> {
 /// for the disclosure of the path, art. 25 for mutual assistance with 31
 /// for stored data, 33 for real-time traffic data and 34 for interception;
 /// under CETS No. 224, art. 11 for a videoconference and 12 for a joint
-/// investigation team. Sorted, each once.
+/// investigation team (each only when that assistance is asked for). Sorted,
+/// each once.
 pub fn basis_articles(request: &Request) -> Vec<u32> {
+    let asks = |module: Module| request.mla.modules.contains(&module);
     let mut articles = Vec::new();
     match (request.basis.primary, request.kind) {
         (Some(Instrument::Budapest), RequestKind::Preservation) => {
@@ -168,10 +170,10 @@ pub fn basis_articles(request: &Request) -> Vec<u32> {
         }
         (Some(Instrument::Budapest), RequestKind::MlaEvidence) => {
             articles.push(25);
-            if !request.mla.stored_data.is_empty() {
+            if asks(Module::StoredData) && !request.mla.stored_data.is_empty() {
                 articles.push(31);
             }
-            for item in &request.mla.real_time {
+            for item in request.mla.real_time.iter().filter(|_| asks(Module::RealTime)) {
                 match item.data_type {
                     Some(RealTimeType::Traffic) => articles.push(33),
                     Some(RealTimeType::Content) => articles.push(34),
@@ -180,10 +182,10 @@ pub fn basis_articles(request: &Request) -> Vec<u32> {
             }
         }
         (Some(Instrument::Cets224), RequestKind::MlaEvidence) => {
-            if !request.mla.videoconference.is_empty() {
+            if asks(Module::Videoconference) && !request.mla.videoconference.is_empty() {
                 articles.push(11);
             }
-            if !request.mla.joint_team.is_empty() {
+            if asks(Module::JointTeam) && !request.mla.joint_team.is_empty() {
                 articles.push(12);
             }
         }
