@@ -155,7 +155,7 @@ fn the_cli_lists_compares_restores_and_renders_revisions() {
     run(dir.path(), &["drafts", "render", &id, "--revision", "3", "-o", pdf.to_str().unwrap(), "--lang", "fr", "--today", "2026-11-27"]);
     let text = squash(&tool("pdftotext", &[pdf.to_str().unwrap(), "-"]));
     assert!(text.contains("Révision 3 du 20 novembre 2026"), "{text}");
-    assert!(text.contains("Haddad"), "{text}");
+    assert!(text.contains("HADDAD Karim"), "{text}");
     let latest = dir.path().join("latest.pdf");
     run(dir.path(), &["drafts", "render", &id, "-o", latest.to_str().unwrap(), "--today", "2026-11-27"]);
     assert!(!squash(&tool("pdftotext", &[latest.to_str().unwrap(), "-"])).contains("Revision"));

@@ -1,6 +1,6 @@
 //! Every example request as a reader abroad receives it: rendered with `mla
 //! render --lang L` in each of the six languages, read back with `pdftotext`,
-//! it carries the fixed headings, the long dates and the page footer of that
+//! it carries the fixed headings, the dates (ISO with the written month) and the page footer of that
 //! language, the names as they were entered, and no raw phrase key.
 
 mod common;
@@ -11,7 +11,8 @@ use std::process::Command;
 
 use mla_writer::i18n::Lang;
 use mla_writer::request::{Request, RequestKind};
-use mla_writer::document::templates::{long_date, phrase, phrases};
+use mla_writer::document::templates::{document_date, phrase, phrases};
+use mla_writer::document::view::printed_name;
 use mla_writer::i18n::placeholders::fill;
 
 fn load(path: &Path) -> Request {
@@ -147,17 +148,13 @@ fn every_example_in_every_language_has_its_headings_dates_and_names() {
             })
             .unwrap();
             expect(format!("footer {footer:?}"), holds(&text, &footer, lang));
-            let signed = long_date(lang, &request.sign.date);
+            let signed = document_date(lang, &request.sign.date);
             expect(
                 format!("date of signature {signed:?}"),
                 holds(&text, &signed, lang),
             );
             let mut names = vec![request.req_auth.name.clone(), request.sign.name.clone()];
-            names.extend(request.persons.iter().map(|p| {
-                format!("{} {}", p.given_names, p.family_name)
-                    .trim()
-                    .to_string()
-            }));
+            names.extend(request.persons.iter().map(printed_name));
             for entered in names.iter().filter(|n| !n.is_empty()) {
                 expect(
                     format!("the name {entered:?}"),
@@ -249,8 +246,8 @@ fn the_persons_table_keeps_every_value_and_typed_bars_stay_in_their_cell() {
             .map(|row| row.iter().map(|cell| cell.iter().map(|l| without_isolates(l)).collect()).collect())
             .collect();
         assert_eq!(table.len(), request.persons.len());
-        assert_eq!(table[0][0], vec!["Tomas Alexander Brenner".to_string()]);
-        assert_eq!(table[0][2], vec![long_date(lang, "1981-04-17")]);
+        assert_eq!(table[0][0], vec!["BRENNER Tomas Alexander".to_string()]);
+        assert_eq!(table[0][2], vec![document_date(lang, "1981-04-17")]);
         assert_eq!(
             table[0][4],
             vec![
@@ -281,7 +278,7 @@ fn fixed_text_follows_the_language_and_free_text_stays_as_typed() {
         "l'article 18 de la Convention des Nations Unies contre la criminalité transnationale organisée",
         "Entendre Ingrid Solberg en qualité de témoin.",
         "Relevés de compte",
-        "du 1er mai 2025 au 31 janvier 2026",
+        "du 2025-05-01 (1er mai 2025) au 2026-01-31 (31 janvier 2026)",
         "17 avril 1981",
         "Between 1 June and 30 September 2025",
     ] {

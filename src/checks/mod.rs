@@ -23,6 +23,7 @@ mod transfer;
 
 pub use consistency::{code_points, undrawable_texts};
 pub use provision::{Citation, Provision, Source};
+pub use modules::bank_secrecy_clause;
 
 use std::borrow::Cow;
 

@@ -493,26 +493,15 @@ pub(super) static RULES: &[Rule] = &[
         },
     },
     Rule {
+        // The document prints the clause exactly when this rule says it was
+        // added: both read `bank_secrecy_clause`.
         code: "UNTOC-18-8-bank",
         severity: Severity::Info,
         provision: cites!(UNTOC_18 "UNTOC art. 18(8)", UNCAC_46 "UNCAC art. 46(8)", DRUG88_7 "1988 Convention art. 7(5)", MT_45_117 "GA res. 45/117 art. 4"),
         summary: "Requests touching bank accounts recall that bank secrecy cannot justify refusal.",
         check: |c, out| {
             let r = c.request;
-            let mentions = |s: &str| {
-                let s = s.to_lowercase();
-                s.contains("account") || s.contains("iban")
-            };
-            let path = if selected(r, Module::Records) && r.mla.records.iter().any(|m| m.record_class == Some(RecordClass::Bank)) {
-                Some("mla.records")
-            } else if selected(r, Module::Freezing) && r.mla.freezing.iter().any(|f| mentions(&f.assets) || mentions(&f.location_holder)) {
-                Some("mla.freezing")
-            } else if selected(r, Module::Tracing) && r.mla.tracing.iter().any(|t| mentions(&t.known_leads) || mentions(&t.subjects)) {
-                Some("mla.tracing")
-            } else {
-                None
-            };
-            if let Some(path) = path {
+            if let Some(path) = bank_secrecy_clause(r) {
                 out.push(path.into(), msg("check.UNTOC-18-8-bank.clause").arg("state", state(r)));
             }
         },
@@ -912,6 +901,26 @@ pub(super) static RULES: &[Rule] = &[
         },
     },
 ];
+
+/// Where a request touches bank accounts, so that the document adds the
+/// clause recalling that bank secrecy is no ground for refusal (CL-BANKSECRECY,
+/// UNTOC art. 18(8)): the path of the first module that does (bank records,
+/// or accounts among the assets to freeze or the leads to trace), if any.
+pub fn bank_secrecy_clause(r: &Request) -> Option<&'static str> {
+    let mentions = |s: &str| {
+        let s = s.to_lowercase();
+        s.contains("account") || s.contains("iban")
+    };
+    if selected(r, Module::Records) && r.mla.records.iter().any(|m| m.record_class == Some(RecordClass::Bank)) {
+        Some("mla.records")
+    } else if selected(r, Module::Freezing) && r.mla.freezing.iter().any(|f| mentions(&f.assets) || mentions(&f.location_holder)) {
+        Some("mla.freezing")
+    } else if selected(r, Module::Tracing) && r.mla.tracing.iter().any(|t| mentions(&t.known_leads) || mentions(&t.subjects)) {
+        Some("mla.tracing")
+    } else {
+        None
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -13,8 +13,9 @@
 //!   with a vocabulary value is written whole in each language.
 //! - `{{opt "Vocabulary" value}}` — the wording of a vocabulary value from the
 //!   wizard's catalogue, one line per value of a list.
-//! - `{{date value}}` — a `YYYY-MM-DD` (or `YYYY-MM-DDTHH:MM`) value as a long
-//!   date of the document's language; anything else as typed.
+//! - `{{date value}}` — a `YYYY-MM-DD` (or `YYYY-MM-DDTHH:MM`) value in ISO
+//!   form with the long date of the document's language in brackets
+//!   ("2027-03-15 (15 March 2027)"); anything else as typed.
 //!
 //! The language is the view's `lang` (see [`crate::document::view`]). A
 //! missing phrase, a placeholder without a value or a value without a
@@ -74,6 +75,14 @@ const PARTIALS: &[(&str, &str)] = &[
         include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/partials/offences.hbs")),
     ),
     ("persons", include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/partials/persons.hbs"))),
+    (
+        "proceedings",
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/partials/proceedings.hbs")),
+    ),
+    (
+        "procedures",
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/partials/procedures.hbs")),
+    ),
     (
         "data_table",
         include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/partials/data_table.hbs")),
@@ -181,6 +190,32 @@ pub fn long_date(lang: Lang, text: &str) -> String {
         })
         .unwrap_or_else(|_| trimmed.to_string()),
     }
+}
+
+/// A stored date as a request prints it: the ISO date, then the long date of
+/// `lang` in brackets ("2027-03-15 (15 March 2027)"); with a time
+/// (`YYYY-MM-DDTHH:MM`), the time follows the ISO date ("2027-03-15 08:12
+/// (15 March 2027)"). Any other text comes back as it is.
+pub fn document_date(lang: Lang, text: &str) -> String {
+    let trimmed = text.trim();
+    let (day_part, time_part) = match trimmed.split_once('T') {
+        Some((d, t)) => (d, Some(t)),
+        None => (trimmed, None),
+    };
+    let long = long_date(lang, trimmed);
+    if long == text {
+        return long;
+    }
+    let iso = match time_part {
+        Some(t) => format!("{day_part} {t}"),
+        None => day_part.to_string(),
+    };
+    fill(phrase(lang, "date.iso_long").unwrap_or("{iso} ({long})"), |name| match name {
+        "iso" => Some(iso.clone()),
+        "long" => Some(long_date(lang, day_part)),
+        _ => None,
+    })
+    .unwrap_or(long)
 }
 
 /// A failure to turn a request into a document.
@@ -373,7 +408,8 @@ impl HelperDef for OptionHelper {
     }
 }
 
-/// `{{date value}}`: a stored date as the long date of the document's language.
+/// `{{date value}}`: a stored date as the document prints it, in ISO form and
+/// as the long date of the document's language ([`document_date`]).
 struct DateHelper;
 
 impl HelperDef for DateHelper {
@@ -386,7 +422,7 @@ impl HelperDef for DateHelper {
     ) -> Result<ScopedJson<'rc>, RenderError> {
         let lang = document_lang(ctx)?;
         let text = helper.param(0).map(|p| value_text(p.value())).unwrap_or_default();
-        text_value(long_date(lang, &text))
+        text_value(document_date(lang, &text))
     }
 }
 
@@ -510,7 +546,7 @@ mod tests {
         let unused: Vec<&String> = phrases(Lang::En)
             .keys()
             .filter(|k| {
-                !["title.", "doc.", "date.", "month."]
+                !["title.", "doc.", "date.", "month.", "articles."]
                     .iter()
                     .any(|p| k.starts_with(p))
             })
@@ -543,7 +579,24 @@ mod tests {
         );
         for typed in ["27/11/2026", "2026-02-30", "soon", "", "2026-11-27T25:00"] {
             assert_eq!(long_date(Lang::En, typed), typed);
+            assert_eq!(document_date(Lang::En, typed), typed);
         }
+    }
+
+    #[test]
+    fn dates_print_in_iso_form_with_the_written_month_of_each_language() {
+        let cases = [
+            (Lang::En, "2027-03-15 (15 March 2027)"),
+            (Lang::Fr, "2027-03-15 (15 mars 2027)"),
+            (Lang::Es, "2027-03-15 (15 de marzo de 2027)"),
+            (Lang::Ru, "2027-03-15 (15 марта 2027\u{a0}г.)"),
+            (Lang::Ar, "2027-03-15 (15 مارس 2027)"),
+            (Lang::Zh, "2027-03-15（2027年3月15日）"),
+        ];
+        for (lang, want) in cases {
+            assert_eq!(document_date(lang, "2027-03-15"), want);
+        }
+        assert_eq!(document_date(Lang::En, "2027-03-15T08:12"), "2027-03-15 08:12 (15 March 2027)");
     }
 
     /// Renders `template` over `view` as `document::build` does and reads
@@ -568,7 +621,7 @@ mod tests {
                 Block::Heading { level: 2, number: Some(1), text: format!("Take the statement of {}.", typed.replace('\n', " ")) },
                 Block::Paragraph { lines: vec!["2026-11-27".into(), "::h2 X".into()] },
                 Block::Paragraph {
-                    lines: vec!["Done at Eve".into(), "::h1 Injected | cell {{x}} on 27 November 2026.".into()]
+                    lines: vec!["Done at Eve".into(), "::h1 Injected | cell {{x}} on 2026-11-27 (27 November 2026).".into()]
                 },
             ]
         );

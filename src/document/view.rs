@@ -2,11 +2,15 @@
 //! turned into wording, lists numbered and absent parts flagged, so templates
 //! stay free of logic.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::i18n::Lang;
+use crate::i18n::placeholders::fill;
+use crate::request::mla::RealTimeType;
 use crate::request::transfer::TransferGround;
-use crate::request::{AnnexFile, Attachment, DataSpec, Instrument, Person, Request, RequestKind};
+use crate::request::{AnnexFile, Attachment, DataSpec, Instrument, Module, Person, PersonType, Request, RequestKind, TranslationStatus};
 
 /// The request as a template reads it.
 #[derive(Debug, Serialize)]
@@ -20,8 +24,34 @@ pub struct RequestView<'a> {
     /// Citation of the treaty when the basis is a bilateral or regional
     /// treaty and the drafter cited it ("" otherwise).
     pub treaty: String,
+    /// The articles of the chosen instrument the request relies on, worded
+    /// for the basis sentence ("articles 29 and 30"), when the instrument's
+    /// sentence does not name them itself ("" otherwise).
+    pub basis_articles: String,
+    /// Whether the basis sentence is that of the route of an emergency
+    /// request under CETS No. 224 (art. 9 or 10), so the basis sentence
+    /// itself is not repeated.
+    pub route_is_basis: bool,
+    /// Every type of assistance by its key, and whether the request asks
+    /// for it: the items of a type not asked for are not printed.
+    pub module: BTreeMap<&'static str, bool>,
+    /// The bank-secrecy clause the document adds when the request touches
+    /// bank accounts ([`crate::checks::bank_secrecy_clause`]), as the
+    /// phrase key suffix of its wording for the chosen basis (`UNTOC_18`,
+    /// `UNCAC_46`, `DRUG88_7`, `other`); none otherwise.
+    pub bank_secrecy: Option<&'static str>,
     /// Whether the request asks only for service of documents.
     pub service_only: bool,
+    /// Whether the facts section has anything to print: always, except for
+    /// a service-only request that gives no facts.
+    pub facts: bool,
+    /// Whether any detail of the proceedings is given (for the kinds whose
+    /// template prints that section only then).
+    pub proceedings: bool,
+    /// Whether the translation section has anything to print.
+    pub translation: bool,
+    /// Whether the translation is certified.
+    pub certified_translation: bool,
     /// Whether any offence carries the text of its provision (for the annex).
     pub any_provision_text: bool,
     /// Persons with their role and name already worded.
@@ -92,10 +122,29 @@ impl RequestView<'_> {
     }
 }
 
+/// A person's name as the persons section prints it (request-kinds.md
+/// §6.5): a natural person's family name in capitals, then the given names,
+/// in the order the wizard asks for them (so a name written family name
+/// first, as in Chinese, is never reversed), each in the script it was
+/// typed in; a legal person's registered name as typed.
+pub fn printed_name(person: &Person) -> String {
+    let family = person.family_name.trim();
+    let family = match person.person_type {
+        Some(PersonType::Legal) => family.to_string(),
+        _ => family.to_uppercase(),
+    };
+    [family.as_str(), person.given_names.trim()]
+        .iter()
+        .filter(|part| !part.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// A person as a template reads it.
 #[derive(Debug, Serialize)]
 pub struct PersonView<'a> {
-    /// Full name, given names first.
+    /// Full name, as [`printed_name`] prints it.
     pub name: String,
     /// Wording of the role.
     pub role: String,
@@ -120,6 +169,71 @@ pub struct AttachmentView<'a> {
     pub file: Option<&'a AnnexFile>,
 }
 
+/// The articles of the chosen instrument that the request relies on, when
+/// its basis sentence does not name an article itself (instruments.md §6,
+/// §7): under the Convention on Cybercrime, art. 29 for preservation and 30
+/// for the disclosure of the path, art. 25 for mutual assistance with 31
+/// for stored data, 33 for real-time traffic data and 34 for interception;
+/// under CETS No. 224, art. 11 for a videoconference and 12 for a joint
+/// investigation team (each only when that assistance is asked for). Sorted,
+/// each once.
+pub fn basis_articles(request: &Request) -> Vec<u32> {
+    let asks = |module: Module| request.mla.modules.contains(&module);
+    let mut articles = Vec::new();
+    match (request.basis.primary, request.kind) {
+        (Some(Instrument::Budapest), RequestKind::Preservation) => {
+            articles.push(29);
+            if request.preservation.path_disclosure {
+                articles.push(30);
+            }
+        }
+        (Some(Instrument::Budapest), RequestKind::MlaEvidence) => {
+            articles.push(25);
+            if asks(Module::StoredData) && !request.mla.stored_data.is_empty() {
+                articles.push(31);
+            }
+            for item in request.mla.real_time.iter().filter(|_| asks(Module::RealTime)) {
+                match item.data_type {
+                    Some(RealTimeType::Traffic) => articles.push(33),
+                    Some(RealTimeType::Content) => articles.push(34),
+                    None => {}
+                }
+            }
+        }
+        (Some(Instrument::Cets224), RequestKind::MlaEvidence) => {
+            if asks(Module::Videoconference) && !request.mla.videoconference.is_empty() {
+                articles.push(11);
+            }
+            if asks(Module::JointTeam) && !request.mla.joint_team.is_empty() {
+                articles.push(12);
+            }
+        }
+        _ => {}
+    }
+    articles.sort_unstable();
+    articles.dedup();
+    articles
+}
+
+/// Articles worded in `lang`: "article 29", "articles 25, 31 and 33"; ""
+/// for none.
+fn worded_articles(lang: Lang, articles: &[u32]) -> String {
+    let phrase = |key: &str| crate::document::templates::phrase(lang, key).unwrap_or_default();
+    match articles {
+        [] => String::new(),
+        [one] => fill(phrase("articles.one"), |name| (name == "number").then(|| one.to_string())).unwrap_or_default(),
+        [rest @ .., last] => {
+            let numbers = rest.iter().map(u32::to_string).collect::<Vec<_>>().join(phrase("articles.separator"));
+            fill(phrase("articles.many"), |name| match name {
+                "numbers" => Some(numbers.clone()),
+                "last" => Some(last.to_string()),
+                _ => None,
+            })
+            .unwrap_or_default()
+        }
+    }
+}
+
 /// Whether a free-text answer is given (not empty or blank).
 fn given(text: &str) -> bool {
     !text.trim().is_empty()
@@ -142,23 +256,45 @@ impl<'a> RequestView<'a> {
             RequestKind::EmergencyDisclosure => &request.emergency.data,
             _ => &[],
         };
+        let proc = &request.proc;
+        let certified_translation = request.translation.status == Some(TranslationStatus::Certified);
+        let translated = !matches!(request.translation.status, None | Some(TranslationStatus::NotNeeded));
         RequestView {
             lang,
             title,
             request,
             treaty,
+            basis_articles: worded_articles(lang, &basis_articles(request)),
+            route_is_basis: request.kind == RequestKind::EmergencyDisclosure
+                && request.emergency.route.is_some()
+                && request.basis.primary == Some(Instrument::Cets224),
+            module: Module::ALL.iter().map(|m| (m.key(), request.mla.modules.contains(m))).collect(),
+            bank_secrecy: crate::checks::bank_secrecy_clause(request).map(|_| match request.basis.primary {
+                Some(Instrument::Untoc18) => "UNTOC_18",
+                Some(Instrument::Uncac46) => "UNCAC_46",
+                Some(Instrument::Drug88_7) => "DRUG88_7",
+                _ => "other",
+            }),
             service_only: request.service_only(),
+            facts: !request.service_only()
+                || [&request.facts.summary, &request.facts.time_place, &request.facts.link_to_req_state, &request.facts.evidence_so_far]
+                    .iter()
+                    .any(|text| given(text)),
+            proceedings: proc.nature.is_some()
+                || proc.custody.in_custody
+                || !proc.related_requests.is_empty()
+                || [&proc.stage, &proc.subject_matter, &proc.conducting_auth.name, &proc.conducting_auth.functions, &proc.next_hearing_date, &proc.limitation_date]
+                    .iter()
+                    .any(|text| given(text)),
+            translation: translated
+                && (certified_translation || request.translation.covers_attachments || given(&request.translation.translator)),
+            certified_translation,
             any_provision_text: request.offences.iter().any(|offence| given(&offence.provision_text)),
             persons: request
                 .persons
                 .iter()
                 .map(|person| PersonView {
-                    name: [person.given_names.trim(), person.family_name.trim()]
-                        .iter()
-                        .filter(|part| !part.is_empty())
-                        .copied()
-                        .collect::<Vec<_>>()
-                        .join(" "),
+                    name: printed_name(person),
                     role: person.role.map(|role| words.option(role)).unwrap_or_default(),
                     has_details: [
                         &person.aliases,
@@ -189,7 +325,8 @@ impl<'a> RequestView<'a> {
                 || given(&request.costs.items)
                 || request.costs.undertaking
                 || given(&request.dp.safeguards)
-                || given(&request.consult.preservation_ref)
+                || (request.mla.follows_preservation
+                    && (given(&request.consult.preservation_ref) || given(&request.consult.preserved_at)))
                 || given(&request.consult.prior_informal),
             transfer_grounds: request
                 .transfer

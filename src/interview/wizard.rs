@@ -290,6 +290,7 @@ fn structure() -> Vec<StepSpec> {
                 multi!("mla.modules", Module).req().prov("UNTOC art. 18(3)").when("kind", &["mla_evidence"]),
                 f("mla.follows_preservation", Boolean).prov("Budapest art. 31(1)").when("kind", &["mla_evidence"]),
                 f("consult.preservation_ref", Text).req().prov("Budapest art. 29, 31(1)").when("mla.follows_preservation", &["true"]),
+                f("consult.preserved_at", Date).prov("Budapest art. 29(7), 31(1)").when("mla.follows_preservation", &["true"]),
             ],
         },
         StepSpec {

@@ -21,12 +21,12 @@ pub fn from_preservation(p: &Request) -> Result<Request, FollowUpError> {
         return Err(FollowUpError::NotPreservation(p.kind.key().to_string()));
     }
     let pres = &p.preservation;
+    // The references travel as they are, with no word of any language: the
+    // new request's template words them in its own language.
     let reference = if pres.preservation_ref.trim().is_empty() {
-        format!("our preservation request {}", p.req_auth.ref_no.trim())
-    } else if pres.preserved_at.trim().is_empty() {
-        pres.preservation_ref.trim().to_string()
+        p.req_auth.ref_no.trim().to_string()
     } else {
-        format!("{} of {}", pres.preservation_ref.trim(), pres.preserved_at.trim())
+        pres.preservation_ref.trim().to_string()
     };
     let measure = pres.mla_intent_measure.map(|m| match m {
         FollowUpMeasure::SearchAccess | FollowUpMeasure::SeizeSecure => DataMeasure::SearchSeizure,
@@ -70,6 +70,7 @@ pub fn from_preservation(p: &Request) -> Result<Request, FollowUpError> {
     r.mla.follows_preservation = true;
     r.mla.stored_data = stored_data;
     r.consult.preservation_ref = reference;
+    r.consult.preserved_at = pres.preserved_at.trim().to_string();
     Ok(r)
 }
 
@@ -90,7 +91,9 @@ mod tests {
         assert_eq!(r.kind, RequestKind::MlaEvidence);
         assert!(r.mla.follows_preservation);
         assert_eq!(r.mla.modules, vec![Module::StoredData]);
-        assert_eq!(r.consult.preservation_ref, "VST-24/7-2026-118 of 2026-11-21");
+        assert_eq!(r.consult.preservation_ref, "VST-24/7-2026-118");
+        assert_eq!(r.consult.preserved_at, "2026-11-21");
+        assert_eq!(r.mla.stored_data[0].preservation_ref, "VST-24/7-2026-118");
         assert_eq!(r.mla.stored_data.len(), p.preservation.data.len());
         assert_eq!(r.mla.stored_data[0].data, p.preservation.data[0]);
         assert_eq!(r.mla.stored_data[0].measure, Some(DataMeasure::Disclosure));

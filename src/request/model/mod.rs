@@ -801,6 +801,9 @@ part! {
     pub struct Consultation {
         /// Reference of the earlier preservation request this request follows.
         pub preservation_ref: String,
+        /// Date that preservation took effect, `YYYY-MM-DD` (Budapest art.
+        /// 29(7), 31(1)).
+        pub preserved_at: String,
         /// Earlier informal contacts: date, channel, what was obtained.
         pub prior_informal: String,
         /// Draft shared with the requested State before sending: date, with whom, feedback.

@@ -12,6 +12,11 @@ export type Consultation = {
  */
 preservation_ref: string, 
 /**
+ * Date that preservation took effect, `YYYY-MM-DD` (Budapest art.
+ * 29(7), 31(1)).
+ */
+preserved_at: string, 
+/**
  * Earlier informal contacts: date, channel, what was obtained.
  */
 prior_informal: string, 

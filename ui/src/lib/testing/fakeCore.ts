@@ -147,11 +147,7 @@ export function followUp(p: Request, id: string): { request: Request } | { error
     };
   }
   const pres = p.preservation;
-  const reference = blank(pres.preservation_ref)
-    ? `our preservation request ${p.req_auth.ref_no.trim()}`
-    : blank(pres.preserved_at)
-      ? pres.preservation_ref.trim()
-      : `${pres.preservation_ref.trim()} of ${pres.preserved_at.trim()}`;
+  const reference = blank(pres.preservation_ref) ? p.req_auth.ref_no.trim() : pres.preservation_ref.trim();
   const measure =
     pres.mla_intent_measure === null ? null : pres.mla_intent_measure === 'disclose' ? ('disclosure' as const) : ('search_seizure' as const);
   const r = emptyRequestOf();
@@ -181,6 +177,7 @@ export function followUp(p: Request, id: string): { request: Request } | { error
     relevance: pres.data_relationship,
   }));
   r.consult.preservation_ref = reference;
+  r.consult.preserved_at = pres.preserved_at.trim();
   return { request: r };
 }
 
