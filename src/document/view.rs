@@ -10,7 +10,7 @@ use crate::i18n::Lang;
 use crate::i18n::placeholders::fill;
 use crate::request::mla::RealTimeType;
 use crate::request::transfer::TransferGround;
-use crate::request::{AnnexFile, Attachment, DataSpec, Instrument, Module, Person, PersonType, Request, RequestKind, TranslationStatus};
+use crate::request::{AnnexFile, Attachment, DataSpec, Instrument, Module, Person, PersonType, Request, RequestKind, TranslationStatus, YesNoUnknown};
 
 /// The request as a template reads it.
 #[derive(Debug, Serialize)]
@@ -72,6 +72,9 @@ pub struct RequestView<'a> {
     /// The grounds of a transfer request ticked, each with the facts given
     /// for it.
     pub transfer_grounds: Vec<TransferGroundView<'a>>,
+    /// The reasons given for the UNTOC scope answers, each only when its
+    /// answer is yes (the wizard asks it only then).
+    pub scope_reasons: ScopeReasons<'a>,
     /// Whether the request is made under ETS 73, whose art. 8(1) letters the
     /// grounds then carry.
     pub ets73: bool,
@@ -167,6 +170,18 @@ pub struct AttachmentView<'a> {
     /// The annex's file, if one is kept (always present in the view, as
     /// null when there is none, so templates may test it).
     pub file: Option<&'a AnnexFile>,
+    /// The name of its language when the choice is "another language" (a
+    /// name typed before another choice was made is not printed).
+    pub other_language: Option<&'a str>,
+}
+
+/// The reasons given for the answers on the UNTOC scope (art. 2(a), 3).
+#[derive(Debug, Serialize)]
+pub struct ScopeReasons<'a> {
+    /// Why the offence is transnational in nature.
+    pub transnational: Option<&'a str>,
+    /// Why an organized criminal group is involved.
+    pub organized_group: Option<&'a str>,
 }
 
 /// The articles of the chosen instrument that the request relies on, when
@@ -328,6 +343,14 @@ impl<'a> RequestView<'a> {
                 || (request.mla.follows_preservation
                     && (given(&request.consult.preservation_ref) || given(&request.consult.preserved_at)))
                 || given(&request.consult.prior_informal),
+            scope_reasons: ScopeReasons {
+                transnational: (request.basis.transnational == Some(YesNoUnknown::Yes))
+                    .then_some(request.basis.transnational_reason.as_str())
+                    .filter(|r| !r.trim().is_empty()),
+                organized_group: (request.basis.organized_group == Some(YesNoUnknown::Yes))
+                    .then_some(request.basis.organized_group_reason.as_str())
+                    .filter(|r| !r.trim().is_empty()),
+            },
             transfer_grounds: request
                 .transfer
                 .grounds
@@ -352,6 +375,9 @@ impl<'a> RequestView<'a> {
                         (false, false) => None,
                     },
                     attachment,
+                    other_language: (attachment.language == Some(crate::request::AnnexLanguage::Other))
+                        .then_some(attachment.language_other.as_str())
+                        .filter(|name| !name.trim().is_empty()),
                     file: attachment.file.as_ref(),
                 })
                 .collect(),
