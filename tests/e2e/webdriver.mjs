@@ -2,6 +2,9 @@
 // a user does: find, click, type, read.
 
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
@@ -26,13 +29,17 @@ export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /**
  * Starts tauri-driver on `port` (and its native driver on the next port)
  * with `env` added to this process's environment, and waits until it
- * answers. Returns the child process, to kill when done.
+ * answers. Returns the child process, to kill when done. The webview keeps
+ * its storage (the interface language) in a folder of this driver's own,
+ * removed when it exits, so no test sees what another one chose.
  */
 export async function startDriver(port, env = {}) {
+  const profile = mkdtempSync(join(tmpdir(), 'mla-e2e-webview-'));
   const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1)], {
-    env: { ...process.env, ...env },
+    env: { ...process.env, XDG_DATA_HOME: join(profile, 'data'), XDG_CACHE_HOME: join(profile, 'cache'), ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  driver.on('exit', () => rmSync(profile, { recursive: true, force: true }));
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/status`)).ok) return driver;
