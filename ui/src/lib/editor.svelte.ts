@@ -138,9 +138,8 @@ export class Editor {
   /** The language the findings' messages are worded in. */
   lang: Lang;
   /**
-   * A new request starts calm: its findings show beside a field once the
-   * field or its step has been visited, and all of them once the review is
-   * opened. A draft opened from the list shows them all at once.
+   * A new request starts calm: its findings show beside a field once its
+   * step has been left, and all of them once the review is opened. A draft opened from the list shows them all at once.
    */
   private calm = $state(false);
   private visited = $state.raw<ReadonlySet<string>>(new Set());
