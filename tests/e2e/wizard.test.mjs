@@ -161,7 +161,10 @@ test('a request typed into the wizard is exported as a PDF and survives a restar
     // columns side by side and splits long values).
     const text = execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     for (const [key, value] of Object.entries(typed)) {
-      if (key === 'treaty' || key === 'facts' || key === 'measure' || key === 'address') {
+      if (key === 'person') {
+        // A family name prints in capitals (request-kinds.md §6.5).
+        assert.ok(text.includes(value.toUpperCase()), `PDF lacks ${key}: ${value.toUpperCase()}`);
+      } else if (key === 'treaty' || key === 'facts' || key === 'measure' || key === 'address') {
         // Long values wrap; compare without line breaks.
         assert.ok(text.includes(value.replace(/\s+/g, ' ')), `PDF lacks ${key}: ${value}`);
       } else {
