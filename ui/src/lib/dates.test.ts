@@ -41,6 +41,7 @@ describe('a date in words', () => {
     expect(longDate('2027-03-15', 'ru')).toMatch(/^15 марта 2027/);
     expect(longDate('2027-03-15', 'zh')).toBe('2027年3月15日');
     expect(longDate('2027-03-15', 'ar')).toContain('مارس');
+    expect(longDate('2027-03-15', 'ar')).toContain('2027');
   });
 
   it('knows a stored ISO date', () => {

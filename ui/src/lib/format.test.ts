@@ -17,6 +17,9 @@ describe('dateLocale', () => {
   it('writes English dates the British way and others in their own language', () => {
     expect(dateLocale('en')).toBe('en-GB');
     expect(dateLocale('fr')).toBe('fr');
+    // Western digits in Arabic, as in the documents.
+    expect(formatTimestamp('2026-03-02T09:05:00Z', { timeZone: 'UTC', locale: dateLocale('ar') })).toMatch(/2026/);
+    expect(formatTimestamp('2026-03-02T09:05:00Z', { timeZone: 'UTC', locale: dateLocale('ar') })).not.toMatch(/[\u0660-\u0669]/);
     expect(formatTimestamp('2026-03-02T09:05:00Z', { timeZone: 'UTC', locale: dateLocale('fr') })).toContain('2026');
   });
 });

@@ -2,9 +2,13 @@
 import type { Lang } from './generated/Lang';
 import type { Request } from './generated/Request';
 
-/** The locale that writes dates for an interface language. */
+/**
+ * The locale that writes dates for an interface language: day first in
+ * English, and Western digits in Arabic, as the documents print them, so
+ * that one screen never mixes two sets of digits.
+ */
 export function dateLocale(lang: Lang): string {
-  return lang === 'en' ? 'en-GB' : lang;
+  return lang === 'en' ? 'en-GB' : lang === 'ar' ? 'ar-u-nu-latn' : lang;
 }
 
 /**
