@@ -35,10 +35,22 @@ export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  */
 export async function startDriver(port, env = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'mla-e2e-webview-'));
+  // A process group of its own: killing the driver kills WebKitWebDriver and
+  // any app it started too, so no app outlives its test (an app left running
+  // would hold the test runner's output open, and the runner would wait).
   const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1)], {
     env: { ...process.env, XDG_DATA_HOME: join(profile, 'data'), XDG_CACHE_HOME: join(profile, 'cache'), ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
   });
+  driver.kill = (signal = 'SIGTERM') => {
+    try {
+      process.kill(-driver.pid, signal);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   driver.on('exit', () => rmSync(profile, { recursive: true, force: true }));
   for (let i = 0; i < 100; i++) {
     try {
