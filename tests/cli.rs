@@ -329,7 +329,7 @@ fn a_request_file_over_the_limit_is_refused_unread() {
     let dir = tempfile::tempdir().unwrap();
     let huge = dir.path().join("huge.json");
     std::fs::File::create(&huge).unwrap().set_len(mla_writer::request::read::MAX_FILE_BYTES + 1).unwrap();
-    let (code, stderr) = refused_with(&["check", huge.to_str().unwrap()], dir.path());
+    let (code, stderr) = refused_with(&["check", huge.to_str().unwrap(), "--today", "2026-11-27"], dir.path());
     assert_eq!(code, Some(2), "{stderr}");
     assert!(
         stderr.contains(&format!("huge.json: the file is {} bytes, more than the {} bytes allowed", mla_writer::request::read::MAX_FILE_BYTES + 1, mla_writer::request::read::MAX_FILE_BYTES)),
@@ -352,7 +352,7 @@ fn a_request_from_a_pipe_is_read_up_to_the_limit_only() {
             while pipe.write_all(&chunk).is_ok() {}
         })
     };
-    let (code, stderr) = refused_with(&["check", fifo.to_str().unwrap()], dir.path());
+    let (code, stderr) = refused_with(&["check", fifo.to_str().unwrap(), "--today", "2026-11-27"], dir.path());
     writer.join().unwrap();
     assert_eq!(code, Some(2), "{stderr}");
     assert!(stderr.contains(&format!("more than the {} bytes allowed", mla_writer::request::read::MAX_FILE_BYTES)), "{stderr}");
