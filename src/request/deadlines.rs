@@ -51,9 +51,10 @@ pub struct DueDate {
 /// `None` when blank or malformed.
 pub fn parse_day(text: &str) -> Option<Date> {
     let text = text.trim();
-    let day = text.get(..10).unwrap_or(text);
-    if text.len() > 10 && !text[10..].starts_with('T') {
-        return None;
+    let day = text.get(..10)?;
+    match text.get(10..) {
+        Some(rest) if rest.is_empty() || rest.starts_with('T') => {}
+        _ => return None,
     }
     Date::parse(day, time::macros::format_description!("[year]-[month]-[day]")).ok()
 }
@@ -194,5 +195,22 @@ mod tests {
         r.urgent_oral.made_at = "9999-12-31T10:00".into();
         assert!(deadlines(&r).is_empty(), "{:?}", deadlines(&r));
         assert_eq!(parse_day("2026-11-27 and more"), None);
+    }
+
+    proptest::proptest! {
+        /// Any text in any date field, whatever its script, gives a date or
+        /// none, never a failure: a character across the tenth byte once did.
+        #[test]
+        fn any_text_in_a_date_field_gives_a_date_or_none(text in "\\PC{0,14}") {
+            let _ = parse_day(&text);
+            let _ = parse_day(&format!("2026-11-2{text}"));
+        }
+    }
+
+    #[test]
+    fn a_character_across_the_tenth_byte_is_no_date() {
+        assert_eq!(parse_day("00H\u{2d6f}.\u{11825}"), None);
+        assert_eq!(parse_day("2026-11-27\u{e9}"), None);
+        assert_eq!(parse_day("2026-11-27T10:00"), Some(date!(2026 - 11 - 27)));
     }
 }
