@@ -238,7 +238,7 @@ describe('wizard', () => {
     click('[data-testid="add-offences"]');
     await settle();
     type('[data-field="offences.1.name"]', 'Money laundering');
-    click('[aria-label="Move Offence 2 up"]');
+    click('[aria-label="Move up: Offence 2"]');
     await settle();
     expect(($('[data-field="offences.0.name"]') as HTMLInputElement).value).toBe('Money laundering');
     click('[data-testid="remove-offences-0"]');
