@@ -1000,3 +1000,25 @@ describe('closing the window', () => {
     expect(exists('[data-testid="close-held"]')).toBe(false);
   });
 });
+
+describe('the review page', () => {
+  it('has an export bar and three panes, Check, Read and Answers, one shown at a time and moved between with the arrow keys', async () => {
+    await openFirstDraft();
+    await goToStep('review');
+    const hidden = (id: string) => ($(`[data-testid="review-panel-${id}"]`) as HTMLElement).hidden;
+    expect(exists('[data-testid="export-bar"] [data-testid="export-pdf"]')).toBe(true);
+    expect([hidden('check'), hidden('read'), hidden('answers')]).toEqual([false, true, true]);
+    expect($('[data-testid="review-tab-check"]').getAttribute('aria-selected')).toBe('true');
+    click('[data-testid="review-tab-read"]');
+    expect([hidden('check'), hidden('read'), hidden('answers')]).toEqual([true, false, true]);
+    expect(exists('[data-testid="review-panel-read"] [data-testid="preview"]')).toBe(true);
+    $('[data-testid="review-tab-read"]').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    flushSync();
+    expect([hidden('check'), hidden('read'), hidden('answers')]).toEqual([true, true, false]);
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('review-tab-answers');
+    expect(exists('[data-testid="review-panel-answers"] [data-testid="answers"]')).toBe(true);
+    $('[data-testid="review-tab-answers"]').dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true }));
+    flushSync();
+    expect(hidden('check')).toBe(false);
+  });
+});
