@@ -1022,3 +1022,73 @@ describe('the review page', () => {
     expect(hidden('check')).toBe(false);
   });
 });
+
+describe('keyboard shortcuts', () => {
+  const key = (k: string, mods: KeyboardEventInit = {}) => {
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true, ...mods }));
+    flushSync();
+  };
+
+  it('are listed by F1 and closed by Escape, move between steps, go to the review, and start a new request from the wizard', async () => {
+    await openFirstDraft();
+    key('F1');
+    expect(Array.from(document.querySelectorAll('[data-testid="shortcut"]')).map((e) => e.getAttribute('data-action'))).toEqual([
+      'next', 'previous', 'review', 'export', 'search', 'new', 'undo', 'help',
+    ]);
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('shortcuts-close');
+    $('[data-testid="shortcuts-help"]').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    flushSync();
+    expect(exists('[data-testid="shortcuts-help"]')).toBe(false);
+
+    const first = current();
+    key('PageDown', { ctrlKey: true });
+    await settle();
+    expect(current()).not.toBe(first);
+    key('PageUp', { ctrlKey: true });
+    await settle();
+    expect(current()).toBe(first);
+    key('R', { ctrlKey: true, shiftKey: true });
+    await settle();
+    expect(current()).toBe('step-review');
+
+    const drafts = (await backend.invoke('list_drafts', {} as never)).length;
+    key('n', { ctrlKey: true });
+    await settle(600);
+    expect((await backend.invoke('list_drafts', {} as never)).length).toBe(drafts + 1);
+    expect(exists('[data-testid="step-kind"]')).toBe(true);
+  });
+});
+
+describe('a removal', () => {
+  it('is offered back by a toast, and by Ctrl+Z outside a text field, and saved either way', async () => {
+    await openFirstDraft();
+    await goToStep('facts');
+    click('[data-testid="add-offences"]');
+    await settle();
+    type('[data-field="offences.0.name"]', 'Fraud');
+    click('[data-testid="add-offences"]');
+    await settle();
+    type('[data-field="offences.1.name"]', 'Money laundering');
+    await settle(600);
+    const before = lastSaved().offences;
+    expect(before.map((o) => o.name)).toEqual(['Fraud', 'Money laundering']);
+
+    click('[data-testid="remove-offences-0"]');
+    await settle(600);
+    expect(lastSaved().offences.map((o) => o.name)).toEqual(['Money laundering']);
+    expect($('[data-testid="undo-toast"]').textContent).toContain('Offence 1 removed.');
+    click('[data-testid="undo-removal"]');
+    await settle(600);
+    expect(lastSaved().offences).toEqual(before);
+    expect(exists('[data-testid="undo-toast"]')).toBe(false);
+
+    click('[data-testid="remove-offences-1"]');
+    await settle(600);
+    expect(lastSaved().offences.map((o) => o.name)).toEqual(['Fraud']);
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', ctrlKey: true, bubbles: true, cancelable: true }));
+    flushSync();
+    await settle(600);
+    expect(lastSaved().offences).toEqual(before);
+  });
+});

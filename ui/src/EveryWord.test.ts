@@ -115,7 +115,8 @@ function screenText(): string[] {
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
-    if (!parent || parent.closest('script, style, textarea') || otherLanguage(parent)) continue;
+    // Key caps (<kbd>: "Ctrl", "Page Down") are printed on the keyboard as they are.
+    if (!parent || parent.closest('script, style, textarea, kbd') || otherLanguage(parent)) continue;
     const text = node.textContent?.trim() ?? '';
     if (text !== '') out.push(text);
   }
@@ -149,7 +150,8 @@ function englishOn(lang: Lang, own: Set<string>): string[] {
 /** The screens of the app with the draft open, each reached from the one before. */
 const SCREENS: Array<{ name: string; reach: () => Promise<void> }> = [
   { name: 'start screen', reach: async () => {} },
-  { name: 'settings', reach: () => click('[data-testid="open-settings"]') },
+  { name: 'keyboard shortcuts', reach: async () => { window.dispatchEvent(new KeyboardEvent('keydown', { key: 'F1' })); await settle(50); } },
+  { name: 'settings', reach: async () => { await click('[data-testid="shortcuts-close"]'); await click('[data-testid="open-settings"]'); } },
   { name: 'exchange desk', reach: async () => { await click('[data-testid="settings-home"]'); await click('[data-testid="open-exchange"]'); } },
   { name: 'archive and bin', reach: async () => { await click('[data-testid="exchange-home"]'); await click('[data-testid="open-aside"]'); } },
   { name: 'the draft, first step', reach: async () => { await click('[data-testid="aside-home"]'); await click('[data-testid="draft-item"]'); } },

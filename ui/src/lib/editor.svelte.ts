@@ -254,8 +254,29 @@ export class Editor {
     return list.length;
   }
 
-  removeItem(groupPath: string, index: number): void {
-    this.change(groupPath, removeItem(listAt(this.request, groupPath), index));
+  /** The item last removed from a list, `label` naming it ("Person 2"), until it is put back or dismissed: the wizard offers to undo it. */
+  removed = $state.raw<{ groupPath: string; index: number; item: unknown; label: string } | null>(null);
+
+  removeItem(groupPath: string, index: number, label = ''): void {
+    const list = listAt(this.request, groupPath);
+    this.removed = { groupPath, index, item: $state.snapshot(list[index]), label };
+    this.change(groupPath, removeItem(list, index));
+  }
+
+  /** Puts the item last removed back where it was; false when there is none. */
+  undoRemoval(): boolean {
+    const removed = this.removed;
+    if (removed === null) return false;
+    const list = listAt(this.request, removed.groupPath);
+    const at = Math.min(removed.index, list.length);
+    this.change(removed.groupPath, [...list.slice(0, at), removed.item, ...list.slice(at)]);
+    this.removed = null;
+    return true;
+  }
+
+  /** Forgets the item last removed: the offer to undo it goes. */
+  dismissRemoval(): void {
+    this.removed = null;
   }
 
   moveItem(groupPath: string, from: number, to: number): void {
