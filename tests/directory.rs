@@ -138,7 +138,7 @@ fn the_reference_example_parses_and_validates() {
     assert_eq!(changes.states[0].change, ChangeKind::New);
     let entry = &changes.entries[0];
     assert_eq!(entry.authorities.len(), 2);
-    assert_eq!(entry.channels[0].means, [directory::Means::Post, directory::Means::Email]);
+    assert_eq!(entry.channels[0].means, [directory::AcceptedMeans::Post, directory::AcceptedMeans::Email]);
     assert_eq!(entry.languages[0].attachments_rule, Some(directory::AttachmentsRule::KeyDocuments));
 }
 
@@ -163,8 +163,10 @@ fn the_demo_pack_is_valid_all_fictitious_and_names_the_states_the_examples_addre
     }
     let dir = tempfile::tempdir().unwrap();
     let mut store = store(dir.path());
-    let receipt = store.load_demo_directory(TODAY).unwrap().expect("loaded into an empty directory");
-    assert_eq!(receipt.states_new as usize, file.states.len());
+    assert!(store.seed_demo_if_empty(TODAY).unwrap().is_some());
+    let listed = store.directory_list().unwrap();
+    assert_eq!(listed.len(), file.states.len(), "the demo request comes with the demo directory");
+    assert!(listed.iter().all(|s| s.fictitious));
     assert_eq!(store.load_demo_directory(TODAY).unwrap(), None, "loaded once only");
 }
 
@@ -270,7 +272,7 @@ fn a_newer_edition_shows_its_changes_field_by_field_before_they_are_applied() {
     let email = &state.authorities[0].fields;
     assert_eq!(email.len(), 1);
     assert_eq!((email[0].field.as_str(), email[0].old.as_deref(), email[0].new.as_deref()), ("email", Some("central.authority@justice.example"), Some("mla@justice.example")));
-    assert_eq!(store.directory_entry("XA").unwrap().requirements.use_limitation, Some(directory::UseLimitation::Strict), "a preview writes nothing");
+    assert_eq!(store.directory_entry("XA").unwrap().requirements.use_limitation, Some(directory::UseLimitationPractice::Strict), "a preview writes nothing");
 
     store.apply_directory_import(&changes, &source("Edition 2"), TODAY).unwrap();
     assert_eq!(store.directory_entry("XA").unwrap().authorities[0].email, ["mla@justice.example"]);
@@ -384,4 +386,22 @@ fn mla_directory_previews_imports_lists_shows_and_exports() {
     assert!(common::mla(&["directory", "export", json.to_str().unwrap()], &data).status.success());
     let file: DirectoryFile = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
     assert_eq!(file.states.len(), 4);
+}
+
+#[test]
+fn an_edited_entry_is_validated_and_its_change_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = store(dir.path());
+    store.load_demo_directory(TODAY).unwrap();
+    let mut norland = store.directory_entry("XN").unwrap();
+    norland.requirements.service_lead_days = Some(45);
+    norland.authorities[0].email.push("not an address".to_string());
+    let err = store.save_directory_entry(norland.clone(), &source(""), TODAY).unwrap_err().to_string();
+    assert!(err.contains("entry XN.authorities[0], email[1]: expected an e-mail address") || err.contains("entry XN.authorities[0].email[1]"), "{err}");
+    norland.authorities[0].email.pop();
+    let receipt = store.save_directory_entry(norland, &DirectorySource { entered_by: "clerk".into(), ..DirectorySource::default() }, TODAY).unwrap();
+    assert_eq!((receipt.states_changed, receipt.fields), (1, 1));
+    let last = store.directory_history("XN").unwrap().pop().unwrap();
+    assert_eq!((last.action.as_str(), last.entered_by.as_str()), ("edit", "clerk"));
+    assert_eq!((last.fields[0].field.as_str(), last.fields[0].old.as_deref(), last.fields[0].new.as_deref()), ("requirements.service_lead_days", None, Some("45")));
 }

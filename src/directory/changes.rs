@@ -12,7 +12,7 @@ use ts_rs::TS;
 
 use super::model::StateEntry;
 use super::read::{Incoming, IncomingState};
-use super::validate::{self, Problem};
+use super::validate::{self, DirectoryProblem};
 use super::DirectoryError;
 
 /// Whether a record is new, changed or removed.
@@ -32,7 +32,7 @@ pub enum ChangeKind {
 /// with `; `, a record as JSON.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
-pub struct FieldChange {
+pub struct EntryFieldChange {
     /// The field's path within its record (`requirements.dual_criminality`,
     /// `channels[0].allowed`, `email`).
     pub field: String,
@@ -55,7 +55,7 @@ pub struct AuthorityChange {
     /// New, changed or removed.
     pub change: ChangeKind,
     /// Each field that differs.
-    pub fields: Vec<FieldChange>,
+    pub fields: Vec<EntryFieldChange>,
 }
 
 /// What changes in one State's entry.
@@ -69,7 +69,7 @@ pub struct StateChange {
     /// New, changed or removed.
     pub change: ChangeKind,
     /// Each field of the State's own record (not its authorities) that differs.
-    pub fields: Vec<FieldChange>,
+    pub fields: Vec<EntryFieldChange>,
     /// Each authority added, changed or removed.
     pub authorities: Vec<AuthorityChange>,
 }
@@ -108,7 +108,7 @@ pub fn preview(current: &[StateEntry], incoming: &Incoming) -> Result<DirectoryC
     for state in &incoming.states {
         let existing = by_id.get(state.entry.state_id.as_str()).copied();
         if !state.parts.core && existing.is_none() {
-            problems.push(Problem {
+            problems.push(DirectoryProblem {
                 at: state.origin.core.clone(),
                 message: format!(
                     "State {:?} is not in the directory; import its row of states.csv (or a JSON entry) with it",
@@ -164,7 +164,7 @@ fn merge(existing: Option<&StateEntry>, incoming: &IncomingState) -> StateEntry 
 /// The problems of the records an import gives, each at its place in the
 /// file; an authority is checked against its State as merged (a fictitious
 /// State's authorities have reserved addresses).
-fn problems_of(merged: &StateEntry, incoming: &IncomingState) -> Vec<Problem> {
+fn problems_of(merged: &StateEntry, incoming: &IncomingState) -> Vec<DirectoryProblem> {
     let origin = &incoming.origin;
     let given = &incoming.entry;
     let mut problems = Vec::new();
@@ -187,7 +187,7 @@ fn problems_of(merged: &StateEntry, incoming: &IncomingState) -> Vec<Problem> {
 }
 
 /// Authorities whose id the directory would hold twice after the import.
-fn authorities_twice(current: &[StateEntry], merged: &[StateEntry]) -> Vec<Problem> {
+fn authorities_twice(current: &[StateEntry], merged: &[StateEntry]) -> Vec<DirectoryProblem> {
     let replaced: Vec<&str> = merged.iter().map(|s| s.state_id.as_str()).collect();
     let mut seen: HashMap<String, String> = HashMap::new();
     let kept = current.iter().filter(|s| !replaced.contains(&s.state_id.as_str()));
@@ -196,7 +196,7 @@ fn authorities_twice(current: &[StateEntry], merged: &[StateEntry]) -> Vec<Probl
         for a in &state.authorities {
             let id = a.authority_id.to_ascii_lowercase();
             if let Some(first) = seen.insert(id, state.state_id.clone()) {
-                problems.push(Problem {
+                problems.push(DirectoryProblem {
                     at: format!("{} authority {}", state.state_id, a.authority_id),
                     message: format!("this authority id is also given to an authority of {first}; each authority needs its own UUID"),
                 });
@@ -286,17 +286,17 @@ fn leaves(value: &Value, path: &str, out: &mut BTreeMap<String, Value>) {
     }
 }
 
-fn field_changes(old: &BTreeMap<String, Value>, new: &BTreeMap<String, Value>) -> Vec<FieldChange> {
+fn field_changes(old: &BTreeMap<String, Value>, new: &BTreeMap<String, Value>) -> Vec<EntryFieldChange> {
     let mut changes = Vec::new();
     for (field, value) in new {
         match old.get(field) {
             Some(before) if before == value => {}
-            before => changes.push(FieldChange { field: field.clone(), old: before.map(shown), new: Some(shown(value)) }),
+            before => changes.push(EntryFieldChange { field: field.clone(), old: before.map(shown), new: Some(shown(value)) }),
         }
     }
     for (field, value) in old {
         if !new.contains_key(field) {
-            changes.push(FieldChange { field: field.clone(), old: Some(shown(value)), new: None });
+            changes.push(EntryFieldChange { field: field.clone(), old: Some(shown(value)), new: None });
         }
     }
     changes.sort_by(|a, b| a.field.cmp(&b.field));

@@ -22,10 +22,10 @@ mod state_ids;
 pub mod tables;
 pub mod validate;
 
-pub use changes::{AuthorityChange, ChangeKind, DirectoryChanges, FieldChange, StateChange};
+pub use changes::{AuthorityChange, ChangeKind, DirectoryChanges, EntryFieldChange, StateChange};
 pub use model::*;
 pub use read::{Incoming, Parts};
-pub use validate::Problem;
+pub use validate::DirectoryProblem;
 
 use std::path::PathBuf;
 
@@ -56,7 +56,7 @@ pub enum DirectoryError {
         /// The file or folder.
         source_name: String,
         /// Every problem found.
-        problems: Vec<Problem>,
+        problems: Vec<DirectoryProblem>,
     },
     /// Export refused: these entries come from sources with restricted
     /// access.
@@ -71,7 +71,7 @@ pub enum DirectoryError {
     },
 }
 
-fn list(problems: &[Problem]) -> String {
+fn list(problems: &[DirectoryProblem]) -> String {
     problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n")
 }
 

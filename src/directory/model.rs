@@ -71,7 +71,7 @@ pub struct StateEntry {
     pub official_languages: Vec<String>,
     /// National MLA law, national guide, treaty lists, as entered by the user.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub links: Vec<Link>,
+    pub links: Vec<ReferenceLink>,
     /// Free notes: practice, tips, known delays.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub notes: String,
@@ -85,8 +85,8 @@ pub struct StateEntry {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub languages: Vec<LanguageRule>,
     /// What the State requires of every request.
-    #[serde(skip_serializing_if = "Requirements::is_empty")]
-    pub requirements: Requirements,
+    #[serde(skip_serializing_if = "StateRequirements::is_empty")]
+    pub requirements: StateRequirements,
     /// Its authorities, by role.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub authorities: Vec<Authority>,
@@ -114,7 +114,7 @@ impl StateEntry {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(deny_unknown_fields, default)]
 #[ts(export)]
-pub struct Link {
+pub struct ReferenceLink {
     /// Its title.
     pub title: String,
     /// Where to find it (an address, a citation), as entered.
@@ -125,7 +125,7 @@ pub struct Link {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
-pub enum YesNoUnknown {
+pub enum Acceptance {
     /// Yes.
     Yes,
     /// No.
@@ -139,7 +139,7 @@ pub enum YesNoUnknown {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
-pub enum Party {
+pub enum PartyStatus {
     /// A Party.
     Yes,
     /// Not a Party.
@@ -160,7 +160,7 @@ pub struct InstrumentStatus {
     /// ETS_73, HARARE, EIO, EU_2024_3011 or BILATERAL:{treaty id}.
     pub instrument: String,
     /// Party status.
-    pub party: Party,
+    pub party: PartyStatus,
     /// Entry into force for this State (YYYY-MM-DD).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
@@ -168,7 +168,7 @@ pub struct InstrumentStatus {
     /// Whether the State accepts the instrument as the legal basis for MLA.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
-    pub usable_as_basis: Option<YesNoUnknown>,
+    pub usable_as_basis: Option<Acceptance>,
     /// Reservations and declarations.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub reservations: Vec<Reservation>,
@@ -221,7 +221,7 @@ pub struct BilateralTreaty {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
-pub enum Route {
+pub enum ChannelRoute {
     /// Through the central authorities.
     CentralAuthority,
     /// Through diplomatic channels.
@@ -245,7 +245,7 @@ pub enum Route {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
-pub enum Means {
+pub enum AcceptedMeans {
     /// Post.
     Post,
     /// Courier.
@@ -272,7 +272,7 @@ pub struct ChannelRule {
     pub kind: String,
     /// Accepted channels.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub allowed: Vec<Route>,
+    pub allowed: Vec<ChannelRoute>,
     /// Declared that requests must go through diplomatic channels.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
@@ -280,10 +280,10 @@ pub struct ChannelRule {
     /// Accepts urgent requests (or advance copies) through INTERPOL.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
-    pub interpol_urgent: Option<YesNoUnknown>,
+    pub interpol_urgent: Option<Acceptance>,
     /// Accepted means of transmission.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub means: Vec<Means>,
+    pub means: Vec<AcceptedMeans>,
     /// Electronic transmission must be encrypted.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
@@ -305,7 +305,7 @@ pub struct ChannelRule {
     /// Accepts urgent oral requests confirmed in writing.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
-    pub oral_urgent_accepted: Option<YesNoUnknown>,
+    pub oral_urgent_accepted: Option<Acceptance>,
 }
 
 /// A language a request may be in, and on what condition.
@@ -365,7 +365,7 @@ pub struct LanguageRule {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
-pub enum DualCriminality {
+pub enum DualCriminalityStance {
     /// Not required.
     NotRequired,
     /// Required for coercive measures.
@@ -382,7 +382,7 @@ pub enum DualCriminality {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
-pub enum UseLimitation {
+pub enum UseLimitationPractice {
     /// The instrument's rule.
     Standard,
     /// Consent needed for any other use.
@@ -397,7 +397,7 @@ pub enum UseLimitation {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
-pub enum Authentication {
+pub enum AuthenticationForm {
     /// None.
     None,
     /// A signature.
@@ -414,18 +414,18 @@ pub enum Authentication {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(deny_unknown_fields, default)]
 #[ts(export)]
-pub struct Requirements {
+pub struct StateRequirements {
     /// Dual-criminality stance.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
-    pub dual_criminality: Option<DualCriminality>,
+    pub dual_criminality: Option<DualCriminalityStance>,
     /// More on it.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub dual_criminality_note: String,
     /// Use limitation.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
-    pub use_limitation: Option<UseLimitation>,
+    pub use_limitation: Option<UseLimitationPractice>,
     /// More on it.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub use_limitation_note: String,
@@ -435,7 +435,7 @@ pub struct Requirements {
     /// Authentication required.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
-    pub authentication: Option<Authentication>,
+    pub authentication: Option<AuthenticationForm>,
     /// Requests from non-judicial issuers need judicial validation.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
@@ -472,10 +472,10 @@ pub struct Requirements {
     pub procedural_requirements: String,
 }
 
-impl Requirements {
+impl StateRequirements {
     /// Whether nothing is known.
     pub fn is_empty(&self) -> bool {
-        *self == Requirements::default()
+        *self == StateRequirements::default()
     }
 }
 
@@ -483,7 +483,7 @@ impl Requirements {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
-pub enum Role {
+pub enum AuthorityRole {
     /// Central authority for mutual legal assistance.
     CentralAuthorityMla,
     /// Central authority for extradition.
@@ -516,7 +516,7 @@ pub enum Role {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
-pub enum Stage {
+pub enum ProceedingsStage {
     /// Investigation.
     Investigation,
     /// Trial.
@@ -529,7 +529,7 @@ pub enum Stage {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
-pub enum RequestType {
+pub enum AuthorityRequestType {
     /// Extradition.
     Extradition,
     /// Mutual legal assistance.
@@ -603,7 +603,7 @@ pub struct Competence {
     pub measures: Vec<String>,
     /// Stages of proceedings it handles.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub stages: Vec<Stage>,
+    pub stages: Vec<ProceedingsStage>,
     /// Offence types (tags: economic, terrorism, cyber).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub offence_types: Vec<String>,
@@ -631,7 +631,7 @@ pub struct Authority {
     /// UUID.
     pub authority_id: String,
     /// What it is designated for.
-    pub roles: Vec<Role>,
+    pub roles: Vec<AuthorityRole>,
     /// Instruments under which it is designated.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub instruments: Vec<String>,
@@ -681,7 +681,7 @@ pub struct Authority {
     pub competence: Competence,
     /// Types of request it deals with.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub request_types: Vec<RequestType>,
+    pub request_types: Vec<AuthorityRequestType>,
     /// Networks it belongs to.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub networks: Vec<String>,

@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use super::model::{DirectoryFile, StateEntry};
-use super::validate::{self, Problem};
+use super::validate::{self, DirectoryProblem};
 use super::{tables, DirectoryError};
 
 /// The largest directory file read (a JSON file or one CSV table).
@@ -70,7 +70,7 @@ pub struct Incoming {
     /// What was found wrong while reading (a row that does not parse, a
     /// cell of the wrong type); [`super::changes::preview`] lists them with
     /// the problems of the records themselves, so one pass shows them all.
-    pub problems: Vec<Problem>,
+    pub problems: Vec<DirectoryProblem>,
 }
 
 /// Reads a directory from `path`: a folder of CSV tables, one CSV table
@@ -115,7 +115,7 @@ pub fn parse_json(text: &str, source_name: &str) -> Result<Incoming, DirectoryEr
             unreadable(format!("at {path}: {inner}"))
         }
     })?;
-    let problems: Vec<Problem> = validate::header_problems(&file);
+    let problems: Vec<DirectoryProblem> = validate::header_problems(&file);
     let states = file
         .states
         .into_iter()

@@ -18,7 +18,7 @@ use serde_json::{Map, Value};
 
 use super::model::{Authority, ChannelRule, InstrumentStatus, LanguageRule, StateEntry};
 use super::read::{read_text, Incoming, IncomingState, Origin, Parts};
-use super::validate::{join, Problem};
+use super::validate::{join, DirectoryProblem};
 use super::DirectoryError;
 
 /// How a cell is written.
@@ -238,7 +238,7 @@ fn parse_tables(source_name: &str, texts: &[(&Table, String)]) -> Result<Incomin
             match table.file {
                 "states.csv" => match record::<StateEntry>(row, &at) {
                     Ok(entry) if gathered.seen => {
-                        problems.push(Problem { at, message: format!("State {} has a row already", entry.state_id) });
+                        problems.push(DirectoryProblem { at, message: format!("State {} has a row already", entry.state_id) });
                     }
                     Ok(entry) => {
                         gathered.entry = StateEntry { authorities: Vec::new(), ..entry };
@@ -293,7 +293,7 @@ fn parse_tables(source_name: &str, texts: &[(&Table, String)]) -> Result<Incomin
     Ok(Incoming { source_name: source_name.to_string(), states, problems })
 }
 
-fn collect<T: DeserializeOwned>(row: Value, at: &str, problems: &mut Vec<Problem>) -> Option<T> {
+fn collect<T: DeserializeOwned>(row: Value, at: &str, problems: &mut Vec<DirectoryProblem>) -> Option<T> {
     match record::<T>(row, at) {
         Ok(r) => Some(r),
         Err(p) => {
@@ -304,11 +304,11 @@ fn collect<T: DeserializeOwned>(row: Value, at: &str, problems: &mut Vec<Problem
 }
 
 /// A row's record, or what is wrong with it.
-fn record<T: DeserializeOwned>(row: Value, at: &str) -> Result<T, Problem> {
+fn record<T: DeserializeOwned>(row: Value, at: &str) -> Result<T, DirectoryProblem> {
     serde_path_to_error::deserialize(row).map_err(|e| {
         let column = e.path().to_string();
         let inner = e.into_inner();
-        Problem { at: join(at, if column == "." { "" } else { &column }), message: inner.to_string() }
+        DirectoryProblem { at: join(at, if column == "." { "" } else { &column }), message: inner.to_string() }
     })
 }
 
@@ -316,14 +316,14 @@ fn record<T: DeserializeOwned>(row: Value, at: &str) -> Result<T, Problem> {
 /// State and its record as JSON. A cell that cannot be read is recorded as
 /// a problem and left out, so the rest of its row is still checked; a row
 /// that cannot be read at all is left out.
-fn rows(table: &Table, text: &str, problems: &mut Vec<Problem>) -> Vec<(String, String, Value)> {
+fn rows(table: &Table, text: &str, problems: &mut Vec<DirectoryProblem>) -> Vec<(String, String, Value)> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
     let place = |line: u64| format!("{} line {line}", table.file);
     let header: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|c| c.trim().to_string()).collect(),
         Err(e) => {
-            problems.push(Problem { at: place(1), message: format!("the header cannot be read: {e}") });
+            problems.push(DirectoryProblem { at: place(1), message: format!("the header cannot be read: {e}") });
             return Vec::new();
         }
     };
@@ -333,18 +333,18 @@ fn rows(table: &Table, text: &str, problems: &mut Vec<Problem>) -> Vec<(String, 
         match table.columns.iter().find(|(id, _)| id == name) {
             Some(&(id, cell)) if !header[..i].contains(name) => columns.push((id, cell)),
             Some(_) => {
-                problems.push(Problem { at: place(1), message: format!("column {name:?} appears twice") });
+                problems.push(DirectoryProblem { at: place(1), message: format!("column {name:?} appears twice") });
                 header_ok = false;
             }
             None => {
                 let known: Vec<&str> = table.columns.iter().map(|(id, _)| *id).collect();
-                problems.push(Problem { at: place(1), message: format!("unknown column {name:?}; the columns of {} are {}", table.file, known.join(", ")) });
+                problems.push(DirectoryProblem { at: place(1), message: format!("unknown column {name:?}; the columns of {} are {}", table.file, known.join(", ")) });
                 header_ok = false;
             }
         }
     }
     if !header.iter().any(|h| h == "state_id") {
-        problems.push(Problem { at: place(1), message: "the column state_id is missing".to_string() });
+        problems.push(DirectoryProblem { at: place(1), message: "the column state_id is missing".to_string() });
         header_ok = false;
     }
     if !header_ok {
@@ -356,7 +356,7 @@ fn rows(table: &Table, text: &str, problems: &mut Vec<Problem>) -> Vec<(String, 
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map_or(0, |p| line_at(text, p.byte()));
-                problems.push(Problem { at: place(line), message: format!("the row cannot be read: {e}") });
+                problems.push(DirectoryProblem { at: place(line), message: format!("the row cannot be read: {e}") });
                 continue;
             }
         };
@@ -379,11 +379,11 @@ fn rows(table: &Table, text: &str, problems: &mut Vec<Problem>) -> Vec<(String, 
             }
             match parse_cell(cell, text) {
                 Ok(value) => set_path(&mut object, id, value),
-                Err(message) => problems.push(Problem { at: join(&at, id), message }),
+                Err(message) => problems.push(DirectoryProblem { at: join(&at, id), message }),
             }
         }
         if state_id.is_empty() {
-            problems.push(Problem { at: join(&at, "state_id"), message: "is required".to_string() });
+            problems.push(DirectoryProblem { at: join(&at, "state_id"), message: "is required".to_string() });
         } else {
             out.push((at, state_id, Value::Object(object)));
         }

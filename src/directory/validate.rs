@@ -15,14 +15,14 @@ use super::state_ids;
 /// One thing wrong with a directory record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
-pub struct Problem {
+pub struct DirectoryProblem {
     /// Where: the file and line for a CSV row, the path for JSON.
     pub at: String,
     /// What is wrong, and what was expected.
     pub message: String,
 }
 
-impl fmt::Display for Problem {
+impl fmt::Display for DirectoryProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.at, self.message)
     }
@@ -38,7 +38,7 @@ pub const REQUEST_KINDS: &[&str] = &["mla_evidence", "preservation", "emergency_
 
 /// The problems of a whole file: its header (see [`header_problems`]) and
 /// every State's entry.
-pub fn file_problems(file: &DirectoryFile) -> Vec<Problem> {
+pub fn file_problems(file: &DirectoryFile) -> Vec<DirectoryProblem> {
     let mut problems = header_problems(file);
     for (i, state) in file.states.iter().enumerate() {
         problems.extend(state_problems(state, &format!("states[{i}]")));
@@ -48,7 +48,7 @@ pub fn file_problems(file: &DirectoryFile) -> Vec<Problem> {
 
 /// The problems of a file as a whole: its format and version, no State
 /// twice.
-pub fn header_problems(file: &DirectoryFile) -> Vec<Problem> {
+pub fn header_problems(file: &DirectoryFile) -> Vec<DirectoryProblem> {
     let mut problems = Vec::new();
     if file.format != FORMAT {
         problems.push(problem("format", format!("expected {FORMAT:?}, found {:?}", file.format)));
@@ -67,7 +67,7 @@ pub fn header_problems(file: &DirectoryFile) -> Vec<Problem> {
 }
 
 /// The problems of one State's entry; `at` says where it is.
-pub fn state_problems(s: &StateEntry, at: &str) -> Vec<Problem> {
+pub fn state_problems(s: &StateEntry, at: &str) -> Vec<DirectoryProblem> {
     let mut list = core_problems(s, at);
     for (i, status) in s.instrument_status.iter().enumerate() {
         list.extend(instrument_status_problems(status, &join(at, &format!("instrument_status[{i}]"))));
@@ -86,7 +86,7 @@ pub fn state_problems(s: &StateEntry, at: &str) -> Vec<Problem> {
 
 /// The problems of a State's own fields (not its lists of rules and
 /// authorities): its code, name, languages, requirements, provenance.
-pub fn core_problems(s: &StateEntry, at: &str) -> Vec<Problem> {
+pub fn core_problems(s: &StateEntry, at: &str) -> Vec<DirectoryProblem> {
     let mut p = Problems { at: at.to_string(), list: Vec::new() };
     p.state_id("state_id", &s.state_id, s.fictitious);
     p.required("name", &s.name);
@@ -113,28 +113,28 @@ pub fn core_problems(s: &StateEntry, at: &str) -> Vec<Problem> {
 }
 
 /// The problems of one instrument status.
-pub fn instrument_status_problems(status: &InstrumentStatus, at: &str) -> Vec<Problem> {
+pub fn instrument_status_problems(status: &InstrumentStatus, at: &str) -> Vec<DirectoryProblem> {
     let mut p = Problems { at: at.to_string(), list: Vec::new() };
     p.instrument_status("", status);
     p.list
 }
 
 /// The problems of one channel rule.
-pub fn channel_problems(rule: &ChannelRule, at: &str) -> Vec<Problem> {
+pub fn channel_problems(rule: &ChannelRule, at: &str) -> Vec<DirectoryProblem> {
     let mut p = Problems { at: at.to_string(), list: Vec::new() };
     p.channel("", rule);
     p.list
 }
 
 /// The problems of one language rule.
-pub fn language_rule_problems(rule: &LanguageRule, at: &str) -> Vec<Problem> {
+pub fn language_rule_problems(rule: &LanguageRule, at: &str) -> Vec<DirectoryProblem> {
     let mut p = Problems { at: at.to_string(), list: Vec::new() };
     p.language_rule("", rule);
     p.list
 }
 
 /// The problems of one authority of a State that is `fictitious` or not.
-pub fn authority_problems(a: &Authority, fictitious: bool, at: &str) -> Vec<Problem> {
+pub fn authority_problems(a: &Authority, fictitious: bool, at: &str) -> Vec<DirectoryProblem> {
     let mut p = Problems { at: at.to_string(), list: Vec::new() };
     p.authority("", a, fictitious);
     p.list
@@ -155,13 +155,13 @@ pub fn join(at: &str, field: &str) -> String {
     }
 }
 
-fn problem(at: &str, message: String) -> Problem {
-    Problem { at: at.to_string(), message }
+fn problem(at: &str, message: String) -> DirectoryProblem {
+    DirectoryProblem { at: at.to_string(), message }
 }
 
 struct Problems {
     at: String,
-    list: Vec<Problem>,
+    list: Vec<DirectoryProblem>,
 }
 
 impl Problems {

@@ -1032,13 +1032,18 @@ impl Store {
 
     /// On an empty database, creates the demo request as of `today` (see
     /// [`crate::request::demo::request`]) so a new user sees something real
-    /// at once, with no error. Returns the demo draft when it was created.
+    /// at once, with no error, and loads the fictitious States it and the
+    /// examples address into the directory
+    /// ([`Store::load_demo_directory`]). Returns the demo draft when it was
+    /// created.
     pub fn seed_demo_if_empty(&mut self, today: time::Date) -> Result<Option<DraftSummary>, StoreError> {
         let count: i64 = self.conn.query_row("SELECT count(*) FROM drafts", [], |row| row.get(0)).map_err(|e| self.sql(e))?;
         if count > 0 {
             return Ok(None);
         }
-        self.create_draft(&crate::request::demo::request(today)).map(Some)
+        let demo = self.create_draft(&crate::request::demo::request(today))?;
+        self.load_demo_directory(today)?;
+        Ok(Some(demo))
     }
 }
 
