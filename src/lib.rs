@@ -7,6 +7,7 @@
 //! imports only the stages before it (tested in `tests/architecture.rs`):
 //!
 //! `files` (writing files whole or not at all, used by every stage) →
+//! `directory` (the directory of competent authorities, plain data) →
 //! `request` → `i18n` → `interview` → `checks` → `document` → `layout` →
 //! `output` → `export`, with `translation`, `store` and `exchange` beside
 //! them as the ways a request is translated, kept and shared.
@@ -14,6 +15,7 @@
 //! See `ARCHITECTURE.md` for the map.
 
 pub mod files;
+pub mod directory;
 pub mod request;
 pub mod i18n;
 pub mod interview;

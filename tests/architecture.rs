@@ -13,6 +13,7 @@ use std::path::Path;
 /// of them.
 const STAGES: &[&str] = &[
     "files",
+    "directory",
     "request",
     "i18n",
     "interview",

@@ -49,6 +49,9 @@ mod annexes_cli;
 #[path = "mla/register.rs"]
 mod register_cli;
 
+#[path = "mla/directory.rs"]
+mod directory_cli;
+
 /// Write requests for international cooperation in criminal matters.
 ///
 /// Request files are JSON documents in the format described in
@@ -248,6 +251,118 @@ enum Command {
     /// preservation, emergency_disclosure, transfer_of_proceedings.
     #[command(subcommand)]
     Register(RegisterCommand),
+    /// The directory of competent authorities: per State, its authorities
+    /// by role, the instruments it is party to, the channels and languages
+    /// it accepts and what it requires, each with its source and date.
+    ///
+    /// Files are the app's JSON or CSV tables (docs/directory-format.md).
+    /// An import is all or nothing: every bad row is listed with its file
+    /// and line and nothing is taken in. Entries marked
+    /// `redistribution: restricted` are never exported without
+    /// --include-restricted. The directory of real States starts empty;
+    /// `directory demo` loads the fictitious States of the examples.
+    #[command(subcommand)]
+    Directory(DirectoryCommand),
+}
+
+#[derive(Subcommand)]
+enum DirectoryCommand {
+    /// Show what importing FILE (JSON), a CSV table (authorities.csv) or a
+    /// folder of CSV tables would change, field by field; with --yes, import it.
+    ///
+    /// The parts a file does not give are kept (a lone authorities.csv
+    /// replaces the authorities of the States it names). Exit status 1 when
+    /// the file has bad rows.
+    Import {
+        /// The file or folder.
+        path: PathBuf,
+        /// Import the changes shown (without it, nothing is written).
+        #[arg(long)]
+        yes: bool,
+        /// What kind of source the file is: user_entry, import_official_directory, import_country_form, national_guide, counterpart_confirmation, depositary_notification, other.
+        #[arg(long, value_parser = directory_cli::parse_source_type, default_value = "other")]
+        source_type: mla_writer::directory::SourceType,
+        /// Title and edition of the source; given to every entry that names no source of its own.
+        #[arg(long, default_value = "")]
+        source_title: String,
+        /// Date of the source document (YYYY-MM-DD).
+        #[arg(long)]
+        source_date: Option<String>,
+        /// Date the values are stated to be valid (YYYY-MM-DD).
+        #[arg(long)]
+        as_of: Option<String>,
+        /// Who records the import (default: the user running the command).
+        #[arg(long, default_value = "")]
+        entered_by: String,
+        /// Record the import on this day (YYYY-MM-DD) instead of today.
+        #[arg(long, value_parser = parse_date)]
+        today: Option<time::Date>,
+        /// Output format of the changes.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
+    /// Write the directory to FILE (JSON) or, with --format csv, to the folder FILE (one CSV per table).
+    Export {
+        /// The file, or the folder for CSV.
+        path: PathBuf,
+        /// json or csv.
+        #[arg(long, value_enum, default_value_t = DirectoryFormat::Json)]
+        format: DirectoryFormat,
+        /// Acknowledge that you are entitled to share the entries marked restricted, and export them too.
+        #[arg(long)]
+        include_restricted: bool,
+    },
+    /// List the States: code, name, authorities, as-of date.
+    List {
+        /// Only the States whose code, name or an authority's name holds this text.
+        #[arg(long)]
+        search: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
+    /// Print a State's entry (JSON).
+    Show {
+        /// The State's ISO code.
+        state_id: String,
+    },
+    /// The history of a State's entry: each import, edit or deletion, field by field.
+    History {
+        /// The State's ISO code.
+        state_id: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
+    /// Delete a State's entry, or one of its authorities, and erase the values its history holds.
+    Delete {
+        /// The State's ISO code.
+        state_id: String,
+        /// Delete only this authority (its UUID).
+        #[arg(long)]
+        authority: Option<String>,
+        /// Who records the deletion (default: the user running the command).
+        #[arg(long, default_value = "")]
+        entered_by: String,
+        /// Record it on this day (YYYY-MM-DD) instead of today.
+        #[arg(long, value_parser = parse_date)]
+        today: Option<time::Date>,
+    },
+    /// Load the fictitious States of the demo and example requests (Norland, Vestria, Calvania).
+    Demo {
+        /// Record it on this day (YYYY-MM-DD) instead of today.
+        #[arg(long, value_parser = parse_date)]
+        today: Option<time::Date>,
+    },
+}
+
+/// How `mla directory export` writes.
+#[derive(Clone, Copy, ValueEnum)]
+enum DirectoryFormat {
+    /// One JSON file.
+    Json,
+    /// A folder of CSV tables.
+    Csv,
 }
 
 #[derive(Subcommand)]
@@ -975,6 +1090,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Contacts(cmd) => exchange_cli::contacts(cmd),
         Command::Exchange(cmd) => exchange_cli::exchange(cmd),
         Command::Register(cmd) => register_cli::register(cmd),
+        Command::Directory(cmd) => directory_cli::directory(cmd),
     }
 }
 

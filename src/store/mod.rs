@@ -12,6 +12,7 @@ pub mod annexes;
 pub mod backup;
 mod bin;
 pub mod data_dir;
+mod directory;
 mod encryption;
 mod history;
 pub mod integrity;
@@ -25,6 +26,7 @@ mod translated_draft;
 
 pub use backup::{BackupFile, BACKUP_DIR, DEFAULT_BACKUPS_KEPT};
 pub use bin::SetAsideDraft;
+pub use directory::{DirectoryFieldChange, DirectoryHistoryEntry, DirectoryReceipt, DirectorySource, DirectorySummary};
 pub use history::RevisionEntry;
 pub use passphrase::{is_encrypted, Passphrase};
 pub use register::{
@@ -288,6 +290,43 @@ CREATE INDEX drafts_on_register ON drafts(id, archived_at, deleted_at);
 -- in its title (store::is_untitled): the interface words it.
 UPDATE drafts SET title = ltrim(substr(title, 17))
     WHERE title = 'Untitled request' OR title LIKE 'Untitled request %';
+"#, r#"
+-- The directory of competent authorities (see store::directory): each
+-- State's entry as JSON, with what listing and search read beside it.
+CREATE TABLE directory_states (
+    state_id     TEXT PRIMARY KEY,
+    name         TEXT NOT NULL,
+    fictitious   INTEGER NOT NULL,
+    restricted   INTEGER NOT NULL,
+    search_text  TEXT NOT NULL,            -- code, names, authorities' names, in lower case
+    entry        TEXT NOT NULL,
+    updated_at   TEXT NOT NULL
+);
+-- Its history, append-only: each import, edit or deletion (who, when, from
+-- which source), and each field it changed with the value before and after.
+-- Deleting an entry erases the values of its rows (personal data); the rows stay.
+CREATE TABLE directory_change_sets (
+    id            INTEGER PRIMARY KEY,
+    action        TEXT NOT NULL CHECK (action IN ('import', 'edit', 'delete')),
+    source_name   TEXT NOT NULL,
+    source_title  TEXT NOT NULL,
+    source_date   TEXT,
+    as_of         TEXT,
+    entered_by    TEXT NOT NULL,
+    entered_on    TEXT NOT NULL,           -- the day given, YYYY-MM-DD
+    recorded_at   TEXT NOT NULL            -- RFC 3339 UTC
+);
+CREATE TABLE directory_changes (
+    change_set    INTEGER NOT NULL REFERENCES directory_change_sets(id),
+    state_id      TEXT NOT NULL,
+    authority_id  TEXT NOT NULL,           -- '' for the State's own fields
+    record        TEXT NOT NULL CHECK (record IN ('new', 'changed', 'removed')),
+    field         TEXT NOT NULL,
+    old_value     TEXT,
+    new_value     TEXT,
+    erased        INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX directory_changes_by_state ON directory_changes(state_id, change_set);
 "#];
 
 /// The schema version of a database this app has brought up to date (the
@@ -460,6 +499,16 @@ pub enum StoreError {
         /// Underlying error.
         source: std::io::Error,
     },
+    /// The directory has no entry for this State (or authority).
+    #[error("the directory has no entry {0}")]
+    NoDirectoryEntry(String),
+    /// The directory changed between an import's preview and its
+    /// application; nothing was written.
+    #[error("the directory entry {0} changed since the import was previewed; nothing was imported. Preview the import again")]
+    DirectoryChanged(String),
+    /// A directory file or entry is refused.
+    #[error(transparent)]
+    Directory(#[from] crate::directory::DirectoryError),
     /// The database was written by a newer version of the app.
     #[error("database {path} has schema version {found}; this app knows up to {known}. Update MLA Writer")]
     TooNew {
@@ -1009,13 +1058,18 @@ impl Store {
 
     /// On an empty database, creates the demo request as of `today` (see
     /// [`crate::request::demo::request`]) so a new user sees something real
-    /// at once, with no error. Returns the demo draft when it was created.
+    /// at once, with no error, and loads the fictitious States it and the
+    /// examples address into the directory
+    /// ([`Store::load_demo_directory`]). Returns the demo draft when it was
+    /// created.
     pub fn seed_demo_if_empty(&mut self, today: time::Date) -> Result<Option<DraftSummary>, StoreError> {
         let count: i64 = self.conn.query_row("SELECT count(*) FROM drafts", [], |row| row.get(0)).map_err(|e| self.sql(e))?;
         if count > 0 {
             return Ok(None);
         }
-        self.create_draft(&crate::request::demo::request(today)).map(Some)
+        let demo = self.create_draft(&crate::request::demo::request(today))?;
+        self.load_demo_directory(today)?;
+        Ok(Some(demo))
     }
 }
 

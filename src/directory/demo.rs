@@ -1,0 +1,14 @@
+//! The demo pack: three clearly fictitious States (user-assigned codes,
+//! `.example` addresses, numbers no one can dial), the ones the demo and
+//! example requests address (Norland, Vestria, Calvania). It is loaded in
+//! demo mode only; the directory of real States ships empty.
+
+use super::read::{parse_json, Incoming};
+
+/// The pack, as shipped in `assets/directory/demo.json`.
+pub const DEMO_JSON: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/directory/demo.json"));
+
+/// The demo pack as an import.
+pub fn pack() -> Incoming {
+    parse_json(DEMO_JSON, "demo directory").expect("the shipped demo directory is a valid directory file")
+}
