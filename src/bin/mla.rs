@@ -1000,7 +1000,7 @@ fn run_xliff(cmd: XliffCommand) -> Result<ExitCode, String> {
                         "{}: {} unit(s) imported; the request is now in {}",
                         output.display(),
                         translated.translation.original.len(),
-                        translated.lang.request
+                        translated.lang.request_code().unwrap_or_default()
                     );
                     Ok(ExitCode::SUCCESS)
                 }

@@ -375,7 +375,7 @@ impl<'a> RequestView<'a> {
                         (false, false) => None,
                     },
                     attachment,
-                    other_language: (attachment.language == Some(crate::request::AnnexLanguage::Other))
+                    other_language: (attachment.language == Some(crate::request::DocumentLanguage::Other))
                         .then_some(attachment.language_other.as_str())
                         .filter(|name| !name.trim().is_empty()),
                     file: attachment.file.as_ref(),

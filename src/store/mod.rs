@@ -697,8 +697,10 @@ pub fn draft_title(r: &Request) -> String {
     }
     let head = if parts.is_empty() { "Untitled request".to_string() } else { parts.join(" · ") };
     let title = if state.is_empty() { head } else { format!("{head} → {state}") };
-    let lang = r.lang.request.trim();
-    if r.translation.original.is_empty() || lang.is_empty() { title } else { format!("{title} [{lang}]") }
+    match r.lang.request_code() {
+        Some(lang) if !r.translation.original.is_empty() => format!("{title} [{lang}]"),
+        _ => title,
+    }
 }
 
 impl Store {

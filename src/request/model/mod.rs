@@ -35,7 +35,7 @@ pub use transfer::Transfer;
 
 /// Version of the request format written by this build. Older versions are
 /// migrated on load (see [`crate::request::read`]).
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 /// Declares a plain data struct of the model: serde with defaults and no
 /// unknown members, JSON Schema, TypeScript export.
@@ -376,12 +376,31 @@ vocabulary! {
 }
 
 part! {
-    /// Languages of the request.
+    /// Languages of the request: each one of the six, or another named
+    /// beside it.
     pub struct Languages {
-        /// Language the drafter writes in (ISO 639-1).
-        pub drafting: String,
-        /// Language of the transmitted request (ISO 639-1).
-        pub request: String,
+        /// Language the drafter writes in.
+        pub drafting: Option<DocumentLanguage>,
+        /// The drafting language, when it is none of the six.
+        pub drafting_other: String,
+        /// Language of the transmitted request.
+        pub request: Option<DocumentLanguage>,
+        /// The language of the transmitted request, when it is none of the
+        /// six.
+        pub request_other: String,
+    }
+}
+
+impl Languages {
+    /// The ISO 639-1 code of the drafting language, when it is one of the six.
+    pub fn drafting_code(&self) -> Option<&'static str> {
+        self.drafting.and_then(DocumentLanguage::code)
+    }
+
+    /// The ISO 639-1 code of the language of the transmitted request, when
+    /// it is one of the six.
+    pub fn request_code(&self) -> Option<&'static str> {
+        self.request.and_then(DocumentLanguage::code)
     }
 }
 
@@ -845,7 +864,7 @@ part! {
         /// Title.
         pub title: String,
         /// Language.
-        pub language: Option<AnnexLanguage>,
+        pub language: Option<DocumentLanguage>,
         /// The language, when it is none of the listed ones.
         pub language_other: String,
         /// Number of pages.
@@ -885,9 +904,10 @@ part! {
 }
 
 vocabulary! {
-    /// Languages of an annex: the six of the app, or another one named in
-    /// `language_other`.
-    pub enum AnnexLanguage {
+    /// The language of a document (the request, an annex): one of the six
+    /// of the app, or another one named beside the choice
+    /// (`language_other`, `lang.request_other`).
+    pub enum DocumentLanguage {
         /// English.
         En = "en",
         /// French.
@@ -902,6 +922,18 @@ vocabulary! {
         Zh = "zh",
         /// Another language.
         Other = "other",
+    }
+}
+
+impl DocumentLanguage {
+    /// The language's ISO 639-1 code; none for another language.
+    pub fn code(self) -> Option<&'static str> {
+        (self != DocumentLanguage::Other).then(|| self.key())
+    }
+
+    /// The language of a code, one of the six (`"fr"`), if it is one.
+    pub fn from_code(code: &str) -> Option<DocumentLanguage> {
+        DocumentLanguage::ALL.iter().copied().find(|l| l.code() == Some(code))
     }
 }
 
