@@ -48,6 +48,8 @@ mod annexes_cli;
 
 #[path = "mla/register.rs"]
 mod register_cli;
+#[path = "mla/treaty.rs"]
+mod treaty_cli;
 
 /// Write requests for international cooperation in criminal matters.
 ///
@@ -248,6 +250,48 @@ enum Command {
     /// preservation, emergency_disclosure, transfer_of_proceedings.
     #[command(subcommand)]
     Register(RegisterCommand),
+    /// Treaty profiles: a bilateral or regional treaty's parties, entry
+    /// into force and its article on each topic the checks cite
+    /// (docs/treaty-profile-format.md).
+    ///
+    /// A request made under a profile (`apply`) keeps a copy of it: its
+    /// findings and its document cite the treaty's own articles.
+    #[command(subcommand)]
+    Treaty(TreatyCommand),
+}
+
+#[derive(Subcommand)]
+enum TreatyCommand {
+    /// Import a profile from a JSON file, replacing one of the same id.
+    Import {
+        /// The profile (JSON).
+        file: PathBuf,
+    },
+    /// List the stored profiles: id, last import, title.
+    List,
+    /// Print a stored profile as JSON.
+    Show {
+        /// The profile's id.
+        id: String,
+    },
+    /// Write a stored profile to a JSON file.
+    Export {
+        /// The profile's id.
+        id: String,
+        /// Where to write it.
+        file: PathBuf,
+    },
+    /// Make a request one under the treaty: its basis becomes the treaty,
+    /// with a copy of the profile (JSON, to standard output or --output).
+    Apply {
+        /// The profile's id.
+        id: String,
+        /// The request file (JSON).
+        file: PathBuf,
+        /// Where to write the request.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -975,6 +1019,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Contacts(cmd) => exchange_cli::contacts(cmd),
         Command::Exchange(cmd) => exchange_cli::exchange(cmd),
         Command::Register(cmd) => register_cli::register(cmd),
+        Command::Treaty(cmd) => treaty_cli::treaty(cmd),
     }
 }
 

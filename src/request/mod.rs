@@ -12,5 +12,6 @@ pub mod json;
 pub mod read;
 pub mod text;
 pub mod text_file;
+pub mod treaty_profile;
 
 pub use model::*;

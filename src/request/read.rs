@@ -397,7 +397,7 @@ fn kind_of(v: &serde_json::Value) -> &'static str {
 }
 
 /// `$.persons[0].role` from serde_path_to_error's path.
-fn json_path(path: &serde_path_to_error::Path) -> String {
+pub(crate) fn json_path(path: &serde_path_to_error::Path) -> String {
     use serde_path_to_error::Segment;
     let mut out = String::from("$");
     for segment in path.iter() {

@@ -22,6 +22,7 @@ pub mod search;
 mod settings;
 mod transaction;
 mod translated_draft;
+pub mod treaty_profiles;
 
 pub use backup::{BackupFile, BACKUP_DIR, DEFAULT_BACKUPS_KEPT};
 pub use bin::SetAsideDraft;
@@ -283,6 +284,15 @@ CREATE INDEX drafts_by_next_deadline ON drafts(next_deadline, id, status_date);
 -- The dashboard counts the deadlines of the drafts on the register without
 -- reading the drafts.
 CREATE INDEX drafts_on_register ON drafts(id, archived_at, deleted_at);
+"#, r#"
+-- Treaty profiles (store::treaty_profiles): a treaty's parties, entry into
+-- force and its article per topic, as JSON; a request keeps its own copy.
+CREATE TABLE treaty_profiles (
+    id          TEXT PRIMARY KEY,
+    name        TEXT NOT NULL,
+    json        TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+);
 "#];
 
 /// The schema version of a database this app has brought up to date (the

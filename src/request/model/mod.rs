@@ -19,6 +19,7 @@ pub mod mla;
 pub mod preservation;
 pub mod tracking;
 pub mod transfer;
+pub mod treaty;
 
 pub(crate) use macros::vocabulary;
 pub use macros::Vocabulary;
@@ -32,6 +33,7 @@ pub use mla::{Mla, Module};
 pub use preservation::Preservation;
 pub use tracking::{AdditionalInformation, ConditionKind, ConditionRecord, RequestStatus, StatusChange, UrgentOral};
 pub use transfer::Transfer;
+pub use treaty::{TreatyProfile, TreatySource, TreatyTopic};
 
 /// Version of the request format written by this build. Older versions are
 /// migrated on load (see [`crate::request::read`]).
@@ -342,6 +344,13 @@ part! {
         pub organized_group_reason: String,
         /// Undertaking to assist the requested State in similar cases (reciprocity).
         pub reciprocity_undertaking: bool,
+        /// The profile of the treaty, when the basis is `BILATERAL` and one
+        /// was chosen (`mla treaty apply`): a copy, so a later edit of the
+        /// profile never changes this request. Findings and the document
+        /// cite the treaty's own articles from it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[ts(optional)]
+        pub treaty_profile: Option<TreatyProfile>,
     }
 }
 
