@@ -455,3 +455,24 @@ fn an_invalid_treaty_profile_is_refused_with_each_problem() {
     }
     assert_eq!(String::from_utf8(mla(&["treaty", "list"], dir.path()).stdout).unwrap(), "");
 }
+
+#[test]
+fn the_own_state_profile_prefills_every_new_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let before: serde_json::Value = serde_json::from_slice(&mla(&["profile", "new-request"], dir.path()).stdout).unwrap();
+    assert_eq!(before["own_central_auth"], "", "no profile: an empty request");
+    let missing = mla(&["profile", "show"], dir.path());
+    assert!(!missing.status.success() && String::from_utf8_lossy(&missing.stderr).contains("no own-State profile is set"));
+    let set = mla(&["profile", "set", "examples/own-state/arden.json"], dir.path());
+    assert!(set.status.success(), "{}", String::from_utf8_lossy(&set.stderr));
+    assert_eq!(String::from_utf8(set.stdout).unwrap(), "own-State profile set: Republic of Arden\n");
+    let shown: serde_json::Value = serde_json::from_slice(&mla(&["profile", "show"], dir.path()).stdout).unwrap();
+    let file: serde_json::Value = serde_json::from_str(&std::fs::read_to_string("examples/own-state/arden.json").unwrap()).unwrap();
+    assert_eq!(shown, file);
+    let out = mla(&["profile", "new-request", "--kind", "preservation"], dir.path());
+    let request: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(request["kind"], "preservation");
+    assert_eq!(request["own_central_auth"], "Ministry of Justice of Arden, Central Authority for Mutual Legal Assistance\n1 Justice Square, Ardenstadt");
+    assert_eq!(request["lang"]["drafting"], "en");
+    assert_eq!(request["preservation"]["poc_24_7_own"], "Arden 24/7 Point of Contact, National Cybercrime Centre, +99 20 555 0100, 247@ncc.arden.example");
+}

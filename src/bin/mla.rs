@@ -50,6 +50,8 @@ mod annexes_cli;
 mod register_cli;
 #[path = "mla/treaty.rs"]
 mod treaty_cli;
+#[path = "mla/profile.rs"]
+mod profile_cli;
 
 /// Write requests for international cooperation in criminal matters.
 ///
@@ -258,6 +260,29 @@ enum Command {
     /// findings and its document cite the treaty's own articles.
     #[command(subcommand)]
     Treaty(TreatyCommand),
+    /// The own-State profile: your State, its central authority, 24/7
+    /// point of contact, law on mutual legal assistance, drafting language
+    /// and the instruments it is party to (JSON). Every new request starts
+    /// from it.
+    #[command(subcommand)]
+    Profile(ProfileCommand),
+}
+
+#[derive(Subcommand)]
+enum ProfileCommand {
+    /// Set the profile from a JSON file, replacing the one before.
+    Set {
+        /// The profile (JSON).
+        file: PathBuf,
+    },
+    /// Print the profile as JSON.
+    Show,
+    /// Print a new request, prefilled from the profile (JSON).
+    NewRequest {
+        /// Kind of request (default: mla_evidence).
+        #[arg(long, value_parser = register_cli::parse_kind)]
+        kind: Option<mla_writer::request::RequestKind>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -1020,6 +1045,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Exchange(cmd) => exchange_cli::exchange(cmd),
         Command::Register(cmd) => register_cli::register(cmd),
         Command::Treaty(cmd) => treaty_cli::treaty(cmd),
+        Command::Profile(cmd) => profile_cli::profile(cmd),
     }
 }
 

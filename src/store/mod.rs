@@ -14,6 +14,7 @@ mod bin;
 pub mod data_dir;
 mod encryption;
 mod history;
+mod own_state;
 pub mod integrity;
 mod passphrase;
 mod register;
