@@ -69,8 +69,9 @@ impl Options {
 }
 
 /// The language the request is to be transmitted in (`lang.request`), if it
-/// is one of the six; else the drafting language, if it is one of them (the
-/// check `UNTOC-18-14-fixed` says so); else English.
+/// is one of the six; else (another language, which the check
+/// `UNTOC-18-14-fixed` points out, or none chosen yet) the drafting
+/// language, if it is one of them; else English.
 pub fn document_lang(request: &Request) -> Lang {
     let code = request.lang.request_code().or(request.lang.drafting_code());
     Lang::ALL.into_iter().find(|l| Some(l.code()) == code).unwrap_or(Lang::En)

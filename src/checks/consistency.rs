@@ -1,7 +1,7 @@
 //! Section I: attachments, signature, dates and consistency across fields.
 
 use super::{Arg, Findings, Message, Rule, Severity, blank, item, msg, option, person_name, state};
-use crate::request::{DocumentLanguage, AttachmentType, Authentication, AuthorityType, Instrument, PersonType, Request, RequestKind, TimeRange, TranslationStatus};
+use crate::request::{AttachmentType, Authentication, AuthorityType, DocumentLanguage, Instrument, PersonType, Request, RequestKind, TimeRange, TranslationStatus};
 use super::provision::cites;
 
 /// Parses a stored date, `YYYY-MM-DD`; `None` when blank or malformed.

@@ -12,7 +12,7 @@ use crate::request::mla::{
     Service, Statement, StoredData, Tracing, Videoconference,
 };
 use crate::request::{
-    DocumentLanguage, Attachment, AttachmentType, AuthorityType, Channel, DataCategory, DataSpec, Instrument, Module, OffenceCategory, Person, PersonRole, PersonType,
+    Attachment, AttachmentType, AuthorityType, Channel, DataCategory, DataSpec, DocumentLanguage, Instrument, Module, OffenceCategory, Person, PersonRole, PersonType,
     AdditionalInformation, RelatedRequest, Request, RequestStatus, StatusChange, TranslationStatus,
 };
 
