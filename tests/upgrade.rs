@@ -410,3 +410,25 @@ fn a_schema_7_database_opens_with_its_register_annex_link_and_bin() {
     let receipt = store.save_draft(evidence, &without_annex).unwrap();
     assert_eq!(receipt.revision, 4);
 }
+
+/// Titles written before the interface worded untitled drafts itself lose
+/// the English words, keeping the requested State and the language.
+#[test]
+fn an_untitled_draft_of_an_earlier_schema_keeps_no_english_words_in_its_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mla-writer.sqlite3");
+    std::fs::copy(fixture_of(7), &path).unwrap();
+    let titles = ["Untitled request", "Untitled request → Norland", "Untitled request → Norland [fr]", "Untitled requests of 2019 → Norland"];
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        let ids: Vec<String> = conn.prepare("SELECT id FROM drafts ORDER BY id").unwrap().query_map([], |row| row.get(0)).unwrap().map(Result::unwrap).collect();
+        assert!(ids.len() >= titles.len());
+        for (id, title) in ids.iter().zip(titles) {
+            conn.execute("UPDATE drafts SET title = ?1 WHERE id = ?2", [title, id.as_str()]).unwrap();
+        }
+    }
+    drop(Store::open(&path).unwrap());
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let found: Vec<String> = conn.prepare("SELECT title FROM drafts ORDER BY id").unwrap().query_map([], |row| row.get(0)).unwrap().map(Result::unwrap).collect();
+    assert_eq!(found[..titles.len()], ["", "→ Norland", "→ Norland [fr]", "Untitled requests of 2019 → Norland"]);
+}

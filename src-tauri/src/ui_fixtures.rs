@@ -6,7 +6,7 @@
 //!
 //! - `wizard.<lang>.json` and `ui-strings.<lang>.json`: `wizard_definition`
 //!   and `ui_strings` in every language;
-//! - `rules.json`: every rule's code, severity and provision;
+//! - `rules.json`: every rule's code, severity and provisions, in each language, as cited while no basis is chosen;
 //! - `corpus.json`: for each request of the corpus — the requests of
 //!   `ui/src/lib/testing/requests/`, the empty request, the examples — the
 //!   request as the core reads it and what the commands make of it: its
@@ -151,7 +151,13 @@ fn export_bindings_ui_fixtures() {
         write(&dir, &format!("ui-strings.{}.json", lang.code()), &serde_json::to_value(i18n::catalogue(lang).ui_strings()).unwrap());
     }
     let rules: Vec<Value> =
-        checks::rules().map(|r| json!({ "code": r.code, "severity": r.severity, "provision": r.provision.all() })).collect();
+        checks::rules()
+            .map(|r| {
+                let provisions: serde_json::Map<String, Value> =
+                    Lang::ALL.iter().map(|l| (l.code().to_string(), Value::String(r.provision.all_in(*l)))).collect();
+                json!({ "code": r.code, "severity": r.severity, "provisions": provisions })
+            })
+            .collect();
     write(&dir, "rules.json", &Value::Array(rules));
     write(&dir, "corpus.json", &corpus());
 }

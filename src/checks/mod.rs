@@ -102,6 +102,10 @@ pub enum Arg {
     Text(String),
     /// Worded from the catalogue, e.g. "the requested State".
     Message(Message),
+    /// A provision: a citation, its instrument named by the language's
+    /// short name, or a source that is no instrument, worded
+    /// ([`crate::i18n::citation::source`]).
+    Provision(String),
 }
 
 impl From<String> for Arg {
@@ -172,6 +176,7 @@ impl Message {
             self.args.iter().find(|(n, _)| *n == name).map(|(_, value)| match value {
                 Arg::Text(text) => text.clone(),
                 Arg::Message(message) => message.render(lang),
+                Arg::Provision(part) => crate::i18n::citation::source(part, lang),
             })
         })
     }

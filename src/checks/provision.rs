@@ -128,6 +128,12 @@ impl Provision {
         parts.join("; ")
     }
 
+    /// Every citation and general source worded in `lang`, as a finding
+    /// cites them while no basis is chosen.
+    pub fn all_in(&'static self, lang: Lang) -> String {
+        Citation { basis: Basis::Unchosen(self.cites), model: None, general: self.general }.render(lang)
+    }
+
     /// The citation of `source`, if the rule has one in it.
     pub fn of(&self, source: Source) -> Option<&'static str> {
         self.cites.iter().find(|(s, _)| *s == source).map(|(_, c)| *c)
@@ -222,20 +228,18 @@ impl Citation {
         let mut parts: Vec<Arg> = Vec::new();
         match &self.basis {
             Basis::None => {}
-            Basis::Unchosen(cites) => parts.extend(cites.iter().map(|(_, c)| Arg::Text(c.to_string()))),
-            Basis::Cited(c) => parts.push(Arg::Text(c.to_string())),
+            Basis::Unchosen(cites) => parts.extend(cites.iter().map(|(_, c)| Arg::Provision(c.to_string()))),
+            Basis::Cited(c) => parts.push(Arg::Provision(c.to_string())),
             Basis::Treaty(t) if blank(t) => parts.push(msg("check.provision.treaty_unnamed").into()),
             Basis::Treaty(t) => parts.push(msg("check.provision.treaty").arg("treaty", t.as_str()).into()),
             Basis::TreatyArticle { treaty, article } => parts.push(Arg::Text(format!("{treaty}, {article}"))),
             Basis::Reciprocity => parts.push(msg("check.provision.reciprocity").into()),
-            Basis::NoCounterpart(name) => parts.push(msg("check.provision.none").arg("instrument", *name).into()),
+            Basis::NoCounterpart(name) => parts.push(msg("check.provision.none").arg("instrument", Arg::Provision(name.to_string())).into()),
         }
         if let Some(model) = self.model {
-            parts.push(msg("check.provision.model").arg("provision", model).into());
+            parts.push(msg("check.provision.model").arg("provision", Arg::Provision(model.to_string())).into());
         }
-        if !self.general.is_empty() {
-            parts.push(Arg::Text(self.general.to_string()));
-        }
+        parts.extend(self.general.split("; ").filter(|part| !part.is_empty()).map(|part| Arg::Provision(part.to_string())));
         parts
     }
 
@@ -251,13 +255,14 @@ impl Citation {
         match self.arg() {
             Arg::Text(t) => t,
             Arg::Message(m) => m.render(lang),
+            Arg::Provision(part) => crate::i18n::citation::source(&part, lang),
         }
     }
 
     /// The catalogue keys the citation uses.
     pub fn keys(&self) -> Vec<String> {
         match self.arg() {
-            Arg::Text(_) => Vec::new(),
+            Arg::Text(_) | Arg::Provision(_) => Vec::new(),
             Arg::Message(m) => Message::keys(&m),
         }
     }
@@ -285,6 +290,18 @@ mod tests {
         let f = found(r, code);
         assert!(!f.is_empty(), "{code} does not fire");
         f[0].provision.clone()
+    }
+
+    #[test]
+    fn every_source_that_is_no_instrument_is_worded_in_every_language() {
+        for rule in rules() {
+            for part in rule.provision.general.split("; ").filter(|part| !part.is_empty()) {
+                assert!(crate::i18n::citation::is_known_source(part), "{}: {part:?} is neither a known source nor a citation", rule.code);
+            }
+            for (_, cited) in rule.provision.cites {
+                assert!(crate::i18n::citation::is_known_source(cited), "{}: {cited:?} names no known instrument", rule.code);
+            }
+        }
     }
 
     const TREATY: &str = "Treaty between Arden and Norland on Mutual Legal Assistance of 14 May 2009";
@@ -468,9 +485,11 @@ mod tests {
         for lang in Lang::ALL {
             let f = crate::checks::run(&r, crate::checks::tests::today(), lang);
             let facts = f.iter().find(|f| f.code == "UNTOC-18-15-c").unwrap();
-            assert!(facts.provision.contains("GA res. 45/117 art. 5(1)(c)"), "{lang:?}: {}", facts.provision);
+            let model = crate::i18n::catalogue(lang).get("citation.instrument.MT_45_117");
+            assert!(facts.provision.contains(&format!("{model} art. 5(1)(c)")), "{lang:?}: {}", facts.provision);
             if lang != Lang::En {
                 assert!(!facts.provision.contains("reciprocity"), "{lang:?}: {}", facts.provision);
+                assert!(!facts.provision.contains("GA res."), "{lang:?}: {}", facts.provision);
             }
         }
     }

@@ -751,7 +751,7 @@ fn structure() -> Vec<StepSpec> {
 // ---------------------------------------------------------------------------
 // Wording.
 
-fn word_field(spec: Spec, key_prefix: &str, cat: &Catalogue) -> Field {
+fn word_field(spec: Spec, key_prefix: &str, cat: &Catalogue, lang: Lang) -> Field {
     let key = format!("{key_prefix}{}", spec.path);
     let options = |vocab: &str, values: Vec<&str>| -> Vec<ChoiceOption> {
         values
@@ -766,14 +766,14 @@ fn word_field(spec: Spec, key_prefix: &str, cat: &Catalogue) -> Field {
         SpecInput::Group(item_template, fields) => Input::Group {
             item_label: cat.get(&format!("field.{key}.item")),
             item_template,
-            fields: fields.into_iter().map(|f| word_field(f, &format!("{key}."), cat)).collect(),
+            fields: fields.into_iter().map(|f| word_field(f, &format!("{key}."), cat, lang)).collect(),
         },
     };
     Field {
         path: spec.path.to_string(),
         label: cat.get(&format!("field.{key}.label")),
         help: cat.get(&format!("field.{key}.help")),
-        provision: spec.provision.map(String::from),
+        provision: spec.provision.map(|p| crate::i18n::citation::provisions(p, lang)),
         required: spec.required,
         show_when: spec.show_when.map(|(path, one_of)| Condition {
             path: path.to_string(),
@@ -800,7 +800,7 @@ pub fn definition(lang: Lang) -> WizardDefinition {
                     path: path.to_string(),
                     one_of: one_of.into_iter().map(String::from).collect(),
                 }),
-                fields: s.fields.into_iter().map(|f| word_field(f, "", cat)).collect(),
+                fields: s.fields.into_iter().map(|f| word_field(f, "", cat, lang)).collect(),
             })
             .collect(),
     }

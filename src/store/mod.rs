@@ -286,6 +286,11 @@ CREATE INDEX drafts_by_next_deadline ON drafts(next_deadline, id, status_date);
 -- reading the drafts.
 CREATE INDEX drafts_on_register ON drafts(id, archived_at, deleted_at);
 "#, r#"
+-- A draft with neither case reference nor subject has no words of its own
+-- in its title (store::is_untitled): the interface words it.
+UPDATE drafts SET title = ltrim(substr(title, 17))
+    WHERE title = 'Untitled request' OR title LIKE 'Untitled request %';
+"#, r#"
 -- Treaty profiles (store::treaty_profiles): a treaty's parties, entry into
 -- force and its article per topic, as JSON; a request keeps its own copy.
 CREATE TABLE treaty_profiles (
@@ -691,10 +696,12 @@ pub fn timestamp(at: OffsetDateTime) -> String {
     utc.replace_nanosecond(0).unwrap_or(utc).format(&Rfc3339).unwrap_or_default()
 }
 
-/// Title of a draft, derived from its request. A translated request (one
-/// holding the drafter's text in `translation.original`) ends with its
-/// language in brackets, `… → Norland [fr]`, so that it is told apart from
-/// the draft it was translated from.
+/// Title of a draft, derived from its request: its case reference and
+/// subject, `→` the requested State. A translated request (one holding the
+/// drafter's text in `translation.original`) ends with its language in
+/// brackets, `… → Norland [fr]`, so that it is told apart from the draft it
+/// was translated from. A draft with neither reference nor subject has no
+/// words of its own: see [`is_untitled`].
 pub fn draft_title(r: &Request) -> String {
     let case = r.case.internal_ref.trim();
     let state = r.req_state.trim();
@@ -706,12 +713,28 @@ pub fn draft_title(r: &Request) -> String {
     if !subject.is_empty() {
         parts.push(subject);
     }
-    let head = if parts.is_empty() { "Untitled request".to_string() } else { parts.join(" · ") };
-    let title = if state.is_empty() { head } else { format!("{head} → {state}") };
-    match r.lang.request_code() {
-        Some(lang) if !r.translation.original.is_empty() => format!("{title} [{lang}]"),
-        _ => title,
+    let mut title = parts.join(" · ");
+    let mut add = |piece: String| {
+        if !title.is_empty() {
+            title.push(' ');
+        }
+        title.push_str(&piece);
+    };
+    if !state.is_empty() {
+        add(format!("→ {state}"));
     }
+    if let Some(lang) = r.lang.request_code().filter(|_| !r.translation.original.is_empty()) {
+        add(format!("[{lang}]"));
+    }
+    title
+}
+
+/// Whether a draft title names no case and no subject (it is empty, or
+/// begins with the requested State's arrow or the language's bracket): the
+/// interface then puts its own word for an untitled request first, in the
+/// interface language, and the store never writes one.
+pub fn is_untitled(title: &str) -> bool {
+    title.is_empty() || title.starts_with('→') || title.starts_with('[')
 }
 
 impl Store {

@@ -63,6 +63,7 @@ test('a date typed in any usual form, in each interface, reads back as one day o
       assert.ok(reading.includes(month) && /2036|٢٠٣٦/.test(reading), `${lang}: ${typed} reads as ${reading}`);
 
       await s.click('[data-testid="step-review"]');
+      await s.click('[data-testid="review-tab-answers"]');
       await s.waitForText('[data-testid="answer"][data-path="proc.limitation_date"]', '(2036-02-28)');
       const answer = await s.text('[data-testid="answer"][data-path="proc.limitation_date"]');
       assert.ok(answer.includes(month), `${lang}: the answers page says ${answer}`);

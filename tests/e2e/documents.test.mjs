@@ -119,7 +119,9 @@ test('the demo request goes to a translator as XLIFF and comes back as a new Fre
     const title = () => s.cmd('POST', '/execute/sync', { script: "return document.querySelector('h1.title')?.textContent ?? ''", args: [] });
     await s.waitFor('the title of the translation', async () => (await title()).endsWith('[fr]'));
     await s.click('[data-testid="step-review"]');
+    await s.click('[data-testid="review-tab-read"]');
     await s.waitForText('[data-testid="preview"]', 'FR: ');
+    await s.click('[data-testid="review-tab-check"]');
     await s.find('[data-testid="translation-translated"]');
     await s.click('[data-testid="export-pdf"]');
     await s.waitForText('[data-testid="export-result"]', savePath);

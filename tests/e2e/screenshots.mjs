@@ -39,11 +39,19 @@ try {
     }
     await s.click('[data-testid="step-review"]');
     await shot(`en-${String(n).padStart(2, '0')}-review`);
+    for (const pane of ['read', 'answers']) {
+      await s.click(`[data-testid="review-tab-${pane}"]`);
+      await shot(`en-${String(n).padStart(2, '0')}-review-${pane}`);
+    }
+    await s.click('[data-testid="review-tab-check"]');
     await s.choose('[data-testid="language"]', 'ar');
     await s.click('[data-testid="step-authorities"]');
     await shot('ar-01-authorities');
     await s.click('[data-testid="step-review"]');
     await shot('ar-02-review');
+    await s.click('[data-testid="review-tab-answers"]');
+    await shot('ar-02-review-answers');
+    await s.click('[data-testid="review-tab-check"]');
     await s.choose('[data-testid="language"]', 'en');
   } finally {
     await s.quit();

@@ -133,9 +133,11 @@ test('a request typed into the wizard is exported as a PDF and survives a restar
     await s.type('[data-field="purpose.statement"]', typed.purpose);
     await s.click('[data-testid="step-review"]');
 
-    // Review: findings name their provisions, then export.
+    // Review: the document reads on its pane; findings name their provisions, then export.
+    await s.click('[data-testid="review-tab-read"]');
     await s.find('[data-testid="preview"]');
     await s.waitForText('[data-testid="preview"]', typed.authority);
+    await s.click('[data-testid="review-tab-check"]');
     // The list re-renders while the checks catch up with the last keystrokes;
     // read it in one go once it has settled.
     await s.waitForText('[data-testid="save-status"]', 'Saved');

@@ -239,7 +239,7 @@ describe('wizard', () => {
     click('[data-testid="add-offences"]');
     await settle();
     type('[data-field="offences.1.name"]', 'Money laundering');
-    click('[aria-label="Move Offence 2 up"]');
+    click('[aria-label="Move up: Offence 2"]');
     await settle();
     expect(($('[data-field="offences.0.name"]') as HTMLInputElement).value).toBe('Money laundering');
     click('[data-testid="remove-offences-0"]');
@@ -999,5 +999,27 @@ describe('closing the window', () => {
     expect($('[data-testid="close-held"]').textContent).toContain('The window stays open because your latest changes could not be saved');
     expect(await closeWindow()).toBe(true);
     expect(exists('[data-testid="close-held"]')).toBe(false);
+  });
+});
+
+describe('the review page', () => {
+  it('has an export bar and three panes, Check, Read and Answers, one shown at a time and moved between with the arrow keys', async () => {
+    await openFirstDraft();
+    await goToStep('review');
+    const hidden = (id: string) => ($(`[data-testid="review-panel-${id}"]`) as HTMLElement).hidden;
+    expect(exists('[data-testid="export-bar"] [data-testid="export-pdf"]')).toBe(true);
+    expect([hidden('check'), hidden('read'), hidden('answers')]).toEqual([false, true, true]);
+    expect($('[data-testid="review-tab-check"]').getAttribute('aria-selected')).toBe('true');
+    click('[data-testid="review-tab-read"]');
+    expect([hidden('check'), hidden('read'), hidden('answers')]).toEqual([true, false, true]);
+    expect(exists('[data-testid="review-panel-read"] [data-testid="preview"]')).toBe(true);
+    $('[data-testid="review-tab-read"]').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    flushSync();
+    expect([hidden('check'), hidden('read'), hidden('answers')]).toEqual([true, true, false]);
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('review-tab-answers');
+    expect(exists('[data-testid="review-panel-answers"] [data-testid="answers"]')).toBe(true);
+    $('[data-testid="review-tab-answers"]').dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true }));
+    flushSync();
+    expect(hidden('check')).toBe(false);
   });
 });

@@ -9,6 +9,7 @@ use mla_writer::request::read;
 use mla_writer::store::data_dir;
 use mla_writer::{checks, export, files};
 
+use crate::terminal;
 use crate::{DraftsCommand, OutputFormat, RevisionFormat};
 
 /// Runs one `mla drafts` command.
@@ -54,7 +55,7 @@ pub fn drafts(cmd: DraftsCommand) -> Result<ExitCode, String> {
         DraftsCommand::AnnexLimit { mib } => crate::annexes_cli::limit(&mut store, mib)?,
         DraftsCommand::List => {
             for d in store.list_drafts().map_err(|e| e.to_string())? {
-                println!("{}  rev {:>3}  {}  {}", d.id, d.revision, d.updated_at, d.title);
+                println!("{}  rev {:>3}  {}  {}", d.id, d.revision, d.updated_at, terminal::title(&d.title));
             }
         }
         DraftsCommand::Export { id, revision } => {

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use mla_writer::request::{RequestKind, RequestStatus, StatusChange};
 use mla_writer::store::{DraftLink, LinkKind, RegisterColumn, RegisterEntry, RegisterQuery};
 
+use crate::terminal;
 use crate::{OutputFormat, RegisterCommand};
 
 /// A status as typed: its key (`additional_information_requested`), with
@@ -56,7 +57,7 @@ fn print_entry(e: &RegisterEntry) {
         e.status_date,
         e.next_deadline.as_deref().unwrap_or("-"),
         if e.req_state.is_empty() { "-" } else { &e.req_state },
-        e.title
+        terminal::title(&e.title)
     );
 }
 
@@ -98,12 +99,12 @@ pub fn register(cmd: RegisterCommand) -> Result<ExitCode, String> {
                     {
                         println!("{name}: {}", part.count);
                         for e in &part.entries {
-                            println!("  {}  {:<20}  {}  {}", e.date, e.due.key(), e.id, e.title);
+                            println!("  {}  {:<20}  {}  {}", e.date, e.due.key(), e.id, terminal::title(&e.title));
                         }
                     }
                     println!("waiting on the counterpart: {}", dashboard.waiting_on_counterpart.count);
                     for e in &dashboard.waiting_on_counterpart.entries {
-                        println!("  {}  {:<20}  {}  {}", e.status_date, e.status.key(), e.id, e.title);
+                        println!("  {}  {:<20}  {}  {}", e.status_date, e.status.key(), e.id, terminal::title(&e.title));
                     }
                 }
             }
@@ -116,7 +117,7 @@ pub fn register(cmd: RegisterCommand) -> Result<ExitCode, String> {
                 OutputFormat::Text => {
                     for l in &links {
                         let way = if l.incoming { "from" } else { "to" };
-                        println!("{:<10}  {way:<4}  {}  {}", l.kind.key(), l.other_id, l.other_title);
+                        println!("{:<10}  {way:<4}  {}  {}", l.kind.key(), l.other_id, terminal::title(&l.other_title));
                     }
                     println!("{} link(s)", links.len());
                 }

@@ -8,6 +8,7 @@ use mla_writer::i18n::Lang;
 use mla_writer::store::{SearchResult, SetAsideDraft};
 use time::OffsetDateTime;
 
+use crate::terminal;
 use crate::OutputFormat;
 
 /// The archive and the bin (subcommands of `mla drafts`).
@@ -47,7 +48,7 @@ pub enum AsideCommand {
 
 fn print_set_aside(drafts: &[SetAsideDraft]) {
     for d in drafts {
-        println!("{}  {}  {}", d.summary.id, d.since, d.summary.title);
+        println!("{}  {}  {}", d.summary.id, d.since, terminal::title(&d.summary.title));
     }
 }
 
@@ -90,7 +91,7 @@ pub fn search(text: &str, format: OutputFormat, lang: Lang, limit: usize) -> Res
         OutputFormat::Text => {
             for r in &results {
                 let archived = if r.archived { "  (archived)" } else { "" };
-                println!("{}  {}{archived}", r.draft.id, r.draft.title);
+                println!("{}  {}{archived}", r.draft.id, terminal::title(&r.draft.title));
                 for hit in &r.hits {
                     println!("    {} ({}): {}", hit.label, hit.path, bracketed(hit));
                 }

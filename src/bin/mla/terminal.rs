@@ -10,6 +10,16 @@ pub fn text(text: &str) -> String {
     mla_writer::request::text::visible_lines(text)
 }
 
+/// A draft's title as the CLI prints it: one with no words of its own
+/// (no case reference, no subject) says it is untitled.
+pub fn title(title: &str) -> String {
+    if mla_writer::store::is_untitled(title) {
+        format!("(untitled) {title}").trim_end().to_string()
+    } else {
+        title.to_string()
+    }
+}
+
 /// A JSON document for standard output, unchanged in meaning: the control
 /// characters `serde_json` leaves as they are (DEL and the C1 controls,
 /// U+007F–U+009F, which can only occur inside strings) as `\u` escapes.

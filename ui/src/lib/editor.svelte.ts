@@ -133,6 +133,9 @@ export class Editor {
   annexFileState = $state<AnnexFileState>({ kind: 'idle' });
   /** Whether the PDF export appends the annexes' PDF and image files. */
   appendAnnexes = $state(false);
+  /** An error as the user reads it, in the interface language. */
+  private readonly describe: (error: unknown) => string;
+
   /** The draft's title as the store derives it; follows each save. */
   title = $state('');
   /** The language the findings' messages are worded in. */
@@ -152,7 +155,15 @@ export class Editor {
   private readonly preview: LatestRunner<Request, Document>;
   private previewActive = false;
 
-  constructor(draft: Draft, api: EditorApi, timings: EditorTimings = DEFAULT_TIMINGS, lang: Lang = 'en', fresh = false) {
+  constructor(
+    draft: Draft,
+    api: EditorApi,
+    timings: EditorTimings = DEFAULT_TIMINGS,
+    lang: Lang = 'en',
+    fresh = false,
+    describe: (error: unknown) => string = errorMessage,
+  ) {
+    this.describe = describe;
     this.draftId = draft.summary.id;
     this.calm = fresh;
     this.lang = lang;
@@ -169,7 +180,7 @@ export class Editor {
         this.revision = Number(receipt.revision);
         this.title = receipt.title;
       },
-      describeError: errorMessage,
+      describeError: describe,
       errorCode,
       retryDelay: timings.retry,
     });
@@ -180,7 +191,7 @@ export class Editor {
         this.findings = findings;
         this.checksError = null;
       },
-      onError: (error) => (this.checksError = errorMessage(error)),
+      onError: (error) => (this.checksError = this.describe(error)),
     });
     this.preview = new LatestRunner<Request, Document>({
       run: (request) => api.previewRequest(request),
@@ -191,7 +202,7 @@ export class Editor {
         this.previewPending = false;
       },
       onError: (error) => {
-        this.previewError = errorMessage(error);
+        this.previewError = this.describe(error);
         this.previewPending = false;
       },
     });
@@ -304,7 +315,7 @@ export class Editor {
           : await this.api.exportDocx(this.request, docxFileName(this.request));
       set(result === null ? { kind: 'cancelled' } : { kind: 'done', path: result.path, draft: result.draft });
     } catch (error) {
-      set({ kind: 'error', message: errorMessage(error) });
+      set({ kind: 'error', message: this.describe(error) });
     }
   }
 
@@ -323,7 +334,7 @@ export class Editor {
       if (attached !== null) this.change('attachments', withAnnexFile(this.request, index, attached.file).attachments);
       this.annexFileState = { kind: 'idle' };
     } catch (error) {
-      this.annexFileState = { kind: 'error', index, message: errorMessage(error) };
+      this.annexFileState = { kind: 'error', index, message: this.describe(error) };
     }
   }
 
@@ -354,7 +365,7 @@ export class Editor {
       const path = await this.api.exportXliff(this.request, target, xliffFileName(this.request, target));
       this.xliffState = path === null ? { kind: 'cancelled' } : { kind: 'done', path };
     } catch (error) {
-      this.xliffState = { kind: 'error', cause: errorCode(error) === 'translation' ? 'refused' : 'write', message: errorMessage(error) };
+      this.xliffState = { kind: 'error', cause: errorCode(error) === 'translation' ? 'refused' : 'write', message: this.describe(error) };
     }
   }
 
@@ -377,7 +388,7 @@ export class Editor {
       this.importState = draft === null ? { kind: 'cancelled' } : { kind: 'idle' };
       return draft;
     } catch (error) {
-      this.importState = { kind: 'error', cause: errorCode(error) === 'file' ? 'read' : 'import', message: errorMessage(error) };
+      this.importState = { kind: 'error', cause: errorCode(error) === 'file' ? 'read' : 'import', message: this.describe(error) };
       return null;
     }
   }
@@ -401,7 +412,7 @@ export class Editor {
       this.followUpState = { kind: 'idle' };
       return draft;
     } catch (error) {
-      this.followUpState = { kind: 'error', cause: 'create', message: errorMessage(error) };
+      this.followUpState = { kind: 'error', cause: 'create', message: this.describe(error) };
       return null;
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateLocale, docxFileName, formatTimestamp, pdfFileName, xliffFileName } from './format';
+import { dateLocale, docxFileName, formatTimestamp, pdfFileName, shownTitle, xliffFileName } from './format';
 import { emptyRequest } from './testing/fixtures';
 
 describe('formatTimestamp', () => {
@@ -47,5 +47,15 @@ describe('docxFileName and xliffFileName', () => {
     r.case.internal_ref = 'ECD/MLA:2026*117';
     expect(docxFileName(r)).toBe('ECD-MLA-2026-117.docx');
     expect(xliffFileName(r, 'zh')).toBe('ECD-MLA-2026-117.zh.xlf');
+  });
+});
+
+describe('shownTitle', () => {
+  it('words a draft with neither case reference nor subject in the interface language', () => {
+    expect(shownTitle('', 'Demande sans titre')).toBe('Demande sans titre');
+    expect(shownTitle('→ Norland', 'Demande sans titre')).toBe('Demande sans titre → Norland');
+    expect(shownTitle('→ Norland [fr]', '未命名请求')).toBe('未命名请求 → Norland [fr]');
+    expect(shownTitle('[fr]', 'Solicitud sin título')).toBe('Solicitud sin título [fr]');
+    expect(shownTitle('PPO-1 · Fraud → Norland', 'Demande sans titre')).toBe('PPO-1 · Fraud → Norland');
   });
 });

@@ -29,6 +29,17 @@ export function formatTimestamp(value: string, options: { locale?: string; timeZ
   }).format(date);
 }
 
+/**
+ * A draft title as shown. One with no words of its own (no case reference
+ * and no subject: empty, or beginning with the requested State's arrow or
+ * the language's bracket, see the store's `is_untitled`) begins with
+ * `untitled`, the interface's word for an untitled request.
+ */
+export function shownTitle(title: string, untitled: string): string {
+  if (title === '') return untitled;
+  return title.startsWith('→') || title.startsWith('[') ? `${untitled} ${title}` : title;
+}
+
 /** Characters that no file name may hold on common systems. */
 const UNSAFE = /[\\/:*?"<>|\u0000-\u001f]/g;
 

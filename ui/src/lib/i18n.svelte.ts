@@ -9,7 +9,7 @@
 import { getContext, setContext } from 'svelte';
 import english from '../../../locales/en.ui.json';
 import type { Lang } from './generated/Lang';
-import { UNEXPECTED_ERROR } from './api';
+import { UNEXPECTED_ERROR, toApiError, type ApiErrorCode } from './api';
 
 export type Strings = Partial<Record<string, string>>;
 export type Params = Record<string, string | number>;
@@ -132,6 +132,23 @@ export function pluralForm(lang: Lang, count: number): Intl.LDMLPluralRule {
   return rules.select(count);
 }
 
+/** The sentence that says, in the interface language, what kind of failure an error is. */
+const ERROR_KEYS: Record<ApiErrorCode, string> = {
+  translation: 'ui.error.code.translation',
+  file: 'ui.error.code.file',
+  keys_locked: 'ui.error.code.keys_locked',
+  package: 'ui.error.code.package',
+  fingerprint: 'ui.error.code.fingerprint',
+  store_damaged: 'ui.error.code.store_damaged',
+  disk_full: 'ui.error.code.disk_full',
+  read_only: 'ui.error.code.read_only',
+  store_busy: 'ui.error.code.store_busy',
+  database_locked: 'ui.error.code.database_locked',
+  wrong_passphrase: 'ui.error.code.wrong_passphrase',
+  failed: 'ui.error.code.failed',
+  unknown: 'ui.error.code.failed',
+};
+
 /** The wording of the interface in one language. */
 export class I18n {
   lang = $state<Lang>(DEFAULT_LANG);
@@ -171,6 +188,18 @@ export class I18n {
 
   /** An error message for the user: the generic one is worded too. */
   message = (message: string): string => (message === UNEXPECTED_ERROR ? this.t('ui.error.unexpected') : message);
+
+  /**
+   * An error as the user reads it. In English, the core's own message,
+   * which says what failed and where. In the other languages, the sentence
+   * of its kind of failure, then the core's message as its technical
+   * details (file names and the system's words, as the system gave them).
+   */
+  error = (error: unknown): string => {
+    const e = toApiError(error);
+    if (this.lang === 'en' || e.message === UNEXPECTED_ERROR) return this.message(e.message);
+    return `${this.t(ERROR_KEYS[e.code])} ${this.t('ui.error.details', { details: e.message })}`;
+  };
 
   private localise(params?: Params): Params | undefined {
     if (!params || typeof params.message !== 'string') return params;

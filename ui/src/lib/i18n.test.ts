@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UNEXPECTED_ERROR } from './api';
+import { ApiError, UNEXPECTED_ERROR } from './api';
 import {
   ENGLISH,
   I18n,
@@ -144,6 +144,25 @@ describe('the English catalogue', () => {
   it('keeps the wording the end-to-end tests read', () => {
     expect(ENGLISH['ui.save.saved']).toBe('Saved');
     expect(ENGLISH['ui.review.title']).toBe('Review and export');
+  });
+});
+
+describe('errors', () => {
+  const LOCALES = join(SRC, '..', '..', 'locales');
+  const strings = (lang: Lang) => JSON.parse(readFileSync(join(LOCALES, `${lang}.ui.json`), 'utf8')) as Strings;
+  const refused = new ApiError('file', 'could not read /data/case.xlf: permission denied');
+
+  it('are the core\'s own message in English', () => {
+    expect(new I18n('en', strings('en')).error(refused)).toBe('could not read /data/case.xlf: permission denied');
+  });
+
+  it('say what kind of failure each is in the other languages, with the core\'s message as details', () => {
+    expect(new I18n('fr', strings('fr')).error(refused)).toBe(
+      "Le fichier n'a pas pu être lu ou écrit. Détails : could not read /data/case.xlf: permission denied",
+    );
+    expect(new I18n('zh', strings('zh')).error(new ApiError('disk_full', 'disk full'))).toMatch(/^磁盘已满/);
+    expect(new I18n('ru', strings('ru')).error(new Error('boom'))).toBe('Не удалось выполнить действие. Подробности: boom');
+    expect(new I18n('ar', strings('ar')).error(new ApiError('unknown', UNEXPECTED_ERROR))).toBe(strings('ar')['ui.error.unexpected']);
   });
 });
 

@@ -34,11 +34,10 @@ const copy = <T>(value: T): T => structuredClone(value);
 /** A draft's title, as the store derives it. */
 export function draftTitle(r: Request): string {
   const parts = [r.case.internal_ref.trim(), r.proc.subject_matter.trim()].filter((p) => p !== '');
-  const head = parts.length === 0 ? 'Untitled request' : parts.join(' · ');
   const state = r.req_state.trim();
-  const title = state === '' ? head : `${head} → ${state}`;
   const lang = chosenLang(r.lang.request);
-  return Object.keys(r.translation.original ?? {}).length === 0 || lang === null ? title : `${title} [${lang}]`;
+  const translated = Object.keys(r.translation.original ?? {}).length > 0 && lang !== null;
+  return [parts.join(' · '), state === '' ? '' : `→ ${state}`, translated ? `[${lang}]` : ''].filter((p) => p !== '').join(' ');
 }
 
 /** A message before it is worded: a checks catalogue key and its values (text, or a nested message). */
@@ -132,7 +131,7 @@ export function checkRequest(r: Request, lang: Lang): Finding[] {
   for (const { code, check } of CHECKED) {
     const rule = known.get(code);
     if (!rule) throw new Error(`the core has no rule ${code}`);
-    check(r, (path, message) => out.push({ code, severity: rule.severity, path, message: word(message, lang), provision: rule.provision }));
+    check(r, (path, message) => out.push({ code, severity: rule.severity, path, message: word(message, lang), provision: rule.provisions[lang] }));
   }
   // Array.prototype.sort is stable, as the core's sort is.
   return out.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);

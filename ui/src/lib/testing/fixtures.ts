@@ -79,10 +79,10 @@ export function corpusRequest(name: string): Request {
   return corpusEntry(name).request;
 }
 
-/** Every rule's severity and provision, by code. */
-export function rules(): Map<string, { severity: Severity; provision: string }> {
-  const list = generated<Array<{ code: string; severity: Severity; provision: string }>>('rules.json');
-  return new Map(list.map((r) => [r.code, { severity: r.severity, provision: r.provision }]));
+/** Every rule's severity and provisions in each language (as cited while no basis is chosen), by code. */
+export function rules(): Map<string, { severity: Severity; provisions: Record<Lang, string> }> {
+  const list = generated<Array<{ code: string; severity: Severity; provisions: Record<Lang, string> }>>('rules.json');
+  return new Map(list.map((r) => [r.code, { severity: r.severity, provisions: r.provisions }]));
 }
 
 /** The wizard definition in `lang`, as `wizard_definition` answers. */
