@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 
 use criterion::Criterion;
 use mla_writer::i18n::Lang;
-use mla_writer::request::{read, Request, RequestKind, RequestStatus};
+use mla_writer::request::{read, DocumentLanguage, Request, RequestKind, RequestStatus};
 use mla_writer::store::search::DEFAULT_LIMIT;
 use mla_writer::store::{RegisterColumn, RegisterQuery, Store, SCHEMA_VERSION};
 use time::macros::datetime;
@@ -89,7 +89,7 @@ fn request(examples: &[Request], i: usize) -> Request {
     let lang = Lang::ALL[i % Lang::ALL.len()];
     let mut r = examples[i % examples.len()].clone();
     r.case.internal_ref = format!("REG-{i:06}");
-    r.lang.request = lang.code().to_string();
+    r.lang.request = DocumentLanguage::from_code(lang.code());
     if let Some(person) = r.persons.first_mut() {
         person.family_name = name_in(lang, i);
         person.aliases = unique_name(i);

@@ -69,10 +69,12 @@ impl Options {
 }
 
 /// The language the request is to be transmitted in (`lang.request`), if it
-/// is one of the six; English otherwise.
+/// is one of the six; else (another language, which the check
+/// `UNTOC-18-14-fixed` points out, or none chosen yet) the drafting
+/// language, if it is one of them; else English.
 pub fn document_lang(request: &Request) -> Lang {
-    let code = request.lang.request.trim().to_ascii_lowercase();
-    Lang::ALL.into_iter().find(|l| l.code() == code).unwrap_or(Lang::En)
+    let code = request.lang.request_code().or(request.lang.drafting_code());
+    Lang::ALL.into_iter().find(|l| Some(l.code()) == code).unwrap_or(Lang::En)
 }
 
 /// The document tree of a request in `lang` (what the preview shows).
@@ -244,4 +246,22 @@ fn annex_separator(request: &Request, options: &Options, annex: &AnnexToAppend<'
         draft_mark: String::new(),
         blocks,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::request::DocumentLanguage;
+
+    #[test]
+    fn a_request_in_another_language_is_printed_in_its_drafting_language() {
+        let mut r = Request::default();
+        r.lang.request = Some(DocumentLanguage::Ru);
+        assert_eq!(document_lang(&r), Lang::Ru);
+        r.lang.request = Some(DocumentLanguage::Other);
+        r.lang.request_other = "Norwegian".into();
+        assert_eq!(document_lang(&r), Lang::En);
+        r.lang.drafting = Some(DocumentLanguage::Es);
+        assert_eq!(document_lang(&r), Lang::Es);
+    }
 }

@@ -411,3 +411,71 @@ fn version_names_the_commit_it_was_built_from() {
         format!("mla {} (commit {})", env!("CARGO_PKG_VERSION"), expected_commit())
     );
 }
+
+#[test]
+fn a_request_under_a_treaty_profile_cites_the_treaty_in_its_findings_and_its_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let ok = |out: Output| {
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let treaty = "Treaty between Examplia and Testland on Mutual Legal Assistance in Criminal Matters";
+    let imported = ok(mla(&["treaty", "import", "examples/treaty-profiles/examplia-testland.json"], dir.path()));
+    assert_eq!(imported, format!("imported examplia-testland-mla: {treaty}\n"));
+    assert!(ok(mla(&["treaty", "list"], dir.path())).contains("examplia-testland-mla  "));
+    let exported = dir.path().join("exported.json");
+    ok(mla(&["treaty", "export", "examplia-testland-mla", exported.to_str().unwrap()], dir.path()));
+    let again: serde_json::Value = serde_json::from_slice(&std::fs::read(&exported).unwrap()).unwrap();
+    let shipped: serde_json::Value = serde_json::from_str(&std::fs::read_to_string("examples/treaty-profiles/examplia-testland.json").unwrap()).unwrap();
+    assert_eq!(again, shipped, "export gives back what was imported");
+    let missing = mla(&["treaty", "show", "nowhere"], dir.path());
+    assert!(!missing.status.success() && String::from_utf8_lossy(&missing.stderr).contains("no treaty profile with id \"nowhere\""));
+
+    let request = dir.path().join("treaty.json");
+    ok(mla(&["treaty", "apply", "examplia-testland-mla", EXAMPLE, "-o", request.to_str().unwrap()], dir.path()));
+    let check = String::from_utf8(mla(&["check", request.to_str().unwrap(), "--today", "2026-11-27"], dir.path()).stdout).unwrap();
+    assert!(check.contains("[UNTOC-18-14-lang] lang.request"), "{check}");
+    assert!(check.contains(&format!("({treaty}, art. 5)")), "the language finding cites the treaty's article:\n{check}");
+    assert!(!check.contains("UNTOC art. 18(14)"), "{check}");
+
+    let pdf = dir.path().join("treaty.pdf");
+    ok(mla(&["render", request.to_str().unwrap(), "-o", pdf.to_str().unwrap(), "--today", "2026-11-27"], dir.path()));
+    let text = squash(&tool("pdftotext", &[pdf.to_str().unwrap(), "-"]));
+    assert!(text.contains(&format!("This request is made under the following treaty: {treaty}.")), "{text}");
+    assert!(text.contains("Its contents are those required by art. 4 of that treaty."), "{text}");
+}
+
+#[test]
+fn an_invalid_treaty_profile_is_refused_with_each_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bad.json");
+    std::fs::write(&file, r#"{"id":"x","name":"A treaty","parties":["Examplia"],"entry_into_force":"2021-02-30","articles":{},"source":{"title":"t","date":"2020-01-01"}}"#).unwrap();
+    let out = mla(&["treaty", "import", file.to_str().unwrap()], dir.path());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    for path in ["$.parties:", "$.entry_into_force:", "$.articles:"] {
+        assert!(err.contains(path), "{err}");
+    }
+    assert_eq!(String::from_utf8(mla(&["treaty", "list"], dir.path()).stdout).unwrap(), "");
+}
+
+#[test]
+fn the_own_state_profile_prefills_every_new_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let before: serde_json::Value = serde_json::from_slice(&mla(&["profile", "new-request"], dir.path()).stdout).unwrap();
+    assert_eq!(before["own_central_auth"], "", "no profile: an empty request");
+    let missing = mla(&["profile", "show"], dir.path());
+    assert!(!missing.status.success() && String::from_utf8_lossy(&missing.stderr).contains("no own-State profile is set"));
+    let set = mla(&["profile", "set", "examples/own-state/arden.json"], dir.path());
+    assert!(set.status.success(), "{}", String::from_utf8_lossy(&set.stderr));
+    assert_eq!(String::from_utf8(set.stdout).unwrap(), "own-State profile set: Republic of Arden\n");
+    let shown: serde_json::Value = serde_json::from_slice(&mla(&["profile", "show"], dir.path()).stdout).unwrap();
+    let file: serde_json::Value = serde_json::from_str(&std::fs::read_to_string("examples/own-state/arden.json").unwrap()).unwrap();
+    assert_eq!(shown, file);
+    let out = mla(&["profile", "new-request", "--kind", "preservation"], dir.path());
+    let request: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(request["kind"], "preservation");
+    assert_eq!(request["own_central_auth"], "Ministry of Justice of Arden, Central Authority for Mutual Legal Assistance\n1 Justice Square, Ardenstadt");
+    assert_eq!(request["lang"]["drafting"], "en");
+    assert_eq!(request["preservation"]["poc_24_7_own"], "Arden 24/7 Point of Contact, National Cybercrime Centre, +99 20 555 0100, 247@ncc.arden.example");
+}

@@ -315,7 +315,7 @@ fn check_imported(values: &[&str]) {
     let mut engines = Engines::new();
     let mut problems = Vec::new();
     for (name, request) in examples() {
-        let target = if request.lang.drafting == "fr" { Lang::Es } else { Lang::Fr };
+        let target = if request.lang.drafting_code() == Some("fr") { Lang::Es } else { Lang::Fr };
         for text in &refused {
             let drafted = with_translatable_answers(&request, text);
             let xliff = mla_writer::translation::export(&drafted, target);
@@ -332,7 +332,7 @@ fn check_imported(values: &[&str]) {
         }
     }
     for (name, request) in examples() {
-        let target = if request.lang.drafting == "fr" { Lang::Es } else { Lang::Fr };
+        let target = if request.lang.drafting_code() == Some("fr") { Lang::Es } else { Lang::Fr };
         let ids: Vec<String> = units(&request).into_iter().map(|unit| unit.id).collect();
         assert!(ids.len() > 5, "{name}: only {} units", ids.len());
         let (rendered, found) = check_answer(&format!("{name}: every translated answer"), &values, |text| {
@@ -347,7 +347,7 @@ fn check_imported(values: &[&str]) {
             }
             let document = engines.build(&translated, target, true)?;
             let annex = fill(templates::phrase(target, "section.original").unwrap(), |_| {
-                templates::phrase(target, &format!("language.{}", request.lang.drafting)).map(str::to_string)
+                templates::phrase(target, &format!("language.{}", request.lang.drafting_code().unwrap_or_default())).map(str::to_string)
             })
             .unwrap();
             assert!(

@@ -21,6 +21,8 @@ use serde_json::Value;
 const INTERNAL: &[(&str, &str)] = &[
     ("lang.drafting", "the language the drafter writes in (C4): the office's own working language"),
     ("lang.request", "the language of the document (C4): the document is written in it"),
+    ("lang.drafting_other", "the drafter's own language when it is none of the six (C4): the office's own working language"),
+    ("lang.request_other", "the language of the document when it is none of the six (C4): the document is printed in the drafting language, as the review says"),
     ("translation.status", "a flag for the office (§6.5: free text stays untranslated until flagged)"),
     ("req_auth.type", "needed for channel rules and validation (C1), not a statement to the counterpart"),
     ("recv_auth.role", "derived from the directory (C2)"),

@@ -416,7 +416,7 @@ fn a_translated_draft_is_titled_with_its_language() {
     let original = store.create_draft(&drafted).unwrap();
     assert!(!original.title.ends_with(']'), "{}", original.title);
     let mut translated = drafted.clone();
-    translated.lang.request = "fr".to_string();
+    translated.lang.request = Some(mla_writer::request::DocumentLanguage::Fr);
     translated.translation.original.insert("facts.summary".to_string(), drafted.facts.summary.clone());
     translated.translation.original_lang = "en".to_string();
     let summary = store.create_draft(&translated).unwrap();

@@ -31,7 +31,7 @@ fn a_translation_is_saved_as_a_new_draft_titled_with_its_language_and_the_origin
     assert_ne!(translated.summary.id, original.id);
     assert_eq!(translated.summary.title, draft_title(&translated.request));
     assert!(translated.summary.title.ends_with(" → Kingdom of Norland [fr]"), "{}", translated.summary.title);
-    assert_eq!(translated.request.lang.request, "fr");
+    assert_eq!(translated.request.lang.request_code(), Some("fr"));
     assert_eq!(translated.request.translation.original["facts.summary"], english.facts.summary);
     assert_eq!(store.load_draft(&translated.summary.id).unwrap(), translated);
     let kept = store.load_draft(&original.id).unwrap();

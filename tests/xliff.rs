@@ -250,8 +250,8 @@ fn french_translation_replaces_the_free_text_keeps_the_english_and_reaches_the_p
         );
         assert_eq!(source, &at(&english, id));
     }
-    assert_eq!(translated.lang.request, "fr");
-    assert_eq!(translated.lang.drafting, "en");
+    assert_eq!(translated.lang.request_code(), Some("fr"));
+    assert_eq!(translated.lang.drafting_code(), Some("en"));
     assert_eq!(translated.translation.original_lang, "en");
     assert_eq!(translated.translation.original.len(), fixture.units.len());
 
@@ -266,7 +266,7 @@ fn french_translation_replaces_the_free_text_keeps_the_english_and_reaches_the_p
         *slot.unwrap() = serde_json::Value::String(source.clone());
     }
     restored = serde_json::from_value(value).unwrap();
-    restored.lang.request = english.lang.request.clone();
+    restored.lang.request = english.lang.request;
     restored.translation = english.translation.clone();
     assert_eq!(restored, english);
 

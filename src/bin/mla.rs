@@ -48,6 +48,10 @@ mod annexes_cli;
 
 #[path = "mla/register.rs"]
 mod register_cli;
+#[path = "mla/treaty.rs"]
+mod treaty_cli;
+#[path = "mla/profile.rs"]
+mod profile_cli;
 
 #[path = "mla/directory.rs"]
 mod directory_cli;
@@ -263,6 +267,20 @@ enum Command {
     /// `directory demo` loads the fictitious States of the examples.
     #[command(subcommand)]
     Directory(DirectoryCommand),
+    /// Treaty profiles: a bilateral or regional treaty's parties, entry
+    /// into force and its article on each topic the checks cite
+    /// (docs/treaty-profile-format.md).
+    ///
+    /// A request made under a profile (`apply`) keeps a copy of it: its
+    /// findings and its document cite the treaty's own articles.
+    #[command(subcommand)]
+    Treaty(TreatyCommand),
+    /// The own-State profile: your State, its central authority, 24/7
+    /// point of contact, law on mutual legal assistance, drafting language
+    /// and the instruments it is party to (JSON). Every new request starts
+    /// from it.
+    #[command(subcommand)]
+    Profile(ProfileCommand),
 }
 
 #[derive(Subcommand)]
@@ -363,6 +381,58 @@ enum DirectoryFormat {
     Json,
     /// A folder of CSV tables.
     Csv,
+}
+
+
+#[derive(Subcommand)]
+enum ProfileCommand {
+    /// Set the profile from a JSON file, replacing the one before.
+    Set {
+        /// The profile (JSON).
+        file: PathBuf,
+    },
+    /// Print the profile as JSON.
+    Show,
+    /// Print a new request, prefilled from the profile (JSON).
+    NewRequest {
+        /// Kind of request (default: mla_evidence).
+        #[arg(long, value_parser = register_cli::parse_kind)]
+        kind: Option<mla_writer::request::RequestKind>,
+    },
+}
+
+#[derive(Subcommand)]
+enum TreatyCommand {
+    /// Import a profile from a JSON file, replacing one of the same id.
+    Import {
+        /// The profile (JSON).
+        file: PathBuf,
+    },
+    /// List the stored profiles: id, last import, title.
+    List,
+    /// Print a stored profile as JSON.
+    Show {
+        /// The profile's id.
+        id: String,
+    },
+    /// Write a stored profile to a JSON file.
+    Export {
+        /// The profile's id.
+        id: String,
+        /// Where to write it.
+        file: PathBuf,
+    },
+    /// Make a request one under the treaty: its basis becomes the treaty,
+    /// with a copy of the profile (JSON, to standard output or --output).
+    Apply {
+        /// The profile's id.
+        id: String,
+        /// The request file (JSON).
+        file: PathBuf,
+        /// Where to write the request.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -1091,6 +1161,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Exchange(cmd) => exchange_cli::exchange(cmd),
         Command::Register(cmd) => register_cli::register(cmd),
         Command::Directory(cmd) => directory_cli::directory(cmd),
+        Command::Treaty(cmd) => treaty_cli::treaty(cmd),
+        Command::Profile(cmd) => profile_cli::profile(cmd),
     }
 }
 
@@ -1116,7 +1188,7 @@ fn run_xliff(cmd: XliffCommand) -> Result<ExitCode, String> {
                         "{}: {} unit(s) imported; the request is now in {}",
                         output.display(),
                         translated.translation.original.len(),
-                        translated.lang.request
+                        translated.lang.request_code().unwrap_or_default()
                     );
                     Ok(ExitCode::SUCCESS)
                 }

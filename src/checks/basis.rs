@@ -5,7 +5,7 @@
 //! only when the request field they would check is filled.
 
 use super::{blank, msg, option, state, Arg, Findings, Message, Rule, Severity};
-use crate::request::{Channel, Instrument, Module, OffenceCategory, Request, RequestKind, TranslationStatus, TransmissionMeans, YesNoUnknown};
+use crate::request::{Channel, DocumentLanguage, Instrument, Module, OffenceCategory, Request, RequestKind, TranslationStatus, TransmissionMeans, YesNoUnknown};
 use super::provision::{Provision, cites};
 
 /// The instrument as the messages name it (the citation, for a bilateral treaty).
@@ -33,6 +33,17 @@ pub(super) fn cite(r: &Request, provision: &'static Provision) -> Arg {
 /// what `message` says (each such message names the State with `{state}`).
 pub(super) fn no_directory(out: &mut Findings, r: &Request, path: &str, message: Message) {
     out.push_at(Severity::Info, path.to_string(), message.arg("state", state(r)));
+}
+
+/// A language of the request as the messages name it: one of the six by
+/// its name in the interface language, another by its name as typed; none
+/// when it is not given.
+fn language_named(choice: Option<DocumentLanguage>, other: &str) -> Option<Arg> {
+    match choice? {
+        DocumentLanguage::Other if blank(other) => None,
+        DocumentLanguage::Other => Some(other.trim().into()),
+        language => Some(option(language).into()),
+    }
 }
 
 /// The highest custodial penalty stated in `text`, in years: `Some(f64::INFINITY)`
@@ -327,14 +338,37 @@ pub(super) static RULES: &[Rule] = &[
         summary: "The language of the request is given and accepted by the requested State (acceptance needs the directory).",
         check: |c, out| {
             let r = c.request;
-            if blank(&r.lang.request) {
-                out.push(
-                    "lang.request".into(),
-                    msg("check.UNTOC-18-14-lang.none").arg("state", state(r)).arg("provision", cite(r, &LANGUAGE)),
-                );
-            } else if !blank(&r.req_state) {
-                no_directory(out, r, "lang.request", msg("check.UNTOC-18-14-lang.no_directory").arg("language", r.lang.request.trim()));
+            match language_named(r.lang.request, &r.lang.request_other) {
+                None => {
+                    let path = if r.lang.request == Some(DocumentLanguage::Other) { "lang.request_other" } else { "lang.request" };
+                    out.push(path.into(), msg("check.UNTOC-18-14-lang.none").arg("state", state(r)).arg("provision", cite(r, &LANGUAGE)));
+                }
+                Some(language) if !blank(&r.req_state) => {
+                    no_directory(out, r, "lang.request", msg("check.UNTOC-18-14-lang.no_directory").arg("language", language));
+                }
+                Some(_) => {}
             }
+        },
+    },
+    Rule {
+        code: "UNTOC-18-14-fixed",
+        severity: Severity::Warning,
+        provision: LANGUAGE,
+        summary: "A request to be sent in a language other than the six has its fixed text printed in the drafting language (else English), to be translated whole.",
+        check: |c, out| {
+            let r = c.request;
+            if r.lang.request != Some(DocumentLanguage::Other) || blank(&r.lang.request_other) {
+                return;
+            }
+            let printed = r.lang.drafting.filter(|l| l.code().is_some()).unwrap_or(DocumentLanguage::En);
+            out.push(
+                "lang.request_other".into(),
+                msg("check.UNTOC-18-14-fixed.fallback")
+                    .arg("language", r.lang.request_other.trim())
+                    .arg("printed", option(printed))
+                    .arg("state", state(r))
+                    .arg("provision", cite(r, &LANGUAGE)),
+            );
         },
     },
     Rule {
@@ -344,8 +378,16 @@ pub(super) static RULES: &[Rule] = &[
         summary: "A request sent in another language than it was drafted in has a finished (and, where required, certified) translation.",
         check: |c, out| {
             let r = c.request;
-            let (d, q) = (r.lang.drafting.trim(), r.lang.request.trim());
-            if d.is_empty() || q.is_empty() || d.eq_ignore_ascii_case(q) {
+            let (Some(d), Some(q)) = (language_named(r.lang.drafting, &r.lang.drafting_other), language_named(r.lang.request, &r.lang.request_other)) else {
+                return;
+            };
+            let same = match (r.lang.drafting, r.lang.request) {
+                (Some(DocumentLanguage::Other), Some(DocumentLanguage::Other)) => {
+                    r.lang.drafting_other.trim().to_lowercase() == r.lang.request_other.trim().to_lowercase()
+                }
+                (drafting, request) => drafting == request,
+            };
+            if same {
                 return;
             }
             match r.translation.status {
@@ -582,9 +624,25 @@ mod tests {
     #[test]
     fn request_without_language_is_flagged() {
         let mut r = example(Emergency);
-        r.lang.request.clear();
+        r.lang.request = None;
         only_finding(&r, "UNTOC-18-14-lang", Severity::Error, "lang.request");
+        r.lang.request = Some(DocumentLanguage::Other);
+        only_finding(&r, "UNTOC-18-14-lang", Severity::Error, "lang.request_other");
         only_finding(&example(Emergency), "UNTOC-18-14-lang", Severity::Info, "lang.request");
+    }
+
+    #[test]
+    fn request_in_another_language_says_its_fixed_text_is_in_the_drafting_language() {
+        let mut r = example(Emergency);
+        assert!(found(&r, "UNTOC-18-14-fixed").is_empty());
+        r.lang.request = Some(DocumentLanguage::Other);
+        r.lang.request_other = "Norwegian".into();
+        let f = only_finding(&r, "UNTOC-18-14-fixed", Severity::Warning, "lang.request_other");
+        assert!(f.message.contains("Norwegian") && f.message.contains("English") && f.message.contains("(CETS 224 art. 4)"), "{}", f.message);
+        r.lang.drafting = Some(DocumentLanguage::Fr);
+        assert!(found(&r, "UNTOC-18-14-fixed")[0].message.contains("French"));
+        let lang = found(&r, "UNTOC-18-14-lang");
+        assert!(lang[0].message.contains("\"Norwegian\""), "{}", lang[0].message);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Section I: attachments, signature, dates and consistency across fields.
 
 use super::{Arg, Findings, Message, Rule, Severity, blank, item, msg, option, person_name, state};
-use crate::request::{AnnexLanguage, AttachmentType, Authentication, AuthorityType, Instrument, PersonType, Request, RequestKind, TimeRange, TranslationStatus};
+use crate::request::{AttachmentType, Authentication, AuthorityType, DocumentLanguage, Instrument, PersonType, Request, RequestKind, TimeRange, TranslationStatus};
 use super::provision::cites;
 
 /// Parses a stored date, `YYYY-MM-DD`; `None` when blank or malformed.
@@ -293,15 +293,14 @@ pub(super) static RULES: &[Rule] = &[
         summary: "Annexes not in the language of the request are translated.",
         check: |c, out| {
             let r = c.request;
-            let target = r.lang.request.trim().to_lowercase();
-            // The request's language as an annex language: one of the six, else unknown to the list.
-            let Some(target_language) = AnnexLanguage::ALL.iter().copied().find(|l| *l != AnnexLanguage::Other && l.key() == target) else {
+            // The request's language: one of the six, else unknown to the list.
+            let Some(target_language) = r.lang.request.filter(|l| l.code().is_some()) else {
                 return;
             };
             for (i, a) in r.attachments.iter().enumerate() {
                 let Some(language) = a.language else { continue };
                 if language != target_language && !a.translated {
-                    let named: Arg = if language == AnnexLanguage::Other && !blank(&a.language_other) {
+                    let named: Arg = if language == DocumentLanguage::Other && !blank(&a.language_other) {
                         a.language_other.trim().into()
                     } else {
                         option(language).into()
@@ -608,7 +607,7 @@ mod tests {
     #[test]
     fn annex_in_another_language_must_be_translated() {
         let mut r = example(Mla);
-        r.attachments[0].language = Some(AnnexLanguage::Fr);
+        r.attachments[0].language = Some(DocumentLanguage::Fr);
         reports(&r, "ATT-TRANS", Severity::Warning, "attachments.0.translated");
         r.attachments[0].translated = true;
         silent(&r, "ATT-TRANS");

@@ -12,7 +12,7 @@ use crate::request::mla::{
     Service, Statement, StoredData, Tracing, Videoconference,
 };
 use crate::request::{
-    AnnexLanguage, Attachment, AttachmentType, AuthorityType, Channel, DataCategory, DataSpec, Instrument, Module, OffenceCategory, Person, PersonRole, PersonType,
+    Attachment, AttachmentType, AuthorityType, Channel, DataCategory, DataSpec, DocumentLanguage, Instrument, Module, OffenceCategory, Person, PersonRole, PersonType,
     AdditionalInformation, RelatedRequest, Request, RequestStatus, StatusChange, TranslationStatus,
 };
 
@@ -112,7 +112,15 @@ static CASES: &[Case] = &[
     case("UNTOC-18-13-channel", (Mla, |r| r.channel.route = None), (Mla, no_state)),
     case("UNTOC-18-13-interpol", (Transfer, |r| r.channel.route = Some(Channel::Interpol)), (Transfer, as_is)),
     case("BUD-27-9-copy", (Preservation, |r| r.channel.route = Some(Channel::DirectJudicial)), (Preservation, as_is)),
-    case("UNTOC-18-14-lang", (Emergency, |r| r.lang.request.clear()), (Emergency, no_state)),
+    case("UNTOC-18-14-lang", (Emergency, |r| r.lang.request = None), (Emergency, no_state)),
+    case(
+        "UNTOC-18-14-fixed",
+        (Emergency, |r| {
+            r.lang.request = Some(DocumentLanguage::Other);
+            r.lang.request_other = "Norwegian".into();
+        }),
+        (Emergency, as_is),
+    ),
     case("UNTOC-18-14-trans", (Transfer, |r| r.translation.status = Some(TranslationStatus::Pending)), (Transfer, as_is)),
     case("DIR-NO-ENTRY", (Mla, as_is), (Mla, no_state)),
     case("TRANSMIT-SECURITY", (Emergency, as_is), (Transfer, as_is)),
@@ -593,7 +601,7 @@ static CASES: &[Case] = &[
     ),
     case(
         "ATT-TRANS",
-        (Mla, |r| r.attachments.push(Attachment { title: "Map".into(), language: Some(AnnexLanguage::Other), language_other: "German".into(), ..Attachment::default() })),
+        (Mla, |r| r.attachments.push(Attachment { title: "Map".into(), language: Some(DocumentLanguage::Other), language_other: "German".into(), ..Attachment::default() })),
         (Mla, as_is),
     ),
     case(

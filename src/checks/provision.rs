@@ -8,7 +8,9 @@
 //! the transfer instruments and the two UN model treaties), and any source
 //! that is not an instrument (practice, the directory, consistency). A
 //! finding cites the provision of the primary basis, else of a supporting
-//! basis; under a bilateral treaty, the treaty's own article; where the
+//! basis; under a bilateral treaty, the treaty's own article: from the
+//! treaty profile the request holds, for the topic of the rule's paragraph
+//! of UNTOC art. 18, else as a general reference to the treaty; where the
 //! basis has no corresponding provision, it says so, and names the article
 //! of the UN model treaty of the request's kind where there is one. A
 //! request for transfer of proceedings cites only transfer instruments; the
@@ -16,7 +18,7 @@
 
 use super::{blank, msg, Arg, Message};
 use crate::i18n::Lang;
-use crate::request::{Instrument, Request, RequestKind};
+use crate::request::{Instrument, Request, RequestKind, TreatyTopic};
 
 /// An instrument a rule can cite: a legal basis of the wizard, or one of
 /// the UN model treaties (never a basis, but the model of bilateral
@@ -137,6 +139,26 @@ impl Provision {
         self.cites.iter().find(|(s, _)| *s == source).map(|(_, c)| *c)
     }
 
+    /// The treaty's own article for this rule, under a bilateral treaty
+    /// whose profile the request holds: that of the topic of the rule's
+    /// paragraph of UNTOC art. 18, when the profile gives one. A transfer
+    /// request cites no mutual-assistance topic.
+    fn treaty_article(&self, r: &Request) -> Option<(String, String)> {
+        let profile = r.basis.treaty_profile.as_ref().filter(|_| r.basis.primary == Some(Instrument::Bilateral))?;
+        if r.kind == RequestKind::TransferOfProceedings {
+            return None;
+        }
+        let paragraph: u32 = self
+            .of(UNTOC_18)?
+            .strip_prefix("UNTOC art. 18(")?
+            .split(|c: char| !c.is_ascii_digit())
+            .next()?
+            .parse()
+            .ok()?;
+        let article = profile.article(TreatyTopic::of_untoc_paragraph(paragraph)?)?;
+        Some((profile.name.trim().to_string(), article.to_string()))
+    }
+
     /// What a finding of this rule on `r` cites.
     pub fn for_request(&'static self, r: &Request) -> Citation {
         let transfer = r.kind == RequestKind::TransferOfProceedings;
@@ -148,6 +170,9 @@ impl Provision {
         let Some(primary) = r.basis.primary else {
             return Citation { basis: Basis::Unchosen(self.cites), model: None, general };
         };
+        if let Some((treaty, article)) = self.treaty_article(r) {
+            return Citation { basis: Basis::TreatyArticle { treaty, article }, model: None, general };
+        }
         let bases = std::iter::once(primary).chain(r.basis.secondary.iter().copied());
         if let Some(found) = bases.map(Source::Basis).filter(|s| fits(*s)).find_map(|s| self.of(s)) {
             return Citation { basis: Basis::Cited(found), model: None, general };
@@ -174,6 +199,14 @@ enum Basis {
     /// A bilateral treaty (its citation as the request gives it, or empty):
     /// the treaty's own article applies.
     Treaty(String),
+    /// A bilateral treaty whose profile gives its article on the rule's
+    /// topic.
+    TreatyArticle {
+        /// The treaty's title.
+        treaty: String,
+        /// Its article ("art. 4").
+        article: String,
+    },
     /// Reciprocity: no treaty applies.
     Reciprocity,
     /// The basis (its short name) has no corresponding provision.
@@ -199,6 +232,7 @@ impl Citation {
             Basis::Cited(c) => parts.push(Arg::Provision(c.to_string())),
             Basis::Treaty(t) if blank(t) => parts.push(msg("check.provision.treaty_unnamed").into()),
             Basis::Treaty(t) => parts.push(msg("check.provision.treaty").arg("treaty", t.as_str()).into()),
+            Basis::TreatyArticle { treaty, article } => parts.push(Arg::Text(format!("{treaty}, {article}"))),
             Basis::Reciprocity => parts.push(msg("check.provision.reciprocity").into()),
             Basis::NoCounterpart(name) => parts.push(msg("check.provision.none").arg("instrument", Arg::Provision(name.to_string())).into()),
         }
@@ -394,6 +428,38 @@ mod tests {
         assert_eq!(provision(&r, "ETS73-8-ground"), "ETS 73 art. 8(1)");
         r.transfer.act_description.clear();
         assert_eq!(provision(&r, "MT118-3-b"), "No corresponding provision in ETS 73; model: GA res. 45/118 art. 3(b)");
+    }
+
+    /// The fictitious treaty profile of the examples.
+    fn treaty_profile() -> crate::request::TreatyProfile {
+        let text = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/treaty-profiles/examplia-testland.json"));
+        crate::request::treaty_profile::parse_treaty_profile(text, "example").unwrap()
+    }
+
+    #[test]
+    fn under_a_treaty_profile_findings_cite_the_treaty_article_of_their_topic() {
+        let profile = treaty_profile();
+        let mut r = defective_mla(Bilateral, &profile.name);
+        r.basis.secondary = vec![Uncac46];
+        r.basis.treaty_profile = Some(profile.clone());
+        let contents = format!("{}, art. 4", profile.name);
+        assert_eq!(provision(&r, "UNTOC-18-15-c"), contents, "before the supporting basis");
+        r.lang.request = None;
+        let language = &found(&r, "UNTOC-18-14-lang")[0];
+        assert!(language.message.contains(&format!("({}, art. 5)", profile.name)), "a message cites it too: {}", language.message);
+        assert_eq!(provision(&r, "UNTOC-18-8-bank"), "UNCAC art. 46(8)", "no bank-secrecy article: as without a profile");
+        r.basis.secondary.clear();
+        assert_eq!(
+            provision(&r, "UNTOC-18-8-bank"),
+            format!("{}: the treaty's own article on this applies; model: GA res. 45/117 art. 4", profile.name)
+        );
+        r.basis.primary = Some(Untoc18);
+        assert_eq!(provision(&r, "UNTOC-18-15-c"), "UNTOC art. 18(15)(c)", "a profile counts only under a bilateral treaty");
+        let mut transfer = example(Example::Transfer);
+        transfer.basis.primary = Some(Bilateral);
+        transfer.basis.treaty_profile = Some(profile);
+        transfer.transfer.act_description.clear();
+        assert!(provision(&transfer, "MT118-3-b").ends_with("GA res. 45/118 art. 3(b)"));
     }
 
     #[test]

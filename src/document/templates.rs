@@ -435,6 +435,23 @@ mod tests {
         registry().unwrap();
     }
 
+    /// An `opt` naming a vocabulary the catalogue does not word would print
+    /// its raw key ("option.Name.en").
+    #[test]
+    fn every_vocabulary_an_opt_names_is_worded() {
+        let english = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/locales/en.json"));
+        let mut named = 0;
+        for (name, source) in TEMPLATES.iter().chain(PARTIALS) {
+            for rest in source.split("{{opt \"").skip(1) {
+                let vocabulary = rest.split('"').next().unwrap_or_default();
+                let prefix = format!("\"option.{vocabulary}.");
+                assert!(english.contains(&prefix), "template {name} words values of {vocabulary:?}, which the catalogue lacks");
+                named += 1;
+            }
+        }
+        assert!(named > 5, "the templates word vocabularies with opt");
+    }
+
     /// Unescaped output would let typed text become markup.
     #[test]
     fn no_template_uses_triple_stash() {

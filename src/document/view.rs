@@ -10,7 +10,7 @@ use crate::i18n::Lang;
 use crate::i18n::placeholders::fill;
 use crate::request::mla::RealTimeType;
 use crate::request::transfer::TransferGround;
-use crate::request::{AnnexFile, Attachment, DataSpec, Instrument, Module, Person, PersonType, Request, RequestKind, TranslationStatus, YesNoUnknown};
+use crate::request::{AnnexFile, Attachment, DataSpec, Instrument, Module, Person, PersonType, Request, RequestKind, TranslationStatus, TreatyTopic, YesNoUnknown};
 
 /// The request as a template reads it.
 #[derive(Debug, Serialize)]
@@ -22,8 +22,12 @@ pub struct RequestView<'a> {
     /// The request itself, for plain fields.
     pub request: &'a Request,
     /// Citation of the treaty when the basis is a bilateral or regional
-    /// treaty and the drafter cited it ("" otherwise).
+    /// treaty: as the drafter cited it, else the title in its profile (""
+    /// otherwise).
     pub treaty: String,
+    /// The treaty's article on the contents of requests, from the treaty
+    /// profile the request holds ("" when there is none).
+    pub treaty_contents: String,
     /// The articles of the chosen instrument the request relies on, worded
     /// for the basis sentence ("articles 29 and 30"), when the instrument's
     /// sentence does not name them itself ("" otherwise).
@@ -258,10 +262,17 @@ impl<'a> RequestView<'a> {
     /// Builds the view of a request for a document in `lang`.
     pub fn of(request: &'a Request, lang: Lang) -> Self {
         let words = crate::i18n::catalogue(lang);
-        let treaty = match request.basis.primary {
-            Some(Instrument::Bilateral) => request.basis.treaty_citation.trim().to_string(),
+        let profile = request.basis.treaty_profile.as_ref().filter(|_| request.basis.primary == Some(Instrument::Bilateral));
+        let treaty = match (request.basis.primary, profile) {
+            (Some(Instrument::Bilateral), _) if !request.basis.treaty_citation.trim().is_empty() => request.basis.treaty_citation.trim().to_string(),
+            (Some(Instrument::Bilateral), Some(profile)) => profile.name.trim().to_string(),
             _ => String::new(),
         };
+        let treaty_contents = profile
+            .filter(|_| request.kind != RequestKind::TransferOfProceedings)
+            .and_then(|p| p.article(TreatyTopic::ContentOfRequests))
+            .unwrap_or_default()
+            .to_string();
         let title = crate::document::templates::phrase(lang, &format!("title.{}", request.kind.key()))
             .unwrap_or_default()
             .to_string();
@@ -279,6 +290,7 @@ impl<'a> RequestView<'a> {
             title,
             request,
             treaty,
+            treaty_contents,
             basis_articles: worded_articles(lang, &basis_articles(request)),
             route_is_basis: request.kind == RequestKind::EmergencyDisclosure
                 && request.emergency.route.is_some()
@@ -375,7 +387,7 @@ impl<'a> RequestView<'a> {
                         (false, false) => None,
                     },
                     attachment,
-                    other_language: (attachment.language == Some(crate::request::AnnexLanguage::Other))
+                    other_language: (attachment.language == Some(crate::request::DocumentLanguage::Other))
                         .then_some(attachment.language_other.as_str())
                         .filter(|name| !name.trim().is_empty()),
                     file: attachment.file.as_ref(),

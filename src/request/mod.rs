@@ -9,8 +9,10 @@ pub mod deadlines;
 pub mod demo;
 pub mod follow_up;
 pub mod json;
+pub mod own_state;
 pub mod read;
 pub mod text;
 pub mod text_file;
+pub mod treaty_profile;
 
 pub use model::*;

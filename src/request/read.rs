@@ -246,6 +246,9 @@ fn migrate(value: &mut serde_json::Value, origin: &str) -> Result<(), FormatErro
     if version < 4 {
         v3_to_v4(object);
     }
+    if version < 5 {
+        v4_to_v5(object);
+    }
     object.insert("format_version".into(), FORMAT_VERSION.into());
     Ok(())
 }
@@ -280,6 +283,38 @@ fn v3_to_v4(object: &mut serde_json::Map<String, serde_json::Value>) {
     let facts = transfer.entry("ground_facts").or_insert_with(|| serde_json::json!({}));
     if let Some(facts) = facts.as_object_mut() {
         facts.insert(ground, text);
+    }
+}
+
+/// Version 4 had the drafting language and the language of the request as
+/// free text (`"fr"`, but also `"French"`, which printed an English
+/// document); version 5 has a choice of the six languages or "other", as
+/// for annexes. A code or a name of one of the six (in any of them) becomes
+/// its choice; any other text moves to `lang.drafting_other` or
+/// `lang.request_other`, with the choice "other", so that the review says
+/// the document cannot be printed in it.
+fn v4_to_v5(object: &mut serde_json::Map<String, serde_json::Value>) {
+    let Some(lang) = object.get_mut("lang").and_then(|l| l.as_object_mut()) else { return };
+    for field in ["drafting", "request"] {
+        let Some(serde_json::Value::String(text)) = lang.get(field).cloned() else { continue };
+        let choice = language_choice(&text, |other| {
+            lang.insert(format!("{field}_other"), other.into());
+        });
+        lang.insert(field.into(), choice);
+    }
+}
+
+/// The choice for a language given as free text: none for an empty text,
+/// the code of one of the six from its code or name, else "other", the
+/// text (trimmed) passed to `other`.
+fn language_choice(text: &str, other: impl FnOnce(&str)) -> serde_json::Value {
+    if text.trim().is_empty() {
+        serde_json::Value::Null
+    } else if let Some(code) = language_code(text) {
+        code.into()
+    } else {
+        other(text.trim());
+        "other".into()
     }
 }
 
@@ -328,21 +363,16 @@ fn v2_to_v3(object: &mut serde_json::Map<String, serde_json::Value>) {
     let Some(attachments) = object.get_mut("attachments").and_then(|a| a.as_array_mut()) else { return };
     for attachment in attachments.iter_mut().filter_map(|a| a.as_object_mut()) {
         let Some(serde_json::Value::String(text)) = attachment.get("language").cloned() else { continue };
-        let choice = if text.trim().is_empty() {
-            serde_json::Value::Null
-        } else if let Some(code) = annex_language_code(&text) {
-            code.into()
-        } else {
-            attachment.insert("language_other".into(), text.trim().into());
-            "other".into()
-        };
+        let choice = language_choice(&text, |other| {
+            attachment.insert("language_other".into(), other.into());
+        });
         attachment.insert("language".into(), choice);
     }
 }
 
 /// The code of one of the six languages from its code or its name in any
 /// of them (case and surrounding spaces ignored).
-fn annex_language_code(text: &str) -> Option<&'static str> {
+fn language_code(text: &str) -> Option<&'static str> {
     const NAMES: [(&str, &[&str]); 6] = [
         ("en", &["en", "eng", "english", "anglais", "inglés", "ingles", "английский", "الإنجليزية", "الانجليزية", "الإنكليزية", "英语", "英文"]),
         ("fr", &["fr", "fra", "fre", "french", "français", "francais", "francés", "frances", "французский", "الفرنسية", "法语", "法文"]),
@@ -367,7 +397,7 @@ fn kind_of(v: &serde_json::Value) -> &'static str {
 }
 
 /// `$.persons[0].role` from serde_path_to_error's path.
-fn json_path(path: &serde_path_to_error::Path) -> String {
+pub(crate) fn json_path(path: &serde_path_to_error::Path) -> String {
     use serde_path_to_error::Segment;
     let mut out = String::from("$");
     for segment in path.iter() {
@@ -499,8 +529,23 @@ mod tests {
             {"title":"D","language":"العربية"},{"title":"E","language":""}]}"#;
         let r = parse_request(text, "x").unwrap();
         let languages: Vec<_> = r.attachments.iter().map(|a| (a.language, a.language_other.as_str())).collect();
-        use crate::request::AnnexLanguage::{Ar, En, Fr, Other};
+        use crate::request::DocumentLanguage::{Ar, En, Fr, Other};
         assert_eq!(languages, [(Some(En), ""), (Some(Fr), ""), (Some(Other), "Norwegian"), (Some(Ar), ""), (None, "")]);
+    }
+
+    #[test]
+    fn version_4_languages_become_a_choice() {
+        use crate::request::DocumentLanguage::{En, Fr, Other};
+        let cases = [("fr", "", Some(Fr), ""), ("French", "", Some(Fr), ""), (" Français ", "", Some(Fr), ""), ("Francés", "", Some(Fr), ""),
+            ("英语", "", Some(En), ""), ("German", "German", Some(Other), "German"), ("", "", None, "")];
+        for (typed, _, choice, other) in cases {
+            let text = format!(r#"{{"format_version":4,"lang":{{"drafting":"{typed}","request":"{typed}"}}}}"#);
+            let r = parse_request(&text, "x").unwrap();
+            assert_eq!((r.lang.request, r.lang.request_other.as_str()), (choice, other), "{typed}");
+            assert_eq!((r.lang.drafting, r.lang.drafting_other.as_str()), (choice, other), "{typed}");
+        }
+        let r = parse_request(r#"{"format_version":4,"lang":{"drafting":"en","request":"fr"}}"#, "x").unwrap();
+        assert_eq!((r.lang.drafting_code(), r.lang.request_code()), (Some("en"), Some("fr")));
     }
 
     #[test]

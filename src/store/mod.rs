@@ -15,6 +15,7 @@ pub mod data_dir;
 mod directory;
 mod encryption;
 mod history;
+mod own_state;
 pub mod integrity;
 mod passphrase;
 mod register;
@@ -23,6 +24,7 @@ pub mod search;
 mod settings;
 mod transaction;
 mod translated_draft;
+pub mod treaty_profiles;
 
 pub use backup::{BackupFile, BACKUP_DIR, DEFAULT_BACKUPS_KEPT};
 pub use bin::SetAsideDraft;
@@ -327,6 +329,15 @@ CREATE TABLE directory_changes (
     erased        INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX directory_changes_by_state ON directory_changes(state_id, change_set);
+"#, r#"
+-- Treaty profiles (store::treaty_profiles): a treaty's parties, entry into
+-- force and its article per topic, as JSON; a request keeps its own copy.
+CREATE TABLE treaty_profiles (
+    id          TEXT PRIMARY KEY,
+    name        TEXT NOT NULL,
+    json        TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+);
 "#];
 
 /// The schema version of a database this app has brought up to date (the
@@ -761,8 +772,7 @@ pub fn draft_title(r: &Request) -> String {
     if !state.is_empty() {
         add(format!("→ {state}"));
     }
-    let lang = r.lang.request.trim();
-    if !r.translation.original.is_empty() && !lang.is_empty() {
+    if let Some(lang) = r.lang.request_code().filter(|_| !r.translation.original.is_empty()) {
         add(format!("[{lang}]"));
     }
     title

@@ -88,9 +88,9 @@ pub enum XliffError {
         problems: Vec<UnitProblem>,
     },
     /// The request does not say in which language it is drafted.
-    #[error("the request's drafting language (lang.drafting) must be an ISO 639-1 code such as \"en\"; found {found:?}")]
+    #[error("the request's drafting language (lang.drafting) must be one of en, fr, es, ru, ar or zh to be translated; found {found:?}")]
     NoDraftingLanguage {
-        /// `lang.drafting` as found.
+        /// `lang.drafting` as found (its code, or the other language as typed).
         found: String,
     },
     /// The request already holds a translation.

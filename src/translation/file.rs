@@ -127,7 +127,7 @@ mod tests {
         std::fs::write(&path, translated(&request)).unwrap();
         let size = std::fs::metadata(&path).unwrap().len();
         let back = import_file_limited(&request, &path, size).unwrap();
-        assert_eq!(back.lang.request, "fr");
+        assert_eq!(back.lang.request_code(), Some("fr"));
         assert_eq!(back.translation.original["facts.summary"], request.facts.summary);
         assert!(import_file(&request, &path).is_ok());
     }

@@ -13,7 +13,7 @@ use crate::interview::{get_mut, units, Unit};
 use crate::i18n::Lang;
 use crate::request::read::MAX_TEXT_BYTES;
 use crate::request::text::{code_point, first_control, visible};
-use crate::request::{Request, TranslationStatus};
+use crate::request::{DocumentLanguage, Request, TranslationStatus};
 
 /// One unit as read from the file.
 struct ReadUnit {
@@ -94,7 +94,7 @@ fn read_units(parent: &Element, positions: &Positions<'_>, out: &mut Vec<ReadUni
 pub fn import(request: &Request, xliff_text: &str) -> Result<Request, XliffError> {
     if !request.translation.original.is_empty() {
         return Err(XliffError::AlreadyTranslated {
-            lang: request.lang.request.clone(),
+            lang: super::language_as_given(request.lang.request, &request.lang.request_other),
         });
     }
     let root = parse(xliff_text)?;
@@ -222,7 +222,8 @@ pub fn import(request: &Request, xliff_text: &str) -> Result<Request, XliffError
     }
     let mut translated: Request =
         serde_json::from_value(value).expect("replacing text with text keeps the request's shape");
-    translated.lang.request = target.code().to_string();
+    translated.lang.request = DocumentLanguage::from_code(target.code());
+    translated.lang.request_other.clear();
     translated.translation.original = original;
     translated.translation.original_lang = expected_src;
     if translated.translation.status != Some(TranslationStatus::Certified) {

@@ -30,7 +30,7 @@ mod position;
 mod xml;
 
 use crate::i18n::Lang;
-use crate::request::Request;
+use crate::request::{DocumentLanguage, Request};
 use crate::interview::units;
 
 pub use error::{UnitProblem, UnitProblemKind, XliffError};
@@ -82,8 +82,20 @@ pub fn describe(request: &Request) -> String {
     )
 }
 
+/// The ISO 639-1 code of the drafting language; empty when the request
+/// names none of the six.
 fn source_lang(request: &Request) -> String {
-    request.lang.drafting.trim().to_ascii_lowercase()
+    request.lang.drafting_code().unwrap_or_default().to_string()
+}
+
+/// A language of the request as an error names it: its code, or the other
+/// language as typed.
+fn language_as_given(choice: Option<DocumentLanguage>, other: &str) -> String {
+    match choice {
+        Some(DocumentLanguage::Other) => other.trim().to_string(),
+        Some(language) => language.key().to_string(),
+        None => String::new(),
+    }
 }
 
 /// Whether `request` can be exported for translation into `target`: it
@@ -91,14 +103,14 @@ fn source_lang(request: &Request) -> String {
 /// in `target`, and has free text.
 pub fn check_exportable(request: &Request, target: Lang) -> Result<(), XliffError> {
     let src = source_lang(request);
-    if src.len() != 2 || !src.bytes().all(|b| b.is_ascii_lowercase()) {
+    if src.is_empty() {
         return Err(XliffError::NoDraftingLanguage {
-            found: request.lang.drafting.clone(),
+            found: language_as_given(request.lang.drafting, &request.lang.drafting_other),
         });
     }
     if !request.translation.original.is_empty() {
         return Err(XliffError::AlreadyTranslated {
-            lang: request.lang.request.clone(),
+            lang: language_as_given(request.lang.request, &request.lang.request_other),
         });
     }
     if src == target.code() {

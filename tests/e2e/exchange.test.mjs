@@ -370,8 +370,6 @@ const HOSTILE_TEXT = PAYLOADS.join('\n');
 /** 100 kB, with ends that show whether it is whole. */
 const LONG_TEXT = 'LONG-START ' + 'The long text goes on. '.repeat(4400).slice(0, 100000) + ' LONG-END';
 const LONG_FIELD = 'facts.summary';
-/** Fields that hold a code the document needs, not free text. */
-const NOT_FREE = new Set(['lang.drafting', 'lang.request']);
 
 const hostile = new Profile(work, 'hostile', port + 4);
 const hostileApp = new Profile(work, 'recipient', port + 6);
@@ -385,7 +383,7 @@ function freeTextPaths(wizard, request) {
       if (f.input.type === 'group') {
         const list = at(scope, f.path);
         if (Array.isArray(list)) list.forEach((it, i) => walk(f.input.fields, it, `${full}.${i}.`));
-      } else if ((f.input.type === 'text' || f.input.type === 'multiline') && !NOT_FREE.has(full)) {
+      } else if (f.input.type === 'text' || f.input.type === 'multiline') {
         paths.push(full);
       }
     }

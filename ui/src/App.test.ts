@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushSync, mount, unmount } from 'svelte';
 import { $, settle, type } from './lib/testing/dom';
+import type { Lang } from './lib/generated/Lang';
 import type { FakeBackend } from './lib/testing/fakeBackend';
 import { createFakeBackend } from './lib/testing/fakeBackend';
 import { corpusEntry, corpusRequest, emptyPerson, preservationRequest, requestWithoutErrors } from './lib/testing/fixtures';
@@ -601,7 +602,7 @@ describe('review and export', () => {
 
 describe('DOCX export and translation', () => {
   /** Makes the stored draft d1 a request drafted in English, for the language `request`. */
-  function draftedIn(request: string): void {
+  function draftedIn(request: Lang): void {
     const r = corpusRequest('drafted-in-english');
     r.lang.request = request;
     backend.drafts.get('d1')!.request = r;
@@ -651,7 +652,7 @@ describe('DOCX export and translation', () => {
     await settle();
     const error = $('[data-testid="xliff-error"]');
     expect(error.getAttribute('role')).toBe('alert');
-    expect(error.textContent).toContain('The request cannot be exported for translation: the request\'s drafting language (lang.drafting) must be an ISO 639-1 code');
+    expect(error.textContent).toContain('The request cannot be exported for translation: the request\'s drafting language (lang.drafting) must be one of en, fr, es, ru, ar or zh');
     expect(backend.xliffExports).toHaveLength(0);
   });
 

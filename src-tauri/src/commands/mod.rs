@@ -21,7 +21,7 @@ use mla_writer::export::{self, Export, Options};
 use mla_writer::files;
 use mla_writer::i18n::{self, Lang};
 use mla_writer::interview::{self, WizardDefinition};
-use mla_writer::request::Request;
+use mla_writer::request::{Request, RequestKind};
 use mla_writer::store::integrity::{IntegrityReport, ReadableExport};
 use mla_writer::store::{Draft, DraftSummary, SaveReceipt, Store};
 use mla_writer::translation;
@@ -122,11 +122,13 @@ pub fn list_drafts(drafts: State<'_, Drafts>) -> Result<Vec<DraftSummary>, IpcEr
     Ok(drafts.lock()?.list_drafts()?)
 }
 
-/// Creates, and saves, a draft with every answer empty.
+/// Creates, and saves, a new draft: prefilled from the own-State profile
+/// when one is set, else with every answer empty.
 #[tauri::command(async)]
 pub fn new_draft(drafts: State<'_, Drafts>) -> Result<Draft, IpcError> {
-    let request = Request::default();
-    let summary = drafts.lock()?.create_draft(&request)?;
+    let mut store = drafts.lock()?;
+    let request = store.new_request(RequestKind::MlaEvidence)?;
+    let summary = store.create_draft(&request)?;
     Ok(Draft { summary, request })
 }
 

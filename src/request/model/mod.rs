@@ -19,6 +19,7 @@ pub mod mla;
 pub mod preservation;
 pub mod tracking;
 pub mod transfer;
+pub mod treaty;
 
 pub(crate) use macros::vocabulary;
 pub use macros::Vocabulary;
@@ -32,10 +33,11 @@ pub use mla::{Mla, Module};
 pub use preservation::Preservation;
 pub use tracking::{AdditionalInformation, ConditionKind, ConditionRecord, RequestStatus, StatusChange, UrgentOral};
 pub use transfer::Transfer;
+pub use treaty::{TreatyProfile, TreatySource, TreatyTopic};
 
 /// Version of the request format written by this build. Older versions are
 /// migrated on load (see [`crate::request::read`]).
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 /// Declares a plain data struct of the model: serde with defaults and no
 /// unknown members, JSON Schema, TypeScript export.
@@ -342,6 +344,13 @@ part! {
         pub organized_group_reason: String,
         /// Undertaking to assist the requested State in similar cases (reciprocity).
         pub reciprocity_undertaking: bool,
+        /// The profile of the treaty, when the basis is `BILATERAL` and one
+        /// was chosen (`mla treaty apply`): a copy, so a later edit of the
+        /// profile never changes this request. Findings and the document
+        /// cite the treaty's own articles from it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[ts(optional)]
+        pub treaty_profile: Option<TreatyProfile>,
     }
 }
 
@@ -376,12 +385,31 @@ vocabulary! {
 }
 
 part! {
-    /// Languages of the request.
+    /// Languages of the request: each one of the six, or another named
+    /// beside it.
     pub struct Languages {
-        /// Language the drafter writes in (ISO 639-1).
-        pub drafting: String,
-        /// Language of the transmitted request (ISO 639-1).
-        pub request: String,
+        /// Language the drafter writes in.
+        pub drafting: Option<DocumentLanguage>,
+        /// The drafting language, when it is none of the six.
+        pub drafting_other: String,
+        /// Language of the transmitted request.
+        pub request: Option<DocumentLanguage>,
+        /// The language of the transmitted request, when it is none of the
+        /// six.
+        pub request_other: String,
+    }
+}
+
+impl Languages {
+    /// The ISO 639-1 code of the drafting language, when it is one of the six.
+    pub fn drafting_code(&self) -> Option<&'static str> {
+        self.drafting.and_then(DocumentLanguage::code)
+    }
+
+    /// The ISO 639-1 code of the language of the transmitted request, when
+    /// it is one of the six.
+    pub fn request_code(&self) -> Option<&'static str> {
+        self.request.and_then(DocumentLanguage::code)
     }
 }
 
@@ -845,7 +873,7 @@ part! {
         /// Title.
         pub title: String,
         /// Language.
-        pub language: Option<AnnexLanguage>,
+        pub language: Option<DocumentLanguage>,
         /// The language, when it is none of the listed ones.
         pub language_other: String,
         /// Number of pages.
@@ -885,9 +913,10 @@ part! {
 }
 
 vocabulary! {
-    /// Languages of an annex: the six of the app, or another one named in
-    /// `language_other`.
-    pub enum AnnexLanguage {
+    /// The language of a document (the request, an annex): one of the six
+    /// of the app, or another one named beside the choice
+    /// (`language_other`, `lang.request_other`).
+    pub enum DocumentLanguage {
         /// English.
         En = "en",
         /// French.
@@ -902,6 +931,18 @@ vocabulary! {
         Zh = "zh",
         /// Another language.
         Other = "other",
+    }
+}
+
+impl DocumentLanguage {
+    /// The language's ISO 639-1 code; none for another language.
+    pub fn code(self) -> Option<&'static str> {
+        (self != DocumentLanguage::Other).then(|| self.key())
+    }
+
+    /// The language of a code, one of the six (`"fr"`), if it is one.
+    pub fn from_code(code: &str) -> Option<DocumentLanguage> {
+        DocumentLanguage::ALL.iter().copied().find(|l| l.code() == Some(code))
     }
 }
 

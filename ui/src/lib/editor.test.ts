@@ -229,7 +229,7 @@ describe('Editor', () => {
 
   it("offers the request's own language for translation, and exports the file after saving", async () => {
     const request = requestWithoutErrors();
-    request.lang = { drafting: 'en', request: 'fr' };
+    request.lang = { drafting: 'en', drafting_other: '', request: 'fr', request_other: '' };
     const { editor, backend } = await openEditor(request);
     expect(editor.translationTarget).toBe('fr');
     editor.change('facts.summary', 'Funds were moved.');
@@ -258,7 +258,7 @@ describe('Editor', () => {
     expect(editor.xliffState).toEqual({
       kind: 'error',
       cause: 'refused',
-      message: 'the request\'s drafting language (lang.drafting) must be an ISO 639-1 code such as "en"; found ""',
+      message: 'the request\'s drafting language (lang.drafting) must be one of en, fr, es, ru, ar or zh to be translated; found ""',
     });
     editor.change('lang.drafting', 'en');
     expect(editor.xliffState).toEqual({ kind: 'idle' });
@@ -276,7 +276,7 @@ describe('Editor', () => {
 
   it('saves pending changes, then imports the translation as a new draft and leaves this one as it was', async () => {
     const request = requestWithoutErrors();
-    request.lang = { drafting: 'en', request: 'en' };
+    request.lang = { drafting: 'en', drafting_other: '', request: 'en', request_other: '' };
     const { editor, backend } = await openEditor(request);
     editor.change('facts.summary', 'Funds were moved through Norland.');
     const pending = editor.importTranslation();

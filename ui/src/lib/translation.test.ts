@@ -6,9 +6,10 @@ describe('defaultTranslationTarget', () => {
   it("is the request's own language when it is one of the six, else English", () => {
     const r = emptyRequest();
     expect(defaultTranslationTarget(r)).toBe('en');
-    r.lang.request = ' FR ';
+    r.lang.request = 'fr';
     expect(defaultTranslationTarget(r)).toBe('fr');
-    r.lang.request = 'de';
+    r.lang.request = 'other';
+    r.lang.request_other = 'German';
     expect(defaultTranslationTarget(r)).toBe('en');
   });
 });

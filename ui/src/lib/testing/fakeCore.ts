@@ -7,6 +7,7 @@
  * of the corpus and compares it with what the core answered.
  */
 import type { Document } from '../generated/Document';
+import type { DocumentLanguage } from '../generated/DocumentLanguage';
 import type { Field } from '../generated/Field';
 import type { Finding } from '../generated/Finding';
 import type { IpcError } from '../generated/IpcError';
@@ -15,6 +16,7 @@ import type { Request } from '../generated/Request';
 import { conditionHolds } from '../conditions';
 import { format, type Params } from '../i18n.svelte';
 import { getPath, setPath } from '../paths';
+import { chosenLang } from '../translation';
 import { corpus, rules, wizardDefinition } from './fixtures';
 
 import enChecks from '../../../../locales/en.checks.json';
@@ -33,8 +35,8 @@ const copy = <T>(value: T): T => structuredClone(value);
 export function draftTitle(r: Request): string {
   const parts = [r.case.internal_ref.trim(), r.proc.subject_matter.trim()].filter((p) => p !== '');
   const state = r.req_state.trim();
-  const lang = r.lang.request.trim();
-  const translated = Object.keys(r.translation.original ?? {}).length > 0 && lang !== '';
+  const lang = chosenLang(r.lang.request);
+  const translated = Object.keys(r.translation.original ?? {}).length > 0 && lang !== null;
   return [parts.join(' · '), state === '' ? '' : `→ ${state}`, translated ? `[${lang}]` : ''].filter((p) => p !== '').join(' ');
 }
 
@@ -222,16 +224,23 @@ export function translationUnits(r: Request): Array<{ id: string; source: string
   return out;
 }
 
+/** A language of the request as the core's errors name it: its code, or the other language as typed. */
+function languageAsGiven(choice: DocumentLanguage | null, other: string): string {
+  return choice === 'other' ? other.trim() : (choice ?? '');
+}
+
 /** Why the request cannot go to a translator into `target` (as the shell rejects), or null. */
 export function exportRefusal(r: Request, target: Lang): IpcError | null {
-  const src = r.lang.drafting.trim().toLowerCase();
+  const src = chosenLang(r.lang.drafting);
   const refuse = (message: string): IpcError => ({ code: 'translation', message });
-  if (!/^[a-z]{2}$/.test(src)) {
-    return refuse(`the request's drafting language (lang.drafting) must be an ISO 639-1 code such as "en"; found ${JSON.stringify(r.lang.drafting)}`);
+  if (src === null) {
+    return refuse(
+      `the request's drafting language (lang.drafting) must be one of en, fr, es, ru, ar or zh to be translated; found ${JSON.stringify(languageAsGiven(r.lang.drafting, r.lang.drafting_other))}`,
+    );
   }
   if (Object.keys(r.translation.original ?? {}).length > 0) {
     return refuse(
-      `the request already holds a translation into ${JSON.stringify(r.lang.request)} (translation.original is filled); export and import work on the drafter's text`,
+      `the request already holds a translation into ${JSON.stringify(languageAsGiven(r.lang.request, r.lang.request_other))} (translation.original is filled); export and import work on the drafter's text`,
     );
   }
   if (src === target) return refuse(`the target language ${JSON.stringify(src)} is the language the request is drafted in; nothing to translate`);
@@ -250,11 +259,11 @@ export function importMarkedTranslation(r: Request, target: Lang): Request {
     out = setPath(out, unit.id, `[${target}] ${unit.source}`);
     original[unit.id] = unit.source;
   }
-  out.lang = { ...out.lang, request: target };
+  out.lang = { ...out.lang, request: target, request_other: '' };
   out.translation = {
     ...out.translation,
     original,
-    original_lang: r.lang.drafting.trim().toLowerCase(),
+    original_lang: chosenLang(r.lang.drafting) ?? '',
     status: out.translation.status === 'certified' ? 'certified' : 'done',
   };
   return out;

@@ -1,0 +1,211 @@
+//! The own-State profile: the user's State, its central authority, its
+//! 24/7 point of contact, its law on mutual legal assistance, the language
+//! it drafts in and the instruments it is party to. Entered once (`mla
+//! profile set`), it prefills every new request ([`Request::prefilled_from`]).
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::request::json::{self, JsonError};
+use crate::request::read::json_path;
+use crate::request::text::{code_point, first_control};
+use crate::request::text_file::{read_text_file, TextFileError};
+use crate::request::{DocumentLanguage, Instrument, Request, RequestKind};
+
+/// The largest own-State profile file read, in bytes.
+pub const MAX_PROFILE_BYTES: u64 = 1024 * 1024;
+
+/// The user's own State, as the requests it sends describe it.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct OwnStateProfile {
+    /// The State (an ISO 3166 code or its name).
+    pub state: String,
+    /// Its central authority for mutual legal assistance (UNTOC art. 18(13)).
+    pub central_authority: OwnAuthority,
+    /// Its 24/7 point of contact (Budapest art. 35).
+    pub contact_24_7: OwnContact,
+    /// References of its law on mutual legal assistance.
+    pub mla_law: Vec<String>,
+    /// The language its requests are drafted in.
+    pub drafting_language: Option<DocumentLanguage>,
+    /// The drafting language, when it is none of the six.
+    pub drafting_language_other: String,
+    /// The instruments it is party to.
+    pub instruments: Vec<Instrument>,
+}
+
+/// An authority of the own State: name and postal address.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct OwnAuthority {
+    /// Name.
+    pub name: String,
+    /// Postal address.
+    pub address: String,
+}
+
+/// A point of contact of the own State.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct OwnContact {
+    /// Name of the office or person.
+    pub name: String,
+    /// Telephone, reachable at any hour.
+    pub phone: String,
+    /// E-mail.
+    pub email: String,
+}
+
+/// Why an own-State profile cannot be read.
+#[derive(Debug, Error)]
+pub enum OwnStateError {
+    /// The file cannot be read.
+    #[error("{file}: {source}")]
+    File {
+        /// The file.
+        file: String,
+        /// Why.
+        source: TextFileError,
+    },
+    /// The text is not JSON, or repeats a key.
+    #[error("{file}: {message}")]
+    Json {
+        /// The file.
+        file: String,
+        /// The JSON reader's message.
+        message: String,
+    },
+    /// The JSON does not have the shape of a profile.
+    #[error("{file}: at {path}: {message}")]
+    Shape {
+        /// The file.
+        file: String,
+        /// JSON path.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// Values that cannot stand; nothing is kept.
+    #[error("{file}: {} problem(s):\n{}", problems.len(), problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
+    Invalid {
+        /// The file.
+        file: String,
+        /// Every problem, each starting with its JSON path.
+        problems: Vec<String>,
+    },
+}
+
+/// Reads the own-State profile in the file at `path`.
+pub fn read_own_state(path: &Path) -> Result<OwnStateProfile, OwnStateError> {
+    let file = path.display().to_string();
+    let text = read_text_file(path, MAX_PROFILE_BYTES).map_err(|source| OwnStateError::File { file: file.clone(), source })?;
+    parse_own_state(&text, &file)
+}
+
+/// Parses and validates an own-State profile; `origin` names it in errors.
+pub fn parse_own_state(text: &str, origin: &str) -> Result<OwnStateProfile, OwnStateError> {
+    let value = json::parse(text).map_err(|e| OwnStateError::Json {
+        file: origin.to_string(),
+        message: match e {
+            JsonError::Syntax { line, column, message } => format!("not valid JSON at line {line}, column {column}: {message}"),
+            other => other.to_string(),
+        },
+    })?;
+    let profile: OwnStateProfile = serde_path_to_error::deserialize(&value).map_err(|e| OwnStateError::Shape {
+        file: origin.to_string(),
+        path: json_path(e.path()),
+        message: e.inner().to_string(),
+    })?;
+    let problems = problems(&profile);
+    if problems.is_empty() {
+        Ok(profile)
+    } else {
+        Err(OwnStateError::Invalid { file: origin.to_string(), problems })
+    }
+}
+
+/// Every problem of a profile's values, each with its JSON path.
+pub fn problems(profile: &OwnStateProfile) -> Vec<String> {
+    let mut out = Vec::new();
+    if profile.state.trim().is_empty() {
+        out.push("$.state: name the State".to_string());
+    }
+    if profile.drafting_language == Some(DocumentLanguage::Other) && profile.drafting_language_other.trim().is_empty() {
+        out.push("$.drafting_language_other: name the drafting language".to_string());
+    }
+    let texts = [
+        ("$.state".to_string(), &profile.state),
+        ("$.central_authority.name".to_string(), &profile.central_authority.name),
+        ("$.central_authority.address".to_string(), &profile.central_authority.address),
+        ("$.contact_24_7.name".to_string(), &profile.contact_24_7.name),
+        ("$.contact_24_7.phone".to_string(), &profile.contact_24_7.phone),
+        ("$.contact_24_7.email".to_string(), &profile.contact_24_7.email),
+        ("$.drafting_language_other".to_string(), &profile.drafting_language_other),
+    ]
+    .into_iter()
+    .chain(profile.mla_law.iter().enumerate().map(|(i, l)| (format!("$.mla_law[{i}]"), l)));
+    for (path, text) in texts {
+        if let Some((_, c)) = first_control(text) {
+            out.push(format!("{path}: the text holds the control character {}; remove it", code_point(c)));
+        }
+    }
+    out
+}
+
+impl Request {
+    /// A new, empty request of `kind` with what the own State always says
+    /// filled in: its central authority (name, then address), its drafting
+    /// language, and its 24/7 point of contact (name, telephone, e-mail).
+    pub fn prefilled_from(profile: &OwnStateProfile, kind: RequestKind) -> Request {
+        let mut r = Request { kind, ..Request::default() };
+        let authority = &profile.central_authority;
+        r.own_central_auth = joined(&[&authority.name, &authority.address], "\n");
+        r.lang.drafting = profile.drafting_language;
+        if profile.drafting_language == Some(DocumentLanguage::Other) {
+            r.lang.drafting_other = profile.drafting_language_other.trim().to_string();
+        }
+        let contact = &profile.contact_24_7;
+        r.preservation.poc_24_7_own = joined(&[&contact.name, &contact.phone, &contact.email], ", ");
+        r
+    }
+}
+
+/// The non-blank texts, trimmed, joined with `separator`.
+fn joined(texts: &[&str], separator: &str) -> String {
+    texts.iter().map(|t| t.trim()).filter(|t| !t.is_empty()).collect::<Vec<_>>().join(separator)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EXAMPLE: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/own-state/arden.json"));
+
+    #[test]
+    fn a_new_request_is_prefilled_from_the_profile() {
+        let profile = parse_own_state(EXAMPLE, "example").unwrap();
+        let r = Request::prefilled_from(&profile, RequestKind::Preservation);
+        assert_eq!(r.kind, RequestKind::Preservation);
+        assert_eq!(r.own_central_auth, "Ministry of Justice of Arden, Central Authority for Mutual Legal Assistance\n1 Justice Square, Ardenstadt");
+        assert_eq!(r.lang.drafting, Some(DocumentLanguage::En));
+        assert_eq!(r.preservation.poc_24_7_own, "Arden 24/7 Point of Contact, National Cybercrime Centre, +99 20 555 0100, 247@ncc.arden.example");
+        let untouched = Request { kind: RequestKind::Preservation, own_central_auth: r.own_central_auth.clone(), lang: r.lang.clone(), preservation: r.preservation.clone(), ..Request::default() };
+        assert_eq!(r, untouched, "nothing else is filled");
+        let other = OwnStateProfile { drafting_language: Some(DocumentLanguage::Other), drafting_language_other: " Norwegian ".into(), ..profile };
+        let r = Request::prefilled_from(&other, RequestKind::MlaEvidence);
+        assert_eq!((r.lang.drafting, r.lang.drafting_other.as_str()), (Some(DocumentLanguage::Other), "Norwegian"));
+    }
+
+    #[test]
+    fn a_profile_with_problems_is_refused_with_each() {
+        let text = r#"{"state":"","drafting_language":"other","mla_law":["Act\u0007"]}"#;
+        let Err(OwnStateError::Invalid { problems, .. }) = parse_own_state(text, "p.json") else { panic!("accepted") };
+        let paths: Vec<&str> = problems.iter().map(|p| p.split(':').next().unwrap()).collect();
+        assert_eq!(paths, ["$.state", "$.drafting_language_other", "$.mla_law[0]"]);
+        let err = parse_own_state(r#"{"state":"Arden","instruments":["UNTOC"]}"#, "p.json").unwrap_err();
+        assert!(matches!(&err, OwnStateError::Shape { path, .. } if path == "$.instruments[0]"), "{err}");
+    }
+}
