@@ -16,7 +16,7 @@ pub(super) fn parse_datetime(s: &str) -> Option<time::PrimitiveDateTime> {
 
 /// Every non-empty text of the request with its dotted path, attachments
 /// excepted (they are what the texts refer to).
-fn texts(r: &Request) -> Vec<(String, String)> {
+pub(super) fn texts(r: &Request) -> Vec<(String, String)> {
     texts_of(r, false)
 }
 

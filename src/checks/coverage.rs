@@ -629,6 +629,13 @@ static CASES: &[Case] = &[
         (Mla, as_is),
     ),
     case("STYLE-JARGON", (Mla, |r| r.facts.summary.push_str(" The QXV was informed.")), (Mla, as_is)),
+    // J. Formats
+    case("FMT-EMAIL", (Mla, |r| r.req_auth.email = "l.ortiz.ppo.arden.example".into()), (Mla, as_is)),
+    case("FMT-PHONE", (Transfer, |r| r.req_auth.phone = "ask the switchboard".into()), (Transfer, as_is)),
+    case("FMT-IBAN", (Mla, |r| {
+        r.mla.records.push(Records { record_class: Some(RecordClass::Bank), accounts: "GB82 WEST 1234 5698 7654 33".into(), ..Records::default() })
+    }), (Mla, as_is)),
+    case("FMT-IP", (Preservation, |r| r.preservation.data[0].identifiers.push_str("\n300.12.1.4")), (Preservation, as_is)),
     case("TEXT-GLYPH", (Mla, |r| r.facts.summary.push_str(" \u{1F600}")), (Mla, as_is)),
     case("STYLE-LENGTH", (Mla, |r| r.facts.summary = "Fraud by the director.".into()), (Mla, as_is)),
     // Tracking (after sending)

@@ -13,6 +13,7 @@ mod core;
 #[cfg(test)]
 mod coverage;
 mod emergency;
+mod formats;
 mod handling;
 mod modules;
 mod offences;
@@ -268,6 +269,7 @@ pub fn rules() -> impl Iterator<Item = &'static Rule> {
         emergency::RULES,
         transfer::RULES,
         consistency::RULES,
+        formats::RULES,
         tracking::RULES,
     ]
     .into_iter()

@@ -806,6 +806,29 @@ pub fn definition(lang: Lang) -> WizardDefinition {
     }
 }
 
+/// The paths of every field whose control is `input` (e-mail, telephone),
+/// a list's items under the list's own path without an index
+/// (`persons.email`): what the checks of formats read.
+pub fn paths_of(input: &Input) -> Vec<String> {
+    fn walk(spec: &Spec, prefix: &str, input: &Input, out: &mut Vec<String>) {
+        let key = format!("{prefix}{}", spec.path);
+        match &spec.input {
+            SpecInput::Plain(i) if std::mem::discriminant(i) == std::mem::discriminant(input) => out.push(key),
+            SpecInput::Group(_, fields) => fields.iter().for_each(|f| walk(f, &format!("{key}."), input, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for step in structure() {
+        for f in &step.fields {
+            walk(f, "", input, &mut out);
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// Every catalogue key the wizard uses (for the completeness test of the
 /// locales).
 pub fn catalogue_keys() -> Vec<String> {
