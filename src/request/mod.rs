@@ -10,6 +10,7 @@ pub mod demo;
 pub mod follow_up;
 pub mod json;
 pub mod own_state;
+pub mod profile_file;
 pub mod read;
 pub mod text;
 pub mod text_file;

@@ -6,16 +6,10 @@
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
-use thiserror::Error;
 
-use crate::request::json::{self, JsonError};
-use crate::request::read::json_path;
+use crate::request::profile_file::{parse_profile, read_profile, ProfileFileError};
 use crate::request::text::{code_point, first_control};
-use crate::request::text_file::{read_text_file, TextFileError};
 use crate::request::{DocumentLanguage, Instrument, Request, RequestKind};
-
-/// The largest own-State profile file read, in bytes.
-pub const MAX_PROFILE_BYTES: u64 = 1024 * 1024;
 
 /// The user's own State, as the requests it sends describe it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -60,71 +54,16 @@ pub struct OwnContact {
 }
 
 /// Why an own-State profile cannot be read.
-#[derive(Debug, Error)]
-pub enum OwnStateError {
-    /// The file cannot be read.
-    #[error("{file}: {source}")]
-    File {
-        /// The file.
-        file: String,
-        /// Why.
-        source: TextFileError,
-    },
-    /// The text is not JSON, or repeats a key.
-    #[error("{file}: {message}")]
-    Json {
-        /// The file.
-        file: String,
-        /// The JSON reader's message.
-        message: String,
-    },
-    /// The JSON does not have the shape of a profile.
-    #[error("{file}: at {path}: {message}")]
-    Shape {
-        /// The file.
-        file: String,
-        /// JSON path.
-        path: String,
-        /// What is wrong.
-        message: String,
-    },
-    /// Values that cannot stand; nothing is kept.
-    #[error("{file}: {} problem(s):\n{}", problems.len(), problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
-    Invalid {
-        /// The file.
-        file: String,
-        /// Every problem, each starting with its JSON path.
-        problems: Vec<String>,
-    },
-}
+pub type OwnStateError = ProfileFileError;
 
 /// Reads the own-State profile in the file at `path`.
 pub fn read_own_state(path: &Path) -> Result<OwnStateProfile, OwnStateError> {
-    let file = path.display().to_string();
-    let text = read_text_file(path, MAX_PROFILE_BYTES).map_err(|source| OwnStateError::File { file: file.clone(), source })?;
-    parse_own_state(&text, &file)
+    read_profile(path, problems)
 }
 
 /// Parses and validates an own-State profile; `origin` names it in errors.
 pub fn parse_own_state(text: &str, origin: &str) -> Result<OwnStateProfile, OwnStateError> {
-    let value = json::parse(text).map_err(|e| OwnStateError::Json {
-        file: origin.to_string(),
-        message: match e {
-            JsonError::Syntax { line, column, message } => format!("not valid JSON at line {line}, column {column}: {message}"),
-            other => other.to_string(),
-        },
-    })?;
-    let profile: OwnStateProfile = serde_path_to_error::deserialize(&value).map_err(|e| OwnStateError::Shape {
-        file: origin.to_string(),
-        path: json_path(e.path()),
-        message: e.inner().to_string(),
-    })?;
-    let problems = problems(&profile);
-    if problems.is_empty() {
-        Ok(profile)
-    } else {
-        Err(OwnStateError::Invalid { file: origin.to_string(), problems })
-    }
+    parse_profile(text, origin, problems)
 }
 
 /// Every problem of a profile's values, each with its JSON path.

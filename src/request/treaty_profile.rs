@@ -3,84 +3,22 @@
 
 use std::path::Path;
 
-use thiserror::Error;
-
 use crate::request::deadlines::parse_day;
-use crate::request::json::{self, JsonError};
-use crate::request::read::json_path;
+use crate::request::profile_file::{parse_profile, read_profile, ProfileFileError};
 use crate::request::text::{code_point, first_control};
-use crate::request::text_file::{read_text_file, TextFileError};
 use crate::request::TreatyProfile;
 
-/// The largest treaty profile file read, in bytes.
-pub const MAX_PROFILE_BYTES: u64 = 1024 * 1024;
-
 /// Why a treaty profile cannot be read.
-#[derive(Debug, Error)]
-pub enum TreatyProfileError {
-    /// The file cannot be read.
-    #[error("{file}: {source}")]
-    File {
-        /// The file.
-        file: String,
-        /// Why.
-        source: TextFileError,
-    },
-    /// The text is not JSON, or repeats a key.
-    #[error("{file}: {message}")]
-    Json {
-        /// The file.
-        file: String,
-        /// The JSON reader's message, with its line and column or path.
-        message: String,
-    },
-    /// The JSON does not have the shape of a profile.
-    #[error("{file}: at {path}: {message}")]
-    Shape {
-        /// The file.
-        file: String,
-        /// JSON path (`$.articles.videoconferencing`).
-        path: String,
-        /// What is wrong.
-        message: String,
-    },
-    /// The profile has the right shape but wrong values; nothing is kept.
-    #[error("{file}: {} problem(s):\n{}", problems.len(), problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
-    Invalid {
-        /// The file.
-        file: String,
-        /// Every problem, each starting with its JSON path.
-        problems: Vec<String>,
-    },
-}
+pub type TreatyProfileError = ProfileFileError;
 
 /// Reads the treaty profile in the file at `path`.
 pub fn read_treaty_profile(path: &Path) -> Result<TreatyProfile, TreatyProfileError> {
-    let file = path.display().to_string();
-    let text = read_text_file(path, MAX_PROFILE_BYTES).map_err(|source| TreatyProfileError::File { file: file.clone(), source })?;
-    parse_treaty_profile(&text, &file)
+    read_profile(path, problems)
 }
 
 /// Parses and validates a treaty profile; `origin` names it in errors.
 pub fn parse_treaty_profile(text: &str, origin: &str) -> Result<TreatyProfile, TreatyProfileError> {
-    let value = json::parse(text).map_err(|e| TreatyProfileError::Json {
-        file: origin.to_string(),
-        message: match e {
-            JsonError::Syntax { line, column, message } => format!("not valid JSON at line {line}, column {column}: {message}"),
-            other => other.to_string(),
-        },
-    })?;
-    let profile: TreatyProfile = serde_path_to_error::deserialize(&value).map_err(|e| TreatyProfileError::Shape {
-        file: origin.to_string(),
-        path: json_path(e.path()),
-        message: e.inner().to_string(),
-    })?;
-    let problems = problems(&profile);
-    if problems.is_empty() {
-        Ok(profile)
-    } else {
-        Err(TreatyProfileError::Invalid { file: origin.to_string(), problems })
-    }
+    parse_profile(text, origin, problems)
 }
 
 /// Every problem of a profile's values, each with its JSON path; empty
