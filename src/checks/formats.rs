@@ -11,8 +11,9 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 
 use super::consistency::texts;
 use super::provision::cites;
-use super::{msg, Rule, Severity};
+use super::{msg, Findings, Rule, Severity};
 use crate::interview::{paths_of, Input};
+use crate::request::Request;
 
 /// The path of a field without its items' indices (`persons.0.email` →
 /// `persons.email`), as the wizard names it.
@@ -147,6 +148,19 @@ pub fn wrong_ip_addresses(text: &str) -> Vec<String> {
     wrong
 }
 
+/// Reports, with the message `key`, each entry of every field whose control
+/// is `input` that `reads_well` refuses.
+fn typed_entries(r: &Request, input: &Input, reads_well: fn(&str) -> bool, key: &'static str, out: &mut Findings) {
+    let fields = paths_of(input);
+    for (path, text) in texts(r) {
+        if fields.contains(&field_of(&path)) {
+            for entry in entries(&text).filter(|e| !reads_well(e)) {
+                out.push(path.clone(), msg(key).arg("value", entry));
+            }
+        }
+    }
+}
+
 /// The rules of this part.
 pub static RULES: &[Rule] = &[
     Rule {
@@ -154,34 +168,14 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Warning,
         provision: cites!(; "Practice"),
         summary: "Every e-mail field holds addresses that read as e-mail addresses.",
-        check: |c, out| {
-            let fields = paths_of(&Input::Email);
-            for (path, text) in texts(c.request) {
-                if !fields.contains(&field_of(&path)) {
-                    continue;
-                }
-                for entry in entries(&text).filter(|e| !is_email(e)) {
-                    out.push(path.clone(), msg("check.FMT-EMAIL.invalid").arg("value", entry));
-                }
-            }
-        },
+        check: |c, out| typed_entries(c.request, &Input::Email, is_email, "check.FMT-EMAIL.invalid", out),
     },
     Rule {
         code: "FMT-PHONE",
         severity: Severity::Warning,
         provision: cites!(; "Practice"),
         summary: "Every telephone field holds numbers that read as telephone numbers.",
-        check: |c, out| {
-            let fields = paths_of(&Input::Phone);
-            for (path, text) in texts(c.request) {
-                if !fields.contains(&field_of(&path)) {
-                    continue;
-                }
-                for entry in entries(&text).filter(|e| !is_phone(e)) {
-                    out.push(path.clone(), msg("check.FMT-PHONE.invalid").arg("value", entry));
-                }
-            }
-        },
+        check: |c, out| typed_entries(c.request, &Input::Phone, is_phone, "check.FMT-PHONE.invalid", out),
     },
     Rule {
         code: "FMT-IBAN",
