@@ -618,6 +618,22 @@ pub fn busy_timeout() -> std::time::Duration {
         .map_or(BUSY_TIMEOUT, std::time::Duration::from_millis)
 }
 
+/// Puts the database in WAL mode. The switch takes a lock that SQLite's
+/// busy handler does not wait for: while another process creates the same
+/// new database, it fails at once with "database is locked". It is tried
+/// again until [`busy_timeout`] has passed.
+fn use_wal(conn: &Connection) -> rusqlite::Result<()> {
+    let deadline = std::time::Instant::now() + busy_timeout();
+    loop {
+        match conn.pragma_update(None, "journal_mode", "WAL") {
+            Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == rusqlite::ErrorCode::DatabaseBusy && std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            done => return done,
+        }
+    }
+}
+
 /// The schema version recorded in the database, refusing a newer one.
 fn schema_version(conn: &Connection, path: &Path) -> Result<usize, StoreError> {
     let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0)).map_err(|e| sqlite_error(path, e))?;
@@ -829,7 +845,7 @@ impl Store {
             conn.pragma_update(None, "query_only", true).map_err(sql)?;
             return Ok(Store { conn, path: path.to_path_buf(), damage: Some(detail), key });
         }
-        conn.pragma_update(None, "journal_mode", "WAL").map_err(sql)?;
+        use_wal(&conn).map_err(sql)?;
         conn.pragma_update(None, "synchronous", "FULL").map_err(sql)?;
         conn.pragma_update(None, "foreign_keys", "ON").map_err(sql)?;
         // Deleted content is overwritten, so an emptied bin leaves no text
