@@ -4,6 +4,12 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
+# A cold build in CI gains nothing from incremental compilation, whose
+# caches would take gigabytes of the disk: it is off there.
+ifeq ($(CI),true)
+export CARGO_INCREMENTAL := 0
+endif
+
 # What building and every test need on a new Debian 12 / Ubuntu 24.04 machine:
 # the app's build dependencies (Tauri on WebKitGTK); WebKitWebDriver and Xvfb
 # for the end-to-end tests; poppler and qpdf to read PDFs back; LibreOffice to
