@@ -434,9 +434,9 @@ fn a_request_under_a_treaty_profile_cites_the_treaty_in_its_findings_and_its_doc
     let request = dir.path().join("treaty.json");
     ok(mla(&["treaty", "apply", "examplia-testland-mla", EXAMPLE, "-o", request.to_str().unwrap()], dir.path()));
     let check = String::from_utf8(mla(&["check", request.to_str().unwrap(), "--today", "2026-11-27"], dir.path()).stdout).unwrap();
-    assert!(check.contains("[UNTOC-18-14-lang] lang.request"), "{check}");
-    assert!(check.contains(&format!("({treaty}, art. 5)")), "the language finding cites the treaty's article:\n{check}");
-    assert!(!check.contains("UNTOC art. 18(14)"), "{check}");
+    assert!(check.contains("[REFUSAL-ESSENTIAL] mla.modules"), "{check}");
+    assert!(check.contains(&format!("({treaty}, art. 3)")), "the refusal finding cites the treaty's article:\n{check}");
+    assert!(!check.contains("UNTOC art. 18(21)"), "{check}");
 
     let pdf = dir.path().join("treaty.pdf");
     ok(mla(&["render", request.to_str().unwrap(), "-o", pdf.to_str().unwrap(), "--today", "2026-11-27"], dir.path()));

@@ -565,3 +565,38 @@ fn the_overview_of_a_draft_holds_its_consultation_and_is_empty_for_a_draft_never
     assert_eq!(originator.packages.len(), 2);
     assert!(originator.history.iter().any(|e| e.action == Action::Suggested));
 }
+
+/// Directory entries from a source with restricted access never leave the
+/// app: a request carrying a copy of one travels without it, the reply is
+/// still taken in (the digests are those of the request as shared), and the
+/// originator's own copy keeps its entry.
+#[test]
+fn a_restricted_directory_entry_does_not_travel_in_a_package_and_the_reply_is_still_taken_in() {
+    use mla_writer::directory::{Redistribution, StateEntry};
+    let (mut a, mut n) = (arden(), norland());
+    let mut request = demo();
+    request.req_state_entry = Some(StateEntry {
+        state_id: "XN".into(),
+        name: request.req_state.clone(),
+        fictitious: true,
+        notes: "Practice note from a restricted source".into(),
+        redistribution: Redistribution::Restricted,
+        ..StateEntry::default()
+    });
+    let draft = a.store.create_draft(&request).unwrap().id;
+    let out = consultation::send_for_consultation(&mut a.store, &draft, &a.me, &[n.me.clone()], "Draft", hour(0)).unwrap();
+    assert_eq!(out.request.req_state_entry, None, "the restricted entry stays home");
+    assert!(!serde_json::to_string(&out.request).unwrap().contains("restricted source"));
+    let report = consultation::take_in(&mut n.store, common::deliver(&out, &a.me), &n.me, hour(1)).unwrap();
+    let reply = consultation::reply(&mut n.store, &report.draft_id, &n.me, "No comments", hour(2)).unwrap();
+    assert_eq!(reply.request.req_state_entry, None);
+    consultation::take_in(&mut a.store, common::deliver(&reply, &n.me), &a.me, hour(3)).unwrap();
+    assert_eq!(a.store.load_draft(&draft).unwrap().request.req_state_entry, request.req_state_entry, "our copy keeps its entry");
+
+    // An open entry travels with the request.
+    let mut open = demo();
+    open.req_state_entry = Some(StateEntry { redistribution: Redistribution::Open, ..request.req_state_entry.clone().unwrap() });
+    let draft = a.store.create_draft(&open).unwrap().id;
+    let out = consultation::send_for_consultation(&mut a.store, &draft, &a.me, &[n.me.clone()], "Draft", hour(4)).unwrap();
+    assert_eq!(out.request.req_state_entry, open.req_state_entry);
+}

@@ -11,11 +11,15 @@ use mla_writer::checks::Finding;
 use mla_writer::document::Document;
 use mla_writer::i18n::Lang;
 use mla_writer::interview::{FieldChange, WizardDefinition};
-use mla_writer::request::Request;
+use mla_writer::directory::DirectoryChanges;
+use mla_writer::checks::addressee::Addressed;
+use mla_writer::request::addressee::AuthorityChoice;
+use mla_writer::request::{Request, RequestKind};
 use mla_writer::store::annexes::AttachedAnnex;
 use mla_writer::store::integrity::{IntegrityReport, ReadableExport};
 use mla_writer::store::{
-    Dashboard, Draft, DraftLink, DraftSummary, RegisterPage, RegisterQuery, RevisionEntry, SaveReceipt, SearchResult, SetAsideDraft,
+    Dashboard, DirectoryReceipt, DirectorySummary, Draft, DraftLink, DraftSummary, RegisterPage, RegisterQuery, RevisionEntry, SaveReceipt, SearchResult,
+    SetAsideDraft,
 };
 use mla_writer::BuildInfo;
 use quote::ToTokens;

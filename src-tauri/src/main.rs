@@ -46,6 +46,7 @@ fn main() {
         .plugin(tauri_plugin_dialog::init())
         .manage(commands::Drafts(Mutex::new(store)))
         .manage(commands::Exchange::new(&data_dir, keys))
+        .manage(commands::PendingImport::default())
         .invoke_handler(command_list!(handlers))
         .run(tauri::generate_context!())
         .expect("the MLA Writer window could not start");

@@ -1,12 +1,16 @@
 //! Section B: legal basis, channel, language and the directory of competent authorities.
 //!
-//! The directory of competent authorities is not available yet: rules that
-//! need it report one info finding saying what could not be checked, and
-//! only when the request field they would check is filled.
+//! Rules that need the directory of competent authorities read the copy of
+//! the requested State's entry the request carries
+//! ([`crate::request::addressee`]). Without one, `DIR-NO-ENTRY` says once
+//! what to add; with one that is silent on a point, the rule says what it
+//! could not check.
 
 use super::{blank, msg, option, state, Arg, Findings, Message, Rule, Severity};
 use crate::request::{Channel, DocumentLanguage, Instrument, Module, OffenceCategory, Request, RequestKind, TranslationStatus, TransmissionMeans, YesNoUnknown};
 use super::provision::{Provision, cites};
+use crate::directory::{Acceptance, PartyStatus};
+use crate::request::addressee::{self, entry};
 
 /// The instrument as the messages name it (the citation, for a bilateral treaty).
 pub(super) fn instrument_name(r: &Request, i: Instrument) -> Arg {
@@ -29,10 +33,49 @@ pub(super) fn cite(r: &Request, provision: &'static Provision) -> Arg {
     provision.for_request(r).arg()
 }
 
-/// Reports, as advice, that a directory-dependent rule could not check
-/// what `message` says (each such message names the State with `{state}`).
-pub(super) fn no_directory(out: &mut Findings, r: &Request, path: &str, message: Message) {
-    out.push_at(Severity::Info, path.to_string(), message.arg("state", state(r)));
+/// Reports, as advice, what a rule could not check because the requested
+/// State's directory entry does not say it (each such message names the
+/// State with `{state}`). Without an entry, the rules stay silent and
+/// `DIR-NO-ENTRY` says once what to add to the directory.
+pub(super) fn not_in_entry(out: &mut Findings, r: &Request, path: &str, message: Message) {
+    if entry(r).is_some() {
+        out.push_at(Severity::Info, path.to_string(), message.arg("state", state(r)));
+    }
+}
+
+/// Values as the messages list them, joined as `check.word.list` joins
+/// them in the language.
+fn list(items: impl Iterator<Item = Arg>) -> Arg {
+    items
+        .fold(None, |acc, item| Some(match acc {
+            None => item,
+            Some(before) => msg("check.word.list").arg("list", before).arg("next", item).into(),
+        }))
+        .unwrap_or_else(|| Arg::Text(String::new()))
+}
+
+/// Vocabulary values, each worded, as the messages list them.
+fn options<V: crate::request::Vocabulary + Copy>(values: &[V]) -> Arg {
+    list(values.iter().map(|&v| Arg::from(option(v))))
+}
+
+/// The languages a State accepts, as the messages list them: one of the
+/// six by its wording, another by its code.
+fn languages(accepted: &[crate::directory::AcceptedLanguage]) -> Arg {
+    list(accepted.iter().map(|a| match DocumentLanguage::from_code(&a.lang) {
+        Some(l) => option(l).into(),
+        None => a.lang.as_str().into(),
+    }))
+}
+
+/// A note of the directory appended to a message, or nothing.
+fn directory_note(note: &str) -> Arg {
+    if blank(note) { Arg::Text(String::new()) } else { msg("check.common.directory_note").arg("note", note.trim()).into() }
+}
+
+/// A date of the directory (`YYYY-MM-DD`) as the messages print it.
+fn day(text: &str) -> Arg {
+    Arg::Text(text.to_string())
 }
 
 /// A language of the request as the messages name it: one of the six by
@@ -126,14 +169,23 @@ pub(super) static RULES: &[Rule] = &[
         summary: "The treaty chosen as legal basis is in force between the two States (needs the directory).",
         check: |c, out| {
             let r = c.request;
-            if let Some(i) = r.basis.primary {
-                if is_treaty(i) && !blank(&r.req_state) {
-                    out.push_at(
-                        Severity::Info,
-                        "basis.primary".into(),
-                        msg("check.BASIS-IN-FORCE.no_directory").arg("instrument", instrument_name(r, i)).arg("state", state(r)),
-                    );
+            let (Some(i), Some(e)) = (r.basis.primary, entry(r)) else { return };
+            if !is_treaty(i) {
+                return;
+            }
+            let status = addressee::basis_status(e, r);
+            let named = |key| msg(key).arg("instrument", instrument_name(r, i)).arg("state", state(r));
+            match status.map(|s| (s.party, s.in_force_from.as_deref())) {
+                Some((PartyStatus::No, _)) => out.push("basis.primary".into(), named("check.BASIS-IN-FORCE.not_party")),
+                Some((PartyStatus::Signatory, _)) => out.push("basis.primary".into(), named("check.BASIS-IN-FORCE.signatory")),
+                Some((PartyStatus::Yes, Some(from))) if crate::directory::parse_date(from).is_some_and(|d| d > c.today) => {
+                    out.push("basis.primary".into(), named("check.BASIS-IN-FORCE.not_yet").arg("date", day(from)))
                 }
+                Some((PartyStatus::Yes, _)) if status.is_some_and(|s| s.usable_as_basis == Some(Acceptance::No)) => {
+                    out.push("basis.primary".into(), named("check.BASIS-IN-FORCE.not_usable"))
+                }
+                Some((PartyStatus::Yes, _)) => {}
+                Some((PartyStatus::Unknown, _)) | None => not_in_entry(out, r, "basis.primary", named("check.BASIS-IN-FORCE.not_in_entry")),
             }
         },
     },
@@ -144,10 +196,20 @@ pub(super) static RULES: &[Rule] = &[
         summary: "Reservations and declarations of the requested State under the basis are taken into account (needs the directory).",
         check: |c, out| {
             let r = c.request;
-            if let Some(i) = r.basis.primary {
-                if is_treaty(i) && i != Instrument::Bilateral && !blank(&r.req_state) {
-                    no_directory(out, r, "basis.primary", msg("check.BASIS-RESERVATION.no_directory").arg("instrument", instrument_name(r, i)));
+            let (Some(i), Some(e)) = (r.basis.primary, entry(r)) else { return };
+            if !is_treaty(i) || i == Instrument::Bilateral {
+                return;
+            }
+            match addressee::basis_status(e, r) {
+                Some(status) if !status.reservations.is_empty() => {
+                    let list = status.reservations.iter().map(|v| format!("art. {}: {}", v.article.trim(), v.summary.trim())).collect::<Vec<_>>().join("; ");
+                    out.push(
+                        "basis.primary".into(),
+                        msg("check.BASIS-RESERVATION.reservations").arg("instrument", instrument_name(r, i)).arg("state", state(r)).arg("reservations", list),
+                    );
                 }
+                Some(status) if status.party != PartyStatus::Unknown => {}
+                _ => not_in_entry(out, r, "basis.primary", msg("check.BASIS-RESERVATION.not_in_entry").arg("instrument", instrument_name(r, i))),
             }
         },
     },
@@ -282,14 +344,26 @@ pub(super) static RULES: &[Rule] = &[
                     "channel.route".into(),
                     msg("check.UNTOC-18-13-channel.none").arg("state", state(r)).arg("provision", cite(r, &CHANNEL)),
                 ),
-                Some(ch) if !blank(&r.req_state) => {
-                    let message = match r.basis.primary {
-                        Some(i) => msg("check.UNTOC-18-13-channel.no_directory_under").arg("instrument", instrument_name(r, i)),
-                        None => msg("check.UNTOC-18-13-channel.no_directory"),
-                    };
-                    no_directory(out, r, "channel.route", message.arg("channel", option(ch)));
+                Some(ch) => {
+                    let Some(e) = entry(r) else { return };
+                    let allowed = addressee::allowed_channels(e, r);
+                    if allowed.is_empty() {
+                        let message = match r.basis.primary {
+                            Some(i) => msg("check.UNTOC-18-13-channel.not_in_entry_under").arg("instrument", instrument_name(r, i)),
+                            None => msg("check.UNTOC-18-13-channel.not_in_entry"),
+                        };
+                        not_in_entry(out, r, "channel.route", message.arg("channel", option(ch)));
+                    } else if !allowed.contains(&ch) {
+                        out.push(
+                            "channel.route".into(),
+                            msg("check.UNTOC-18-13-channel.not_accepted")
+                                .arg("state", state(r))
+                                .arg("channel", option(ch))
+                                .arg("accepted", options(&allowed))
+                                .arg("provision", cite(r, &CHANNEL)),
+                        );
+                    }
                 }
-                Some(_) => {}
             }
         },
     },
@@ -308,8 +382,15 @@ pub(super) static RULES: &[Rule] = &[
                     "channel.route".into(),
                     msg("check.UNTOC-18-13-interpol.not_urgent").arg("state", state(r)).arg("provision", cite(r, &INTERPOL)),
                 );
-            } else if !blank(&r.req_state) {
-                no_directory(out, r, "channel.route", msg("check.UNTOC-18-13-interpol.no_directory"));
+            } else if let Some(e) = entry(r) {
+                match addressee::channel_rules(e, r).into_iter().find_map(|c| c.interpol_urgent.filter(|a| *a != Acceptance::Unknown)) {
+                    Some(Acceptance::No) => out.push(
+                        "channel.route".into(),
+                        msg("check.UNTOC-18-13-interpol.refused").arg("state", state(r)).arg("provision", cite(r, &INTERPOL)),
+                    ),
+                    Some(_) => {}
+                    None => not_in_entry(out, r, "channel.route", msg("check.UNTOC-18-13-interpol.not_in_entry")),
+                }
             }
         },
     },
@@ -343,10 +424,28 @@ pub(super) static RULES: &[Rule] = &[
                     let path = if r.lang.request == Some(DocumentLanguage::Other) { "lang.request_other" } else { "lang.request" };
                     out.push(path.into(), msg("check.UNTOC-18-14-lang.none").arg("state", state(r)).arg("provision", cite(r, &LANGUAGE)));
                 }
-                Some(language) if !blank(&r.req_state) => {
-                    no_directory(out, r, "lang.request", msg("check.UNTOC-18-14-lang.no_directory").arg("language", language));
+                Some(language) => {
+                    let Some(e) = entry(r) else { return };
+                    let accepted = addressee::accepted_languages(e, r);
+                    let is_accepted = match r.lang.request.and_then(DocumentLanguage::code) {
+                        Some(code) => accepted.iter().any(|a| a.lang == code),
+                        // Another language is named as typed: it is taken as
+                        // accepted when the State accepts one beyond the six.
+                        None => accepted.iter().any(|a| DocumentLanguage::from_code(&a.lang).is_none()),
+                    };
+                    if accepted.is_empty() {
+                        not_in_entry(out, r, "lang.request", msg("check.UNTOC-18-14-lang.not_in_entry").arg("language", language));
+                    } else if !is_accepted {
+                        out.push(
+                            "lang.request".into(),
+                            msg("check.UNTOC-18-14-lang.not_accepted")
+                                .arg("state", state(r))
+                                .arg("language", language)
+                                .arg("accepted", languages(accepted))
+                                .arg("provision", cite(r, &LANGUAGE)),
+                        );
+                    }
                 }
-                Some(_) => {}
             }
         },
     },
@@ -393,8 +492,14 @@ pub(super) static RULES: &[Rule] = &[
             match r.translation.status {
                 Some(TranslationStatus::Certified) => {}
                 Some(TranslationStatus::Done) => {
-                    if !blank(&r.req_state) {
-                        no_directory(out, r, "translation.status", msg("check.UNTOC-18-14-trans.no_directory"));
+                    let Some(e) = entry(r) else { return };
+                    match addressee::language_rules(e, r).into_iter().find_map(|l| l.certified_translation) {
+                        Some(true) => out.push(
+                            "translation.status".into(),
+                            msg("check.UNTOC-18-14-trans.certified").arg("state", state(r)).arg("provision", cite(r, &TRANSLATION)),
+                        ),
+                        Some(false) => {}
+                        None => not_in_entry(out, r, "translation.status", msg("check.UNTOC-18-14-trans.not_in_entry")),
                     }
                 }
                 _ => out.push(
@@ -415,11 +520,39 @@ pub(super) static RULES: &[Rule] = &[
         summary: "The directory has a record for the requested State.",
         check: |c, out| {
             let r = c.request;
-            if !blank(&r.req_state) {
+            if !blank(&r.req_state) && entry(r).is_none() {
                 out.push(
                     "req_state".into(),
                     msg("check.DIR-NO-ENTRY.no_entry").arg("state", state(r)),
                 );
+            }
+        },
+    },
+    Rule {
+        code: "DIR-STALE",
+        severity: Severity::Warning,
+        provision: cites!(; "Directory of competent authorities"),
+        summary: "The requested State's directory entry is less than a year old.",
+        check: |c, out| {
+            let r = c.request;
+            let Some(p) = entry(r).and_then(|e| e.provenance.as_ref()) else { return };
+            let Some(text) = p.as_of.as_deref().or(p.source_date.as_deref()) else { return };
+            if crate::directory::parse_date(text).is_some_and(|d| (c.today - d).whole_days() > 365) {
+                out.push("req_state".into(), msg("check.DIR-STALE.old").arg("state", state(r)).arg("date", day(text)));
+            }
+        },
+    },
+    Rule {
+        code: "DIR-NO-SOURCE",
+        severity: Severity::Warning,
+        provision: cites!(; "Directory of competent authorities"),
+        summary: "The requested State's directory entry names its source and the date it is valid on.",
+        check: |c, out| {
+            let r = c.request;
+            let Some(e) = entry(r) else { return };
+            let sourced = e.provenance.as_ref().is_some_and(|p| !blank(&p.source_title) && (p.as_of.is_some() || p.source_date.is_some()));
+            if !sourced {
+                out.push("req_state".into(), msg("check.DIR-NO-SOURCE.none").arg("state", state(r)));
             }
         },
     },
@@ -430,10 +563,37 @@ pub(super) static RULES: &[Rule] = &[
         summary: "Electronic transmission meets the requested State's requirements for encryption and electronic signature (needs the directory).",
         check: |c, out| {
             let r = c.request;
-            if let Some(m @ (TransmissionMeans::Email | TransmissionMeans::Fax | TransmissionMeans::SecureSystem)) = r.channel.means {
-                if !blank(&r.req_state) {
-                    no_directory(out, r, "channel.means", msg("check.TRANSMIT-SECURITY.no_directory").arg("means", option(m)));
+            let (Some(m), Some(e)) = (r.channel.means, entry(r)) else { return };
+            let means = addressee::accepted_means(e, r);
+            if !means.is_empty() && !means.contains(&m) {
+                out.push(
+                    "channel.means".into(),
+                    msg("check.TRANSMIT-SECURITY.means").arg("state", state(r)).arg("means", option(m)).arg("accepted", options(&means)),
+                );
+            }
+            if !matches!(m, TransmissionMeans::Email | TransmissionMeans::Fax | TransmissionMeans::SecureSystem) {
+                return;
+            }
+            let rules = addressee::channel_rules(e, r);
+            let encryption = rules.iter().find(|c| c.encryption_required.is_some());
+            let signature = rules.iter().find(|c| c.e_signature_required.is_some());
+            // A secure system is the State's own encrypted channel.
+            if let Some(c) = encryption.filter(|c| c.encryption_required == Some(true) && m != TransmissionMeans::SecureSystem) {
+                out.push(
+                    "channel.means".into(),
+                    msg("check.TRANSMIT-SECURITY.encryption").arg("state", state(r)).arg("means", option(m)).arg("details", directory_note(&c.encryption_note)),
+                );
+            }
+            if let Some(c) = signature.filter(|c| c.e_signature_required == Some(true)) {
+                if !r.sign.e_signature {
+                    out.push(
+                        "sign.e_signature".into(),
+                        msg("check.TRANSMIT-SECURITY.e_signature").arg("state", state(r)).arg("means", option(m)).arg("details", directory_note(&c.e_signature_note)),
+                    );
                 }
+            }
+            if encryption.is_none() || signature.is_none() {
+                not_in_entry(out, r, "channel.means", msg("check.TRANSMIT-SECURITY.not_in_entry").arg("means", option(m)));
             }
         },
     },
@@ -442,7 +602,7 @@ pub(super) static RULES: &[Rule] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::tests::{example, found, only_finding, run, silent, Example::{self, Mla, Preservation, Emergency, Transfer}};
+    use crate::checks::tests::{example, found, only_finding, run, silent, with_empty_entry, with_demo_entry, Example::{self, Mla, Preservation, Emergency, Transfer}};
 
     #[test]
     fn examples_raise_no_errors_and_only_directory_warnings_from_this_section() {
@@ -471,7 +631,7 @@ mod tests {
 
     #[test]
     fn treaty_basis_in_force_could_not_be_confirmed() {
-        let r = example(Mla);
+        let r = with_empty_entry(example(Mla));
         let f = only_finding(&r, "BASIS-IN-FORCE", Severity::Info, "basis.primary");
         assert!(f.message.contains("Kingdom of Norland"));
     }
@@ -485,7 +645,7 @@ mod tests {
 
     #[test]
     fn reservations_under_a_convention_could_not_be_checked() {
-        only_finding(&example(Preservation), "BASIS-RESERVATION", Severity::Info, "basis.primary");
+        only_finding(&with_empty_entry(example(Preservation)), "BASIS-RESERVATION", Severity::Info, "basis.primary");
     }
 
     #[test]
@@ -598,13 +758,13 @@ mod tests {
 
     #[test]
     fn chosen_channel_could_not_be_checked_against_the_directory() {
-        let f = only_finding(&example(Mla), "UNTOC-18-13-channel", Severity::Info, "channel.route");
+        let f = only_finding(&with_empty_entry(example(Mla)), "UNTOC-18-13-channel", Severity::Info, "channel.route");
         assert!(f.message.starts_with("Could not check"));
     }
 
     #[test]
     fn interpol_for_a_request_not_marked_urgent_is_flagged() {
-        let mut r = example(Transfer);
+        let mut r = with_empty_entry(example(Transfer));
         r.channel.route = Some(Channel::Interpol);
         only_finding(&r, "UNTOC-18-13-interpol", Severity::Warning, "channel.route");
         r.urgency.flag = true;
@@ -628,12 +788,12 @@ mod tests {
         only_finding(&r, "UNTOC-18-14-lang", Severity::Error, "lang.request");
         r.lang.request = Some(DocumentLanguage::Other);
         only_finding(&r, "UNTOC-18-14-lang", Severity::Error, "lang.request_other");
-        only_finding(&example(Emergency), "UNTOC-18-14-lang", Severity::Info, "lang.request");
+        only_finding(&with_empty_entry(example(Emergency)), "UNTOC-18-14-lang", Severity::Info, "lang.request");
     }
 
     #[test]
     fn request_in_another_language_says_its_fixed_text_is_in_the_drafting_language() {
-        let mut r = example(Emergency);
+        let mut r = with_empty_entry(example(Emergency));
         assert!(found(&r, "UNTOC-18-14-fixed").is_empty());
         r.lang.request = Some(DocumentLanguage::Other);
         r.lang.request_other = "Norwegian".into();
@@ -655,7 +815,7 @@ mod tests {
 
     #[test]
     fn uncertified_translation_could_not_be_checked() {
-        let mut r = example(Transfer);
+        let mut r = with_empty_entry(example(Transfer));
         r.translation.status = Some(TranslationStatus::Done);
         only_finding(&r, "UNTOC-18-14-trans", Severity::Info, "translation.status");
     }
@@ -677,7 +837,91 @@ mod tests {
 
     #[test]
     fn electronic_transmission_security_could_not_be_checked() {
-        only_finding(&example(Emergency), "TRANSMIT-SECURITY", Severity::Info, "channel.means");
+        only_finding(&with_empty_entry(example(Emergency)), "TRANSMIT-SECURITY", Severity::Info, "channel.means");
         assert!(found(&example(Transfer), "TRANSMIT-SECURITY").is_empty());
     }
+    /// The class of the directory rules: with the requested State's entry,
+    /// each rule reads it and reports a mismatch at the field concerned,
+    /// citing the provision of the request's basis.
+    #[test]
+    fn with_the_states_entry_a_language_it_does_not_accept_is_an_error_citing_the_basis() {
+        let mut r = with_demo_entry(example(Mla), "XN");
+        silent(&r, "UNTOC-18-14-lang");
+        silent(&r, "DIR-NO-ENTRY");
+        r.lang.request = Some(DocumentLanguage::Fr);
+        let f = only_finding(&r, "UNTOC-18-14-lang", Severity::Error, "lang.request");
+        assert!(f.message.contains("Kingdom of Norland") && f.message.contains("French") && f.message.contains("English"), "{}", f.message);
+        assert_eq!(f.provision, "UNTOC art. 18(14)");
+        r.req_state = "Republic of Vestria".into();
+        silent(&r, "UNTOC-18-14-lang");
+        only_finding(&r, "DIR-NO-ENTRY", Severity::Warning, "req_state");
+    }
+
+    #[test]
+    fn with_the_states_entry_a_channel_or_means_it_does_not_accept_is_reported() {
+        let mut r = with_demo_entry(example(Mla), "XN");
+        silent(&r, "UNTOC-18-13-channel");
+        r.channel.route = Some(Channel::Diplomatic);
+        let f = only_finding(&r, "UNTOC-18-13-channel", Severity::Error, "channel.route");
+        assert!(f.message.contains("central authorit"), "{}", f.message);
+        r.channel.means = Some(TransmissionMeans::Fax);
+        let f = found(&r, "TRANSMIT-SECURITY");
+        assert!(f.iter().any(|f| f.path == "channel.means" && f.severity == Severity::Warning && f.message.contains("does not accept")), "{f:?}");
+        r.channel.means = Some(TransmissionMeans::Email);
+        let f = found(&r, "TRANSMIT-SECURITY");
+        assert!(f.iter().any(|f| f.message.contains("encrypted")), "{f:?}");
+        // Norland's secure system is its encrypted channel: nothing to add.
+        r.channel.means = Some(TransmissionMeans::SecureSystem);
+        assert!(found(&r, "TRANSMIT-SECURITY").is_empty());
+    }
+
+    #[test]
+    fn with_the_states_entry_its_party_status_decides_whether_the_basis_is_in_force() {
+        let mut r = with_demo_entry(example(Mla), "XN");
+        silent(&r, "BASIS-IN-FORCE");
+        let entry = r.req_state_entry.as_mut().unwrap();
+        entry.instrument_status.retain(|s| s.instrument != "UNTOC");
+        only_finding(&r, "BASIS-IN-FORCE", Severity::Info, "basis.primary");
+        r.req_state_entry.as_mut().unwrap().instrument_status.push(crate::directory::InstrumentStatus {
+            instrument: "UNTOC".into(),
+            party: PartyStatus::No,
+            ..Default::default()
+        });
+        only_finding(&r, "BASIS-IN-FORCE", Severity::Error, "basis.primary");
+        let status = r.req_state_entry.as_mut().unwrap().instrument_status.last_mut().unwrap();
+        status.party = PartyStatus::Yes;
+        status.in_force_from = Some("2027-01-01".into());
+        let f = only_finding(&r, "BASIS-IN-FORCE", Severity::Error, "basis.primary");
+        assert!(f.message.contains("2027-01-01"), "{}", f.message);
+    }
+
+    #[test]
+    fn an_entry_older_than_a_year_or_without_a_source_is_flagged() {
+        let mut r = with_demo_entry(example(Mla), "XN");
+        silent(&r, "DIR-STALE");
+        silent(&r, "DIR-NO-SOURCE");
+        r.req_state_entry.as_mut().unwrap().provenance.as_mut().unwrap().as_of = Some("2025-11-26".into());
+        let f = only_finding(&r, "DIR-STALE", Severity::Warning, "req_state");
+        assert!(f.message.contains("2025-11-26"), "{}", f.message);
+        r.req_state_entry.as_mut().unwrap().provenance.as_mut().unwrap().as_of = Some("2025-11-27".into());
+        silent(&r, "DIR-STALE");
+        r.req_state_entry.as_mut().unwrap().provenance = None;
+        only_finding(&r, "DIR-NO-SOURCE", Severity::Warning, "req_state");
+        silent(&example(Mla), "DIR-NO-SOURCE");
+    }
+
+    /// Without an entry, the rules that need one stay silent and one line
+    /// says what to add; with an empty entry, each says what it could not check.
+    #[test]
+    fn without_an_entry_one_line_says_what_to_add_to_the_directory() {
+        let r = example(Mla);
+        let notes: Vec<_> = run(&r).into_iter().filter(|f| f.message.starts_with("Could not")).collect();
+        assert!(notes.is_empty(), "{notes:?}");
+        let f = only_finding(&r, "DIR-NO-ENTRY", Severity::Warning, "req_state");
+        assert!(f.message.contains("Add Kingdom of Norland to the directory"), "{}", f.message);
+        let empty = with_empty_entry(r);
+        silent(&empty, "DIR-NO-ENTRY");
+        assert!(run(&empty).iter().any(|f| f.message.starts_with("Could not")));
+    }
+
 }

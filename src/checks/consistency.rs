@@ -325,12 +325,19 @@ pub(super) static RULES: &[Rule] = &[
                 out.push("sign.authentication".into(), msg("check.SIGN-AUTH.reciprocity").arg("state", state(r)));
             }
             let authenticated = s.seal || s.e_signature || matches!(s.authentication, Some(Authentication::Apostille | Authentication::Legalisation));
-            if !authenticated && !blank(&r.req_state) && !blank(&s.name) {
-                out.push_at(
-                    Severity::Info,
-                    "sign.seal".into(),
-                    msg("check.SIGN-AUTH.no_directory").arg("state", state(r)),
-                );
+            let Some(e) = crate::request::addressee::entry(r).filter(|_| !blank(&s.name)) else { return };
+            use crate::directory::AuthenticationForm as Form;
+            match e.requirements.authentication {
+                Some(Form::Seal) if !s.seal => out.push("sign.seal".into(), msg("check.SIGN-AUTH.seal").arg("state", state(r))),
+                Some(Form::Apostille) if s.authentication != Some(Authentication::Apostille) => {
+                    out.push("sign.authentication".into(), msg("check.SIGN-AUTH.apostille").arg("state", state(r)))
+                }
+                Some(Form::Legalisation) if s.authentication != Some(Authentication::Legalisation) => {
+                    out.push("sign.authentication".into(), msg("check.SIGN-AUTH.legalisation").arg("state", state(r)))
+                }
+                Some(_) => {}
+                None if !authenticated => super::basis::not_in_entry(out, r, "sign.seal", msg("check.SIGN-AUTH.not_in_entry")),
+                None => {}
             }
         },
     },
@@ -554,7 +561,7 @@ pub(super) static RULES: &[Rule] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::tests::{example, found, only_finding, reports, silent, run, Example::{self, Mla, Preservation}};
+    use crate::checks::tests::{example, found, only_finding, reports, silent, run, with_empty_entry, Example::{self, Mla, Preservation}};
     use crate::request::mla::Search;
     use crate::request::{Attachment, Module, Person, RelatedRequest};
 
@@ -641,9 +648,14 @@ mod tests {
 
     #[test]
     fn unsealed_unsigned_request_reports_authentication_not_checked() {
-        let mut r = example(Mla);
+        let mut r = with_empty_entry(example(Mla));
         r.sign.seal = false;
         reports(&r, "SIGN-AUTH", Severity::Info, "sign.seal");
+        let mut apostille = r.clone();
+        apostille.req_state_entry.as_mut().unwrap().requirements.authentication = Some(crate::directory::AuthenticationForm::Apostille);
+        only_finding(&apostille, "SIGN-AUTH", Severity::Error, "sign.authentication");
+        apostille.req_state_entry.as_mut().unwrap().requirements.authentication = Some(crate::directory::AuthenticationForm::Seal);
+        only_finding(&apostille, "SIGN-AUTH", Severity::Error, "sign.seal");
         r.sign.name.clear();
         silent(&r, "SIGN-AUTH");
         silent(&example(Mla), "SIGN-AUTH");

@@ -33,6 +33,23 @@ fn no_state(r: &mut Request) {
     r.req_state.clear();
 }
 
+/// Gives the request a directory entry for its State that says nothing
+/// else: rules that need the directory say what they could not check.
+fn empty_entry(r: &mut Request) {
+    *r = super::tests::with_empty_entry(r.clone());
+}
+
+/// Gives the request the demo directory's entry of its State (the
+/// examples' States are the demo pack's).
+fn demo_entry(r: &mut Request) {
+    let id = match r.req_state.as_str() {
+        "Republic of Vestria" => "XV",
+        "Republic of Calvania" => "XC",
+        _ => "XN",
+    };
+    *r = super::tests::with_demo_entry(r.clone(), id);
+}
+
 /// Selects `module` (once) in an MLA request.
 fn select(r: &mut Request, module: Module) {
     if !r.mla.modules.contains(&module) {
@@ -102,8 +119,8 @@ static CASES: &[Case] = &[
     case("UNTOC-18-15-f", (Mla, |r| r.purpose.statement.clear()), (Mla, as_is)),
     case("SIGN-BLOCK", (Emergency, |r| r.sign.place.clear()), (Emergency, as_is)),
     // B. Legal basis, channel, language, directory
-    case("BASIS-IN-FORCE", (Mla, as_is), (Mla, no_state)),
-    case("BASIS-RESERVATION", (Preservation, as_is), (Preservation, no_state)),
+    case("BASIS-IN-FORCE", (Mla, empty_entry), (Mla, demo_entry)),
+    case("BASIS-RESERVATION", (Preservation, empty_entry), (Preservation, as_is)),
     case("UNTOC-18-1-scope", (Mla, |r| r.basis.transnational = None), (Mla, as_is)),
     case("UNCAC-46-1-scope", (Mla, |r| r.basis.primary = Some(Instrument::Uncac46)), (Mla, as_is)),
     case("DRUG88-7-1-scope", (Mla, |r| r.basis.primary = Some(Instrument::Drug88_7)), (Mla, as_is)),
@@ -122,8 +139,17 @@ static CASES: &[Case] = &[
         (Emergency, as_is),
     ),
     case("UNTOC-18-14-trans", (Transfer, |r| r.translation.status = Some(TranslationStatus::Pending)), (Transfer, as_is)),
-    case("DIR-NO-ENTRY", (Mla, as_is), (Mla, no_state)),
-    case("TRANSMIT-SECURITY", (Emergency, as_is), (Transfer, as_is)),
+    case("DIR-NO-ENTRY", (Mla, as_is), (Mla, demo_entry)),
+    case(
+        "DIR-STALE",
+        (Mla, |r| {
+            demo_entry(r);
+            r.req_state_entry.as_mut().unwrap().provenance.as_mut().unwrap().as_of = Some("2024-06-30".into());
+        }),
+        (Mla, demo_entry),
+    ),
+    case("DIR-NO-SOURCE", (Mla, empty_entry), (Mla, demo_entry)),
+    case("TRANSMIT-SECURITY", (Emergency, empty_entry), (Transfer, as_is)),
     // C. Offences, dual criminality, refusal risks
     case(
         "OFF-TEXT",
@@ -145,6 +171,7 @@ static CASES: &[Case] = &[
     case(
         "DIR-DC-REQUIRED",
         (Mla, |r| {
+            empty_entry(r);
             r.mla.modules = vec![Module::Statements];
             r.dual_crim.statement.clear();
         }),
@@ -443,6 +470,7 @@ static CASES: &[Case] = &[
     case(
         "UNCAC-46-3-k-focal",
         (Mla, |r| {
+            empty_entry(r);
             r.basis.primary = Some(Instrument::Uncac46);
             select(r, Module::Tracing);
         }),
@@ -491,13 +519,14 @@ static CASES: &[Case] = &[
     case(
         "BUD-29-4-res",
         (Preservation, |r| {
+            demo_entry(r);
             r.dual_crim.statement.clear();
             r.offences.iter_mut().for_each(|o| o.category_flags.clear());
         }),
         (Preservation, as_is),
     ),
     case("BUD-29-5-pol", (Preservation, |r| r.offences[0].category_flags.push(OffenceCategory::Political)), (Preservation, as_is)),
-    case("BUD-35-poc", (Preservation, as_is), (Preservation, no_state)),
+    case("BUD-35-poc", (Preservation, empty_entry), (Preservation, demo_entry)),
     case(
         "BUD-30-path",
         (Preservation, |r| {
@@ -507,7 +536,14 @@ static CASES: &[Case] = &[
         (Preservation, as_is),
     ),
     // G. Emergency disclosure
-    case("CETS224-PARTY", (Emergency, |r| r.basis.primary = Some(Instrument::Budapest)), (Emergency, as_is)),
+    case(
+        "CETS224-PARTY",
+        (Emergency, |r| {
+            empty_entry(r);
+            r.basis.primary = Some(Instrument::Budapest);
+        }),
+        (Emergency, as_is),
+    ),
     case("CETS224-3-emergency", (Emergency, |r| r.emergency.risk_to_life = None), (Emergency, as_is)),
     case("CETS224-9-link", (Emergency, |r| r.emergency.data_link.clear()), (Emergency, as_is)),
     case("CETS224-9-offence", (Emergency, |r| r.offences[0].max_penalty.clear()), (Emergency, as_is)),
@@ -567,6 +603,7 @@ static CASES: &[Case] = &[
     case(
         "ETS73-18-lang",
         (Transfer, |r| {
+            demo_entry(r);
             r.basis.primary = Some(Instrument::Ets73);
             r.translation.covers_attachments = false;
             r.attachments.push(Attachment { title: "Expert report on the collision".into(), ..Attachment::default() });

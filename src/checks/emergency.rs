@@ -16,12 +16,15 @@ pub(super) static RULES: &[Rule] = &[
         check: |c, out| {
             let r = c.request;
             // With CETS 224 as the primary basis, BASIS-IN-FORCE already says its status could not be confirmed.
-            if r.kind == RequestKind::EmergencyDisclosure && !blank(&r.req_state) && r.basis.primary != Some(Instrument::Cets224) {
-                out.push_at(
-                    Severity::Info,
-                    "req_state".into(),
-                    msg("check.CETS224-PARTY.no_directory").arg("state", state(r)),
-                );
+            if r.kind != RequestKind::EmergencyDisclosure || r.basis.primary == Some(Instrument::Cets224) {
+                return;
+            }
+            let Some(e) = crate::request::addressee::entry(r) else { return };
+            use crate::directory::PartyStatus;
+            match e.instrument_status.iter().find(|s| s.instrument == "CETS_224").map(|s| s.party) {
+                Some(PartyStatus::Yes) => {}
+                Some(PartyStatus::No | PartyStatus::Signatory) => out.push("req_state".into(), msg("check.CETS224-PARTY.not_party").arg("state", state(r))),
+                Some(PartyStatus::Unknown) | None => super::basis::not_in_entry(out, r, "req_state", msg("check.CETS224-PARTY.not_in_entry")),
             }
         },
     },
@@ -155,7 +158,7 @@ pub(super) static RULES: &[Rule] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::tests::{example, found, reports, run, silent, Example::Emergency};
+    use crate::checks::tests::{example, found, reports, run, silent, with_demo_entry, with_empty_entry, Example::Emergency};
     use crate::request::Offence;
 
     #[test]
@@ -169,10 +172,15 @@ mod tests {
 
     #[test]
     fn emergency_request_on_another_basis_reports_protocol_status_could_not_be_checked() {
-        let mut r = example(Emergency);
+        let mut r = with_empty_entry(example(Emergency));
         assert!(found(&r, "CETS224-PARTY").is_empty(), "BASIS-IN-FORCE covers a CETS 224 basis");
         r.basis.primary = Some(Instrument::Budapest);
         reports(&r, "CETS224-PARTY", Severity::Info, "req_state");
+        let mut norland = with_demo_entry(r.clone(), "XN");
+        silent(&norland, "CETS224-PARTY");
+        let status = norland.req_state_entry.as_mut().unwrap().instrument_status.iter_mut().find(|s| s.instrument == "CETS_224").unwrap();
+        status.party = crate::directory::PartyStatus::Signatory;
+        reports(&norland, "CETS224-PARTY", Severity::Error, "req_state");
         r.req_state.clear();
         assert!(found(&r, "CETS224-PARTY").is_empty());
     }

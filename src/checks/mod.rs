@@ -7,6 +7,7 @@
 //! request and the date it is checked on. They never read the clock, the
 //! store or the UI, so a date-dependent rule is tested with any date.
 
+pub mod addressee;
 mod basis;
 mod consistency;
 mod core;
@@ -329,6 +330,23 @@ pub(crate) mod tests {
     /// The fixed date the rules' tests run on.
     pub(crate) fn today() -> Date {
         time::macros::date!(2026 - 11 - 27)
+    }
+
+    /// `r` carrying a directory entry for its State that says nothing but
+    /// the State's name: each directory rule says what it could not check.
+    pub(crate) fn with_empty_entry(mut r: Request) -> Request {
+        let name = r.req_state.clone();
+        r.req_state_entry = Some(crate::directory::StateEntry { state_id: "XN".into(), name, fictitious: true, ..Default::default() });
+        r
+    }
+
+    /// `r` carrying the demo directory's entry of `state_id` (`XN`, `XV`,
+    /// `XC`, the States of the examples).
+    pub(crate) fn with_demo_entry(mut r: Request, state_id: &str) -> Request {
+        let entry = crate::directory::demo::pack().states.into_iter().find(|s| s.entry.state_id == state_id).expect("a demo State").entry;
+        r.req_state = entry.name.clone();
+        r.req_state_entry = Some(entry);
+        r
     }
 
     /// The findings of `r` on the tests' date, worded in English.

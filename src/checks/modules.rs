@@ -837,12 +837,18 @@ pub(super) static RULES: &[Rule] = &[
         summary: "UNCAC requests about assets point to the requested State's asset-recovery focal point.",
         check: |c, out| {
             let r = c.request;
-            if r.basis.primary != Some(Instrument::Uncac46) || blank(&r.req_state) {
+            if r.basis.primary != Some(Instrument::Uncac46) {
                 return;
             }
+            let Some(e) = crate::request::addressee::entry(r) else { return };
             let module = [Module::Freezing, Module::Tracing].into_iter().find(|m| selected(r, *m));
             if let Some(m) = module {
-                out.push(r.mla.items(m).0.into(), msg("check.UNCAC-46-3-k-focal.no_directory").arg("state", state(r)));
+                let focal = e.authorities.iter().find(|a| a.roles.contains(&crate::directory::AuthorityRole::AssetRecoveryFocalPoint));
+                let message = match focal {
+                    Some(a) => msg("check.UNCAC-46-3-k-focal.focal_point").arg("authority", a.name.trim()),
+                    None => msg("check.UNCAC-46-3-k-focal.not_in_entry"),
+                };
+                out.push(r.mla.items(m).0.into(), message.arg("state", state(r)));
             }
         },
     },
@@ -925,7 +931,7 @@ pub fn bank_secrecy_clause(r: &Request) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::tests::{example, found, only_finding, reports, silent, Example::{self, Mla, Preservation, Emergency, Transfer}};
+    use crate::checks::tests::{example, found, only_finding, reports, silent, with_empty_entry, Example::{self, Mla, Preservation, Emergency, Transfer}};
     use crate::request::mla::{
         Appearance, ControlledDelivery, DetaineeTransfer, Freezing, JointTeam, OtherAssistance, RealTime, Search, Service, StoredData, Tracing,
         Videoconference,
@@ -1325,14 +1331,22 @@ mod tests {
 
     #[test]
     fn tracing_without_link_is_flagged_and_uncac_points_to_focal_point() {
-        let mut r = with(Module::Tracing);
+        let mut r = with_empty_entry(with(Module::Tracing));
         r.mla.tracing.push(Tracing { subjects: "Tomas Brenner".into(), link_to_offence: "Proceeds of the fraud".into(), ..Tracing::default() });
         silent(&r, "M10-LINK");
         silent(&r, "UNCAC-46-3-k-focal");
         r.mla.tracing[0].link_to_offence.clear();
         only_finding(&r, "M10-LINK", Severity::Warning, "mla.tracing.0.link_to_offence");
         r.basis.primary = Some(Instrument::Uncac46);
-        only_finding(&r, "UNCAC-46-3-k-focal", Severity::Info, "mla.tracing");
+        let f = only_finding(&r, "UNCAC-46-3-k-focal", Severity::Info, "mla.tracing");
+        assert!(f.message.starts_with("Could not check"), "{}", f.message);
+        r.req_state_entry.as_mut().unwrap().authorities.push(crate::directory::Authority {
+            name: "Norland Asset Recovery Office".into(),
+            roles: vec![crate::directory::AuthorityRole::AssetRecoveryFocalPoint],
+            ..Default::default()
+        });
+        let f = only_finding(&r, "UNCAC-46-3-k-focal", Severity::Info, "mla.tracing");
+        assert!(f.message.contains("Norland Asset Recovery Office"), "{}", f.message);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Section C: offences, dual criminality and refusal risks.
 
-use super::basis::{cite, instrument_name, no_directory};
+use super::basis::{cite, instrument_name, not_in_entry};
 use super::{blank, item, msg, state, Arg, Rule, Severity};
 use super::provision::{cites, Provision};
 use crate::request::{AttachmentType, Instrument, Offence, OffenceCategory, Request, RequestKind};
@@ -124,7 +124,14 @@ pub(super) static RULES: &[Rule] = &[
             // Coercive requests are covered by UNTOC-18-9-dc; preservation,
             // emergency and transfer requests by their own sections.
             if r.kind == RequestKind::MlaEvidence && !r.coercive() && blank(&r.dual_crim.statement) && !blank(&r.req_state) {
-                no_directory(out, r, "dual_crim.statement", msg("check.DIR-DC-REQUIRED.no_directory"));
+                use crate::directory::DualCriminalityStance as Stance;
+                let stance = crate::request::addressee::entry(r).and_then(|e| e.requirements.dual_criminality);
+                match stance {
+                    Some(Stance::RequiredAll) => out.push("dual_crim.statement".into(), msg("check.DIR-DC-REQUIRED.required").arg("state", state(r))),
+                    Some(Stance::CaseByCase) => out.push("dual_crim.statement".into(), msg("check.DIR-DC-REQUIRED.case_by_case").arg("state", state(r))),
+                    Some(Stance::NotRequired | Stance::RequiredForCoercive) => {}
+                    Some(Stance::Unknown) | None => not_in_entry(out, r, "dual_crim.statement", msg("check.DIR-DC-REQUIRED.not_in_entry")),
+                }
             }
         },
     },
@@ -189,7 +196,7 @@ pub(super) static RULES: &[Rule] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::tests::{example, found, only_finding, run, Example::{self, Mla, Preservation, Emergency, Transfer}};
+    use crate::checks::tests::{example, found, only_finding, run, with_empty_entry, Example::{self, Mla, Preservation, Emergency, Transfer}};
     use crate::request::{Attachment, Module};
 
     /// An MLA request asking only for statements (not coercive).
@@ -298,9 +305,13 @@ mod tests {
 
     #[test]
     fn non_coercive_request_without_statement_could_not_be_checked_against_directory() {
-        let mut r = non_coercive();
+        let mut r = with_empty_entry(non_coercive());
         r.dual_crim.statement.clear();
         only_finding(&r, "DIR-DC-REQUIRED", Severity::Info, "dual_crim.statement");
+        r.req_state_entry.as_mut().unwrap().requirements.dual_criminality = Some(crate::directory::DualCriminalityStance::RequiredAll);
+        only_finding(&r, "DIR-DC-REQUIRED", Severity::Warning, "dual_crim.statement");
+        r.req_state_entry.as_mut().unwrap().requirements.dual_criminality = Some(crate::directory::DualCriminalityStance::RequiredForCoercive);
+        assert!(found(&r, "DIR-DC-REQUIRED").is_empty());
         assert!(found(&non_coercive(), "DIR-DC-REQUIRED").is_empty());
     }
 

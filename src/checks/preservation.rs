@@ -196,16 +196,21 @@ pub(super) static RULES: &[Rule] = &[
         summary: "Where the offence is not a Budapest arts. 2-11 offence, says whether the requested State's art. 29(4) reservation could apply.",
         check: |c, out| {
             let r = c.request;
-            if r.kind != RequestKind::Preservation || blank(&r.req_state) || !blank(&r.dual_crim.statement) || r.offences.is_empty() {
+            if r.kind != RequestKind::Preservation || !blank(&r.dual_crim.statement) || r.offences.is_empty() {
                 return;
             }
             let computer_offence = r.offences.iter().any(|o| o.category_flags.contains(&OffenceCategory::Cyber));
-            if !computer_offence {
-                out.push_at(
-                    Severity::Info,
-                    "dual_crim.statement".into(),
-                    msg("check.BUD-29-4-res.no_directory").arg("state", state(r)),
-                );
+            if computer_offence {
+                return;
+            }
+            let Some(e) = crate::request::addressee::entry(r) else { return };
+            let status = e.instrument_status.iter().find(|s| s.instrument == "BUDAPEST");
+            match status {
+                Some(s) if s.reservations.iter().any(|v| v.article.replace(' ', "").starts_with("29(4)")) => {
+                    out.push("dual_crim.statement".into(), msg("check.BUD-29-4-res.reserved").arg("state", state(r)))
+                }
+                Some(s) if s.party != crate::directory::PartyStatus::Unknown => {}
+                _ => super::basis::not_in_entry(out, r, "dual_crim.statement", msg("check.BUD-29-4-res.not_in_entry")),
             }
         },
     },
@@ -236,12 +241,12 @@ pub(super) static RULES: &[Rule] = &[
         summary: "A request sent through the 24/7 network has a 24/7 contact point for the requested State.",
         check: |c, out| {
             let r = c.request;
-            if r.channel.route == Some(Channel::Network247) && !blank(&r.req_state) {
-                out.push_at(
-                    Severity::Info,
-                    "channel.route".into(),
-                    msg("check.BUD-35-poc.no_directory").arg("state", state(r)),
-                );
+            if r.channel.route != Some(Channel::Network247) {
+                return;
+            }
+            let Some(e) = crate::request::addressee::entry(r) else { return };
+            if !e.authorities.iter().any(|a| a.roles.contains(&crate::directory::AuthorityRole::PointOfContact247)) {
+                super::basis::not_in_entry(out, r, "channel.route", msg("check.BUD-35-poc.not_in_entry"));
             }
         },
     },
@@ -279,7 +284,7 @@ pub(super) static RULES: &[Rule] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::tests::{example, found, reports, run, Example::Preservation};
+    use crate::checks::tests::{example, found, reports, run, with_demo_entry, with_empty_entry, Example::Preservation};
     use crate::request::preservation::FollowUpMeasure;
     use crate::request::Offence;
 
@@ -377,11 +382,13 @@ mod tests {
 
     #[test]
     fn non_computer_offence_without_dual_criminality_reports_reservation_not_checked() {
-        let mut r = example(Preservation);
+        let mut r = with_empty_entry(example(Preservation));
         for o in &mut r.offences {
             o.category_flags.clear();
         }
         reports(&r, "BUD-29-4-res", Severity::Info, "dual_crim.statement");
+        // Vestria's demo entry records an art. 29(4) reservation.
+        reports(&with_demo_entry(r.clone(), "XV"), "BUD-29-4-res", Severity::Warning, "dual_crim.statement");
         r.dual_crim.statement = "Extortion is an offence under the Vestrian Penal Code, art. 310.".into();
         assert!(found(&r, "BUD-29-4-res").is_empty());
         assert!(found(&example(Preservation), "BUD-29-4-res").is_empty());
@@ -397,9 +404,10 @@ mod tests {
 
     #[test]
     fn network_channel_reports_the_contact_could_not_be_checked() {
-        let mut r = example(Preservation);
+        let mut r = with_empty_entry(example(Preservation));
         reports(&r, "BUD-35-poc", Severity::Info, "channel.route");
         assert_eq!(found(&r, "BUD-35-poc").len(), 1);
+        assert!(found(&with_demo_entry(r.clone(), "XV"), "BUD-35-poc").is_empty(), "Vestria's entry has a 24/7 point of contact");
         r.channel.route = Some(Channel::CentralAuthority);
         assert!(found(&r, "BUD-35-poc").is_empty());
     }

@@ -322,16 +322,20 @@ pub(super) static RULES: &[Rule] = &[
         summary: "Translations required by the requested State's art. 18 reservation are attached.",
         check: |c, out| {
             let r = c.request;
-            if !transfer(r) || r.basis.primary != Some(Instrument::Ets73) || blank(&r.req_state) {
+            if !transfer(r) || r.basis.primary != Some(Instrument::Ets73) {
                 return;
             }
             let untranslated = r.attachments.iter().any(|a| !a.translated) && !r.translation.covers_attachments;
-            if untranslated {
-                out.push_at(
-                    Severity::Info,
+            let Some(e) = crate::request::addressee::entry(r).filter(|_| untranslated) else { return };
+            let status = e.instrument_status.iter().find(|s| s.instrument == "ETS_73");
+            let reservation = status.and_then(|s| s.reservations.iter().find(|v| v.article.trim().starts_with("18")));
+            match (status, reservation) {
+                (_, Some(v)) => out.push(
                     "translation.covers_attachments".into(),
-                    msg("check.ETS73-18-lang.no_directory").arg("state", state(r)),
-                );
+                    msg("check.ETS73-18-lang.reserved").arg("state", state(r)).arg("reservation", v.summary.trim()),
+                ),
+                (Some(s), None) if s.party != crate::directory::PartyStatus::Unknown => {}
+                _ => super::basis::not_in_entry(out, r, "translation.covers_attachments", msg("check.ETS73-18-lang.not_in_entry")),
             }
         },
     },
@@ -447,7 +451,7 @@ pub(super) static RULES: &[Rule] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::tests::{example, reports, silent, run, Example::Transfer};
+    use crate::checks::tests::{example, reports, silent, run, with_demo_entry, with_empty_entry, Example::Transfer};
     use crate::request::{Attachment, Offence};
 
     #[test]
@@ -603,10 +607,12 @@ mod tests {
 
     #[test]
     fn untranslated_annexes_report_reservation_not_checked() {
-        let mut r = example(Transfer);
+        let mut r = with_empty_entry(example(Transfer));
         r.translation.covers_attachments = false;
         r.attachments.push(Attachment { title: "Photographs".into(), ..Attachment::default() });
         reports(&r, "ETS73-18-lang", Severity::Info, "translation.covers_attachments");
+        // Calvania's demo entry records an art. 18 reservation.
+        reports(&with_demo_entry(r.clone(), "XC"), "ETS73-18-lang", Severity::Error, "translation.covers_attachments");
         silent(&example(Transfer), "ETS73-18-lang");
     }
 

@@ -12,3 +12,6 @@ pub const DEMO_JSON: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/a
 pub fn pack() -> Incoming {
     parse_json(DEMO_JSON, "demo directory").expect("the shipped demo directory is a valid directory file")
 }
+
+/// The State the demo request is addressed to (Norland).
+pub const DEMO_REQUEST_STATE: &str = "XN";

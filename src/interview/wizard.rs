@@ -310,6 +310,7 @@ fn structure() -> Vec<StepSpec> {
                 f("req_state", Text).req(),
                 f("recv_auth.name", Text).req().prov("UNTOC art. 18(13)"),
                 choice!("recv_auth.role", ReceivingRole),
+                f("recv_auth.address", Multiline).verbatim(),
                 choice!("channel.route", Channel).req().prov("UNTOC art. 18(13)"),
                 f("channel.copy_to_central_auth", Boolean).prov("Budapest art. 27(9)(a)").when("channel.route", &["direct_judicial", "interpol"]),
                 choice!("channel.means", TransmissionMeans),

@@ -4,6 +4,7 @@
 
 mod model;
 
+pub mod addressee;
 pub mod dates;
 pub mod deadlines;
 pub mod demo;

@@ -1086,15 +1086,20 @@ impl Store {
     /// [`crate::request::demo::request`]) so a new user sees something real
     /// at once, with no error, and loads the fictitious States it and the
     /// examples address into the directory
-    /// ([`Store::load_demo_directory`]). Returns the demo draft when it was
+    /// ([`Store::load_demo_directory`]), the demo addressed to its State's
+    /// central authority from there. Returns the demo draft when it was
     /// created.
     pub fn seed_demo_if_empty(&mut self, today: time::Date) -> Result<Option<DraftSummary>, StoreError> {
         let count: i64 = self.conn.query_row("SELECT count(*) FROM drafts", [], |row| row.get(0)).map_err(|e| self.sql(e))?;
         if count > 0 {
             return Ok(None);
         }
-        let demo = self.create_draft(&crate::request::demo::request(today))?;
         self.load_demo_directory(today)?;
+        let request = crate::request::demo::request(today);
+        let entry = self.directory_entry(crate::directory::demo::DEMO_REQUEST_STATE)?;
+        let authority = crate::request::addressee::authorities_for(&entry, request.kind).first().map(|a| a.authority_id.clone());
+        let addressed = crate::request::addressee::address_to(&request, &entry, authority.as_deref()).expect("the authority is the entry's own");
+        let demo = self.create_draft(&addressed.request)?;
         Ok(Some(demo))
     }
 }

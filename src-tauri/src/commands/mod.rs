@@ -3,7 +3,7 @@
 //! Drafts and exports are here; a draft's revision history is in
 //! `history.rs`, the exchange with counterparts in `exchange.rs`, the case
 //! register in `register.rs`, encryption at rest in `security.rs`, backups
-//! in `backup.rs`.
+//! in `backup.rs`, the directory of competent authorities in `directory.rs`.
 //!
 //! Every command that touches the disk or does real work is `async`: it runs
 //! on the async runtime's threads, never on the main thread that draws the
@@ -35,6 +35,7 @@ use crate::error::IpcError;
 
 mod annexes;
 mod backup;
+mod directory;
 mod exchange;
 mod history;
 mod register;
@@ -42,6 +43,7 @@ mod search;
 pub mod security;
 pub use annexes::*;
 pub use backup::*;
+pub use directory::*;
 pub use exchange::*;
 pub use history::*;
 pub use register::*;

@@ -16,9 +16,11 @@ use crate::exchange::thread::{LineageEntry, RevisionOrigin};
 use crate::request::Request;
 use crate::store::StoreTransaction;
 
-/// SHA-256 of the request's canonical JSON (RFC 8785), lowercase hex.
+/// SHA-256 of the canonical JSON (RFC 8785) of the request as it is shared
+/// ([`crate::request::addressee::shareable`]), lowercase hex.
 pub fn request_digest(request: &Request) -> String {
-    let canonical = serde_json_canonicalizer::to_vec(request).expect("a request always serialises");
+    let shared = crate::request::addressee::shareable(request);
+    let canonical = serde_json_canonicalizer::to_vec(shared.as_ref()).expect("a request always serialises");
     Sha256::digest(&canonical).iter().map(|b| format!("{b:02x}")).collect()
 }
 

@@ -37,7 +37,7 @@ pub use treaty::{TreatyProfile, TreatySource, TreatyTopic};
 
 /// Version of the request format written by this build. Older versions are
 /// migrated on load (see [`crate::request::read`]).
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 /// Declares a plain data struct of the model: serde with defaults and no
 /// unknown members, JSON Schema, TypeScript export.
@@ -71,6 +71,14 @@ pub struct Request {
     pub req_state: String,
     /// Authority in the requested State that receives the request.
     pub recv_auth: ReceivingAuthority,
+    /// The requested State's entry in the directory of competent
+    /// authorities, copied when the State or its authority was picked
+    /// ([`crate::request::addressee`]), so that the checks read the entry
+    /// the request was written against and stay pure functions of the
+    /// request. Omitted when none was picked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub req_state_entry: Option<crate::directory::StateEntry>,
     /// How the request travels (UNTOC art. 18(13); Budapest art. 27(9), 35).
     pub channel: ChannelChoice,
     /// Treaty or other basis on which the request is made (UNTOC art. 18(7)).
@@ -136,6 +144,7 @@ impl Default for Request {
             own_central_auth: String::new(),
             req_state: String::new(),
             recv_auth: ReceivingAuthority::default(),
+            req_state_entry: None,
             channel: ChannelChoice::default(),
             basis: LegalBasis::default(),
             lang: Languages::default(),
@@ -256,6 +265,8 @@ part! {
         pub name: String,
         /// Its role.
         pub role: Option<ReceivingRole>,
+        /// Its postal address and functional mailbox, as printed under its name.
+        pub address: String,
     }
 }
 

@@ -76,6 +76,11 @@ describe('api', () => {
     await api.makeBackup();
     await api.setBackupsKept(5);
     await api.restoreBackup(null, null);
+    await api.directoryStates();
+    await api.stateAuthorities('XN', 'preservation');
+    await api.addressRequest(request, 'XN', 'a1', 'fr');
+    await api.previewDirectoryImport();
+    await api.applyDirectoryImport();
     expect(invoke.mock.calls).toEqual([
       ['wizard_definition', { lang: 'ar' }],
       ['ui_strings', { lang: 'zh' }],
@@ -137,6 +142,11 @@ describe('api', () => {
       ['make_backup', {}],
       ['set_backups_kept', { kept: 5 }],
       ['restore_backup', { path: null, passphrase: null }],
+      ['directory_states', {}],
+      ['state_authorities', { stateId: 'XN', kind: 'preservation' }],
+      ['address_request', { request, stateId: 'XN', authorityId: 'a1', lang: 'fr' }],
+      ['preview_directory_import', {}],
+      ['apply_directory_import', {}],
     ]);
     // Every command of the shell's list is called, and no other.
     expect(new Set(invoke.mock.calls.map(([command]) => command))).toEqual(new Set(COMMAND_NAMES));

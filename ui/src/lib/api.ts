@@ -12,6 +12,7 @@ import type { Exported } from './generated/Exported';
 import type { Lang } from './generated/Lang';
 import type { RegisterQuery } from './generated/RegisterQuery';
 import type { Request } from './generated/Request';
+import type { RequestKind } from './generated/RequestKind';
 import type { CommentKind } from './generated/CommentKind';
 import type { Resolution } from './generated/Resolution';
 import type { JsonValue } from './generated/serde_json/JsonValue';
@@ -263,6 +264,21 @@ export function createApi(invoke: Invoke) {
     setBackupsKept: (kept: number) => call('set_backups_kept', { kept }),
     /** Restores backup `path`, or a file the user chooses when null (null when cancelled); checked before anything changes. */
     restoreBackup: (path: string | null, passphrase: string | null) => call('restore_backup', { path, passphrase }),
+    /** The States of the directory of competent authorities, by code. */
+    directoryStates: () => call('directory_states', {}),
+    /** The authorities of State `stateId` for a request of `kind`, the usual receivers first. */
+    stateAuthorities: (stateId: string, kind: RequestKind) => call('state_authorities', { stateId, kind }),
+    /**
+     * `request` addressed to State `stateId` (and its authority
+     * `authorityId`) from the directory, with notes saying what was filled
+     * and why, worded in `lang`. Nothing is saved.
+     */
+    addressRequest: (request: Request, stateId: string, authorityId: string | null, lang: Lang) =>
+      call('address_request', { request, stateId, authorityId, lang }),
+    /** Asks for a directory file and says what importing it would change; null when the user cancelled. Nothing is written. */
+    previewDirectoryImport: () => call('preview_directory_import', {}),
+    /** Applies the import last previewed. */
+    applyDirectoryImport: () => call('apply_directory_import', {}),
   };
 }
 

@@ -31,6 +31,7 @@ export type EditorApi = Pick<
   | 'importXliff'
   | 'createFollowUp'
   | 'attachAnnexFile'
+  | 'addressRequest'
 >;
 
 export type ExportState =
@@ -436,6 +437,20 @@ export class Editor {
       this.followUpState = { kind: 'error', cause: 'create', message: this.describe(error) };
       return null;
     }
+  }
+
+  /**
+   * Addresses the request from the directory to State `stateId` and, when
+   * given, its authority `authorityId` (name, address, language of the
+   * request, channel), as one edit saved like any other; resolves the notes
+   * saying what was filled and why. The fields filled count as visited, so
+   * their findings show at once.
+   */
+  async addressFromDirectory(stateId: string, authorityId: string | null): Promise<string[]> {
+    const addressed = await this.api.addressRequest(this.request, stateId, authorityId, this.lang);
+    this.replace(addressed.request);
+    this.visit(['req_state', 'recv_auth.name', 'recv_auth.address', 'lang.request', 'channel.route', 'channel.means']);
+    return addressed.notes;
   }
 
   dispose(): void {

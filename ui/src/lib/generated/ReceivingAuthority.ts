@@ -12,4 +12,8 @@ name: string,
 /**
  * Its role.
  */
-role: ReceivingRole | null, };
+role: ReceivingRole | null, 
+/**
+ * Its postal address and functional mailbox, as printed under its name.
+ */
+address: string, };

@@ -24,6 +24,7 @@ import type { ReceivingAuthority } from "./ReceivingAuthority";
 import type { RequestKind } from "./RequestKind";
 import type { RequestingAuthority } from "./RequestingAuthority";
 import type { Signature } from "./Signature";
+import type { StateEntry } from "./StateEntry";
 import type { Transfer } from "./Transfer";
 import type { Translation } from "./Translation";
 import type { Urgency } from "./Urgency";
@@ -62,6 +63,14 @@ req_state: string,
  * Authority in the requested State that receives the request.
  */
 recv_auth: ReceivingAuthority, 
+/**
+ * The requested State's entry in the directory of competent
+ * authorities, copied when the State or its authority was picked
+ * ([`crate::request::addressee`]), so that the checks read the entry
+ * the request was written against and stay pure functions of the
+ * request. Omitted when none was picked.
+ */
+req_state_entry?: StateEntry, 
 /**
  * How the request travels (UNTOC art. 18(13); Budapest art. 27(9), 35).
  */

@@ -1,6 +1,8 @@
 // Generated from src-tauri/src/command_list.rs and the documentation of
 // src-tauri/src/commands/ by `make types`. Do not edit.
+import type { Addressed } from './Addressed';
 import type { AttachedAnnex } from './AttachedAnnex';
+import type { AuthorityChoice } from './AuthorityChoice';
 import type { Backups } from './Backups';
 import type { BuildInfo } from './BuildInfo';
 import type { CardImport } from './CardImport';
@@ -11,6 +13,9 @@ import type { Dashboard } from './Dashboard';
 import type { DatabaseStatus } from './DatabaseStatus';
 import type { DecisionReceipt } from './DecisionReceipt';
 import type { Desk } from './Desk';
+import type { DirectoryChanges } from './DirectoryChanges';
+import type { DirectoryReceipt } from './DirectoryReceipt';
+import type { DirectorySummary } from './DirectorySummary';
 import type { Document } from './Document';
 import type { Draft } from './Draft';
 import type { DraftLink } from './DraftLink';
@@ -27,6 +32,7 @@ import type { ReadableExport } from './ReadableExport';
 import type { RegisterPage } from './RegisterPage';
 import type { RegisterQuery } from './RegisterQuery';
 import type { Request } from './Request';
+import type { RequestKind } from './RequestKind';
 import type { Resolution } from './Resolution';
 import type { RevisionEntry } from './RevisionEntry';
 import type { SaveReceipt } from './SaveReceipt';
@@ -163,6 +169,16 @@ export type Commands = {
   set_backups_kept: { args: { kept: number }; result: Backups };
   /** Restores a backup: `path` from the list, or, given null, a file the user chooses (null when cancelled); `passphrase` is an encrypted backup's (null: the open database's own). The backup is checked before anything changes. */
   restore_backup: { args: { path: string | null; passphrase: string | null }; result: Backups | null };
+  /** The States of the directory, by code. */
+  directory_states: { args: Record<string, never>; result: Array<DirectorySummary> };
+  /** The authorities of State `state_id` for a request of `kind`, the usual receivers first. */
+  state_authorities: { args: { stateId: string; kind: RequestKind }; result: Array<AuthorityChoice> };
+  /** `request` addressed to State `state_id` and, when given, its authority `authority_id`, with what was filled and why, worded in `lang`. Nothing is saved: the wizard takes the request as an edit. */
+  address_request: { args: { request: Request; stateId: string; authorityId: string | null; lang: Lang }; result: Addressed };
+  /** Asks for a directory file (JSON, or one CSV table) and says what importing it would change, field by field; nothing is written. Null when the user cancelled. A file with bad records is refused with every problem and where it is. */
+  preview_directory_import: { args: Record<string, never>; result: DirectoryChanges | null };
+  /** Applies the import last previewed, in one transaction; refused when none waits or when the directory changed since the preview. */
+  apply_directory_import: { args: Record<string, never>; result: DirectoryReceipt };
 };
 
 /** The names of the commands, in the order of the list. */
@@ -227,4 +243,9 @@ export const COMMAND_NAMES = [
   'make_backup',
   'set_backups_kept',
   'restore_backup',
+  'directory_states',
+  'state_authorities',
+  'address_request',
+  'preview_directory_import',
+  'apply_directory_import',
 ] as const satisfies ReadonlyArray<keyof Commands>;

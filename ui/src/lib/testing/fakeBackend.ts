@@ -444,6 +444,12 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
       return clone(fake.database.backups);
     },
     restore_backup: async (args) => (args.path === null ? null : clone(fake.database.backups)),
+    // The stand-in directory is empty: the picker then says how to fill it.
+    directory_states: async () => [],
+    state_authorities: async () => [],
+    address_request: async (args) => ({ request: clone(args.request), notes: [] }),
+    preview_directory_import: async () => null,
+    apply_directory_import: async () => reject('failed', 'no directory import is waiting: choose the file again'),
   };
 
   const invoke: Invoke = <K extends CommandName>(command: K, args: CommandArgs<K>) => {

@@ -1,0 +1,79 @@
+//! The directory of competent authorities: its States, the authorities of
+//! one for a kind of request, a request addressed from an entry, and an
+//! import previewed field by field before it is applied. One core call
+//! each; the preview waits here, in [`PendingImport`], until the user
+//! applies or drops it.
+
+use std::sync::Mutex;
+
+use mla_writer::directory::{self, DirectoryChanges, SourceType};
+use mla_writer::i18n::Lang;
+use mla_writer::checks::addressee::{self as wording, Addressed};
+use mla_writer::request::addressee::{self, AuthorityChoice};
+use mla_writer::request::{Request, RequestKind};
+use mla_writer::store::{DirectoryReceipt, DirectorySource, DirectorySummary};
+use tauri::State;
+use time::OffsetDateTime;
+
+use super::Drafts;
+use crate::dialogs::ask_open_path;
+use crate::error::IpcError;
+
+/// The import last previewed, until it is applied or another one is previewed.
+#[derive(Default)]
+pub struct PendingImport(Mutex<Option<DirectoryChanges>>);
+
+/// The States of the directory, by code.
+#[tauri::command(async)]
+pub fn directory_states(drafts: State<'_, Drafts>) -> Result<Vec<DirectorySummary>, IpcError> {
+    Ok(drafts.lock()?.directory_list()?)
+}
+
+/// The authorities of State `state_id` for a request of `kind`, the usual receivers first.
+#[tauri::command(async)]
+pub fn state_authorities(drafts: State<'_, Drafts>, state_id: String, kind: RequestKind) -> Result<Vec<AuthorityChoice>, IpcError> {
+    let entry = drafts.lock()?.directory_entry(&state_id)?;
+    Ok(addressee::authority_choices(&entry, kind))
+}
+
+/// `request` addressed to State `state_id` and, when given, its authority `authority_id`, with what was filled and why, worded in `lang`. Nothing is saved: the wizard takes the request as an edit.
+#[tauri::command(async)]
+pub fn address_request(
+    drafts: State<'_, Drafts>,
+    request: Request,
+    state_id: String,
+    authority_id: Option<String>,
+    lang: Lang,
+) -> Result<Addressed, IpcError> {
+    let entry = drafts.lock()?.directory_entry(&state_id)?;
+    wording::address(&request, &entry, authority_id.as_deref(), lang).map_err(IpcError::failed)
+}
+
+/// Asks for a directory file (JSON, or one CSV table) and says what importing it would change, field by field; nothing is written. Null when the user cancelled. A file with bad records is refused with every problem and where it is.
+#[tauri::command(async)]
+pub fn preview_directory_import(
+    app: tauri::AppHandle,
+    drafts: State<'_, Drafts>,
+    pending: State<'_, PendingImport>,
+) -> Result<Option<DirectoryChanges>, IpcError> {
+    let Some(path) = ask_open_path(&app, "Directory file", &["json", "csv"]) else { return Ok(None) };
+    let incoming = directory::read::read_path(&path).map_err(IpcError::failed)?;
+    let changes = drafts.lock()?.preview_directory_import(&incoming)?;
+    *pending.0.lock().unwrap_or_else(|p| p.into_inner()) = Some(changes.clone());
+    Ok(Some(changes))
+}
+
+/// Applies the import last previewed, in one transaction; refused when none waits or when the directory changed since the preview.
+#[tauri::command(async)]
+pub fn apply_directory_import(drafts: State<'_, Drafts>, pending: State<'_, PendingImport>) -> Result<DirectoryReceipt, IpcError> {
+    let changes = pending.0.lock().unwrap_or_else(|p| p.into_inner()).take();
+    let changes = changes.ok_or_else(|| IpcError::failed("no directory import is waiting: choose the file again"))?;
+    let source = DirectorySource {
+        source_type: SourceType::Other,
+        source_title: String::new(),
+        source_date: None,
+        as_of: None,
+        entered_by: String::new(),
+    };
+    Ok(drafts.lock()?.apply_directory_import(&changes, &source, OffsetDateTime::now_utc().date())?)
+}

@@ -1,0 +1,105 @@
+//! What addressing a request from the directory filled, and why, worded
+//! in the interface language (the notes of [`crate::request::addressee`]),
+//! with the catalogue the findings are worded from.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::{msg, option, Message};
+use crate::directory::{AcceptedLanguage, StateEntry};
+use crate::i18n::{self, Lang};
+use crate::request::addressee::{self, AddressNote, UnknownAuthority};
+use crate::request::{DocumentLanguage, Request};
+
+/// A request addressed from the directory, and what was filled and why,
+/// worded.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Addressed {
+    /// The request with its State, authority, language and channel filled.
+    pub request: Request,
+    /// One line per choice made, saying why, in the language asked for.
+    pub notes: Vec<String>,
+}
+
+/// [`addressee::address_to`], its notes worded in `lang`.
+pub fn address(request: &Request, entry: &StateEntry, authority_id: Option<&str>, lang: Lang) -> Result<Addressed, UnknownAuthority> {
+    let addressed = addressee::address_to(request, entry, authority_id)?;
+    let notes = addressed.notes.iter().map(|n| message(n, &entry.name, lang).render(lang)).collect();
+    Ok(Addressed { request: addressed.request, notes })
+}
+
+/// The accepted languages, named in `lang` and listed in the State's order.
+fn languages(accepted: &[AcceptedLanguage], lang: Lang) -> String {
+    let catalogue = i18n::catalogue(lang);
+    let name = |code: &str| DocumentLanguage::from_code(code).map(|l| catalogue.option(l)).unwrap_or_else(|| code.to_string());
+    accepted.iter().map(|a| name(&a.lang)).collect::<Vec<_>>().join(&catalogue.get("check.addressee.separator"))
+}
+
+fn message(note: &AddressNote, state: &str, lang: Lang) -> Message {
+    let language = |key, l: DocumentLanguage, accepted: &[AcceptedLanguage]| {
+        msg(key).arg("language", option(l)).arg("state", state).arg("accepted", languages(accepted, lang))
+    };
+    match note {
+        AddressNote::Authority(name) => msg("check.addressee.authority").arg("authority", name.as_str()),
+        AddressNote::LanguageKept(l, accepted) => language("check.addressee.language_kept", *l, accepted),
+        AddressNote::LanguageDrafting(l, accepted) => language("check.addressee.language_drafting", *l, accepted),
+        AddressNote::LanguageFirst(l, accepted) => language("check.addressee.language_first", *l, accepted),
+        AddressNote::LanguageNoneOfSix(accepted) => {
+            msg("check.addressee.language_none_of_six").arg("state", state).arg("accepted", languages(accepted, lang))
+        }
+        AddressNote::Channel(c) => msg("check.addressee.channel").arg("channel", option(*c)).arg("state", state),
+        AddressNote::Means(m) => msg("check.addressee.means").arg("means", option(*m)).arg("state", state),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::tests::{example, Example};
+    use crate::request::{Channel, RequestKind, TransmissionMeans};
+
+    fn norland() -> StateEntry {
+        crate::directory::demo::pack().states.into_iter().find(|s| s.entry.state_id == "XN").unwrap().entry
+    }
+
+    #[test]
+    fn picking_an_authority_fills_the_address_language_and_channel_and_says_why() {
+        let mut r = Request { kind: RequestKind::MlaEvidence, ..Request::default() };
+        r.lang.drafting = Some(DocumentLanguage::Fr);
+        r.lang.request = Some(DocumentLanguage::Fr);
+        r.channel.route = Some(Channel::Diplomatic);
+        r.basis.primary = Some(crate::request::Instrument::Untoc18);
+        let e = norland();
+        let central = addressee::authority_choices(&e, r.kind);
+        assert!(central[0].usual && central[0].name.starts_with("Ministry of Justice of Norland"), "{central:?}");
+        let a = address(&r, &e, Some(&central[0].authority_id), Lang::En).unwrap();
+        assert_eq!(a.request.req_state, "Kingdom of Norland");
+        assert_eq!(a.request.recv_auth.name, central[0].name);
+        assert_eq!(a.request.recv_auth.address, "1 Fjord Square\n0001 Nordhavn\nKingdom of Norland\ninternational.cooperation@justice.norland.example");
+        assert_eq!(a.request.lang.request, Some(DocumentLanguage::En), "French is not accepted; English is, and the app prints it");
+        assert_eq!(a.request.channel.route, Some(Channel::CentralAuthority));
+        assert_eq!(a.request.channel.means, Some(TransmissionMeans::SecureSystem));
+        assert!(a.request.req_state_entry.is_some());
+        assert!(a.notes.iter().any(|n| n.contains("English") && n.contains("qaa")), "{:?}", a.notes);
+        let fr = address(&r, &e, Some(&central[0].authority_id), Lang::Fr).unwrap();
+        assert!(fr.notes.iter().any(|n| n.to_lowercase().contains("anglais")), "{:?}", fr.notes);
+        assert!(address(&r, &e, Some("no such id"), Lang::En).is_err());
+    }
+
+    #[test]
+    fn for_preservation_the_24_7_point_of_contact_comes_first() {
+        let e = norland();
+        let choices = addressee::authority_choices(&e, RequestKind::Preservation);
+        assert!(choices[0].name.contains("24/7"), "{choices:?}");
+        assert!(choices[0].usual);
+    }
+
+    #[test]
+    fn an_accepted_language_chosen_is_kept() {
+        let r = example(Example::Mla);
+        let a = address(&r, &norland(), None, Lang::En).unwrap();
+        assert_eq!(a.request.lang.request, r.lang.request);
+        assert_eq!(a.request.recv_auth, r.recv_auth, "no authority picked, none changed");
+    }
+}

@@ -1,0 +1,116 @@
+// End-to-end: the directory of competent authorities feeding a request, in
+// the real app. A directory file with a fictitious State is imported from
+// Settings (its changes shown before they are applied); a new request picks
+// that State and its central authority on the step on authorities, and
+// finds the receiving authority's name and address, the language of the
+// request and the channel filled from the entry; changing the language to
+// one the State does not accept raises the language finding with its
+// provision. The CLI reads the draft back: it carries the entry's copy.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Session, startDriver } from './webdriver.mjs';
+
+const app = resolve(process.env.MLA_APP || 'target/debug/mla-writer-app');
+const cli = resolve(process.env.MLA_CLI || 'target/debug/mla');
+const port = 6744 + (process.pid % 500);
+const base = `http://127.0.0.1:${port}`;
+const work = mkdtempSync(join(tmpdir(), 'mla-e2e-directory-'));
+const dataDir = join(work, 'data');
+const directoryFile = join(work, 'examplia.json');
+let driver;
+
+const mla = (args) => execFileSync(cli, args, { env: { ...process.env, MLA_DATA_DIR: dataDir }, encoding: 'utf8' });
+
+const AUTHORITY = 'Ministry of Justice of Examplia, Mutual Legal Assistance Unit';
+
+before(async () => {
+  writeFileSync(
+    directoryFile,
+    JSON.stringify({
+      format: 'mla-directory',
+      version: 1,
+      states: [
+        {
+          state_id: 'XE',
+          name: 'Republic of Examplia',
+          fictitious: true,
+          instrument_status: [{ instrument: 'UNTOC', party: 'yes', in_force_from: '2005-01-01', usable_as_basis: 'yes' }],
+          channels: [{ instrument: 'any', kind: 'any', allowed: ['central_authority'], means: ['email', 'post'] }],
+          languages: [{ instrument: 'any', kind: 'any', accepted: [{ lang: 'es', condition: 'always' }, { lang: 'en', condition: 'always' }] }],
+          authorities: [
+            {
+              authority_id: '00000000-0000-4000-8000-000000000e01',
+              roles: ['central_authority_mla'],
+              instruments: ['UNTOC'],
+              name: AUTHORITY,
+              postal_address: { street: '3 Example Road', postal_code: '1000', city: 'Examplia City', country: 'XE' },
+              email: ['mla@justice.examplia.example'],
+            },
+          ],
+          provenance: { source_type: 'other', source_title: 'Test directory — fictitious', source_date: '2026-11-01', as_of: '2026-11-01', entered_by: 'test' },
+        },
+      ],
+    }),
+  );
+  driver = await startDriver(port, { MLA_DATA_DIR: dataDir, MLA_OPEN_DIALOG_ANSWER: directoryFile });
+});
+
+after(() => {
+  driver?.kill();
+  rmSync(work, { recursive: true, force: true });
+});
+
+test('an imported State and its authority fill a new request, and a language it does not accept is flagged with its provision', async () => {
+  const s = await Session.start(base, app);
+  try {
+    // Import: the changes are shown first, then applied.
+    await s.click('[data-testid="open-settings"]');
+    await s.click('[data-testid="directory-import"]');
+    await s.waitForText('[data-testid="directory-change-XE"]', 'Republic of Examplia');
+    assert.ok(!(await s.text('[data-testid="directory-states"]')).includes('Examplia'), 'nothing is written before Apply');
+    await s.click('[data-testid="directory-apply"]');
+    await s.waitForText('[data-testid="directory-notice"]', '1 new');
+    await s.waitForText('[data-testid="directory-state-XE"]', 'Republic of Examplia');
+    await s.click('[data-testid="settings-home"]');
+
+    // A new request, addressed from the directory.
+    await s.click('[data-testid="new-request"]');
+    await s.click('[data-testid="step-authorities"]');
+    await s.choose('[data-testid="picker-state"]', 'XE');
+    await s.click('[data-testid="picker-authority-00000000-0000-4000-8000-000000000e01"]');
+    await s.click('[data-testid="picker-fill"]');
+    await s.waitForText('[data-testid="picker-notes"]', AUTHORITY);
+    assert.equal(await s.value('[data-field="req_state"]'), 'Republic of Examplia');
+    assert.equal(await s.value('[data-field="recv_auth.name"]'), AUTHORITY);
+    assert.match(await s.value('[data-field="recv_auth.address"]'), /3 Example Road\s+1000 Examplia City\s+Republic of Examplia\s+mla@justice\.examplia\.example/);
+    assert.equal(await s.value('[data-field="channel.route"]'), 'central_authority');
+    assert.equal(await s.value('[data-field="channel.means"]'), 'email');
+
+    // The language: English, which Examplia accepts; then French, which it does not.
+    await s.click('[data-testid="step-basis"]');
+    assert.equal(await s.value('[data-field="lang.request"]'), 'en');
+    await s.choose('[data-field="lang.request"]', 'fr');
+    await s.waitForText('#field-lang-request-findings', 'does not accept requests in French');
+    const finding = await s.text('#field-lang-request-findings');
+    assert.ok(finding.includes('Spanish') && finding.includes('English'), finding);
+    assert.ok(finding.includes('UNTOC art. 18(14)'), finding);
+    await s.waitForText('[data-testid="save-status"]', 'Saved');
+  } finally {
+    await s.quit();
+  }
+
+  const ids = mla(['drafts', 'list'])
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => l.trim().split(/\s+/)[0]);
+  const saved = ids.map((id) => JSON.parse(mla(['drafts', 'export', id]))).find((r) => r.req_state === 'Republic of Examplia');
+  assert.ok(saved, 'the new request is saved');
+  assert.equal(saved.req_state_entry.state_id, 'XE');
+  assert.equal(saved.recv_auth.name, AUTHORITY);
+  assert.equal(saved.lang.request, 'fr');
+});
