@@ -475,7 +475,7 @@ fn the_own_state_profile_prefills_every_new_request() {
     let out = mla(&["profile", "new-request", "--kind", "preservation"], dir.path());
     let request: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(request["kind"], "preservation");
-    assert_eq!(request["own_central_auth"], "Ministry of Justice of Arden, Central Authority for Mutual Legal Assistance\n1 Justice Square, Ardenstadt");
+    assert_eq!(request["own_central_auth"], "Ministry of Justice of Arden, Central Authority for Mutual Legal Assistance, 1 Justice Square, Ardenstadt");
     assert_eq!(request["lang"]["drafting"], "en");
     assert_eq!(request["preservation"]["poc_24_7_own"], "Arden 24/7 Point of Contact, National Cybercrime Centre, +99 20 555 0100, 247@ncc.arden.example");
 }

@@ -14,6 +14,7 @@ use mla_writer::interview::{FieldChange, WizardDefinition};
 use mla_writer::directory::DirectoryChanges;
 use mla_writer::checks::addressee::Addressed;
 use mla_writer::request::addressee::AuthorityChoice;
+use mla_writer::request::own_state::OwnStateProfile;
 use mla_writer::request::{Request, RequestKind};
 use mla_writer::store::annexes::AttachedAnnex;
 use mla_writer::store::integrity::{IntegrityReport, ReadableExport};

@@ -79,6 +79,8 @@ macro_rules! command_list {
             address_request(request: Request, state_id: String, authority_id: Option<String>, lang: Lang) -> Addressed;
             preview_directory_import() -> Option<DirectoryChanges>;
             apply_directory_import() -> DirectoryReceipt;
+            own_state_profile() -> Option<OwnStateProfile>;
+            set_own_state_profile(profile: OwnStateProfile) -> ();
         }
     };
 }

@@ -6,14 +6,16 @@
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::request::profile_file::{parse_profile, read_profile, ProfileFileError};
 use crate::request::text::{code_point, first_control};
 use crate::request::{DocumentLanguage, Instrument, Request, RequestKind};
 
 /// The user's own State, as the requests it sends describe it.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields, default)]
+#[ts(export)]
 pub struct OwnStateProfile {
     /// The State (an ISO 3166 code or its name).
     pub state: String,
@@ -32,8 +34,9 @@ pub struct OwnStateProfile {
 }
 
 /// An authority of the own State: name and postal address.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields, default)]
+#[ts(export)]
 pub struct OwnAuthority {
     /// Name.
     pub name: String,
@@ -42,8 +45,9 @@ pub struct OwnAuthority {
 }
 
 /// A point of contact of the own State.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields, default)]
+#[ts(export)]
 pub struct OwnContact {
     /// Name of the office or person.
     pub name: String,
@@ -96,12 +100,14 @@ pub fn problems(profile: &OwnStateProfile) -> Vec<String> {
 
 impl Request {
     /// A new, empty request of `kind` with what the own State always says
-    /// filled in: its central authority (name, then address), its drafting
+    /// filled in: its central authority (name, then address, on one line), its drafting
     /// language, and its 24/7 point of contact (name, telephone, e-mail).
     pub fn prefilled_from(profile: &OwnStateProfile, kind: RequestKind) -> Request {
         let mut r = Request { kind, ..Request::default() };
         let authority = &profile.central_authority;
-        r.own_central_auth = joined(&[&authority.name, &authority.address], "\n");
+        // One line: the answer is a single-line field, which would drop a line break.
+        let address = authority.address.lines().collect::<Vec<_>>();
+        r.own_central_auth = joined(&[&[authority.name.as_str()], address.as_slice()].concat(), ", ");
         r.lang.drafting = profile.drafting_language;
         if profile.drafting_language == Some(DocumentLanguage::Other) {
             r.lang.drafting_other = profile.drafting_language_other.trim().to_string();
@@ -128,7 +134,7 @@ mod tests {
         let profile = parse_own_state(EXAMPLE, "example").unwrap();
         let r = Request::prefilled_from(&profile, RequestKind::Preservation);
         assert_eq!(r.kind, RequestKind::Preservation);
-        assert_eq!(r.own_central_auth, "Ministry of Justice of Arden, Central Authority for Mutual Legal Assistance\n1 Justice Square, Ardenstadt");
+        assert_eq!(r.own_central_auth, "Ministry of Justice of Arden, Central Authority for Mutual Legal Assistance, 1 Justice Square, Ardenstadt");
         assert_eq!(r.lang.drafting, Some(DocumentLanguage::En));
         assert_eq!(r.preservation.poc_24_7_own, "Arden 24/7 Point of Contact, National Cybercrime Centre, +99 20 555 0100, 247@ncc.arden.example");
         let untouched = Request { kind: RequestKind::Preservation, own_central_auth: r.own_central_auth.clone(), lang: r.lang.clone(), preservation: r.preservation.clone(), ..Request::default() };

@@ -1,9 +1,13 @@
-// End-to-end: the directory of competent authorities feeding a request, in
-// the real app. A directory file with a fictitious State is imported from
+// End-to-end: the own-State profile and the directory of competent
+// authorities feeding a request, in the real app. The own-State profile is
+// set in Settings (Arden, drafting in English); a directory file with a fictitious State is imported from
 // Settings (its changes shown before they are applied); a new request picks
 // that State and its central authority on the step on authorities, and
 // finds the receiving authority's name and address, the language of the
-// request and the channel filled from the entry; changing the language to
+// request (English, the drafting language, which Examplia accepts, with
+// why it was chosen) and the channel filled from the entry, and its own
+// authority filled from the profile;
+// changing the language to
 // one the State does not accept raises the language finding with its
 // provision. The CLI reads the draft back: it carries the entry's copy.
 
@@ -68,8 +72,16 @@ after(() => {
 test('an imported State and its authority fill a new request, and a language it does not accept is flagged with its provision', async () => {
   const s = await Session.start(base, app);
   try {
-    // Import: the changes are shown first, then applied.
+    // The own-State profile.
     await s.click('[data-testid="open-settings"]');
+    await s.type('[data-testid="own-state-state"]', 'Republic of Arden');
+    await s.type('[data-testid="own-state-ca-name"]', 'Ministry of Justice of Arden, Central Authority');
+    await s.type('[data-testid="own-state-ca-address"]', '1 Court Road, Arden City');
+    await s.choose('[data-testid="own-state-language"]', 'en');
+    await s.click('[data-testid="own-state-save"]');
+    await s.waitForText('[data-testid="own-state-notice"]', 'Saved');
+
+    // Import: the changes are shown first, then applied.
     await s.click('[data-testid="directory-import"]');
     await s.waitForText('[data-testid="directory-change-XE"]', 'Republic of Examplia');
     assert.ok(!(await s.text('[data-testid="directory-states"]')).includes('Examplia'), 'nothing is written before Apply');
@@ -91,7 +103,11 @@ test('an imported State and its authority fill a new request, and a language it 
     assert.equal(await s.value('[data-field="channel.route"]'), 'central_authority');
     assert.equal(await s.value('[data-field="channel.means"]'), 'email');
 
-    // The language: English, which Examplia accepts; then French, which it does not.
+    assert.equal(await s.value('[data-field="own_central_auth"]'), 'Ministry of Justice of Arden, Central Authority, 1 Court Road, Arden City');
+    // The profile drafts in English, which Examplia accepts: the request
+    // stays in English, and the notes say why; then French, which Examplia
+    // does not accept.
+    assert.match(await s.text('[data-testid="picker-notes"]'), /English, the language you draft in, because Republic of Examplia accepts it/);
     await s.click('[data-testid="step-basis"]');
     assert.equal(await s.value('[data-field="lang.request"]'), 'en');
     await s.choose('[data-field="lang.request"]', 'fr');

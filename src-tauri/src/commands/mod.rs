@@ -3,7 +3,8 @@
 //! Drafts and exports are here; a draft's revision history is in
 //! `history.rs`, the exchange with counterparts in `exchange.rs`, the case
 //! register in `register.rs`, encryption at rest in `security.rs`, backups
-//! in `backup.rs`, the directory of competent authorities in `directory.rs`.
+//! in `backup.rs`, the directory of competent authorities in `directory.rs`, the own-State
+//! profile in `own_state.rs`.
 //!
 //! Every command that touches the disk or does real work is `async`: it runs
 //! on the async runtime's threads, never on the main thread that draws the
@@ -38,6 +39,7 @@ mod backup;
 mod directory;
 mod exchange;
 mod history;
+mod own_state;
 mod register;
 mod search;
 pub mod security;
@@ -46,6 +48,7 @@ pub use backup::*;
 pub use directory::*;
 pub use exchange::*;
 pub use history::*;
+pub use own_state::*;
 pub use register::*;
 pub use search::*;
 pub use security::*;

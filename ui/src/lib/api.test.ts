@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { initialQuery } from './register';
+import type { OwnStateProfile } from './generated/OwnStateProfile';
 
 const invoke = vi.fn();
 vi.mock('@tauri-apps/api/core', () => ({ invoke: (...args: unknown[]) => invoke(...args) }));
@@ -76,11 +77,22 @@ describe('api', () => {
     await api.makeBackup();
     await api.setBackupsKept(5);
     await api.restoreBackup(null, null);
+    const profile: OwnStateProfile = {
+      state: 'Republic of Arden',
+      central_authority: { name: 'Ministry of Justice of Arden', address: '1 Court Road' },
+      contact_24_7: { name: '', phone: '', email: '' },
+      mla_law: [],
+      drafting_language: 'en',
+      drafting_language_other: '',
+      instruments: [],
+    };
     await api.directoryStates();
     await api.stateAuthorities('XN', 'preservation');
     await api.addressRequest(request, 'XN', 'a1', 'fr');
     await api.previewDirectoryImport();
     await api.applyDirectoryImport();
+    await api.ownStateProfile();
+    await api.setOwnStateProfile(profile);
     expect(invoke.mock.calls).toEqual([
       ['wizard_definition', { lang: 'ar' }],
       ['ui_strings', { lang: 'zh' }],
@@ -147,6 +159,8 @@ describe('api', () => {
       ['address_request', { request, stateId: 'XN', authorityId: 'a1', lang: 'fr' }],
       ['preview_directory_import', {}],
       ['apply_directory_import', {}],
+      ['own_state_profile', {}],
+      ['set_own_state_profile', { profile }],
     ]);
     // Every command of the shell's list is called, and no other.
     expect(new Set(invoke.mock.calls.map(([command]) => command))).toEqual(new Set(COMMAND_NAMES));

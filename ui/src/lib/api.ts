@@ -11,6 +11,7 @@ import type { ErrorCode } from './generated/ErrorCode';
 import type { Exported } from './generated/Exported';
 import type { Lang } from './generated/Lang';
 import type { RegisterQuery } from './generated/RegisterQuery';
+import type { OwnStateProfile } from './generated/OwnStateProfile';
 import type { Request } from './generated/Request';
 import type { RequestKind } from './generated/RequestKind';
 import type { CommentKind } from './generated/CommentKind';
@@ -279,6 +280,10 @@ export function createApi(invoke: Invoke) {
     previewDirectoryImport: () => call('preview_directory_import', {}),
     /** Applies the import last previewed. */
     applyDirectoryImport: () => call('apply_directory_import', {}),
+    /** The own-State profile, or null when none was set. */
+    ownStateProfile: () => call('own_state_profile', {}),
+    /** Stores the own-State profile; every new request is prefilled from it. */
+    setOwnStateProfile: (profile: OwnStateProfile) => call('set_own_state_profile', { profile }),
   };
 }
 

@@ -27,6 +27,7 @@ import type { IntegrityReport } from './IntegrityReport';
 import type { JsonValue } from './serde_json/JsonValue';
 import type { Lang } from './Lang';
 import type { Overview } from './Overview';
+import type { OwnStateProfile } from './OwnStateProfile';
 import type { PackageImport } from './PackageImport';
 import type { ReadableExport } from './ReadableExport';
 import type { RegisterPage } from './RegisterPage';
@@ -179,6 +180,10 @@ export type Commands = {
   preview_directory_import: { args: Record<string, never>; result: DirectoryChanges | null };
   /** Applies the import last previewed, in one transaction; refused when none waits or when the directory changed since the preview. */
   apply_directory_import: { args: Record<string, never>; result: DirectoryReceipt };
+  /** The own-State profile, or null when none was set. */
+  own_state_profile: { args: Record<string, never>; result: OwnStateProfile | null };
+  /** Stores `profile` in place of the one before; a profile with problems is refused, every problem named, and nothing changes. */
+  set_own_state_profile: { args: { profile: OwnStateProfile }; result: null };
 };
 
 /** The names of the commands, in the order of the list. */
@@ -248,4 +253,6 @@ export const COMMAND_NAMES = [
   'address_request',
   'preview_directory_import',
   'apply_directory_import',
+  'own_state_profile',
+  'set_own_state_profile',
 ] as const satisfies ReadonlyArray<keyof Commands>;

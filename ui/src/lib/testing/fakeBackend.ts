@@ -10,6 +10,7 @@
 import { createApi, type Api, type CommandArgs, type CommandName, type CommandResult, type Invoke } from '../api';
 import type { AnnexFile } from '../generated/AnnexFile';
 import type { Draft } from '../generated/Draft';
+import type { OwnStateProfile } from '../generated/OwnStateProfile';
 import type { FieldChange } from '../generated/FieldChange';
 import type { RevisionEntry } from '../generated/RevisionEntry';
 import type { DraftSummary } from '../generated/DraftSummary';
@@ -111,6 +112,8 @@ export interface FakeBackend {
   history: FakeHistory;
   /** Encryption at rest and backups, scripted. */
   database: FakeDatabase;
+  /** The own-State profile set, if any. */
+  ownState: OwnStateProfile | null;
 }
 
 /** What the history commands answer, and what they were asked. */
@@ -450,6 +453,11 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
     address_request: async (args) => ({ request: clone(args.request), notes: [] }),
     preview_directory_import: async () => null,
     apply_directory_import: async () => reject('failed', 'no directory import is waiting: choose the file again'),
+    own_state_profile: async () => (fake.ownState === null ? null : clone(fake.ownState)),
+    set_own_state_profile: async ({ profile }) => {
+      fake.ownState = clone(profile);
+      return null;
+    },
   };
 
   const invoke: Invoke = <K extends CommandName>(command: K, args: CommandArgs<K>) => {
@@ -492,6 +500,7 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
     bin: new Map(),
     history: { entries: new Map(), changes: [], calls: [] },
     database: { encrypted: false, unlocked: true, passphrase: 'database passphrase', backups: { files: [], kept: 7 }, problem: null },
+    ownState: null,
   };
   return fake;
 }
