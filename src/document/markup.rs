@@ -3,7 +3,8 @@
 //! A line `::h1 TEXT` is the title; `::h2 TEXT` a numbered section and
 //! `::annex TEXT` an unnumbered one (annexes, signature); `::field LABEL`
 //! followed by `::value TEXT` is a labelled value; `::item TEXT` is a
-//! numbered list item; `::meta TEXT` is small print; `::table A | B | C`
+//! numbered list item; `::alert TEXT` is a notice the reader must not miss
+//! (urgency); `::meta TEXT` is small print; `::table A | B | C`
 //! starts a table with those column headings and each following `::row a |
 //! b | c` adds a row; any other non-empty line is a paragraph.
 //!
@@ -77,6 +78,7 @@ pub fn parse_markup(markup: &str, inserted: &InsertedTexts) -> Result<Vec<Block>
                 numbering += 1;
                 blocks.push(Block::Item { number: numbering, lines: lines(rest)? });
             }
+            "alert" => blocks.push(Block::Alert { text: one_line(rest)? }),
             "meta" => blocks.push(Block::Meta { text: one_line(rest)? }),
             other => return Err(error(format!("unknown directive `::{other}`"))),
         }

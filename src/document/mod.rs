@@ -87,6 +87,12 @@ pub enum Block {
         /// Lines of the item.
         lines: Vec<String>,
     },
+    /// A notice the reader must not miss (the urgency of the request):
+    /// bold and larger than the text, between rules.
+    Alert {
+        /// Text.
+        text: String,
+    },
     /// Small print (references, notes).
     Meta {
         /// Text.
@@ -117,6 +123,7 @@ impl Document {
                 Block::Paragraph { lines: l } => Block::Paragraph { lines: lines(l) },
                 Block::Field { label, lines: l } => Block::Field { label: strip(label), lines: lines(l) },
                 Block::Item { number, lines: l } => Block::Item { number: *number, lines: lines(l) },
+                Block::Alert { text } => Block::Alert { text: strip(text) },
                 Block::Meta { text } => Block::Meta { text: strip(text) },
                 Block::Table { columns, rows } => Block::Table {
                     columns: lines(columns),

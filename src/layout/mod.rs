@@ -57,6 +57,8 @@ const MARGIN_BOTTOM: f32 = 72.0;
 const HEADER_Y: f32 = 40.0;
 const FOOTER_Y: f32 = 38.0;
 const BODY_SIZE: f32 = 10.5;
+/// Size of a notice the reader must not miss ([`Block::Alert`]).
+const ALERT_SIZE: f32 = 13.0;
 const SMALL_SIZE: f32 = 8.5;
 const LEADING: f32 = 1.38;
 const LABEL_COLUMN: f32 = 130.0;
@@ -272,6 +274,18 @@ pub fn lay_out(fonts: &Fonts, document: &Document, size: PageSize, draft: bool) 
                 }
                 cursor.wrap_lines(0.0, width, Weight::Regular, BODY_SIZE, 0.0, lines);
                 cursor.gap(5.0);
+            }
+            Block::Alert { text } => {
+                // Bold, larger than the text, between two rules.
+                cursor.ensure(ALERT_SIZE * LEADING + 12.0);
+                let top = cursor.y;
+                cursor.rule(0.0, width, top);
+                cursor.gap(4.0);
+                cursor.wrap_lines(0.0, width, Weight::Bold, ALERT_SIZE, 0.0, std::slice::from_ref(text));
+                cursor.gap(3.0);
+                let bottom = cursor.y;
+                cursor.rule(0.0, width, bottom);
+                cursor.gap(8.0);
             }
             Block::Meta { text } => {
                 cursor.wrap_lines(0.0, width, Weight::Regular, 9.0, 0.35, std::slice::from_ref(text));
@@ -628,6 +642,23 @@ mod tests {
         let laid = lay_out(&fonts, &document(Lang::Ar, blocks), PageSize::A4, false);
         let line = laid.pages[0].lines.iter().find(|l| l.line.text == "طلب قصير").unwrap();
         assert!((line.x + line.line.width - (PageSize::A4.width - MARGIN_X)).abs() < 0.5, "not flush right");
+    }
+
+    /// Urgency is not small print: the alert is bold, larger than the
+    /// text, and set between two rules.
+    #[test]
+    fn an_alert_is_bold_larger_than_the_text_and_between_rules() {
+        let fonts = Fonts::load();
+        let blocks = vec![Block::Alert { text: "URGENT – execution is needed by 1 December 2026".into() }, Block::Paragraph { lines: vec!["Body".into()] }];
+        let laid = lay_out(&fonts, &document(Lang::En, blocks), PageSize::A4, false);
+        let page = &laid.pages[0];
+        let alert = page.lines.iter().find(|l| l.line.text.starts_with("URGENT")).unwrap();
+        let body = page.lines.iter().find(|l| l.line.text == "Body").unwrap();
+        assert!(alert.size > body.size, "{} vs {}", alert.size, body.size);
+        assert!(alert.line.runs.iter().all(|r| r.font == crate::layout::fonts::FontId::SerifBold), "{:?}", alert.line.runs.iter().map(|r| r.font).collect::<Vec<_>>());
+        let above = page.rules.iter().filter(|r| r.y > alert.y && r.y < alert.y + 2.0 * alert.size).count();
+        let below = page.rules.iter().filter(|r| r.y < alert.y && r.y > body.y).count();
+        assert_eq!((above, below), (1, 1));
     }
 
     #[test]

@@ -349,6 +349,7 @@ impl BodyWriter {
                 Block::Paragraph { lines } => {
                     self.text_paragraph("Normal", ParagraphProperties::default(), &lines.join("\n"))
                 }
+                Block::Alert { text } => self.text_paragraph("Alert", ParagraphProperties::default(), text),
                 Block::Meta { text } => self.text_paragraph("SmallPrint", ParagraphProperties::default(), text),
                 Block::Item { number, lines } => {
                     // A new list where the numbering restarts (each section).
@@ -612,7 +613,7 @@ fn styles_part(lang: Lang, width: u32) -> String {
         format!("<w:pBdr><w:{side} w:val=\"single\" w:sz=\"4\" w:space=\"4\" w:color=\"888888\"/></w:pBdr>")
     };
     // (id, name, based on, paragraph properties, run properties)
-    let styles: [(&str, &str, &str, String, &str); 14] = [
+    let styles: [(&str, &str, &str, String, &str); 15] = [
         ("Normal", "Normal", "", String::new(), ""),
         (
             "Title",
@@ -638,6 +639,13 @@ fn styles_part(lang: Lang, width: u32) -> String {
         ),
         ("FieldValue", "Field Value", "Normal", "<w:spacing w:after=\"60\"/>".into(), ""),
         ("ListNumber", "List Number", "Normal", "<w:spacing w:after=\"60\"/>".into(), ""),
+        (
+            "Alert",
+            "Alert",
+            "Normal",
+            "<w:pBdr><w:top w:val=\"single\" w:sz=\"8\" w:space=\"4\" w:color=\"333333\"/><w:bottom w:val=\"single\" w:sz=\"8\" w:space=\"4\" w:color=\"333333\"/></w:pBdr><w:spacing w:before=\"60\" w:after=\"200\"/>".into(),
+            "<w:b/><w:bCs/><w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/>",
+        ),
         ("SmallPrint", "Small Print", "Normal", "<w:spacing w:after=\"120\"/>".into(), "<w:color w:val=\"595959\"/><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>"),
         ("TableText", "Table Text", "Normal", "<w:spacing w:after=\"0\"/>".into(), ""),
         ("TableHeading", "Table Heading", "TableText", "<w:keepNext/>".into(), "<w:b/><w:bCs/><w:color w:val=\"333333\"/>"),

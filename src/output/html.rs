@@ -70,6 +70,9 @@ pub fn write(document: &Document, paper: Paper) -> String {
                 lines(&mut out, l);
                 out.push_str("</p>");
             }
+            Block::Alert { text } => {
+                let _ = write!(out, "<p class=\"alert\"{}>{}</p>", dir_attribute(text, rtl), escape(text));
+            }
             Block::Meta { text } => {
                 let _ = write!(out, "<p class=\"meta\"{}>{}</p>", dir_attribute(text, rtl), escape(text));
             }

@@ -450,6 +450,17 @@ describe('kinds, modules and the new controls', () => {
 });
 
 describe('review and export', () => {
+  it('says at the top of the review that the request is urgent, and by when, once it is marked urgent', async () => {
+    await openFirstDraft();
+    await goToStep('review');
+    expect(document.querySelector('[data-testid="review-urgent"]')).toBeNull();
+    await goToStep('handling');
+    click('[data-field="urgency.flag"]');
+    await settle();
+    await goToStep('review');
+    expect(document.querySelector('[data-testid="review-urgent"]')?.textContent).toContain('Urgent request');
+  });
+
   it('lists findings by severity; a click goes to the field', async () => {
     await openFirstDraft();
     await goToStep('review');

@@ -9,6 +9,7 @@ import type { Document } from './generated/Document';
 export type Section =
   | { kind: 'heading'; level: number; number: number | null; text: string }
   | { kind: 'paragraph'; lines: string[] }
+  | { kind: 'alert'; text: string }
   | { kind: 'meta'; text: string }
   | { kind: 'fields'; entries: Array<{ label: string; lines: string[] }> }
   | { kind: 'items'; items: Array<{ number: number; lines: string[] }> }
@@ -29,6 +30,9 @@ export function layoutBlocks(blocks: readonly Block[]): Section[] {
         break;
       case 'paragraph':
         sections.push({ kind: 'paragraph', lines: block.lines });
+        break;
+      case 'alert':
+        sections.push({ kind: 'alert', text: block.text });
         break;
       case 'meta':
         sections.push({ kind: 'meta', text: block.text });

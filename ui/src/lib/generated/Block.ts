@@ -35,7 +35,11 @@ number: number,
 /**
  * Lines of the item.
  */
-lines: Array<string>, } | { "type": "meta", 
+lines: Array<string>, } | { "type": "alert", 
+/**
+ * Text.
+ */
+text: string, } | { "type": "meta", 
 /**
  * Text.
  */
