@@ -69,6 +69,15 @@ test('a date typed in any usual form, in each interface, reads back as one day o
       assert.ok(answer.includes(month), `${lang}: the answers page says ${answer}`);
 
       if (lang === 'en') {
+        // A list's items use the answers' whole width, not the value column.
+        const [items, all] = await s.cmd('POST', '/execute/sync', {
+          script:
+            "const list = document.querySelector('[data-testid=\"answer\"][data-path=\"persons\"] > .value');" +
+            "const answers = document.querySelector('#review-panel-answers dl.answers');" +
+            'return [list.getBoundingClientRect().width, answers.getBoundingClientRect().width];',
+          args: [],
+        });
+        assert.ok(items > 0.9 * all, `the persons take ${items} of ${all} px`);
         await s.click('[data-testid="export-pdf"]');
         await s.waitForText('[data-testid="export-result"]', savePath);
         const text = execFileSync('pdftotext', [savePath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
