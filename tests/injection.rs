@@ -79,6 +79,7 @@ enum Shape {
     Paragraph,
     Field,
     Item { number: u32 },
+    Alert,
     Meta,
     Table { columns: Vec<String>, rows: usize },
 }
@@ -92,6 +93,7 @@ fn shape(document: &Document) -> Vec<Shape> {
             Block::Paragraph { .. } => Shape::Paragraph,
             Block::Field { .. } => Shape::Field,
             Block::Item { number, .. } => Shape::Item { number: *number },
+            Block::Alert { .. } => Shape::Alert,
             Block::Meta { .. } => Shape::Meta,
             Block::Table { columns, rows } => Shape::Table { columns: columns.clone(), rows: rows.len() },
         })
@@ -104,7 +106,7 @@ fn texts(document: &Document) -> Vec<&str> {
     let mut out = vec![document.title.as_str(), document.header.as_str()];
     for block in &document.blocks {
         match block {
-            Block::Heading { text, .. } | Block::Meta { text } => out.push(text),
+            Block::Heading { text, .. } | Block::Alert { text } | Block::Meta { text } => out.push(text),
             Block::Paragraph { lines } | Block::Item { lines, .. } => out.extend(lines.iter().map(String::as_str)),
             Block::Field { label, lines } => {
                 out.push(label);

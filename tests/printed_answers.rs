@@ -173,7 +173,7 @@ fn text_of(doc: &Document) -> String {
     let mut lines = vec![doc.title.clone(), doc.header.clone()];
     for block in &doc.blocks {
         match block {
-            Block::Heading { text, .. } | Block::Meta { text } => lines.push(text.clone()),
+            Block::Heading { text, .. } | Block::Alert { text } | Block::Meta { text } => lines.push(text.clone()),
             Block::Paragraph { lines: l } | Block::Item { lines: l, .. } => lines.extend(l.iter().cloned()),
             Block::Field { label, lines: l } => {
                 lines.push(label.clone());

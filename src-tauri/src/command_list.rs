@@ -81,6 +81,8 @@ macro_rules! command_list {
             apply_directory_import() -> DirectoryReceipt;
             own_state_profile() -> Option<OwnStateProfile>;
             set_own_state_profile(profile: OwnStateProfile) -> ();
+            open_exported(path: String) -> ();
+            show_exported(path: String) -> ();
         }
     };
 }

@@ -47,6 +47,7 @@ fn main() {
         .manage(commands::Drafts(Mutex::new(store)))
         .manage(commands::Exchange::new(&data_dir, keys))
         .manage(commands::PendingImport::default())
+        .manage(commands::ExportedFiles::default())
         .invoke_handler(command_list!(handlers))
         .run(tauri::generate_context!())
         .expect("the MLA Writer window could not start");

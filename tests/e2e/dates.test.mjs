@@ -3,11 +3,13 @@
 // Chinese — in each of the six interfaces, read back one way: in words
 // under the field, on the answers page (words and ISO form), and in the
 // PDF. A date that cannot be read is said so, never turned into another.
+// On the way, the answers page's lists take its whole width, and the PDF
+// just exported is opened and shown in its folder from the review.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Session, startDriver } from './webdriver.mjs';
@@ -17,6 +19,7 @@ const port = 8144 + (process.pid % 500);
 const base = `http://127.0.0.1:${port}`;
 const work = mkdtempSync(join(tmpdir(), 'mla-e2e-dates-'));
 const savePath = join(work, 'request.pdf');
+const openerLog = join(work, 'opened.log');
 const FIELD = '[data-field="proc.limitation_date"]';
 // The field's reading of what was typed (the step has other date fields).
 const READING = `${FIELD} ~ [data-testid="date-reading"]`;
@@ -35,7 +38,7 @@ const TYPED = [
 
 before(async () => {
   assert.ok(existsSync(app), `app binary ${app} not built`);
-  driver = await startDriver(port, { MLA_DATA_DIR: join(work, 'data'), MLA_SAVE_DIALOG_ANSWER: savePath });
+  driver = await startDriver(port, { MLA_DATA_DIR: join(work, 'data'), MLA_SAVE_DIALOG_ANSWER: savePath, MLA_OPENER_LOG: openerLog });
 });
 
 after(() => {
@@ -82,6 +85,12 @@ test('a date typed in any usual form, in each interface, reads back as one day o
         await s.waitForText('[data-testid="export-result"]', savePath);
         const text = execFileSync('pdftotext', [savePath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
         assert.ok(text.includes('28 February 2036'), 'the PDF gives the same day');
+        // Open and Show in folder reach the file just exported (the test
+        // build records them instead of starting another program).
+        await s.click('[data-testid="export-open"]');
+        await s.click('[data-testid="export-show"]');
+        await s.waitFor('open and show recorded', async () => existsSync(openerLog) && readFileSync(openerLog, 'utf8').split('\n').length >= 3);
+        assert.deepEqual(readFileSync(openerLog, 'utf8').trim().split('\n'), [`open ${savePath}`, `show ${savePath}`]);
       }
       await s.click('[data-testid="home"]');
     }

@@ -591,6 +591,23 @@ describe('review and export', () => {
     expect(exists('[data-testid="export-draft"]')).toBe(false);
   });
 
+  it('offers to open the PDF just exported and to show it in its folder, through the shell', async () => {
+    backend.drafts.get('d1')!.request = requestWithoutErrors();
+    await openFirstDraft();
+    await goToStep('review');
+    click('[data-testid="export-pdf"]');
+    await settle();
+    click('[data-testid="export-open"]');
+    await settle();
+    click('[data-testid="export-show"]');
+    await settle();
+    expect(backend.opened).toEqual([
+      { action: 'open', path: '/home/user/request.pdf' },
+      { action: 'show', path: '/home/user/request.pdf' },
+    ]);
+    expect(exists('[data-testid="export-open-error"]')).toBe(false);
+  });
+
   it('words the draft export and the problem counts in the chosen language', async () => {
     await openFirstDraft();
     await switchLanguage('fr');

@@ -10,7 +10,7 @@ use mla_writer::store::{RevisionEntry, SaveReceipt};
 use mla_writer::checks;
 use tauri::State;
 
-use super::{write_export, Drafts, Exported};
+use super::{write_export, Drafts, Exported, ExportedFiles};
 use crate::dialogs::ask_save_path;
 use crate::error::IpcError;
 
@@ -40,7 +40,15 @@ pub fn restore_revision(drafts: State<'_, Drafts>, id: String, number: u32) -> R
 
 /// Asks where to save, then writes revision `number` of draft `id` as a PDF, or a DOCX when `docx`, its running header naming the revision; null when the user cancelled.
 #[tauri::command(async)]
-pub fn export_revision(app: tauri::AppHandle, drafts: State<'_, Drafts>, id: String, number: u32, docx: bool, file_name: String) -> Result<Option<Exported>, IpcError> {
+pub fn export_revision(
+    app: tauri::AppHandle,
+    drafts: State<'_, Drafts>,
+    exported: State<'_, ExportedFiles>,
+    id: String,
+    number: u32,
+    docx: bool,
+    file_name: String,
+) -> Result<Option<Exported>, IpcError> {
     let (request, mark) = drafts.lock()?.revision_for_export(&id, number.into())?;
     let (kind, extension) = if docx { ("Word document", "docx") } else { ("PDF document", "pdf") };
     let Some(path) = ask_save_path(&app, kind, extension, &file_name) else { return Ok(None) };
@@ -50,5 +58,5 @@ pub fn export_revision(app: tauri::AppHandle, drafts: State<'_, Drafts>, id: Str
     } else {
         export::export_pdf(&request, &options, checks::today())?
     };
-    write_export(path, export)
+    write_export(&exported, path, export)
 }

@@ -4,7 +4,8 @@
 //! `history.rs`, the exchange with counterparts in `exchange.rs`, the case
 //! register in `register.rs`, encryption at rest in `security.rs`, backups
 //! in `backup.rs`, the directory of competent authorities in `directory.rs`, the own-State
-//! profile in `own_state.rs`.
+//! profile in `own_state.rs`, "Open" and "Show in folder" after an export in
+//! `opener.rs`.
 //!
 //! Every command that touches the disk or does real work is `async`: it runs
 //! on the async runtime's threads, never on the main thread that draws the
@@ -39,6 +40,7 @@ mod backup;
 mod directory;
 mod exchange;
 mod history;
+mod opener;
 mod own_state;
 mod register;
 mod search;
@@ -48,6 +50,7 @@ pub use backup::*;
 pub use directory::*;
 pub use exchange::*;
 pub use history::*;
+pub use opener::*;
 pub use own_state::*;
 pub use register::*;
 pub use search::*;
@@ -186,8 +189,9 @@ pub fn preview_request(request: Request) -> Result<Document, IpcError> {
 }
 
 /// Writes an export to `path`.
-fn write_export(path: PathBuf, export: Export) -> Result<Option<Exported>, IpcError> {
+fn write_export(exported: &ExportedFiles, path: PathBuf, export: Export) -> Result<Option<Exported>, IpcError> {
     files::write_atomically(&path, &export.bytes)?;
+    exported.record(&path);
     Ok(Some(Exported { path: path.display().to_string(), draft: export.draft }))
 }
 
@@ -196,6 +200,7 @@ fn write_export(path: PathBuf, export: Export) -> Result<Option<Exported>, IpcEr
 pub fn export_pdf(
     app: tauri::AppHandle,
     drafts: State<'_, Drafts>,
+    exported: State<'_, ExportedFiles>,
     request: Request,
     file_name: String,
     append_annexes: bool,
@@ -207,14 +212,14 @@ pub fn export_pdf(
     } else {
         export::export_pdf(&request, &options, checks::today())?
     };
-    write_export(path, export)
+    write_export(&exported, path, export)
 }
 
 /// As `export_pdf`, as an editable Word document (DOCX).
 #[tauri::command(async)]
-pub fn export_docx(app: tauri::AppHandle, request: Request, file_name: String) -> Result<Option<Exported>, IpcError> {
+pub fn export_docx(app: tauri::AppHandle, exported: State<'_, ExportedFiles>, request: Request, file_name: String) -> Result<Option<Exported>, IpcError> {
     let Some(path) = ask_save_path(&app, "Word document", "docx", &file_name) else { return Ok(None) };
-    write_export(path, export::export_docx(&request, &Options::for_request(&request), checks::today())?)
+    write_export(&exported, path, export::export_docx(&request, &Options::for_request(&request), checks::today())?)
 }
 
 /// Refuses a request that cannot be translated into `target` (code `translation`), else asks where to save and writes its free text as XLIFF 2.0; resolves the path written, null when the user cancelled.

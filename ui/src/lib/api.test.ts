@@ -91,6 +91,8 @@ describe('api', () => {
     await api.addressRequest(request, 'XN', 'a1', 'fr');
     await api.previewDirectoryImport();
     await api.applyDirectoryImport();
+    await api.openExported('/home/user/PPO-1.pdf');
+    await api.showExported('/home/user/PPO-1.pdf');
     await api.ownStateProfile();
     await api.setOwnStateProfile(profile);
     expect(invoke.mock.calls).toEqual([
@@ -159,6 +161,8 @@ describe('api', () => {
       ['address_request', { request, stateId: 'XN', authorityId: 'a1', lang: 'fr' }],
       ['preview_directory_import', {}],
       ['apply_directory_import', {}],
+      ['open_exported', { path: '/home/user/PPO-1.pdf' }],
+      ['show_exported', { path: '/home/user/PPO-1.pdf' }],
       ['own_state_profile', {}],
       ['set_own_state_profile', { profile }],
     ]);

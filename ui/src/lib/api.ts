@@ -280,6 +280,10 @@ export function createApi(invoke: Invoke) {
     previewDirectoryImport: () => call('preview_directory_import', {}),
     /** Applies the import last previewed. */
     applyDirectoryImport: () => call('apply_directory_import', {}),
+    /** Opens a file just exported with the desktop's program for it; refused for any other path. */
+    openExported: (path: string) => call('open_exported', { path }),
+    /** Shows a file just exported in its folder; refused for any other path. */
+    showExported: (path: string) => call('show_exported', { path }),
     /** The own-State profile, or null when none was set. */
     ownStateProfile: () => call('own_state_profile', {}),
     /** Stores the own-State profile; every new request is prefilled from it. */

@@ -184,6 +184,10 @@ export type Commands = {
   own_state_profile: { args: Record<string, never>; result: OwnStateProfile | null };
   /** Stores `profile` in place of the one before; a profile with problems is refused, every problem named, and nothing changes. */
   set_own_state_profile: { args: { profile: OwnStateProfile }; result: null };
+  /** Opens exported file `path` with the desktop's program for its type. */
+  open_exported: { args: { path: string }; result: null };
+  /** Shows exported file `path` selected in the desktop's file manager (or its folder, where the file manager cannot select it). */
+  show_exported: { args: { path: string }; result: null };
 };
 
 /** The names of the commands, in the order of the list. */
@@ -255,4 +259,6 @@ export const COMMAND_NAMES = [
   'apply_directory_import',
   'own_state_profile',
   'set_own_state_profile',
+  'open_exported',
+  'show_exported',
 ] as const satisfies ReadonlyArray<keyof Commands>;

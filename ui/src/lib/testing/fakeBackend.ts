@@ -62,6 +62,10 @@ export interface FakeBackend {
   followUps: Array<{ from: string; request: Request }>;
   /** When set, creating a follow-up rejects with this message. */
   failFollowUp: string | null;
+  /** The files exported (the only ones "Open" and "Show in folder" reach, as in the shell). */
+  exportedPaths: string[];
+  /** "Open" and "Show in folder" asked for, in order. */
+  opened: Array<{ action: 'open' | 'show'; path: string }>;
   /** Word documents exported, as `exports`. */
   docxExports: Array<{ fileName: string; request: Request }>;
   /** What the save dialog answers for a Word document: a path, or null for "cancelled". */
@@ -230,6 +234,13 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
     changed: true,
   });
 
+  /** As the shell: only a file exported can be opened or shown. */
+  const opener = (action: 'open' | 'show', path: string): null => {
+    if (!fake.exportedPaths.includes(path)) reject('failed', `${path} was not exported from this window: only a file just exported can be opened`);
+    fake.opened.push({ action, path });
+    return null;
+  };
+
   const handlers: Handlers = {
     wizard_definition: async ({ lang }) => {
       fake.langCalls.push(lang);
@@ -272,11 +283,13 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
     export_pdf: async ({ request, fileName, appendAnnexes }) => {
       fake.exports.push({ fileName, request: clone(request), appendAnnexes });
       if (fake.exportAnswer === null) return null;
+      fake.exportedPaths.push(fake.exportAnswer);
       return { path: fake.exportAnswer, draft: checkRequest(request, 'en').some((f) => f.severity === 'error') };
     },
     export_docx: async ({ request, fileName }) => {
       fake.docxExports.push({ fileName, request: clone(request) });
       if (fake.docxAnswer === null) return null;
+      fake.exportedPaths.push(fake.docxAnswer);
       return { path: fake.docxAnswer, draft: checkRequest(request, 'en').some((f) => f.severity === 'error') };
     },
     export_xliff: async ({ request, target, fileName }) => {
@@ -453,6 +466,9 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
     address_request: async (args) => ({ request: clone(args.request), notes: [] }),
     preview_directory_import: async () => null,
     apply_directory_import: async () => reject('failed', 'no directory import is waiting: choose the file again'),
+    // Only what was exported can be opened, as in the shell.
+    open_exported: async ({ path }) => opener('open', path),
+    show_exported: async ({ path }) => opener('show', path),
     own_state_profile: async () => (fake.ownState === null ? null : clone(fake.ownState)),
     set_own_state_profile: async ({ profile }) => {
       fake.ownState = clone(profile);
@@ -481,6 +497,8 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
     followUps: [],
     failFollowUp: null,
     docxExports: [],
+    exportedPaths: [],
+    opened: [],
     docxAnswer: '/home/user/request.docx',
     xliffExports: [],
     xliffAnswer: '/home/user/request.fr.xlf',
