@@ -53,7 +53,9 @@ describe('file names and fingerprints', () => {
     expect(fileName('PPO/2026: ../../etc', 'mlapkg')).toBe('PPO-2026-etc.mlapkg');
     expect(fileName('طلب المساعدة', 'pdf')).toBe('طلب-المساعدة.pdf');
     expect(fileName('<>', 'mlacard')).toBe('mla-writer.mlacard');
-    expect(packageFileName('Request 1', true)).toBe('Request-1-reply.mlapkg');
+    expect(packageFileName('Request 1', 'reply')).toBe('Request-1-reply.mlapkg');
+    expect(packageFileName('Request 1', 'ответ')).toBe('Request-1-ответ.mlapkg');
+    expect(packageFileName('Request 1', null)).toBe('Request-1.mlapkg');
   });
 
   it('read out in groups of five digits', () => {

@@ -90,9 +90,12 @@ export function fileName(base: string, extension: string): string {
   return `${cleaned === '' ? 'mla-writer' : cleaned}.${extension}`;
 }
 
-/** The proposed name of a package of the draft titled `title`. */
-export function packageFileName(title: string, reply: boolean): string {
-  return fileName(`${title}${reply ? ' reply' : ''}`, 'mlapkg');
+/**
+ * The proposed name of a package of the draft titled `title`; a reply's
+ * ends with `replyWord`, the interface language's word for it.
+ */
+export function packageFileName(title: string, replyWord: string | null): string {
+  return fileName(replyWord === null ? title : `${title} ${replyWord}`, 'mlapkg');
 }
 
 /**
