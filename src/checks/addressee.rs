@@ -5,9 +5,10 @@
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::basis::languages;
 use super::{msg, option, Message};
 use crate::directory::{AcceptedLanguage, StateEntry};
-use crate::i18n::{self, Lang};
+use crate::i18n::Lang;
 use crate::request::addressee::{self, AddressNote, UnknownAuthority};
 use crate::request::{DocumentLanguage, Request};
 
@@ -25,20 +26,13 @@ pub struct Addressed {
 /// [`addressee::address_to`], its notes worded in `lang`.
 pub fn address(request: &Request, entry: &StateEntry, authority_id: Option<&str>, lang: Lang) -> Result<Addressed, UnknownAuthority> {
     let addressed = addressee::address_to(request, entry, authority_id)?;
-    let notes = addressed.notes.iter().map(|n| message(n, &entry.name, lang).render(lang)).collect();
+    let notes = addressed.notes.iter().map(|n| message(n, &entry.name).render(lang)).collect();
     Ok(Addressed { request: addressed.request, notes })
 }
 
-/// The accepted languages, named in `lang` and listed in the State's order.
-fn languages(accepted: &[AcceptedLanguage], lang: Lang) -> String {
-    let catalogue = i18n::catalogue(lang);
-    let name = |code: &str| DocumentLanguage::from_code(code).map(|l| catalogue.option(l)).unwrap_or_else(|| code.to_string());
-    accepted.iter().map(|a| name(&a.lang)).collect::<Vec<_>>().join(&catalogue.get("check.addressee.separator"))
-}
-
-fn message(note: &AddressNote, state: &str, lang: Lang) -> Message {
+fn message(note: &AddressNote, state: &str) -> Message {
     let language = |key, l: DocumentLanguage, accepted: &[AcceptedLanguage]| {
-        msg(key).arg("language", option(l)).arg("state", state).arg("accepted", languages(accepted, lang))
+        msg(key).arg("language", option(l)).arg("state", state).arg("accepted", languages(accepted))
     };
     match note {
         AddressNote::Authority(name) => msg("check.addressee.authority").arg("authority", name.as_str()),
@@ -46,7 +40,7 @@ fn message(note: &AddressNote, state: &str, lang: Lang) -> Message {
         AddressNote::LanguageDrafting(l, accepted) => language("check.addressee.language_drafting", *l, accepted),
         AddressNote::LanguageFirst(l, accepted) => language("check.addressee.language_first", *l, accepted),
         AddressNote::LanguageNoneOfSix(accepted) => {
-            msg("check.addressee.language_none_of_six").arg("state", state).arg("accepted", languages(accepted, lang))
+            msg("check.addressee.language_none_of_six").arg("state", state).arg("accepted", languages(accepted))
         }
         AddressNote::Channel(c) => msg("check.addressee.channel").arg("channel", option(*c)).arg("state", state),
         AddressNote::Means(m) => msg("check.addressee.means").arg("means", option(*m)).arg("state", state),

@@ -61,7 +61,7 @@ fn options<V: crate::request::Vocabulary + Copy>(values: &[V]) -> Arg {
 
 /// The languages a State accepts, as the messages list them: one of the
 /// six by its wording, another by its code.
-fn languages(accepted: &[crate::directory::AcceptedLanguage]) -> Arg {
+pub(super) fn languages(accepted: &[crate::directory::AcceptedLanguage]) -> Arg {
     list(accepted.iter().map(|a| match DocumentLanguage::from_code(&a.lang) {
         Some(l) => option(l).into(),
         None => a.lang.as_str().into(),
