@@ -3,14 +3,13 @@
 //! `persons.0.location`), and access to any answer by that path.
 
 use std::collections::BTreeSet;
-use std::sync::OnceLock;
 
 use serde_json::Value;
 
 use crate::i18n::Lang;
 use crate::request::Request;
 
-use super::{definition, Field, Input, WizardDefinition};
+use super::{worded, Field, Input};
 
 /// One answer of a request: what a translator sees ([`units`]), or where
 /// search looks ([`texts`]).
@@ -127,18 +126,11 @@ pub fn texts(request: &Request, lang: Lang) -> Vec<Unit> {
     gather(Answers::Text, request, lang)
 }
 
-/// The wizard in each language, worded once.
-fn cached_definition(lang: Lang) -> &'static WizardDefinition {
-    static DEFINITIONS: [OnceLock<WizardDefinition>; Lang::ALL.len()] = [const { OnceLock::new() }; Lang::ALL.len()];
-    let index = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-    DEFINITIONS[index].get_or_init(|| definition(lang))
-}
-
 fn gather(which: Answers, request: &Request, lang: Lang) -> Vec<Unit> {
     let value = serde_json::to_value(request).expect("a request always serialises");
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
-    for step in &cached_definition(lang).steps {
+    for step in &worded(lang).steps {
         if !step.kinds.contains(&request.kind)
             || step.show_when.as_ref().is_some_and(|c| !c.holds(&value))
         {

@@ -21,7 +21,7 @@ use similar::{capture_diff_slices, Algorithm, DiffOp};
 use ts_rs::TS;
 
 use super::tracked::{word_changes, Span};
-use super::{definition, get, Field, Input};
+use super::{get, worded, Field, Input};
 use crate::i18n::Lang;
 use crate::request::Request;
 
@@ -73,34 +73,66 @@ pub enum Change {
 
 /// The changes from `old` to `new`, in wizard order, labelled in `lang`.
 pub fn changes(old: &Request, new: &Request, lang: Lang) -> Vec<FieldChange> {
-    let old_json = serde_json::to_value(old).expect("a request always serialises");
-    let new_json = serde_json::to_value(new).expect("a request always serialises");
-    let mut walk = Walk { lang, covered: BTreeSet::new(), out: Vec::new() };
-    for step in definition(lang).steps {
-        if step.kinds.contains(&old.kind) || step.kinds.contains(&new.kind) {
-            walk.fields(&step.fields, &old_json, &new_json, "", "");
-        }
+    let mut walk = Walk { lang, covered: BTreeSet::new(), out: Out::Changes(Vec::new()) };
+    walk.requests(old, new);
+    match walk.out {
+        Out::Changes(changes) => changes,
+        Out::Paths(_) => unreachable!("the walk was asked for changes"),
     }
-    walk.outside_wizard(&old_json, &new_json, "");
-    walk.out
 }
 
-/// The short summary of a change, as a history lists it: the paths that
-/// changed, in order ("facts.summary, persons.2").
-pub fn changed_paths(changes: &[FieldChange]) -> Vec<String> {
-    changes.iter().map(|c| c.path.clone()).collect()
+/// The paths of the answers that changed from `old` to `new`, in wizard
+/// order: the paths of [`changes`], without working out the words that
+/// changed or wording the values (what a history lists, on every save).
+pub fn changed_paths(old: &Request, new: &Request) -> Vec<String> {
+    let mut walk = Walk { lang: Lang::En, covered: BTreeSet::new(), out: Out::Paths(Vec::new()) };
+    walk.requests(old, new);
+    match walk.out {
+        Out::Paths(paths) => paths,
+        Out::Changes(_) => unreachable!("the walk was asked for paths"),
+    }
 }
 
 struct Walk {
     lang: Lang,
     /// Paths the wizard walk has compared (a list's path covers its items).
     covered: BTreeSet<String>,
-    out: Vec<FieldChange>,
+    out: Out,
+}
+
+/// What a walk gathers: the changes, or only where they are.
+enum Out {
+    Changes(Vec<FieldChange>),
+    Paths(Vec<String>),
 }
 
 static NULL: Value = Value::Null;
 
 impl Walk {
+    fn requests(&mut self, old: &Request, new: &Request) {
+        let old_json = serde_json::to_value(old).expect("a request always serialises");
+        let new_json = serde_json::to_value(new).expect("a request always serialises");
+        for step in &worded(self.lang).steps {
+            if step.kinds.contains(&old.kind) || step.kinds.contains(&new.kind) {
+                self.fields(&step.fields, &old_json, &new_json, "", "");
+            }
+        }
+        self.outside_wizard(&old_json, &new_json, "");
+    }
+
+    /// Records a change at `path`; its label and what changed are worked
+    /// out only when the walk gathers changes.
+    fn push(&mut self, path: String, label: impl FnOnce() -> String, change: impl FnOnce(&Self) -> Change) {
+        if let Out::Changes(_) = self.out {
+            let (label, change) = (label(), change(self));
+            if let Out::Changes(changes) = &mut self.out {
+                changes.push(FieldChange { path, label, change });
+            }
+        } else if let Out::Paths(paths) = &mut self.out {
+            paths.push(path);
+        }
+    }
+
     fn fields(&mut self, fields: &[Field], old: &Value, new: &Value, prefix: &str, label_prefix: &str) {
         for field in fields {
             let path = format!("{prefix}{}", field.path);
@@ -111,18 +143,17 @@ impl Walk {
             if a == b {
                 continue;
             }
-            let label = format!("{label_prefix}{}", field.label);
+            let label = || format!("{label_prefix}{}", field.label);
             match &field.input {
                 Input::Group { item_label, fields: item_fields, .. } => {
                     self.items(item_fields, item_label, a, b, &path, label_prefix);
                 }
                 Input::Text | Input::Multiline if a.is_string() || b.is_string() => {
-                    let spans = word_changes(a.as_str().unwrap_or(""), b.as_str().unwrap_or(""));
-                    self.out.push(FieldChange { path, label, change: Change::Text { spans } });
+                    let spans = || word_changes(a.as_str().unwrap_or(""), b.as_str().unwrap_or(""));
+                    self.push(path, label, |_| Change::Text { spans: spans() });
                 }
                 input => {
-                    let change = Change::Value { old: self.worded(input, a), new: self.worded(input, b) };
-                    self.out.push(FieldChange { path, label, change });
+                    self.push(path, label, |walk| Change::Value { old: walk.worded(input, a), new: walk.worded(input, b) });
                 }
             }
         }
@@ -150,11 +181,11 @@ impl Walk {
             }
             for i in old_range.clone().skip(paired) {
                 let (path, label) = item(i);
-                self.out.push(FieldChange { path, label, change: Change::Removed { summary: summary(fields, &a[i]) } });
+                self.push(path, || label, |_| Change::Removed { summary: summary(fields, &a[i]) });
             }
             for j in new_range.clone().skip(paired) {
                 let (path, label) = item(j);
-                self.out.push(FieldChange { path, label, change: Change::Added { summary: summary(fields, &b[j]) } });
+                self.push(path, || label, |_| Change::Added { summary: summary(fields, &b[j]) });
             }
         }
     }
@@ -173,8 +204,8 @@ impl Walk {
             return;
         }
         let path = prefix.trim_end_matches('.').to_string();
-        let change = Change::Value { old: plain(old), new: plain(new) };
-        self.out.push(FieldChange { label: path.clone(), path, change });
+        let label = path.clone();
+        self.push(path, || label, |_| Change::Value { old: plain(old), new: plain(new) });
     }
 
     /// An answer as the user reads it.
@@ -303,11 +334,33 @@ mod tests {
         new.persons[0].role = Some(PersonRole::Suspect);
         new.persons[0].family_name = "Durant".into();
         let changes = changes(&old, &new, Lang::Fr);
-        let paths = changed_paths(&changes);
+        let paths: Vec<_> = changes.iter().map(|c| c.path.clone()).collect();
         assert_eq!(paths, vec!["persons.0.role", "persons.0.family_name"]);
         assert_eq!(changes[0].label, "Personne 1: Rôle dans l'affaire");
         assert_eq!(changes[0].change, Change::Value { old: String::new(), new: "Suspect".into() });
         assert_eq!(changes[1].label, "Personne 1: Nom de famille ou dénomination sociale");
+    }
+
+    #[test]
+    fn the_changed_paths_are_the_paths_of_the_changes() {
+        let old = crate::request::demo::request(time::macros::date!(2026 - 11 - 20));
+        let mut edits: Vec<Request> = Vec::new();
+        let mut new = old.clone();
+        new.facts.summary.push_str(" A further transfer was found.");
+        edits.push(new.clone());
+        new.persons.remove(0);
+        new.persons.push(person("Okafor"));
+        new.persons[0].role = Some(PersonRole::Witness);
+        edits.push(new.clone());
+        new.format_version += 1;
+        new.urgency.flag = !new.urgency.flag;
+        edits.push(new);
+        for new in &edits {
+            let paths: Vec<_> = changes(&old, new, Lang::Ar).into_iter().map(|c| c.path).collect();
+            assert!(!paths.is_empty());
+            assert_eq!(changed_paths(&old, new), paths);
+        }
+        assert!(changed_paths(&old, &old).is_empty());
     }
 
     #[test]

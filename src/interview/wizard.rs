@@ -13,6 +13,8 @@
 //! [`crate::request::Request`], and every key exists in every locale (both
 //! tested).
 
+use std::sync::OnceLock;
+
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -783,6 +785,14 @@ fn word_field(spec: Spec, key_prefix: &str, cat: &Catalogue, lang: Lang) -> Fiel
         translatable: spec.translatable,
         input,
     }
+}
+
+/// The wizard in `lang`, worded once per run: what the core's own walks
+/// over the fields read (answers, texts, diffs), on every save.
+pub(crate) fn worded(lang: Lang) -> &'static WizardDefinition {
+    static DEFINITIONS: [OnceLock<WizardDefinition>; Lang::ALL.len()] = [const { OnceLock::new() }; Lang::ALL.len()];
+    let index = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    DEFINITIONS[index].get_or_init(|| definition(lang))
 }
 
 /// The wizard, worded in `lang`.

@@ -45,7 +45,7 @@ pub struct RevisionEntry {
 /// The paths of the answers that changed from `before` (none for a first
 /// revision) to `after`.
 fn changed(before: Option<&Request>, after: &Request) -> Vec<String> {
-    before.map_or_else(Vec::new, |before| interview::changed_paths(&interview::changes(before, after, Lang::En)))
+    before.map_or_else(Vec::new, |before| interview::changed_paths(before, after))
 }
 
 /// [`changed`] as stored in `revisions.changes`: a JSON array.
