@@ -102,6 +102,16 @@ pub fn pdf(request: &Request, options: &Options, draft: bool) -> Result<Vec<u8>,
     Ok(pdf::write(fonts(), &laid, &info))
 }
 
+/// The request's pages as the app previews them: what [`export_pdf`]
+/// writes for the same request, options and day, page by page and line by
+/// line (a request with errors carries the DRAFT marking).
+pub fn pages(request: &Request, options: &Options, today: time::Date) -> Result<crate::output::pages::Pages, TemplateError> {
+    let draft = crate::checks::request_has_errors(request, today);
+    let doc = document_for(request, options)?;
+    let laid = layout::lay_out(fonts(), &doc, options.paper.size(), draft);
+    Ok(crate::output::pages::pages(&laid, &doc.title, doc.lang.code()))
+}
+
 /// Any document (a reading copy, for instance) laid out on `paper` as a
 /// PDF dated `date`, without draft marking.
 pub fn document_pdf(doc: &Document, paper: Paper, date: time::OffsetDateTime) -> Vec<u8> {

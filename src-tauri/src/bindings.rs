@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use mla_writer::checks::Finding;
-use mla_writer::document::Document;
+use mla_writer::output::pages::Pages;
 use mla_writer::i18n::Lang;
 use mla_writer::interview::{FieldChange, WizardDefinition};
 use mla_writer::directory::DirectoryChanges;

@@ -23,7 +23,7 @@ macro_rules! command_list {
             save_draft(id: String, request: Request) -> SaveReceipt;
             create_follow_up(id: String) -> Draft;
             check_request(request: Request, lang: Lang) -> Vec<Finding>;
-            preview_request(request: Request) -> Document;
+            preview_request(request: Request) -> Pages;
             export_pdf(request: Request, file_name: String, append_annexes: bool) -> Option<Exported>;
             export_docx(request: Request, file_name: String) -> Option<Exported>;
             export_xliff(request: Request, target: Lang, file_name: String) -> Option<String>;

@@ -102,7 +102,10 @@ fn entry(name: &str, request: &Request, with_documents: bool) -> Value {
         let translated = translation::import(request, &marked_translation(request, lang)).expect("a marked translation imports");
         (lang, translated)
     });
-    let document = |r: &Request| serde_json::to_value(export::document(r, export::document_lang(r)).unwrap()).unwrap();
+    let pages = |r: &Request| {
+        let options = export::Options { date: CONTRACT_DATE.midnight().assume_utc(), ..export::Options::for_request(r) };
+        serde_json::to_value(export::pages(r, &options, CONTRACT_DATE).unwrap()).unwrap()
+    };
     json!({
         "name": name,
         "request": request,
@@ -115,9 +118,9 @@ fn entry(name: &str, request: &Request, with_documents: bool) -> Value {
             "target": lang.code(),
             "request": r,
             "title": draft_title(r),
-            "document": if with_documents { document(r) } else { Value::Null },
+            "pages": if with_documents { pages(r) } else { Value::Null },
         })),
-        "document": if with_documents { document(request) } else { Value::Null },
+        "pages": if with_documents { pages(request) } else { Value::Null },
     })
 }
 

@@ -39,6 +39,9 @@ pub struct GlyphRun {
     pub font: FontId,
     /// Whether bold is drawn by stroking the outline (the font has no bold face).
     pub synthetic_bold: bool,
+    /// Whether the run reads right to left (its glyphs are still left to
+    /// right, so its text is their texts in reverse order).
+    pub rtl: bool,
     /// Glyphs, left to right.
     pub glyphs: Vec<Glyph>,
 }
@@ -295,6 +298,7 @@ impl<'t> ShapedParagraph<'t> {
                     GlyphRun {
                         font: s.font,
                         synthetic_bold: synthetic_bold && !s.font.has_bold_face(),
+                        rtl,
                         glyphs: candidates.iter().filter(|g| run.contains(&g.cluster)).map(|g| g.glyph.clone()).collect(),
                     }
                 })

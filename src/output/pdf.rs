@@ -15,6 +15,7 @@ use subsetter::GlyphRemapper;
 use crate::layout::fonts::{FontId, Fonts};
 use crate::layout::{LaidOut, TextLine};
 use crate::layout::shaping::GlyphRun;
+use super::pages;
 
 /// What the PDF says about itself.
 pub struct PdfInfo<'a> {
@@ -67,20 +68,20 @@ pub fn write(fonts: &Fonts, laid: &LaidOut, info: &PdfInfo<'_>) -> Vec<u8> {
             // Diagonal, centred, light grey, under the text; drawn as shapes,
             // not text, so that it never mixes with the words it crosses when
             // the text is extracted (the note at the top of the page says it).
-            let size = 110.0;
+            let size = pages::WATERMARK_SIZE;
             let width = mark.width * size;
-            let angle = (laid.size.height / laid.size.width).atan();
+            let angle = pages::watermark_angle(laid.size.width, laid.size.height);
             let (cx, cy) = (laid.size.width / 2.0, laid.size.height / 2.0);
             let origin = (
                 cx - (width / 2.0) * angle.cos() + (size / 3.0) * angle.sin(),
                 cy - (width / 2.0) * angle.sin() - (size / 3.0) * angle.cos(),
             );
-            ops.push(Op::SetFillColor { col: grey(0.88) });
+            ops.push(Op::SetFillColor { col: grey(pages::WATERMARK_GREY) });
             ops.extend(watermark_shapes(fonts, mark, size, angle, origin));
         }
         for rule in &page.rules {
-            ops.push(Op::SetOutlineColor { col: grey(0.55) });
-            ops.push(Op::SetOutlineThickness { pt: Pt(0.6) });
+            ops.push(Op::SetOutlineColor { col: grey(pages::RULE_GREY) });
+            ops.push(Op::SetOutlineThickness { pt: Pt(pages::RULE_THICKNESS) });
             ops.push(Op::DrawLine {
                 line: PdfLine {
                     points: vec![

@@ -120,7 +120,7 @@ test('the demo request goes to a translator as XLIFF and comes back as a new Fre
     await s.waitFor('the title of the translation', async () => (await title()).endsWith('[fr]'));
     await s.click('[data-testid="step-review"]');
     await s.click('[data-testid="review-tab-read"]');
-    await s.waitForText('[data-testid="preview"]', 'FR: ');
+    await s.waitForPreviewText('FR: ');
     await s.click('[data-testid="review-tab-check"]');
     await s.find('[data-testid="translation-translated"]');
     await s.click('[data-testid="export-pdf"]');

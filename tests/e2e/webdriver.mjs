@@ -161,6 +161,17 @@ export class Session {
     return this.cmd('GET', `/element/${id}/property/value`);
   }
 
+  /**
+   * Waits until the document preview (pages of SVG text, a run per font
+   * and direction) reads `expected`: its runs joined by spaces, as the
+   * page's words read.
+   */
+  async waitForPreviewText(expected, timeoutMs) {
+    const script =
+      'return [...document.querySelectorAll(\'[data-testid="preview"] text\')].map((t) => t.textContent).join(" ").replace(/\\s+/g, " ")';
+    return this.waitFor(`"${expected}" in the preview`, async () => (await this.cmd('POST', '/execute/sync', { script, args: [] })).includes(expected), timeoutMs);
+  }
+
   async waitForText(css, expected, timeoutMs) {
     return this.waitFor(`"${expected}" in ${css}`, async () => (await this.text(css)).includes(expected), timeoutMs);
   }

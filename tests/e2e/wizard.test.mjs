@@ -136,7 +136,7 @@ test('a request typed into the wizard is exported as a PDF and survives a restar
     // Review: the document reads on its pane; findings name their provisions, then export.
     await s.click('[data-testid="review-tab-read"]');
     await s.find('[data-testid="preview"]');
-    await s.waitForText('[data-testid="preview"]', typed.authority);
+    await s.waitForPreviewText(typed.authority);
     await s.click('[data-testid="review-tab-check"]');
     // The list re-renders while the checks catch up with the last keystrokes;
     // read it in one go once it has settled.
@@ -177,6 +177,21 @@ test('a request typed into the wizard is exported as a PDF and survives a restar
     // The request still lacks its signature block: it can only leave as a draft.
     assert.match(text, /DRAFT – not for transmission/);
     assert.match(await s.text('[data-testid="export-result"]'), /draft/i);
+    // The preview is the PDF: as many pages, and on each page the same
+    // letters and digits (read from the PDF by poppler; the DRAFT watermark,
+    // which the PDF draws as shapes, left out).
+    const previewPages = await s.cmd('POST', '/execute/sync', {
+      script:
+        'return [...document.querySelectorAll(\'[data-testid="preview"] [data-testid="preview-page"]\')].map((page) => [...page.querySelectorAll(":scope > text")].map((t) => t.textContent).join(" "))',
+      args: [],
+    });
+    const pageCount = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' }))[1]);
+    assert.equal(previewPages.length, pageCount, 'the preview and the PDF have different numbers of pages');
+    const letters = (t) => [...t].filter((c) => /[\p{L}\p{N}]/u.test(c)).sort().join('');
+    previewPages.forEach((shown, i) => {
+      const printed = execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), pdfPath, '-'], { encoding: 'utf8' });
+      assert.equal(letters(shown), letters(printed), `page ${i + 1} of the preview differs from the PDF's`);
+    });
     const fonts = execFileSync('pdffonts', [pdfPath], { encoding: 'utf8' });
     for (const line of fonts.split('\n').slice(2).filter(Boolean)) {
       assert.match(line, /\byes\b/, `font not embedded: ${line}`);

@@ -18,7 +18,7 @@ use std::ops::{Deref, DerefMut};
 use std::sync::{Mutex, MutexGuard};
 
 use mla_writer::checks::{self, Finding};
-use mla_writer::document::Document;
+use mla_writer::output::pages::Pages;
 use mla_writer::export::{self, Export, Options};
 use mla_writer::files;
 use mla_writer::i18n::{self, Lang};
@@ -182,10 +182,10 @@ pub fn check_request(request: Request, lang: Lang) -> Vec<Finding> {
     checks::run(&request, checks::today(), lang)
 }
 
-/// The document the request makes, in its language of transmission (what the preview shows).
+/// The pages of the PDF the request makes today, in its language of transmission: what the preview shows, line for line.
 #[tauri::command(async)]
-pub fn preview_request(request: Request) -> Result<Document, IpcError> {
-    Ok(export::document(&request, export::document_lang(&request))?)
+pub fn preview_request(request: Request) -> Result<Pages, IpcError> {
+    Ok(export::pages(&request, &Options::for_request(&request), checks::today())?)
 }
 
 /// Writes an export to `path`.

@@ -3,7 +3,7 @@
  * preview, autosave and export. Components read it and call its methods;
  * they hold no logic of their own.
  */
-import type { Document } from './generated/Document';
+import type { Pages } from './generated/Pages';
 import type { Draft } from './generated/Draft';
 import type { Field } from './generated/Field';
 import type { Finding } from './generated/Finding';
@@ -120,7 +120,8 @@ export class Editor {
   checksError = $state<string | null>(null);
   saveState = $state<SaveState>({ kind: 'saved' });
   revision = $state(0);
-  document = $state.raw<Document | null>(null);
+  /** The pages of the PDF the request makes, as the preview shows them. */
+  pages = $state.raw<Pages | null>(null);
   previewError = $state<string | null>(null);
   previewPending = $state(false);
   exportState = $state<ExportState>({ kind: 'idle' });
@@ -153,7 +154,7 @@ export class Editor {
   private readonly api: EditorApi;
   private readonly autosave: AutosaveQueue<Request, SaveReceipt>;
   private readonly checks: LatestRunner<Request, Finding[]>;
-  private readonly preview: LatestRunner<Request, Document>;
+  private readonly preview: LatestRunner<Request, Pages>;
   private previewActive = false;
 
   constructor(
@@ -194,11 +195,11 @@ export class Editor {
       },
       onError: (error) => (this.checksError = this.describe(error)),
     });
-    this.preview = new LatestRunner<Request, Document>({
+    this.preview = new LatestRunner<Request, Pages>({
       run: (request) => api.previewRequest(request),
       delay: timings.preview,
-      onResult: (doc) => {
-        this.document = doc;
+      onResult: (pages) => {
+        this.pages = pages;
         this.previewError = null;
         this.previewPending = false;
       },

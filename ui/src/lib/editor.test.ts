@@ -136,7 +136,7 @@ describe('Editor', () => {
     const { editor } = await openEditor(corpusRequest('norland'));
     editor.setPreviewActive(true);
     await vi.advanceTimersByTimeAsync(0);
-    expect(editor.document).toEqual(corpusEntry('norland').document);
+    expect(editor.pages).toEqual(corpusEntry('norland').pages);
     // The answers that make the corpus's request with hostile text.
     const hostile = corpusRequest('hostile-text');
     editor.change('req_auth.name', hostile.req_auth.name);
@@ -144,9 +144,9 @@ describe('Editor', () => {
     editor.change('facts.summary', hostile.facts.summary);
     expect(editor.previewPending).toBe(true);
     await vi.advanceTimersByTimeAsync(399);
-    expect(editor.document).toEqual(corpusEntry('norland').document);
+    expect(editor.pages).toEqual(corpusEntry('norland').pages);
     await vi.advanceTimersByTimeAsync(1);
-    expect(editor.document).toEqual(corpusEntry('hostile-text').document);
+    expect(editor.pages).toEqual(corpusEntry('hostile-text').pages);
     expect(editor.previewPending).toBe(false);
     expect(editor.previewError).toBeNull();
   });

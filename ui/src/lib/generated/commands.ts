@@ -16,7 +16,6 @@ import type { Desk } from './Desk';
 import type { DirectoryChanges } from './DirectoryChanges';
 import type { DirectoryReceipt } from './DirectoryReceipt';
 import type { DirectorySummary } from './DirectorySummary';
-import type { Document } from './Document';
 import type { Draft } from './Draft';
 import type { DraftLink } from './DraftLink';
 import type { DraftSummary } from './DraftSummary';
@@ -29,6 +28,7 @@ import type { Lang } from './Lang';
 import type { Overview } from './Overview';
 import type { OwnStateProfile } from './OwnStateProfile';
 import type { PackageImport } from './PackageImport';
+import type { Pages } from './Pages';
 import type { ReadableExport } from './ReadableExport';
 import type { RegisterPage } from './RegisterPage';
 import type { RegisterQuery } from './RegisterQuery';
@@ -68,8 +68,8 @@ export type Commands = {
   create_follow_up: { args: { id: string }; result: Draft };
   /** Runs the checks as of today; the findings' messages are worded in `lang`. */
   check_request: { args: { request: Request; lang: Lang }; result: Array<Finding> };
-  /** The document the request makes, in its language of transmission (what the preview shows). */
-  preview_request: { args: { request: Request }; result: Document };
+  /** The pages of the PDF the request makes today, in its language of transmission: what the preview shows, line for line. */
+  preview_request: { args: { request: Request }; result: Pages };
   /** Asks where to save, then writes the PDF (a draft while the request has errors), with `append_annexes` followed by its PDF and image annex files, each after a separator page; null when the user cancelled. */
   export_pdf: { args: { request: Request; fileName: string; appendAnnexes: boolean }; result: Exported | null };
   /** As `export_pdf`, as an editable Word document (DOCX). */

@@ -78,7 +78,7 @@ describe.each(entries.map((e) => [e.name, e] as const))('the stand-in on request
     expect(imported?.summary.title).toBe(entry.translation.title);
   });
 
-  it.skipIf(entry.document === null)('previews the request with the core’s document', async () => {
-    await expect(holding(entry.request).invoke('preview_request', { request: entry.request })).resolves.toEqual(entry.document);
+  it.skipIf(entry.pages === null)('previews the request with the core’s pages', async () => {
+    await expect(holding(entry.request).invoke('preview_request', { request: entry.request })).resolves.toEqual(entry.pages);
   });
 });

@@ -30,7 +30,7 @@ import type { DraftLink } from '../generated/DraftLink';
 import type { RegisterEntry } from '../generated/RegisterEntry';
 import type { RegisterQuery } from '../generated/RegisterQuery';
 import { currentStatus } from '../register';
-import { checkRequest, draftTitle, exportRefusal, followUp, importMarkedTranslation, previewDocument } from './fakeCore';
+import { checkRequest, draftTitle, exportRefusal, followUp, importMarkedTranslation, previewPages } from './fakeCore';
 import { emptyRequest, uiStrings, wizardDefinition } from './fixtures';
 
 export interface FakeBackend {
@@ -279,7 +279,7 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
       return checkRequest(request, lang);
     },
     preview_request: async ({ request }) =>
-      previewDocument(request) ?? reject('failed', 'the stand-in for the shell has a preview only for the requests of the corpus'),
+      previewPages(request) ?? reject('failed', 'the stand-in for the shell has a preview only for the requests of the corpus'),
     export_pdf: async ({ request, fileName, appendAnnexes }) => {
       fake.exports.push({ fileName, request: clone(request), appendAnnexes });
       if (fake.exportAnswer === null) return null;

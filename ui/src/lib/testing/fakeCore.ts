@@ -6,7 +6,7 @@
  * wizard) come from the core; `contract.test.ts` runs each on every request
  * of the corpus and compares it with what the core answered.
  */
-import type { Document } from '../generated/Document';
+import type { Pages } from '../generated/Pages';
 import type { DocumentLanguage } from '../generated/DocumentLanguage';
 import type { Field } from '../generated/Field';
 import type { Finding } from '../generated/Finding';
@@ -283,11 +283,11 @@ function canonical(value: unknown): string {
  * or its marked translation), or null: the stand-in does not lay out
  * documents.
  */
-export function previewDocument(r: Request): Document | null {
+export function previewPages(r: Request): Pages | null {
   const wanted = canonical(r);
   for (const entry of corpus().entries) {
-    if (entry.document && canonical(entry.request) === wanted) return copy(entry.document);
-    if (entry.translation?.document && canonical(entry.translation.request) === wanted) return copy(entry.translation.document);
+    if (entry.pages && canonical(entry.request) === wanted) return copy(entry.pages);
+    if (entry.translation?.pages && canonical(entry.translation.request) === wanted) return copy(entry.translation.pages);
   }
   return null;
 }

@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Document } from '../generated/Document';
+import type { Pages } from '../generated/Pages';
 import type { Field } from '../generated/Field';
 import type { Finding } from '../generated/Finding';
 import type { IpcError } from '../generated/IpcError';
@@ -50,9 +50,9 @@ export interface CorpusEntry {
   /** Why it cannot go to a translator into each language, or null when it can. */
   exportable: Record<Lang, IpcError | null>;
   /** A translation into French (else English) with every target its source marked `[xx] `. */
-  translation: { target: Lang; request: Request; title: string; document: Document | null } | null;
+  translation: { target: Lang; request: Request; title: string; pages: Pages | null } | null;
   /** The preview (requests of `requests/` only). */
-  document: Document | null;
+  pages: Pages | null;
 }
 
 /** The corpus: the date it is checked on, the draft id errors name, and the entries. */
