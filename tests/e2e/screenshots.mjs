@@ -51,6 +51,13 @@ try {
     await shot('ar-02-review');
     await s.click('[data-testid="review-tab-answers"]');
     await shot('ar-02-review-answers');
+    // The request itself in Arabic: its preview is the Arabic PDF's pages.
+    await s.click('[data-testid="step-basis"]');
+    await s.choose('[data-field="lang.request"]', 'ar');
+    await s.click('[data-testid="step-review"]');
+    await s.click('[data-testid="review-tab-read"]');
+    await s.waitForPreviewText('المساعدة');
+    await shot('ar-03-review-read');
     await s.click('[data-testid="review-tab-check"]');
     await s.choose('[data-testid="language"]', 'en');
   } finally {
