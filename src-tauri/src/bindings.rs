@@ -11,7 +11,7 @@ use mla_writer::checks::Finding;
 use mla_writer::output::pages::Pages;
 use mla_writer::i18n::Lang;
 use mla_writer::interview::{FieldChange, WizardDefinition};
-use mla_writer::directory::DirectoryChanges;
+use mla_writer::directory::{DirectoryChanges, StateEntry};
 use mla_writer::checks::addressee::Addressed;
 use mla_writer::request::addressee::AuthorityChoice;
 use mla_writer::request::own_state::OwnStateProfile;
@@ -19,7 +19,7 @@ use mla_writer::request::{Request, RequestKind};
 use mla_writer::store::annexes::AttachedAnnex;
 use mla_writer::store::integrity::{IntegrityReport, ReadableExport};
 use mla_writer::store::{
-    Dashboard, DirectoryReceipt, DirectorySummary, Draft, DraftLink, DraftSummary, RegisterPage, RegisterQuery, RevisionEntry, SaveReceipt, SearchResult,
+    Dashboard, DirectoryHistoryEntry, DirectoryReceipt, DirectorySummary, Draft, DraftLink, DraftSummary, RegisterPage, RegisterQuery, RevisionEntry, SaveReceipt, SearchResult,
     SetAsideDraft,
 };
 use mla_writer::BuildInfo;

@@ -79,6 +79,11 @@ macro_rules! command_list {
             address_request(request: Request, state_id: String, authority_id: Option<String>, lang: Lang) -> Addressed;
             preview_directory_import() -> Option<DirectoryChanges>;
             apply_directory_import() -> DirectoryReceipt;
+            search_directory(text: String) -> Vec<DirectorySummary>;
+            directory_entry(state_id: String) -> StateEntry;
+            directory_history(state_id: String) -> Vec<DirectoryHistoryEntry>;
+            save_directory_entry(entry: StateEntry) -> DirectoryReceipt;
+            delete_directory_authority(state_id: String, authority_id: String) -> ();
             own_state_profile() -> Option<OwnStateProfile>;
             set_own_state_profile(profile: OwnStateProfile) -> ();
             open_exported(path: String) -> ();

@@ -15,7 +15,9 @@
 //!   can be a translation target (or the error), the import of a
 //!   translation whose every target is the source marked `[xx] `, and, for
 //!   the requests of `requests/`, the preview of the request and of that
-//!   translation.
+//!   translation;
+//! - `directory.json`: the entries of the demo directory as the store gives
+//!   them, which tests put in the stand-in's directory.
 //!
 //! Everything is a pure function of the sources: the same tree writes the
 //! same bytes, and CI fails when the committed files are stale.
@@ -163,6 +165,8 @@ fn export_bindings_ui_fixtures() {
             .collect();
     write(&dir, "rules.json", &Value::Array(rules));
     write(&dir, "corpus.json", &corpus());
+    let demo: Vec<Value> = mla_writer::directory::demo::pack().states.into_iter().map(|s| serde_json::to_value(s.entry).unwrap()).collect();
+    write(&dir, "directory.json", &Value::Array(demo));
 }
 
 #[test]

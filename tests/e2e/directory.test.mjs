@@ -9,7 +9,10 @@
 // authority filled from the profile;
 // changing the language to
 // one the State does not accept raises the language finding with its
-// provision. The CLI reads the draft back: it carries the entry's copy.
+// provision. On the way, the imported State is found in Settings by its
+// authority's name, and its e-mail is edited (the change in the entry's
+// history, and in the request filled from it). The CLI reads the draft
+// back: it carries the entry's copy; and the directory: it has the edit.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -88,6 +91,18 @@ test('an imported State and its authority fill a new request, and a language it 
     await s.click('[data-testid="directory-apply"]');
     await s.waitForText('[data-testid="directory-notice"]', '1 new');
     await s.waitForText('[data-testid="directory-state-XE"]', 'Republic of Examplia');
+
+    // Found by its authority's name; its entry opened, the e-mail edited
+    // and saved, the change in the entry's history.
+    await s.type('[data-testid="directory-search"]', 'assistance unit');
+    await s.click('[data-testid="directory-open-XE"]');
+    await s.waitForText('[data-testid="directory-entry"]', 'Central authority for mutual legal assistance');
+    await s.click('[data-testid="directory-edit-00000000-0000-4000-8000-000000000e01"]');
+    await s.cmd('POST', `/element/${await s.find('[data-testid="directory-edit-emails"]')}/clear`, {});
+    await s.type('[data-testid="directory-edit-emails"]', 'mla.unit@justice.examplia.example');
+    await s.click('[data-testid="directory-edit-save"]');
+    await s.waitForText('[data-testid="directory-entry-notice"]', 'Saved');
+    await s.waitForText('[data-testid="directory-history"]', 'mla.unit@justice.examplia.example');
     await s.click('[data-testid="settings-home"]');
 
     // A new request, addressed from the directory.
@@ -99,7 +114,7 @@ test('an imported State and its authority fill a new request, and a language it 
     await s.waitForText('[data-testid="picker-notes"]', AUTHORITY);
     assert.equal(await s.value('[data-field="req_state"]'), 'Republic of Examplia');
     assert.equal(await s.value('[data-field="recv_auth.name"]'), AUTHORITY);
-    assert.match(await s.value('[data-field="recv_auth.address"]'), /3 Example Road\s+1000 Examplia City\s+Republic of Examplia\s+mla@justice\.examplia\.example/);
+    assert.match(await s.value('[data-field="recv_auth.address"]'), /3 Example Road\s+1000 Examplia City\s+Republic of Examplia\s+mla\.unit@justice\.examplia\.example/);
     assert.equal(await s.value('[data-field="channel.route"]'), 'central_authority');
     assert.equal(await s.value('[data-field="channel.means"]'), 'email');
 
@@ -129,4 +144,8 @@ test('an imported State and its authority fill a new request, and a language it 
   assert.equal(saved.req_state_entry.state_id, 'XE');
   assert.equal(saved.recv_auth.name, AUTHORITY);
   assert.equal(saved.lang.request, 'fr');
+  // The edit is in the store, as the CLI reads it.
+  const shown = mla(['directory', 'show', 'XE']);
+  assert.match(shown, /mla\.unit@justice\.examplia\.example/);
+  assert.doesNotMatch(shown, /\bmla@justice\.examplia\.example/);
 });

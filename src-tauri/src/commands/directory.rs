@@ -1,17 +1,18 @@
-//! The directory of competent authorities: its States, the authorities of
-//! one for a kind of request, a request addressed from an entry, and an
+//! The directory of competent authorities: its States, found by a word, an
+//! entry with its history, edited or an authority deleted; the authorities
+//! of one for a kind of request, a request addressed from an entry, and an
 //! import previewed field by field before it is applied. One core call
 //! each; the preview waits here, in [`PendingImport`], until the user
 //! applies or drops it.
 
 use std::sync::Mutex;
 
-use mla_writer::directory::{self, DirectoryChanges, SourceType};
+use mla_writer::directory::{self, DirectoryChanges, SourceType, StateEntry};
 use mla_writer::i18n::Lang;
 use mla_writer::checks::addressee::{self as wording, Addressed};
 use mla_writer::request::addressee::{self, AuthorityChoice};
 use mla_writer::request::{Request, RequestKind};
-use mla_writer::store::{DirectoryReceipt, DirectorySource, DirectorySummary};
+use mla_writer::store::{DirectoryHistoryEntry, DirectoryReceipt, DirectorySource, DirectorySummary};
 use tauri::State;
 use time::OffsetDateTime;
 
@@ -27,6 +28,41 @@ pub struct PendingImport(Mutex<Option<DirectoryChanges>>);
 #[tauri::command(async)]
 pub fn directory_states(drafts: State<'_, Drafts>) -> Result<Vec<DirectorySummary>, IpcError> {
     Ok(drafts.lock()?.directory_list()?)
+}
+
+/// The States whose code, name or an authority's name holds `text` (any case).
+#[tauri::command(async)]
+pub fn search_directory(drafts: State<'_, Drafts>, text: String) -> Result<Vec<DirectorySummary>, IpcError> {
+    Ok(drafts.lock()?.directory_search(&text)?)
+}
+
+/// The entry of State `state_id`, as stored.
+#[tauri::command(async)]
+pub fn directory_entry(drafts: State<'_, Drafts>, state_id: String) -> Result<StateEntry, IpcError> {
+    Ok(drafts.lock()?.directory_entry(&state_id)?)
+}
+
+/// The history of State `state_id`'s entry, oldest first, field by field.
+#[tauri::command(async)]
+pub fn directory_history(drafts: State<'_, Drafts>, state_id: String) -> Result<Vec<DirectoryHistoryEntry>, IpcError> {
+    Ok(drafts.lock()?.directory_history(&state_id)?)
+}
+
+/// Saves a State's entry as the user edited it, checked as an imported one is (every problem named, nothing written then); the change is recorded in the history.
+#[tauri::command(async)]
+pub fn save_directory_entry(drafts: State<'_, Drafts>, entry: StateEntry) -> Result<DirectoryReceipt, IpcError> {
+    Ok(drafts.lock()?.save_directory_entry(entry, &recorded_in_the_app(), OffsetDateTime::now_utc().date())?)
+}
+
+/// Deletes one authority of a State and erases the values its history holds (a named contact is personal data); the deletion is recorded.
+#[tauri::command(async)]
+pub fn delete_directory_authority(drafts: State<'_, Drafts>, state_id: String, authority_id: String) -> Result<(), IpcError> {
+    Ok(drafts.lock()?.delete_directory_authority(&state_id, &authority_id, "", OffsetDateTime::now_utc().date())?)
+}
+
+/// The source of what the user records through the app (an edit, or a file imported): none named; the history dates it.
+fn recorded_in_the_app() -> DirectorySource {
+    DirectorySource { source_type: SourceType::Other, source_title: String::new(), source_date: None, as_of: None, entered_by: String::new() }
 }
 
 /// The authorities of State `state_id` for a request of `kind`, the usual receivers first.
@@ -68,12 +104,5 @@ pub fn preview_directory_import(
 pub fn apply_directory_import(drafts: State<'_, Drafts>, pending: State<'_, PendingImport>) -> Result<DirectoryReceipt, IpcError> {
     let changes = pending.0.lock().unwrap_or_else(|p| p.into_inner()).take();
     let changes = changes.ok_or_else(|| IpcError::failed("no directory import is waiting: choose the file again"))?;
-    let source = DirectorySource {
-        source_type: SourceType::Other,
-        source_title: String::new(),
-        source_date: None,
-        as_of: None,
-        entered_by: String::new(),
-    };
-    Ok(drafts.lock()?.apply_directory_import(&changes, &source, OffsetDateTime::now_utc().date())?)
+    Ok(drafts.lock()?.apply_directory_import(&changes, &recorded_in_the_app(), OffsetDateTime::now_utc().date())?)
 }

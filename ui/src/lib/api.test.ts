@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { initialQuery } from './register';
 import type { OwnStateProfile } from './generated/OwnStateProfile';
+import type { StateEntry } from './generated/StateEntry';
+import directory from './testing/generated/directory.json';
 
 const invoke = vi.fn();
 vi.mock('@tauri-apps/api/core', () => ({ invoke: (...args: unknown[]) => invoke(...args) }));
@@ -17,6 +19,7 @@ describe('api', () => {
   it('calls each command with camelCase argument names', async () => {
     invoke.mockResolvedValue(null);
     const request = emptyRequest();
+    const entry = (directory as unknown as StateEntry[])[0];
     await api.wizardDefinition('ar');
     await api.uiStrings('zh');
     await api.buildInfo();
@@ -91,6 +94,11 @@ describe('api', () => {
     await api.addressRequest(request, 'XN', 'a1', 'fr');
     await api.previewDirectoryImport();
     await api.applyDirectoryImport();
+    await api.searchDirectory('norland');
+    await api.directoryEntry('XN');
+    await api.directoryHistory('XN');
+    await api.saveDirectoryEntry(entry);
+    await api.deleteDirectoryAuthority('XN', 'a1');
     await api.openExported('/home/user/PPO-1.pdf');
     await api.showExported('/home/user/PPO-1.pdf');
     await api.ownStateProfile();
@@ -161,6 +169,11 @@ describe('api', () => {
       ['address_request', { request, stateId: 'XN', authorityId: 'a1', lang: 'fr' }],
       ['preview_directory_import', {}],
       ['apply_directory_import', {}],
+      ['search_directory', { text: 'norland' }],
+      ['directory_entry', { stateId: 'XN' }],
+      ['directory_history', { stateId: 'XN' }],
+      ['save_directory_entry', { entry }],
+      ['delete_directory_authority', { stateId: 'XN', authorityId: 'a1' }],
       ['open_exported', { path: '/home/user/PPO-1.pdf' }],
       ['show_exported', { path: '/home/user/PPO-1.pdf' }],
       ['own_state_profile', {}],

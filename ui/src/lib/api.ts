@@ -14,6 +14,7 @@ import type { RegisterQuery } from './generated/RegisterQuery';
 import type { OwnStateProfile } from './generated/OwnStateProfile';
 import type { Request } from './generated/Request';
 import type { RequestKind } from './generated/RequestKind';
+import type { StateEntry } from './generated/StateEntry';
 import type { CommentKind } from './generated/CommentKind';
 import type { Resolution } from './generated/Resolution';
 import type { JsonValue } from './generated/serde_json/JsonValue';
@@ -280,6 +281,16 @@ export function createApi(invoke: Invoke) {
     previewDirectoryImport: () => call('preview_directory_import', {}),
     /** Applies the import last previewed. */
     applyDirectoryImport: () => call('apply_directory_import', {}),
+    /** The States whose code, name or an authority's name holds `text` (any case). */
+    searchDirectory: (text: string) => call('search_directory', { text }),
+    /** The entry of State `stateId`, as stored. */
+    directoryEntry: (stateId: string) => call('directory_entry', { stateId }),
+    /** The history of State `stateId`'s entry, oldest first, field by field. */
+    directoryHistory: (stateId: string) => call('directory_history', { stateId }),
+    /** Saves a State's entry as edited, checked as an import is; recorded in the history. */
+    saveDirectoryEntry: (entry: StateEntry) => call('save_directory_entry', { entry }),
+    /** Deletes an authority of a State, its values erased from the history. */
+    deleteDirectoryAuthority: (stateId: string, authorityId: string) => call('delete_directory_authority', { stateId, authorityId }),
     /** Opens a file just exported with the desktop's program for it; refused for any other path. */
     openExported: (path: string) => call('open_exported', { path }),
     /** Shows a file just exported in its folder; refused for any other path. */

@@ -14,6 +14,7 @@ import type { DatabaseStatus } from './DatabaseStatus';
 import type { DecisionReceipt } from './DecisionReceipt';
 import type { Desk } from './Desk';
 import type { DirectoryChanges } from './DirectoryChanges';
+import type { DirectoryHistoryEntry } from './DirectoryHistoryEntry';
 import type { DirectoryReceipt } from './DirectoryReceipt';
 import type { DirectorySummary } from './DirectorySummary';
 import type { Draft } from './Draft';
@@ -41,6 +42,7 @@ import type { SearchResult } from './SearchResult';
 import type { Sent } from './Sent';
 import type { SetAsideDraft } from './SetAsideDraft';
 import type { SharedRequest } from './SharedRequest';
+import type { StateEntry } from './StateEntry';
 import type { Suggestion } from './Suggestion';
 import type { WizardDefinition } from './WizardDefinition';
 
@@ -180,6 +182,16 @@ export type Commands = {
   preview_directory_import: { args: Record<string, never>; result: DirectoryChanges | null };
   /** Applies the import last previewed, in one transaction; refused when none waits or when the directory changed since the preview. */
   apply_directory_import: { args: Record<string, never>; result: DirectoryReceipt };
+  /** The States whose code, name or an authority's name holds `text` (any case). */
+  search_directory: { args: { text: string }; result: Array<DirectorySummary> };
+  /** The entry of State `state_id`, as stored. */
+  directory_entry: { args: { stateId: string }; result: StateEntry };
+  /** The history of State `state_id`'s entry, oldest first, field by field. */
+  directory_history: { args: { stateId: string }; result: Array<DirectoryHistoryEntry> };
+  /** Saves a State's entry as the user edited it, checked as an imported one is (every problem named, nothing written then); the change is recorded in the history. */
+  save_directory_entry: { args: { entry: StateEntry }; result: DirectoryReceipt };
+  /** Deletes one authority of a State and erases the values its history holds (a named contact is personal data); the deletion is recorded. */
+  delete_directory_authority: { args: { stateId: string; authorityId: string }; result: null };
   /** The own-State profile, or null when none was set. */
   own_state_profile: { args: Record<string, never>; result: OwnStateProfile | null };
   /** Stores `profile` in place of the one before; a profile with problems is refused, every problem named, and nothing changes. */
@@ -257,6 +269,11 @@ export const COMMAND_NAMES = [
   'address_request',
   'preview_directory_import',
   'apply_directory_import',
+  'search_directory',
+  'directory_entry',
+  'directory_history',
+  'save_directory_entry',
+  'delete_directory_authority',
   'own_state_profile',
   'set_own_state_profile',
   'open_exported',

@@ -10,6 +10,10 @@
 import { createApi, type Api, type CommandArgs, type CommandName, type CommandResult, type Invoke } from '../api';
 import type { AnnexFile } from '../generated/AnnexFile';
 import type { Draft } from '../generated/Draft';
+import type { DirectoryFieldChange } from '../generated/DirectoryFieldChange';
+import type { DirectoryHistoryEntry } from '../generated/DirectoryHistoryEntry';
+import type { DirectorySummary } from '../generated/DirectorySummary';
+import type { StateEntry } from '../generated/StateEntry';
 import type { OwnStateProfile } from '../generated/OwnStateProfile';
 import type { FieldChange } from '../generated/FieldChange';
 import type { RevisionEntry } from '../generated/RevisionEntry';
@@ -118,6 +122,8 @@ export interface FakeBackend {
   database: FakeDatabase;
   /** The own-State profile set, if any. */
   ownState: OwnStateProfile | null;
+  /** The directory's entries (empty unless a test sets some), and each State's history as the edits made here record it. */
+  directory: { entries: StateEntry[]; history: Map<string, DirectoryHistoryEntry[]> };
 }
 
 /** What the history commands answer, and what they were asked. */
@@ -185,6 +191,49 @@ const EMPTY_DASHBOARD: Dashboard = {
   within_30_days: { count: 0, entries: [] },
   waiting_on_counterpart: { count: 0, entries: [] },
 };
+
+/** The list's line for a directory entry, as the core makes it. */
+function summaryOf(entry: StateEntry): DirectorySummary {
+  return {
+    state_id: entry.state_id,
+    name: entry.name,
+    fictitious: entry.fictitious,
+    restricted: entry.redistribution === 'restricted' || entry.authorities.some((a) => a.redistribution === 'restricted'),
+    authorities: entry.authorities.length,
+    as_of: entry.provenance?.as_of,
+  };
+}
+
+/** A directory value as the core compares it: an empty text or list is none, at any depth, and keys in no particular order. */
+function stored(value: unknown): string {
+  const prune = (v: unknown): unknown => {
+    if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) return null;
+    if (Array.isArray(v)) return v.map(prune);
+    if (typeof v === 'object') {
+      const kept = Object.entries(v as Record<string, unknown>)
+        .filter(([, x]) => prune(x) !== null)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      return kept.length === 0 ? null : Object.fromEntries(kept.map(([k, x]) => [k, prune(x)]));
+    }
+    return v;
+  };
+  return JSON.stringify(prune(value));
+}
+
+/** The authorities' top-level fields an edit changed, as the history records them (values as JSON). */
+function changedAuthorityFields(old: StateEntry, edited: StateEntry): DirectoryFieldChange[] {
+  const out: DirectoryFieldChange[] = [];
+  for (const a of edited.authorities) {
+    const before = old.authorities.find((b) => b.authority_id === a.authority_id);
+    if (!before) continue;
+    const keys = new Set([...Object.keys(before), ...Object.keys(a)]) as Set<keyof typeof a>;
+    for (const key of keys) {
+      const [x, y] = [stored(before[key]), stored(a[key])];
+      if (x !== y) out.push({ authority_id: a.authority_id, record: 'changed', field: key, old: x, new: y, erased: false });
+    }
+  }
+  return out;
+}
 
 function reject(code: ErrorCode, message: string): never {
   throw { code, message } satisfies IpcError;
@@ -460,8 +509,30 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
       return clone(fake.database.backups);
     },
     restore_backup: async (args) => (args.path === null ? null : clone(fake.database.backups)),
-    // The stand-in directory is empty: the picker then says how to fill it.
-    directory_states: async () => [],
+    // The stand-in directory is empty unless a test fills it: the picker then says how to fill it.
+    directory_states: async () => fake.directory.entries.map(summaryOf),
+    search_directory: async ({ text }) => {
+      const wanted = text.toLowerCase();
+      const holds = (value: string) => value.toLowerCase().includes(wanted);
+      return fake.directory.entries
+        .filter((e) => holds(e.state_id) || holds(e.name) || e.authorities.some((a) => holds(a.name)))
+        .map(summaryOf);
+    },
+    directory_entry: async ({ stateId }) => clone(directoryEntry(stateId)),
+    directory_history: async ({ stateId }) => clone(fake.directory.history.get(stateId) ?? []),
+    save_directory_entry: async ({ entry }) => {
+      const old = directoryEntry(entry.state_id);
+      const fields = recordEdit(entry.state_id, 'edit', changedAuthorityFields(old, entry));
+      fake.directory.entries = fake.directory.entries.map((e) => (e.state_id === entry.state_id ? clone(entry) : e));
+      return { change_set: fields.set, states_new: 0, states_changed: fields.count > 0 ? 1 : 0, fields: fields.count };
+    },
+    delete_directory_authority: async ({ stateId, authorityId }) => {
+      const entry = directoryEntry(stateId);
+      if (!entry.authorities.some((a) => a.authority_id === authorityId)) reject('failed', `no directory entry for ${stateId} authority ${authorityId}`);
+      entry.authorities = entry.authorities.filter((a) => a.authority_id !== authorityId);
+      recordEdit(stateId, 'delete', [{ authority_id: authorityId, record: 'removed', field: '', erased: true }]);
+      return null;
+    },
     state_authorities: async () => [],
     address_request: async (args) => ({ request: clone(args.request), notes: [] }),
     preview_directory_import: async () => null,
@@ -479,6 +550,28 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
   const invoke: Invoke = <K extends CommandName>(command: K, args: CommandArgs<K>) => {
     const handler = handlers[command] as (args: CommandArgs<K>) => Promise<CommandResult<K>>;
     return handler(clone(args));
+  };
+
+  /** The entry of `stateId`, or the core's refusal. */
+  const directoryEntry = (stateId: string): StateEntry =>
+    fake.directory.entries.find((e) => e.state_id === stateId) ?? reject('failed', `no directory entry for ${stateId}`);
+
+  /** Records a change of `stateId`'s entry in its history, as the core does; its number and how many fields it wrote. */
+  const recordEdit = (stateId: string, action: string, fields: DirectoryFieldChange[]): { set: number; count: number } => {
+    const history = fake.directory.history.get(stateId) ?? [];
+    const set = history.length + 1;
+    history.push({
+      change_set: set,
+      action,
+      source_name: `entry ${stateId}`,
+      source_title: '',
+      entered_by: '',
+      entered_on: '2026-03-02',
+      recorded_at: '2026-03-02T09:00:00Z',
+      fields,
+    });
+    fake.directory.history.set(stateId, history);
+    return { set, count: fields.length };
   };
 
   const fake: FakeBackend = {
@@ -519,6 +612,7 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
     history: { entries: new Map(), changes: [], calls: [] },
     database: { encrypted: false, unlocked: true, passphrase: 'database passphrase', backups: { files: [], kept: 7 }, problem: null },
     ownState: null,
+    directory: { entries: [], history: new Map() },
   };
   return fake;
 }
