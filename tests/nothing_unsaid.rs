@@ -155,3 +155,56 @@ fn follow_up_carries_the_preservation_reference_and_date_into_the_new_language()
         assert!(!text.contains(" of 2026-11-21") && !text.contains("our preservation request"), "{}: English carried over", lang.code());
     }
 }
+
+/// The undertakings of a temporary transfer of a detained person (UNTOC
+/// art. 18(11)-(12)): each sentence prints only when the drafter gives
+/// that undertaking.
+#[test]
+fn detainee_transfer_prints_only_the_undertakings_given() {
+    use mla_writer::request::mla::DetaineeTransfer;
+    const UNDERTAKINGS: [&str; 4] =
+        ["detainee.custody_undertaking", "detainee.return_undertaking", "detainee.credit_undertaking", "detainee.safe_conduct"];
+    let mut request = example(MLA);
+    request.mla.modules.push(Module::DetaineeTransfer);
+    request.mla.detainee_transfer.push(DetaineeTransfer { detainee_ref: "Ivo Marr".into(), purpose: "To testify".into(), ..Default::default() });
+    for lang in Lang::ALL {
+        let said = sentences(&document(&request, lang));
+        for key in UNDERTAKINGS {
+            let sentence = phrase(lang, key).unwrap();
+            assert!(!said.iter().any(|s| s == sentence), "{}: {key} printed though not given", lang.code());
+        }
+    }
+    let given: [fn(&mut DetaineeTransfer); 4] =
+        [|d| d.custody_undertaking = true, |d| d.return_undertaking = true, |d| d.credit_undertaking = true, |d| d.safe_conduct = true];
+    for (n, give) in given.iter().enumerate() {
+        let mut one = request.clone();
+        give(&mut one.mla.detainee_transfer[0]);
+        let said = sentences(&document(&one, Lang::Fr));
+        for (m, key) in UNDERTAKINGS.iter().enumerate() {
+            let printed = said.iter().any(|s| s == phrase(Lang::Fr, key).unwrap());
+            assert_eq!(printed, n == m, "{key} with only {} given", UNDERTAKINGS[n]);
+        }
+    }
+}
+
+/// A reciprocity undertaking prints in the drafter's own words when given,
+/// else as the fixed sentence, and not at all when it is not given.
+#[test]
+fn reciprocity_undertaking_prints_in_the_drafters_words_when_given() {
+    let mut request = example(MLA);
+    request.basis.primary = Some(mla_writer::request::Instrument::Reciprocity);
+    let own = "The Republic of Arden will execute a request of the same kind from Norland.";
+    request.basis.reciprocity_text = own.into();
+    let fixed = phrase(Lang::En, "basis.reciprocity_undertaking").unwrap();
+    let said = sentences(&document(&request, Lang::En));
+    assert!(!said.iter().any(|s| s == own || s == fixed), "printed without the undertaking being given");
+    request.basis.reciprocity_undertaking = true;
+    let said = sentences(&document(&request, Lang::En));
+    assert!(said.iter().any(|s| s == own), "the drafter's words are not printed");
+    assert!(!said.iter().any(|s| s == fixed), "the fixed sentence is printed beside the drafter's words");
+    request.basis.reciprocity_text = " ".into();
+    let said = sentences(&document(&request, Lang::En));
+    assert!(said.iter().any(|s| s == fixed), "the fixed sentence is not printed");
+    let findings = mla_writer::checks::run(&request, time::macros::date!(2026 - 12 - 01), Lang::En);
+    assert!(!findings.iter().any(|f| f.code == "RECIP-UNDERTAKING"));
+}

@@ -420,11 +420,13 @@ pub(super) static RULES: &[Rule] = &[
                 range_field(out, &x.period, &format!("mla.real_time.{i}.period"), msg("check.field.real_time").arg("n", i + 1));
             }
             for (i, v) in m.videoconference.iter().enumerate() {
-                if !blank(&v.datetime) && parse_datetime(&v.datetime).is_none() {
-                    out.push(
-                        format!("mla.videoconference.{i}.datetime"),
-                        msg("check.DATE-ORDER.not_a_datetime").arg("field", msg("check.item.videoconference").arg("n", i + 1)).arg("value", v.datetime.trim()),
-                    );
+                for (value, field) in [(&v.datetime, "datetime"), (&v.alt_datetime, "alt_datetime")] {
+                    if !blank(value) && parse_datetime(value).is_none() {
+                        out.push(
+                            format!("mla.videoconference.{i}.{field}"),
+                            msg("check.DATE-ORDER.not_a_datetime").arg("field", msg("check.item.videoconference").arg("n", i + 1)).arg("value", value.trim()),
+                        );
+                    }
                 }
             }
             let p = &r.preservation;

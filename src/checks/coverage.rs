@@ -557,6 +557,7 @@ static CASES: &[Case] = &[
         }),
         (Emergency, as_is),
     ),
+    case("EMERGENCY-POC", (Emergency, |r| r.emergency.poc_24_7_own.clear()), (Emergency, as_is)),
     // H. Transfer of proceedings
     case("MT118-3-b", (Transfer, |r| r.transfer.act_description.clear()), (Transfer, as_is)),
     case("MT118-3-c", (Transfer, |r| r.transfer.investigation_results.clear()), (Transfer, as_is)),

@@ -153,12 +153,27 @@ pub(super) static RULES: &[Rule] = &[
             }
         },
     },
+    Rule {
+        code: "EMERGENCY-POC",
+        severity: Severity::Warning,
+        // CETS 224 arts. 9 and 10 list no contact of the requesting side
+        // among the contents; the reference puts the 24/7 contact among the
+        // clauses of an emergency request (CL-CONTACT), as practice does.
+        provision: cites!(; "Practice"),
+        summary: "An emergency request gives the requesting State's own 24/7 point of contact.",
+        check: |c, out| {
+            let r = c.request;
+            if r.kind == RequestKind::EmergencyDisclosure {
+                out.need(&r.emergency.poc_24_7_own, "emergency.poc_24_7_own", msg("check.EMERGENCY-POC.own").arg("state", state(r)));
+            }
+        },
+    },
 ];
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::tests::{example, found, reports, run, silent, with_demo_entry, with_empty_entry, Example::Emergency};
+    use crate::checks::tests::{example, found, only_finding, reports, run, silent, with_demo_entry, with_empty_entry, Example::Emergency};
     use crate::request::Offence;
 
     #[test]
@@ -253,6 +268,20 @@ mod tests {
         r.basis.secondary.clear();
         reports(&r, "CETS224-9-statement", Severity::Error, "basis.primary");
         assert!(found(&example(Emergency), "CETS224-9-statement").is_empty());
+    }
+
+    #[test]
+    fn emergency_without_own_24_7_contact_is_flagged_on_either_route() {
+        let mut r = example(Emergency);
+        r.emergency.poc_24_7_own = " ".into();
+        let f = only_finding(&r, "EMERGENCY-POC", Severity::Warning, "emergency.poc_24_7_own");
+        assert!(f.message.contains("Norland"), "{}", f.message);
+        r.emergency.route = Some(EmergencyRoute::Art10Mla);
+        reports(&r, "EMERGENCY-POC", Severity::Warning, "emergency.poc_24_7_own");
+        silent(&example(Emergency), "EMERGENCY-POC");
+        let mut mla = example(crate::checks::tests::Example::Mla);
+        mla.emergency.poc_24_7_own.clear();
+        silent(&mla, "EMERGENCY-POC");
     }
 
     #[test]

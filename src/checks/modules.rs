@@ -589,7 +589,7 @@ pub(super) static RULES: &[Rule] = &[
                     }
                     if selected(r, Module::Videoconference) {
                         for (i, v) in r.mla.videoconference.iter().enumerate() {
-                            if !blank(&v.datetime) && blank(&v.tz) {
+                            if (!blank(&v.datetime) || !blank(&v.alt_datetime)) && blank(&v.tz) {
                                 out.push(format!("mla.videoconference.{i}.tz"), msg("check.DATA-TZ.videoconference").arg("item", item("check.item.videoconference", i, &v.person_ref)));
                             }
                         }
@@ -724,7 +724,7 @@ pub(super) static RULES: &[Rule] = &[
                 let l = item("check.item.videoconference", i, &v.person_ref);
                 out.need(&v.datetime, &format!("mla.videoconference.{i}.datetime"), msg("check.M8-TECH.datetime").arg("item", l.clone()));
                 // A blank zone beside a date-time is DATA-TZ's error; report it here only when both are missing.
-                if blank(&v.datetime) && blank(&v.tz) {
+                if blank(&v.datetime) && blank(&v.alt_datetime) && blank(&v.tz) {
                     out.push(format!("mla.videoconference.{i}.tz"), msg("check.M8-TECH.tz").arg("item", l.clone()));
                 }
                 out.need(&v.tech, &format!("mla.videoconference.{i}.tech"), msg("check.M8-TECH.tech").arg("item", l));
@@ -769,7 +769,7 @@ pub(super) static RULES: &[Rule] = &[
         code: "UNTOC-18-11-undertakings",
         severity: Severity::Error,
         provision: cites!(UNTOC_18 "UNTOC art. 18(11)", UNCAC_46 "UNCAC art. 46(11)", DRUG88_7 "1988 Convention art. 7(4)", ETS_30 "ETS 30 art. 11", MT_45_117 "GA res. 45/117 art. 13"),
-        summary: "A detainee transfer gives what the custody, return and credit undertakings rest on: place and title of custody and the transfer and return dates.",
+        summary: "A detainee transfer gives the custody, return and credit undertakings, and what they rest on: place and title of custody and the transfer and return dates.",
         check: |c, out| {
             let r = c.request;
             if !selected(r, Module::DetaineeTransfer) {
@@ -779,7 +779,16 @@ pub(super) static RULES: &[Rule] = &[
                 let l = item("check.item.detainee_transfer", i, &d.detainee_ref);
                 out.need(&d.detention_place, &format!("mla.detainee_transfer.{i}.detention_place"), msg("check.UNTOC-18-11-undertakings.place").arg("item", l.clone()));
                 out.need(&d.custody_status, &format!("mla.detainee_transfer.{i}.custody_status"), msg("check.UNTOC-18-11-undertakings.custody").arg("item", l.clone()));
-                out.need(&d.dates, &format!("mla.detainee_transfer.{i}.dates"), msg("check.UNTOC-18-11-undertakings.dates").arg("item", l));
+                out.need(&d.dates, &format!("mla.detainee_transfer.{i}.dates"), msg("check.UNTOC-18-11-undertakings.dates").arg("item", l.clone()));
+                for (given, field, key) in [
+                    (d.custody_undertaking, "custody_undertaking", "check.UNTOC-18-11-undertakings.custody_undertaking"),
+                    (d.return_undertaking, "return_undertaking", "check.UNTOC-18-11-undertakings.return_undertaking"),
+                    (d.credit_undertaking, "credit_undertaking", "check.UNTOC-18-11-undertakings.credit_undertaking"),
+                ] {
+                    if !given {
+                        out.push(format!("mla.detainee_transfer.{i}.{field}"), msg(key).arg("item", l.clone()));
+                    }
+                }
             }
         },
     },
@@ -787,7 +796,7 @@ pub(super) static RULES: &[Rule] = &[
         code: "UNTOC-18-12-safeconduct",
         severity: Severity::Error,
         provision: cites!(UNTOC_18 "UNTOC art. 18(12)", UNCAC_46 "UNCAC art. 46(12)", DRUG88_7 "1988 Convention art. 7(4)", ETS_30 "ETS 30 art. 11", MT_45_117 "GA res. 45/117 art. 13"),
-        summary: "A detainee transfer names the person the safe-conduct undertaking covers.",
+        summary: "A detainee transfer gives the safe-conduct undertaking and names the person it covers.",
         check: |c, out| {
             let r = c.request;
             if !selected(r, Module::DetaineeTransfer) {
@@ -795,6 +804,12 @@ pub(super) static RULES: &[Rule] = &[
             }
             for (i, d) in r.mla.detainee_transfer.iter().enumerate() {
                 out.need(&d.detainee_ref, &format!("mla.detainee_transfer.{i}.detainee_ref"), msg("check.UNTOC-18-12-safeconduct.person").arg("n", i + 1));
+                if !d.safe_conduct {
+                    out.push(
+                        format!("mla.detainee_transfer.{i}.safe_conduct"),
+                        msg("check.UNTOC-18-12-safeconduct.undertaking").arg("item", item("check.item.detainee_transfer", i, &d.detainee_ref)),
+                    );
+                }
             }
         },
     },
@@ -1279,6 +1294,20 @@ mod tests {
     }
 
     #[test]
+    fn alternative_hearing_time_needs_the_time_zone_and_the_form_of_a_date_time() {
+        let mut r = video();
+        r.mla.videoconference[0].alt_datetime = "2027-02-12T14:00".into();
+        silent(&r, "DATA-TZ");
+        silent(&r, "DATE-ORDER");
+        r.mla.videoconference[0].datetime.clear();
+        r.mla.videoconference[0].tz.clear();
+        only_finding(&r, "DATA-TZ", Severity::Error, "mla.videoconference.0.tz");
+        assert!(found(&r, "M8-TECH").iter().all(|f| f.path != "mla.videoconference.0.tz"), "reported once, by DATA-TZ");
+        r.mla.videoconference[0].alt_datetime = "12 February, afternoon".into();
+        only_finding(&r, "DATE-ORDER", Severity::Error, "mla.videoconference.0.alt_datetime");
+    }
+
+    #[test]
     fn suspect_heard_by_video_without_consent_is_flagged() {
         let mut r = video();
         r.mla.videoconference[0].capacity = Some(HearingCapacity::Accused);
@@ -1296,6 +1325,10 @@ mod tests {
             purpose: "Identification".into(),
             consent: true,
             dates: "Transfer 2027-02-01, return 2027-02-05".into(),
+            custody_undertaking: true,
+            return_undertaking: true,
+            credit_undertaking: true,
+            safe_conduct: true,
             ..DetaineeTransfer::default()
         });
         r
@@ -1318,6 +1351,31 @@ mod tests {
         only_finding(&r, "UNTOC-18-11-undertakings", Severity::Error, "mla.detainee_transfer.0.dates");
         r.mla.detainee_transfer[0].detainee_ref.clear();
         only_finding(&r, "UNTOC-18-12-safeconduct", Severity::Error, "mla.detainee_transfer.0.detainee_ref");
+    }
+
+    #[test]
+    fn detainee_transfer_without_each_undertaking_is_flagged_citing_the_basis() {
+        let unticked: [(&str, fn(&mut DetaineeTransfer)); 3] = [
+            ("custody_undertaking", |d| d.custody_undertaking = false),
+            ("return_undertaking", |d| d.return_undertaking = false),
+            ("credit_undertaking", |d| d.credit_undertaking = false),
+        ];
+        for (field, untick) in unticked {
+            let mut r = transfer();
+            untick(&mut r.mla.detainee_transfer[0]);
+            let f = only_finding(&r, "UNTOC-18-11-undertakings", Severity::Error, &format!("mla.detainee_transfer.0.{field}"));
+            assert!(f.message.contains("Tomas Brenner"), "{}", f.message);
+            assert_eq!(f.provision, "UNTOC art. 18(11)", "{field}");
+            r.basis.primary = Some(Instrument::Uncac46);
+            assert_eq!(found(&r, "UNTOC-18-11-undertakings")[0].provision, "UNCAC art. 46(11)", "{field}");
+            silent(&r, "UNTOC-18-12-safeconduct");
+        }
+        let mut r = transfer();
+        r.mla.detainee_transfer[0].safe_conduct = false;
+        silent(&r, "UNTOC-18-11-undertakings");
+        only_finding(&r, "UNTOC-18-12-safeconduct", Severity::Error, "mla.detainee_transfer.0.safe_conduct");
+        r.basis.primary = Some(Instrument::Uncac46);
+        assert_eq!(found(&r, "UNTOC-18-12-safeconduct")[0].provision, "UNCAC art. 46(12)");
     }
 
     #[test]

@@ -79,6 +79,9 @@ pub struct RequestView<'a> {
     /// The reasons given for the UNTOC scope answers, each only when its
     /// answer is yes (the wizard asks it only then).
     pub scope_reasons: ScopeReasons<'a>,
+    /// The drafter's own wording of the reciprocity undertaking, when given
+    /// (not blank): the document prints it instead of the fixed sentence.
+    pub reciprocity_text: Option<&'a str>,
     /// Whether the request is made under ETS 73, whose art. 8(1) letters the
     /// grounds then carry.
     pub ets73: bool,
@@ -363,6 +366,7 @@ impl<'a> RequestView<'a> {
                     .then_some(request.basis.organized_group_reason.as_str())
                     .filter(|r| !r.trim().is_empty()),
             },
+            reciprocity_text: Some(request.basis.reciprocity_text.as_str()).filter(|t| given(t)),
             transfer_grounds: request
                 .transfer
                 .grounds

@@ -101,7 +101,8 @@ pub fn problems(profile: &OwnStateProfile) -> Vec<String> {
 impl Request {
     /// A new, empty request of `kind` with what the own State always says
     /// filled in: its central authority (name, then address, on one line), its drafting
-    /// language, and its 24/7 point of contact (name, telephone, e-mail).
+    /// language, and its 24/7 point of contact (name, telephone, e-mail) for
+    /// preservation and emergency requests.
     pub fn prefilled_from(profile: &OwnStateProfile, kind: RequestKind) -> Request {
         let mut r = Request { kind, ..Request::default() };
         let authority = &profile.central_authority;
@@ -114,6 +115,7 @@ impl Request {
         }
         let contact = &profile.contact_24_7;
         r.preservation.poc_24_7_own = joined(&[&contact.name, &contact.phone, &contact.email], ", ");
+        r.emergency.poc_24_7_own = r.preservation.poc_24_7_own.clone();
         r
     }
 }
@@ -137,7 +139,15 @@ mod tests {
         assert_eq!(r.own_central_auth, "Ministry of Justice of Arden, Central Authority for Mutual Legal Assistance, 1 Justice Square, Ardenstadt");
         assert_eq!(r.lang.drafting, Some(DocumentLanguage::En));
         assert_eq!(r.preservation.poc_24_7_own, "Arden 24/7 Point of Contact, National Cybercrime Centre, +99 20 555 0100, 247@ncc.arden.example");
-        let untouched = Request { kind: RequestKind::Preservation, own_central_auth: r.own_central_auth.clone(), lang: r.lang.clone(), preservation: r.preservation.clone(), ..Request::default() };
+        assert_eq!(r.emergency.poc_24_7_own, r.preservation.poc_24_7_own);
+        let untouched = Request {
+            kind: RequestKind::Preservation,
+            own_central_auth: r.own_central_auth.clone(),
+            lang: r.lang.clone(),
+            preservation: r.preservation.clone(),
+            emergency: r.emergency.clone(),
+            ..Request::default()
+        };
         assert_eq!(r, untouched, "nothing else is filled");
         let other = OwnStateProfile { drafting_language: Some(DocumentLanguage::Other), drafting_language_other: " Norwegian ".into(), ..profile };
         let r = Request::prefilled_from(&other, RequestKind::MlaEvidence);

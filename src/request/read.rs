@@ -249,6 +249,9 @@ fn migrate(value: &mut serde_json::Value, origin: &str) -> Result<(), FormatErro
     if version < 5 {
         v4_to_v5(object);
     }
+    if version < 7 {
+        v6_to_v7(object);
+    }
     object.insert("format_version".into(), FORMAT_VERSION.into());
     Ok(())
 }
@@ -283,6 +286,19 @@ fn v3_to_v4(object: &mut serde_json::Map<String, serde_json::Value>) {
     let facts = transfer.entry("ground_facts").or_insert_with(|| serde_json::json!({}));
     if let Some(facts) = facts.as_object_mut() {
         facts.insert(ground, text);
+    }
+}
+
+/// Version 6 printed the custody, return, credit and safe-conduct
+/// undertakings in every temporary transfer of a detained person (M9);
+/// version 7 prints each one when it is ticked, so every transfer item of
+/// an older request keeps the four.
+fn v6_to_v7(object: &mut serde_json::Map<String, serde_json::Value>) {
+    let Some(items) = object.get_mut("mla").and_then(|m| m.get_mut("detainee_transfer")).and_then(|d| d.as_array_mut()) else { return };
+    for item in items.iter_mut().filter_map(|i| i.as_object_mut()) {
+        for undertaking in ["custody_undertaking", "return_undertaking", "credit_undertaking", "safe_conduct"] {
+            item.insert(undertaking.into(), true.into());
+        }
     }
 }
 
@@ -509,6 +525,20 @@ mod tests {
         assert!(u.ne_bis_in_idem && u.report_back && !u.later_acts, "{u:?}");
         let mla = parse_request(r#"{"format_version": 2, "kind": "mla_evidence"}"#, "x.json").unwrap();
         assert_eq!(mla.transfer.undertakings, Default::default());
+    }
+
+    #[test]
+    fn version_6_detainee_transfer_keeps_the_undertakings_it_printed() {
+        let r = parse_request(r#"{"format_version": 6, "mla": {"detainee_transfer": [{"detainee_ref": "Ivo Marr"}, {}]}}"#, "x.json").unwrap();
+        assert_eq!(r.mla.detainee_transfer.len(), 2);
+        for d in &r.mla.detainee_transfer {
+            assert!(d.custody_undertaking && d.return_undertaking && d.credit_undertaking && d.safe_conduct, "{d:?}");
+        }
+        let current = parse_request(&format!(r#"{{"format_version": {FORMAT_VERSION}, "mla": {{"detainee_transfer": [{{"detainee_ref": "Ivo Marr"}}]}}}}"#), "x.json").unwrap();
+        let d = &current.mla.detainee_transfer[0];
+        assert!(!d.custody_undertaking && !d.return_undertaking && !d.credit_undertaking && !d.safe_conduct, "{d:?}");
+        let none = parse_request(r#"{"format_version": 6, "kind": "mla_evidence"}"#, "x.json").unwrap();
+        assert!(none.mla.detainee_transfer.is_empty());
     }
 
     #[test]

@@ -9,6 +9,9 @@ part! {
         pub route: Option<EmergencyRoute>,
         /// Sent in electronic form.
         pub electronic: bool,
+        /// The requesting State's own 24/7 point of contact: name,
+        /// telephone, e-mail.
+        pub poc_24_7_own: String,
         /// Providers holding the data, one per line.
         pub providers: String,
         /// Whether there is a significant and imminent risk to the life or

@@ -261,6 +261,11 @@ part! {
         pub domestic_order: bool,
         /// Period for which freezing is sought.
         pub duration: String,
+        /// The confiscation proceedings planned: court, stage, expected timing.
+        pub confiscation_prospect: String,
+        /// The provision of the requesting State's law under which
+        /// confiscation is expected.
+        pub confiscation_provision: String,
     }
 }
 
@@ -456,14 +461,23 @@ part! {
         pub attending_auth: String,
         /// Proposed date and time, `YYYY-MM-DDTHH:MM`.
         pub datetime: String,
-        /// Time zone of the proposed date and time.
+        /// Time zone of the proposed date and time (and of the alternative).
         pub tz: String,
+        /// An alternative date and time, `YYYY-MM-DDTHH:MM`, in the same time zone.
+        pub alt_datetime: String,
         /// Platform, test call, technical contacts.
         pub tech: String,
         /// Interpreter: language and where the interpreter sits.
         pub interpreter: String,
         /// The person's consent (suspects and accused).
         pub consent: bool,
+        /// Oath or affirmation (the vocabulary of M1).
+        pub oath: Option<Oath>,
+        /// The wording of the oath or affirmation to be administered, when
+        /// the requesting State's law prescribes one.
+        pub oath_text: String,
+        /// Whether the hearing is recorded, and who keeps the record.
+        pub recording: String,
         /// Questions, one per line.
         pub questions: String,
     }
@@ -476,6 +490,8 @@ part! {
         pub detainee_ref: String,
         /// Where detained.
         pub detention_place: String,
+        /// Where the person will be held in custody in the requesting State.
+        pub custody_place: String,
         /// On what title (remand or sentence) and until when.
         pub custody_status: String,
         /// Identification, testimony or other help with evidence.
@@ -486,6 +502,18 @@ part! {
         pub dates: String,
         /// Escort, transport and costs.
         pub escort_logistics: String,
+        /// Undertaking to keep the person in custody unless the requested
+        /// State authorises release (UNTOC art. 18(11)(a)).
+        pub custody_undertaking: bool,
+        /// Undertaking to return the person as agreed, without any request
+        /// for extradition (UNTOC art. 18(11)(b)-(c)).
+        pub return_undertaking: bool,
+        /// Undertaking that the time spent in custody counts toward the
+        /// person's sentence (UNTOC art. 18(11)(d)).
+        pub credit_undertaking: bool,
+        /// Safe conduct: no prosecution, detention or punishment for acts
+        /// or convictions before the transfer (UNTOC art. 18(12)).
+        pub safe_conduct: bool,
     }
 }
 

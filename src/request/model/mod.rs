@@ -37,7 +37,7 @@ pub use treaty::{TreatyProfile, TreatySource, TreatyTopic};
 
 /// Version of the request format written by this build. Older versions are
 /// migrated on load (see [`crate::request::read`]).
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 
 /// Declares a plain data struct of the model: serde with defaults and no
 /// unknown members, JSON Schema, TypeScript export.
@@ -355,6 +355,9 @@ part! {
         pub organized_group_reason: String,
         /// Undertaking to assist the requested State in similar cases (reciprocity).
         pub reciprocity_undertaking: bool,
+        /// The drafter's own wording of that undertaking, printed instead of
+        /// the fixed sentence when the undertaking is given.
+        pub reciprocity_text: String,
         /// The profile of the treaty, when the basis is `BILATERAL` and one
         /// was chosen (`mla treaty apply`): a copy, so a later edit of the
         /// profile never changes this request. Findings and the document

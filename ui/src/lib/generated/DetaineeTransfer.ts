@@ -13,6 +13,10 @@ detainee_ref: string,
  */
 detention_place: string, 
 /**
+ * Where the person will be held in custody in the requesting State.
+ */
+custody_place: string, 
+/**
  * On what title (remand or sentence) and until when.
  */
 custody_status: string, 
@@ -31,4 +35,24 @@ dates: string,
 /**
  * Escort, transport and costs.
  */
-escort_logistics: string, };
+escort_logistics: string, 
+/**
+ * Undertaking to keep the person in custody unless the requested
+ * State authorises release (UNTOC art. 18(11)(a)).
+ */
+custody_undertaking: boolean, 
+/**
+ * Undertaking to return the person as agreed, without any request
+ * for extradition (UNTOC art. 18(11)(b)-(c)).
+ */
+return_undertaking: boolean, 
+/**
+ * Undertaking that the time spent in custody counts toward the
+ * person's sentence (UNTOC art. 18(11)(d)).
+ */
+credit_undertaking: boolean, 
+/**
+ * Safe conduct: no prosecution, detention or punishment for acts
+ * or convictions before the transfer (UNTOC art. 18(12)).
+ */
+safe_conduct: boolean, };

@@ -17,6 +17,11 @@ route: EmergencyRoute | null,
  */
 electronic: boolean, 
 /**
+ * The requesting State's own 24/7 point of contact: name,
+ * telephone, e-mail.
+ */
+poc_24_7_own: string, 
+/**
  * Providers holding the data, one per line.
  */
 providers: string, 

@@ -31,4 +31,13 @@ domestic_order: boolean,
 /**
  * Period for which freezing is sought.
  */
-duration: string, };
+duration: string, 
+/**
+ * The confiscation proceedings planned: court, stage, expected timing.
+ */
+confiscation_prospect: string, 
+/**
+ * The provision of the requesting State's law under which
+ * confiscation is expected.
+ */
+confiscation_provision: string, };

@@ -44,6 +44,11 @@ organized_group_reason: string,
  */
 reciprocity_undertaking: boolean, 
 /**
+ * The drafter's own wording of that undertaking, printed instead of
+ * the fixed sentence when the undertaking is given.
+ */
+reciprocity_text: string, 
+/**
  * The profile of the treaty, when the basis is `BILATERAL` and one
  * was chosen (`mla treaty apply`): a copy, so a later edit of the
  * profile never changes this request. Findings and the document
