@@ -258,3 +258,34 @@ fn every_punctuation_math_and_currency_character_is_drawn_or_reported() {
     let minus = all_lines(&laid).flat_map(|l| l.line.runs.iter()).find(|r| r.glyphs.iter().any(|g| g.text == "−")).unwrap();
     assert_eq!(minus.font, FontId::Symbols);
 }
+
+/// The lines of a page's body below `y` (the footer, under the bottom
+/// margin, left out).
+fn body_lines_below(page: &mla_writer::layout::Page, y: f32) -> usize {
+    page.lines.iter().filter(|l| l.y < y - 1.0 && l.y > 60.0).count()
+}
+
+#[test]
+fn a_section_heading_is_never_left_at_the_foot_of_a_page_in_any_language() {
+    let mut headings = 0;
+    for path in examples() {
+        let request: Request = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        for lang in Lang::ALL {
+            let (_, laid) = laid_out(&request, lang, false);
+            for (number, page) in laid.pages.iter().enumerate() {
+                for heading in &page.headings {
+                    let line = page.lines.iter().find(|l| l.size == 12.0 && heading.starts_with(l.line.text.trim())).unwrap_or_else(|| panic!("{heading} is not on its page"));
+                    headings += 1;
+                    assert!(
+                        body_lines_below(page, line.y) >= 1,
+                        "{} in {}: the heading “{heading}” ends page {} without what it heads",
+                        path.display(),
+                        lang.code(),
+                        number + 1
+                    );
+                }
+            }
+        }
+    }
+    assert!(headings > 100, "only {headings} headings seen");
+}

@@ -240,7 +240,7 @@ pub fn lay_out(fonts: &Fonts, document: &Document, size: PageSize, draft: bool) 
     let mut cursor = Cursor::new(fonts, size, rtl);
     let width = cursor.text_width();
     let mut previous_was_field = false;
-    for block in &document.blocks {
+    for (index, block) in document.blocks.iter().enumerate() {
         match block {
             Block::Heading { level: 1, text, .. } => {
                 let lines = shaping::paragraph(fonts, text, cursor.style(Weight::Bold, 16.0), width);
@@ -258,12 +258,15 @@ pub fn lay_out(fonts: &Fonts, document: &Document, size: PageSize, draft: bool) 
             }
             Block::Heading { number, text, .. } => {
                 cursor.gap(10.0);
-                // Keep a heading with at least two lines of what follows.
-                cursor.ensure(12.0 * LEADING + 2.0 * BODY_SIZE * LEADING + 4.0);
                 let text = match number {
                     Some(n) => format!("{n}. {text}"),
                     None => text.clone(),
                 };
+                // Keep a heading with the opening of what follows: what
+                // that block itself keeps together at the top of a page.
+                let heading_lines = shaping::paragraph(fonts, &text, cursor.style(Weight::Bold, 12.0), width).len();
+                let next = document.blocks.get(index + 1).map_or(0.0, |next| opening(&cursor, next));
+                cursor.ensure(heading_lines as f32 * 12.0 * LEADING + 3.0 + next);
                 cursor.page().headings.push(text.clone());
                 cursor.wrap_lines(0.0, width, Weight::Bold, 12.0, 0.0, std::slice::from_ref(&text));
                 cursor.gap(3.0);
@@ -314,17 +317,43 @@ pub fn lay_out(fonts: &Fonts, document: &Document, size: PageSize, draft: bool) 
     LaidOut { size, watermark, pages }
 }
 
-/// A label and its value side by side (the label on the reading side).
-fn field(cursor: &mut Cursor<'_>, label: &str, lines: &[String]) {
+/// The height a block keeps together at the top of a page: a table's
+/// header and two lines, the first four rows of a field, two lines of
+/// anything else.
+fn opening(cursor: &Cursor<'_>, block: &Block) -> f32 {
+    let line_height = BODY_SIZE * LEADING;
+    match block {
+        Block::Table { columns, rows } => table_opening(cursor, columns, rows),
+        Block::Field { label, lines } => {
+            let (label_lines, value_lines) = field_lines(cursor, label, lines);
+            field_opening(label_lines.len().max(value_lines.len()))
+        }
+        _ => 2.0 * line_height,
+    }
+}
+
+/// The label's and the value's lines of a field.
+fn field_lines(cursor: &Cursor<'_>, label: &str, lines: &[String]) -> (Vec<Line>, Vec<Line>) {
     let width = cursor.text_width();
     let label_lines = shaping::paragraph(cursor.fonts, label, cursor.style(Weight::Bold, BODY_SIZE), LABEL_COLUMN - 10.0);
     let mut value_lines = Vec::new();
     for line in lines {
         value_lines.extend(shaping::paragraph(cursor.fonts, line, cursor.style(Weight::Regular, BODY_SIZE), width - LABEL_COLUMN));
     }
+    (label_lines, value_lines)
+}
+
+/// What a field of `rows` lines keeps together: a short field stays on one
+/// page; a long one may break after its fourth line.
+fn field_opening(rows: usize) -> f32 {
+    rows.min(4) as f32 * BODY_SIZE * LEADING
+}
+
+/// A label and its value side by side (the label on the reading side).
+fn field(cursor: &mut Cursor<'_>, label: &str, lines: &[String]) {
+    let (label_lines, value_lines) = field_lines(cursor, label, lines);
     let rows = label_lines.len().max(value_lines.len());
-    // Short fields stay on one page; long ones may break.
-    cursor.ensure(rows.min(4) as f32 * BODY_SIZE * LEADING);
+    cursor.ensure(field_opening(rows));
     let mut label_lines = label_lines.into_iter();
     let mut value_lines = value_lines.into_iter();
     for _ in 0..rows {
@@ -386,21 +415,44 @@ fn column_widths(cursor: &Cursor<'_>, columns: &[String], rows: &[Vec<Vec<String
 }
 
 /// A table whose rows break across pages, with its header repeated.
+/// The cells of a row, each shaped to its column's width.
+fn shape_cells(cursor: &Cursor<'_>, cells: &[Vec<String>], widths: &[f32], weight: Weight) -> Vec<Vec<Line>> {
+    cells
+        .iter()
+        .zip(widths)
+        .map(|(lines, w)| lines.iter().flat_map(|l| shaping::paragraph(cursor.fonts, l, cursor.style(weight, BODY_SIZE), w - 2.0 * CELL_PADDING)).collect())
+        .collect()
+}
+
+/// The header of a table, shaped to its columns' widths, and the number of
+/// lines it takes.
+fn table_header(cursor: &Cursor<'_>, columns: &[String], widths: &[f32]) -> (Vec<Vec<Line>>, usize) {
+    let header: Vec<Vec<String>> = columns.iter().map(|h| vec![h.clone()]).collect();
+    let header = shape_cells(cursor, &header, widths, Weight::Bold);
+    let rows = header.iter().map(Vec::len).max().unwrap_or(1);
+    (header, rows)
+}
+
+/// What a table keeps together at the top of a page, the gap before it
+/// included: its header and two lines.
+fn table_opening(cursor: &Cursor<'_>, columns: &[String], rows: &[Vec<Vec<String>>]) -> f32 {
+    let (_, header_rows) = table_header(cursor, columns, &column_widths(cursor, columns, rows));
+    TABLE_GAP + table_start(header_rows)
+}
+
+/// The room a table of `header_rows` header lines needs to start: the
+/// header and two lines, with their padding.
+fn table_start(header_rows: usize) -> f32 {
+    (header_rows + 2) as f32 * BODY_SIZE * LEADING + 4.0 * CELL_PADDING
+}
+
+/// The gap above a table.
+const TABLE_GAP: f32 = 4.0;
+
 fn table(cursor: &mut Cursor<'_>, columns: &[String], rows: &[Vec<Vec<String>>]) {
     let widths = column_widths(cursor, columns, rows);
     let offsets: Vec<f32> = widths.iter().scan(0.0, |acc, w| { let o = *acc; *acc += w; Some(o) }).collect();
-    let shape_cells = |cursor: &Cursor<'_>, cells: &[Vec<String>], weight: Weight| -> Vec<Vec<Line>> {
-        cells
-            .iter()
-            .zip(&widths)
-            .map(|(lines, w)| {
-                lines.iter().flat_map(|l| shaping::paragraph(cursor.fonts, l, cursor.style(weight, BODY_SIZE), w - 2.0 * CELL_PADDING)).collect()
-            })
-            .collect()
-    };
-    let header: Vec<Vec<String>> = columns.iter().map(|h| vec![h.clone()]).collect();
-    let header = shape_cells(cursor, &header, Weight::Bold);
-    let header_rows = header.iter().map(Vec::len).max().unwrap_or(1);
+    let (header, header_rows) = table_header(cursor, columns, &widths);
     let line_height = BODY_SIZE * LEADING;
     let draw_header = |cursor: &mut Cursor<'_>| {
         let height = header_rows as f32 * line_height + 2.0 * CELL_PADDING;
@@ -413,11 +465,11 @@ fn table(cursor: &mut Cursor<'_>, columns: &[String], rows: &[Vec<Vec<String>>])
         let y = cursor.y;
         cursor.rule(0.0, cursor.text_width(), y);
     };
-    cursor.gap(4.0);
-    cursor.ensure((header_rows + 2) as f32 * line_height + 4.0 * CELL_PADDING);
+    cursor.gap(TABLE_GAP);
+    cursor.ensure(table_start(header_rows));
     draw_header(cursor);
     for row in rows {
-        let cells = shape_cells(cursor, row, Weight::Regular);
+        let cells = shape_cells(cursor, row, &widths, Weight::Regular);
         let height = cells.iter().map(Vec::len).max().unwrap_or(1);
         // A row that fits on a page is kept whole; a longer one breaks.
         let whole = height as f32 * line_height + 2.0 * CELL_PADDING;
