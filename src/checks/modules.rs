@@ -131,9 +131,10 @@ fn years(text: &str) -> Vec<i32> {
         .collect()
 }
 
-/// Reports a time range of a data request whose time zone is blank.
+/// Reports a time range of a data request whose time zone is blank while it
+/// gives a date-time (a start date, or an end).
 fn need_tz(out: &mut super::Findings, range: &TimeRange, path: String, message: Message) {
-    if (!blank(&range.from) || !blank(&range.to)) && blank(&range.tz) {
+    if (range.from_date().is_some_and(|from| !blank(from)) || !blank(&range.to)) && blank(&range.tz) {
         out.push(path, message);
     }
 }
@@ -684,7 +685,9 @@ pub(super) static RULES: &[Rule] = &[
             for (i, t) in r.mla.real_time.iter().enumerate() {
                 let n = i + 1;
                 out.need(&t.targets, &format!("mla.real_time.{i}.targets"), msg("check.M7-AUTH.targets").arg("n", n));
-                out.need(&t.period.from, &format!("mla.real_time.{i}.period.from"), msg("check.M7-AUTH.from").arg("n", n));
+                if let Some(from) = t.period.from_date() {
+                    out.need(from, &format!("mla.real_time.{i}.period.from"), msg("check.M7-AUTH.from").arg("n", n));
+                }
                 out.need(&t.period.to, &format!("mla.real_time.{i}.period.to"), msg("check.M7-AUTH.to").arg("n", n));
                 out.need(&t.domestic_authorisation, &format!("mla.real_time.{i}.domestic_authorisation"), msg("check.M7-AUTH.authorisation").arg("n", n));
             }
@@ -1175,6 +1178,14 @@ mod tests {
         silent(&e, "DATA-TZ");
         e.emergency.data[0].range.tz = " ".into();
         only_finding(&e, "DATA-TZ", Severity::Error, "emergency.data.0.range.tz");
+        // A range from the creation of the account still ends at a time,
+        // read in its zone; with no end and no start date, no time is given.
+        e.emergency.data[0].range.start = Some(crate::request::RangeStart::AccountCreation);
+        only_finding(&e, "DATA-TZ", Severity::Error, "emergency.data.0.range.tz");
+        e.emergency.data[0].range.to.clear();
+        silent(&e, "DATA-TZ");
+        e.emergency.data[0].range.start = None;
+        only_finding(&e, "DATA-TZ", Severity::Error, "emergency.data.0.range.tz");
     }
 
     /// Checks that should have fired: the timestamp of an IP address typed
@@ -1249,6 +1260,11 @@ mod tests {
         silent(&r, "M7-AUTH");
         r.mla.real_time[0].domestic_authorisation.clear();
         only_finding(&r, "M7-AUTH", Severity::Error, "mla.real_time.0.domestic_authorisation");
+        r.mla.real_time[0].domestic_authorisation = "Order of 3 March 2026".into();
+        r.mla.real_time[0].period.from.clear();
+        only_finding(&r, "M7-AUTH", Severity::Error, "mla.real_time.0.period.from");
+        r.mla.real_time[0].period.start = Some(crate::request::RangeStart::Unknown);
+        silent(&r, "M7-AUTH");
     }
 
     fn video() -> Request {

@@ -10,12 +10,15 @@ export function at(value, path) {
   return path.split('.').reduce((v, k) => (v == null ? undefined : v[k]), value);
 }
 
-/** The UI's condition semantics: a value, or any element of a list, is one of the values. */
+/**
+ * The UI's condition semantics: a value, or any element of a list, is one of
+ * the values; a negated condition holds when none is.
+ */
 export function holds(condition, scope) {
   if (!condition) return true;
   const v = at(scope, condition.path);
   const values = Array.isArray(v) ? v : [v];
-  return values.some((x) => x !== null && x !== undefined && condition.one_of.includes(String(x)));
+  return values.some((x) => x !== null && x !== undefined && condition.one_of.includes(String(x))) !== Boolean(condition.negated);
 }
 
 function isEmpty(v) {

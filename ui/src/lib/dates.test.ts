@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isIsoDate, longDate, readDate } from './dates';
+import { isIsoDate, longDate, readDate, storedDateTime } from './dates';
 
 const date = (iso: string) => ({ kind: 'date', iso });
 const unreadable = { kind: 'unreadable' };
@@ -48,5 +48,20 @@ describe('a date in words', () => {
     expect(isIsoDate('2027-03-15')).toBe(true);
     expect(isIsoDate('2027-02-30')).toBe(false);
     expect(isIsoDate('15/03/2027')).toBe(false);
+  });
+});
+
+describe('a date and time from the picker is stored to the minute or to the second', () => {
+  it('keeps the minutes and the seconds as given and drops a zero fraction of a second', () => {
+    expect(storedDateTime('2027-03-15T08:12')).toBe('2027-03-15T08:12');
+    expect(storedDateTime('2027-03-15T08:12:37')).toBe('2027-03-15T08:12:37');
+    expect(storedDateTime('2027-03-15T08:12:37.000')).toBe('2027-03-15T08:12:37');
+    expect(storedDateTime('2027-03-15T08:12:00.0')).toBe('2027-03-15T08:12:00');
+  });
+
+  it('keeps anything else as typed', () => {
+    for (const typed of ['2027-03-15T08:12:37.5', '15/03/2027 08:12', '', '2027-03-15T08:12.000']) {
+      expect(storedDateTime(typed)).toBe(typed);
+    }
   });
 });

@@ -65,3 +65,13 @@ export function longDate(iso: string, lang: Lang): string {
 export function isIsoDate(text: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(text) && readDate(text).kind === 'date';
 }
+
+/**
+ * A date and time as a picker gives it, as the request stores it: to the
+ * minute (2027-03-15T08:12) or to the second (2027-03-15T08:12:37). A zero
+ * fraction of a second, which some pickers add, is dropped; anything else
+ * is kept as typed, for the checks to read.
+ */
+export function storedDateTime(value: string): string {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.0+$/.test(value) ? value.replace(/\.0+$/, '') : value;
+}
