@@ -404,7 +404,7 @@ pub(super) static RULES: &[Rule] = &[
                 date_field(out, &s.appearance_date, &format!("mla.service.{i}.appearance_date"), msg("check.field.appearance_date").arg("n", i + 1));
             }
             for (i, x) in m.records.iter().enumerate() {
-                let from = date_field(out, &x.period_from, &format!("mla.records.{i}.period_from"), msg("check.field.records_from").arg("n", i + 1));
+                let from = x.period_from_date().and_then(|from| date_field(out, from, &format!("mla.records.{i}.period_from"), msg("check.field.records_from").arg("n", i + 1)));
                 let to = date_field(out, &x.period_to, &format!("mla.records.{i}.period_to"), msg("check.field.records_to").arg("n", i + 1));
                 if let (Some(from), Some(to)) = (from, to) {
                     if from > to {

@@ -424,7 +424,9 @@ pub(super) static RULES: &[Rule] = &[
             for (i, m) in r.mla.records.iter().enumerate() {
                 let n = i + 1;
                 let mut dates = [None, None];
-                for (k, (value, field)) in [(&m.period_from, "period_from"), (&m.period_to, "period_to")].into_iter().enumerate() {
+                for (k, (value, field)) in [(m.period_from_date(), "period_from"), (Some(m.period_to.as_str()), "period_to")].into_iter().enumerate() {
+                    // A period from the opening of the account or a date not known has no start date.
+                    let Some(value) = value else { continue };
                     let path = format!("mla.records.{i}.{field}");
                     if blank(value) {
                         out.push(path, msg("check.M5-PERIOD.missing").arg("n", n));
@@ -456,7 +458,7 @@ pub(super) static RULES: &[Rule] = &[
             let mut fact_years = years(&r.facts.time_place);
             fact_years.extend(years(&r.facts.summary));
             for (i, m) in r.mla.records.iter().enumerate() {
-                let (Some(from), Some(to)) = (parse_date(&m.period_from), parse_date(&m.period_to)) else { continue };
+                let (Some(from), Some(to)) = (m.period_from_date().and_then(parse_date), parse_date(&m.period_to)) else { continue };
                 if from > to {
                     continue;
                 }
@@ -1081,6 +1083,24 @@ mod tests {
         silent(&r, "M5-PERIOD");
         r.mla.records[0].period_to = "2025-01-31".into();
         only_finding(&r, "M5-PERIOD", Severity::Error, "mla.records.0.period_to");
+        r.mla.records[0].period_to.clear();
+        only_finding(&r, "M5-PERIOD", Severity::Error, "mla.records.0.period_to");
+    }
+
+    #[test]
+    fn records_period_from_the_opening_of_the_account_or_an_unknown_date_needs_no_start_date() {
+        let mut r = example(Mla);
+        r.mla.records[0].period_from.clear();
+        only_finding(&r, "M5-PERIOD", Severity::Error, "mla.records.0.period_from");
+        for start in crate::request::RangeStart::ALL {
+            r.mla.records[0].period_start = Some(*start);
+            silent(&r, "M5-PERIOD");
+            r.mla.records[0].period_from = "2010-01-01".into();
+            silent(&r, "M5-PERIOD");
+            silent(&r, "M5-PERIOD-BROAD");
+            silent(&r, "DATE-ORDER");
+            r.mla.records[0].period_from.clear();
+        }
         r.mla.records[0].period_to.clear();
         only_finding(&r, "M5-PERIOD", Severity::Error, "mla.records.0.period_to");
     }

@@ -649,6 +649,29 @@ mod tests {
         }
     }
 
+    /// A records period from the opening of the account or a date not known
+    /// prints that start, in every language, and not a start date left in
+    /// the request.
+    #[test]
+    fn a_records_period_with_an_open_start_prints_it_in_every_language() {
+        use crate::checks::tests::{example, Example};
+        use crate::request::RangeStart;
+        let mut request = example(Example::Mla);
+        request.mla.records[0].period_from = "2011-04-05".into();
+        request.mla.records[0].period_to = "2026-11-15".into();
+        let engine = registry_for(request.kind).unwrap();
+        for start in RangeStart::ALL {
+            request.mla.records[0].period_start = Some(*start);
+            for lang in Lang::ALL {
+                let text = format!("{:?}", crate::document::build(&engine, &request, lang, false).unwrap().without_isolates());
+                let opening = phrase(lang, &format!("period.range.{}", start.key())).unwrap().split("{to}").next().unwrap();
+                assert!(text.contains(opening), "{start:?} {}: {opening:?} not printed", lang.code());
+                assert!(text.contains("2026-11-15"), "{start:?} {}: the end is not printed", lang.code());
+                assert!(!text.contains("2011-04-05"), "{start:?} {}: the start date left in the request is printed", lang.code());
+            }
+        }
+    }
+
     /// Renders `template` over `view` as `document::build` does and reads
     /// its markup.
     fn blocks_of(engine: &Handlebars<'static>, template: &str, view: &Value) -> Result<Vec<crate::document::Block>, String> {
