@@ -25,7 +25,8 @@ function isEmpty(v) {
   return v === undefined || v === null || v === '' || v === false || (Array.isArray(v) && v.length === 0);
 }
 
-async function typeInto(s, css, text) {
+/** Types `text` into the control `css`, setting a picker's value as the picker would where it takes no keystrokes. */
+export async function typeInto(s, css, text) {
   const id = await s.find(css);
   await s.reveal(id);
   try {
