@@ -279,15 +279,19 @@ use RequestKind::{EmergencyDisclosure as EMERGENCY, MlaEvidence as MLA, Preserva
 
 const ALL_KINDS: &[RequestKind] = &[MLA, PRESERVATION, EMERGENCY, TRANSFER];
 
+/// The values of a range's start choice that leave it without a start date.
+fn open_starts() -> Vec<&'static str> {
+    RangeStart::ALL.iter().map(|s| s.key()).collect()
+}
+
 /// The fields of a [`DataSpec`], under `prefix` (`""` or `"data."`).
 fn data_spec_fields(prefix: &str) -> Vec<Spec> {
-    let open_starts: Vec<&str> = RangeStart::ALL.iter().map(|s| s.key()).collect();
     vec![
         f(format!("{prefix}identifiers"), Multiline).verbatim().req().prov("Budapest art. 29(2)(c)"),
         multi!(format!("{prefix}categories"), DataCategory).req().prov("Budapest art. 1(d), 18(3)"),
         choice!(format!("{prefix}range.start"), RangeStart),
         // A start date only when the range starts at one.
-        f(format!("{prefix}range.from"), DateTime).req().unless(&format!("{prefix}range.start"), &open_starts),
+        f(format!("{prefix}range.from"), DateTime).req().unless(&format!("{prefix}range.start"), &open_starts()),
         f(format!("{prefix}range.to"), DateTime).req(),
         f(format!("{prefix}range.tz"), TimeZone).req(),
     ]
@@ -479,7 +483,7 @@ fn structure() -> Vec<StepSpec> {
             f("accounts", Multiline).verbatim().req().when("record_class", &["bank"]),
             f("holder_refs", Text).req().prov("UNTOC art. 18(15)(e)").when("record_class", &["bank"]),
             choice!("period_start", RangeStart),
-            f("period_from", Date).req().unless("period_start", &RangeStart::ALL.iter().map(|s| s.key()).collect::<Vec<_>>()),
+            f("period_from", Date).req().unless("period_start", &open_starts()),
             f("period_to", Date).req(),
             multi!("doc_types", RecordDocType).req(),
             f("format", Text).prose().prov("UNTOC art. 18(3)(f)"),
