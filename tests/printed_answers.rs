@@ -69,7 +69,8 @@ fn marker(n: usize, input: &Input) -> Option<(Value, String)> {
         Input::Phone => text(format!("+00 20 555 {n:04}")),
         Input::Date => text(day(n)),
         Input::DateTime => {
-            let time = format!("{:02}:{:02}", n % 24, n % 60);
+            // To the second: a date-time is printed with its seconds.
+            let time = format!("{:02}:{:02}:{:02}", n % 24, n % 60, n * 7 % 60);
             Some((Value::String(format!("{}T{time}", day(n))), format!("{} {time}", day(n))))
         }
         Input::TimeZone => text(format!("UTC+{:02}:{:02}", n / 60 % 14, n % 60)),
@@ -79,13 +80,19 @@ fn marker(n: usize, input: &Input) -> Option<(Value, String)> {
 
 /// The values conditions of the wizard name for each answer path (relative
 /// to its scope), in order: a choice takes the `variant`th of them, so that
-/// the variants together show every conditional field.
-fn condition_values(fields: &[Field], prefix: &str, out: &mut BTreeMap<String, Vec<String>>) {
+/// the variants together show every conditional field. A negated condition
+/// shows its field while the choice is left empty (null), and names a value
+/// that hides it, so that the other branch is printed too.
+fn condition_values(fields: &[Field], prefix: &str, out: &mut BTreeMap<String, Vec<Value>>) {
     for field in fields {
         if let Some(c) = &field.show_when {
             let values = out.entry(format!("{prefix}{}", c.path)).or_default();
-            if !values.contains(&c.one_of[0]) {
-                values.push(c.one_of[0].clone());
+            let named = Value::String(c.one_of[0].clone());
+            let wanted = if c.negated { vec![Value::Null, named] } else { vec![named] };
+            for value in wanted {
+                if !values.contains(&value) {
+                    values.push(value);
+                }
             }
         }
         if let Input::Group { fields, .. } = &field.input {
@@ -96,18 +103,17 @@ fn condition_values(fields: &[Field], prefix: &str, out: &mut BTreeMap<String, V
 
 /// Fills `fields` in `json` under `at` (a JSON path prefix), recording each answer.
 #[allow(clippy::too_many_arguments)]
-fn fill_fields(fields: &[Field], json: &mut Value, step: &str, path: &str, at: &str, variant: usize, wanted: &BTreeMap<String, Vec<String>>, out: &mut Vec<Answer>) {
+fn fill_fields(fields: &[Field], json: &mut Value, step: &str, path: &str, at: &str, variant: usize, wanted: &BTreeMap<String, Vec<Value>>, out: &mut Vec<Answer>) {
     for field in fields {
         let full = format!("{path}{}", field.path);
         let here = format!("{at}{}", field.path);
         let n = out.len() + 1;
         let pick = |options: &[mla_writer::interview::ChoiceOption]| -> Value {
             let named = wanted.get(&full).filter(|v| !v.is_empty());
-            let value = match named {
+            match named {
                 Some(values) => values[variant % values.len()].clone(),
-                None => options[0].value.clone(),
-            };
-            Value::String(value)
+                None => Value::String(options[0].value.clone()),
+            }
         };
         let value = match &field.input {
             Input::Boolean => Some(Value::Bool(true)),

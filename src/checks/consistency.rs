@@ -3,15 +3,11 @@
 use super::{Arg, Findings, Message, Rule, Severity, blank, item, msg, option, person_name, state};
 use crate::request::{AttachmentType, Authentication, AuthorityType, DocumentLanguage, Instrument, PersonType, Request, RequestKind, TimeRange, TranslationStatus};
 use super::provision::cites;
+use crate::request::dates::parse_date_time;
 
 /// Parses a stored date, `YYYY-MM-DD`; `None` when blank or malformed.
 pub(super) fn parse_date(s: &str) -> Option<time::Date> {
     time::Date::parse(s.trim(), time::macros::format_description!("[year]-[month]-[day]")).ok()
-}
-
-/// Parses a stored date-time, `YYYY-MM-DDTHH:MM`; `None` when blank or malformed.
-pub(super) fn parse_datetime(s: &str) -> Option<time::PrimitiveDateTime> {
-    time::PrimitiveDateTime::parse(s.trim(), time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]")).ok()
 }
 
 /// Every non-empty text of the request with its dotted path, attachments
@@ -143,20 +139,26 @@ fn date_field(out: &mut Findings, value: &str, path: &str, label: Message) -> Op
     d
 }
 
+/// Checks one date-time field, named by `label` (a `check.field.*`
+/// message): reports it when it is not a `YYYY-MM-DDTHH:MM` or
+/// `YYYY-MM-DDTHH:MM:SS` date-time.
+fn date_time_field(out: &mut Findings, value: &str, path: &str, label: Message) -> Option<time::PrimitiveDateTime> {
+    if blank(value) {
+        return None;
+    }
+    let d = parse_date_time(value);
+    if d.is_none() {
+        out.push(path.to_string(), msg("check.DATE-ORDER.not_a_datetime").arg("field", label).arg("value", value.trim()));
+    }
+    d
+}
+
 /// Checks a date-time range named by `label`: each end well formed, the
-/// start not after the end.
+/// start not after the end. A range that starts at the creation of the
+/// account or at a date not known has no start date to check.
 fn range_field(out: &mut Findings, range: &TimeRange, path: &str, label: Message) {
-    let mut end = |value: &str, which: &str| {
-        if blank(value) {
-            return None;
-        }
-        let d = parse_datetime(value);
-        if d.is_none() {
-            out.push(format!("{path}.{which}"), msg("check.DATE-ORDER.not_a_datetime").arg("field", label.clone()).arg("value", value.trim()));
-        }
-        d
-    };
-    let (from, to) = (end(&range.from, "from"), end(&range.to, "to"));
+    let from = range.from_date().and_then(|from| date_time_field(out, from, &format!("{path}.from"), label.clone()));
+    let to = date_time_field(out, &range.to, &format!("{path}.to"), label.clone());
     if let (Some(from), Some(to)) = (from, to) {
         if from > to {
             out.push(
@@ -402,7 +404,7 @@ pub(super) static RULES: &[Rule] = &[
                 date_field(out, &s.appearance_date, &format!("mla.service.{i}.appearance_date"), msg("check.field.appearance_date").arg("n", i + 1));
             }
             for (i, x) in m.records.iter().enumerate() {
-                let from = date_field(out, &x.period_from, &format!("mla.records.{i}.period_from"), msg("check.field.records_from").arg("n", i + 1));
+                let from = x.period_from_date().and_then(|from| date_field(out, from, &format!("mla.records.{i}.period_from"), msg("check.field.records_from").arg("n", i + 1)));
                 let to = date_field(out, &x.period_to, &format!("mla.records.{i}.period_to"), msg("check.field.records_to").arg("n", i + 1));
                 if let (Some(from), Some(to)) = (from, to) {
                     if from > to {
@@ -421,19 +423,18 @@ pub(super) static RULES: &[Rule] = &[
             }
             for (i, v) in m.videoconference.iter().enumerate() {
                 for (value, field) in [(&v.datetime, "datetime"), (&v.alt_datetime, "alt_datetime")] {
-                    if !blank(value) && parse_datetime(value).is_none() {
-                        out.push(
-                            format!("mla.videoconference.{i}.{field}"),
-                            msg("check.DATE-ORDER.not_a_datetime").arg("field", msg("check.item.videoconference").arg("n", i + 1)).arg("value", value.trim()),
-                        );
-                    }
+                    date_time_field(out, value, &format!("mla.videoconference.{i}.{field}"), msg("check.item.videoconference").arg("n", i + 1));
                 }
             }
+            date_time_field(out, &r.urgent_oral.made_at, "urgent_oral.made_at", msg("check.field.oral_made_at"));
+            date_time_field(out, &r.urgent_oral.written_confirmation_at, "urgent_oral.written_confirmation_at", msg("check.field.oral_confirmed_at"));
+            date_time_field(out, &r.emergency.outcome_at, "emergency.outcome_at", msg("check.field.emergency_outcome_at"));
             let p = &r.preservation;
             for (i, d) in p.data.iter().enumerate() {
                 range_field(out, &d.range, &format!("preservation.data.{i}.range"), msg("check.field.data").arg("n", i + 1));
             }
             date_field(out, &p.mla_expected_date, "preservation.mla_expected_date", msg("check.field.mla_expected_date"));
+            date_time_field(out, &p.sent_at, "preservation.sent_at", msg("check.field.preservation_sent_at"));
             let preserved = msg("check.field.preserved_at");
             if let Some(d) = date_field(out, &p.preserved_at, "preservation.preserved_at", preserved.clone()) {
                 if d > today {
@@ -689,6 +690,75 @@ mod tests {
         p.preservation.data[0].range.to = "2026-10-01T00:00".into();
         reports(&p, "DATE-ORDER", Severity::Error, "preservation.data.0.range.to");
         silent(&example(Mla), "DATE-ORDER");
+    }
+
+    /// Every date-time the wizard asks for (each field whose control is a
+    /// date and time, in any step or list) is read to the minute or to the
+    /// second: with its seconds it raises no DATE-ORDER finding, malformed
+    /// it raises one, and the two ends of a range a second apart are put in
+    /// order.
+    #[test]
+    fn every_date_time_of_the_wizard_is_read_to_the_minute_or_to_the_second() {
+        use crate::i18n::Lang;
+        use crate::interview::{definition, get_mut, Field, Input};
+        use serde_json::Value;
+
+        /// The JSON path of every date-time under `fields`, each list of
+        /// `json` on the way given one empty item.
+        fn date_times(fields: &[Field], at: &str, json: &mut Value, out: &mut Vec<String>) {
+            for field in fields {
+                let here = format!("{at}{}", field.path);
+                match &field.input {
+                    Input::DateTime => out.push(here),
+                    Input::Group { fields, item_template, .. } => {
+                        *get_mut(json, &here).expect("a group is a list of the model") = Value::Array(vec![item_template.clone()]);
+                        date_times(fields, &format!("{here}.0."), json, out);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let mut json = serde_json::to_value(example(Mla)).unwrap();
+        let mut paths = Vec::new();
+        for step in definition(Lang::En).steps {
+            date_times(&step.fields, "", &mut json, &mut paths);
+        }
+        for listed in ["mla.videoconference.0.datetime", "mla.real_time.0.period.from", "preservation.data.0.range.to", "urgent_oral.made_at", "emergency.outcome_at"] {
+            assert!(paths.iter().any(|p| p == listed), "{listed} not among {paths:?}");
+        }
+        let with = |values: &[(&str, &str)]| -> Request {
+            let mut json = json.clone();
+            for (path, value) in values {
+                *get_mut(&mut json, path).unwrap() = Value::String(value.to_string());
+            }
+            serde_json::from_value(json).unwrap()
+        };
+        let at = |r: &Request, path: &str| found(r, "DATE-ORDER").into_iter().filter(|f| f.path == path).count();
+        for path in &paths {
+            assert_eq!(at(&with(&[(path, "2027-03-15T08:12:37")]), path), 0, "{path} refuses its seconds");
+            assert_eq!(at(&with(&[(path, "2027-03-15T08:12")]), path), 0, "{path} refuses a time to the minute");
+            assert_eq!(at(&with(&[(path, "2027-03-15T08:12:37.5")]), path), 1, "{path} is not read as a date-time");
+            if let Some(range) = path.strip_suffix(".from") {
+                let to = format!("{range}.to");
+                assert_eq!(at(&with(&[(path, "2027-03-15T08:12:37"), (&to, "2027-03-15T08:12:36")]), &to), 1, "{range} runs backwards by a second");
+                assert_eq!(at(&with(&[(path, "2027-03-15T08:12:37"), (&to, "2027-03-15T08:12:38")]), &to), 0, "{range} runs forward by a second");
+            }
+        }
+    }
+
+    #[test]
+    fn a_range_that_starts_at_the_creation_of_the_account_or_an_unknown_date_has_no_start_to_check() {
+        use crate::request::RangeStart;
+        let mut p = example(Preservation);
+        p.preservation.data[0].range.from = "2026-12-01T00:00".into();
+        p.preservation.data[0].range.to = "2026-10-01T00:00:30".into();
+        reports(&p, "DATE-ORDER", Severity::Error, "preservation.data.0.range.to");
+        for start in RangeStart::ALL {
+            p.preservation.data[0].range.start = Some(*start);
+            silent(&p, "DATE-ORDER");
+            p.preservation.data[0].range.from = "not a date".into();
+            silent(&p, "DATE-ORDER");
+        }
     }
 
     #[test]

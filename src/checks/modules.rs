@@ -131,9 +131,10 @@ fn years(text: &str) -> Vec<i32> {
         .collect()
 }
 
-/// Reports a time range of a data request whose time zone is blank.
+/// Reports a time range of a data request whose time zone is blank while it
+/// gives a date-time (a start date, or an end).
 fn need_tz(out: &mut super::Findings, range: &TimeRange, path: String, message: Message) {
-    if (!blank(&range.from) || !blank(&range.to)) && blank(&range.tz) {
+    if (range.from_date().is_some_and(|from| !blank(from)) || !blank(&range.to)) && blank(&range.tz) {
         out.push(path, message);
     }
 }
@@ -423,7 +424,9 @@ pub(super) static RULES: &[Rule] = &[
             for (i, m) in r.mla.records.iter().enumerate() {
                 let n = i + 1;
                 let mut dates = [None, None];
-                for (k, (value, field)) in [(&m.period_from, "period_from"), (&m.period_to, "period_to")].into_iter().enumerate() {
+                for (k, (value, field)) in [(m.period_from_date(), "period_from"), (Some(m.period_to.as_str()), "period_to")].into_iter().enumerate() {
+                    // A period from the opening of the account or a date not known has no start date.
+                    let Some(value) = value else { continue };
                     let path = format!("mla.records.{i}.{field}");
                     if blank(value) {
                         out.push(path, msg("check.M5-PERIOD.missing").arg("n", n));
@@ -455,7 +458,7 @@ pub(super) static RULES: &[Rule] = &[
             let mut fact_years = years(&r.facts.time_place);
             fact_years.extend(years(&r.facts.summary));
             for (i, m) in r.mla.records.iter().enumerate() {
-                let (Some(from), Some(to)) = (parse_date(&m.period_from), parse_date(&m.period_to)) else { continue };
+                let (Some(from), Some(to)) = (m.period_from_date().and_then(parse_date), parse_date(&m.period_to)) else { continue };
                 if from > to {
                     continue;
                 }
@@ -684,7 +687,9 @@ pub(super) static RULES: &[Rule] = &[
             for (i, t) in r.mla.real_time.iter().enumerate() {
                 let n = i + 1;
                 out.need(&t.targets, &format!("mla.real_time.{i}.targets"), msg("check.M7-AUTH.targets").arg("n", n));
-                out.need(&t.period.from, &format!("mla.real_time.{i}.period.from"), msg("check.M7-AUTH.from").arg("n", n));
+                if let Some(from) = t.period.from_date() {
+                    out.need(from, &format!("mla.real_time.{i}.period.from"), msg("check.M7-AUTH.from").arg("n", n));
+                }
                 out.need(&t.period.to, &format!("mla.real_time.{i}.period.to"), msg("check.M7-AUTH.to").arg("n", n));
                 out.need(&t.domestic_authorisation, &format!("mla.real_time.{i}.domestic_authorisation"), msg("check.M7-AUTH.authorisation").arg("n", n));
             }
@@ -1098,6 +1103,24 @@ mod tests {
     }
 
     #[test]
+    fn records_period_from_the_opening_of_the_account_or_an_unknown_date_needs_no_start_date() {
+        let mut r = example(Mla);
+        r.mla.records[0].period_from.clear();
+        only_finding(&r, "M5-PERIOD", Severity::Error, "mla.records.0.period_from");
+        for start in crate::request::RangeStart::ALL {
+            r.mla.records[0].period_start = Some(*start);
+            silent(&r, "M5-PERIOD");
+            r.mla.records[0].period_from = "2010-01-01".into();
+            silent(&r, "M5-PERIOD");
+            silent(&r, "M5-PERIOD-BROAD");
+            silent(&r, "DATE-ORDER");
+            r.mla.records[0].period_from.clear();
+        }
+        r.mla.records[0].period_to.clear();
+        only_finding(&r, "M5-PERIOD", Severity::Error, "mla.records.0.period_to");
+    }
+
+    #[test]
     fn records_period_too_long_or_far_from_facts_is_broad() {
         let mut r = example(Mla);
         silent(&r, "M5-PERIOD-BROAD");
@@ -1190,6 +1213,14 @@ mod tests {
         silent(&e, "DATA-TZ");
         e.emergency.data[0].range.tz = " ".into();
         only_finding(&e, "DATA-TZ", Severity::Error, "emergency.data.0.range.tz");
+        // A range from the creation of the account still ends at a time,
+        // read in its zone; with no end and no start date, no time is given.
+        e.emergency.data[0].range.start = Some(crate::request::RangeStart::AccountCreation);
+        only_finding(&e, "DATA-TZ", Severity::Error, "emergency.data.0.range.tz");
+        e.emergency.data[0].range.to.clear();
+        silent(&e, "DATA-TZ");
+        e.emergency.data[0].range.start = None;
+        only_finding(&e, "DATA-TZ", Severity::Error, "emergency.data.0.range.tz");
     }
 
     /// Checks that should have fired: the timestamp of an IP address typed
@@ -1264,6 +1295,11 @@ mod tests {
         silent(&r, "M7-AUTH");
         r.mla.real_time[0].domestic_authorisation.clear();
         only_finding(&r, "M7-AUTH", Severity::Error, "mla.real_time.0.domestic_authorisation");
+        r.mla.real_time[0].domestic_authorisation = "Order of 3 March 2026".into();
+        r.mla.real_time[0].period.from.clear();
+        only_finding(&r, "M7-AUTH", Severity::Error, "mla.real_time.0.period.from");
+        r.mla.real_time[0].period.start = Some(crate::request::RangeStart::Unknown);
+        silent(&r, "M7-AUTH");
     }
 
     fn video() -> Request {

@@ -6,15 +6,18 @@ use crate::request::deadlines::preservation_expiry;
 use crate::request::{Channel, DataCategory, DataSpec, OffenceCategory, RequestKind};
 
 /// Reports what data set `i` (at `path` = `…data.N`) lacks: identifiers,
-/// categories, the start and end of the period, and its time zone.
+/// categories, the start (a date, unless the period starts at the creation
+/// of the account or a date not known) and end of the period, and its time
+/// zone.
 pub(super) fn check_data_spec(out: &mut Findings, d: &DataSpec, path: &str, i: usize) {
     let n = i + 1;
     out.need(&d.identifiers, &format!("{path}.identifiers"), msg("check.common.data.identifiers").arg("n", n));
     if d.categories.is_empty() {
         out.push(format!("{path}.categories"), msg("check.common.data.categories").arg("n", n));
     }
-    if blank(&d.range.from) || blank(&d.range.to) {
-        let end = if blank(&d.range.from) { "from" } else { "to" };
+    let no_start = d.range.from_date().is_some_and(blank);
+    if no_start || blank(&d.range.to) {
+        let end = if no_start { "from" } else { "to" };
         out.push(format!("{path}.range.{end}"), msg("check.common.data.period").arg("n", n));
     }
     if blank(&d.range.tz) {
@@ -328,6 +331,19 @@ mod tests {
         r.preservation.data.clear();
         reports(&r, "BUD-29-2-c", Severity::Error, "preservation.data");
         assert!(found(&example(Preservation), "BUD-29-2-c").is_empty());
+    }
+
+    #[test]
+    fn a_period_that_starts_at_the_creation_of_the_account_or_an_unknown_date_needs_no_start_date() {
+        let mut r = example(Preservation);
+        r.preservation.data[0].range.from.clear();
+        reports(&r, "BUD-29-2-c", Severity::Error, "preservation.data.0.range.from");
+        for start in crate::request::RangeStart::ALL {
+            r.preservation.data[0].range.start = Some(*start);
+            assert!(found(&r, "BUD-29-2-c").is_empty(), "{start:?}");
+        }
+        r.preservation.data[0].range.to.clear();
+        reports(&r, "BUD-29-2-c", Severity::Error, "preservation.data.0.range.to");
     }
 
     #[test]

@@ -13,7 +13,7 @@
 //!   with a vocabulary value is written whole in each language.
 //! - `{{opt "Vocabulary" value}}` — the wording of a vocabulary value from the
 //!   wizard's catalogue, one line per value of a list.
-//! - `{{date value}}` — a `YYYY-MM-DD` (or `YYYY-MM-DDTHH:MM`) value in ISO
+//! - `{{date value}}` — a `YYYY-MM-DD` (or `YYYY-MM-DDTHH:MM[:SS]`) value in ISO
 //!   form with the long date of the document's language in brackets
 //!   ("2027-03-15 (15 March 2027)"); anything else as typed.
 //!
@@ -44,6 +44,7 @@ use thiserror::Error;
 use crate::document::inserted::escape_inserted_text;
 use crate::i18n::placeholders::{fill, placeholders};
 use crate::i18n::Lang;
+use crate::request::dates::parse_date_time;
 use crate::request::RequestKind;
 
 /// Templates shipped with the build: (name, source).
@@ -144,9 +145,10 @@ pub fn phrase(lang: Lang, key: &str) -> Option<&'static str> {
     phrases(lang).get(key).map(String::as_str)
 }
 
-/// A stored date (`YYYY-MM-DD`, optionally followed by `THH:MM`) as the long
-/// date of `lang` ("27 November 2026", "2026年11月27日"); any other text
-/// comes back as it is.
+/// A stored date (`YYYY-MM-DD`, optionally followed by `THH:MM` or
+/// `THH:MM:SS`) as the long date of `lang` ("27 November 2026",
+/// "2026年11月27日"), the time as stored after it; any other text comes back
+/// as it is.
 pub fn long_date(lang: Lang, text: &str) -> String {
     let trimmed = text.trim();
     let (day_part, time_part) = match trimmed.split_once('T') {
@@ -157,14 +159,7 @@ pub fn long_date(lang: Lang, text: &str) -> String {
     let Ok(date) = time::Date::parse(day_part, format) else {
         return text.to_string();
     };
-    let time_ok = time_part.is_none_or(|t| {
-        let b = t.as_bytes();
-        t.len() == 5
-            && b[2] == b':'
-            && t[..2].parse::<u8>().is_ok_and(|h| h < 24)
-            && t[3..].parse::<u8>().is_ok_and(|m| m < 60)
-    });
-    if !time_ok {
+    if time_part.is_some() && parse_date_time(trimmed).is_none() {
         return text.to_string();
     }
     let get = |key: &str| phrase(lang, key).unwrap_or_default();
@@ -194,8 +189,9 @@ pub fn long_date(lang: Lang, text: &str) -> String {
 
 /// A stored date as a request prints it: the ISO date, then the long date of
 /// `lang` in brackets ("2027-03-15 (15 March 2027)"); with a time
-/// (`YYYY-MM-DDTHH:MM`), the time follows the ISO date ("2027-03-15 08:12
-/// (15 March 2027)"). Any other text comes back as it is.
+/// (`YYYY-MM-DDTHH:MM` or `YYYY-MM-DDTHH:MM:SS`), the time follows the ISO
+/// date, its seconds kept ("2027-03-15 08:12:37 (15 March 2027)"). Any other
+/// text comes back as it is.
 pub fn document_date(lang: Lang, text: &str) -> String {
     let trimmed = text.trim();
     let (day_part, time_part) = match trimmed.split_once('T') {
@@ -594,7 +590,8 @@ mod tests {
             long_date(Lang::En, "2026-11-15T08:12"),
             "15 November 2026, 08:12"
         );
-        for typed in ["27/11/2026", "2026-02-30", "soon", "", "2026-11-27T25:00"] {
+        assert_eq!(long_date(Lang::En, "2026-11-15T08:12:37"), "15 November 2026, 08:12:37", "the seconds are kept");
+        for typed in ["27/11/2026", "2026-02-30", "soon", "", "2026-11-27T25:00", "2026-11-27T08:12:60", "2026-11-27T08:12:37.5", "2026-11-27T8:12"] {
             assert_eq!(long_date(Lang::En, typed), typed);
             assert_eq!(document_date(Lang::En, typed), typed);
         }
@@ -614,6 +611,65 @@ mod tests {
             assert_eq!(document_date(lang, "2027-03-15"), want);
         }
         assert_eq!(document_date(Lang::En, "2027-03-15T08:12"), "2027-03-15 08:12 (15 March 2027)");
+        assert_eq!(document_date(Lang::En, "2027-03-15T08:12:37"), "2027-03-15 08:12:37 (15 March 2027)");
+    }
+
+    /// A data range that starts at the creation of the account or at a date
+    /// not known prints that start, in every language and every kind that
+    /// asks for data, with its end and time zone, and not the start date
+    /// left in the request.
+    #[test]
+    fn a_range_with_an_open_start_prints_it_in_every_language() {
+        use crate::checks::tests::{example, Example};
+        use crate::request::RangeStart;
+        for kind in [Example::Preservation, Example::Emergency] {
+            let mut request = example(kind);
+            let data = match kind {
+                Example::Preservation => &mut request.preservation.data,
+                _ => &mut request.emergency.data,
+            };
+            data[0].range.from = "2019-04-05T06:07:08".into();
+            data[0].range.to = "2026-11-15T08:12:37".into();
+            let engine = registry_for(request.kind).unwrap();
+            for start in RangeStart::ALL {
+                match kind {
+                    Example::Preservation => request.preservation.data[0].range.start = Some(*start),
+                    _ => request.emergency.data[0].range.start = Some(*start),
+                }
+                for lang in Lang::ALL {
+                    let doc = crate::document::build(&engine, &request, lang, false).unwrap().without_isolates();
+                    let text = format!("{doc:?}");
+                    let phrase = phrase(lang, &format!("period.range_tz.{}", start.key())).unwrap();
+                    let opening = phrase.split("{to}").next().unwrap();
+                    assert!(text.contains(opening), "{kind:?} {start:?} {}: {opening:?} not printed", lang.code());
+                    assert!(text.contains("2026-11-15 08:12:37"), "{kind:?} {}: the end is not printed with its seconds", lang.code());
+                    assert!(!text.contains("2019-04-05"), "{kind:?} {}: the start date left in the request is printed", lang.code());
+                }
+            }
+        }
+    }
+
+    /// A records period from the opening of the account or a date not known
+    /// prints that start, in every language, and not a start date left in
+    /// the request.
+    #[test]
+    fn a_records_period_with_an_open_start_prints_it_in_every_language() {
+        use crate::checks::tests::{example, Example};
+        use crate::request::RangeStart;
+        let mut request = example(Example::Mla);
+        request.mla.records[0].period_from = "2011-04-05".into();
+        request.mla.records[0].period_to = "2026-11-15".into();
+        let engine = registry_for(request.kind).unwrap();
+        for start in RangeStart::ALL {
+            request.mla.records[0].period_start = Some(*start);
+            for lang in Lang::ALL {
+                let text = format!("{:?}", crate::document::build(&engine, &request, lang, false).unwrap().without_isolates());
+                let opening = phrase(lang, &format!("period.range.{}", start.key())).unwrap().split("{to}").next().unwrap();
+                assert!(text.contains(opening), "{start:?} {}: {opening:?} not printed", lang.code());
+                assert!(text.contains("2026-11-15"), "{start:?} {}: the end is not printed", lang.code());
+                assert!(!text.contains("2011-04-05"), "{start:?} {}: the start date left in the request is printed", lang.code());
+            }
+        }
     }
 
     /// Renders `template` over `view` as `document::build` does and reads

@@ -82,8 +82,8 @@ pub struct Field {
 }
 
 /// A condition on another answer: it holds when the answer (or, for a list,
-/// any of its elements) is one of `one_of`. Booleans compare as `"true"` and
-/// `"false"`.
+/// any of its elements) is one of `one_of`, or, turned round (`negated`),
+/// when it is none of them. Booleans compare as `"true"` and `"false"`.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct Condition {
@@ -92,6 +92,10 @@ pub struct Condition {
     pub path: String,
     /// Values for which the condition holds.
     pub one_of: Vec<String>,
+    /// Whether the condition is turned round: it holds when the answer is
+    /// none of `one_of`, a missing or null answer included (a field shown
+    /// while a choice is left empty).
+    pub negated: bool,
 }
 
 impl Condition {
@@ -100,7 +104,7 @@ impl Condition {
     /// The same rule as the UI's `conditions.ts`, both held to the cases of
     /// `tests/conditions.json`: a string compares as itself, a boolean or
     /// number as its text, a list when any element matches; a missing or null
-    /// answer never matches.
+    /// answer never matches, so a negated condition holds on it.
     pub fn holds(&self, scope: &serde_json::Value) -> bool {
         fn texts(value: &serde_json::Value) -> Vec<String> {
             match value {
@@ -111,7 +115,8 @@ impl Condition {
                 _ => Vec::new(),
             }
         }
-        super::get(scope, &self.path).is_some_and(|a| texts(a).iter().any(|t| self.one_of.contains(t)))
+        let matches = super::get(scope, &self.path).is_some_and(|a| texts(a).iter().any(|t| self.one_of.contains(t)));
+        matches != self.negated
     }
 }
 
@@ -175,7 +180,7 @@ struct Spec {
     path: String,
     provision: Option<&'static str>,
     required: bool,
-    show_when: Option<(&'static str, Vec<&'static str>)>,
+    show_when: Option<Condition>,
     translatable: bool,
     input: SpecInput,
 }
@@ -192,6 +197,11 @@ struct StepSpec {
     kinds: &'static [RequestKind],
     show_when: Option<(&'static str, Vec<&'static str>)>,
     fields: Vec<Spec>,
+}
+
+/// The condition on the answer at `path`, turned round if `negated`.
+fn condition(path: &str, one_of: &[&str], negated: bool) -> Condition {
+    Condition { path: path.to_string(), one_of: one_of.iter().map(|v| v.to_string()).collect(), negated }
 }
 
 /// A plain field; several lines of text are prose to translate unless marked
@@ -244,7 +254,13 @@ impl Spec {
         self
     }
     fn when(mut self, path: &'static str, one_of: &[&'static str]) -> Self {
-        self.show_when = Some((path, one_of.to_vec()));
+        self.show_when = Some(condition(path, one_of, false));
+        self
+    }
+    /// Shown unless the answer at `path` is one of `one_of` (also while it
+    /// is not given).
+    fn unless(mut self, path: &str, one_of: &[&str]) -> Self {
+        self.show_when = Some(condition(path, one_of, true));
         self
     }
     /// One line of prose: translated (a stage, a function, a reason in a few words).
@@ -265,12 +281,19 @@ use RequestKind::{EmergencyDisclosure as EMERGENCY, MlaEvidence as MLA, Preserva
 
 const ALL_KINDS: &[RequestKind] = &[MLA, PRESERVATION, EMERGENCY, TRANSFER];
 
+/// The values of a range's start choice that leave it without a start date.
+fn open_starts() -> Vec<&'static str> {
+    RangeStart::ALL.iter().map(|s| s.key()).collect()
+}
+
 /// The fields of a [`DataSpec`], under `prefix` (`""` or `"data."`).
 fn data_spec_fields(prefix: &str) -> Vec<Spec> {
     vec![
         f(format!("{prefix}identifiers"), Multiline).verbatim().req().prov("Budapest art. 29(2)(c)"),
         multi!(format!("{prefix}categories"), DataCategory).req().prov("Budapest art. 1(d), 18(3)"),
-        f(format!("{prefix}range.from"), DateTime).req(),
+        choice!(format!("{prefix}range.start"), RangeStart),
+        // A start date only when the range starts at one.
+        f(format!("{prefix}range.from"), DateTime).req().unless(&format!("{prefix}range.start"), &open_starts()),
         f(format!("{prefix}range.to"), DateTime).req(),
         f(format!("{prefix}range.tz"), TimeZone).req(),
     ]
@@ -464,7 +487,8 @@ fn structure() -> Vec<StepSpec> {
             f("bank", Text).req().when("record_class", &["bank"]),
             f("accounts", Multiline).verbatim().req().when("record_class", &["bank"]),
             f("holder_refs", Text).req().prov("UNTOC art. 18(15)(e)").when("record_class", &["bank"]),
-            f("period_from", Date).req(),
+            choice!("period_start", RangeStart),
+            f("period_from", Date).req().unless("period_start", &open_starts()),
             f("period_to", Date).req(),
             multi!("doc_types", RecordDocType).req(),
             f("format", Text).prose().prov("UNTOC art. 18(3)(f)"),
@@ -791,10 +815,7 @@ fn word_field(spec: Spec, key_prefix: &str, cat: &Catalogue, lang: Lang) -> Fiel
         help: cat.get(&format!("field.{key}.help")),
         provision: spec.provision.map(|p| crate::i18n::citation::provisions(p, lang)),
         required: spec.required,
-        show_when: spec.show_when.map(|(path, one_of)| Condition {
-            path: path.to_string(),
-            one_of: one_of.into_iter().map(String::from).collect(),
-        }),
+        show_when: spec.show_when,
         translatable: spec.translatable,
         input,
     }
@@ -820,10 +841,7 @@ pub fn definition(lang: Lang) -> WizardDefinition {
                 title: cat.get(&format!("step.{}.title", s.id)),
                 intro: cat.get(&format!("step.{}.intro", s.id)),
                 kinds: s.kinds.to_vec(),
-                show_when: s.show_when.map(|(path, one_of)| Condition {
-                    path: path.to_string(),
-                    one_of: one_of.into_iter().map(String::from).collect(),
-                }),
+                show_when: s.show_when.map(|(path, one_of)| condition(path, &one_of, false)),
                 fields: s.fields.into_iter().map(|f| word_field(f, "", cat, lang)).collect(),
             })
             .collect(),
@@ -1041,6 +1059,7 @@ mod tests {
             let condition = Condition {
                 path: case["condition"]["path"].as_str().unwrap().to_string(),
                 one_of: case["condition"]["one_of"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect(),
+                negated: case["condition"]["negated"].as_bool().unwrap_or(false),
             };
             let expected = case["holds"].as_bool().unwrap();
             if condition.holds(&case["scope"]) != expected {

@@ -1,8 +1,10 @@
-//! Moving a request in time: the dates (`YYYY-MM-DD`) and date-times
-//! (`YYYY-MM-DDTHH:MM`) the request holds from a given day on, each moved by
-//! the same number of days, so that the distance between any two of them,
-//! and between each of them and the day the request is checked on, stays
-//! what it was.
+//! The dates (`YYYY-MM-DD`) and date-times (`YYYY-MM-DDTHH:MM`, or
+//! `YYYY-MM-DDTHH:MM:SS` when the seconds are known) a request holds: the one
+//! reader of a date-time ([`parse_date_time`]), which the checks and the
+//! document use alike, and moving a request in time: every date and
+//! date-time from a given day on, each moved by the same number of days, so
+//! that the distance between any two of them, and between each of them and
+//! the day the request is checked on, stays what it was.
 //!
 //! Free text is left as written: a date inside a sentence is the drafter's
 //! words, not a value.
@@ -16,8 +18,24 @@ use crate::request::Request;
 
 /// How a request stores a date.
 const DATE: &[BorrowedFormatItem<'static>] = format_description!("[year]-[month]-[day]");
-/// How a request stores a date-time.
+/// How a request stores a date-time to the minute.
 const DATE_TIME: &[BorrowedFormatItem<'static>] = format_description!("[year]-[month]-[day]T[hour]:[minute]");
+/// How a request stores a date-time to the second.
+const DATE_TIME_SECONDS: &[BorrowedFormatItem<'static>] = format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]");
+
+/// A stored date-time, `YYYY-MM-DDTHH:MM` or `YYYY-MM-DDTHH:MM:SS`, with the
+/// form it was written in (so that it is written back the same way);
+/// `None` for anything else.
+fn read_date_time(value: &str) -> Option<(PrimitiveDateTime, &'static [BorrowedFormatItem<'static>])> {
+    [DATE_TIME, DATE_TIME_SECONDS].into_iter().find_map(|form| PrimitiveDateTime::parse(value, form).ok().map(|moment| (moment, form)))
+}
+
+/// A stored date-time, `YYYY-MM-DDTHH:MM` or `YYYY-MM-DDTHH:MM:SS` (an IP
+/// address's timestamp is often to the second), surrounding spaces
+/// ignored; `None` when blank or malformed.
+pub fn parse_date_time(value: &str) -> Option<PrimitiveDateTime> {
+    read_date_time(value.trim()).map(|(moment, _)| moment)
+}
 
 /// `value` moved by `days` when it is a whole date or date-time as a
 /// request stores it, on or after `from`; `None` for anything else, or when
@@ -27,11 +45,11 @@ fn shifted_value(value: &str, from: Date, days: i64) -> Option<String> {
     if let Ok(date) = Date::parse(value, DATE) {
         return if date >= from { date.checked_add(by)?.format(DATE).ok() } else { None };
     }
-    let moment = PrimitiveDateTime::parse(value, DATE_TIME).ok()?;
+    let (moment, form) = read_date_time(value)?;
     if moment.date() < from {
         return None;
     }
-    moment.checked_add(by)?.format(DATE_TIME).ok()
+    moment.checked_add(by)?.format(form).ok()
 }
 
 fn walk(value: &mut Value, from: Date, days: i64) {
@@ -71,6 +89,7 @@ mod tests {
         request.mla.videoconference[0].datetime = "2026-12-31T23:30".into();
         request.mla.records.push(Default::default());
         request.mla.records[0].period_from = "2025-05-01".into();
+        request.urgent_oral.made_at = "2026-12-31T08:12:37".into();
         request
     }
 
@@ -81,6 +100,7 @@ mod tests {
         assert_eq!(moved.deadline.date, "2029-01-31", "two years, 29 February 2028 among them");
         assert_eq!(moved.sign.date, "2028-11-20");
         assert_eq!(moved.mla.videoconference[0].datetime, "2028-12-31T23:30");
+        assert_eq!(moved.urgent_oral.made_at, "2028-12-31T08:12:37", "the seconds are kept");
         assert_eq!(moved.mla.records[0].period_from, "2027-05-02", "no 29 February on the way");
         assert_eq!(moved.deadline.reason, request.deadline.reason, "a date inside a sentence is text");
         assert_eq!(moved.proc.limitation_date, "31 January 2027", "a date not written as YYYY-MM-DD is not read as one");
@@ -94,6 +114,16 @@ mod tests {
         assert_eq!(moved.deadline.date, "2027-05-11");
         assert_eq!(moved.mla.videoconference[0].datetime, "2027-04-10T23:30");
         assert_eq!(moved.mla.records[0].period_from, "2025-05-01");
+    }
+
+    #[test]
+    fn a_date_time_is_read_to_the_minute_or_to_the_second_and_nothing_else() {
+        let at = |h, m, s| time::macros::date!(2027 - 03 - 15).with_hms(h, m, s).unwrap();
+        assert_eq!(parse_date_time("2027-03-15T08:12"), Some(at(8, 12, 0)));
+        assert_eq!(parse_date_time(" 2027-03-15T08:12:37 "), Some(at(8, 12, 37)));
+        for bad in ["", "2027-03-15", "2027-03-15T08", "2027-03-15T08:12:60", "2027-03-15T08:12:37.5", "2027-03-15 08:12", "2027-03-15T24:00"] {
+            assert_eq!(parse_date_time(bad), None, "{bad:?}");
+        }
     }
 
     #[test]

@@ -9,6 +9,7 @@
 
 use time::{Date, Duration, Weekday};
 
+use super::dates::parse_date_time;
 use super::model::vocabulary;
 use super::{Request, RequestKind};
 
@@ -47,16 +48,15 @@ pub struct DueDate {
     pub date: Date,
 }
 
-/// A stored date, `YYYY-MM-DD` (or the date of a `YYYY-MM-DDTHH:MM`);
-/// `None` when blank or malformed.
+/// A stored date, `YYYY-MM-DD`, or the day of a stored date-time
+/// (`YYYY-MM-DDTHH:MM` or `YYYY-MM-DDTHH:MM:SS`, read by
+/// [`parse_date_time`]); `None` when blank or malformed.
 pub fn parse_day(text: &str) -> Option<Date> {
     let text = text.trim();
-    let day = text.get(..10)?;
-    match text.get(10..) {
-        Some(rest) if rest.is_empty() || rest.starts_with('T') => {}
-        _ => return None,
+    if text.contains('T') {
+        return parse_date_time(text).map(|moment| moment.date());
     }
-    Date::parse(day, time::macros::format_description!("[year]-[month]-[day]")).ok()
+    Date::parse(text, time::macros::format_description!("[year]-[month]-[day]")).ok()
 }
 
 /// The day a preservation that took effect on `preserved_at` lapses: at
@@ -185,6 +185,11 @@ mod tests {
         assert_eq!(deadlines(&r), [DueDate { kind: DueKind::OralConfirmation, date: date!(2026 - 11 - 30) }]);
         r.urgent_oral.written_confirmation_at = "2026-11-30T09:00".into();
         assert!(deadlines(&r).is_empty());
+        r.urgent_oral.written_confirmation_at.clear();
+        r.urgent_oral.made_at = "2026-11-27T16:30:45".into();
+        assert_eq!(deadlines(&r), [DueDate { kind: DueKind::OralConfirmation, date: date!(2026 - 11 - 30) }], "a time to the second");
+        r.urgent_oral.made_at = "2026-11-27T16:30:45.5".into();
+        assert!(deadlines(&r).is_empty(), "not a date-time (DATE-ORDER says so)");
     }
 
     #[test]

@@ -3,6 +3,8 @@
 // Chinese — in each of the six interfaces, read back one way: in words
 // under the field, on the answers page (words and ISO form), and in the
 // PDF. A date that cannot be read is said so, never turned into another.
+// A date and time keeps its seconds from the picker to the PDF, and a range
+// of data may start at a date not known instead of a date.
 // On the way, the answers page's lists take its whole width, and the PDF
 // just exported is opened and shown in its folder from the review.
 
@@ -12,6 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { typeInto } from './fill.mjs';
 import { Session, startDriver } from './webdriver.mjs';
 
 const app = resolve(process.env.MLA_APP || 'target/debug/mla-writer-app');
@@ -94,6 +97,49 @@ test('a date typed in any usual form, in each interface, reads back as one day o
       }
       await s.click('[data-testid="home"]');
     }
+  } finally {
+    await s.quit();
+  }
+});
+
+test('a date and time keeps its seconds from the picker to the PDF, and a range can start at a date not known', async () => {
+  const s = await Session.start(base, app);
+  const range = '[data-field="mla.stored_data.0.data.range';
+  try {
+    await s.find('[data-testid="start-screen"]');
+    await s.choose('[data-testid="language"]', 'en');
+    await s.click('[data-testid="new-request"]');
+    await s.click('[data-field="mla.modules"] [data-option="stored_data"]');
+    await s.click('[data-testid="step-m6"]');
+    await s.click('[data-testid="add-mla.stored_data"]');
+    assert.equal(await s.cmd('GET', `/element/${await s.find(`${range}.from"]`)}/property/step`), '1', 'the picker takes seconds');
+    await typeInto(s, `${range}.from"]`, '2036-02-28T08:12:37');
+    await typeInto(s, `${range}.to"]`, '2036-02-28T08:12:38');
+    assert.equal(await s.value(`${range}.from"]`), '2036-02-28T08:12:37');
+
+    await s.click('[data-testid="step-review"]');
+    await s.click('[data-testid="review-tab-answers"]');
+    await s.waitForText(`[data-testid="answer"][data-path="mla.stored_data.0.data.range.from"]`, '(2036-02-28 08:12:37)');
+    const answer = await s.text(`[data-testid="answer"][data-path="mla.stored_data.0.data.range.from"]`);
+    assert.ok(answer.includes('28 February 2036'), `the answers page says ${answer}`);
+    await s.click('[data-testid="export-pdf"]');
+    await s.waitForText('[data-testid="export-result"]', savePath);
+    let text = execFileSync('pdftotext', [savePath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    assert.ok(text.includes('2036-02-28 08:12:37') && text.includes('2036-02-28 08:12:38'), 'the PDF prints both ends to the second');
+
+    // A range from a date not known: its start date is no longer asked for
+    // nor printed, though the answer stays in the draft.
+    await s.click('[data-testid="step-m6"]');
+    await s.choose(`${range}.start"]`, 'unknown');
+    await s.waitFor('the start date hidden', async () => (await s.findAll(`${range}.from"]`)).length === 0);
+    await s.click('[data-testid="step-review"]');
+    rmSync(savePath, { force: true });
+    await s.click('[data-testid="export-pdf"]');
+    await s.waitFor('the PDF exported again', async () => existsSync(savePath));
+    await s.waitForText('[data-testid="export-result"]', savePath);
+    text = execFileSync('pdftotext', [savePath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    assert.ok(text.includes('from a date not known to 2036-02-28 08:12:38'), 'the PDF says the range starts at a date not known');
+    assert.ok(!text.includes('08:12:37'), 'the start date left in the draft is not printed');
   } finally {
     await s.quit();
   }

@@ -10,19 +10,23 @@ export function at(value, path) {
   return path.split('.').reduce((v, k) => (v == null ? undefined : v[k]), value);
 }
 
-/** The UI's condition semantics: a value, or any element of a list, is one of the values. */
+/**
+ * The UI's condition semantics: a value, or any element of a list, is one of
+ * the values; a negated condition holds when none is.
+ */
 export function holds(condition, scope) {
   if (!condition) return true;
   const v = at(scope, condition.path);
   const values = Array.isArray(v) ? v : [v];
-  return values.some((x) => x !== null && x !== undefined && condition.one_of.includes(String(x)));
+  return values.some((x) => x !== null && x !== undefined && condition.one_of.includes(String(x))) !== Boolean(condition.negated);
 }
 
 function isEmpty(v) {
   return v === undefined || v === null || v === '' || v === false || (Array.isArray(v) && v.length === 0);
 }
 
-async function typeInto(s, css, text) {
+/** Types `text` into the control `css`, setting a picker's value as the picker would where it takes no keystrokes. */
+export async function typeInto(s, css, text) {
   const id = await s.find(css);
   await s.reveal(id);
   try {

@@ -431,8 +431,10 @@ describe('kinds, modules and the new controls', () => {
     expect(tz.placeholder).toBe('UTC');
     const zones = document.getElementById(tz.getAttribute('list')!)!;
     expect(Array.from(zones.querySelectorAll('option')).map((o) => o.value)).toContain('Europe/Paris');
-    expect(($('[data-field="mla.stored_data.0.data.range.from"]') as HTMLInputElement).type).toBe('datetime-local');
-    type('[data-field="mla.stored_data.0.data.range.from"]', '2026-03-01T10:30');
+    const from = $('[data-field="mla.stored_data.0.data.range.from"]') as HTMLInputElement;
+    expect(from.type).toBe('datetime-local');
+    expect(from.step).toBe('1');
+    type('[data-field="mla.stored_data.0.data.range.from"]', '2026-03-01T10:30:15');
     type('[data-field="mla.stored_data.0.data.range.tz"]', 'Europe/Paris');
     expect(exists('[data-field="mla.stored_data.0.content_justification"]')).toBe(false);
     click('[data-field="mla.stored_data.0.data.categories"] [data-option="content"]');
@@ -443,9 +445,28 @@ describe('kinds, modules and the new controls', () => {
     expect(exists('[data-field="mla.stored_data.1.content_justification"]')).toBe(false);
     await settle(600);
     const saved = lastSaved().mla.stored_data;
-    expect(saved[0].data.range).toEqual({ from: '2026-03-01T10:30', to: '', tz: 'Europe/Paris' });
+    expect(saved[0].data.range).toEqual({ start: null, from: '2026-03-01T10:30:15', to: '', tz: 'Europe/Paris' });
     expect(saved[0].data.categories).toEqual(['content']);
-    expect(saved[1].data).toEqual({ identifiers: '', categories: [], range: { from: '', to: '', tz: 'UTC' } });
+    expect(saved[1].data).toEqual({ identifiers: '', categories: [], range: { start: null, from: '', to: '', tz: 'UTC' } });
+  });
+
+  it('asks for the start of a data range only while the range starts at a date', async () => {
+    await openFirstDraft();
+    click('[data-option="stored_data"]');
+    await settle();
+    await goToStep('m6');
+    click('[data-testid="add-mla.stored_data"]');
+    await settle();
+    expect(exists('[data-field="mla.stored_data.0.data.range.from"]')).toBe(true);
+    choose('[data-field="mla.stored_data.0.data.range.start"]', 'account_creation');
+    await settle();
+    expect(exists('[data-field="mla.stored_data.0.data.range.from"]')).toBe(false);
+    expect(exists('[data-field="mla.stored_data.0.data.range.to"]')).toBe(true);
+    await settle(600);
+    expect(lastSaved().mla.stored_data[0].data.range.start).toBe('account_creation');
+    choose('[data-field="mla.stored_data.0.data.range.start"]', '');
+    await settle();
+    expect(exists('[data-field="mla.stored_data.0.data.range.from"]')).toBe(true);
   });
 });
 

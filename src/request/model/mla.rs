@@ -1,7 +1,7 @@
 //! Kind (a), the MLA request for evidence: the types of assistance (modules
 //! M1–M15 of the domain reference), each a repeatable list of items.
 
-use super::{part, vocabulary, DataCategory, DataSpec, TimeRange};
+use super::{part, vocabulary, DataCategory, DataSpec, RangeStart, TimeRange};
 
 vocabulary! {
     /// Types of assistance (UNTOC art. 18(3)).
@@ -282,7 +282,12 @@ part! {
         pub accounts: String,
         /// Account holders, signatories, beneficial owners.
         pub holder_refs: String,
-        /// Period covered: from, `YYYY-MM-DD`.
+        /// Where the period starts when it has no start date: the opening
+        /// of the account, or a date not known; empty when it starts at
+        /// `period_from`.
+        pub period_start: Option<RangeStart>,
+        /// Period covered: from, `YYYY-MM-DD`; not asked when `period_start`
+        /// is given.
         pub period_from: String,
         /// Period covered: to, `YYYY-MM-DD`.
         pub period_to: String,
@@ -296,6 +301,17 @@ part! {
         pub no_tipping_off: bool,
         /// Why the records are needed.
         pub relevance: String,
+    }
+}
+
+impl Records {
+    /// The start date the period states: `period_from`, unless the period
+    /// starts at the opening of the account or a date not known.
+    pub fn period_from_date(&self) -> Option<&str> {
+        match self.period_start {
+            None => Some(&self.period_from),
+            Some(_) => None,
+        }
     }
 }
 

@@ -1026,9 +1026,13 @@ vocabulary! {
 #[serde(deny_unknown_fields, default)]
 #[ts(export)]
 pub struct TimeRange {
-    /// Start, `YYYY-MM-DDTHH:MM`.
+    /// Where the range starts when it has no start date: the creation of
+    /// the account, or a date not known; empty when it starts at `from`.
+    pub start: Option<RangeStart>,
+    /// Start, `YYYY-MM-DDTHH:MM` or `YYYY-MM-DDTHH:MM:SS`; not asked when
+    /// `start` is given.
     pub from: String,
-    /// End, `YYYY-MM-DDTHH:MM`.
+    /// End, `YYYY-MM-DDTHH:MM` or `YYYY-MM-DDTHH:MM:SS`.
     pub to: String,
     /// Time zone or UTC offset (IANA name or `UTC±HH:MM`); `UTC` unless changed.
     pub tz: String,
@@ -1036,7 +1040,29 @@ pub struct TimeRange {
 
 impl Default for TimeRange {
     fn default() -> Self {
-        TimeRange { from: String::new(), to: String::new(), tz: "UTC".into() }
+        TimeRange { start: None, from: String::new(), to: String::new(), tz: "UTC".into() }
+    }
+}
+
+impl TimeRange {
+    /// The start date-time the range states: `from`, unless the range starts
+    /// at the creation of the account or a date not known (then `from` is
+    /// not part of the range, even when a value was left in it).
+    pub fn from_date(&self) -> Option<&str> {
+        match self.start {
+            None => Some(&self.from),
+            Some(_) => None,
+        }
+    }
+}
+
+vocabulary! {
+    /// Where a range of data starts when no start date is given.
+    pub enum RangeStart {
+        /// From the creation of the account, or the start of the service.
+        AccountCreation = "account_creation",
+        /// From a date not known.
+        Unknown = "unknown",
     }
 }
 

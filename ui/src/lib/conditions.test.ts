@@ -32,13 +32,13 @@ describe('conditionValues', () => {
 
 /** The cases the Rust side (`Condition::holds`) passes too. */
 const SHARED: {
-  cases: Array<{ name: string; scope: unknown; condition: { path: string; one_of: string[] }; holds: boolean }>;
+  cases: Array<{ name: string; scope: unknown; condition: { path: string; one_of: string[]; negated?: boolean }; holds: boolean }>;
 } = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'tests', 'conditions.json'), 'utf8'));
 
 describe('conditionHolds', () => {
   it('passes every case of the table shared with the core', () => {
     expect(SHARED.cases.length).toBeGreaterThanOrEqual(20);
-    const wrong = SHARED.cases.filter((c) => conditionHolds(c.condition, c.scope) !== c.holds).map((c) => c.name);
+    const wrong = SHARED.cases.filter((c) => conditionHolds({ negated: false, ...c.condition }, c.scope) !== c.holds).map((c) => c.name);
     expect(wrong).toEqual([]);
   });
 
@@ -47,8 +47,8 @@ describe('conditionHolds', () => {
   });
 
   it('never matches a missing answer, even against an empty value', () => {
-    expect(conditionHolds({ path: 'a', one_of: ['', 'null'] }, { a: null })).toBe(false);
-    expect(conditionHolds({ path: 'b', one_of: ['', 'undefined'] }, {})).toBe(false);
+    expect(conditionHolds({ path: 'a', one_of: ['', 'null'], negated: false }, { a: null })).toBe(false);
+    expect(conditionHolds({ path: 'b', one_of: ['', 'undefined'], negated: false }, {})).toBe(false);
   });
 });
 
@@ -73,14 +73,14 @@ describe('isShown', () => {
     expect(isShown(preservationRef, r)).toBe(true);
     r.mla.follows_preservation = false;
     expect(isShown(preservationRef, r)).toBe(false);
-    expect(isShown({ ...preservationRef, show_when: { path: 'mla.follows_preservation', one_of: ['false'] } }, r)).toBe(true);
+    expect(isShown({ ...preservationRef, show_when: { path: 'mla.follows_preservation', one_of: ['false'], negated: false } }, r)).toBe(true);
   });
 
   it('holds for a list when any of its elements is listed', () => {
     const r = emptyRequest();
     r.urgency.flag = true;
     expect(isShown(reasons, r)).toBe(true);
-    const onContent = { ...reasons, show_when: { path: 'urgency.reasons', one_of: ['risk_to_life'] } };
+    const onContent = { ...reasons, show_when: { path: 'urgency.reasons', one_of: ['risk_to_life'], negated: false } };
     expect(isShown(onContent, r)).toBe(false);
     r.urgency.reasons = ['custody_limit', 'risk_to_life'];
     expect(isShown(onContent, r)).toBe(true);

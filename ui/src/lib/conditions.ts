@@ -2,7 +2,9 @@
  * `show_when`: a field or a step is shown only while another answer has one
  * of the listed values. The condition holds when the answer — or, for a list,
  * any of its elements — is one of `one_of`. Booleans compare as "true" and
- * "false"; a missing answer (null or undefined) never matches.
+ * "false"; a missing answer (null or undefined) never matches. A negated
+ * condition is turned round: it holds when the answer is none of `one_of`
+ * (a missing answer included), as for a field shown while a choice is empty.
  *
  * A field's condition is read in the field's scope (the request, or the group
  * item the field belongs to); a step's condition from the request root.
@@ -24,7 +26,7 @@ export function conditionValues(value: unknown): string[] {
 export function conditionHolds(condition: Condition | null | undefined, root: unknown, scope = ''): boolean {
   if (!condition) return true;
   const values = conditionValues(getPath(root, joinPath(scope, condition.path)));
-  return values.some((v) => condition.one_of.includes(v));
+  return values.some((v) => condition.one_of.includes(v)) !== condition.negated;
 }
 
 /**

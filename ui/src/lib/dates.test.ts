@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isIsoDate, longDate, readDate } from './dates';
+import { dateInWords, isIsoDate, longDate, readDate, readStoredDateTime, storedDateTime } from './dates';
 
 const date = (iso: string) => ({ kind: 'date', iso });
 const unreadable = { kind: 'unreadable' };
@@ -48,5 +48,41 @@ describe('a date in words', () => {
     expect(isIsoDate('2027-03-15')).toBe(true);
     expect(isIsoDate('2027-02-30')).toBe(false);
     expect(isIsoDate('15/03/2027')).toBe(false);
+  });
+});
+
+describe('a date and time from the picker is stored to the minute or to the second', () => {
+  it('keeps the minutes and the seconds as given and drops a zero fraction of a second', () => {
+    expect(storedDateTime('2027-03-15T08:12')).toBe('2027-03-15T08:12');
+    expect(storedDateTime('2027-03-15T08:12:37')).toBe('2027-03-15T08:12:37');
+    expect(storedDateTime('2027-03-15T08:12:37.000')).toBe('2027-03-15T08:12:37');
+    expect(storedDateTime('2027-03-15T08:12:00.0')).toBe('2027-03-15T08:12:00');
+  });
+
+  it('keeps anything else as typed', () => {
+    for (const typed of ['2027-03-15T08:12:37.5', '15/03/2027 08:12', '', '2027-03-15T08:12.000']) {
+      expect(storedDateTime(typed)).toBe(typed);
+    }
+  });
+});
+
+describe('a stored date and time is shown in words beside its ISO form', () => {
+  it('reads a date and time to the minute or to the second, and nothing else', () => {
+    expect(readStoredDateTime('2027-03-15T08:12')).toEqual({ iso: '2027-03-15', time: '08:12' });
+    expect(readStoredDateTime('2027-03-15T08:12:37')).toEqual({ iso: '2027-03-15', time: '08:12:37' });
+    for (const text of ['2027-03-15', '2027-02-30T08:12', '2027-03-15T24:00', '2027-03-15T08:12:60', '2027-03-15T08:12:37.5', '2027-03-15 08:12']) {
+      expect(readStoredDateTime(text), text).toBeNull();
+    }
+  });
+
+  it('words the day and the time in each language, with the seconds when given', () => {
+    expect(dateInWords({ iso: '2027-03-15' }, 'en')).toBe('15 March 2027 (2027-03-15)');
+    const en = dateInWords({ iso: '2027-03-15', time: '08:12:37' }, 'en');
+    expect(en).toContain('15 March 2027');
+    expect(en).toContain('08:12:37');
+    expect(en.endsWith('(2027-03-15 08:12:37)')).toBe(true);
+    expect(dateInWords({ iso: '2027-03-15', time: '08:12' }, 'en')).not.toContain('08:12:00');
+    expect(dateInWords({ iso: '2027-03-15', time: '08:12:37' }, 'fr')).toContain('mars');
+    expect(dateInWords({ iso: '2027-03-15', time: '23:05:09' }, 'zh')).toContain('23:05:09');
   });
 });

@@ -61,7 +61,48 @@ export function longDate(iso: string, lang: Lang): string {
   );
 }
 
+/**
+ * A stored date and time, to the minute (2027-03-15T08:12) or to the second
+ * (2027-03-15T08:12:37): its ISO date and its time; null for anything else.
+ */
+export function readStoredDateTime(text: string): { iso: string; time: string } | null {
+  const m = /^(\d{4}-\d{2}-\d{2})T((?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)$/.exec(text);
+  return m && isIsoDate(m[1]) ? { iso: m[1], time: m[2] } : null;
+}
+
+/**
+ * A date, and its time when it has one, in words in the interface language
+ * beside its ISO form: "15 March 2027 (2027-03-15)", "15 March 2027 at
+ * 08:12:37 (2027-03-15 08:12:37)". The seconds show when they were given.
+ */
+export function dateInWords(value: { iso: string; time?: string }, lang: Lang): string {
+  if (!value.time) return `${longDate(value.iso, lang)} (${value.iso})`;
+  const [year, month, day] = value.iso.split('-').map((p) => Number.parseInt(p, 10));
+  const [hour, minute, second] = value.time.split(':').map((p) => Number.parseInt(p, 10));
+  const words = new Intl.DateTimeFormat(dateLocale(lang), {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: second === undefined ? undefined : '2-digit',
+    hourCycle: 'h23',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(year, month - 1, day, hour, minute, second ?? 0)));
+  return `${words} (${value.iso} ${value.time})`;
+}
+
 /** Whether `text` is a stored ISO date. */
 export function isIsoDate(text: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(text) && readDate(text).kind === 'date';
+}
+
+/**
+ * A date and time as a picker gives it, as the request stores it: to the
+ * minute (2027-03-15T08:12) or to the second (2027-03-15T08:12:37). A zero
+ * fraction of a second, which some pickers add, is dropped; anything else
+ * is kept as typed, for the checks to read.
+ */
+export function storedDateTime(value: string): string {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.0+$/.test(value) ? value.replace(/\.0+$/, '') : value;
 }

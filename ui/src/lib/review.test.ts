@@ -44,10 +44,10 @@ describe('describeAnswer', () => {
     expect(describeAnswer(field('urgency.flag'), false)).toEqual({ kind: 'no' });
     expect(describeAnswer(field('req_auth.name'), '  ')).toEqual({ kind: 'blank' });
     expect(describeAnswer({ ...field('req_auth.name'), input: { type: 'time_zone' } }, '')).toEqual({ kind: 'text', text: 'UTC' });
-    expect(describeAnswer({ ...field('req_auth.name'), input: { type: 'date_time' } }, '2026-03-01T10:30')).toEqual({
-      kind: 'text',
-      text: '2026-03-01 10:30',
-    });
+    const dateTime = { ...field('req_auth.name'), input: { type: 'date_time' } } as const;
+    expect(describeAnswer(dateTime, '2026-03-01T10:30')).toEqual({ kind: 'date', iso: '2026-03-01', time: '10:30' });
+    expect(describeAnswer(dateTime, '2026-03-01T10:30:15')).toEqual({ kind: 'date', iso: '2026-03-01', time: '10:30:15' });
+    expect(describeAnswer(dateTime, '01/03/2026 10:30')).toEqual({ kind: 'text', text: '01/03/2026 10:30' });
   });
 });
 

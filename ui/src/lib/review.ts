@@ -7,7 +7,7 @@ import type { Field } from './generated/Field';
 import type { Step } from './generated/Step';
 import { isShown } from './conditions';
 import { effectiveTimeZone, fieldOptions, groupFields, isBlank, optionLabel, selectedValues } from './fields';
-import { isIsoDate } from './dates';
+import { isIsoDate, readStoredDateTime } from './dates';
 import { getPath, joinPath } from './paths';
 
 /** One answer in words; `yes`, `no` and `blank` are worded by the interface. */
@@ -16,8 +16,8 @@ export type AnswerValue =
   | { kind: 'yes' }
   | { kind: 'no' }
   | { kind: 'text'; text: string }
-  /** A date, worded in the interface language beside its ISO form. */
-  | { kind: 'date'; iso: string }
+  /** A date, and its time for a date and time, worded in the interface language beside its ISO form. */
+  | { kind: 'date'; iso: string; time?: string }
   | { kind: 'list'; items: string[] };
 
 export interface ReviewAnswer {
@@ -74,8 +74,11 @@ export function describeAnswer(field: Field, value: unknown): AnswerValue {
     }
     case 'date':
       return isBlank(value) ? { kind: 'blank' } : isIsoDate(String(value)) ? { kind: 'date', iso: String(value) } : { kind: 'text', text: String(value) };
-    case 'date_time':
-      return isBlank(value) ? { kind: 'blank' } : { kind: 'text', text: String(value).replace('T', ' ') };
+    case 'date_time': {
+      if (isBlank(value)) return { kind: 'blank' };
+      const read = readStoredDateTime(String(value));
+      return read ? { kind: 'date', iso: read.iso, time: read.time } : { kind: 'text', text: String(value) };
+    }
     default:
       return isBlank(value) || typeof value === 'object' ? { kind: 'blank' } : { kind: 'text', text: String(value) };
   }

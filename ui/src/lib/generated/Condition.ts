@@ -2,8 +2,8 @@
 
 /**
  * A condition on another answer: it holds when the answer (or, for a list,
- * any of its elements) is one of `one_of`. Booleans compare as `"true"` and
- * `"false"`.
+ * any of its elements) is one of `one_of`, or, turned round (`negated`),
+ * when it is none of them. Booleans compare as `"true"` and `"false"`.
  */
 export type Condition = { 
 /**
@@ -14,4 +14,10 @@ path: string,
 /**
  * Values for which the condition holds.
  */
-one_of: Array<string>, };
+one_of: Array<string>, 
+/**
+ * Whether the condition is turned round: it holds when the answer is
+ * none of `one_of`, a missing or null answer included (a field shown
+ * while a choice is left empty).
+ */
+negated: boolean, };
