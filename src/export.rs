@@ -156,7 +156,8 @@ pub fn export_docx(request: &Request, options: &Options, today: time::Date) -> R
 /// An annex file to append after the request's pages.
 #[derive(Debug, Clone, Copy)]
 pub struct AnnexToAppend<'a> {
-    /// Its number in the index of annexes, from 1.
+    /// Its position in the request's annexes, from 1 (printed as the
+    /// request labels it: [`Request::annex_label`]).
     pub number: usize,
     /// The file's reference in the request.
     pub file: &'a AnnexFile,
@@ -216,8 +217,9 @@ pub fn export_pdf_with_annexes(
     Ok(Export { bytes, draft: export.draft })
 }
 
-/// The separator page before an appended annex: "Annex 3 — statement.pdf",
-/// the annex's title, and the file's SHA-256, in the document's language.
+/// The separator page before an appended annex: "Annex 3 — statement.pdf"
+/// (or "Annex C — …" when the request labels its annexes by letter), the
+/// annex's title, and the file's SHA-256, in the document's language.
 fn annex_separator(request: &Request, options: &Options, annex: &AnnexToAppend<'_>) -> Result<Document, TemplateError> {
     let key = "doc.annex_separator";
     let text = templates::phrase(options.lang, key).ok_or_else(|| TemplateError::Render {
@@ -225,7 +227,7 @@ fn annex_separator(request: &Request, options: &Options, annex: &AnnexToAppend<'
         message: format!("no phrase `{key}` in templates/phrases/{}.json", options.lang.code()),
     })?;
     let heading = crate::i18n::placeholders::fill(text, |name| match name {
-        "number" => Some(annex.number.to_string()),
+        "number" => Some(request.annex_label(annex.number.saturating_sub(1))),
         "name" => Some(annex.file.name.clone()),
         _ => None,
     })
