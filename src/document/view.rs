@@ -161,7 +161,7 @@ fn name_with_transliteration(lang: Lang, person: &Person) -> String {
     if name.is_empty() {
         return latin.to_string();
     }
-    let phrase = crate::document::templates::phrase(lang, "name.transliterated").unwrap_or("{name} ({transliteration})");
+    let phrase = crate::document::templates::phrase(lang, "doc.name_transliterated").unwrap_or("{name} ({transliteration})");
     crate::i18n::placeholders::fill_known(phrase, |key| match key {
         "name" => Some(name.clone()),
         "transliteration" => Some(latin.to_string()),
@@ -355,7 +355,7 @@ impl<'a> RequestView<'a> {
                         role: roles
                             .map(|&role| words.option(role))
                             .collect::<Vec<_>>()
-                            .join(crate::document::templates::phrase(lang, "list.separator").unwrap_or(", ")),
+                            .join(crate::document::templates::phrase(lang, "doc.list_separator").unwrap_or(", ")),
                         has_details: [
                             &person.description,
                             &person.representatives,

@@ -174,9 +174,10 @@ consult: Consultation,
 attachments: Array<Attachment>, 
 /**
  * How the annexes are labelled: numbers (the default, when empty) or
- * letters, as the drafter's cover letter refers to them.
+ * letters, as the drafter's cover letter refers to them. Omitted when
+ * empty, so a request that does not choose reads as before.
  */
-annex_labels: AnnexLabels | null, 
+annex_labels?: AnnexLabels, 
 /**
  * Signature and authentication.
  */
