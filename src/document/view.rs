@@ -10,7 +10,7 @@ use crate::i18n::Lang;
 use crate::i18n::placeholders::fill;
 use crate::request::mla::RealTimeType;
 use crate::request::transfer::TransferGround;
-use crate::request::{AnnexFile, Attachment, DataSpec, Instrument, Module, Person, PersonType, Request, RequestKind, TranslationStatus, TreatyTopic, YesNoUnknown};
+use crate::request::{AnnexFile, Attachment, DataSpec, Instrument, Module, Person, PersonRole, PersonType, Request, RequestKind, TranslationStatus, TreatyTopic, YesNoUnknown};
 
 /// The request as a template reads it.
 #[derive(Debug, Serialize)]
@@ -149,7 +149,7 @@ pub fn printed_name(person: &Person) -> String {
 }
 
 /// A person's name with its transliteration beside it, when one is given
-/// for a natural person: "ZHANG 伟 (transliteration: Zhang Wei)". The
+/// for a natural person: "张 伟 (transliteration: Zhang Wei)". The
 /// transliteration is printed as typed: which of its words is the family
 /// name is not known.
 fn name_with_transliteration(lang: Lang, person: &Person) -> String {
@@ -348,12 +348,18 @@ impl<'a> RequestView<'a> {
                 .iter()
                 .map(|person| {
                     let name = name_with_transliteration(lang, person);
-                    let roles = person.role.iter().chain(person.other_roles.iter().filter(|&&other| person.role != Some(other)));
+                    let mut roles: Vec<PersonRole> = Vec::new();
+                    for &role in person.role.iter().chain(&person.other_roles) {
+                        if !roles.contains(&role) {
+                            roles.push(role);
+                        }
+                    }
                     PersonView {
                         described: if name.is_empty() { person.short_description() } else { String::new() },
                         name,
                         role: roles
-                            .map(|&role| words.option(role))
+                            .into_iter()
+                            .map(|role| words.option(role))
                             .collect::<Vec<_>>()
                             .join(crate::document::templates::phrase(lang, "doc.list_separator").unwrap_or(", ")),
                         has_details: [

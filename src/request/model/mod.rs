@@ -131,10 +131,7 @@ pub struct Request {
     /// Annexes.
     pub attachments: Vec<Attachment>,
     /// How the annexes are labelled: numbers (the default, when empty) or
-    /// letters, as the drafter's cover letter refers to them. Omitted when
-    /// empty, so a request that does not choose reads as before.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
+    /// letters, as the drafter's cover letter refers to them.
     pub annex_labels: Option<AnnexLabels>,
     /// Signature and authentication.
     pub sign: Signature,

@@ -174,10 +174,9 @@ consult: Consultation,
 attachments: Array<Attachment>, 
 /**
  * How the annexes are labelled: numbers (the default, when empty) or
- * letters, as the drafter's cover letter refers to them. Omitted when
- * empty, so a request that does not choose reads as before.
+ * letters, as the drafter's cover letter refers to them.
  */
-annex_labels?: AnnexLabels, 
+annex_labels: AnnexLabels | null, 
 /**
  * Signature and authentication.
  */
