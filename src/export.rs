@@ -255,6 +255,34 @@ mod tests {
     use super::*;
     use crate::request::DocumentLanguage;
 
+    /// The index of annexes (in the tree the PDF, the DOCX and the HTML
+    /// preview are all written from) labels the annexes as the request
+    /// chooses.
+    #[test]
+    fn the_index_of_annexes_labels_them_by_number_or_by_letter() {
+        let index_labels = |r: &Request| -> Vec<String> {
+            let doc = document(r, Lang::En).unwrap();
+            let rows = doc
+                .blocks
+                .iter()
+                .find_map(|b| match b {
+                    document::Block::Table { columns, rows } if columns.get(1).is_some_and(|c| c == "Annex") => Some(rows.clone()),
+                    _ => None,
+                })
+                .expect("an index of annexes");
+            rows.iter().map(|row| row[0].join(" ")).collect()
+        };
+        let mut r = crate::request::demo::example();
+        assert_eq!(r.attachments.len(), 2);
+        assert_eq!(index_labels(&r), ["1", "2"]);
+        r.annex_labels = Some(crate::request::AnnexLabels::Letters);
+        assert_eq!(index_labels(&r), ["A", "B"]);
+        let day = crate::request::demo::EXAMPLES_DATE;
+        let options = Options { lang: Lang::En, paper: Paper::A4, date: day.midnight().assume_utc(), with_original: false, revision: None };
+        let html = String::from_utf8(export_html(&r, &options, day).unwrap().bytes).unwrap();
+        assert!(html.contains(">A<") && html.contains(">B<"), "{html}");
+    }
+
     #[test]
     fn a_request_in_another_language_is_printed_in_its_drafting_language() {
         let mut r = Request::default();
