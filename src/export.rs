@@ -166,7 +166,8 @@ pub fn export_docx(request: &Request, options: &Options, today: time::Date) -> R
 /// An annex file to append after the request's pages.
 #[derive(Debug, Clone, Copy)]
 pub struct AnnexToAppend<'a> {
-    /// Its number in the index of annexes, from 1.
+    /// Its position in the request's annexes, from 1 (printed as the
+    /// request labels it: [`Request::annex_label`]).
     pub number: usize,
     /// The file's reference in the request.
     pub file: &'a AnnexFile,
@@ -226,8 +227,9 @@ pub fn export_pdf_with_annexes(
     Ok(Export { bytes, draft: export.draft })
 }
 
-/// The separator page before an appended annex: "Annex 3 — statement.pdf",
-/// the annex's title, and the file's SHA-256, in the document's language.
+/// The separator page before an appended annex: "Annex 3 — statement.pdf"
+/// (or "Annex C — …" when the request labels its annexes by letter), the
+/// annex's title, and the file's SHA-256, in the document's language.
 fn annex_separator(request: &Request, options: &Options, annex: &AnnexToAppend<'_>) -> Result<Document, TemplateError> {
     let key = "doc.annex_separator";
     let text = templates::phrase(options.lang, key).ok_or_else(|| TemplateError::Render {
@@ -235,7 +237,7 @@ fn annex_separator(request: &Request, options: &Options, annex: &AnnexToAppend<'
         message: format!("no phrase `{key}` in templates/phrases/{}.json", options.lang.code()),
     })?;
     let heading = crate::i18n::placeholders::fill(text, |name| match name {
-        "number" => Some(annex.number.to_string()),
+        "number" => Some(request.annex_label(annex.number.saturating_sub(1))),
         "name" => Some(annex.file.name.clone()),
         _ => None,
     })
@@ -262,6 +264,34 @@ fn annex_separator(request: &Request, options: &Options, annex: &AnnexToAppend<'
 mod tests {
     use super::*;
     use crate::request::DocumentLanguage;
+
+    /// The index of annexes (in the tree the PDF, the DOCX and the HTML
+    /// preview are all written from) labels the annexes as the request
+    /// chooses.
+    #[test]
+    fn the_index_of_annexes_labels_them_by_number_or_by_letter() {
+        let index_labels = |r: &Request| -> Vec<String> {
+            let doc = document(r, Lang::En).unwrap();
+            let rows = doc
+                .blocks
+                .iter()
+                .find_map(|b| match b {
+                    document::Block::Table { columns, rows } if columns.get(1).is_some_and(|c| c == "Annex") => Some(rows.clone()),
+                    _ => None,
+                })
+                .expect("an index of annexes");
+            rows.iter().map(|row| row[0].join(" ")).collect()
+        };
+        let mut r = crate::request::demo::example();
+        assert_eq!(r.attachments.len(), 2);
+        assert_eq!(index_labels(&r), ["1", "2"]);
+        r.annex_labels = Some(crate::request::AnnexLabels::Letters);
+        assert_eq!(index_labels(&r), ["A", "B"]);
+        let day = crate::request::demo::EXAMPLES_DATE;
+        let options = Options { lang: Lang::En, paper: Paper::A4, date: day.midnight().assume_utc(), with_original: false, revision: None };
+        let html = String::from_utf8(export_html(&r, &options, day).unwrap().bytes).unwrap();
+        assert!(html.contains(">A<") && html.contains(">B<"), "{html}");
+    }
 
     #[test]
     fn a_request_in_another_language_is_printed_in_its_drafting_language() {

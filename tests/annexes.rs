@@ -11,7 +11,7 @@ use mla_writer::export::{self, AnnexToAppend, AppendAnnexesError, Options};
 use mla_writer::i18n::Lang;
 use mla_writer::layout::Paper;
 use mla_writer::request::demo::EXAMPLES_DATE;
-use mla_writer::request::{AnnexFile, Attachment, Request};
+use mla_writer::request::{AnnexFile, AnnexLabels, Attachment, Request};
 use mla_writer::store::annexes::{collect_orphan_annexes, AnnexError, AnnexSlot};
 use mla_writer::store::Store;
 
@@ -185,6 +185,45 @@ fn the_export_appends_each_annex_after_a_separator_and_the_index_lists_its_hash(
     // The separator of annex 1 comes right after the request's last page.
     let separator = tool("pdftotext", &["-f", &(pages_of(&plain) + 1).to_string(), "-l", &(pages_of(&plain) + 1).to_string(), with_annexes.to_str().unwrap(), "-"]);
     assert!(squash(&separator).contains(&format!("SHA-256 {}", first.file.sha256)), "{separator}");
+}
+
+/// A cover letter that refers to "Annex A" gets annexes labelled by
+/// letter: in the index of annexes and on the separator pages alike.
+#[test]
+fn annexes_labelled_by_letter_are_lettered_in_the_index_and_on_their_separator_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = statement_pdf(dir.path());
+    let png = photo_png(dir.path());
+    let mut store = Store::open(&dir.path().join("drafts.sqlite3")).unwrap();
+    let mut lettered = example();
+    lettered.annex_labels = Some(AnnexLabels::Letters);
+    lettered.attachments.truncate(1);
+    let id = store.create_draft(&lettered).unwrap().id;
+    let first = store.attach_annex_file(&id, &lettered, AnnexSlot::Existing(1), &pdf).unwrap();
+    let second = store.attach_annex_file(&id, &first.draft.request, AnnexSlot::New { title: "Photograph of the suspect".into() }, &png).unwrap();
+    assert_eq!(second.number, 2);
+    let request = second.draft.request;
+
+    let with_annexes = dir.path().join("with-annexes.pdf");
+    std::fs::write(&with_annexes, store.export_pdf_with_annexes(&request, &options(), EXAMPLES_DATE).unwrap().bytes).unwrap();
+    let layout = tool("pdftotext", &["-layout", with_annexes.to_str().unwrap(), "-"]);
+    let text = squash(&layout);
+    for line in [
+        format!("Annex A: file statement.pdf (PDF, pages: {}), SHA-256 {}", pages_of(&pdf), first.file.sha256),
+        format!("Annex B: file photo.png, SHA-256 {}", second.file.sha256),
+        "Annex A — statement.pdf".to_string(),
+        "Annex B — photo.png".to_string(),
+    ] {
+        assert!(text.contains(&line), "{line:?} not in the PDF's text");
+    }
+    // (The appended statement is itself a request whose text cites annexes by number.)
+    for numbered in ["Annex 1 —", "Annex 2 —", "Annex 1: file", "Annex 2: file"] {
+        assert!(!text.contains(numbered), "{numbered:?} is in the PDF's text");
+    }
+    // The index's first column carries the letters.
+    let index: Vec<&str> = layout.lines().map(str::trim).skip_while(|l| !l.starts_with("Index of annexes")).collect();
+    assert!(index.iter().any(|l| l.starts_with("A ")), "{index:?}");
+    assert!(index.iter().any(|l| l.starts_with("B ") && l.contains("Photograph of the suspect")), "{index:?}");
 }
 
 #[test]

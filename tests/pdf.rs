@@ -111,3 +111,41 @@ fn metadata_names_the_request_and_its_author_and_nothing_of_the_machine() {
         assert!(!raw.contains(&user), "the PDF contains the user name");
     }
 }
+
+/// Persons as request-kinds.md §6.5 and UNTOC art. 18(15)(e) want them in
+/// the PDF: a name in another script with its transliteration beside it, a
+/// suspect whose name is unknown described instead, a person with two
+/// roles, and a company with its directors.
+#[test]
+fn persons_print_with_transliteration_description_roles_and_representatives() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/mla-evidence-fraud-arden-norland.json");
+    let mut request: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&example).unwrap()).unwrap();
+    request["persons"] = serde_json::json!([
+        { "type": "natural", "role": "witness", "family_name": "张", "given_names": "伟", "transliteration": "Zhang Wei" },
+        { "type": "natural", "role": "suspect", "description": "Man of about 30 who collected the cash\nUses the number +47 912 34 567" },
+        { "type": "natural", "role": "victim", "other_roles": ["witness"], "family_name": "Lindqvist", "given_names": "Maja" },
+        { "type": "legal", "role": "account_holder", "family_name": "Fjordline Trading AS", "representatives": "VOSS Daniel, managing director\nBERG Anna, authorised signatory" }
+    ]);
+    let file = dir.path().join("persons.json");
+    std::fs::write(&file, request.to_string()).unwrap();
+    let text_in = |lang: &str| {
+        let pdf = render(dir.path(), &file, lang, &[]);
+        tool("pdftotext", &[pdf.to_str().unwrap(), "-"]).split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let en = text_in("en");
+    for expected in [
+        "(name unknown) Man of about 30 who collected the cash",
+        "Description",
+        "Uses the number +47 912 34 567",
+        "LINDQVIST Maja Victim, Witness",
+        "Directors and authorised persons",
+        "VOSS Daniel, managing director",
+        "BERG Anna, authorised signatory",
+    ] {
+        assert!(en.contains(expected), "{expected:?} missing from:\n{en}");
+    }
+    assert!(en.replace(' ', "").contains("张伟(transliteration:ZhangWei)"), "the transliteration is not beside the name:\n{en}");
+    let fr = text_in("fr");
+    assert!(fr.replace(' ', "").contains("张伟(translittération:ZhangWei)"), "{fr}");
+}

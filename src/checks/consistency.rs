@@ -1,7 +1,7 @@
 //! Section I: attachments, signature, dates and consistency across fields.
 
-use super::{Arg, Findings, Message, Rule, Severity, blank, item, msg, option, person_name, state};
-use crate::request::{AttachmentType, Authentication, AuthorityType, DocumentLanguage, Instrument, PersonType, Request, RequestKind, TimeRange, TranslationStatus};
+use super::{Arg, Findings, Message, Rule, Severity, annex_name, blank, msg, option, person_name, state};
+use crate::request::{AnnexLabels, AttachmentType, Authentication, AuthorityType, DocumentLanguage, Instrument, PersonType, Request, RequestKind, TimeRange, TranslationStatus};
 use super::provision::cites;
 use crate::request::dates::parse_date_time;
 
@@ -72,28 +72,43 @@ pub fn code_points(chars: &[char]) -> String {
     listed.join(", ")
 }
 
-/// Annex numbers a text refers to ("Annex 2", "annexes 1 and 3" counts only
-/// the first number after each word; "Appendix 4").
-fn annex_numbers(text: &str) -> Vec<usize> {
-    let lower = text.to_lowercase();
-    let mut numbers = Vec::new();
+/// Labels of the annexes a text refers to, as written, under the request's
+/// way of labelling them: "Annex 2", "Appendix no. 4" with numbers, "Annex
+/// B" with letters (capitals, one or two). "annexes 1 and 3" counts only
+/// the first label after each word.
+fn annex_references(text: &str, labels: AnnexLabels) -> Vec<String> {
+    // ASCII lowercasing keeps every byte where it was, so positions found
+    // in `lower` hold in `text`.
+    let lower = text.to_ascii_lowercase();
+    let mut found = Vec::new();
     for word in ["annex", "appendix"] {
-        let mut rest = lower.as_str();
-        while let Some(at) = rest.find(word) {
-            let starts_word = !rest[..at].chars().next_back().is_some_and(|ch| ch.is_alphanumeric());
-            rest = &rest[at + word.len()..];
-            let suffix: String = rest.chars().take_while(|ch| ch.is_alphabetic()).collect();
+        let mut from = 0;
+        while let Some(at) = lower[from..].find(word).map(|at| from + at) {
+            let starts_word = !lower[..at].chars().next_back().is_some_and(|ch| ch.is_alphanumeric());
+            from = at + word.len();
+            let suffix: String = lower[from..].chars().take_while(|ch| ch.is_alphabetic()).collect();
             if !starts_word || !(suffix.is_empty() || suffix == "es") {
                 continue;
             }
-            let tail = rest[suffix.len()..].trim_start_matches([' ', '.', 'n', 'o', '°']);
-            let digits: String = tail.chars().take_while(|ch| ch.is_ascii_digit()).collect();
-            if let Ok(n) = digits.parse() {
-                numbers.push(n);
+            let after = from + suffix.len();
+            let label: String = match labels {
+                AnnexLabels::Numbers => {
+                    let tail = lower[after..].trim_start_matches([' ', '.', 'n', 'o', '°']);
+                    tail.chars().take_while(|ch| ch.is_ascii_digit()).collect()
+                }
+                AnnexLabels::Letters => {
+                    let tail = text[after..].trim_start_matches([' ', '.', '°']);
+                    let letters: String = tail.chars().take_while(|ch| ch.is_ascii_uppercase()).collect();
+                    let ends_word = !tail[letters.len()..].chars().next().is_some_and(|ch| ch.is_alphanumeric());
+                    if letters.len() <= 2 && ends_word { letters } else { String::new() }
+                }
+            };
+            if !label.is_empty() {
+                found.push(label);
             }
         }
     }
-    numbers
+    found
 }
 
 /// Whether the request itself implies an annex of this type (a field that
@@ -121,10 +136,6 @@ fn implied_by_request(r: &Request, t: AttachmentType) -> bool {
     }
 }
 
-/// An attachment as the messages name it.
-fn annex_name(r: &Request, i: usize) -> Arg {
-    item("check.item.annex", i, &r.attachments[i].title)
-}
 
 /// Checks one date field, named by `label` (a `check.field.*` message):
 /// reports it when it is not a `YYYY-MM-DD` date.
@@ -242,10 +253,11 @@ pub(super) static RULES: &[Rule] = &[
         check: |c, out| {
             let r = c.request;
             let count = r.attachments.len();
+            let labels = r.annex_labels();
             for (path, text) in texts(r) {
-                for n in annex_numbers(&text) {
-                    if n == 0 || n > count {
-                        out.push(path.clone(), msg("check.ATT-MISSING.not_attached").arg("n", n).arg("count", count));
+                for label in annex_references(&text, labels) {
+                    if labels.index_of(&label).is_none_or(|i| i >= count) {
+                        out.push(path.clone(), msg("check.ATT-MISSING.not_attached").arg("n", label).arg("count", count));
                     }
                 }
             }
@@ -275,15 +287,16 @@ pub(super) static RULES: &[Rule] = &[
                 return;
             }
             let all = texts(r);
-            let numbers: Vec<usize> = all.iter().flat_map(|(_, t)| annex_numbers(t)).collect();
+            let labels = r.annex_labels();
+            let referenced: Vec<usize> = all.iter().flat_map(|(_, t)| annex_references(t, labels)).filter_map(|l| labels.index_of(&l)).collect();
             let lower: Vec<String> = all.iter().map(|(_, t)| t.to_lowercase()).collect();
             for (i, a) in r.attachments.iter().enumerate() {
-                let by_number = numbers.contains(&(i + 1));
+                let by_number = referenced.contains(&i);
                 let title = a.title.trim().to_lowercase();
                 let by_title = title.len() >= 8 && lower.iter().any(|t| t.contains(&title));
                 let by_type = a.attachment_type.is_some_and(|t| implied_by_request(r, t));
                 if !(by_number || by_title || by_type) {
-                    out.push(format!("attachments.{i}"), msg("check.ATT-UNREFERENCED.unreferenced").arg("annex", annex_name(r, i)).arg("n", i + 1));
+                    out.push(format!("attachments.{i}"), msg("check.ATT-UNREFERENCED.unreferenced").arg("annex", annex_name(r, i)).arg("n", r.annex_label(i)));
                 }
             }
         },
@@ -582,9 +595,36 @@ mod tests {
 
     #[test]
     fn annex_numbers_are_read_from_text() {
-        assert_eq!(annex_numbers("see Annex 2 and appendix no. 4"), vec![2, 4]);
-        assert_eq!(annex_numbers("the annexed order"), Vec::<usize>::new());
-        assert_eq!(annex_numbers("the annexation 2014; reannex 3; Annexes 5"), vec![5]);
+        let numbers = |text: &str| annex_references(text, AnnexLabels::Numbers);
+        assert_eq!(numbers("see Annex 2 and appendix no. 4"), vec!["2", "4"]);
+        assert_eq!(numbers("the annexed order"), Vec::<String>::new());
+        assert_eq!(numbers("the annexation 2014; reannex 3; Annexes 5"), vec!["5"]);
+        assert_eq!(numbers("Ärztliches Gutachten, Annex 3"), vec!["3"]);
+        let letters = |text: &str| annex_references(text, AnnexLabels::Letters);
+        assert_eq!(letters("see Annex B, appendix AA and Annex 2"), vec!["B", "AA"]);
+        assert_eq!(letters("the annex a copy of which; Annex Bank records; Ärzte, Annex C."), vec!["C"]);
+    }
+
+    /// A cover letter that labels its annexes by letter refers to them by
+    /// letter: "Annex B" is the second annex, and a third letter is missing.
+    #[test]
+    fn annexes_labelled_by_letter_are_referred_to_by_letter() {
+        let mut r = example(Mla);
+        r.annex_labels = Some(AnnexLabels::Letters);
+        r.attachments.truncate(2);
+        for a in &mut r.attachments {
+            a.attachment_type = Some(AttachmentType::Other);
+            a.title = "Note".into();
+        }
+        r.facts.summary = format!("{} See Annex A and Annex C.", r.facts.summary);
+        let missing = found(&r, "ATT-MISSING");
+        assert_eq!(missing.len(), 1, "{missing:?}");
+        assert!(missing[0].message.starts_with("Annex C is mentioned"), "{}", missing[0].message);
+        let unreferenced = found(&r, "ATT-UNREFERENCED");
+        assert_eq!(unreferenced.len(), 1, "{unreferenced:?}");
+        assert_eq!(unreferenced[0].path, "attachments.1");
+        assert!(unreferenced[0].message.starts_with("Annex B (Note)"), "{}", unreferenced[0].message);
+        assert!(unreferenced[0].message.contains("(\"Annex B\")"), "{}", unreferenced[0].message);
     }
 
     #[test]

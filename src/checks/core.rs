@@ -142,7 +142,9 @@ pub(super) static RULES: &[Rule] = &[
         check: |c, out| {
             let r = c.request;
             for (i, p) in r.persons.iter().enumerate() {
-                out.need(&p.family_name, &format!("persons.{i}.family_name"), msg("check.UNTOC-18-15-e-id.name").arg("n", i + 1));
+                if !p.is_identified() {
+                    out.push(format!("persons.{i}.family_name"), msg("check.UNTOC-18-15-e-id.name").arg("n", i + 1));
+                }
             }
         },
     },
@@ -154,10 +156,8 @@ pub(super) static RULES: &[Rule] = &[
         check: |c, out| {
             let r = c.request;
             for (i, p) in r.persons.iter().enumerate() {
-                let concerned = !p.is_legal() && matches!(
-                    p.role,
-                    Some(PersonRole::Suspect | PersonRole::Accused | PersonRole::Witness | PersonRole::Expert | PersonRole::AccountHolder)
-                );
+                let concerned = !p.is_legal()
+                    && p.has_any_role(&[PersonRole::Suspect, PersonRole::Accused, PersonRole::Witness, PersonRole::Expert, PersonRole::AccountHolder]);
                 if concerned && blank(&p.location_unknown_reason) && (blank(&p.nationalities) || blank(&p.location)) {
                     let path = if blank(&p.nationalities) { "nationalities" } else { "location" };
                     out.push(

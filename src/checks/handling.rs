@@ -253,7 +253,7 @@ pub(super) static RULES: &[Rule] = &[
             // (related requests) are not further proceedings.
             let lower = uses.to_lowercase();
             let names = |text: &str| !blank(text) && lower.contains(&text.trim().to_lowercase());
-            let accused: Vec<_> = r.persons.iter().filter(|p| matches!(p.role, Some(PersonRole::Suspect | PersonRole::Accused))).collect();
+            let accused: Vec<_> = r.persons.iter().filter(|p| p.has_any_role(&[PersonRole::Suspect, PersonRole::Accused])).collect();
             let covered = names(&r.case.internal_ref) || names(&r.req_auth.ref_no) || accused.iter().all(|p| names(&p.family_name));
             if accused.len() > 1 && !covered {
                 out.push(

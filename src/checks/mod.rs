@@ -238,10 +238,29 @@ pub(crate) fn blank(s: &str) -> bool {
     s.trim().is_empty()
 }
 
-/// A person's name as the messages show it ("person 3" when nameless).
+/// A person's name as the messages show it: "person 3 (tall man, red
+/// jacket…)" when the name is unknown but the person is described, "person
+/// 3" when neither is given.
 pub(crate) fn person_name(p: &Person, index: usize) -> Arg {
     let name = format!("{} {}", p.given_names.trim(), p.family_name.trim()).trim().to_string();
-    if name.is_empty() { msg("check.word.person").arg("n", index + 1).into() } else { Arg::Text(name) }
+    if !name.is_empty() {
+        return Arg::Text(name);
+    }
+    let numbered = msg("check.word.person").arg("n", index + 1);
+    match p.short_description() {
+        described if described.is_empty() => numbered.into(),
+        described => msg("check.item.named").arg("item", numbered).arg("name", described).into(),
+    }
+}
+
+/// An annex as the messages name it: "Annex B (Bank statements)", by the
+/// label the request gives it ([`Request::annex_label`]).
+pub(crate) fn annex_name(r: &Request, i: usize) -> Arg {
+    let labelled = msg("check.item.annex").arg("n", r.annex_label(i));
+    match r.attachments.get(i).map(|a| a.title.trim()).unwrap_or_default() {
+        "" => labelled.into(),
+        title => msg("check.item.named").arg("item", labelled).arg("name", title).into(),
+    }
 }
 
 /// The requested State as the messages name it ("the requested State" when
@@ -405,6 +424,70 @@ pub(crate) mod tests {
     pub(crate) fn silent(r: &Request, code: &str) {
         let f = found(r, code);
         assert!(f.is_empty(), "{code} unexpected: {f:?}");
+    }
+
+    /// The class of rules about a person's role: each reads the main role
+    /// and the other roles alike ([`Person::has_role`]), so a suspect
+    /// entered as "witness, also suspect" is treated as a suspect. On
+    /// requests where every role rule fires, moving each person's main
+    /// role into the other roles, behind a role no rule asks about,
+    /// changes no finding; dropping it changes them (so the roles are what
+    /// the findings stand on).
+    #[test]
+    fn every_rule_about_a_role_reads_the_other_roles_too() {
+        use crate::request::{PersonRole, PersonType};
+        let natural = |role, family: &str| Person {
+            person_type: Some(PersonType::Natural),
+            role: Some(role),
+            family_name: family.into(),
+            ..Person::default()
+        };
+        let mut mla = example(Example::Mla);
+        mla.persons = vec![natural(PersonRole::Suspect, "Brandt"), natural(PersonRole::Accused, "Okafor"), natural(PersonRole::Witness, "Lindqvist")];
+        mla.purpose.intended_uses = "The trial before the Arden District Court.".into();
+        let mut transfer = example(Example::Transfer);
+        transfer.persons = vec![natural(PersonRole::Suspect, "Brandt"), natural(PersonRole::Victim, "Lindqvist")];
+        transfer.transfer.victims.clear();
+        let role_rules = ["UNTOC-18-15-e-loc", "UNTOC-18-19-uses", "MT118-3-e", "MT118-9-victims"];
+        let outcome = |r: &Request| -> Vec<(String, String, String)> {
+            let mut found: Vec<_> = run(r).into_iter().filter(|f| role_rules.contains(&f.code)).map(|f| (f.code.to_string(), f.path, f.message)).collect();
+            found.sort();
+            found
+        };
+        let mut fired = Vec::new();
+        for r in [&mla, &transfer] {
+            let as_main = outcome(r);
+            fired.extend(as_main.iter().map(|(code, ..)| code.clone()));
+            let mut as_other = r.clone();
+            let mut dropped = r.clone();
+            for (moved, dropped) in as_other.persons.iter_mut().zip(dropped.persons.iter_mut()) {
+                moved.other_roles = moved.role.into_iter().collect();
+                moved.role = Some(PersonRole::ThirdParty);
+                dropped.role = Some(PersonRole::ThirdParty);
+            }
+            assert_eq!(outcome(&as_other), as_main, "{:?}", r.kind);
+            assert_ne!(outcome(&dropped), as_main, "{:?}", r.kind);
+        }
+        for code in role_rules {
+            assert!(fired.iter().any(|c| c == code), "{code} did not fire on the requests of this test");
+        }
+    }
+
+    /// A person whose name is unknown is identified by a description: the
+    /// identity rule is satisfied, and the messages name the person by the
+    /// description's first words rather than by a bare number.
+    #[test]
+    fn a_person_described_but_not_named_is_identified() {
+        use crate::request::{PersonRole, PersonType};
+        let mut r = example(Example::Mla);
+        r.persons.push(Person { person_type: Some(PersonType::Natural), role: Some(PersonRole::Suspect), ..Person::default() });
+        let n = r.persons.len() - 1;
+        reports(&r, "UNTOC-18-15-e-id", Severity::Error, &format!("persons.{n}.family_name"));
+        r.persons[n].description = "Man of about 30 with a scar on his left cheek who collected the cash at the Port Lyle branch\nUses +47 912 34 567".into();
+        silent(&r, "UNTOC-18-15-e-id");
+        let whereabouts = found(&r, "UNTOC-18-15-e-loc");
+        let message = &whereabouts.iter().find(|f| f.path.starts_with(&format!("persons.{n}."))).expect("the suspect's whereabouts are asked").message;
+        assert!(message.contains(&format!("person {} (Man of about 30 with a scar on his left cheek who collected…)", n + 1)), "{message}");
     }
 
     /// False alarms: a company has a seat and a register, not a

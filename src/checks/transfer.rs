@@ -1,7 +1,7 @@
 //! Section H: requests for transfer of proceedings (kind d).
 
 use super::consistency::parse_date;
-use super::{blank, item, msg, option, person_name, state, Arg, Rule, Severity};
+use super::{annex_name, blank, item, msg, option, person_name, state, Arg, Rule, Severity};
 use super::provision::cites;
 use crate::request::transfer::TransferGround;
 use crate::request::{AttachmentType, Channel, Instrument, OffenceCategory, PersonRole, Request, RequestKind, UrgencyReason};
@@ -92,7 +92,7 @@ pub(super) static RULES: &[Rule] = &[
             out.need(&r.transfer.suspect_ref, "transfer.suspect_ref", msg("check.MT118-3-e.suspect"));
             let mut suspects = 0;
             for (i, p) in r.persons.iter().enumerate() {
-                if !matches!(p.role, Some(PersonRole::Suspect | PersonRole::Accused)) {
+                if !p.has_any_role(&[PersonRole::Suspect, PersonRole::Accused]) {
                     continue;
                 }
                 suspects += 1;
@@ -310,7 +310,7 @@ pub(super) static RULES: &[Rule] = &[
             }
             for (i, a) in r.attachments.iter().enumerate() {
                 if a.attachment_type == Some(AttachmentType::CriminalFile) && !a.certified && !a.title.to_lowercase().contains("original") {
-                    out.push(format!("attachments.{i}.certified"), msg("check.ETS73-15-certified.certified").arg("annex", item("check.item.annex", i, &a.title)));
+                    out.push(format!("attachments.{i}.certified"), msg("check.ETS73-15-certified.certified").arg("annex", annex_name(r, i)));
                 }
             }
         },
@@ -361,7 +361,7 @@ pub(super) static RULES: &[Rule] = &[
             if !transfer(r) || !blank(&r.transfer.victims) {
                 return;
             }
-            if let Some((i, p)) = r.persons.iter().enumerate().find(|(_, p)| p.role == Some(PersonRole::Victim)) {
+            if let Some((i, p)) = r.persons.iter().enumerate().find(|(_, p)| p.has_role(PersonRole::Victim)) {
                 out.push(
                     "transfer.victims".into(),
                     msg("check.MT118-9-victims.victims").arg("person", person_name(p, i)),

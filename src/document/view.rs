@@ -10,7 +10,7 @@ use crate::i18n::Lang;
 use crate::i18n::placeholders::fill;
 use crate::request::mla::RealTimeType;
 use crate::request::transfer::TransferGround;
-use crate::request::{AnnexFile, Attachment, DataSpec, Instrument, Module, Person, PersonType, Request, RequestKind, TranslationStatus, TreatyTopic, YesNoUnknown};
+use crate::request::{AnnexFile, Attachment, DataSpec, Instrument, Module, Person, PersonRole, PersonType, Request, RequestKind, TranslationStatus, TreatyTopic, YesNoUnknown};
 
 /// The request as a template reads it.
 #[derive(Debug, Serialize)]
@@ -151,12 +151,37 @@ pub fn printed_name(person: &Person) -> String {
         .join(" ")
 }
 
+/// A person's name with its transliteration beside it, when one is given
+/// for a natural person: "张 伟 (transliteration: Zhang Wei)". The
+/// transliteration is printed as typed: which of its words is the family
+/// name is not known.
+fn name_with_transliteration(lang: Lang, person: &Person) -> String {
+    let name = printed_name(person);
+    let latin = person.transliteration.trim();
+    if person.is_legal() || latin.is_empty() {
+        return name;
+    }
+    if name.is_empty() {
+        return latin.to_string();
+    }
+    let phrase = crate::document::templates::phrase(lang, "doc.name_transliterated").unwrap_or("{name} ({transliteration})");
+    crate::i18n::placeholders::fill_known(phrase, |key| match key {
+        "name" => Some(name.clone()),
+        "transliteration" => Some(latin.to_string()),
+        _ => None,
+    })
+}
+
 /// A person as a template reads it.
 #[derive(Debug, Serialize)]
 pub struct PersonView<'a> {
-    /// Full name, as [`printed_name`] prints it.
+    /// Full name, as [`printed_name`] prints it, with its transliteration
+    /// beside it when one is given.
     pub name: String,
-    /// Wording of the role.
+    /// A short form of the description of a person whose name is unknown
+    /// ([`Person::short_description`]), printed after "name unknown".
+    pub described: String,
+    /// Wording of the role: the main role, then the others.
     pub role: String,
     /// Whether the person has details beyond the persons table.
     pub has_details: bool,
@@ -167,8 +192,9 @@ pub struct PersonView<'a> {
 /// An annex as a template reads it.
 #[derive(Debug, Serialize)]
 pub struct AttachmentView<'a> {
-    /// Number of the annex, from 1.
-    pub number: usize,
+    /// Label of the annex in the index: its number from 1, or its letter
+    /// ([`Request::annex_label`]).
+    pub label: String,
     /// Phrase key suffix of its remark (`certified`, `translated`,
     /// `certified_translated`), if any.
     pub remark: Option<&'static str>,
@@ -323,26 +349,42 @@ impl<'a> RequestView<'a> {
             persons: request
                 .persons
                 .iter()
-                .map(|person| PersonView {
-                    name: printed_name(person),
-                    role: person.role.map(|role| words.option(role)).unwrap_or_default(),
-                    has_details: [
-                        &person.aliases,
-                        &person.birth_place,
-                        &person.legal_form,
-                        &person.registration_no,
-                        &person.register,
-                        &person.id_documents,
-                        &person.location_unknown_reason,
-                        &person.in_custody,
-                        &person.language_understood,
-                        &person.lawyer,
-                        &person.phone,
-                        &person.email,
-                    ]
-                    .iter()
-                    .any(|text| given(text)),
-                    person,
+                .map(|person| {
+                    let name = name_with_transliteration(lang, person);
+                    let mut roles: Vec<PersonRole> = Vec::new();
+                    for &role in person.role.iter().chain(&person.other_roles) {
+                        if !roles.contains(&role) {
+                            roles.push(role);
+                        }
+                    }
+                    PersonView {
+                        described: if name.is_empty() { person.short_description() } else { String::new() },
+                        name,
+                        role: roles
+                            .into_iter()
+                            .map(|role| words.option(role))
+                            .collect::<Vec<_>>()
+                            .join(crate::document::templates::phrase(lang, "doc.list_separator").unwrap_or(", ")),
+                        has_details: [
+                            &person.description,
+                            &person.representatives,
+                            &person.aliases,
+                            &person.birth_place,
+                            &person.legal_form,
+                            &person.registration_no,
+                            &person.register,
+                            &person.id_documents,
+                            &person.location_unknown_reason,
+                            &person.in_custody,
+                            &person.language_understood,
+                            &person.lawyer,
+                            &person.phone,
+                            &person.email,
+                        ]
+                        .iter()
+                        .any(|text| given(text)),
+                        person,
+                    }
                 })
                 .collect(),
             data_specs,
@@ -383,7 +425,7 @@ impl<'a> RequestView<'a> {
                 .iter()
                 .enumerate()
                 .map(|(index, attachment)| AttachmentView {
-                    number: index + 1,
+                    label: request.annex_label(index),
                     remark: match (attachment.certified, attachment.translated) {
                         (true, true) => Some("certified_translated"),
                         (true, false) => Some("certified"),

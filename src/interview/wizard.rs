@@ -417,14 +417,18 @@ fn structure() -> Vec<StepSpec> {
                 vec![
                     choice!("type", PersonType).req(),
                     choice!("role", PersonRole).req().prov("UNTOC art. 18(15)(e)"),
-                    f("family_name", Text).req().prov("UNTOC art. 18(15)(e)"),
+                    multi!("other_roles", PersonRole).prov("UNTOC art. 18(15)(e)"),
+                    f("family_name", Text).prov("UNTOC art. 18(15)(e)"),
                     f("given_names", Text).when("type", &["natural"]),
+                    f("transliteration", Text).when("type", &["natural"]),
+                    f("description", Multiline).prov("UNTOC art. 18(15)(e)"),
                     f("aliases", Text).when("type", &["natural"]),
                     f("birth_date", Date).when("type", &["natural"]),
                     f("birth_place", Text).when("type", &["natural"]),
                     f("legal_form", Text).prose().when("type", &["legal"]),
                     f("registration_no", Text).prov("UNTOC art. 18(15)(e)").when("type", &["legal"]),
                     f("register", Text).when("type", &["legal"]),
+                    f("representatives", Multiline).verbatim().when("type", &["legal"]),
                     f("nationalities", Text).prov("UNTOC art. 18(15)(e)").when("type", &["natural"]),
                     f("id_documents", Text).when("type", &["natural"]),
                     f("location", Multiline).prov("UNTOC art. 18(15)(e)"),
@@ -720,6 +724,7 @@ fn structure() -> Vec<StepSpec> {
             fields: vec![
                 f("consult.prior_informal", Multiline),
                 f("consult.draft_shared", Multiline),
+                choice!("annex_labels", AnnexLabels),
                 group::<Attachment>(
                     "attachments",
                     vec![
@@ -975,13 +980,14 @@ mod tests {
         let legal = serde_json::json!({ "type": "legal" });
         let natural = serde_json::json!({ "type": "natural" });
         let shown = |path: &str, person: &Value| fields[path].show_when.as_ref().is_none_or(|c| c.holds(person));
-        for path in ["nationalities", "language_understood", "given_names", "aliases", "birth_date", "birth_place", "id_documents", "in_custody"] {
+        for path in ["nationalities", "language_understood", "given_names", "aliases", "birth_date", "birth_place", "id_documents", "in_custody", "transliteration"] {
             let path = format!("persons[].{path}");
             assert!(!shown(&path, &legal) && shown(&path, &natural), "{path}");
         }
-        for path in ["family_name", "location", "registration_no", "register", "legal_form"] {
+        for path in ["family_name", "location", "registration_no", "register", "legal_form", "description"] {
             assert!(shown(&format!("persons[].{path}"), &legal), "{path}");
         }
+        assert!(shown("persons[].representatives", &legal) && !shown("persons[].representatives", &natural));
     }
 
     #[test]

@@ -261,6 +261,15 @@ describe('wizard', () => {
     expect(exists('[data-field="persons.0.given_names"]')).toBe(false);
     expect(exists('[data-field="persons.1.given_names"]')).toBe(true);
     expect(exists('[data-field="persons.0.registration_no"]')).toBe(true);
+    // A company has directors, a natural person a transliteration; either may be described and have other roles.
+    expect(exists('[data-field="persons.0.representatives"]')).toBe(true);
+    expect(exists('[data-field="persons.1.representatives"]')).toBe(false);
+    expect(exists('[data-field="persons.0.transliteration"]')).toBe(false);
+    expect(exists('[data-field="persons.1.transliteration"]')).toBe(true);
+    for (const i of [0, 1]) {
+      expect(exists(`[data-field="persons.${i}.description"]`)).toBe(true);
+      expect($(`[data-field="persons.${i}.other_roles"]`).tagName).toBe('FIELDSET');
+    }
   });
 
   it('moves with Back and Next, and marks the stepper', async () => {

@@ -61,7 +61,7 @@ mod tests {
         assert_ne!(request_digest(&changed), digest);
         // Canonical form: sorted keys, no whitespace.
         let canonical = String::from_utf8(serde_json_canonicalizer::to_vec(&request).unwrap()).unwrap();
-        assert!(canonical.starts_with("{\"attachments\":"), "{}", &canonical[..40]);
+        assert!(canonical.starts_with("{\"annex_labels\":null,\"attachments\":"), "{}", &canonical[..40]);
         let expected: String = Sha256::digest(canonical.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
         assert_eq!(digest, expected);
     }

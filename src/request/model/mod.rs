@@ -130,6 +130,9 @@ pub struct Request {
     pub consult: Consultation,
     /// Annexes.
     pub attachments: Vec<Attachment>,
+    /// How the annexes are labelled: numbers (the default, when empty) or
+    /// letters, as the drafter's cover letter refers to them.
+    pub annex_labels: Option<AnnexLabels>,
     /// Signature and authentication.
     pub sign: Signature,
 }
@@ -170,6 +173,7 @@ impl Default for Request {
             costs: Costs::default(),
             consult: Consultation::default(),
             attachments: Vec::new(),
+            annex_labels: None,
             sign: Signature::default(),
         }
     }
@@ -645,6 +649,18 @@ part! {
         pub registration_no: String,
         /// Register (legal persons).
         pub register: String,
+        /// What is known of a person whose name is not (appearance, the
+        /// account or number they use, part in the events); it identifies
+        /// the person when the name is unknown.
+        pub description: String,
+        /// The name in Latin letters, when it is written in another script
+        /// (natural persons).
+        pub transliteration: String,
+        /// Roles the person also has besides [`Person::role`] (a victim who
+        /// is also a witness).
+        pub other_roles: Vec<PersonRole>,
+        /// Directors or authorised persons of a legal person, one per line.
+        pub representatives: String,
     }
 }
 
@@ -654,7 +670,39 @@ impl Person {
     pub fn is_legal(&self) -> bool {
         self.person_type == Some(PersonType::Legal)
     }
+
+    /// Whether the person has `role`, as the main role or as one of the
+    /// other roles. Every rule about a role asks this, never `role` alone.
+    pub fn has_role(&self, role: PersonRole) -> bool {
+        self.role == Some(role) || self.other_roles.contains(&role)
+    }
+
+    /// Whether the person has any of `roles`.
+    pub fn has_any_role(&self, roles: &[PersonRole]) -> bool {
+        roles.iter().any(|&role| self.has_role(role))
+    }
+
+    /// Whether the person is identified by name or, when the name is
+    /// unknown, by a description.
+    pub fn is_identified(&self) -> bool {
+        !self.family_name.trim().is_empty() || !self.description.trim().is_empty()
+    }
+
+    /// A short form of the description, to name a person whose name is
+    /// unknown: its first non-blank line, cut at [`SHORT_DESCRIPTION`]
+    /// characters with "…". Empty when there is no description.
+    pub fn short_description(&self) -> String {
+        let line = self.description.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or_default();
+        if line.chars().count() <= SHORT_DESCRIPTION {
+            return line.to_string();
+        }
+        let cut: String = line.chars().take(SHORT_DESCRIPTION).collect();
+        format!("{}…", cut.trim_end())
+    }
 }
+
+/// Most characters of a description [`Person::short_description`] keeps.
+pub const SHORT_DESCRIPTION: usize = 60;
 
 vocabulary! {
     /// Natural or legal person.
@@ -961,6 +1009,66 @@ impl DocumentLanguage {
 }
 
 vocabulary! {
+    /// How annexes are labelled in the index and wherever the request
+    /// refers to one.
+    pub enum AnnexLabels {
+        /// 1, 2, 3 …
+        Numbers = "numbers",
+        /// A, B, C … Z, AA, AB …
+        Letters = "letters",
+    }
+}
+
+impl AnnexLabels {
+    /// The label of the annex at `index` (from 0): `1`, `2` … or `A`, `B`
+    /// … `Z`, `AA`, `AB` … (spreadsheet columns' order).
+    pub fn label(self, index: usize) -> String {
+        match self {
+            AnnexLabels::Numbers => (index + 1).to_string(),
+            AnnexLabels::Letters => {
+                let mut letters = Vec::new();
+                let mut n = index + 1;
+                while n > 0 {
+                    n -= 1;
+                    letters.push(char::from(b'A' + (n % 26) as u8));
+                    n /= 26;
+                }
+                letters.iter().rev().collect()
+            }
+        }
+    }
+
+    /// The index (from 0) of the annex a label names, if it is one of
+    /// this kind: the inverse of [`AnnexLabels::label`]. Letters are
+    /// capitals, as a drafter writes them.
+    pub fn index_of(self, label: &str) -> Option<usize> {
+        match self {
+            AnnexLabels::Numbers => label.parse::<usize>().ok()?.checked_sub(1),
+            AnnexLabels::Letters => {
+                if label.is_empty() || !label.bytes().all(|b| b.is_ascii_uppercase()) {
+                    return None;
+                }
+                let n = label.bytes().try_fold(0usize, |n, b| n.checked_mul(26)?.checked_add(usize::from(b - b'A') + 1))?;
+                n.checked_sub(1)
+            }
+        }
+    }
+}
+
+impl Request {
+    /// How this request labels its annexes (numbers unless letters were chosen).
+    pub fn annex_labels(&self) -> AnnexLabels {
+        self.annex_labels.unwrap_or(AnnexLabels::Numbers)
+    }
+
+    /// The label of the annex at `index` (from 0), as the index of
+    /// annexes, the separator pages and the checks' messages print it.
+    pub fn annex_label(&self, index: usize) -> String {
+        self.annex_labels().label(index)
+    }
+}
+
+vocabulary! {
     /// Types of annex.
     pub enum AttachmentType {
         /// Domestic order or warrant.
@@ -1088,5 +1196,30 @@ vocabulary! {
         Traffic = "traffic",
         /// Content data.
         Content = "content",
+    }
+}
+
+#[cfg(test)]
+mod annex_label_tests {
+    use super::*;
+
+    #[test]
+    fn letters_run_a_to_z_then_aa() {
+        let labels: Vec<String> = [0, 1, 25, 26, 27, 51, 52, 701, 702].iter().map(|&i| AnnexLabels::Letters.label(i)).collect();
+        assert_eq!(labels, ["A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]);
+        for i in 0..800 {
+            assert_eq!(AnnexLabels::Letters.index_of(&AnnexLabels::Letters.label(i)), Some(i), "{i}");
+            assert_eq!(AnnexLabels::Numbers.index_of(&AnnexLabels::Numbers.label(i)), Some(i), "{i}");
+        }
+        assert_eq!(AnnexLabels::Letters.index_of("b"), None);
+        assert_eq!(AnnexLabels::Numbers.index_of("0"), None);
+    }
+
+    #[test]
+    fn a_request_labels_its_annexes_with_numbers_unless_letters_are_chosen() {
+        let mut r = Request::default();
+        assert_eq!(r.annex_label(2), "3");
+        r.annex_labels = Some(AnnexLabels::Letters);
+        assert_eq!(r.annex_label(2), "C");
     }
 }

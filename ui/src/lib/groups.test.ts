@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addItem, duplicateItem, moveItem, removeItem } from './groups';
+import { addItem, duplicateItem, itemSummary, moveItem, removeItem } from './groups';
+import { wizardDefinition } from './testing/fixtures';
 
 describe('group operations', () => {
   const list = ['a', 'b', 'c'];
@@ -32,5 +33,23 @@ describe('group operations', () => {
     expect(next[1]).not.toBe(people[0]);
     next[1].tags.push('y');
     expect(people[0].tags).toEqual(['x']);
+  });
+});
+
+describe('item summary', () => {
+  const persons = wizardDefinition()
+    .steps.flatMap((s) => s.fields)
+    .find((f) => f.path === 'persons');
+  const fields = persons && persons.input.type === 'group' ? persons.input.fields : [];
+
+  it('names a person by the name when there is one', () => {
+    expect(fields.length).toBeGreaterThan(0);
+    expect(itemSummary(fields, { type: 'natural', family_name: 'Voss', description: 'Tall man' })).toBe('Voss');
+  });
+
+  it('names a person whose name is unknown by the first line of the description', () => {
+    const described = { type: 'natural', family_name: '', description: '\nMan of about 30 who collected the cash at the Port Lyle branch on 4 May\nUses +47 912 34 567' };
+    expect(itemSummary(fields, described)).toBe('Man of about 30 who collected the cash at the Port Lyle b…');
+    expect(itemSummary(fields, { type: 'natural' })).toBe('');
   });
 });

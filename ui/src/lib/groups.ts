@@ -1,3 +1,7 @@
+import type { Field } from './generated/Field';
+import { isBlank } from './fields';
+import { getPath } from './paths';
+
 /**
  * Operations on the items of a repeatable group. Each returns a new array and
  * leaves its input untouched; an out-of-range index returns an unchanged copy.
@@ -32,4 +36,24 @@ export function duplicateItem<T>(list: readonly T[], index: number): T[] {
   if (!inRange(list, index)) return list.slice();
   const copy = structuredClone(list[index]);
   return [...list.slice(0, index + 1), copy, ...list.slice(index + 1)];
+}
+
+/**
+ * A few words naming an item of a group: its first answered one-line text
+ * field or, when it has none, the first line of its first answered
+ * multi-line one (a person whose name is unknown is named by the
+ * description). At most 60 characters.
+ */
+export function itemSummary(fields: readonly Field[], item: unknown): string {
+  for (const type of ['text', 'multiline']) {
+    for (const f of fields) {
+      if (f.input.type !== type) continue;
+      const v = getPath(item, f.path);
+      if (typeof v === 'string' && !isBlank(v)) {
+        const t = v.trim().split('\n')[0].trim();
+        return t.length > 60 ? t.slice(0, 57) + '…' : t;
+      }
+    }
+  }
+  return '';
 }

@@ -81,4 +81,24 @@ registration_no: string,
 /**
  * Register (legal persons).
  */
-register: string, };
+register: string, 
+/**
+ * What is known of a person whose name is not (appearance, the
+ * account or number they use, part in the events); it identifies
+ * the person when the name is unknown.
+ */
+description: string, 
+/**
+ * The name in Latin letters, when it is written in another script
+ * (natural persons).
+ */
+transliteration: string, 
+/**
+ * Roles the person also has besides [`Person::role`] (a victim who
+ * is also a witness).
+ */
+other_roles: Array<PersonRole>, 
+/**
+ * Directors or authorised persons of a legal person, one per line.
+ */
+representatives: string, };
