@@ -336,10 +336,23 @@ const ON_REGISTER: &str = "archived_at IS NULL AND deleted_at IS NULL";
 const ON_REGISTER_D: &str = "d.archived_at IS NULL AND d.deleted_at IS NULL";
 
 /// The SQL that counts the deadlines in `range` (a condition on `date`) of
-/// the drafts on the register.
+/// the drafts on the register: every deadline in the range, counted in the
+/// index of dates alone, less those of the drafts archived or in the bin,
+/// found from the few such drafts (named by `INDEXED BY`, and `CROSS JOIN`
+/// keeps SQLite from starting at the deadlines). Joining each
+/// deadline to its draft instead costs a look-up per deadline, which grows
+/// with the register (27 ms at 100,000 requests).
 fn due_count(range: &str) -> String {
-    format!("SELECT count(*) FROM deadlines l JOIN drafts d ON d.id = l.draft_id WHERE {} AND {ON_REGISTER_D}", range.replace("date", "l.date"))
+    format!(
+        "SELECT (SELECT count(*) FROM deadlines WHERE {range}) - \
+         (SELECT count(*) FROM drafts d INDEXED BY drafts_off_register CROSS JOIN deadlines l ON l.draft_id = d.id WHERE ({OFF_REGISTER_D}) AND {})",
+        range.replace("date", "l.date")
+    )
 }
+
+/// Drafts archived or in the bin, for the drafts table named `d`: the
+/// condition of the partial index `drafts_off_register`.
+const OFF_REGISTER_D: &str = "d.archived_at IS NOT NULL OR d.deleted_at IS NOT NULL";
 
 fn day_after(today: Date, days: i64) -> String {
     today.checked_add(Duration::days(days)).unwrap_or(Date::MAX).to_string()
@@ -571,14 +584,17 @@ mod tests {
     }
 
     #[test]
-    fn the_dashboard_counts_deadlines_without_reading_the_drafts() {
+    fn the_dashboard_counts_deadlines_in_the_index_of_dates_and_reads_only_the_drafts_off_the_register() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("plan.sqlite3")).unwrap();
         let mut stmt = store.conn.prepare(&format!("EXPLAIN QUERY PLAN {}", due_count("date < ?1"))).unwrap();
         let steps = stmt.query_map(["2026-03-01"], |row| row.get::<_, String>(3)).unwrap();
         let plan = steps.collect::<Result<Vec<_>, _>>().unwrap().join("\n");
         assert!(plan.contains("COVERING INDEX deadlines_by_date"), "{plan}");
-        assert!(plan.contains("COVERING INDEX drafts_on_register"), "{plan}");
+        // Only the drafts off the register are read, each then its deadlines by key.
+        assert!(plan.contains("SCAN d USING INDEX drafts_off_register"), "{plan}");
+        assert!(plan.contains("SEARCH l USING PRIMARY KEY (draft_id=?)"), "{plan}");
+        assert!(!plan.contains("drafts_on_register"), "{plan}");
     }
 
     #[test]
