@@ -6,9 +6,14 @@
 use std::sync::OnceLock;
 
 use rustybuzz::ttf_parser::Face;
+use serde::Serialize;
+use ts_rs::TS;
 
-/// A font embedded in the build.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// A font embedded in the build; the app's preview names it as the PDF
+/// embeds it (`serif_bold`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
 pub enum FontId {
     /// Noto Serif Regular.
     Serif,

@@ -63,45 +63,13 @@ pub struct TextRun {
     /// Grey level, 0 black to 1 white.
     pub grey: f32,
     /// The font.
-    pub font: Face,
+    pub font: FontId,
     /// Bold drawn by stroking the outline (a font without a bold face).
     pub stroke_bold: bool,
     /// Whether it reads right to left.
     pub rtl: bool,
     /// The text, in reading order.
     pub text: String,
-}
-
-/// The fonts of the documents, by the name the app knows each by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum Face {
-    /// Noto Serif.
-    Serif,
-    /// Noto Serif Bold.
-    SerifBold,
-    /// Noto Naskh Arabic.
-    Naskh,
-    /// Noto Naskh Arabic Bold.
-    NaskhBold,
-    /// Noto Serif SC (Chinese).
-    Cjk,
-    /// Noto Sans Math (symbols).
-    Symbols,
-}
-
-impl From<FontId> for Face {
-    fn from(font: FontId) -> Face {
-        match font {
-            FontId::Serif => Face::Serif,
-            FontId::SerifBold => Face::SerifBold,
-            FontId::Naskh => Face::Naskh,
-            FontId::NaskhBold => Face::NaskhBold,
-            FontId::Cjk => Face::Cjk,
-            FontId::Symbols => Face::Symbols,
-        }
-    }
 }
 
 /// A horizontal rule.
@@ -211,7 +179,7 @@ fn runs(line: &Line, x: f32, y: f32, size: f32, grey: f32, height: f32) -> Vec<T
                 width,
                 size,
                 grey,
-                font: run.font.into(),
+                font: run.font,
                 stroke_bold: run.synthetic_bold,
                 rtl: run.rtl,
                 text,
@@ -276,7 +244,7 @@ mod tests {
         let runs = &shown.pages[0].runs;
         assert_eq!(runs.len(), 1);
         assert_eq!(runs[0].text, "Request for mutual legal assistance");
-        assert_eq!(runs[0].font, Face::Serif);
+        assert_eq!(runs[0].font, FontId::Serif);
         assert!(!runs[0].rtl);
     }
 }
