@@ -77,6 +77,10 @@ pub struct Field {
     /// e-mails, telephones, reference numbers, dates, codes). Only text
     /// fields can be translatable; see [`crate::translation`].
     pub translatable: bool,
+    /// Whether the answer names a person of the request's persons list (the
+    /// person to be heard, served, transferred; an account's holder): the
+    /// wizard offers their names, so a person is picked, not typed again.
+    pub names_person: bool,
     /// The kind of control.
     pub input: Input,
 }
@@ -182,6 +186,7 @@ struct Spec {
     required: bool,
     show_when: Option<Condition>,
     translatable: bool,
+    names_person: bool,
     input: SpecInput,
 }
 
@@ -208,7 +213,7 @@ fn condition(path: &str, one_of: &[&str], negated: bool) -> Condition {
 /// [`Spec::verbatim`], one line is not unless marked [`Spec::prose`].
 fn f(path: impl Into<String>, input: Input) -> Spec {
     let translatable = matches!(input, Input::Multiline);
-    Spec { path: path.into(), provision: None, required: false, show_when: None, translatable, input: SpecInput::Plain(input) }
+    Spec { path: path.into(), provision: None, required: false, show_when: None, translatable, names_person: false, input: SpecInput::Plain(input) }
 }
 
 /// A single choice from one of the model's vocabularies.
@@ -220,6 +225,7 @@ macro_rules! choice {
             required: false,
             show_when: None,
             translatable: false,
+            names_person: false,
             input: SpecInput::Choice(stringify!($vocab), $vocab::ALL.iter().map(|v| v.key()).collect()),
         }
     };
@@ -234,6 +240,7 @@ macro_rules! multi {
             required: false,
             show_when: None,
             translatable: false,
+            names_person: false,
             input: SpecInput::Multi(stringify!($vocab), $vocab::ALL.iter().map(|v| v.key()).collect()),
         }
     };
@@ -241,7 +248,7 @@ macro_rules! multi {
 
 fn group<T: Default + Serialize>(path: &'static str, fields: Vec<Spec>) -> Spec {
     let template = serde_json::to_value(T::default()).expect("model values serialise");
-    Spec { path: path.into(), provision: None, required: false, show_when: None, translatable: false, input: SpecInput::Group(template, fields) }
+    Spec { path: path.into(), provision: None, required: false, show_when: None, translatable: false, names_person: false, input: SpecInput::Group(template, fields) }
 }
 
 impl Spec {
@@ -267,6 +274,12 @@ impl Spec {
     fn prose(mut self) -> Self {
         debug_assert!(matches!(self.input, SpecInput::Plain(Input::Text)), "{}: only one-line text is marked as prose", self.path);
         self.translatable = true;
+        self
+    }
+    /// One line naming a person of the persons list: the wizard offers their names.
+    fn person(mut self) -> Self {
+        debug_assert!(matches!(self.input, SpecInput::Plain(Input::Text)), "{}: only one-line text names a person", self.path);
+        self.names_person = true;
         self
     }
     /// Several lines that travel as written (addresses, identifiers, lists of names).
@@ -443,7 +456,7 @@ fn structure() -> Vec<StepSpec> {
             .prov("UNTOC art. 18(15)(e)")],
         },
         module_step("m1", Module::Statements, vec![group::<Statement>("mla.statements", vec![
-            f("person_ref", Text).req().prov("UNTOC art. 18(15)(e)"),
+            f("person_ref", Text).person().req().prov("UNTOC art. 18(15)(e)"),
             choice!("capacity", HearingCapacity).req(),
             f("questions", Multiline).req().prov("UNTOC art. 18(15)(d)"),
             choice!("oath", Oath).req().prov("GA res. 45/117 art. 5(1)(e)"),
@@ -456,7 +469,7 @@ fn structure() -> Vec<StepSpec> {
         ]).req()]),
         module_step("m2", Module::Service, vec![group::<Service>("mla.service", vec![
             f("documents", Multiline).req().prov("UNTOC art. 18(15)(d)"),
-            f("addressee_ref", Text).req().prov("GA res. 45/117 art. 5(1)(d)"),
+            f("addressee_ref", Text).person().req().prov("GA res. 45/117 art. 5(1)(d)"),
             f("address", Multiline).verbatim().req().prov("GA res. 45/117 art. 5(1)(d)"),
             choice!("method", ServiceMethod).prov("UNTOC art. 18(17)"),
             f("proof_required", Text).prose().req(),
@@ -465,7 +478,7 @@ fn structure() -> Vec<StepSpec> {
         ]).req()]),
         module_step("m3", Module::SearchSeizure, vec![group::<Search>("mla.searches", vec![
             f("place", Multiline).req().prov("UNTOC art. 18(15)(d)"),
-            f("occupant_ref", Text).prov("UNTOC art. 18(15)(e)"),
+            f("occupant_ref", Text).person().prov("UNTOC art. 18(15)(e)"),
             f("items", Multiline).req(),
             f("grounds", Multiline).req().prov("UNTOC art. 18(15)(f)"),
             f("domestic_order", Boolean),
@@ -477,7 +490,7 @@ fn structure() -> Vec<StepSpec> {
         module_step("m4", Module::Freezing, vec![group::<Freezing>("mla.freezing", vec![
             f("assets", Multiline).req().prov("UNTOC art. 18(15)(d)"),
             f("location_holder", Text).req().prov("UNTOC art. 18(15)(e)"),
-            f("owner_ref", Text).req().prov("UNTOC art. 18(15)(e)"),
+            f("owner_ref", Text).person().req().prov("UNTOC art. 18(15)(e)"),
             f("value_estimate", Text).prose(),
             f("link_to_offence", Multiline).req().prov("UNTOC art. 18(15)(f)"),
             f("domestic_order", Boolean),
@@ -490,7 +503,7 @@ fn structure() -> Vec<StepSpec> {
             f("holder", Multiline).verbatim().req().prov("UNTOC art. 18(15)(d)"),
             f("bank", Text).req().when("record_class", &["bank"]),
             f("accounts", Multiline).verbatim().req().when("record_class", &["bank"]),
-            f("holder_refs", Text).req().prov("UNTOC art. 18(15)(e)").when("record_class", &["bank"]),
+            f("holder_refs", Text).person().req().prov("UNTOC art. 18(15)(e)").when("record_class", &["bank"]),
             choice!("period_start", RangeStart),
             f("period_from", Date).req().unless("period_start", &open_starts()),
             f("period_to", Date).req(),
@@ -525,7 +538,7 @@ fn structure() -> Vec<StepSpec> {
             f("tech_contact", Text).req(),
         ]).req()]),
         module_step("m8", Module::Videoconference, vec![group::<Videoconference>("mla.videoconference", vec![
-            f("person_ref", Text).req().prov("UNTOC art. 18(18)"),
+            f("person_ref", Text).person().req().prov("UNTOC art. 18(18)"),
             choice!("capacity", HearingCapacity).req().prov("UNTOC art. 18(18)"),
             f("why_not_in_person", Multiline).req().prov("UNTOC art. 18(18)"),
             f("conducting_auth", Text).req().prov("UNTOC art. 18(18)"),
@@ -542,7 +555,7 @@ fn structure() -> Vec<StepSpec> {
             f("questions", Multiline),
         ]).req()]),
         module_step("m9", Module::DetaineeTransfer, vec![group::<DetaineeTransfer>("mla.detainee_transfer", vec![
-            f("detainee_ref", Text).req().prov("UNTOC art. 18(10)"),
+            f("detainee_ref", Text).person().req().prov("UNTOC art. 18(10)"),
             f("detention_place", Text).req().prov("UNTOC art. 18(11)"),
             f("custody_status", Text).prose().req().prov("UNTOC art. 18(11)"),
             f("custody_place", Text).prov("UNTOC art. 18(11)(a)"),
@@ -563,7 +576,7 @@ fn structure() -> Vec<StepSpec> {
             f("follow_up", Text).prose(),
         ]).req()]),
         module_step("m11", Module::Appearance, vec![group::<Appearance>("mla.appearance", vec![
-            f("person_ref", Text).req().prov("UNTOC art. 18(3)(h)"),
+            f("person_ref", Text).person().req().prov("UNTOC art. 18(3)(h)"),
             choice!("capacity", HearingCapacity).req(),
             f("purpose", Multiline).req().prov("UNTOC art. 18(15)(f)"),
             f("dates", Text).prose().req(),
@@ -639,7 +652,7 @@ fn structure() -> Vec<StepSpec> {
             fields: vec![
                 f("transfer.act_description", Multiline).req().prov("GA res. 45/118 art. 3(b)"),
                 f("transfer.investigation_results", Multiline).req().prov("GA res. 45/118 art. 3(c)"),
-                f("transfer.suspect_ref", Text).req().prov("GA res. 45/118 art. 3(e)"),
+                f("transfer.suspect_ref", Text).person().req().prov("GA res. 45/118 art. 3(e)"),
                 f("transfer.suspect_custody", Text).prose().req().prov("ETS 73 art. 15"),
                 multi!("transfer.grounds", TransferGround).prov("ETS 73 art. 8(1)"),
                 f("transfer.ground_facts.residence", Multiline).prov("ETS 73 art. 8(1)(a)").when("transfer.grounds", &["residence"]),
@@ -822,6 +835,7 @@ fn word_field(spec: Spec, key_prefix: &str, cat: &Catalogue, lang: Lang) -> Fiel
         required: spec.required,
         show_when: spec.show_when,
         translatable: spec.translatable,
+        names_person: spec.names_person,
         input,
     }
 }
@@ -988,6 +1002,27 @@ mod tests {
             assert!(shown(&format!("persons[].{path}"), &legal), "{path}");
         }
         assert!(shown("persons[].representatives", &legal) && !shown("persons[].representatives", &natural));
+    }
+
+    #[test]
+    fn every_answer_that_names_a_person_of_the_list_offers_the_persons() {
+        let named: Vec<(String, Field)> = all_fields(&definition(Lang::En)).into_iter().filter(|(_, f)| f.names_person).collect();
+        let paths: Vec<&str> = named.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "mla.statements[].person_ref",
+                "mla.service[].addressee_ref",
+                "mla.searches[].occupant_ref",
+                "mla.freezing[].owner_ref",
+                "mla.records[].holder_refs",
+                "mla.videoconference[].person_ref",
+                "mla.detainee_transfer[].detainee_ref",
+                "mla.appearance[].person_ref",
+                "transfer.suspect_ref",
+            ]
+        );
+        assert!(named.iter().all(|(_, f)| matches!(f.input, Input::Text) && !f.translatable));
     }
 
     #[test]

@@ -322,6 +322,20 @@ describe('wizard', () => {
 });
 
 describe('kinds, modules and the new controls', () => {
+  it('offers the persons already entered wherever an answer names one', async () => {
+    backend.drafts.get('d1')!.request = corpusRequest('mla-evidence-fraud-arden-norland');
+    await openFirstDraft();
+    await goToStep('m1');
+    const offered = () =>
+      Array.from(document.querySelectorAll('[data-testid="persons-of-mla.statements.0.person_ref"] option')).map((o) => o.getAttribute('value'));
+    expect($('[data-field="mla.statements.0.person_ref"]').getAttribute('list')).toBe(
+      $('[data-testid="persons-of-mla.statements.0.person_ref"]').id,
+    );
+    expect(offered()).toEqual(['Brenner Tomas Alexander', 'Halvard Logistics AS', 'Solberg Ingrid']);
+    // Other answers are not offered the persons.
+    expect($('[data-field="mla.statements.0.interpreter_lang"]').getAttribute('list')).toBeNull();
+  });
+
   it('renders a multiple choice as labelled boxes in a fieldset, saved in option order', async () => {
     await openFirstDraft();
     const set = $('[data-field="mla.modules"]');

@@ -41,6 +41,12 @@ show_when: Condition | null,
  */
 translatable: boolean, 
 /**
+ * Whether the answer names a person of the request's persons list (the
+ * person to be heard, served, transferred; an account's holder): the
+ * wizard offers their names, so a person is picked, not typed again.
+ */
+names_person: boolean, 
+/**
  * The kind of control.
  */
 input: Input, };
