@@ -458,7 +458,6 @@ pub(super) static RULES: &[Rule] = &[
                 range_field(out, &d.range, &format!("emergency.data.{i}.range"), msg("check.field.data").arg("n", i + 1));
             }
             let f = &r.transfer.forum;
-            date_field(out, &f.limitation_requesting, "transfer.forum.limitation_requesting", msg("check.field.limitation_requesting"));
             date_field(out, &f.limitation_requested, "transfer.forum.limitation_requested", msg("check.field.limitation_requested"));
         },
     },

@@ -573,7 +573,7 @@ static CASES: &[Case] = &[
         (Transfer, as_is),
     ),
     case("MT118-10-nbi", (Transfer, |r| r.transfer.undertakings.ne_bis_in_idem = false), (Transfer, as_is)),
-    case("ETS73-10-timebar", (Transfer, |r| r.transfer.forum.limitation_requesting = "2026-01-01".into()), (Transfer, as_is)),
+    case("ETS73-10-timebar", (Transfer, |r| r.proc.limitation_date = "2026-01-01".into()), (Transfer, as_is)),
     case(
         "LIMIT-NEAR",
         (Transfer, |r| {

@@ -161,16 +161,12 @@ pub(super) static RULES: &[Rule] = &[
             if !transfer(r) {
                 return;
             }
-            let (path, date) = if blank(&r.transfer.forum.limitation_requesting) {
-                ("proc.limitation_date", &r.proc.limitation_date)
-            } else {
-                ("transfer.forum.limitation_requesting", &r.transfer.forum.limitation_requesting)
-            };
+            let date = &r.proc.limitation_date;
             if blank(date) {
-                out.push("transfer.forum.limitation_requesting".into(), msg("check.ETS73-10-timebar.none"));
+                out.push("proc.limitation_date".into(), msg("check.ETS73-10-timebar.none"));
             } else if let Some(d) = parse_date(date) {
                 if d <= c.today {
-                    out.push(path.into(), msg("check.ETS73-10-timebar.barred").arg("date", d).arg("state", state(r)));
+                    out.push("proc.limitation_date".into(), msg("check.ETS73-10-timebar.barred").arg("date", d).arg("state", state(r)));
                 }
             }
         },
@@ -530,11 +526,11 @@ mod tests {
     #[test]
     fn time_barred_prosecution_is_flagged() {
         let mut r = example(Transfer);
-        r.transfer.forum.limitation_requesting = "2026-11-01".into();
-        reports(&r, "ETS73-10-timebar", Severity::Error, "transfer.forum.limitation_requesting");
-        r.transfer.forum.limitation_requesting.clear();
+        r.proc.limitation_date = "2026-11-01".into();
+        reports(&r, "ETS73-10-timebar", Severity::Error, "proc.limitation_date");
         r.proc.limitation_date.clear();
-        reports(&r, "ETS73-10-timebar", Severity::Error, "transfer.forum.limitation_requesting");
+        r.proc.limitation_date.clear();
+        reports(&r, "ETS73-10-timebar", Severity::Error, "proc.limitation_date");
         silent(&example(Transfer), "ETS73-10-timebar");
     }
 

@@ -686,7 +686,6 @@ fn structure() -> Vec<StepSpec> {
                 f("transfer.forum.witnesses_location", Text).prose().req(),
                 f("transfer.forum.evidence_location", Text).prose().req().prov("ETS 73 art. 8(1)(e)"),
                 f("transfer.forum.parallel_proceedings", Text).prose().req().prov("ETS 73 art. 8(1)(d)"),
-                f("transfer.forum.limitation_requesting", Date).req().prov("ETS 73 art. 10"),
                 f("transfer.forum.limitation_requested", Date).prov("ETS 73 art. 11"),
                 f("transfer.forum.sentencing", Text).prose(),
                 f("transfer.forum.proceeds", Text).prose(),

@@ -106,12 +106,7 @@ pub fn deadlines(r: &Request) -> Vec<DueDate> {
     if r.kind == RequestKind::Preservation && !follow_up_sent {
         add(DueKind::PreservationExpiry, preservation_expiry(r));
     }
-    let limitation = if r.kind == RequestKind::TransferOfProceedings && r.proc.limitation_date.trim().is_empty() {
-        &r.transfer.forum.limitation_requesting
-    } else {
-        &r.proc.limitation_date
-    };
-    add(DueKind::Limitation, parse_day(limitation));
+    add(DueKind::Limitation, parse_day(&r.proc.limitation_date));
     if r.proc.custody.in_custody {
         add(DueKind::Custody, parse_day(&r.proc.custody.expiry_date));
     }

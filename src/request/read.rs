@@ -292,13 +292,37 @@ fn v3_to_v4(object: &mut serde_json::Map<String, serde_json::Value>) {
 /// Version 6 printed the custody, return, credit and safe-conduct
 /// undertakings in every temporary transfer of a detained person (M9);
 /// version 7 prints each one when it is ticked, so every transfer item of
-/// an older request keeps the four.
+/// an older request keeps the four. Version 6 also asked a transfer's
+/// limitation date twice (see [`one_limitation_date`]).
 fn v6_to_v7(object: &mut serde_json::Map<String, serde_json::Value>) {
+    one_limitation_date(object);
     let Some(items) = object.get_mut("mla").and_then(|m| m.get_mut("detainee_transfer")).and_then(|d| d.as_array_mut()) else { return };
     for item in items.iter_mut().filter_map(|i| i.as_object_mut()) {
         for undertaking in ["custody_undertaking", "return_undertaking", "credit_undertaking", "safe_conduct"] {
             item.insert(undertaking.into(), true.into());
         }
+    }
+}
+
+/// Version 6 asked the limitation date in the requesting State twice: in
+/// the proceedings (`proc.limitation_date`) and again in a transfer's
+/// forum analysis (`transfer.forum.limitation_requesting`). Version 7 asks
+/// it once, in the proceedings. A date given only in the forum moves
+/// there; of two different dates, the earlier is kept, the one that bars
+/// prosecution first.
+fn one_limitation_date(object: &mut serde_json::Map<String, serde_json::Value>) {
+    let Some(forum) = object.get_mut("transfer").and_then(|t| t.get_mut("forum")).and_then(|f| f.as_object_mut()) else { return };
+    let Some(serde_json::Value::String(forum_date)) = forum.remove("limitation_requesting") else { return };
+    let forum_date = forum_date.trim().to_string();
+    if forum_date.is_empty() {
+        return;
+    }
+    let proc = object.entry("proc").or_insert_with(|| serde_json::json!({}));
+    let Some(proc) = proc.as_object_mut() else { return };
+    let current = proc.get("limitation_date").and_then(|d| d.as_str()).map(str::trim).unwrap_or("").to_string();
+    // ISO dates compare as text.
+    if current.is_empty() || forum_date < current {
+        proc.insert("limitation_date".into(), forum_date.into());
     }
 }
 
@@ -539,6 +563,25 @@ mod tests {
         assert!(!d.custody_undertaking && !d.return_undertaking && !d.credit_undertaking && !d.safe_conduct, "{d:?}");
         let none = parse_request(r#"{"format_version": 6, "kind": "mla_evidence"}"#, "x.json").unwrap();
         assert!(none.mla.detainee_transfer.is_empty());
+    }
+
+    #[test]
+    fn version_6_asks_a_transfer_s_limitation_date_once_keeping_the_earlier_of_two() {
+        let read = |proc: &str, forum: &str| {
+            let r = parse_request(
+                &format!(r#"{{"format_version": 6, "kind": "transfer_of_proceedings", "proc": {{"limitation_date": "{proc}"}}, "transfer": {{"forum": {{"limitation_requesting": "{forum}"}}}}}}"#),
+                "x.json",
+            )
+            .unwrap();
+            r.proc.limitation_date
+        };
+        assert_eq!(read("", "2033-06-14"), "2033-06-14");
+        assert_eq!(read("2033-06-14", ""), "2033-06-14");
+        assert_eq!(read("2033-06-14", "2033-06-14"), "2033-06-14");
+        assert_eq!(read("2033-06-14", "2026-01-01"), "2026-01-01");
+        assert_eq!(read("2026-01-01", "2033-06-14"), "2026-01-01");
+        let current = format!(r#"{{"format_version": {FORMAT_VERSION}, "transfer": {{"forum": {{"limitation_requesting": "2033-06-14"}}}}}}"#);
+        assert!(parse_request(&current, "x.json").is_err(), "version 7 has no second limitation date");
     }
 
     #[test]

@@ -151,8 +151,6 @@ part! {
         pub evidence_location: String,
         /// Proceedings already running in the requested State.
         pub parallel_proceedings: String,
-        /// Limitation date in the requesting State, `YYYY-MM-DD` (ETS 73 art. 10).
-        pub limitation_requesting: String,
         /// Limitation date in the requested State, if known, `YYYY-MM-DD`.
         pub limitation_requested: String,
         /// Sentencing powers compared.

@@ -37,10 +37,6 @@ evidence_location: string,
  */
 parallel_proceedings: string, 
 /**
- * Limitation date in the requesting State, `YYYY-MM-DD` (ETS 73 art. 10).
- */
-limitation_requesting: string, 
-/**
  * Limitation date in the requested State, if known, `YYYY-MM-DD`.
  */
 limitation_requested: string, 
