@@ -60,6 +60,16 @@ try {
     await shot('ar-03-review-read');
     await s.click('[data-testid="review-tab-check"]');
     await s.choose('[data-testid="language"]', 'en');
+    // The directory in Settings: Norland's entry opened, its central
+    // authority being edited, the entry's history below.
+    await s.click('[data-testid="home"]');
+    await s.click('[data-testid="open-settings"]');
+    await s.click('[data-testid="directory-open-XN"]');
+    await s.click('[data-testid="directory-edit-00000000-0000-4000-8000-000000000101"]');
+    await s.reveal(await s.find('[data-testid="directory-edit-save"]'));
+    await shot('en-20-directory-entry');
+    await s.reveal(await s.find('[data-testid="directory-history"]'));
+    await shot('en-21-directory-history');
   } finally {
     await s.quit();
   }

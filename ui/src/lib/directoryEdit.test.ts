@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Authority } from './generated/Authority';
 import type { StateEntry } from './generated/StateEntry';
 import demo from './testing/generated/directory.json';
-import { formOf, phoneOf, withForm } from './directoryEdit';
+import { formOf, phoneOf, recordChanges, withForm } from './directoryEdit';
 
 const norland = (demo as unknown as StateEntry[]).find((e) => e.state_id === 'XN')!;
 const ministry: Authority = norland.authorities[0];
@@ -36,5 +36,22 @@ describe('the edit form of an authority', () => {
     expect(edited.instruments).toEqual(ministry.instruments);
     expect(edited.authority_id).toBe(ministry.authority_id);
     expect(edited.name).toBe('Renamed');
+  });
+});
+
+describe('a change of the directory history', () => {
+  it('is read record by record: one line for a record added, its fields for one changed', () => {
+    const changes = recordChanges([
+      { authority_id: '', record: 'new', field: 'name', new: 'Norland', erased: false },
+      { authority_id: '', record: 'new', field: 'fictitious', new: 'true', erased: false },
+      { authority_id: 'a1', record: 'changed', field: 'email', old: '["a@x"]', new: '["b@x"]', erased: false },
+      { authority_id: 'a2', record: 'removed', field: '', erased: true },
+      { authority_id: 'a1', record: 'changed', field: 'hours', old: '9–5', new: '8–4', erased: false },
+    ]);
+    expect(changes.map((c) => [c.authorityId, c.record, c.fields.length])).toEqual([
+      ['', 'new', 2],
+      ['a1', 'changed', 2],
+      ['a2', 'removed', 1],
+    ]);
   });
 });

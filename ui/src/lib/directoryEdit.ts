@@ -7,6 +7,7 @@
  * is read here as possibly absent.
  */
 import type { Authority } from './generated/Authority';
+import type { DirectoryFieldChange } from './generated/DirectoryFieldChange';
 import type { PhoneNumber } from './generated/PhoneNumber';
 
 /** What the form edits of an authority. */
@@ -97,4 +98,28 @@ export function withForm(authority: Authority, form: AuthorityForm, stateId: str
     hours: form.hours.trim(),
     notes: form.notes.trim(),
   };
+}
+
+/** The changes of one record (the State's own fields, or an authority) in a change of the history. */
+export interface RecordChange {
+  /** The authority, or '' for the State's own fields. */
+  authorityId: string;
+  /** Whether the record was new, changed or removed. */
+  record: DirectoryFieldChange['record'];
+  fields: DirectoryFieldChange[];
+}
+
+/**
+ * A change of the history, record by record in the order they first
+ * appear: a record added is read as one line (its fields folded away), a
+ * record changed field by field.
+ */
+export function recordChanges(fields: readonly DirectoryFieldChange[]): RecordChange[] {
+  const out: RecordChange[] = [];
+  for (const f of fields) {
+    const last = out.find((r) => r.authorityId === f.authority_id && r.record === f.record);
+    if (last) last.fields.push(f);
+    else out.push({ authorityId: f.authority_id, record: f.record, fields: [f] });
+  }
+  return out;
 }
