@@ -26,6 +26,10 @@ const INTERNAL: &[(&str, &str)] = &[
     ("translation.status", "a flag for the office (§6.5: free text stays untranslated until flagged)"),
     ("req_auth.type", "needed for channel rules and validation (C1), not a statement to the counterpart"),
     ("recv_auth.role", "derived from the directory (C2)"),
+    ("own_state", "the requesting State's code, read against the treaties the directory lists (C1); the document names the requesting authority and its address"),
+    ("channel.encryption", "a handling fact of the transmission (C2): the counterpart sees that the message was encrypted, and the document is the same either way"),
+    ("basis.in_force", "derived from the directory for the office (C3): a request is not sent under a basis not in force"),
+    ("lang.accepted", "derived from the directory for the office (C4): the document is written in the language chosen among them"),
     ("persons[].type", "natural or legal shows in the answers given (given names, or legal form and registration)"),
     ("offences[].category_flags", "for the refusal-risk and scope checks (C7), not a statement to the counterpart"),
     ("attachments[].type", "drives the checks of what is annexed (C16); each annex is listed by its own title"),
@@ -85,7 +89,8 @@ fn marker(n: usize, input: &Input) -> Option<(Value, String)> {
 /// that hides it, so that the other branch is printed too.
 fn condition_values(fields: &[Field], prefix: &str, out: &mut BTreeMap<String, Vec<Value>>) {
     for field in fields {
-        if let Some(c) = &field.show_when {
+        let mut condition = field.show_when.as_ref();
+        while let Some(c) = condition {
             let values = out.entry(format!("{prefix}{}", c.path)).or_default();
             let named = Value::String(c.one_of[0].clone());
             let wanted = if c.negated { vec![Value::Null, named] } else { vec![named] };
@@ -94,6 +99,7 @@ fn condition_values(fields: &[Field], prefix: &str, out: &mut BTreeMap<String, V
                     values.push(value);
                 }
             }
+            condition = c.also.as_deref();
         }
         if let Input::Group { fields, .. } = &field.input {
             condition_values(fields, &format!("{prefix}{}[].", field.path), out);
@@ -152,6 +158,16 @@ fn fill(kind: RequestKind, variant: usize) -> (Request, Vec<Answer>) {
         condition_values(&step.fields, "", &mut wanted);
     }
     let mut json = serde_json::to_value(Request { kind, ..Request::default() }).unwrap();
+    // An answer filled from the directory that no field asks but a
+    // condition reads (`basis.bilateral_treaty`): given, so that what it
+    // conditions is shown.
+    for (path, values) in &wanted {
+        if let Some(slot @ Value::String(_)) = get_mut(&mut json, path) {
+            if values.iter().all(|v| v.is_null() || v == "") {
+                *slot = Value::String(format!("QZauto {path}"));
+            }
+        }
+    }
     let mut answers = Vec::new();
     let mut steps = Vec::new();
     for step in def.steps.iter().filter(|s| s.kinds.contains(&kind)) {
@@ -408,4 +424,107 @@ fn dates_print_in_iso_form_with_the_written_month_and_times_with_their_time_zone
         assert!(text.contains(signed), "{}: {signed:?}", lang.code());
         assert!(text.contains(range), "{}: {range:?}", lang.code());
     }
+}
+
+/// An MLA request under `basis` whose requested State and requesting State
+/// are bound by a bilateral treaty the directory lists.
+fn with_bilateral_treaty(basis: mla_writer::request::Instrument, answer: Option<mla_writer::request::YesNoUnknown>) -> Request {
+    let mut request = example(MLA);
+    request.basis.primary = Some(basis);
+    request.basis.bilateral_treaty = "Treaty between Arden and Norland on Mutual Legal Assistance (1998-05-12)".into();
+    request.basis.use_convention_paras = answer;
+    request
+}
+
+#[test]
+fn an_agreement_to_apply_the_convention_paragraphs_instead_of_the_treaty_is_said_naming_it_in_every_language() {
+    use mla_writer::request::{Instrument, YesNoUnknown};
+    let treaty = "Treaty between Arden and Norland on Mutual Legal Assistance (1998-05-12)";
+    for (basis, wanted) in [
+        (Instrument::Untoc18, [
+            (Lang::En, "paragraphs 9 to 29 of article 18 of that Convention"),
+            (Lang::Fr, "les paragraphes 9 à 29 de l'article 18 de cette Convention"),
+            (Lang::Es, "los párrafos 9 a 29 del artículo 18 de dicha Convención"),
+            (Lang::Ru, "пункты 9–29 статьи 18 этой Конвенции"),
+            (Lang::Ar, "الفقرات 9 إلى 29 من المادة 18"),
+            (Lang::Zh, "第十八条第九款至第二十九款"),
+        ]),
+        (Instrument::Uncac46, [
+            (Lang::En, "paragraphs 9 to 29 of article 46 of that Convention"),
+            (Lang::Fr, "les paragraphes 9 à 29 de l'article 46 de cette Convention"),
+            (Lang::Es, "los párrafos 9 a 29 del artículo 46 de dicha Convención"),
+            (Lang::Ru, "пункты 9–29 статьи 46 этой Конвенции"),
+            (Lang::Ar, "الفقرات 9 إلى 29 من المادة 46"),
+            (Lang::Zh, "第四十六条第九款至第二十九款"),
+        ]),
+    ] {
+        let request = with_bilateral_treaty(basis, Some(YesNoUnknown::Yes));
+        for (lang, sentence) in wanted {
+            let text = document_text(&request, lang);
+            assert!(text.contains(sentence) && text.contains(treaty), "{basis:?} {}: {sentence:?} or the treaty not in\n{text}", lang.code());
+        }
+        for answer in [None, Some(YesNoUnknown::No), Some(YesNoUnknown::Unknown)] {
+            assert!(!document_text(&with_bilateral_treaty(basis, answer), Lang::En).contains(treaty), "{basis:?} {answer:?}");
+        }
+    }
+    // Under another basis, or with no treaty listed, the question is not asked and nothing is said.
+    assert!(!document_text(&with_bilateral_treaty(Instrument::Budapest, Some(YesNoUnknown::Yes)), Lang::En).contains(treaty));
+    let mut none = with_bilateral_treaty(Instrument::Untoc18, Some(YesNoUnknown::Yes));
+    none.basis.bilateral_treaty.clear();
+    assert!(!document_text(&none, Lang::En).contains("paragraphs 9 to 29"));
+}
+
+#[test]
+fn the_central_authoritys_certificate_under_the_harare_scheme_is_a_section_of_its_own_in_every_language() {
+    use mla_writer::request::{CertificateGround, Instrument};
+    let mut request = example(MLA);
+    request.basis.primary = Some(Instrument::Harare);
+    let c = &mut request.central_authority_certificate;
+    c.ground = Some(CertificateGround::ProceedingsBegun);
+    c.details = "Criminal case 2026/118, Ardenstadt District Court".into();
+    c.officer = "Ana RUIZ, Head of the Central Authority".into();
+    c.date = "2027-03-02".into();
+    for (lang, heading, sentence) in [
+        (Lang::En, "Certificate of the central authority", "that criminal proceedings have been instituted in this matter"),
+        (Lang::Fr, "Certificat de l'autorité centrale", "que des poursuites pénales ont été engagées dans cette affaire"),
+        (Lang::Es, "Certificado de la autoridad central", "que se han iniciado actuaciones penales en este asunto"),
+        (Lang::Ru, "Удостоверение центрального органа", "по данному делу возбуждено уголовное производство"),
+        (Lang::Ar, "شهادة السلطة المركزية", "بأن إجراءات جنائية قد بدأت في هذه القضية"),
+        (Lang::Zh, "中央机关证明", "本案已提起刑事诉讼"),
+    ] {
+        let doc = mla_writer::export::document(&request, lang).unwrap();
+        assert!(
+            doc.blocks.iter().any(|b| matches!(b, Block::Heading { text, .. } if text.contains(heading))),
+            "{}: no section {heading:?}",
+            lang.code()
+        );
+        let text = text_of(&doc);
+        for wanted in [sentence, "Criminal case 2026/118, Ardenstadt District Court", "Ana RUIZ, Head of the Central Authority", "2027-03-02"] {
+            assert!(text.contains(wanted), "{}: {wanted:?} not in\n{text}", lang.code());
+        }
+    }
+    request.central_authority_certificate.ground = Some(CertificateGround::ReasonableCause);
+    assert!(document_text(&request, Lang::En).contains("there is reasonable cause to believe that an offence has been committed"));
+    // Under another basis the certificate is neither asked nor printed.
+    request.basis.primary = Some(Instrument::Untoc18);
+    let text = document_text(&request, Lang::En);
+    assert!(!text.contains("Certificate of the central authority") && !text.contains("Ana RUIZ"), "{text}");
+}
+
+#[test]
+fn an_advance_copy_through_interpol_is_said_in_every_language() {
+    let mut request = example(MLA);
+    request.channel.advance_copy_interpol = true;
+    for (lang, wanted) in [
+        (Lang::En, "An advance copy of this request has been sent through INTERPOL."),
+        (Lang::Fr, "Une copie anticipée de la présente demande a été transmise par l'intermédiaire d'INTERPOL."),
+        (Lang::Es, "Se ha enviado una copia anticipada de la presente solicitud por conducto de INTERPOL."),
+        (Lang::Ru, "Предварительная копия настоящего запроса направлена через Интерпол."),
+        (Lang::Ar, "أُرسلت نسخة مسبقة من هذا الطلب عن طريق الإنتربول."),
+        (Lang::Zh, "本请求的预发副本已通过国际刑警组织送交。"),
+    ] {
+        assert!(document_text(&request, lang).contains(wanted), "{}: {wanted:?}", lang.code());
+    }
+    request.channel.advance_copy_interpol = false;
+    assert!(!document_text(&request, Lang::En).contains("advance copy"));
 }

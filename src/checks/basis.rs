@@ -10,7 +10,7 @@ use super::{blank, msg, option, state, Arg, Findings, Message, Rule, Severity};
 use crate::request::{Channel, DocumentLanguage, Instrument, Module, OffenceCategory, Request, RequestKind, TranslationStatus, TransmissionMeans, YesNoUnknown};
 use super::provision::{Provision, cites};
 use crate::directory::{Acceptance, PartyStatus};
-use crate::request::addressee::{self, entry};
+use crate::request::addressee::{self, entry, is_treaty, InForce};
 
 /// The instrument as the messages name it (the citation, for a bilateral treaty).
 pub(super) fn instrument_name(r: &Request, i: Instrument) -> Arg {
@@ -19,12 +19,6 @@ pub(super) fn instrument_name(r: &Request, i: Instrument) -> Arg {
     } else {
         option(i).into()
     }
-}
-
-/// Whether an instrument is a treaty (everything but reciprocity and the
-/// non-binding Harare Scheme).
-fn is_treaty(i: Instrument) -> bool {
-    !matches!(i, Instrument::Reciprocity | Instrument::Harare)
 }
 
 /// What a message cites of rule table `provision`: the provision of the
@@ -59,12 +53,22 @@ fn options<V: crate::request::Vocabulary + Copy>(values: &[V]) -> Arg {
     list(values.iter().map(|&v| Arg::from(option(v))))
 }
 
-/// The languages a State accepts, as the messages list them: one of the
-/// six by its wording, another by its code.
-pub(super) fn languages(accepted: &[crate::directory::AcceptedLanguage]) -> Arg {
+/// The languages a State accepts, as the messages list them, each by a
+/// name and never by its bare code: one of the six by its wording; the
+/// State's only official language as "the official language of {state}";
+/// another official language, or any other, named as such with its code
+/// (the directory names no other language).
+pub(super) fn languages(accepted: &[crate::directory::AcceptedLanguage], entry: &crate::directory::StateEntry) -> Arg {
+    let official = &entry.official_languages;
     list(accepted.iter().map(|a| match DocumentLanguage::from_code(&a.lang) {
         Some(l) => option(l).into(),
-        None => a.lang.as_str().into(),
+        None if official.len() == 1 && official[0].eq_ignore_ascii_case(&a.lang) => {
+            msg("check.word.official_language").arg("state", entry.name.as_str()).into()
+        }
+        None if official.iter().any(|o| o.eq_ignore_ascii_case(&a.lang)) => {
+            msg("check.word.an_official_language").arg("state", entry.name.as_str()).arg("code", a.lang.as_str()).into()
+        }
+        None => msg("check.word.language_code").arg("code", a.lang.as_str()).into(),
     }))
 }
 
@@ -148,6 +152,10 @@ fn electronic_evidence(r: &Request) -> bool {
     }
 }
 
+/// The relation of the Convention's paragraphs to a treaty binding the
+/// States (UNTOC-18-7-treaty).
+const CONVENTION_PARAS: Provision = cites!(UNTOC_18 "UNTOC art. 18(7)", UNCAC_46 "UNCAC art. 46(7)");
+
 /// The channel of transmission (UNTOC-18-13-channel).
 const CHANNEL: Provision = cites!(UNTOC_18 "UNTOC art. 18(13)", UNCAC_46 "UNCAC art. 46(13)", DRUG88_7 "1988 Convention art. 7(8)", BUDAPEST "Budapest Convention art. 27(2)", ETS_30 "ETS 30 art. 15", MT_45_117 "GA res. 45/117 art. 3", ETS_73 "ETS 73 art. 13", MT_45_118 "GA res. 45/118 art. 2");
 
@@ -166,26 +174,51 @@ pub(super) static RULES: &[Rule] = &[
         code: "BASIS-IN-FORCE",
         severity: Severity::Error,
         provision: cites!(; "Law of treaties; directory"),
-        summary: "The treaty chosen as legal basis is in force between the two States (needs the directory).",
+        summary: "The treaty chosen as legal basis is in force between the two States: the drafter's answer, else the directory entry on the day.",
         check: |c, out| {
             let r = c.request;
-            let (Some(i), Some(e)) = (r.basis.primary, entry(r)) else { return };
+            let Some(i) = r.basis.primary else { return };
             if !is_treaty(i) {
                 return;
             }
-            let status = addressee::basis_status(e, r);
             let named = |key| msg(key).arg("instrument", instrument_name(r, i)).arg("state", state(r));
-            match status.map(|s| (s.party, s.in_force_from.as_deref())) {
-                Some((PartyStatus::No, _)) => out.push("basis.primary".into(), named("check.BASIS-IN-FORCE.not_party")),
-                Some((PartyStatus::Signatory, _)) => out.push("basis.primary".into(), named("check.BASIS-IN-FORCE.signatory")),
-                Some((PartyStatus::Yes, Some(from))) if crate::directory::parse_date(from).is_some_and(|d| d > c.today) => {
-                    out.push("basis.primary".into(), named("check.BASIS-IN-FORCE.not_yet").arg("date", day(from)))
+            if r.basis.in_force == Some(YesNoUnknown::No) {
+                out.push("basis.in_force".into(), named("check.BASIS-IN-FORCE.answered_no"));
+                return;
+            }
+            let Some(e) = entry(r) else { return };
+            // The directory decides where it speaks; the drafter's "yes"
+            // answers only where it is silent.
+            match addressee::in_force(e, r, c.today) {
+                Some(InForce::NotParty) => out.push("basis.primary".into(), named("check.BASIS-IN-FORCE.not_party")),
+                Some(InForce::Signatory) => out.push("basis.primary".into(), named("check.BASIS-IN-FORCE.signatory")),
+                Some(InForce::NotYet(from)) => out.push("basis.primary".into(), named("check.BASIS-IN-FORCE.not_yet").arg("date", day(&from))),
+                Some(InForce::NotUsable) => out.push("basis.primary".into(), named("check.BASIS-IN-FORCE.not_usable")),
+                Some(InForce::NotInEntry) if r.basis.in_force != Some(YesNoUnknown::Yes) => {
+                    not_in_entry(out, r, "basis.in_force", named("check.BASIS-IN-FORCE.not_in_entry"))
                 }
-                Some((PartyStatus::Yes, _)) if status.is_some_and(|s| s.usable_as_basis == Some(Acceptance::No)) => {
-                    out.push("basis.primary".into(), named("check.BASIS-IN-FORCE.not_usable"))
-                }
-                Some((PartyStatus::Yes, _)) => {}
-                Some((PartyStatus::Unknown, _)) | None => not_in_entry(out, r, "basis.primary", named("check.BASIS-IN-FORCE.not_in_entry")),
+                Some(_) | None => {}
+            }
+        },
+    },
+    Rule {
+        code: "UNTOC-18-7-treaty",
+        severity: Severity::Info,
+        provision: CONVENTION_PARAS,
+        summary: "Under UNTOC or UNCAC, when the directory lists a bilateral treaty between the two States, the request says whether they agreed to apply the Convention's paragraphs 9 to 29 instead of it (needs the directory).",
+        check: |c, out| {
+            let r = c.request;
+            if !matches!(r.basis.primary, Some(Instrument::Untoc18 | Instrument::Uncac46)) {
+                return;
+            }
+            let Some(treaty) = entry(r).and_then(|e| addressee::bilateral_treaty(e, &r.own_state)) else { return };
+            let message = |key| {
+                msg(key).arg("treaty", addressee::treaty_title(treaty)).arg("state", state(r)).arg("provision", cite(r, &CONVENTION_PARAS))
+            };
+            match r.basis.use_convention_paras {
+                Some(YesNoUnknown::Yes) => {}
+                Some(YesNoUnknown::No) => out.push("basis.use_convention_paras".into(), message("check.UNTOC-18-7-treaty.treaty_governs")),
+                None | Some(YesNoUnknown::Unknown) => out.push("basis.use_convention_paras".into(), message("check.UNTOC-18-7-treaty.unanswered")),
             }
         },
     },
@@ -441,7 +474,7 @@ pub(super) static RULES: &[Rule] = &[
                             msg("check.UNTOC-18-14-lang.not_accepted")
                                 .arg("state", state(r))
                                 .arg("language", language)
-                                .arg("accepted", languages(accepted))
+                                .arg("accepted", languages(accepted, e))
                                 .arg("provision", cite(r, &LANGUAGE)),
                         );
                     }
@@ -578,9 +611,9 @@ pub(super) static RULES: &[Rule] = &[
             let encryption = rules.iter().find(|c| c.encryption_required.is_some());
             let signature = rules.iter().find(|c| c.e_signature_required.is_some());
             // A secure system is the State's own encrypted channel.
-            if let Some(c) = encryption.filter(|c| c.encryption_required == Some(true) && m != TransmissionMeans::SecureSystem) {
+            if let Some(c) = encryption.filter(|c| c.encryption_required == Some(true) && m != TransmissionMeans::SecureSystem && !r.channel.encryption) {
                 out.push(
-                    "channel.means".into(),
+                    "channel.encryption".into(),
                     msg("check.TRANSMIT-SECURITY.encryption").arg("state", state(r)).arg("means", option(m)).arg("details", directory_note(&c.encryption_note)),
                 );
             }
@@ -632,7 +665,7 @@ mod tests {
     #[test]
     fn treaty_basis_in_force_could_not_be_confirmed() {
         let r = with_empty_entry(example(Mla));
-        let f = only_finding(&r, "BASIS-IN-FORCE", Severity::Info, "basis.primary");
+        let f = only_finding(&r, "BASIS-IN-FORCE", Severity::Info, "basis.in_force");
         assert!(f.message.contains("Kingdom of Norland"));
     }
 
@@ -881,7 +914,7 @@ mod tests {
         silent(&r, "BASIS-IN-FORCE");
         let entry = r.req_state_entry.as_mut().unwrap();
         entry.instrument_status.retain(|s| s.instrument != "UNTOC");
-        only_finding(&r, "BASIS-IN-FORCE", Severity::Info, "basis.primary");
+        only_finding(&r, "BASIS-IN-FORCE", Severity::Info, "basis.in_force");
         r.req_state_entry.as_mut().unwrap().instrument_status.push(crate::directory::InstrumentStatus {
             instrument: "UNTOC".into(),
             party: PartyStatus::No,
@@ -924,4 +957,122 @@ mod tests {
         assert!(run(&empty).iter().any(|f| f.message.starts_with("Could not")));
     }
 
+    /// The class of the answer `basis.in_force`: "no" is an error whatever
+    /// the directory says (or without one); "yes" answers what the entry
+    /// leaves unsaid but never overrides what it says.
+    #[test]
+    fn the_in_force_answer_decides_where_the_directory_is_silent_and_no_is_always_an_error() {
+        let mut r = example(Mla);
+        silent(&r, "BASIS-IN-FORCE");
+        r.basis.in_force = Some(YesNoUnknown::No);
+        let f = only_finding(&r, "BASIS-IN-FORCE", Severity::Error, "basis.in_force");
+        assert!(f.message.contains("United Nations Convention against Transnational Organized Crime") && f.message.contains("Kingdom of Norland"), "{}", f.message);
+        let mut r = with_demo_entry(example(Mla), "XN");
+        r.basis.in_force = Some(YesNoUnknown::No);
+        only_finding(&r, "BASIS-IN-FORCE", Severity::Error, "basis.in_force");
+        // The entry silent: "unknown" says it could not confirm, "yes" settles it.
+        r.req_state_entry.as_mut().unwrap().instrument_status.retain(|s| s.instrument != "UNTOC");
+        r.basis.in_force = Some(YesNoUnknown::Unknown);
+        only_finding(&r, "BASIS-IN-FORCE", Severity::Info, "basis.in_force");
+        r.basis.in_force = Some(YesNoUnknown::Yes);
+        silent(&r, "BASIS-IN-FORCE");
+        // The entry says it is not in force: a "yes" does not hide it.
+        r.req_state_entry.as_mut().unwrap().instrument_status.push(crate::directory::InstrumentStatus {
+            instrument: "UNTOC".into(),
+            party: PartyStatus::Signatory,
+            ..Default::default()
+        });
+        only_finding(&r, "BASIS-IN-FORCE", Severity::Error, "basis.primary");
+        // Reciprocity is no treaty: nothing to be in force.
+        r.basis.primary = Some(Instrument::Reciprocity);
+        r.basis.in_force = Some(YesNoUnknown::No);
+        silent(&r, "BASIS-IN-FORCE");
+    }
+
+    /// Norland's demo entry listing a bilateral treaty with Arden (`XA`),
+    /// the requesting State of the examples.
+    fn with_treaty(r: Request) -> Request {
+        let mut r = with_demo_entry(r, "XN");
+        r.own_state = "XA".into();
+        let e = r.req_state_entry.as_mut().unwrap();
+        e.instrument_status[0].bilateral_treaties.push(crate::directory::BilateralTreaty {
+            partner_state: "xa".into(),
+            title: "Treaty between Arden and Norland on Mutual Legal Assistance".into(),
+            date: Some("1998-05-12".into()),
+            ..Default::default()
+        });
+        r
+    }
+
+    #[test]
+    fn a_bilateral_treaty_with_the_requesting_state_asks_whether_the_convention_paragraphs_apply_instead() {
+        let mut r = with_treaty(example(Mla));
+        let f = only_finding(&r, "UNTOC-18-7-treaty", Severity::Info, "basis.use_convention_paras");
+        assert!(f.message.contains("Treaty between Arden and Norland on Mutual Legal Assistance (1998-05-12)"), "{}", f.message);
+        assert!(f.message.contains("(UNTOC art. 18(7))") && f.provision == "UNTOC art. 18(7)", "{} {}", f.message, f.provision);
+        r.basis.use_convention_paras = Some(YesNoUnknown::Unknown);
+        only_finding(&r, "UNTOC-18-7-treaty", Severity::Info, "basis.use_convention_paras");
+        r.basis.use_convention_paras = Some(YesNoUnknown::No);
+        let f = only_finding(&r, "UNTOC-18-7-treaty", Severity::Info, "basis.use_convention_paras");
+        assert!(f.message.contains("governs"), "{}", f.message);
+        r.basis.use_convention_paras = Some(YesNoUnknown::Yes);
+        silent(&r, "UNTOC-18-7-treaty");
+        // Under UNCAC the message and the finding cite UNCAC art. 46(7).
+        r.basis.use_convention_paras = None;
+        r.basis.primary = Some(Instrument::Uncac46);
+        let f = found(&r, "UNTOC-18-7-treaty");
+        assert!(f.len() == 1 && f[0].message.contains("(UNCAC art. 46(7))") && f[0].provision == "UNCAC art. 46(7)", "{f:?}");
+    }
+
+    #[test]
+    fn no_treaty_question_without_a_treaty_with_the_requesting_state_or_under_another_basis() {
+        silent(&with_demo_entry(example(Mla), "XN"), "UNTOC-18-7-treaty");
+        let mut r = with_treaty(example(Mla));
+        r.own_state = "XB".into();
+        silent(&r, "UNTOC-18-7-treaty");
+        let mut r = with_treaty(example(Mla));
+        r.own_state.clear();
+        silent(&r, "UNTOC-18-7-treaty");
+        let mut r = with_treaty(example(Mla));
+        r.req_state_entry.as_mut().unwrap().instrument_status[0].bilateral_treaties[0].in_force = Some(false);
+        silent(&r, "UNTOC-18-7-treaty");
+        let mut r = with_treaty(example(Mla));
+        r.basis.primary = Some(Instrument::Budapest);
+        silent(&r, "UNTOC-18-7-treaty");
+        // Without the entry, nothing is known of a treaty.
+        let mut r = with_treaty(example(Mla));
+        r.req_state_entry = None;
+        silent(&r, "UNTOC-18-7-treaty");
+    }
+
+    #[test]
+    fn encryption_ticked_answers_a_state_that_requires_it_and_only_then() {
+        let mut r = with_demo_entry(example(Mla), "XN");
+        r.req_state_entry.as_mut().unwrap().channels[0].means.push(crate::directory::AcceptedMeans::Email);
+        r.channel.means = Some(TransmissionMeans::Email);
+        let f = only_finding(&r, "TRANSMIT-SECURITY", Severity::Warning, "channel.encryption");
+        assert!(f.message.contains("encrypted"), "{}", f.message);
+        r.channel.encryption = true;
+        silent(&r, "TRANSMIT-SECURITY");
+        // A State that does not require it: no warning, ticked or not.
+        r.channel.encryption = false;
+        r.req_state_entry.as_mut().unwrap().channels[0].encryption_required = Some(false);
+        silent(&r, "TRANSMIT-SECURITY");
+    }
+
+    /// Messages name a language the State accepts, never by its bare code.
+    #[test]
+    fn accepted_languages_are_named_in_messages_never_by_a_bare_code() {
+        let mut r = with_demo_entry(example(Mla), "XN");
+        r.lang.request = Some(DocumentLanguage::Fr);
+        let f = only_finding(&r, "UNTOC-18-14-lang", Severity::Error, "lang.request");
+        assert!(f.message.contains("the official language of Kingdom of Norland, English"), "{}", f.message);
+        assert!(!f.message.contains("qaa"), "{}", f.message);
+        let e = r.req_state_entry.as_mut().unwrap();
+        e.official_languages = vec!["qaa".into(), "qab".into()];
+        e.languages[0].accepted.push(crate::directory::AcceptedLanguage { lang: "xx".into(), condition: "always".into() });
+        let f = found(&r, "UNTOC-18-14-lang");
+        assert!(f[0].message.contains("an official language of Kingdom of Norland (ISO 639 code qaa)"), "{}", f[0].message);
+        assert!(f[0].message.contains("the language with ISO 639 code xx"), "{}", f[0].message);
+    }
 }

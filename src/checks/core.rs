@@ -40,6 +40,23 @@ pub(super) static RULES: &[Rule] = &[
         },
     },
     Rule {
+        code: "HARARE-3-cert",
+        severity: Severity::Error,
+        provision: cites!(HARARE "Harare Scheme para. 3"),
+        summary: "A request under the Harare Scheme carries the central authority's certificate that proceedings have begun or that there is reasonable cause to believe an offence was committed, with the officer who gives it.",
+        check: |c, out| {
+            let r = c.request;
+            if r.basis.primary != Some(Instrument::Harare) {
+                return;
+            }
+            let certificate = &r.central_authority_certificate;
+            if certificate.ground.is_none() {
+                out.push("central_authority_certificate.ground".into(), msg("check.HARARE-3-cert.ground"));
+            }
+            out.need(&certificate.officer, "central_authority_certificate.officer", msg("check.HARARE-3-cert.officer"));
+        },
+    },
+    Rule {
         code: "UNTOC-18-15-b-nature",
         severity: Severity::Error,
         provision: cites!(UNTOC_18 "UNTOC art. 18(15)(b)", UNCAC_46 "UNCAC art. 46(15)(b)", DRUG88_7 "1988 Convention art. 7(10)(b)", ETS_30 "ETS 30 art. 14", HARARE "Harare Scheme para. 14"),
@@ -373,5 +390,21 @@ mod tests {
             let fired: Vec<_> = codes(&r).into_iter().filter(|c| RULES.iter().any(|rule| rule.code == *c)).collect();
             assert!(fired.is_empty(), "{:?} fired on the {} example", fired, r.kind.key());
         }
+    }
+
+    #[test]
+    fn a_harare_request_needs_the_central_authoritys_certificate_and_no_other_basis_does() {
+        use crate::checks::tests::{example, only_finding, silent, Example};
+        use crate::request::CertificateGround;
+        let mut r = example(Example::Mla);
+        silent(&r, "HARARE-3-cert");
+        r.basis.primary = Some(Instrument::Harare);
+        let f = found(&r, "HARARE-3-cert");
+        assert_eq!(f.iter().map(|f| f.path.as_str()).collect::<Vec<_>>(), ["central_authority_certificate.ground", "central_authority_certificate.officer"]);
+        assert!(f.iter().all(|f| f.severity == Severity::Error && f.provision == "Harare Scheme para. 3"), "{f:?}");
+        r.central_authority_certificate.ground = Some(CertificateGround::ReasonableCause);
+        only_finding(&r, "HARARE-3-cert", Severity::Error, "central_authority_certificate.officer");
+        r.central_authority_certificate.officer = "Ms Ana Ruiz, Head of the Central Authority".into();
+        silent(&r, "HARARE-3-cert");
     }
 }

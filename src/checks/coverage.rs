@@ -13,7 +13,7 @@ use crate::request::mla::{
 };
 use crate::request::{
     Attachment, AttachmentType, AuthorityType, Channel, DataCategory, DataSpec, DocumentLanguage, Instrument, Module, OffenceCategory, Person, PersonRole, PersonType,
-    AdditionalInformation, RelatedRequest, Request, RequestStatus, StatusChange, TranslationStatus,
+    AdditionalInformation, CertificateGround, RelatedRequest, Request, RequestStatus, StatusChange, TranslationStatus, YesNoUnknown,
 };
 
 /// Records that the request was sent on `date`.
@@ -50,6 +50,20 @@ fn demo_entry(r: &mut Request) {
     *r = super::tests::with_demo_entry(r.clone(), id);
 }
 
+/// Gives the request Norland's demo entry listing a bilateral treaty on
+/// mutual legal assistance with the requesting State, Arden (`XA`).
+fn treaty_with_arden(r: &mut Request) {
+    demo_entry(r);
+    r.own_state = "XA".into();
+    let entry = r.req_state_entry.as_mut().expect("a demo entry");
+    let untoc = entry.instrument_status.iter_mut().find(|s| s.instrument == "UNTOC").expect("Norland is a Party to UNTOC");
+    untoc.bilateral_treaties.push(crate::directory::BilateralTreaty {
+        partner_state: "XA".into(),
+        title: "Treaty between Arden and Norland on Mutual Legal Assistance in Criminal Matters".into(),
+        ..Default::default()
+    });
+}
+
 /// Selects `module` (once) in an MLA request.
 fn select(r: &mut Request, module: Module) {
     if !r.mla.modules.contains(&module) {
@@ -73,6 +87,15 @@ static CASES: &[Case] = &[
     // A. Core contents
     case("UNTOC-18-15-a", (Mla, |r| r.req_auth.name.clear()), (Mla, as_is)),
     case("UNTOC-18-7-basis", (Mla, |r| r.basis.primary = None), (Mla, as_is)),
+    case(
+        "HARARE-3-cert",
+        (Mla, |r| r.basis.primary = Some(Instrument::Harare)),
+        (Mla, |r| {
+            r.basis.primary = Some(Instrument::Harare);
+            r.central_authority_certificate.ground = Some(CertificateGround::ProceedingsBegun);
+            r.central_authority_certificate.officer = "Ms Ana Ruiz, Head of the Central Authority".into();
+        }),
+    ),
     case("UNTOC-18-15-b-nature", (Mla, |r| r.proc.stage.clear()), (Mla, as_is)),
     case("UNTOC-18-15-b-auth", (Transfer, |r| r.proc.conducting_auth.name.clear()), (Transfer, as_is)),
     case("UNTOC-18-15-c", (Mla, |r| r.facts.summary.clear()), (Mla, as_is)),
@@ -121,6 +144,14 @@ static CASES: &[Case] = &[
     // B. Legal basis, channel, language, directory
     case("BASIS-IN-FORCE", (Mla, empty_entry), (Mla, demo_entry)),
     case("BASIS-RESERVATION", (Preservation, empty_entry), (Preservation, as_is)),
+    case(
+        "UNTOC-18-7-treaty",
+        (Mla, treaty_with_arden),
+        (Mla, |r| {
+            treaty_with_arden(r);
+            r.basis.use_convention_paras = Some(YesNoUnknown::Yes);
+        }),
+    ),
     case("UNTOC-18-1-scope", (Mla, |r| r.basis.transnational = None), (Mla, as_is)),
     case("UNCAC-46-1-scope", (Mla, |r| r.basis.primary = Some(Instrument::Uncac46)), (Mla, as_is)),
     case("DRUG88-7-1-scope", (Mla, |r| r.basis.primary = Some(Instrument::Drug88_7)), (Mla, as_is)),

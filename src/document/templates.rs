@@ -71,6 +71,7 @@ const TEMPLATES: &[(&str, &str)] = &[
 const PARTIALS: &[(&str, &str)] = &[
     ("head", include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/partials/head.hbs"))),
     ("basis", include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/partials/basis.hbs"))),
+    ("certificate", include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/partials/certificate.hbs"))),
     (
         "offences",
         include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/partials/offences.hbs")),

@@ -82,6 +82,15 @@ pub struct RequestView<'a> {
     /// The drafter's own wording of the reciprocity undertaking, when given
     /// (not blank): the document prints it instead of the fixed sentence.
     pub reciprocity_text: Option<&'a str>,
+    /// Under UNTOC or UNCAC, the bilateral treaty the directory lists
+    /// between the States, when the drafter answered that the States agreed
+    /// to apply the Convention's paragraphs 9 to 29 instead of it (UNTOC art.
+    /// 18(7)): the basis sentence then says so, naming it. Exactly when the
+    /// wizard asks the question and it is answered yes.
+    pub convention_paras: Option<&'a str>,
+    /// Under the Harare Scheme, whether any part of the central authority's
+    /// certificate (para. 3) is given: it is then printed as a section.
+    pub certificate: bool,
     /// Whether the request is made under ETS 73, whose art. 8(1) letters the
     /// grounds then carry.
     pub ets73: bool,
@@ -409,6 +418,14 @@ impl<'a> RequestView<'a> {
                     .filter(|r| !r.trim().is_empty()),
             },
             reciprocity_text: Some(request.basis.reciprocity_text.as_str()).filter(|t| given(t)),
+            convention_paras: Some(request.basis.bilateral_treaty.as_str())
+                .filter(|t| given(t))
+                .filter(|_| matches!(request.basis.primary, Some(Instrument::Untoc18 | Instrument::Uncac46)))
+                .filter(|_| request.basis.use_convention_paras == Some(YesNoUnknown::Yes)),
+            certificate: request.basis.primary == Some(Instrument::Harare) && {
+                let c = &request.central_authority_certificate;
+                c.ground.is_some() || given(&c.details) || given(&c.officer) || given(&c.date)
+            },
             transfer_grounds: request
                 .transfer
                 .grounds

@@ -87,7 +87,8 @@ pub struct Field {
 
 /// A condition on another answer: it holds when the answer (or, for a list,
 /// any of its elements) is one of `one_of`, or, turned round (`negated`),
-/// when it is none of them. Booleans compare as `"true"` and `"false"`.
+/// when it is none of them, and `also` holds too. Booleans compare as
+/// `"true"` and `"false"`.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct Condition {
@@ -100,6 +101,13 @@ pub struct Condition {
     /// none of `one_of`, a missing or null answer included (a field shown
     /// while a choice is left empty).
     pub negated: bool,
+    /// A second condition that must hold as well, read in the same scope
+    /// (a field asked under one basis while an answer filled from the
+    /// directory is given); its own `negated` turns only itself round.
+    /// Left out when there is none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub also: Option<Box<Condition>>,
 }
 
 impl Condition {
@@ -120,7 +128,7 @@ impl Condition {
             }
         }
         let matches = super::get(scope, &self.path).is_some_and(|a| texts(a).iter().any(|t| self.one_of.contains(t)));
-        matches != self.negated
+        matches != self.negated && self.also.as_ref().is_none_or(|c| c.holds(scope))
     }
 }
 
@@ -206,7 +214,7 @@ struct StepSpec {
 
 /// The condition on the answer at `path`, turned round if `negated`.
 fn condition(path: &str, one_of: &[&str], negated: bool) -> Condition {
-    Condition { path: path.to_string(), one_of: one_of.iter().map(|v| v.to_string()).collect(), negated }
+    Condition { path: path.to_string(), one_of: one_of.iter().map(|v| v.to_string()).collect(), negated, also: None }
 }
 
 /// A plain field; several lines of text are prose to translate unless marked
@@ -268,6 +276,13 @@ impl Spec {
     /// is not given).
     fn unless(mut self, path: &str, one_of: &[&str]) -> Self {
         self.show_when = Some(condition(path, one_of, true));
+        self
+    }
+    /// Shown only while, besides its condition, the answer at `path` is
+    /// none of `one_of` (also while it is not given).
+    fn and_unless(mut self, path: &str, one_of: &[&str]) -> Self {
+        let first = self.show_when.take().expect("a second condition follows a first");
+        self.show_when = Some(Condition { also: Some(Box::new(condition(path, one_of, true))), ..first });
         self
     }
     /// One line of prose: translated (a stage, a function, a reason in a few words).
@@ -345,13 +360,17 @@ fn structure() -> Vec<StepSpec> {
                 f("req_auth.phone", Phone).prov("UNTOC art. 18(16)"),
                 f("req_auth.languages", Text).prose(),
                 f("req_auth.ref_no", Text),
+                f("own_state", Text),
                 f("req_state", Text).req(),
                 f("recv_auth.name", Text).req().prov("UNTOC art. 18(13)"),
                 choice!("recv_auth.role", ReceivingRole),
                 f("recv_auth.address", Multiline).verbatim(),
                 choice!("channel.route", Channel).req().prov("UNTOC art. 18(13)"),
                 f("channel.copy_to_central_auth", Boolean).prov("Budapest art. 27(9)(a)").when("channel.route", &["direct_judicial", "interpol"]),
-                choice!("channel.means", TransmissionMeans),
+                choice!("channel.means", TransmissionMeans).prov("Budapest art. 25(3)"),
+                // The e-signature is the signature block's `sign.e_signature`; a secure system is encrypted by itself.
+                f("channel.encryption", Boolean).prov("Budapest art. 25(3)").when("channel.means", &["email", "fax"]),
+                f("channel.advance_copy_interpol", Boolean).unless("channel.route", &["interpol"]),
                 f("own_central_auth", Text).prov("UNTOC art. 18(13)").when("channel.route", &["central_authority", "ministry_of_justice", "diplomatic"]),
             ],
         },
@@ -362,6 +381,9 @@ fn structure() -> Vec<StepSpec> {
             fields: vec![
                 choice!("basis.primary", Instrument).req().prov("UNTOC art. 18(7)"),
                 f("basis.treaty_citation", Text).prose().req().prov("UNTOC art. 18(7)").when("basis.primary", &["BILATERAL"]),
+                choice!("basis.in_force", YesNoUnknown)
+                    .when("basis.primary", &["UNTOC_18", "UNCAC_46", "DRUG88_7", "BUDAPEST", "CETS_224", "ETS_30", "UNTOC_21", "UNCAC_47", "ETS_73", "BILATERAL"]),
+                choice!("basis.use_convention_paras", YesNoUnknown).prov("UNTOC art. 18(7)").when("basis.primary", &["UNTOC_18", "UNCAC_46"]).and_unless("basis.bilateral_treaty", &[""]),
                 multi!("basis.secondary", Instrument),
                 f("basis.scope_statement", Multiline).prov("UNTOC art. 18(1)").when("basis.primary", &["UNTOC_18", "UNCAC_46", "DRUG88_7", "BUDAPEST", "CETS_224", "ETS_30", "HARARE", "UNTOC_21", "UNCAC_47", "ETS_73"]),
                 choice!("basis.transnational", YesNoUnknown).req().prov("UNTOC art. 3(2)").when("basis.primary", &["UNTOC_18", "UNTOC_21"]),
@@ -370,8 +392,13 @@ fn structure() -> Vec<StepSpec> {
                 f("basis.organized_group_reason", Multiline).req().prov("UNTOC art. 2(a), 3(1)").when("basis.organized_group", &["yes"]),
                 f("basis.reciprocity_undertaking", Boolean).req().when("basis.primary", &["RECIPROCITY"]),
                 f("basis.reciprocity_text", Multiline).when("basis.reciprocity_undertaking", &["true"]),
+                choice!("central_authority_certificate.ground", CertificateGround).req().prov("Harare Scheme para. 3").when("basis.primary", &["HARARE"]),
+                f("central_authority_certificate.details", Multiline).prov("Harare Scheme para. 3").when("basis.primary", &["HARARE"]),
+                f("central_authority_certificate.officer", Text).req().prov("Harare Scheme para. 3").when("basis.primary", &["HARARE"]),
+                f("central_authority_certificate.date", Date).prov("Harare Scheme para. 3").when("basis.primary", &["HARARE"]),
                 choice!("lang.drafting", DocumentLanguage).req(),
                 f("lang.drafting_other", Text).req().when("lang.drafting", &["other"]),
+                multi!("lang.accepted", DocumentLanguage).prov("UNTOC art. 18(14)"),
                 choice!("lang.request", DocumentLanguage).req().prov("UNTOC art. 18(14)"),
                 f("lang.request_other", Text).req().prov("UNTOC art. 18(14)").when("lang.request", &["other"]),
                 choice!("translation.status", TranslationStatus).req().prov("UNTOC art. 18(14)"),
@@ -934,8 +961,10 @@ mod tests {
     fn assert_paths(fields: &[Field], scope: &Value, scope_name: &str) {
         for f in fields {
             assert!(resolve(scope, &f.path).is_some(), "wizard field {scope_name}{} is not in the request model", f.path);
-            if let Some(cond) = &f.show_when {
-                assert!(resolve(scope, &cond.path).is_some(), "condition path {} of {} unknown", cond.path, f.path);
+            let mut cond = f.show_when.as_ref();
+            while let Some(c) = cond {
+                assert!(resolve(scope, &c.path).is_some(), "condition path {} of {} unknown", c.path, f.path);
+                cond = c.also.as_deref();
             }
             if let Input::Group { fields, item_template, .. } = &f.input {
                 assert_paths(fields, item_template, &format!("{scope_name}{}[].", f.path));
@@ -1100,6 +1129,13 @@ mod tests {
                 path: case["condition"]["path"].as_str().unwrap().to_string(),
                 one_of: case["condition"]["one_of"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect(),
                 negated: case["condition"]["negated"].as_bool().unwrap_or(false),
+                also: case["condition"].get("also").map(|also| {
+                    Box::new(condition(
+                        also["path"].as_str().unwrap(),
+                        &also["one_of"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect::<Vec<_>>(),
+                        also["negated"].as_bool().unwrap_or(false),
+                    ))
+                }),
             };
             let expected = case["holds"].as_bool().unwrap();
             if condition.holds(&case["scope"]) != expected {

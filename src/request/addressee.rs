@@ -13,9 +13,10 @@ use thiserror::Error;
 use ts_rs::TS;
 
 use crate::directory::{
-    AcceptedLanguage, AcceptedMeans, Authority, AuthorityRole, ChannelRoute, ChannelRule, InstrumentStatus, LanguageRule, StateEntry,
+    AcceptedLanguage, AcceptedMeans, Acceptance, Authority, AuthorityRole, BilateralTreaty, ChannelRoute, ChannelRule, InstrumentStatus, LanguageRule,
+    PartyStatus, StateEntry,
 };
-use crate::request::{Channel, DocumentLanguage, Instrument, ReceivingRole, Request, RequestKind, TransmissionMeans};
+use crate::request::{Channel, DocumentLanguage, Instrument, ReceivingRole, Request, RequestKind, TransmissionMeans, YesNoUnknown};
 
 /// The request as it may leave this app in an exchange package: the copy
 /// of its State's directory entry taken out when the entry, or one of its
@@ -109,6 +110,94 @@ pub fn accepted_means(entry: &StateEntry, r: &Request) -> Vec<TransmissionMeans>
 pub fn basis_status<'a>(entry: &'a StateEntry, r: &Request) -> Option<&'a InstrumentStatus> {
     let key = directory_instrument(r.basis.primary?)?;
     entry.instrument_status.iter().find(|s| s.instrument == key)
+}
+
+/// Whether an instrument is a treaty that must be in force between the
+/// States (everything but reciprocity and the non-binding Harare Scheme).
+pub fn is_treaty(i: Instrument) -> bool {
+    !matches!(i, Instrument::Reciprocity | Instrument::Harare)
+}
+
+/// What the entry says of the request's basis being in force on `today`,
+/// and why.
+#[derive(Debug, Clone, PartialEq)]
+pub enum InForce {
+    /// A Party, in force since the date given (when the entry gives one).
+    Yes(Option<String>),
+    /// Not a Party.
+    NotParty,
+    /// Signed, not ratified.
+    Signatory,
+    /// In force only from this date, after `today`.
+    NotYet(String),
+    /// A Party that does not accept the instrument as a basis for mutual legal assistance.
+    NotUsable,
+    /// The entry does not say.
+    NotInEntry,
+}
+
+impl InForce {
+    /// The answer `basis.in_force` takes from it.
+    pub fn answer(&self) -> YesNoUnknown {
+        match self {
+            InForce::Yes(_) => YesNoUnknown::Yes,
+            InForce::NotInEntry => YesNoUnknown::Unknown,
+            _ => YesNoUnknown::No,
+        }
+    }
+}
+
+/// Whether the request's basis is in force for the State of `entry` on
+/// `today`, as the entry says; none when the request has no basis or one
+/// that is no treaty (reciprocity, the Harare Scheme).
+pub fn in_force(entry: &StateEntry, r: &Request, today: time::Date) -> Option<InForce> {
+    if !is_treaty(r.basis.primary?) {
+        return None;
+    }
+    let status = basis_status(entry, r);
+    Some(match status.map(|s| (s.party, s.in_force_from.as_deref())) {
+        Some((PartyStatus::No, _)) => InForce::NotParty,
+        Some((PartyStatus::Signatory, _)) => InForce::Signatory,
+        Some((PartyStatus::Yes, Some(from))) if crate::directory::parse_date(from).is_some_and(|d| d > today) => InForce::NotYet(from.to_string()),
+        Some((PartyStatus::Yes, _)) if status.is_some_and(|s| s.usable_as_basis == Some(Acceptance::No)) => InForce::NotUsable,
+        Some((PartyStatus::Yes, from)) => InForce::Yes(from.map(str::to_string)),
+        Some((PartyStatus::Unknown, _)) | None => InForce::NotInEntry,
+    })
+}
+
+/// The bilateral treaty between the requested State of `entry` and the
+/// requesting State `own_state` (its code) that the entry lists, under any
+/// instrument; none when it lists none, or only one it says is not in force.
+pub fn bilateral_treaty<'a>(entry: &'a StateEntry, own_state: &str) -> Option<&'a BilateralTreaty> {
+    let own = own_state.trim();
+    if own.is_empty() {
+        return None;
+    }
+    entry
+        .instrument_status
+        .iter()
+        .flat_map(|s| s.bilateral_treaties.iter())
+        .find(|t| t.partner_state.trim().eq_ignore_ascii_case(own) && t.in_force != Some(false))
+}
+
+/// A treaty as the request names it: its title, then its date in brackets when given.
+pub fn treaty_title(t: &BilateralTreaty) -> String {
+    match t.date.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+        Some(date) => format!("{} ({date})", t.title.trim()),
+        None => t.title.trim().to_string(),
+    }
+}
+
+/// The languages of `accepted` as the request lists them: one of the six
+/// by itself, any other as `other`, each once, in the State's order.
+pub fn accepted_as_choices(accepted: &[AcceptedLanguage]) -> Vec<DocumentLanguage> {
+    let mut out = Vec::new();
+    for l in accepted.iter().map(|a| DocumentLanguage::from_code(&a.lang).unwrap_or(DocumentLanguage::Other)) {
+        if !out.contains(&l) {
+            out.push(l);
+        }
+    }
+    out
 }
 
 fn channel(route: ChannelRoute) -> Channel {
@@ -245,6 +334,10 @@ pub enum AddressNote {
     Channel(Channel),
     /// The means of transmission is one the State accepts.
     Means(TransmissionMeans),
+    /// Whether the basis is in force between the States, as the entry says on the day.
+    InForce(Instrument, InForce),
+    /// The entry lists a bilateral treaty with the requesting State (its title).
+    Treaty(String),
 }
 
 /// A request addressed from the directory, and what was filled.
@@ -258,14 +351,19 @@ pub struct Addressed {
 
 /// Addresses `request` to the State of `entry` and, when given, its
 /// authority `authority_id`: the State's name, a copy of its entry, the
-/// authority's name, role and address block. It proposes the language of
+/// authority's name, role and address block. It fills the answers the
+/// directory gives: whether the basis is in force on `today`
+/// (`basis.in_force`, when the request has a treaty as its basis), the
+/// languages accepted for its basis and kind (`lang.accepted`), and the
+/// bilateral treaty with the requesting State (`basis.bilateral_treaty`,
+/// from `own_state`). It proposes the language of
 /// the request from those the State accepts (the one chosen, when
 /// accepted; else the drafting language, when accepted; else the State's
 /// first accepted language among the six) and the channel and means (the
 /// ones chosen, when accepted; else the State's first). Every choice it
 /// makes has its note. Fails when `authority_id` is not one of the entry's
 /// authorities.
-pub fn address_to(request: &Request, entry: &StateEntry, authority_id: Option<&str>) -> Result<Addressed, UnknownAuthority> {
+pub fn address_to(request: &Request, entry: &StateEntry, authority_id: Option<&str>, today: time::Date) -> Result<Addressed, UnknownAuthority> {
     let mut r = request.clone();
     let mut notes = Vec::new();
     r.req_state = entry.name.clone();
@@ -281,9 +379,27 @@ pub fn address_to(request: &Request, entry: &StateEntry, authority_id: Option<&s
         r.recv_auth.address = address_block(a, entry);
         notes.push(AddressNote::Authority(a.name.clone()));
     }
+    fill_from_entry(&mut r, entry, today, &mut notes);
     propose_language(&mut r, entry, &mut notes);
     propose_channel(&mut r, entry, &mut notes);
     Ok(Addressed { request: r, notes })
+}
+
+/// The answers the directory gives (in force, languages accepted, the
+/// bilateral treaty), each replacing what the request held.
+fn fill_from_entry(r: &mut Request, entry: &StateEntry, today: time::Date, notes: &mut Vec<AddressNote>) {
+    match (r.basis.primary, in_force(entry, r, today)) {
+        (Some(basis), Some(status)) => {
+            r.basis.in_force = Some(status.answer());
+            notes.push(AddressNote::InForce(basis, status));
+        }
+        _ => r.basis.in_force = None,
+    }
+    r.lang.accepted = accepted_as_choices(accepted_languages(entry, r));
+    r.basis.bilateral_treaty = bilateral_treaty(entry, &r.own_state).map(treaty_title).unwrap_or_default();
+    if !r.basis.bilateral_treaty.is_empty() {
+        notes.push(AddressNote::Treaty(r.basis.bilateral_treaty.clone()));
+    }
 }
 
 fn propose_language(r: &mut Request, entry: &StateEntry, notes: &mut Vec<AddressNote>) {

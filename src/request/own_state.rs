@@ -100,11 +100,12 @@ pub fn problems(profile: &OwnStateProfile) -> Vec<String> {
 
 impl Request {
     /// A new, empty request of `kind` with what the own State always says
-    /// filled in: its central authority (name, then address, on one line), its drafting
+    /// filled in: the State itself (`own_state`), its central authority (name, then address, on one line), its drafting
     /// language, and its 24/7 point of contact (name, telephone, e-mail) for
     /// preservation and emergency requests.
     pub fn prefilled_from(profile: &OwnStateProfile, kind: RequestKind) -> Request {
         let mut r = Request { kind, ..Request::default() };
+        r.own_state = profile.state.trim().to_string();
         let authority = &profile.central_authority;
         // One line: the answer is a single-line field, which would drop a line break.
         let address = authority.address.lines().collect::<Vec<_>>();
@@ -143,6 +144,7 @@ mod tests {
         let untouched = Request {
             kind: RequestKind::Preservation,
             own_central_auth: r.own_central_auth.clone(),
+            own_state: "Republic of Arden".into(),
             lang: r.lang.clone(),
             preservation: r.preservation.clone(),
             emergency: r.emergency.clone(),

@@ -1103,7 +1103,7 @@ impl Store {
         let request = crate::request::demo::request(today);
         let entry = self.directory_entry(crate::directory::demo::DEMO_REQUEST_STATE)?;
         let authority = crate::request::addressee::authorities_for(&entry, request.kind).first().map(|a| a.authority_id.clone());
-        let addressed = crate::request::addressee::address_to(&request, &entry, authority.as_deref()).expect("the authority is the entry's own");
+        let addressed = crate::request::addressee::address_to(&request, &entry, authority.as_deref(), today).expect("the authority is the entry's own");
         let demo = self.create_draft(&addressed.request)?;
         Ok(Some(demo))
     }

@@ -82,7 +82,7 @@ pub fn address_request(
     lang: Lang,
 ) -> Result<Addressed, IpcError> {
     let entry = drafts.lock()?.directory_entry(&state_id)?;
-    wording::address(&request, &entry, authority_id.as_deref(), lang).map_err(IpcError::failed)
+    wording::address(&request, &entry, authority_id.as_deref(), mla_writer::checks::today(), lang).map_err(IpcError::failed)
 }
 
 /// Asks for a directory file (JSON, or one CSV table) and says what importing it would change, field by field; nothing is written. Null when the user cancelled. A file with bad records is refused with every problem and where it is.

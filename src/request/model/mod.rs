@@ -37,7 +37,7 @@ pub use treaty::{TreatyProfile, TreatySource, TreatyTopic};
 
 /// Version of the request format written by this build. Older versions are
 /// migrated on load (see [`crate::request::read`]).
-pub const FORMAT_VERSION: u32 = 7;
+pub const FORMAT_VERSION: u32 = 8;
 
 /// Declares a plain data struct of the model: serde with defaults and no
 /// unknown members, JSON Schema, TypeScript export.
@@ -67,6 +67,14 @@ pub struct Request {
     pub req_auth: RequestingAuthority,
     /// Own State's central authority transmitting the request (UNTOC art. 18(13)).
     pub own_central_auth: String,
+    /// The requesting State, as the directory names States: its ISO 3166
+    /// alpha-2 code (a user-assigned one for a fictitious State). Prefilled
+    /// from the own-State profile; read against the bilateral treaties the
+    /// requested State's entry lists (UNTOC art. 18(7)).
+    pub own_state: String,
+    /// Under the Harare Scheme: the central authority's certificate that
+    /// the matter is a criminal matter (Harare Scheme para. 3).
+    pub central_authority_certificate: CentralAuthorityCertificate,
     /// Requested State, as an ISO 3166 code or its name.
     pub req_state: String,
     /// Authority in the requested State that receives the request.
@@ -145,6 +153,8 @@ impl Default for Request {
             case: CaseFile::default(),
             req_auth: RequestingAuthority::default(),
             own_central_auth: String::new(),
+            own_state: String::new(),
+            central_authority_certificate: CentralAuthorityCertificate::default(),
             req_state: String::new(),
             recv_auth: ReceivingAuthority::default(),
             req_state_entry: None,
@@ -299,6 +309,41 @@ part! {
         pub copy_to_central_auth: bool,
         /// Means of transmission.
         pub means: Option<TransmissionMeans>,
+        /// The request sent by e-mail or fax is encrypted (Budapest art.
+        /// 25(3); the directory says whether the State requires it). A
+        /// secure electronic system is encrypted by itself. The e-signature
+        /// is `sign.e_signature`, one answer for the signature block and
+        /// the transmission.
+        pub encryption: bool,
+        /// An advance copy is sent through INTERPOL while the request
+        /// travels by its channel (practice for letters rogatory).
+        pub advance_copy_interpol: bool,
+    }
+}
+
+part! {
+    /// The certificate of the requesting State's central authority that a
+    /// criminal matter exists (Harare Scheme para. 3).
+    pub struct CentralAuthorityCertificate {
+        /// What the central authority certifies.
+        pub ground: Option<CertificateGround>,
+        /// The proceedings begun (court, reference, date), or why there is
+        /// reasonable cause to believe an offence was committed.
+        pub details: String,
+        /// Name and function of the officer of the central authority who certifies.
+        pub officer: String,
+        /// Date of the certificate, `YYYY-MM-DD`.
+        pub date: String,
+    }
+}
+
+vocabulary! {
+    /// What the central authority certifies under the Harare Scheme, para. 3.
+    pub enum CertificateGround {
+        /// Criminal proceedings have been instituted.
+        ProceedingsBegun = "proceedings_begun",
+        /// There is reasonable cause to believe that an offence has been committed.
+        ReasonableCause = "reasonable_cause",
     }
 }
 
@@ -362,6 +407,23 @@ part! {
         /// The drafter's own wording of that undertaking, printed instead of
         /// the fixed sentence when the undertaking is given.
         pub reciprocity_text: String,
+        /// Whether the basis is in force between the two States on the day:
+        /// filled from the requested State's directory entry when the
+        /// request is addressed ([`crate::request::addressee::address_to`]);
+        /// the drafter may correct it (the directory silent, or out of
+        /// date). Not printed.
+        pub in_force: Option<YesNoUnknown>,
+        /// The bilateral treaty on mutual legal assistance between the
+        /// requesting and the requested State that the directory entry
+        /// lists (its title, and date when known), filled when the request
+        /// is addressed; empty when it lists none. Not asked and not printed
+        /// by itself: the wizard asks `use_convention_paras` while it is set.
+        pub bilateral_treaty: String,
+        /// Under UNTOC or UNCAC while such a treaty binds the two States:
+        /// whether they agreed to apply paragraphs 9 to 29 of the
+        /// Convention's article instead of the treaty (UNTOC art. 18(7),
+        /// UNCAC art. 46(7)).
+        pub use_convention_paras: Option<YesNoUnknown>,
         /// The profile of the treaty, when the basis is `BILATERAL` and one
         /// was chosen (`mla treaty apply`): a copy, so a later edit of the
         /// profile never changes this request. Findings and the document
@@ -415,6 +477,12 @@ part! {
         /// The language of the transmitted request, when it is none of the
         /// six.
         pub request_other: String,
+        /// The languages the requested State accepts for a request of this
+        /// basis and kind, filled from its directory entry when the request
+        /// is addressed (`other`: one beyond the six, which the entry
+        /// names). Shown to the drafter, not printed; the check reads the
+        /// entry itself.
+        pub accepted: Vec<DocumentLanguage>,
     }
 }
 

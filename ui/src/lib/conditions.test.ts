@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Condition } from './generated/Condition';
 import type { Field } from './generated/Field';
 import { conditionHolds, conditionValues, isShown } from './conditions';
 import { emptyPerson, emptyRequest, emptyStoredData, wizardDefinition } from './testing/fixtures';
@@ -32,7 +33,7 @@ describe('conditionValues', () => {
 
 /** The cases the Rust side (`Condition::holds`) passes too. */
 const SHARED: {
-  cases: Array<{ name: string; scope: unknown; condition: { path: string; one_of: string[]; negated?: boolean }; holds: boolean }>;
+  cases: Array<{ name: string; scope: unknown; condition: { path: string; one_of: string[]; negated?: boolean; also?: Condition }; holds: boolean }>;
 } = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'tests', 'conditions.json'), 'utf8'));
 
 describe('conditionHolds', () => {

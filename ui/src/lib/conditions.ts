@@ -5,6 +5,8 @@
  * "false"; a missing answer (null or undefined) never matches. A negated
  * condition is turned round: it holds when the answer is none of `one_of`
  * (a missing answer included), as for a field shown while a choice is empty.
+ * A condition with `also` holds only when that second condition, read in the
+ * same scope, holds too.
  *
  * A field's condition is read in the field's scope (the request, or the group
  * item the field belongs to); a step's condition from the request root.
@@ -26,7 +28,7 @@ export function conditionValues(value: unknown): string[] {
 export function conditionHolds(condition: Condition | null | undefined, root: unknown, scope = ''): boolean {
   if (!condition) return true;
   const values = conditionValues(getPath(root, joinPath(scope, condition.path)));
-  return values.some((v) => condition.one_of.includes(v)) !== condition.negated;
+  return values.some((v) => condition.one_of.includes(v)) !== condition.negated && conditionHolds(condition.also, root, scope);
 }
 
 /**

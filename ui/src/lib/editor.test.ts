@@ -229,7 +229,7 @@ describe('Editor', () => {
 
   it("offers the request's own language for translation, and exports the file after saving", async () => {
     const request = requestWithoutErrors();
-    request.lang = { drafting: 'en', drafting_other: '', request: 'fr', request_other: '' };
+    request.lang = { drafting: 'en', drafting_other: '', request: 'fr', request_other: '', accepted: [] };
     const { editor, backend } = await openEditor(request);
     expect(editor.translationTarget).toBe('fr');
     editor.change('facts.summary', 'Funds were moved.');
@@ -276,7 +276,7 @@ describe('Editor', () => {
 
   it('saves pending changes, then imports the translation as a new draft and leaves this one as it was', async () => {
     const request = requestWithoutErrors();
-    request.lang = { drafting: 'en', drafting_other: '', request: 'en', request_other: '' };
+    request.lang = { drafting: 'en', drafting_other: '', request: 'en', request_other: '', accepted: [] };
     const { editor, backend } = await openEditor(request);
     editor.change('facts.summary', 'Funds were moved through Norland.');
     const pending = editor.importTranslation();

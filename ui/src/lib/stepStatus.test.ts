@@ -107,7 +107,7 @@ describe('stepStatus', () => {
     r.basis.transnational_reason = 'The proceeds were moved to Norland.';
     r.basis.organized_group = 'yes';
     r.basis.organized_group_reason = 'Four persons ran the scheme together.';
-    r.lang = { drafting: 'en', drafting_other: '', request: 'en', request_other: '' };
+    r.lang = { drafting: 'en', drafting_other: '', request: 'en', request_other: '', accepted: [] };
     r.translation.status = 'not_needed';
     expect(stepStatus(basis, r, checks(r))).toBe('complete');
     // A conditional field that appears and is required holds the step back again.

@@ -17,4 +17,17 @@ copy_to_central_auth: boolean,
 /**
  * Means of transmission.
  */
-means: TransmissionMeans | null, };
+means: TransmissionMeans | null, 
+/**
+ * The request sent by e-mail or fax is encrypted (Budapest art.
+ * 25(3); the directory says whether the State requires it). A
+ * secure electronic system is encrypted by itself. The e-signature
+ * is `sign.e_signature`, one answer for the signature block and
+ * the transmission.
+ */
+encryption: boolean, 
+/**
+ * An advance copy is sent through INTERPOL while the request
+ * travels by its channel (practice for letters rogatory).
+ */
+advance_copy_interpol: boolean, };

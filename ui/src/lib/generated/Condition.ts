@@ -3,7 +3,8 @@
 /**
  * A condition on another answer: it holds when the answer (or, for a list,
  * any of its elements) is one of `one_of`, or, turned round (`negated`),
- * when it is none of them. Booleans compare as `"true"` and `"false"`.
+ * when it is none of them, and `also` holds too. Booleans compare as
+ * `"true"` and `"false"`.
  */
 export type Condition = { 
 /**
@@ -20,4 +21,11 @@ one_of: Array<string>,
  * none of `one_of`, a missing or null answer included (a field shown
  * while a choice is left empty).
  */
-negated: boolean, };
+negated: boolean, 
+/**
+ * A second condition that must hold as well, read in the same scope
+ * (a field asked under one basis while an answer filled from the
+ * directory is given); its own `negated` turns only itself round.
+ * Left out when there is none.
+ */
+also?: Condition, };

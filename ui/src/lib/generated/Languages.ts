@@ -22,4 +22,12 @@ request: DocumentLanguage | null,
  * The language of the transmitted request, when it is none of the
  * six.
  */
-request_other: string, };
+request_other: string, 
+/**
+ * The languages the requested State accepts for a request of this
+ * basis and kind, filled from its directory entry when the request
+ * is addressed (`other`: one beyond the six, which the entry
+ * names). Shown to the drafter, not printed; the check reads the
+ * entry itself.
+ */
+accepted: Array<DocumentLanguage>, };

@@ -49,6 +49,29 @@ reciprocity_undertaking: boolean,
  */
 reciprocity_text: string, 
 /**
+ * Whether the basis is in force between the two States on the day:
+ * filled from the requested State's directory entry when the
+ * request is addressed ([`crate::request::addressee::address_to`]);
+ * the drafter may correct it (the directory silent, or out of
+ * date). Not printed.
+ */
+in_force: YesNoUnknown | null, 
+/**
+ * The bilateral treaty on mutual legal assistance between the
+ * requesting and the requested State that the directory entry
+ * lists (its title, and date when known), filled when the request
+ * is addressed; empty when it lists none. Not asked and not printed
+ * by itself: the wizard asks `use_convention_paras` while it is set.
+ */
+bilateral_treaty: string, 
+/**
+ * Under UNTOC or UNCAC while such a treaty binds the two States:
+ * whether they agreed to apply paragraphs 9 to 29 of the
+ * Convention's article instead of the treaty (UNTOC art. 18(7),
+ * UNCAC art. 46(7)).
+ */
+use_convention_paras: YesNoUnknown | null, 
+/**
  * The profile of the treaty, when the basis is `BILATERAL` and one
  * was chosen (`mla treaty apply`): a copy, so a later edit of the
  * profile never changes this request. Findings and the document

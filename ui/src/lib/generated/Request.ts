@@ -2,6 +2,7 @@
 import type { AnnexLabels } from "./AnnexLabels";
 import type { Attachment } from "./Attachment";
 import type { CaseFile } from "./CaseFile";
+import type { CentralAuthorityCertificate } from "./CentralAuthorityCertificate";
 import type { ChannelChoice } from "./ChannelChoice";
 import type { Confidentiality } from "./Confidentiality";
 import type { Consultation } from "./Consultation";
@@ -56,6 +57,18 @@ req_auth: RequestingAuthority,
  * Own State's central authority transmitting the request (UNTOC art. 18(13)).
  */
 own_central_auth: string, 
+/**
+ * The requesting State, as the directory names States: its ISO 3166
+ * alpha-2 code (a user-assigned one for a fictitious State). Prefilled
+ * from the own-State profile; read against the bilateral treaties the
+ * requested State's entry lists (UNTOC art. 18(7)).
+ */
+own_state: string, 
+/**
+ * Under the Harare Scheme: the central authority's certificate that
+ * the matter is a criminal matter (Harare Scheme para. 3).
+ */
+central_authority_certificate: CentralAuthorityCertificate, 
 /**
  * Requested State, as an ISO 3166 code or its name.
  */

@@ -259,7 +259,7 @@ export function importMarkedTranslation(r: Request, target: Lang): Request {
     out = setPath(out, unit.id, `[${target}] ${unit.source}`);
     original[unit.id] = unit.source;
   }
-  out.lang = { ...out.lang, request: target, request_other: '' };
+  out.lang = { ...out.lang, request: target, request_other: '', accepted: [] };
   out.translation = {
     ...out.translation,
     original,
