@@ -1154,4 +1154,36 @@ mod tests {
             }
         }
     }
+
+    /// The class of the answers the directory decides: each is asked only
+    /// under its condition, read on the request as the UI reads it.
+    #[test]
+    fn the_answers_that_waited_for_the_directory_are_asked_only_under_their_conditions() {
+        let fields: std::collections::BTreeMap<String, Field> = all_fields(&definition(Lang::En)).into_iter().collect();
+        let shown = |path: &str, change: &dyn Fn(&mut Request)| {
+            let mut r = Request::default();
+            change(&mut r);
+            fields[path].show_when.as_ref().is_none_or(|c| c.holds(&serde_json::to_value(&r).unwrap()))
+        };
+        let treaty = |r: &mut Request| r.basis.bilateral_treaty = "Treaty between Arden and Norland".into();
+        for (basis, asked) in [(Instrument::Untoc18, true), (Instrument::Uncac46, true), (Instrument::Budapest, false), (Instrument::Bilateral, false)] {
+            assert_eq!(shown("basis.use_convention_paras", &|r| { r.basis.primary = Some(basis); treaty(r) }), asked, "{basis:?}");
+        }
+        assert!(!shown("basis.use_convention_paras", &|r| r.basis.primary = Some(Instrument::Untoc18)), "no treaty listed");
+        for (basis, asked) in [(Instrument::Untoc18, true), (Instrument::Bilateral, true), (Instrument::Harare, false), (Instrument::Reciprocity, false)] {
+            assert_eq!(shown("basis.in_force", &|r| r.basis.primary = Some(basis)), asked, "{basis:?}");
+        }
+        assert!(!shown("basis.in_force", &|_| {}), "no basis yet");
+        for path in ["central_authority_certificate.ground", "central_authority_certificate.details", "central_authority_certificate.officer", "central_authority_certificate.date"] {
+            assert!(shown(path, &|r| r.basis.primary = Some(Instrument::Harare)), "{path}");
+            assert!(!shown(path, &|r| r.basis.primary = Some(Instrument::Untoc18)), "{path}");
+            assert!(!shown(path, &|_| {}), "{path}");
+        }
+        for (means, asked) in [(TransmissionMeans::Email, true), (TransmissionMeans::Fax, true), (TransmissionMeans::SecureSystem, false), (TransmissionMeans::Post, false)] {
+            assert_eq!(shown("channel.encryption", &|r| r.channel.means = Some(means)), asked, "{means:?}");
+        }
+        assert!(shown("channel.advance_copy_interpol", &|r| r.channel.route = Some(Channel::CentralAuthority)));
+        assert!(!shown("channel.advance_copy_interpol", &|r| r.channel.route = Some(Channel::Interpol)), "the request itself goes through INTERPOL");
+        assert!(shown("lang.accepted", &|_| {}) && shown("own_state", &|_| {}));
+    }
 }

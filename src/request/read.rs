@@ -565,6 +565,21 @@ mod tests {
         assert!(none.mla.detainee_transfer.is_empty());
     }
 
+    /// Version 8 adds answers filled from the directory (or asked under the
+    /// Harare Scheme): a version-7 file, its State's entry included, reads
+    /// unchanged with them empty, to be filled when its State is picked again.
+    #[test]
+    fn version_7_reads_unchanged_with_the_answers_of_version_8_empty() {
+        let text = r#"{"format_version": 7, "req_state": "Kingdom of Norland", "basis": {"primary": "UNTOC_18"}, "channel": {"means": "email"},
+            "req_state_entry": {"state_id": "XN", "name": "Kingdom of Norland", "fictitious": true}}"#;
+        let r = parse_request(text, "x.json").unwrap();
+        assert_eq!(r.format_version, FORMAT_VERSION);
+        assert_eq!((r.basis.in_force, r.basis.use_convention_paras, r.basis.bilateral_treaty.as_str()), (None, None, ""));
+        assert!(r.lang.accepted.is_empty() && r.own_state.is_empty() && !r.channel.encryption && !r.channel.advance_copy_interpol);
+        assert_eq!(r.central_authority_certificate, Default::default());
+        assert_eq!(r.req_state_entry.as_ref().map(|e| e.state_id.as_str()), Some("XN"));
+    }
+
     #[test]
     fn version_6_asks_a_transfer_s_limitation_date_once_keeping_the_earlier_of_two() {
         let read = |proc: &str, forum: &str| {
