@@ -174,7 +174,7 @@ pub(super) static RULES: &[Rule] = &[
         code: "BASIS-IN-FORCE",
         severity: Severity::Error,
         provision: cites!(; "Law of treaties; directory"),
-        summary: "The treaty chosen as legal basis is in force between the two States: the drafter's answer, else the directory entry on the day.",
+        summary: "The treaty chosen as legal basis is in force between the two States: as the directory entry says on the day, and where it is silent as the drafter answers (an answer \"no\" is an error).",
         check: |c, out| {
             let r = c.request;
             let Some(i) = r.basis.primary else { return };
