@@ -557,6 +557,18 @@ pub(super) static RULES: &[Rule] = &[
         },
     },
     Rule {
+        code: "DIR-FICTITIOUS",
+        severity: Severity::Error,
+        provision: cites!(; "Directory of competent authorities"),
+        summary: "Outside demo mode, a request is not addressed to a fictitious State of the demo directory (it would leave only as a draft).",
+        check: |c, out| {
+            let r = c.request;
+            if !c.mode.is_demo() && addressee::fictitious(r) {
+                out.push("req_state".into(), msg("check.DIR-FICTITIOUS.outside_demo").arg("state", state(r)));
+            }
+        },
+    },
+    Rule {
         code: "TRANSMIT-SECURITY",
         severity: Severity::Warning,
         provision: cites!(BUDAPEST "Budapest Convention art. 25(3)"; "Directory"),
@@ -833,6 +845,29 @@ mod tests {
         let mut r = example(Mla);
         r.req_state.clear();
         assert!(found(&r, "DIR-NO-ENTRY").is_empty());
+    }
+
+    /// The class of requests addressed to a fictitious State: outside demo
+    /// mode each is an error (so it exports only as a draft) that says why
+    /// and what to do, whichever way the State is known to be fictitious;
+    /// in demo mode, and for a real State, nothing.
+    #[test]
+    fn outside_demo_mode_a_request_to_a_fictitious_state_is_an_error() {
+        use crate::checks::tests::run_real;
+        let one = |r: &Request| -> Vec<_> { run_real(r).into_iter().filter(|f| f.code == "DIR-FICTITIOUS").collect() };
+        for r in [example(Mla), with_demo_entry(example(Mla), "XN"), { let mut r = example(Mla); r.req_state = "XQ".into(); r }] {
+            let f = one(&r);
+            assert_eq!(f.len(), 1, "{f:?}");
+            assert_eq!((f[0].severity, f[0].path.as_str()), (Severity::Error, "req_state"));
+            assert!(f[0].message.contains("fictitious") && f[0].message.contains("draft") && f[0].message.contains("demo mode"), "{}", f[0].message);
+            silent(&r, "DIR-FICTITIOUS");
+        }
+        let mut real = example(Mla);
+        real.req_state = "France".into();
+        assert!(one(&real).is_empty());
+        let fr = crate::checks::run_in(&example(Mla), crate::checks::tests::today(), crate::directory::demo::Mode::Real, crate::i18n::Lang::Fr);
+        let f = fr.iter().find(|f| f.code == "DIR-FICTITIOUS").expect("in French too");
+        assert!(f.message.contains("fictif"), "{}", f.message);
     }
 
     #[test]

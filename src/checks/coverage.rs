@@ -3,9 +3,10 @@
 //! A rule missing from [`CASES`] fails the test: adding a rule means adding
 //! its line here.
 
-use super::tests::{example, run, Example};
+use super::tests::{example, Example};
 use Example::{Emergency, Mla, Preservation, Transfer};
 use super::{rules, Finding};
+use crate::directory::demo::Mode;
 use crate::request::emergency::EmergencyRoute;
 use crate::request::mla::{
     Appearance, ControlledDelivery, DetaineeTransfer, Freezing, HearingCapacity, JointTeam, OtherAssistance, RealTime, RecordClass, Records, Search,
@@ -63,10 +64,18 @@ struct Case {
     code: &'static str,
     fires_on: (Example, Change),
     silent_on: (Example, Change),
+    /// The mode both are checked in: demo mode, as the examples are
+    /// addressed to the demo pack's States, unless the rule is about it.
+    mode: Mode,
 }
 
 const fn case(code: &'static str, fires_on: (Example, Change), silent_on: (Example, Change)) -> Case {
-    Case { code, fires_on, silent_on }
+    Case { code, fires_on, silent_on, mode: Mode::Demo }
+}
+
+/// A case checked outside demo mode.
+const fn case_outside_demo(code: &'static str, fires_on: (Example, Change), silent_on: (Example, Change)) -> Case {
+    Case { code, fires_on, silent_on, mode: Mode::Real }
 }
 
 static CASES: &[Case] = &[
@@ -149,6 +158,7 @@ static CASES: &[Case] = &[
         (Mla, demo_entry),
     ),
     case("DIR-NO-SOURCE", (Mla, empty_entry), (Mla, demo_entry)),
+    case_outside_demo("DIR-FICTITIOUS", (Mla, as_is), (Mla, |r| r.req_state = "France".into())),
     case("TRANSMIT-SECURITY", (Emergency, empty_entry), (Transfer, as_is)),
     // C. Offences, dual criminality, refusal risks
     case(
@@ -703,10 +713,10 @@ static CASES: &[Case] = &[
     ),
 ];
 
-fn findings(code: &str, (kind, change): (Example, Change)) -> Vec<Finding> {
+fn findings(code: &str, (kind, change): (Example, Change), mode: Mode) -> Vec<Finding> {
     let mut r = example(kind);
     change(&mut r);
-    run(&r).into_iter().filter(|f| f.code == code).collect()
+    super::run_in(&r, super::tests::today(), mode, crate::i18n::Lang::En).into_iter().filter(|f| f.code == code).collect()
 }
 
 #[test]
@@ -718,10 +728,10 @@ fn every_rule_has_a_case_that_fires_it_and_one_that_does_not() {
             problems.push(format!("{}: {} cases in the table, expected one", rule.code, cases.len()));
             continue;
         };
-        if findings(case.code, case.fires_on).is_empty() {
+        if findings(case.code, case.fires_on, case.mode).is_empty() {
             problems.push(format!("{}: does not fire on the changed {:?} example", case.code, case.fires_on.0));
         }
-        let silent = findings(case.code, case.silent_on);
+        let silent = findings(case.code, case.silent_on, case.mode);
         if !silent.is_empty() {
             problems.push(format!("{}: fires on the {:?} example meant to be silent: {silent:?}", case.code, case.silent_on.0));
         }
@@ -740,16 +750,16 @@ fn every_rule_has_a_case_that_fires_it_and_one_that_does_not() {
 fn every_message_of_the_cases_is_worded_in_every_language() {
     use crate::i18n::Lang;
     let today = super::tests::today();
-    let mut requests: Vec<Request> = Example::ALL.into_iter().map(example).collect();
-    requests.push(Request::default());
+    let mut requests: Vec<(Request, Mode)> = Example::ALL.into_iter().map(|e| (example(e), Mode::Demo)).collect();
+    requests.push((Request::default(), Mode::Real));
     for case in CASES {
         let mut r = example(case.fires_on.0);
         (case.fires_on.1)(&mut r);
-        requests.push(r);
+        requests.push((r, case.mode));
     }
     let mut problems = Vec::new();
-    for r in &requests {
-        for (rule, _, path, message) in super::run_unworded(r, today) {
+    for (r, mode) in &requests {
+        for (rule, _, path, message) in super::run_unworded(r, today, *mode) {
             for lang in Lang::ALL {
                 let worded = message.render(lang);
                 let leak = worded.contains("check.") || !crate::i18n::placeholders::placeholders(&worded).is_empty();
@@ -773,7 +783,7 @@ fn every_message_key_of_the_cases_is_in_every_catalogue() {
     for case in CASES {
         let mut r = example(case.fires_on.0);
         (case.fires_on.1)(&mut r);
-        for (_, _, _, message) in super::run_unworded(&r, today) {
+        for (_, _, _, message) in super::run_unworded(&r, today, case.mode) {
             keys.extend(message.keys());
         }
     }

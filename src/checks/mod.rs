@@ -33,6 +33,7 @@ use serde::Serialize;
 use time::Date;
 use ts_rs::TS;
 
+use crate::directory::demo::Mode;
 use crate::i18n::{self, Lang};
 use crate::request::{Person, Request, Vocabulary};
 
@@ -84,6 +85,8 @@ pub struct Context<'a> {
     pub request: &'a Request,
     /// The date the request is checked on.
     pub today: Date,
+    /// Whether the app runs in demo mode (passed in, like the date).
+    pub mode: Mode,
 }
 
 /// A message of a finding before it is worded: a key of the checks
@@ -296,10 +299,11 @@ pub fn rules() -> impl Iterator<Item = &'static Rule> {
     .flatten()
 }
 
-/// Runs every rule over a request checked on `today`, before wording: each
-/// finding's rule, severity, path and message. In catalogue order.
-pub fn run_unworded(request: &Request, today: Date) -> Vec<(&'static Rule, Severity, String, Message)> {
-    let context = Context { request, today };
+/// Runs every rule over a request checked on `today` in `mode`, before
+/// wording: each finding's rule, severity, path and message. In catalogue
+/// order.
+pub fn run_unworded(request: &Request, today: Date, mode: Mode) -> Vec<(&'static Rule, Severity, String, Message)> {
+    let context = Context { request, today, mode };
     let mut findings = Vec::new();
     for rule in rules() {
         let mut out = Findings { raw: Vec::new() };
@@ -309,10 +313,17 @@ pub fn run_unworded(request: &Request, today: Date) -> Vec<(&'static Rule, Sever
     findings
 }
 
-/// Runs every rule over a request checked on `today`, with messages worded
-/// in `lang`; findings come sorted by severity, then in catalogue order.
+/// Runs every rule over a request checked on `today` outside demo mode,
+/// with messages worded in `lang`: [`run_in`] in [`Mode::Real`].
 pub fn run(request: &Request, today: Date, lang: Lang) -> Vec<Finding> {
-    let mut findings: Vec<Finding> = run_unworded(request, today)
+    run_in(request, today, Mode::Real, lang)
+}
+
+/// Runs every rule over a request checked on `today` in `mode`, with
+/// messages worded in `lang`; findings come sorted by severity, then in
+/// catalogue order.
+pub fn run_in(request: &Request, today: Date, mode: Mode, lang: Lang) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = run_unworded(request, today, mode)
         .into_iter()
         .map(|(rule, severity, path, message)| Finding {
             code: rule.code,
@@ -336,10 +347,10 @@ pub fn has_errors(findings: &[Finding]) -> bool {
     findings.iter().any(|f| f.severity == Severity::Error)
 }
 
-/// Whether a request checked on `today` has errors (without wording the
-/// findings: what an export needs to know).
-pub fn request_has_errors(request: &Request, today: Date) -> bool {
-    run_unworded(request, today).iter().any(|(_, severity, _, _)| *severity == Severity::Error)
+/// Whether a request checked on `today` in `mode` has errors (without
+/// wording the findings: what an export needs to know).
+pub fn request_has_errors(request: &Request, today: Date, mode: Mode) -> bool {
+    run_unworded(request, today, mode).iter().any(|(_, severity, _, _)| *severity == Severity::Error)
 }
 
 #[cfg(test)]
@@ -368,9 +379,15 @@ pub(crate) mod tests {
         r
     }
 
-    /// The findings of `r` on the tests' date, worded in English.
+    /// The findings of `r` on the tests' date, in demo mode (the examples
+    /// are addressed to the demo pack's fictitious States), worded in English.
     pub(crate) fn run(r: &Request) -> Vec<Finding> {
-        super::run(r, today(), Lang::En)
+        super::run_in(r, today(), Mode::Demo, Lang::En)
+    }
+
+    /// The findings of `r` on the tests' date outside demo mode, worded in English.
+    pub(crate) fn run_real(r: &Request) -> Vec<Finding> {
+        super::run_in(r, today(), Mode::Real, Lang::En)
     }
 
     /// The complete example of each kind (`examples/*.json`).
