@@ -2,9 +2,10 @@
 //!
 //! Rules that need the directory of competent authorities read the copy of
 //! the requested State's entry the request carries
-//! ([`crate::request::addressee`]). Without one, `DIR-NO-ENTRY` says once
-//! what to add; with one that is silent on a point, the rule says what it
-//! could not check.
+//! ([`crate::request::addressee`]), through [`directory_data`]. What a rule
+//! cannot check for want of directory data (no entry, or an entry silent
+//! on the point) it records as a gap; `DIR-NO-ENTRY` says every rule's
+//! gaps in one line, with the provisions they serve ([`directory_gaps`]).
 
 use super::{blank, msg, option, state, Arg, Findings, Message, Rule, Severity};
 use crate::request::{Channel, DocumentLanguage, Instrument, Module, OffenceCategory, Request, RequestKind, TranslationStatus, TransmissionMeans, YesNoUnknown};
@@ -33,13 +34,61 @@ pub(super) fn cite(r: &Request, provision: &'static Provision) -> Arg {
     provision.for_request(r).arg()
 }
 
-/// Reports, as advice, what a rule could not check because the requested
-/// State's directory entry does not say it (each such message names the
-/// State with `{state}`). Without an entry, the rules stay silent and
-/// `DIR-NO-ENTRY` says once what to add to the directory.
-pub(super) fn not_in_entry(out: &mut Findings, r: &Request, path: &str, message: Message) {
-    if entry(r).is_some() {
-        out.push_at(Severity::Info, path.to_string(), message.arg("state", state(r)));
+/// Records what a rule could not check because the requested State's
+/// directory entry (or the directory) does not give it: `add` names the
+/// data to add (`check.DIR-NO-ENTRY.add.*`). Every rule's gaps are said
+/// together, in the one line of `DIR-NO-ENTRY` ([`directory_gaps`]).
+pub(super) fn not_in_entry(out: &mut Findings, add: Message) {
+    out.gap(add);
+}
+
+/// The code of the rule whose one line says what every rule could not
+/// check for want of directory data.
+pub(super) const DIRECTORY_GAPS: &str = "DIR-NO-ENTRY";
+
+/// The directory data the rules read: the entry the request carries for
+/// its State, or, while it names a State the directory gave no entry for,
+/// an empty one (every rule then records what it would need); none while
+/// no State is named.
+pub(super) fn directory_data(r: &Request) -> Option<&crate::directory::StateEntry> {
+    static EMPTY: std::sync::OnceLock<crate::directory::StateEntry> = std::sync::OnceLock::new();
+    match entry(r) {
+        Some(e) => Some(e),
+        None if blank(&r.req_state) => None,
+        None => Some(EMPTY.get_or_init(Default::default)),
+    }
+}
+
+/// The one line that says what to add to the directory: without an entry
+/// for the requested State (a warning), or with one that lacks data some
+/// rules need (advice); each datum named once, and the provisions of the
+/// rules that need them cited, so each check stays traceable.
+pub(super) fn directory_gaps(r: &Request, gaps: &[(&'static Rule, Message)]) -> Option<(Severity, Message)> {
+    if blank(&r.req_state) {
+        return None;
+    }
+    let mut data: Vec<&Message> = Vec::new();
+    let mut provisions: Vec<Arg> = Vec::new();
+    for (rule, add) in gaps {
+        if !data.contains(&add) {
+            data.push(add);
+        }
+        let citation = rule.provision.for_request(r);
+        if citation.cites_an_article() {
+            let cited = citation.arg();
+            if !provisions.contains(&cited) {
+                provisions.push(cited);
+            }
+        }
+    }
+    let data = list(data.into_iter().map(|m| Arg::from(m.clone())));
+    let provisions = if provisions.is_empty() { Arg::from(msg("check.DIR-NO-ENTRY.its_rules")) } else { list(provisions.into_iter()) };
+    let worded = |key| msg(key).arg("state", state(r)).arg("data", data.clone()).arg("provisions", provisions.clone());
+    match entry(r) {
+        None if gaps.is_empty() => Some((Severity::Warning, msg("check.DIR-NO-ENTRY.no_entry").arg("state", state(r)))),
+        None => Some((Severity::Warning, worded("check.DIR-NO-ENTRY.no_entry_add"))),
+        Some(_) if gaps.is_empty() => None,
+        Some(_) => Some((Severity::Info, worded("check.DIR-NO-ENTRY.partial"))),
     }
 }
 
@@ -169,7 +218,7 @@ pub(super) static RULES: &[Rule] = &[
         summary: "The treaty chosen as legal basis is in force between the two States (needs the directory).",
         check: |c, out| {
             let r = c.request;
-            let (Some(i), Some(e)) = (r.basis.primary, entry(r)) else { return };
+            let (Some(i), Some(e)) = (r.basis.primary, directory_data(r)) else { return };
             if !is_treaty(i) {
                 return;
             }
@@ -185,7 +234,7 @@ pub(super) static RULES: &[Rule] = &[
                     out.push("basis.primary".into(), named("check.BASIS-IN-FORCE.not_usable"))
                 }
                 Some((PartyStatus::Yes, _)) => {}
-                Some((PartyStatus::Unknown, _)) | None => not_in_entry(out, r, "basis.primary", named("check.BASIS-IN-FORCE.not_in_entry")),
+                Some((PartyStatus::Unknown, _)) | None => not_in_entry(out, msg("check.DIR-NO-ENTRY.add.party_status").arg("instrument", instrument_name(r, i))),
             }
         },
     },
@@ -196,7 +245,7 @@ pub(super) static RULES: &[Rule] = &[
         summary: "Reservations and declarations of the requested State under the basis are taken into account (needs the directory).",
         check: |c, out| {
             let r = c.request;
-            let (Some(i), Some(e)) = (r.basis.primary, entry(r)) else { return };
+            let (Some(i), Some(e)) = (r.basis.primary, directory_data(r)) else { return };
             if !is_treaty(i) || i == Instrument::Bilateral {
                 return;
             }
@@ -209,7 +258,7 @@ pub(super) static RULES: &[Rule] = &[
                     );
                 }
                 Some(status) if status.party != PartyStatus::Unknown => {}
-                _ => not_in_entry(out, r, "basis.primary", msg("check.BASIS-RESERVATION.not_in_entry").arg("instrument", instrument_name(r, i))),
+                _ => not_in_entry(out, msg("check.DIR-NO-ENTRY.add.reservations").arg("instrument", instrument_name(r, i))),
             }
         },
     },
@@ -345,14 +394,10 @@ pub(super) static RULES: &[Rule] = &[
                     msg("check.UNTOC-18-13-channel.none").arg("state", state(r)).arg("provision", cite(r, &CHANNEL)),
                 ),
                 Some(ch) => {
-                    let Some(e) = entry(r) else { return };
+                    let Some(e) = directory_data(r) else { return };
                     let allowed = addressee::allowed_channels(e, r);
                     if allowed.is_empty() {
-                        let message = match r.basis.primary {
-                            Some(i) => msg("check.UNTOC-18-13-channel.not_in_entry_under").arg("instrument", instrument_name(r, i)),
-                            None => msg("check.UNTOC-18-13-channel.not_in_entry"),
-                        };
-                        not_in_entry(out, r, "channel.route", message.arg("channel", option(ch)));
+                        not_in_entry(out, msg("check.DIR-NO-ENTRY.add.channels"));
                     } else if !allowed.contains(&ch) {
                         out.push(
                             "channel.route".into(),
@@ -382,14 +427,14 @@ pub(super) static RULES: &[Rule] = &[
                     "channel.route".into(),
                     msg("check.UNTOC-18-13-interpol.not_urgent").arg("state", state(r)).arg("provision", cite(r, &INTERPOL)),
                 );
-            } else if let Some(e) = entry(r) {
+            } else if let Some(e) = directory_data(r) {
                 match addressee::channel_rules(e, r).into_iter().find_map(|c| c.interpol_urgent.filter(|a| *a != Acceptance::Unknown)) {
                     Some(Acceptance::No) => out.push(
                         "channel.route".into(),
                         msg("check.UNTOC-18-13-interpol.refused").arg("state", state(r)).arg("provision", cite(r, &INTERPOL)),
                     ),
                     Some(_) => {}
-                    None => not_in_entry(out, r, "channel.route", msg("check.UNTOC-18-13-interpol.not_in_entry")),
+                    None => not_in_entry(out, msg("check.DIR-NO-ENTRY.add.interpol")),
                 }
             }
         },
@@ -425,7 +470,7 @@ pub(super) static RULES: &[Rule] = &[
                     out.push(path.into(), msg("check.UNTOC-18-14-lang.none").arg("state", state(r)).arg("provision", cite(r, &LANGUAGE)));
                 }
                 Some(language) => {
-                    let Some(e) = entry(r) else { return };
+                    let Some(e) = directory_data(r) else { return };
                     let accepted = addressee::accepted_languages(e, r);
                     let is_accepted = match r.lang.request.and_then(DocumentLanguage::code) {
                         Some(code) => accepted.iter().any(|a| a.lang == code),
@@ -434,7 +479,7 @@ pub(super) static RULES: &[Rule] = &[
                         None => accepted.iter().any(|a| DocumentLanguage::from_code(&a.lang).is_none()),
                     };
                     if accepted.is_empty() {
-                        not_in_entry(out, r, "lang.request", msg("check.UNTOC-18-14-lang.not_in_entry").arg("language", language));
+                        not_in_entry(out, msg("check.DIR-NO-ENTRY.add.languages"));
                     } else if !is_accepted {
                         out.push(
                             "lang.request".into(),
@@ -492,14 +537,14 @@ pub(super) static RULES: &[Rule] = &[
             match r.translation.status {
                 Some(TranslationStatus::Certified) => {}
                 Some(TranslationStatus::Done) => {
-                    let Some(e) = entry(r) else { return };
+                    let Some(e) = directory_data(r) else { return };
                     match addressee::language_rules(e, r).into_iter().find_map(|l| l.certified_translation) {
                         Some(true) => out.push(
                             "translation.status".into(),
                             msg("check.UNTOC-18-14-trans.certified").arg("state", state(r)).arg("provision", cite(r, &TRANSLATION)),
                         ),
                         Some(false) => {}
-                        None => not_in_entry(out, r, "translation.status", msg("check.UNTOC-18-14-trans.not_in_entry")),
+                        None => not_in_entry(out, msg("check.DIR-NO-ENTRY.add.certified_translation")),
                     }
                 }
                 _ => out.push(
@@ -517,16 +562,10 @@ pub(super) static RULES: &[Rule] = &[
         code: "DIR-NO-ENTRY",
         severity: Severity::Warning,
         provision: cites!(; "Directory of competent authorities"),
-        summary: "The directory has a record for the requested State.",
-        check: |c, out| {
-            let r = c.request;
-            if !blank(&r.req_state) && entry(r).is_none() {
-                out.push(
-                    "req_state".into(),
-                    msg("check.DIR-NO-ENTRY.no_entry").arg("state", state(r)),
-                );
-            }
-        },
+        summary: "The directory has a record for the requested State, with what the other rules need of it: one line says what to add and which provisions it serves.",
+        // Worded by `run_unworded` from the gaps every rule records
+        // (`directory_gaps`), at this rule's place in the catalogue.
+        check: |_, _| {},
     },
     Rule {
         code: "DIR-STALE",
@@ -575,7 +614,7 @@ pub(super) static RULES: &[Rule] = &[
         summary: "Electronic transmission meets the requested State's requirements for encryption and electronic signature (needs the directory).",
         check: |c, out| {
             let r = c.request;
-            let (Some(m), Some(e)) = (r.channel.means, entry(r)) else { return };
+            let (Some(m), Some(e)) = (r.channel.means, directory_data(r)) else { return };
             let means = addressee::accepted_means(e, r);
             if !means.is_empty() && !means.contains(&m) {
                 out.push(
@@ -605,7 +644,7 @@ pub(super) static RULES: &[Rule] = &[
                 }
             }
             if encryption.is_none() || signature.is_none() {
-                not_in_entry(out, r, "channel.means", msg("check.TRANSMIT-SECURITY.not_in_entry").arg("means", option(m)));
+                not_in_entry(out, msg("check.DIR-NO-ENTRY.add.security"));
             }
         },
     },
@@ -614,7 +653,7 @@ pub(super) static RULES: &[Rule] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::tests::{example, found, only_finding, run, silent, with_empty_entry, with_demo_entry, Example::{self, Mla, Preservation, Emergency, Transfer}};
+    use crate::checks::tests::{example, found, gap, only_finding, run, silent, with_empty_entry, with_demo_entry, Example::{self, Mla, Preservation, Emergency, Transfer}};
 
     #[test]
     fn examples_raise_no_errors_and_only_directory_warnings_from_this_section() {
@@ -644,7 +683,7 @@ mod tests {
     #[test]
     fn treaty_basis_in_force_could_not_be_confirmed() {
         let r = with_empty_entry(example(Mla));
-        let f = only_finding(&r, "BASIS-IN-FORCE", Severity::Info, "basis.primary");
+        let f = gap(&r, "BASIS-IN-FORCE", "its status under");
         assert!(f.message.contains("Kingdom of Norland"));
     }
 
@@ -657,7 +696,7 @@ mod tests {
 
     #[test]
     fn reservations_under_a_convention_could_not_be_checked() {
-        only_finding(&with_empty_entry(example(Preservation)), "BASIS-RESERVATION", Severity::Info, "basis.primary");
+        gap(&with_empty_entry(example(Preservation)), "BASIS-RESERVATION", "its reservations and declarations under");
     }
 
     #[test]
@@ -770,8 +809,7 @@ mod tests {
 
     #[test]
     fn chosen_channel_could_not_be_checked_against_the_directory() {
-        let f = only_finding(&with_empty_entry(example(Mla)), "UNTOC-18-13-channel", Severity::Info, "channel.route");
-        assert!(f.message.starts_with("Could not check"));
+        gap(&with_empty_entry(example(Mla)), "UNTOC-18-13-channel", "the channels it accepts");
     }
 
     #[test]
@@ -780,7 +818,7 @@ mod tests {
         r.channel.route = Some(Channel::Interpol);
         only_finding(&r, "UNTOC-18-13-interpol", Severity::Warning, "channel.route");
         r.urgency.flag = true;
-        only_finding(&r, "UNTOC-18-13-interpol", Severity::Info, "channel.route");
+        gap(&r, "UNTOC-18-13-interpol", "through INTERPOL");
         assert!(found(&example(Transfer), "UNTOC-18-13-interpol").is_empty());
     }
 
@@ -800,7 +838,7 @@ mod tests {
         only_finding(&r, "UNTOC-18-14-lang", Severity::Error, "lang.request");
         r.lang.request = Some(DocumentLanguage::Other);
         only_finding(&r, "UNTOC-18-14-lang", Severity::Error, "lang.request_other");
-        only_finding(&with_empty_entry(example(Emergency)), "UNTOC-18-14-lang", Severity::Info, "lang.request");
+        gap(&with_empty_entry(example(Emergency)), "UNTOC-18-14-lang", "the languages it accepts");
     }
 
     #[test]
@@ -813,8 +851,7 @@ mod tests {
         assert!(f.message.contains("Norwegian") && f.message.contains("English") && f.message.contains("(CETS 224 art. 4)"), "{}", f.message);
         r.lang.drafting = Some(DocumentLanguage::Fr);
         assert!(found(&r, "UNTOC-18-14-fixed")[0].message.contains("French"));
-        let lang = found(&r, "UNTOC-18-14-lang");
-        assert!(lang[0].message.contains("\"Norwegian\""), "{}", lang[0].message);
+        gap(&r, "UNTOC-18-14-lang", "the languages it accepts");
     }
 
     #[test]
@@ -829,7 +866,7 @@ mod tests {
     fn uncertified_translation_could_not_be_checked() {
         let mut r = with_empty_entry(example(Transfer));
         r.translation.status = Some(TranslationStatus::Done);
-        only_finding(&r, "UNTOC-18-14-trans", Severity::Info, "translation.status");
+        gap(&r, "UNTOC-18-14-trans", "certified translation");
     }
 
     #[test]
@@ -872,7 +909,7 @@ mod tests {
 
     #[test]
     fn electronic_transmission_security_could_not_be_checked() {
-        only_finding(&with_empty_entry(example(Emergency)), "TRANSMIT-SECURITY", Severity::Info, "channel.means");
+        gap(&with_empty_entry(example(Emergency)), "TRANSMIT-SECURITY", "encryption or an electronic signature");
         assert!(found(&example(Transfer), "TRANSMIT-SECURITY").is_empty());
     }
     /// The class of the directory rules: with the requested State's entry,
@@ -916,7 +953,7 @@ mod tests {
         silent(&r, "BASIS-IN-FORCE");
         let entry = r.req_state_entry.as_mut().unwrap();
         entry.instrument_status.retain(|s| s.instrument != "UNTOC");
-        only_finding(&r, "BASIS-IN-FORCE", Severity::Info, "basis.primary");
+        gap(&r, "BASIS-IN-FORCE", "its status under");
         r.req_state_entry.as_mut().unwrap().instrument_status.push(crate::directory::InstrumentStatus {
             instrument: "UNTOC".into(),
             party: PartyStatus::No,
@@ -945,18 +982,49 @@ mod tests {
         silent(&example(Mla), "DIR-NO-SOURCE");
     }
 
-    /// Without an entry, the rules that need one stay silent and one line
-    /// says what to add; with an empty entry, each says what it could not check.
+    /// The class of the directory's gaps: whatever the rules could not
+    /// check for want of directory data is said in exactly one line, that
+    /// names each datum to add and cites the provisions it serves; without
+    /// an entry (a warning) and with a partial one (advice) alike, and no
+    /// rule says "could not check" on its own. A full entry leaves none.
     #[test]
-    fn without_an_entry_one_line_says_what_to_add_to_the_directory() {
+    fn the_directory_data_a_request_lacks_is_said_in_one_line() {
+        let one_line = |r: &Request, severity: Severity| -> crate::checks::Finding {
+            let all = run(r);
+            assert!(all.iter().all(|f| !f.message.starts_with("Could not")), "{all:?}");
+            let lines: Vec<_> = all.into_iter().filter(|f| f.code == "DIR-NO-ENTRY").collect();
+            assert_eq!(lines.len(), 1, "{lines:?}");
+            assert_eq!((lines[0].severity, lines[0].path.as_str()), (severity, "req_state"));
+            lines.into_iter().next().unwrap()
+        };
+        // No entry: what to add, and why.
         let r = example(Mla);
-        let notes: Vec<_> = run(&r).into_iter().filter(|f| f.message.starts_with("Could not")).collect();
-        assert!(notes.is_empty(), "{notes:?}");
-        let f = only_finding(&r, "DIR-NO-ENTRY", Severity::Warning, "req_state");
-        assert!(f.message.contains("Add Kingdom of Norland to the directory"), "{}", f.message);
-        let empty = with_empty_entry(r);
-        silent(&empty, "DIR-NO-ENTRY");
-        assert!(run(&empty).iter().any(|f| f.message.starts_with("Could not")));
+        let f = one_line(&r, Severity::Warning);
+        for words in ["add Kingdom of Norland to the directory with", "its status under United Nations Convention against Transnational Organized Crime", "the channels it accepts", "the languages it accepts", "UNTOC art. 18(13)", "UNTOC art. 18(14)"] {
+            assert!(f.message.contains(words), "{words:?} not in {}", f.message);
+        }
+        // A partial entry: only what it lacks.
+        let mut partial = with_demo_entry(example(Mla), "XN");
+        silent(&partial, "DIR-NO-ENTRY");
+        let entry = partial.req_state_entry.as_mut().unwrap();
+        entry.languages.clear();
+        entry.channels.clear();
+        let f = one_line(&partial, Severity::Info);
+        assert!(f.message.starts_with("The directory entry of Kingdom of Norland does not give the channels it accepts, the languages it accepts, "), "{}", f.message);
+        assert!(f.message.ends_with("add them to check what UNTOC art. 18(13), UNTOC art. 18(14) require."), "{}", f.message);
+        assert!(!f.message.contains("status under"), "{}", f.message);
+        silent(&partial, "UNTOC-18-13-channel");
+        silent(&partial, "UNTOC-18-14-lang");
+        // An empty entry: every datum, once, in one line.
+        let f = one_line(&with_empty_entry(example(Mla)), Severity::Info);
+        assert_eq!(f.message.matches("the languages it accepts").count(), 1, "{}", f.message);
+        // Worded in the interface language.
+        let fr = crate::checks::run_in(&example(Mla), crate::checks::tests::today(), crate::directory::demo::Mode::Demo, crate::i18n::Lang::Fr);
+        let f = fr.iter().find(|f| f.code == "DIR-NO-ENTRY").unwrap();
+        assert!(f.message.contains("les langues qu'il accepte"), "{}", f.message);
+        // No State named: nothing to add.
+        let mut none = example(Mla);
+        none.req_state.clear();
+        silent(&none, "DIR-NO-ENTRY");
     }
-
 }

@@ -7,12 +7,13 @@ use super::tests::{example, Example};
 use Example::{Emergency, Mla, Preservation, Transfer};
 use super::{rules, Finding};
 use crate::directory::demo::Mode;
+use crate::directory::{AuthorityRole, DualCriminalityStance, PartyStatus};
 use crate::request::emergency::EmergencyRoute;
 use crate::request::mla::{
     Appearance, ControlledDelivery, DetaineeTransfer, Freezing, HearingCapacity, JointTeam, OtherAssistance, RealTime, RecordClass, Records, Search,
     Service, Statement, StoredData, Tracing, Videoconference,
 };
-use crate::request::{
+use crate::request::{TransmissionMeans, 
     Attachment, AttachmentType, AuthorityType, Channel, DataCategory, DataSpec, DocumentLanguage, Instrument, Module, OffenceCategory, Person, PersonRole, PersonType,
     AdditionalInformation, RelatedRequest, Request, RequestStatus, StatusChange, TranslationStatus,
 };
@@ -128,8 +129,15 @@ static CASES: &[Case] = &[
     case("UNTOC-18-15-f", (Mla, |r| r.purpose.statement.clear()), (Mla, as_is)),
     case("SIGN-BLOCK", (Emergency, |r| r.sign.place.clear()), (Emergency, as_is)),
     // B. Legal basis, channel, language, directory
-    case("BASIS-IN-FORCE", (Mla, empty_entry), (Mla, demo_entry)),
-    case("BASIS-RESERVATION", (Preservation, empty_entry), (Preservation, as_is)),
+    case(
+        "BASIS-IN-FORCE",
+        (Mla, |r| {
+            demo_entry(r);
+            r.req_state_entry.as_mut().unwrap().instrument_status.iter_mut().filter(|s| s.instrument == "UNTOC").for_each(|s| s.party = PartyStatus::No);
+        }),
+        (Mla, demo_entry),
+    ),
+    case("BASIS-RESERVATION", (Preservation, demo_entry), (Preservation, as_is)),
     case("UNTOC-18-1-scope", (Mla, |r| r.basis.transnational = None), (Mla, as_is)),
     case("UNCAC-46-1-scope", (Mla, |r| r.basis.primary = Some(Instrument::Uncac46)), (Mla, as_is)),
     case("DRUG88-7-1-scope", (Mla, |r| r.basis.primary = Some(Instrument::Drug88_7)), (Mla, as_is)),
@@ -159,7 +167,14 @@ static CASES: &[Case] = &[
     ),
     case("DIR-NO-SOURCE", (Mla, empty_entry), (Mla, demo_entry)),
     case_outside_demo("DIR-FICTITIOUS", (Mla, as_is), (Mla, |r| r.req_state = "France".into())),
-    case("TRANSMIT-SECURITY", (Emergency, empty_entry), (Transfer, as_is)),
+    case(
+        "TRANSMIT-SECURITY",
+        (Mla, |r| {
+            demo_entry(r);
+            r.channel.means = Some(TransmissionMeans::Fax);
+        }),
+        (Transfer, as_is),
+    ),
     // C. Offences, dual criminality, refusal risks
     case(
         "OFF-TEXT",
@@ -181,7 +196,8 @@ static CASES: &[Case] = &[
     case(
         "DIR-DC-REQUIRED",
         (Mla, |r| {
-            empty_entry(r);
+            demo_entry(r);
+            r.req_state_entry.as_mut().unwrap().requirements.dual_criminality = Some(DualCriminalityStance::RequiredAll);
             r.mla.modules = vec![Module::Statements];
             r.dual_crim.statement.clear();
         }),
@@ -536,7 +552,14 @@ static CASES: &[Case] = &[
         (Preservation, as_is),
     ),
     case("BUD-29-5-pol", (Preservation, |r| r.offences[0].category_flags.push(OffenceCategory::Political)), (Preservation, as_is)),
-    case("BUD-35-poc", (Preservation, empty_entry), (Preservation, demo_entry)),
+    case(
+        "BUD-35-poc",
+        (Preservation, |r| {
+            demo_entry(r);
+            r.req_state_entry.as_mut().unwrap().authorities.retain(|a| !a.roles.contains(&AuthorityRole::PointOfContact247));
+        }),
+        (Preservation, demo_entry),
+    ),
     case(
         "BUD-30-path",
         (Preservation, |r| {
@@ -549,8 +572,9 @@ static CASES: &[Case] = &[
     case(
         "CETS224-PARTY",
         (Emergency, |r| {
-            empty_entry(r);
+            demo_entry(r);
             r.basis.primary = Some(Instrument::Budapest);
+            r.req_state_entry.as_mut().unwrap().instrument_status.iter_mut().filter(|s| s.instrument == "CETS_224").for_each(|s| s.party = PartyStatus::Signatory);
         }),
         (Emergency, as_is),
     ),
@@ -663,6 +687,8 @@ static CASES: &[Case] = &[
     case(
         "SIGN-VALIDATION",
         (Mla, |r| {
+            demo_entry(r);
+            r.req_state_entry.as_mut().unwrap().requirements.validation_required = Some(true);
             r.req_auth.authority_type = Some(AuthorityType::Police);
             r.sign.validating_auth.clear();
         }),

@@ -198,9 +198,12 @@ impl Message {
     }
 }
 
-/// The findings of one rule while it runs.
+/// The findings of one rule while it runs, and what it could not check
+/// for want of directory data (its gaps, said together in one line:
+/// `DIR-NO-ENTRY`).
 pub struct Findings {
     raw: Vec<(Option<Severity>, String, Message)>,
+    gaps: Vec<Message>,
 }
 
 impl Findings {
@@ -213,6 +216,14 @@ impl Findings {
     /// (for rules whose severity depends on the case, e.g. OFF-TEXT).
     pub fn push_at(&mut self, severity: Severity, path: String, message: Message) {
         self.raw.push((Some(severity), path, message));
+    }
+
+    /// Records that the rule could not check the request for want of the
+    /// directory data `add` names ("the languages it accepts"): not a
+    /// finding of its own, but a part of the one line of `DIR-NO-ENTRY`,
+    /// which cites this rule's provision.
+    pub fn gap(&mut self, add: Message) {
+        self.gaps.push(add);
     }
 
     /// Reports `message` about `path` when `value` is blank.
@@ -304,11 +315,20 @@ pub fn rules() -> impl Iterator<Item = &'static Rule> {
 /// order.
 pub fn run_unworded(request: &Request, today: Date, mode: Mode) -> Vec<(&'static Rule, Severity, String, Message)> {
     let context = Context { request, today, mode };
-    let mut findings = Vec::new();
+    let mut ran = Vec::new();
+    let mut gaps = Vec::new();
     for rule in rules() {
-        let mut out = Findings { raw: Vec::new() };
+        let mut out = Findings { raw: Vec::new(), gaps: Vec::new() };
         (rule.check)(&context, &mut out);
-        findings.extend(out.raw.into_iter().map(|(severity, path, message)| (rule, severity.unwrap_or(rule.severity), path, message)));
+        gaps.extend(out.gaps.into_iter().map(|add| (rule, add)));
+        ran.push((rule, out.raw));
+    }
+    let mut findings = Vec::new();
+    for (rule, raw) in ran {
+        if rule.code == basis::DIRECTORY_GAPS {
+            findings.extend(basis::directory_gaps(request, &gaps).map(|(severity, message)| (rule, severity, "req_state".to_string(), message)));
+        }
+        findings.extend(raw.into_iter().map(|(severity, path, message)| (rule, severity.unwrap_or(rule.severity), path, message)));
     }
     findings
 }
@@ -435,6 +455,25 @@ pub(crate) mod tests {
     pub(crate) fn reports(r: &Request, code: &str, severity: Severity, path: &str) {
         let f = found(r, code);
         assert!(f.iter().any(|f| f.severity == severity && f.path == path), "{code} at {path} ({severity:?}) not in {f:?}");
+    }
+
+    /// Asserts that rule `code` could not check `r` for want of directory
+    /// data: it reports nothing itself, and the one line of `DIR-NO-ENTRY`
+    /// names the data (`words`) and cites the rule's provision where an
+    /// instrument has one. Returns that line.
+    pub(crate) fn gap(r: &Request, code: &str, words: &str) -> Finding {
+        silent(r, code);
+        let lines = found(r, "DIR-NO-ENTRY");
+        assert_eq!(lines.len(), 1, "{code}: {lines:?}");
+        let line = lines.into_iter().next().unwrap();
+        assert!(line.message.contains(words), "{code}: {words:?} not in {}", line.message);
+        let rule = rules().find(|rule| rule.code == code).expect("a rule");
+        let citation = rule.provision.for_request(r);
+        if citation.cites_an_article() {
+            let cited = citation.render(Lang::En);
+            assert!(line.message.contains(&cited), "{code}: {cited} not cited in {}", line.message);
+        }
+        line
     }
 
     /// Asserts that rule `code` reports nothing on `r`.
