@@ -35,9 +35,11 @@ GENERATED := ui/src/lib/generated ui/src/lib/testing/generated src-tauri/capabil
 
 .PHONY: run test deps system-deps node-deps tauri-driver ui app test-rust test-ui test-e2e types screenshots bench fresh-check fuzz soak deny package
 
+# In demo mode (MLA_DEMO=1): the demo request and the fictitious States of
+# the examples, exported as final; a real user's app starts with it off.
 run: deps ui
 	cargo build -p mla-writer-app $(FEATURES)
-	$(APP)
+	MLA_DEMO=1 $(APP)
 
 test: deps ui deny test-rust test-ui test-e2e
 

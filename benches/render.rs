@@ -16,7 +16,7 @@ use mla_writer::request::read;
 
 fn bench(c: &mut Criterion) {
     let request = read::parse_request(include_str!("reference-request.json"), "reference").unwrap();
-    let options = export::Options { lang: Lang::En, paper: Paper::A4, date: time::macros::datetime!(2026-11-27 12:00 UTC), with_original: false, revision: None };
+    let options = export::Options { lang: Lang::En, paper: Paper::A4, date: time::macros::datetime!(2026-11-27 12:00 UTC), with_original: false, revision: None, mode: mla_writer::directory::demo::Mode::Demo };
     let fonts = Fonts::load();
     let document = export::document(&request, Lang::En).unwrap();
     let laid = layout::lay_out(&fonts, &document, Paper::A4.size(), false);

@@ -131,7 +131,7 @@ fn timed<T>(dimension: &'static str, operation: &'static str, factor: usize, f: 
 
 /// Renders to PDF and checks requests of each size of one dimension.
 fn render_and_check(c: &mut Criterion, dimension: &'static str, base: usize, make: fn(usize) -> Request) {
-    let options = export::Options { lang: Lang::En, paper: Paper::A4, date: time::macros::datetime!(2026-11-27 12:00 UTC), with_original: false, revision: None };
+    let options = export::Options { lang: Lang::En, paper: Paper::A4, date: time::macros::datetime!(2026-11-27 12:00 UTC), with_original: false, revision: None, mode: mla_writer::directory::demo::Mode::Demo };
     let today = time::macros::date!(2026 - 11 - 27);
     let mut group = c.benchmark_group(dimension);
     for factor in FACTORS {

@@ -4,6 +4,7 @@ use std::sync::OnceLock;
 
 use handlebars::Handlebars;
 
+use crate::directory::demo::Mode;
 use crate::document::{self, Document};
 use crate::layout::fonts::Fonts;
 use crate::layout::{self, Paper};
@@ -49,6 +50,9 @@ pub struct Options {
     /// For a past revision of a stored draft: which one, said in the running
     /// header of every page.
     pub revision: Option<RevisionMark>,
+    /// Demo mode or not: outside it, a request addressed to a fictitious
+    /// State leaves only as a draft (`DIR-FICTITIOUS`).
+    pub mode: Mode,
 }
 
 /// A revision of a stored draft, as a document rendered from it names it.
@@ -62,9 +66,9 @@ pub struct RevisionMark {
 
 impl Options {
     /// The request's own language of transmission (English when it names
-    /// none of the six), on A4, dated now.
+    /// none of the six), on A4, dated now, outside demo mode.
     pub fn for_request(request: &Request) -> Options {
-        Options { lang: document_lang(request), paper: Paper::A4, date: time::OffsetDateTime::now_utc(), with_original: false, revision: None }
+        Options { lang: document_lang(request), paper: Paper::A4, date: time::OffsetDateTime::now_utc(), with_original: false, revision: None, mode: Mode::Real }
     }
 }
 
@@ -106,7 +110,7 @@ pub fn pdf(request: &Request, options: &Options, draft: bool) -> Result<Vec<u8>,
 /// writes for the same request, options and day, page by page and line by
 /// line (a request with errors carries the DRAFT marking).
 pub fn pages(request: &Request, options: &Options, today: time::Date) -> Result<crate::output::pages::Pages, TemplateError> {
-    let draft = crate::checks::request_has_errors(request, today);
+    let draft = crate::checks::request_has_errors(request, today, options.mode);
     let doc = document_for(request, options)?;
     let laid = layout::lay_out(fonts(), &doc, options.paper.size(), draft);
     Ok(crate::output::pages::pages(&laid, &doc.title, doc.lang.code()))
@@ -135,10 +139,12 @@ pub struct Export {
     pub draft: bool,
 }
 
-/// Renders a request for export, checked on `today`: a request with errors
-/// can only leave as a draft, marked as such on every page.
+/// Renders a request for export, checked on `today` in the options' mode:
+/// a request with errors can only leave as a draft, marked as such on every
+/// page; so, outside demo mode, can a request addressed to a fictitious
+/// State (its error `DIR-FICTITIOUS` says why).
 pub fn export_pdf(request: &Request, options: &Options, today: time::Date) -> Result<Export, TemplateError> {
-    let draft = crate::checks::request_has_errors(request, today);
+    let draft = crate::checks::request_has_errors(request, today, options.mode);
     let bytes = pdf(request, options, draft)?;
     Ok(Export { bytes, draft })
 }
@@ -146,7 +152,7 @@ pub fn export_pdf(request: &Request, options: &Options, today: time::Date) -> Re
 /// The document as an HTML page, under the same rule as [`export_pdf`]: a
 /// request with errors is marked as a draft (its note opens the page).
 pub fn export_html(request: &Request, options: &Options, today: time::Date) -> Result<Export, TemplateError> {
-    let draft = crate::checks::request_has_errors(request, today);
+    let draft = crate::checks::request_has_errors(request, today, options.mode);
     let mut doc = document_for(request, options)?;
     if draft {
         let note = crate::document::Block::Meta { text: doc.draft_note.clone() };
@@ -158,7 +164,7 @@ pub fn export_html(request: &Request, options: &Options, today: time::Date) -> R
 /// Renders a request for export as a DOCX, checked on `today`, by the same
 /// rule as [`export_pdf`]: a request with errors leaves only as a draft.
 pub fn export_docx(request: &Request, options: &Options, today: time::Date) -> Result<Export, TemplateError> {
-    let draft = crate::checks::request_has_errors(request, today);
+    let draft = crate::checks::request_has_errors(request, today, options.mode);
     let bytes = docx(request, options, draft)?;
     Ok(Export { bytes, draft })
 }
@@ -288,9 +294,32 @@ mod tests {
         r.annex_labels = Some(crate::request::AnnexLabels::Letters);
         assert_eq!(index_labels(&r), ["A", "B"]);
         let day = crate::request::demo::EXAMPLES_DATE;
-        let options = Options { lang: Lang::En, paper: Paper::A4, date: day.midnight().assume_utc(), with_original: false, revision: None };
+        let options = Options { lang: Lang::En, paper: Paper::A4, date: day.midnight().assume_utc(), with_original: false, revision: None, mode: Mode::Demo };
         let html = String::from_utf8(export_html(&r, &options, day).unwrap().bytes).unwrap();
         assert!(html.contains(">A<") && html.contains(">B<"), "{html}");
+    }
+
+    /// The class of exports of a request addressed to a fictitious State:
+    /// outside demo mode every format leaves as a draft, and the findings
+    /// say why; in demo mode the same request is final.
+    #[test]
+    fn outside_demo_mode_an_example_exports_only_as_a_draft() {
+        let r = crate::request::demo::example();
+        let day = crate::request::demo::EXAMPLES_DATE;
+        let real = Options { lang: Lang::En, paper: Paper::A4, date: day.midnight().assume_utc(), with_original: false, revision: None, mode: Mode::Real };
+        let demo = Options { mode: Mode::Demo, ..real };
+        assert!(export_pdf(&r, &real, day).unwrap().draft);
+        assert!(export_docx(&r, &real, day).unwrap().draft);
+        assert!(export_html(&r, &real, day).unwrap().draft);
+        let why: Vec<_> = crate::checks::run_in(&r, day, Mode::Real, Lang::En).into_iter().filter(|f| f.severity == crate::checks::Severity::Error).collect();
+        assert_eq!(why.len(), 1, "{why:?}");
+        assert_eq!(why[0].code, "DIR-FICTITIOUS");
+        assert!(why[0].message.starts_with("Kingdom of Norland is a fictitious State"), "{}", why[0].message);
+        assert!(!export_pdf(&r, &demo, day).unwrap().draft);
+        assert!(!export_docx(&r, &demo, day).unwrap().draft);
+        assert!(!export_html(&r, &demo, day).unwrap().draft);
+        assert!(pages(&r, &real, day).unwrap().watermark.is_some(), "the preview shows what the export writes");
+        assert!(pages(&r, &demo, day).unwrap().watermark.is_none());
     }
 
     #[test]

@@ -20,7 +20,7 @@ fn example() -> Request {
 }
 
 fn options() -> Options {
-    Options { lang: Lang::En, paper: Paper::A4, date: EXAMPLES_DATE.midnight().assume_utc(), with_original: false, revision: None }
+    Options { lang: Lang::En, paper: Paper::A4, date: EXAMPLES_DATE.midnight().assume_utc(), with_original: false, revision: None, mode: mla_writer::directory::demo::Mode::Demo }
 }
 
 /// A real PDF of several pages: the example request itself.

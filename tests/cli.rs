@@ -73,6 +73,46 @@ fn a_request_with_errors_is_rendered_as_a_draft() {
     assert!(!tool("pdftotext", &[complete.to_str().unwrap(), "-"]).contains("DRAFT"));
 }
 
+/// `mla` outside demo mode (no `--demo`, no `MLA_DEMO`), with its data in `dir`.
+fn mla_outside_demo(args: &[&str], dir: &Path) -> Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_mla"))
+        .args(args)
+        .env("MLA_DATA_DIR", dir)
+        .env_remove("MLA_DEMO")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("mla runs")
+}
+
+/// The class of exports of a request addressed to a fictitious State:
+/// outside demo mode the complete example is checked with one error that
+/// says why, and every format is written as a DRAFT with that reason on
+/// standard error; with `--demo` or `MLA_DEMO=1`, the same request is
+/// final.
+#[test]
+fn outside_demo_mode_an_example_is_written_only_as_a_draft_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = mla_outside_demo(&["check", EXAMPLE, "--today", "2026-11-27"], dir.path());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("error [DIR-FICTITIOUS] req_state") && stdout.contains("1 error(s)"), "{stdout}");
+    for format in ["pdf", "docx", "html"] {
+        let file = dir.path().join(format!("real.{format}"));
+        let out = mla_outside_demo(&["render", EXAMPLE, "--format", format, "-o", file.to_str().unwrap(), "--today", "2026-11-27"], dir.path());
+        assert!(out.status.success());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("Kingdom of Norland is a fictitious State") && stderr.contains("written only as a DRAFT"), "{format}: {stderr}");
+    }
+    let pdf = dir.path().join("real.pdf");
+    assert!(tool("pdftotext", &[pdf.to_str().unwrap(), "-"]).contains("DRAFT"));
+    let demo = dir.path().join("demo.pdf");
+    let out = mla_outside_demo(&["render", "--demo", EXAMPLE, "-o", demo.to_str().unwrap(), "--today", "2026-11-27"], dir.path());
+    assert!(out.status.success() && out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!tool("pdftotext", &[demo.to_str().unwrap(), "-"]).contains("DRAFT"));
+    let out = mla(&["check", EXAMPLE, "--today", "2026-11-27"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "MLA_DEMO=1 is demo mode: {}", String::from_utf8_lossy(&out.stdout));
+}
+
 #[test]
 fn complete_example_passes_the_check() {
     let dir = tempfile::tempdir().unwrap();

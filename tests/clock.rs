@@ -102,10 +102,10 @@ fn two_years_later_every_request_moved_in_time_gives_the_same_findings() {
     let mut date_dependent = 0;
     for path in suite() {
         let request = read::read_request(&path).unwrap();
-        let on_the_date = outcome(&checks::run(&request, EXAMPLES_DATE, Lang::En));
-        let moved = outcome(&checks::run(&two_years_later(&request), later, Lang::En));
+        let on_the_date = outcome(&checks::run_in(&request, EXAMPLES_DATE, mla_writer::directory::demo::Mode::Demo, Lang::En));
+        let moved = outcome(&checks::run_in(&two_years_later(&request), later, mla_writer::directory::demo::Mode::Demo, Lang::En));
         assert_eq!(on_the_date, moved, "{}: checked on {later} with its dates moved two years, the findings change", path.display());
-        if outcome(&checks::run(&request, later, Lang::En)) != on_the_date {
+        if outcome(&checks::run_in(&request, later, mla_writer::directory::demo::Mode::Demo, Lang::En)) != on_the_date {
             date_dependent += 1;
         }
     }

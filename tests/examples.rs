@@ -58,7 +58,7 @@ fn merge_defaults(value: serde_json::Value) -> serde_json::Value {
 fn examples_have_no_errors() {
     for path in examples() {
         let request = read::read_request(&path).unwrap();
-        let errors: Vec<_> = checks::run(&request, EXAMPLES_DATE, mla_writer::i18n::Lang::En).into_iter().filter(|f| f.severity == checks::Severity::Error).collect();
+        let errors: Vec<_> = checks::run_in(&request, EXAMPLES_DATE, mla_writer::directory::demo::Mode::Demo, mla_writer::i18n::Lang::En).into_iter().filter(|f| f.severity == checks::Severity::Error).collect();
         assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
     }
 }

@@ -19,7 +19,7 @@ fn each_defective_fixture_produces_exactly_its_expected_codes() {
         let expected = expected_codes(json);
         let request = read::read_request(json).unwrap_or_else(|e| panic!("{e}"));
         let found: BTreeSet<String> =
-            checks::run(&request, EXAMPLES_DATE, mla_writer::i18n::Lang::En).into_iter().map(|f| f.code.to_string()).collect();
+            checks::run_in(&request, EXAMPLES_DATE, mla_writer::directory::demo::Mode::Demo, mla_writer::i18n::Lang::En).into_iter().map(|f| f.code.to_string()).collect();
         if found != expected {
             problems.push(format!(
                 "{}: missing {:?}, unexpected {:?}",
@@ -37,7 +37,7 @@ fn each_defective_fixture_produces_exactly_its_expected_codes() {
 fn codes_of(name: &str) -> BTreeSet<&'static str> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(format!("{name}.json"));
     let request = read::read_request(&path).unwrap_or_else(|e| panic!("{e}"));
-    checks::run(&request, EXAMPLES_DATE, mla_writer::i18n::Lang::En).into_iter().map(|f| f.code).collect()
+    checks::run_in(&request, EXAMPLES_DATE, mla_writer::directory::demo::Mode::Demo, mla_writer::i18n::Lang::En).into_iter().map(|f| f.code).collect()
 }
 
 /// False alarms (issue 15 §7): each fixture is a request whose drafter gave

@@ -62,7 +62,7 @@ fn preservation_without_a_confirmed_follow_up_promises_none_and_the_check_flags_
     }
     assert!(!all_text(&document(&request, Lang::En)).contains("will follow"));
     assert!(!all_text(&document(&request, Lang::En)).contains("pending a request for mutual assistance"));
-    let findings = mla_writer::checks::run(&request, time::macros::date!(2026 - 12 - 01), Lang::En);
+    let findings = mla_writer::checks::run_in(&request, time::macros::date!(2026 - 12 - 01), mla_writer::directory::demo::Mode::Demo, Lang::En);
     assert!(findings.iter().any(|f| f.code == "BUD-29-2-f" && f.path == "preservation.mla_intent_measure"));
 
     request.preservation.mla_intent_measure = Some(mla_writer::request::preservation::FollowUpMeasure::Disclose);
@@ -205,6 +205,6 @@ fn reciprocity_undertaking_prints_in_the_drafters_words_when_given() {
     request.basis.reciprocity_text = " ".into();
     let said = sentences(&document(&request, Lang::En));
     assert!(said.iter().any(|s| s == fixed), "the fixed sentence is not printed");
-    let findings = mla_writer::checks::run(&request, time::macros::date!(2026 - 12 - 01), Lang::En);
+    let findings = mla_writer::checks::run_in(&request, time::macros::date!(2026 - 12 - 01), mla_writer::directory::demo::Mode::Demo, Lang::En);
     assert!(!findings.iter().any(|f| f.code == "RECIP-UNDERTAKING"));
 }

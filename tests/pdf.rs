@@ -8,8 +8,11 @@ use common::{tool, examples};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// Runs `mla` in demo mode: the examples are addressed to the demo
+/// directory's fictitious States.
 fn mla(args: &[&str]) {
     let out = Command::new(env!("CARGO_BIN_EXE_mla"))
+        .arg("--demo")
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()

@@ -113,7 +113,7 @@ fn the_preview_shows_the_pdf_s_pages_line_for_line() {
     for example in examples() {
         let request = parse_request(&std::fs::read_to_string(&example).unwrap(), &example.display().to_string()).unwrap();
         for lang in [Lang::En, Lang::Fr, Lang::Ar, Lang::Zh] {
-            let options = Options { lang, paper: Paper::A4, date, with_original: false, revision: None };
+            let options = Options { lang, paper: Paper::A4, date, with_original: false, revision: None, mode: mla_writer::directory::demo::Mode::Demo };
             let name = format!("{} in {}", example.file_stem().unwrap().to_string_lossy(), lang.code());
             let shown = export::pages(&request, &options, today).unwrap();
             let pdf = dir.path().join(format!("{name}.pdf"));
@@ -130,7 +130,7 @@ fn a_request_with_errors_is_previewed_with_the_draft_watermark_as_it_is_exported
     let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/mla-evidence-fraud-arden-norland.json");
     let mut request = parse_request(&std::fs::read_to_string(example).unwrap(), "example").unwrap();
     let today = time::macros::date!(2026 - 11 - 27);
-    let options = Options { lang: Lang::En, paper: Paper::A4, date: time::macros::datetime!(2026-11-27 10:00 UTC), with_original: false, revision: None };
+    let options = Options { lang: Lang::En, paper: Paper::A4, date: time::macros::datetime!(2026-11-27 10:00 UTC), with_original: false, revision: None, mode: mla_writer::directory::demo::Mode::Demo };
     let complete = export::pages(&request, &options, today).unwrap();
     request.req_auth.name.clear();
     let draft = export::pages(&request, &options, today).unwrap();

@@ -358,7 +358,7 @@ fn the_seeded_demo_has_no_error_on_the_day_it_is_seeded() {
         let mut store = Store::open(&dir.path().join("demo.sqlite3")).unwrap();
         let seeded = store.seed_demo_if_empty(today).unwrap().expect("an empty database gets the demo");
         let demo = store.load_draft(&seeded.id).unwrap().request;
-        let errors: Vec<String> = checks::run(&demo, today, Lang::En)
+        let errors: Vec<String> = checks::run_in(&demo, today, mla_writer::directory::demo::Mode::Demo, Lang::En)
             .into_iter()
             .filter(|f| f.severity == checks::Severity::Error)
             .map(|f| format!("{} at {}: {}", f.code, f.path, f.message))
@@ -367,11 +367,11 @@ fn the_seeded_demo_has_no_error_on_the_day_it_is_seeded() {
         let outcome = |findings: Vec<checks::Finding>| -> Vec<(String, String)> { findings.into_iter().map(|f| (f.code.to_string(), f.path)).collect() };
         // The demo is addressed from the demo directory, so the example's
         // note that its State has no directory entry is all that differs.
-        let mut expected = outcome(checks::run(&example(), EXAMPLES_DATE, Lang::En));
+        let mut expected = outcome(checks::run_in(&example(), EXAMPLES_DATE, mla_writer::directory::demo::Mode::Demo, Lang::En));
         expected.retain(|(code, _)| code != "DIR-NO-ENTRY");
         // The demo directory is as of 1 November 2026: a year later, the
         // entry is flagged as stale, as any entry would be.
-        let mut found = outcome(checks::run(&demo, today, Lang::En));
+        let mut found = outcome(checks::run_in(&demo, today, mla_writer::directory::demo::Mode::Demo, Lang::En));
         let stale = (today - date!(2026 - 11 - 01)).whole_days() > 365;
         assert_eq!(found.iter().any(|(code, _)| code == "DIR-STALE"), stale, "seeded on {today}");
         found.retain(|(code, _)| code != "DIR-STALE");
@@ -382,7 +382,7 @@ fn the_seeded_demo_has_no_error_on_the_day_it_is_seeded() {
         assert!(deadline > today, "seeded on {today}, the deadline {deadline} is not ahead");
         // The example itself, unmoved, has a deadline that passes.
         if today >= date!(2027 - 01 - 31) {
-            assert!(checks::request_has_errors(&example(), today), "on {today} the example's deadline has passed");
+            assert!(checks::request_has_errors(&example(), today, mla_writer::directory::demo::Mode::Demo), "on {today} the example's deadline has passed");
         }
     }
 }

@@ -30,6 +30,7 @@ fn rendered_text(dir: &Path, request: &Path, lang: Lang) -> (String, usize) {
     let out = Command::new(env!("CARGO_BIN_EXE_mla"))
         .args([
             "render",
+            "--demo",
             request.to_str().unwrap(),
             "--lang",
             lang.code(),

@@ -24,6 +24,8 @@ macro_rules! command_list {
             create_follow_up(id: String) -> Draft;
             check_request(request: Request, lang: Lang) -> Vec<Finding>;
             preview_request(request: Request) -> Pages;
+            demo_mode() -> Mode;
+            set_demo_mode(mode: Mode) -> Mode;
             export_pdf(request: Request, file_name: String, append_annexes: bool) -> Option<Exported>;
             export_docx(request: Request, file_name: String) -> Option<Exported>;
             export_xliff(request: Request, target: Lang, file_name: String) -> Option<String>;

@@ -25,6 +25,7 @@
 use std::path::{Path, PathBuf};
 
 use mla_writer::checks;
+use mla_writer::directory::demo::Mode;
 use mla_writer::export;
 use mla_writer::i18n::{self, Lang};
 use mla_writer::interview;
@@ -86,7 +87,7 @@ fn marked_translation(request: &Request, target: Lang) -> String {
 fn entry(name: &str, request: &Request, with_documents: bool) -> Value {
     let findings: serde_json::Map<String, Value> = Lang::ALL
         .into_iter()
-        .map(|lang| (lang.code().to_string(), serde_json::to_value(checks::run(request, CONTRACT_DATE, lang)).unwrap()))
+        .map(|lang| (lang.code().to_string(), serde_json::to_value(checks::run_in(request, CONTRACT_DATE, Mode::Demo, lang)).unwrap()))
         .collect();
     let follow_up = match follow_up::from_preservation(request) {
         Ok(r) => json!({ "request": r }),
@@ -105,7 +106,7 @@ fn entry(name: &str, request: &Request, with_documents: bool) -> Value {
         (lang, translated)
     });
     let pages = |r: &Request| {
-        let options = export::Options { date: CONTRACT_DATE.midnight().assume_utc(), ..export::Options::for_request(r) };
+        let options = export::Options { date: CONTRACT_DATE.midnight().assume_utc(), mode: Mode::Demo, ..export::Options::for_request(r) };
         serde_json::to_value(export::pages(r, &options, CONTRACT_DATE).unwrap()).unwrap()
     };
     json!({

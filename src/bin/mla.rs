@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use mla_writer::directory::demo::Mode;
 use mla_writer::layout::Paper;
 use mla_writer::i18n::Lang;
 use mla_writer::request::read;
@@ -71,8 +72,34 @@ mod directory_cli;
 #[derive(Parser)]
 #[command(name = "mla", version = mla_writer::VERSION_LINE, about, long_about)]
 struct Cli {
+    /// Demo mode: a request addressed to a fictitious State of the demo
+    /// directory (Norland, Vestria, Calvania: the examples') is checked and
+    /// exported as any other. Without it (and without MLA_DEMO=1 in the
+    /// environment, which does the same), such a request is an error
+    /// (DIR-FICTITIOUS) and is written only as a DRAFT.
+    #[arg(long, global = true)]
+    demo: bool,
     #[command(subcommand)]
     command: Command,
+}
+
+/// The mode the CLI runs in: demo with `--demo` or `MLA_DEMO=1`, else real.
+fn mode(cli: &Cli) -> Mode {
+    if cli.demo { Mode::Demo } else { Mode::from_env() }
+}
+
+/// Why an export is a draft, in one sentence for the line the CLI prints:
+/// outside demo mode, that the request is addressed to a fictitious State;
+/// else that it still has errors.
+pub(crate) fn draft_reason(request: &mla_writer::request::Request, mode: Mode) -> String {
+    if !mode.is_demo() && mla_writer::request::addressee::fictitious(request) {
+        format!(
+            "{} is a fictitious State of the demo directory, so outside demo mode (--demo, or MLA_DEMO=1) the request is written only as a DRAFT",
+            request.req_state.trim()
+        )
+    } else {
+        "the request still has errors (see `mla check`); written as a DRAFT".to_string()
+    }
 }
 
 #[derive(Subcommand)]
@@ -1045,6 +1072,7 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
+    let mode = mode(&cli);
     match cli.command {
         Command::Render { file, output, lang, format: document_format, paper, with_original, today, append_annexes } => {
             let request = read::read_request(&file).map_err(|e| e.to_string())?;
@@ -1057,6 +1085,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             if let Some(day) = today {
                 options.date = day.midnight().assume_utc();
             }
+            options.mode = mode;
             let today = today.unwrap_or_else(checks::today);
             let export = match document_format {
                 DocumentFormat::Pdf if append_annexes => {
@@ -1070,7 +1099,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             };
             files::write_atomically(&output, &export.bytes).map_err(|e| e.to_string())?;
             if export.draft {
-                eprintln!("mla: {}: the request still has errors (see `mla check`); written as a DRAFT", file.display());
+                eprintln!("mla: {}: {}", file.display(), draft_reason(&request, mode));
             }
             if matches!(document_format, DocumentFormat::Pdf) {
                 for (path, chars) in checks::undrawable_texts(&request) {
@@ -1081,7 +1110,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Command::Check { file, format: out, today, lang } => {
             let request = read::read_request(&file).map_err(|e| e.to_string())?;
-            let findings = checks::run(&request, today.unwrap_or_else(checks::today), lang);
+            let findings = checks::run_in(&request, today.unwrap_or_else(checks::today), mode, lang);
             match out {
                 OutputFormat::Json => print_json(&serde_json::to_string_pretty(&findings).expect("findings serialise")),
                 OutputFormat::Text => {
@@ -1151,7 +1180,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Search { text, format, lang, limit } => search_cli::search(&text, format, lang, limit),
-        Command::Drafts(cmd) => drafts_cli::drafts(cmd),
+        Command::Drafts(cmd) => drafts_cli::drafts(cmd, mode),
         Command::Backup { path } => database::backup(&path),
         Command::Restore { path } => database::restore(&path),
         Command::Encryption(cmd) => database::encryption(cmd),

@@ -2,9 +2,10 @@
 //!
 //! Rules that need the directory of competent authorities read the copy of
 //! the requested State's entry the request carries
-//! ([`crate::request::addressee`]). Without one, `DIR-NO-ENTRY` says once
-//! what to add; with one that is silent on a point, the rule says what it
-//! could not check.
+//! ([`crate::request::addressee`]), through [`directory_data`]. What a rule
+//! cannot check for want of directory data (no entry, or an entry silent
+//! on the point) it records as a gap; `DIR-NO-ENTRY` says every rule's
+//! gaps in one line, with the provisions they serve ([`directory_gaps`]).
 
 use super::{blank, msg, option, state, Arg, Findings, Message, Rule, Severity};
 use crate::request::{Channel, DocumentLanguage, Instrument, Module, OffenceCategory, Request, RequestKind, TranslationStatus, TransmissionMeans, YesNoUnknown};
@@ -27,13 +28,61 @@ pub(super) fn cite(r: &Request, provision: &'static Provision) -> Arg {
     provision.for_request(r).arg()
 }
 
-/// Reports, as advice, what a rule could not check because the requested
-/// State's directory entry does not say it (each such message names the
-/// State with `{state}`). Without an entry, the rules stay silent and
-/// `DIR-NO-ENTRY` says once what to add to the directory.
-pub(super) fn not_in_entry(out: &mut Findings, r: &Request, path: &str, message: Message) {
-    if entry(r).is_some() {
-        out.push_at(Severity::Info, path.to_string(), message.arg("state", state(r)));
+/// Records what a rule could not check because the requested State's
+/// directory entry (or the directory) does not give it: `add` names the
+/// data to add (`check.DIR-NO-ENTRY.add.*`). Every rule's gaps are said
+/// together, in the one line of `DIR-NO-ENTRY` ([`directory_gaps`]).
+pub(super) fn not_in_entry(out: &mut Findings, add: Message) {
+    out.gap(add);
+}
+
+/// The code of the rule whose one line says what every rule could not
+/// check for want of directory data.
+pub(super) const DIRECTORY_GAPS: &str = "DIR-NO-ENTRY";
+
+/// The directory data the rules read: the entry the request carries for
+/// its State, or, while it names a State the directory gave no entry for,
+/// an empty one (every rule then records what it would need); none while
+/// no State is named.
+pub(super) fn directory_data(r: &Request) -> Option<&crate::directory::StateEntry> {
+    static EMPTY: std::sync::OnceLock<crate::directory::StateEntry> = std::sync::OnceLock::new();
+    match entry(r) {
+        Some(e) => Some(e),
+        None if blank(&r.req_state) => None,
+        None => Some(EMPTY.get_or_init(Default::default)),
+    }
+}
+
+/// The one line that says what to add to the directory: without an entry
+/// for the requested State (a warning), or with one that lacks data some
+/// rules need (advice); each datum named once, and the provisions of the
+/// rules that need them cited, so each check stays traceable.
+pub(super) fn directory_gaps(r: &Request, gaps: &[(&'static Rule, Message)]) -> Option<(Severity, Message)> {
+    if blank(&r.req_state) {
+        return None;
+    }
+    let mut data: Vec<&Message> = Vec::new();
+    let mut provisions: Vec<Arg> = Vec::new();
+    for (rule, add) in gaps {
+        if !data.contains(&add) {
+            data.push(add);
+        }
+        let citation = rule.provision.for_request(r);
+        if citation.cites_an_article() {
+            let cited = citation.arg();
+            if !provisions.contains(&cited) {
+                provisions.push(cited);
+            }
+        }
+    }
+    let data = list(data.into_iter().map(|m| Arg::from(m.clone())));
+    let provisions = if provisions.is_empty() { Arg::from(msg("check.DIR-NO-ENTRY.its_rules")) } else { list(provisions.into_iter()) };
+    let worded = |key| msg(key).arg("state", state(r)).arg("data", data.clone()).arg("provisions", provisions.clone());
+    match entry(r) {
+        None if gaps.is_empty() => Some((Severity::Warning, msg("check.DIR-NO-ENTRY.no_entry").arg("state", state(r)))),
+        None => Some((Severity::Warning, worded("check.DIR-NO-ENTRY.no_entry_add"))),
+        Some(_) if gaps.is_empty() => None,
+        Some(_) => Some((Severity::Info, worded("check.DIR-NO-ENTRY.partial"))),
     }
 }
 
@@ -186,16 +235,17 @@ pub(super) static RULES: &[Rule] = &[
                 out.push("basis.in_force".into(), named("check.BASIS-IN-FORCE.answered_no"));
                 return;
             }
-            let Some(e) = entry(r) else { return };
-            // The directory decides where it speaks; the drafter's "yes"
-            // answers only where it is silent.
+            // Without an entry, the drafter's "yes" answers it; else the
+            // directory decides where it speaks, the drafter's "yes" only
+            // where it is silent.
+            let Some(e) = directory_data(r) else { return };
             match addressee::in_force(e, r, c.today) {
                 Some(InForce::NotParty) => out.push("basis.primary".into(), named("check.BASIS-IN-FORCE.not_party")),
                 Some(InForce::Signatory) => out.push("basis.primary".into(), named("check.BASIS-IN-FORCE.signatory")),
                 Some(InForce::NotYet(from)) => out.push("basis.primary".into(), named("check.BASIS-IN-FORCE.not_yet").arg("date", day(&from))),
                 Some(InForce::NotUsable) => out.push("basis.primary".into(), named("check.BASIS-IN-FORCE.not_usable")),
                 Some(InForce::NotInEntry) if r.basis.in_force != Some(YesNoUnknown::Yes) => {
-                    not_in_entry(out, r, "basis.in_force", named("check.BASIS-IN-FORCE.not_in_entry"))
+                    not_in_entry(out, msg("check.DIR-NO-ENTRY.add.party_status").arg("instrument", instrument_name(r, i)))
                 }
                 Some(_) | None => {}
             }
@@ -229,7 +279,7 @@ pub(super) static RULES: &[Rule] = &[
         summary: "Reservations and declarations of the requested State under the basis are taken into account (needs the directory).",
         check: |c, out| {
             let r = c.request;
-            let (Some(i), Some(e)) = (r.basis.primary, entry(r)) else { return };
+            let (Some(i), Some(e)) = (r.basis.primary, directory_data(r)) else { return };
             if !is_treaty(i) || i == Instrument::Bilateral {
                 return;
             }
@@ -242,7 +292,7 @@ pub(super) static RULES: &[Rule] = &[
                     );
                 }
                 Some(status) if status.party != PartyStatus::Unknown => {}
-                _ => not_in_entry(out, r, "basis.primary", msg("check.BASIS-RESERVATION.not_in_entry").arg("instrument", instrument_name(r, i))),
+                _ => not_in_entry(out, msg("check.DIR-NO-ENTRY.add.reservations").arg("instrument", instrument_name(r, i))),
             }
         },
     },
@@ -378,14 +428,10 @@ pub(super) static RULES: &[Rule] = &[
                     msg("check.UNTOC-18-13-channel.none").arg("state", state(r)).arg("provision", cite(r, &CHANNEL)),
                 ),
                 Some(ch) => {
-                    let Some(e) = entry(r) else { return };
+                    let Some(e) = directory_data(r) else { return };
                     let allowed = addressee::allowed_channels(e, r);
                     if allowed.is_empty() {
-                        let message = match r.basis.primary {
-                            Some(i) => msg("check.UNTOC-18-13-channel.not_in_entry_under").arg("instrument", instrument_name(r, i)),
-                            None => msg("check.UNTOC-18-13-channel.not_in_entry"),
-                        };
-                        not_in_entry(out, r, "channel.route", message.arg("channel", option(ch)));
+                        not_in_entry(out, msg("check.DIR-NO-ENTRY.add.channels"));
                     } else if !allowed.contains(&ch) {
                         out.push(
                             "channel.route".into(),
@@ -415,14 +461,14 @@ pub(super) static RULES: &[Rule] = &[
                     "channel.route".into(),
                     msg("check.UNTOC-18-13-interpol.not_urgent").arg("state", state(r)).arg("provision", cite(r, &INTERPOL)),
                 );
-            } else if let Some(e) = entry(r) {
+            } else if let Some(e) = directory_data(r) {
                 match addressee::channel_rules(e, r).into_iter().find_map(|c| c.interpol_urgent.filter(|a| *a != Acceptance::Unknown)) {
                     Some(Acceptance::No) => out.push(
                         "channel.route".into(),
                         msg("check.UNTOC-18-13-interpol.refused").arg("state", state(r)).arg("provision", cite(r, &INTERPOL)),
                     ),
                     Some(_) => {}
-                    None => not_in_entry(out, r, "channel.route", msg("check.UNTOC-18-13-interpol.not_in_entry")),
+                    None => not_in_entry(out, msg("check.DIR-NO-ENTRY.add.interpol")),
                 }
             }
         },
@@ -458,7 +504,7 @@ pub(super) static RULES: &[Rule] = &[
                     out.push(path.into(), msg("check.UNTOC-18-14-lang.none").arg("state", state(r)).arg("provision", cite(r, &LANGUAGE)));
                 }
                 Some(language) => {
-                    let Some(e) = entry(r) else { return };
+                    let Some(e) = directory_data(r) else { return };
                     let accepted = addressee::accepted_languages(e, r);
                     let is_accepted = match r.lang.request.and_then(DocumentLanguage::code) {
                         Some(code) => accepted.iter().any(|a| a.lang == code),
@@ -467,7 +513,7 @@ pub(super) static RULES: &[Rule] = &[
                         None => accepted.iter().any(|a| DocumentLanguage::from_code(&a.lang).is_none()),
                     };
                     if accepted.is_empty() {
-                        not_in_entry(out, r, "lang.request", msg("check.UNTOC-18-14-lang.not_in_entry").arg("language", language));
+                        not_in_entry(out, msg("check.DIR-NO-ENTRY.add.languages"));
                     } else if !is_accepted {
                         out.push(
                             "lang.request".into(),
@@ -525,14 +571,14 @@ pub(super) static RULES: &[Rule] = &[
             match r.translation.status {
                 Some(TranslationStatus::Certified) => {}
                 Some(TranslationStatus::Done) => {
-                    let Some(e) = entry(r) else { return };
+                    let Some(e) = directory_data(r) else { return };
                     match addressee::language_rules(e, r).into_iter().find_map(|l| l.certified_translation) {
                         Some(true) => out.push(
                             "translation.status".into(),
                             msg("check.UNTOC-18-14-trans.certified").arg("state", state(r)).arg("provision", cite(r, &TRANSLATION)),
                         ),
                         Some(false) => {}
-                        None => not_in_entry(out, r, "translation.status", msg("check.UNTOC-18-14-trans.not_in_entry")),
+                        None => not_in_entry(out, msg("check.DIR-NO-ENTRY.add.certified_translation")),
                     }
                 }
                 _ => out.push(
@@ -550,16 +596,10 @@ pub(super) static RULES: &[Rule] = &[
         code: "DIR-NO-ENTRY",
         severity: Severity::Warning,
         provision: cites!(; "Directory of competent authorities"),
-        summary: "The directory has a record for the requested State.",
-        check: |c, out| {
-            let r = c.request;
-            if !blank(&r.req_state) && entry(r).is_none() {
-                out.push(
-                    "req_state".into(),
-                    msg("check.DIR-NO-ENTRY.no_entry").arg("state", state(r)),
-                );
-            }
-        },
+        summary: "The directory has a record for the requested State, with what the other rules need of it: one line says what to add and which provisions it serves.",
+        // Worded by `run_unworded` from the gaps every rule records
+        // (`directory_gaps`), at this rule's place in the catalogue.
+        check: |_, _| {},
     },
     Rule {
         code: "DIR-STALE",
@@ -590,13 +630,25 @@ pub(super) static RULES: &[Rule] = &[
         },
     },
     Rule {
+        code: "DIR-FICTITIOUS",
+        severity: Severity::Error,
+        provision: cites!(; "Directory of competent authorities"),
+        summary: "Outside demo mode, a request is not addressed to a fictitious State of the demo directory (it would leave only as a draft).",
+        check: |c, out| {
+            let r = c.request;
+            if !c.mode.is_demo() && addressee::fictitious(r) {
+                out.push("req_state".into(), msg("check.DIR-FICTITIOUS.outside_demo").arg("state", state(r)));
+            }
+        },
+    },
+    Rule {
         code: "TRANSMIT-SECURITY",
         severity: Severity::Warning,
         provision: cites!(BUDAPEST "Budapest Convention art. 25(3)"; "Directory"),
         summary: "Electronic transmission meets the requested State's requirements for encryption and electronic signature (needs the directory).",
         check: |c, out| {
             let r = c.request;
-            let (Some(m), Some(e)) = (r.channel.means, entry(r)) else { return };
+            let (Some(m), Some(e)) = (r.channel.means, directory_data(r)) else { return };
             let means = addressee::accepted_means(e, r);
             if !means.is_empty() && !means.contains(&m) {
                 out.push(
@@ -626,7 +678,7 @@ pub(super) static RULES: &[Rule] = &[
                 }
             }
             if encryption.is_none() || signature.is_none() {
-                not_in_entry(out, r, "channel.means", msg("check.TRANSMIT-SECURITY.not_in_entry").arg("means", option(m)));
+                not_in_entry(out, msg("check.DIR-NO-ENTRY.add.security"));
             }
         },
     },
@@ -635,7 +687,7 @@ pub(super) static RULES: &[Rule] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::tests::{example, found, only_finding, run, silent, with_empty_entry, with_demo_entry, Example::{self, Mla, Preservation, Emergency, Transfer}};
+    use crate::checks::tests::{example, found, gap, only_finding, run, silent, with_empty_entry, with_demo_entry, Example::{self, Mla, Preservation, Emergency, Transfer}};
 
     #[test]
     fn examples_raise_no_errors_and_only_directory_warnings_from_this_section() {
@@ -665,7 +717,7 @@ mod tests {
     #[test]
     fn treaty_basis_in_force_could_not_be_confirmed() {
         let r = with_empty_entry(example(Mla));
-        let f = only_finding(&r, "BASIS-IN-FORCE", Severity::Info, "basis.in_force");
+        let f = gap(&r, "BASIS-IN-FORCE", "its status under");
         assert!(f.message.contains("Kingdom of Norland"));
     }
 
@@ -678,7 +730,7 @@ mod tests {
 
     #[test]
     fn reservations_under_a_convention_could_not_be_checked() {
-        only_finding(&with_empty_entry(example(Preservation)), "BASIS-RESERVATION", Severity::Info, "basis.primary");
+        gap(&with_empty_entry(example(Preservation)), "BASIS-RESERVATION", "its reservations and declarations under");
     }
 
     #[test]
@@ -791,8 +843,7 @@ mod tests {
 
     #[test]
     fn chosen_channel_could_not_be_checked_against_the_directory() {
-        let f = only_finding(&with_empty_entry(example(Mla)), "UNTOC-18-13-channel", Severity::Info, "channel.route");
-        assert!(f.message.starts_with("Could not check"));
+        gap(&with_empty_entry(example(Mla)), "UNTOC-18-13-channel", "the channels it accepts");
     }
 
     #[test]
@@ -801,7 +852,7 @@ mod tests {
         r.channel.route = Some(Channel::Interpol);
         only_finding(&r, "UNTOC-18-13-interpol", Severity::Warning, "channel.route");
         r.urgency.flag = true;
-        only_finding(&r, "UNTOC-18-13-interpol", Severity::Info, "channel.route");
+        gap(&r, "UNTOC-18-13-interpol", "through INTERPOL");
         assert!(found(&example(Transfer), "UNTOC-18-13-interpol").is_empty());
     }
 
@@ -821,7 +872,7 @@ mod tests {
         only_finding(&r, "UNTOC-18-14-lang", Severity::Error, "lang.request");
         r.lang.request = Some(DocumentLanguage::Other);
         only_finding(&r, "UNTOC-18-14-lang", Severity::Error, "lang.request_other");
-        only_finding(&with_empty_entry(example(Emergency)), "UNTOC-18-14-lang", Severity::Info, "lang.request");
+        gap(&with_empty_entry(example(Emergency)), "UNTOC-18-14-lang", "the languages it accepts");
     }
 
     #[test]
@@ -834,8 +885,7 @@ mod tests {
         assert!(f.message.contains("Norwegian") && f.message.contains("English") && f.message.contains("(CETS 224 art. 4)"), "{}", f.message);
         r.lang.drafting = Some(DocumentLanguage::Fr);
         assert!(found(&r, "UNTOC-18-14-fixed")[0].message.contains("French"));
-        let lang = found(&r, "UNTOC-18-14-lang");
-        assert!(lang[0].message.contains("\"Norwegian\""), "{}", lang[0].message);
+        gap(&r, "UNTOC-18-14-lang", "the languages it accepts");
     }
 
     #[test]
@@ -850,7 +900,7 @@ mod tests {
     fn uncertified_translation_could_not_be_checked() {
         let mut r = with_empty_entry(example(Transfer));
         r.translation.status = Some(TranslationStatus::Done);
-        only_finding(&r, "UNTOC-18-14-trans", Severity::Info, "translation.status");
+        gap(&r, "UNTOC-18-14-trans", "certified translation");
     }
 
     #[test]
@@ -868,9 +918,32 @@ mod tests {
         assert!(found(&r, "DIR-NO-ENTRY").is_empty());
     }
 
+    /// The class of requests addressed to a fictitious State: outside demo
+    /// mode each is an error (so it exports only as a draft) that says why
+    /// and what to do, whichever way the State is known to be fictitious;
+    /// in demo mode, and for a real State, nothing.
+    #[test]
+    fn outside_demo_mode_a_request_to_a_fictitious_state_is_an_error() {
+        use crate::checks::tests::run_real;
+        let one = |r: &Request| -> Vec<_> { run_real(r).into_iter().filter(|f| f.code == "DIR-FICTITIOUS").collect() };
+        for r in [example(Mla), with_demo_entry(example(Mla), "XN"), { let mut r = example(Mla); r.req_state = "XQ".into(); r }] {
+            let f = one(&r);
+            assert_eq!(f.len(), 1, "{f:?}");
+            assert_eq!((f[0].severity, f[0].path.as_str()), (Severity::Error, "req_state"));
+            assert!(f[0].message.contains("fictitious") && f[0].message.contains("draft") && f[0].message.contains("demo mode"), "{}", f[0].message);
+            silent(&r, "DIR-FICTITIOUS");
+        }
+        let mut real = example(Mla);
+        real.req_state = "France".into();
+        assert!(one(&real).is_empty());
+        let fr = crate::checks::run_in(&example(Mla), crate::checks::tests::today(), crate::directory::demo::Mode::Real, crate::i18n::Lang::Fr);
+        let f = fr.iter().find(|f| f.code == "DIR-FICTITIOUS").expect("in French too");
+        assert!(f.message.contains("fictif"), "{}", f.message);
+    }
+
     #[test]
     fn electronic_transmission_security_could_not_be_checked() {
-        only_finding(&with_empty_entry(example(Emergency)), "TRANSMIT-SECURITY", Severity::Info, "channel.means");
+        gap(&with_empty_entry(example(Emergency)), "TRANSMIT-SECURITY", "encryption or an electronic signature");
         assert!(found(&example(Transfer), "TRANSMIT-SECURITY").is_empty());
     }
     /// The class of the directory rules: with the requested State's entry,
@@ -914,7 +987,7 @@ mod tests {
         silent(&r, "BASIS-IN-FORCE");
         let entry = r.req_state_entry.as_mut().unwrap();
         entry.instrument_status.retain(|s| s.instrument != "UNTOC");
-        only_finding(&r, "BASIS-IN-FORCE", Severity::Info, "basis.in_force");
+        gap(&r, "BASIS-IN-FORCE", "its status under");
         r.req_state_entry.as_mut().unwrap().instrument_status.push(crate::directory::InstrumentStatus {
             instrument: "UNTOC".into(),
             party: PartyStatus::No,
@@ -943,18 +1016,50 @@ mod tests {
         silent(&example(Mla), "DIR-NO-SOURCE");
     }
 
-    /// Without an entry, the rules that need one stay silent and one line
-    /// says what to add; with an empty entry, each says what it could not check.
+    /// The class of the directory's gaps: whatever the rules could not
+    /// check for want of directory data is said in exactly one line, that
+    /// names each datum to add and cites the provisions it serves; without
+    /// an entry (a warning) and with a partial one (advice) alike, and no
+    /// rule says "could not check" on its own. A full entry leaves none.
     #[test]
-    fn without_an_entry_one_line_says_what_to_add_to_the_directory() {
+    fn the_directory_data_a_request_lacks_is_said_in_one_line() {
+        let one_line = |r: &Request, severity: Severity| -> crate::checks::Finding {
+            let all = run(r);
+            assert!(all.iter().all(|f| !f.message.starts_with("Could not")), "{all:?}");
+            let lines: Vec<_> = all.into_iter().filter(|f| f.code == "DIR-NO-ENTRY").collect();
+            assert_eq!(lines.len(), 1, "{lines:?}");
+            assert_eq!((lines[0].severity, lines[0].path.as_str()), (severity, "req_state"));
+            lines.into_iter().next().unwrap()
+        };
+        // No entry: what to add, and why.
         let r = example(Mla);
-        let notes: Vec<_> = run(&r).into_iter().filter(|f| f.message.starts_with("Could not")).collect();
-        assert!(notes.is_empty(), "{notes:?}");
-        let f = only_finding(&r, "DIR-NO-ENTRY", Severity::Warning, "req_state");
-        assert!(f.message.contains("Add Kingdom of Norland to the directory"), "{}", f.message);
-        let empty = with_empty_entry(r);
-        silent(&empty, "DIR-NO-ENTRY");
-        assert!(run(&empty).iter().any(|f| f.message.starts_with("Could not")));
+        let f = one_line(&r, Severity::Warning);
+        for words in ["add Kingdom of Norland to the directory with", "its status under United Nations Convention against Transnational Organized Crime", "the channels it accepts", "the languages it accepts", "UNTOC art. 18(13)", "UNTOC art. 18(14)"] {
+            assert!(f.message.contains(words), "{words:?} not in {}", f.message);
+        }
+        // A partial entry: only what it lacks.
+        let mut partial = with_demo_entry(example(Mla), "XN");
+        silent(&partial, "DIR-NO-ENTRY");
+        let entry = partial.req_state_entry.as_mut().unwrap();
+        entry.languages.clear();
+        entry.channels.clear();
+        let f = one_line(&partial, Severity::Info);
+        assert!(f.message.starts_with("The directory entry of Kingdom of Norland does not give the channels it accepts, the languages it accepts, "), "{}", f.message);
+        assert!(f.message.ends_with("add them to check what UNTOC art. 18(13), UNTOC art. 18(14) require."), "{}", f.message);
+        assert!(!f.message.contains("status under"), "{}", f.message);
+        silent(&partial, "UNTOC-18-13-channel");
+        silent(&partial, "UNTOC-18-14-lang");
+        // An empty entry: every datum, once, in one line.
+        let f = one_line(&with_empty_entry(example(Mla)), Severity::Info);
+        assert_eq!(f.message.matches("the languages it accepts").count(), 1, "{}", f.message);
+        // Worded in the interface language.
+        let fr = crate::checks::run_in(&example(Mla), crate::checks::tests::today(), crate::directory::demo::Mode::Demo, crate::i18n::Lang::Fr);
+        let f = fr.iter().find(|f| f.code == "DIR-NO-ENTRY").unwrap();
+        assert!(f.message.contains("les langues qu'il accepte"), "{}", f.message);
+        // No State named: nothing to add.
+        let mut none = example(Mla);
+        none.req_state.clear();
+        silent(&none, "DIR-NO-ENTRY");
     }
 
     /// The class of the answer `basis.in_force`: "no" is an error whatever
@@ -970,12 +1075,14 @@ mod tests {
         let mut r = with_demo_entry(example(Mla), "XN");
         r.basis.in_force = Some(YesNoUnknown::No);
         only_finding(&r, "BASIS-IN-FORCE", Severity::Error, "basis.in_force");
-        // The entry silent: "unknown" says it could not confirm, "yes" settles it.
+        // The entry silent: "unknown" leaves it to the directory's one line
+        // (what to add), "yes" settles it.
         r.req_state_entry.as_mut().unwrap().instrument_status.retain(|s| s.instrument != "UNTOC");
         r.basis.in_force = Some(YesNoUnknown::Unknown);
-        only_finding(&r, "BASIS-IN-FORCE", Severity::Info, "basis.in_force");
+        gap(&r, "BASIS-IN-FORCE", "its status under");
         r.basis.in_force = Some(YesNoUnknown::Yes);
         silent(&r, "BASIS-IN-FORCE");
+        assert!(found(&r, "DIR-NO-ENTRY").iter().all(|f| !f.message.contains("its status under")), "a yes answers what the entry leaves unsaid");
         // The entry says it is not in force: a "yes" does not hide it.
         r.req_state_entry.as_mut().unwrap().instrument_status.push(crate::directory::InstrumentStatus {
             instrument: "UNTOC".into(),

@@ -340,7 +340,7 @@ pub(super) static RULES: &[Rule] = &[
                 out.push("sign.authentication".into(), msg("check.SIGN-AUTH.reciprocity").arg("state", state(r)));
             }
             let authenticated = s.seal || s.e_signature || matches!(s.authentication, Some(Authentication::Apostille | Authentication::Legalisation));
-            let Some(e) = crate::request::addressee::entry(r).filter(|_| !blank(&s.name)) else { return };
+            let Some(e) = super::basis::directory_data(r).filter(|_| !blank(&s.name)) else { return };
             use crate::directory::AuthenticationForm as Form;
             match e.requirements.authentication {
                 Some(Form::Seal) if !s.seal => out.push("sign.seal".into(), msg("check.SIGN-AUTH.seal").arg("state", state(r))),
@@ -351,7 +351,7 @@ pub(super) static RULES: &[Rule] = &[
                     out.push("sign.authentication".into(), msg("check.SIGN-AUTH.legalisation").arg("state", state(r)))
                 }
                 Some(_) => {}
-                None if !authenticated => super::basis::not_in_entry(out, r, "sign.seal", msg("check.SIGN-AUTH.not_in_entry")),
+                None if !authenticated => super::basis::not_in_entry(out, msg("check.DIR-NO-ENTRY.add.authentication")),
                 None => {}
             }
         },
@@ -363,17 +363,14 @@ pub(super) static RULES: &[Rule] = &[
         summary: "A request from a non-judicial authority is validated by a judge or prosecutor where the requested State requires it.",
         check: |c, out| {
             let r = c.request;
-            let key = match r.req_auth.authority_type {
-                Some(AuthorityType::Police) => "check.SIGN-VALIDATION.police",
-                Some(AuthorityType::Other) => "check.SIGN-VALIDATION.other",
-                _ => return,
-            };
-            if blank(&r.sign.validating_auth) && !blank(&r.req_state) {
-                out.push_at(
-                    Severity::Info,
-                    "sign.validating_auth".into(),
-                    msg(key).arg("state", state(r)),
-                );
+            if !matches!(r.req_auth.authority_type, Some(AuthorityType::Police | AuthorityType::Other)) || !blank(&r.sign.validating_auth) {
+                return;
+            }
+            let Some(e) = super::basis::directory_data(r) else { return };
+            match e.requirements.validation_required {
+                Some(true) => out.push("sign.validating_auth".into(), msg("check.SIGN-VALIDATION.required").arg("state", state(r))),
+                Some(false) => {}
+                None => super::basis::not_in_entry(out, msg("check.DIR-NO-ENTRY.add.validation")),
             }
         },
     },
@@ -576,7 +573,7 @@ pub(super) static RULES: &[Rule] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::tests::{example, found, only_finding, reports, silent, run, with_empty_entry, Example::{self, Mla, Preservation}};
+    use crate::checks::tests::{example, gap, found, only_finding, reports, silent, run, with_empty_entry, Example::{self, Mla, Preservation}};
     use crate::request::mla::Search;
     use crate::request::{Attachment, Module, Person, RelatedRequest};
 
@@ -692,7 +689,7 @@ mod tests {
     fn unsealed_unsigned_request_reports_authentication_not_checked() {
         let mut r = with_empty_entry(example(Mla));
         r.sign.seal = false;
-        reports(&r, "SIGN-AUTH", Severity::Info, "sign.seal");
+        gap(&r, "SIGN-AUTH", "the authentication it requires");
         let mut apostille = r.clone();
         apostille.req_state_entry.as_mut().unwrap().requirements.authentication = Some(crate::directory::AuthenticationForm::Apostille);
         only_finding(&apostille, "SIGN-AUTH", Severity::Error, "sign.authentication");
@@ -707,7 +704,12 @@ mod tests {
     fn police_request_reports_validation_not_checked() {
         let mut r = example(Mla);
         r.req_auth.authority_type = Some(AuthorityType::Police);
-        reports(&r, "SIGN-VALIDATION", Severity::Info, "sign.validating_auth");
+        gap(&r, "SIGN-VALIDATION", "validated by a judge or prosecutor");
+        let mut required = with_empty_entry(r.clone());
+        required.req_state_entry.as_mut().unwrap().requirements.validation_required = Some(true);
+        only_finding(&required, "SIGN-VALIDATION", Severity::Error, "sign.validating_auth");
+        required.req_state_entry.as_mut().unwrap().requirements.validation_required = Some(false);
+        silent(&required, "SIGN-VALIDATION");
         r.sign.validating_auth = "Ms Lena Ortiz, Senior Prosecutor".into();
         silent(&r, "SIGN-VALIDATION");
         silent(&example(Mla), "SIGN-VALIDATION");

@@ -3,15 +3,17 @@
 //! A rule missing from [`CASES`] fails the test: adding a rule means adding
 //! its line here.
 
-use super::tests::{example, run, Example};
+use super::tests::{example, Example};
 use Example::{Emergency, Mla, Preservation, Transfer};
 use super::{rules, Finding};
+use crate::directory::demo::Mode;
+use crate::directory::{AuthorityRole, DualCriminalityStance, PartyStatus};
 use crate::request::emergency::EmergencyRoute;
 use crate::request::mla::{
     Appearance, ControlledDelivery, DetaineeTransfer, Freezing, HearingCapacity, JointTeam, OtherAssistance, RealTime, RecordClass, Records, Search,
     Service, Statement, StoredData, Tracing, Videoconference,
 };
-use crate::request::{
+use crate::request::{TransmissionMeans, 
     Attachment, AttachmentType, AuthorityType, Channel, DataCategory, DataSpec, DocumentLanguage, Instrument, Module, OffenceCategory, Person, PersonRole, PersonType,
     AdditionalInformation, CertificateGround, RelatedRequest, Request, RequestStatus, StatusChange, TranslationStatus, YesNoUnknown,
 };
@@ -77,10 +79,18 @@ struct Case {
     code: &'static str,
     fires_on: (Example, Change),
     silent_on: (Example, Change),
+    /// The mode both are checked in: demo mode, as the examples are
+    /// addressed to the demo pack's States, unless the rule is about it.
+    mode: Mode,
 }
 
 const fn case(code: &'static str, fires_on: (Example, Change), silent_on: (Example, Change)) -> Case {
-    Case { code, fires_on, silent_on }
+    Case { code, fires_on, silent_on, mode: Mode::Demo }
+}
+
+/// A case checked outside demo mode.
+const fn case_outside_demo(code: &'static str, fires_on: (Example, Change), silent_on: (Example, Change)) -> Case {
+    Case { code, fires_on, silent_on, mode: Mode::Real }
 }
 
 static CASES: &[Case] = &[
@@ -142,8 +152,15 @@ static CASES: &[Case] = &[
     case("UNTOC-18-15-f", (Mla, |r| r.purpose.statement.clear()), (Mla, as_is)),
     case("SIGN-BLOCK", (Emergency, |r| r.sign.place.clear()), (Emergency, as_is)),
     // B. Legal basis, channel, language, directory
-    case("BASIS-IN-FORCE", (Mla, empty_entry), (Mla, demo_entry)),
-    case("BASIS-RESERVATION", (Preservation, empty_entry), (Preservation, as_is)),
+    case(
+        "BASIS-IN-FORCE",
+        (Mla, |r| {
+            demo_entry(r);
+            r.req_state_entry.as_mut().unwrap().instrument_status.iter_mut().filter(|s| s.instrument == "UNTOC").for_each(|s| s.party = PartyStatus::No);
+        }),
+        (Mla, demo_entry),
+    ),
+    case("BASIS-RESERVATION", (Preservation, demo_entry), (Preservation, as_is)),
     case(
         "UNTOC-18-7-treaty",
         (Mla, treaty_with_arden),
@@ -180,7 +197,15 @@ static CASES: &[Case] = &[
         (Mla, demo_entry),
     ),
     case("DIR-NO-SOURCE", (Mla, empty_entry), (Mla, demo_entry)),
-    case("TRANSMIT-SECURITY", (Emergency, empty_entry), (Transfer, as_is)),
+    case_outside_demo("DIR-FICTITIOUS", (Mla, as_is), (Mla, |r| r.req_state = "France".into())),
+    case(
+        "TRANSMIT-SECURITY",
+        (Mla, |r| {
+            demo_entry(r);
+            r.channel.means = Some(TransmissionMeans::Fax);
+        }),
+        (Transfer, as_is),
+    ),
     // C. Offences, dual criminality, refusal risks
     case(
         "OFF-TEXT",
@@ -202,7 +227,8 @@ static CASES: &[Case] = &[
     case(
         "DIR-DC-REQUIRED",
         (Mla, |r| {
-            empty_entry(r);
+            demo_entry(r);
+            r.req_state_entry.as_mut().unwrap().requirements.dual_criminality = Some(DualCriminalityStance::RequiredAll);
             r.mla.modules = vec![Module::Statements];
             r.dual_crim.statement.clear();
         }),
@@ -557,7 +583,14 @@ static CASES: &[Case] = &[
         (Preservation, as_is),
     ),
     case("BUD-29-5-pol", (Preservation, |r| r.offences[0].category_flags.push(OffenceCategory::Political)), (Preservation, as_is)),
-    case("BUD-35-poc", (Preservation, empty_entry), (Preservation, demo_entry)),
+    case(
+        "BUD-35-poc",
+        (Preservation, |r| {
+            demo_entry(r);
+            r.req_state_entry.as_mut().unwrap().authorities.retain(|a| !a.roles.contains(&AuthorityRole::PointOfContact247));
+        }),
+        (Preservation, demo_entry),
+    ),
     case(
         "BUD-30-path",
         (Preservation, |r| {
@@ -570,8 +603,9 @@ static CASES: &[Case] = &[
     case(
         "CETS224-PARTY",
         (Emergency, |r| {
-            empty_entry(r);
+            demo_entry(r);
             r.basis.primary = Some(Instrument::Budapest);
+            r.req_state_entry.as_mut().unwrap().instrument_status.iter_mut().filter(|s| s.instrument == "CETS_224").for_each(|s| s.party = PartyStatus::Signatory);
         }),
         (Emergency, as_is),
     ),
@@ -684,6 +718,8 @@ static CASES: &[Case] = &[
     case(
         "SIGN-VALIDATION",
         (Mla, |r| {
+            demo_entry(r);
+            r.req_state_entry.as_mut().unwrap().requirements.validation_required = Some(true);
             r.req_auth.authority_type = Some(AuthorityType::Police);
             r.sign.validating_auth.clear();
         }),
@@ -734,10 +770,10 @@ static CASES: &[Case] = &[
     ),
 ];
 
-fn findings(code: &str, (kind, change): (Example, Change)) -> Vec<Finding> {
+fn findings(code: &str, (kind, change): (Example, Change), mode: Mode) -> Vec<Finding> {
     let mut r = example(kind);
     change(&mut r);
-    run(&r).into_iter().filter(|f| f.code == code).collect()
+    super::run_in(&r, super::tests::today(), mode, crate::i18n::Lang::En).into_iter().filter(|f| f.code == code).collect()
 }
 
 #[test]
@@ -749,10 +785,10 @@ fn every_rule_has_a_case_that_fires_it_and_one_that_does_not() {
             problems.push(format!("{}: {} cases in the table, expected one", rule.code, cases.len()));
             continue;
         };
-        if findings(case.code, case.fires_on).is_empty() {
+        if findings(case.code, case.fires_on, case.mode).is_empty() {
             problems.push(format!("{}: does not fire on the changed {:?} example", case.code, case.fires_on.0));
         }
-        let silent = findings(case.code, case.silent_on);
+        let silent = findings(case.code, case.silent_on, case.mode);
         if !silent.is_empty() {
             problems.push(format!("{}: fires on the {:?} example meant to be silent: {silent:?}", case.code, case.silent_on.0));
         }
@@ -771,16 +807,16 @@ fn every_rule_has_a_case_that_fires_it_and_one_that_does_not() {
 fn every_message_of_the_cases_is_worded_in_every_language() {
     use crate::i18n::Lang;
     let today = super::tests::today();
-    let mut requests: Vec<Request> = Example::ALL.into_iter().map(example).collect();
-    requests.push(Request::default());
+    let mut requests: Vec<(Request, Mode)> = Example::ALL.into_iter().map(|e| (example(e), Mode::Demo)).collect();
+    requests.push((Request::default(), Mode::Real));
     for case in CASES {
         let mut r = example(case.fires_on.0);
         (case.fires_on.1)(&mut r);
-        requests.push(r);
+        requests.push((r, case.mode));
     }
     let mut problems = Vec::new();
-    for r in &requests {
-        for (rule, _, path, message) in super::run_unworded(r, today) {
+    for (r, mode) in &requests {
+        for (rule, _, path, message) in super::run_unworded(r, today, *mode) {
             for lang in Lang::ALL {
                 let worded = message.render(lang);
                 let leak = worded.contains("check.") || !crate::i18n::placeholders::placeholders(&worded).is_empty();
@@ -804,7 +840,7 @@ fn every_message_key_of_the_cases_is_in_every_catalogue() {
     for case in CASES {
         let mut r = example(case.fires_on.0);
         (case.fires_on.1)(&mut r);
-        for (_, _, _, message) in super::run_unworded(&r, today) {
+        for (_, _, _, message) in super::run_unworded(&r, today, case.mode) {
             keys.extend(message.keys());
         }
     }

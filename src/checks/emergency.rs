@@ -19,12 +19,12 @@ pub(super) static RULES: &[Rule] = &[
             if r.kind != RequestKind::EmergencyDisclosure || r.basis.primary == Some(Instrument::Cets224) {
                 return;
             }
-            let Some(e) = crate::request::addressee::entry(r) else { return };
+            let Some(e) = super::basis::directory_data(r) else { return };
             use crate::directory::PartyStatus;
             match e.instrument_status.iter().find(|s| s.instrument == "CETS_224").map(|s| s.party) {
                 Some(PartyStatus::Yes) => {}
                 Some(PartyStatus::No | PartyStatus::Signatory) => out.push("req_state".into(), msg("check.CETS224-PARTY.not_party").arg("state", state(r))),
-                Some(PartyStatus::Unknown) | None => super::basis::not_in_entry(out, r, "req_state", msg("check.CETS224-PARTY.not_in_entry")),
+                Some(PartyStatus::Unknown) | None => super::basis::not_in_entry(out, msg("check.DIR-NO-ENTRY.add.cets224")),
             }
         },
     },
@@ -173,7 +173,7 @@ pub(super) static RULES: &[Rule] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::tests::{example, found, only_finding, reports, run, silent, with_demo_entry, with_empty_entry, Example::Emergency};
+    use crate::checks::tests::{example, gap, found, only_finding, reports, run, silent, with_demo_entry, with_empty_entry, Example::Emergency};
     use crate::request::Offence;
 
     #[test]
@@ -190,7 +190,7 @@ mod tests {
         let mut r = with_empty_entry(example(Emergency));
         assert!(found(&r, "CETS224-PARTY").is_empty(), "BASIS-IN-FORCE covers a CETS 224 basis");
         r.basis.primary = Some(Instrument::Budapest);
-        reports(&r, "CETS224-PARTY", Severity::Info, "req_state");
+        gap(&r, "CETS224-PARTY", "its status under CETS 224");
         let mut norland = with_demo_entry(r.clone(), "XN");
         silent(&norland, "CETS224-PARTY");
         let status = norland.req_state_entry.as_mut().unwrap().instrument_status.iter_mut().find(|s| s.instrument == "CETS_224").unwrap();

@@ -33,6 +33,7 @@ use serde::Serialize;
 use time::Date;
 use ts_rs::TS;
 
+use crate::directory::demo::Mode;
 use crate::i18n::{self, Lang};
 use crate::request::{Person, Request, Vocabulary};
 
@@ -84,6 +85,8 @@ pub struct Context<'a> {
     pub request: &'a Request,
     /// The date the request is checked on.
     pub today: Date,
+    /// Whether the app runs in demo mode (passed in, like the date).
+    pub mode: Mode,
 }
 
 /// A message of a finding before it is worded: a key of the checks
@@ -195,9 +198,12 @@ impl Message {
     }
 }
 
-/// The findings of one rule while it runs.
+/// The findings of one rule while it runs, and what it could not check
+/// for want of directory data (its gaps, said together in one line:
+/// `DIR-NO-ENTRY`).
 pub struct Findings {
     raw: Vec<(Option<Severity>, String, Message)>,
+    gaps: Vec<Message>,
 }
 
 impl Findings {
@@ -210,6 +216,14 @@ impl Findings {
     /// (for rules whose severity depends on the case, e.g. OFF-TEXT).
     pub fn push_at(&mut self, severity: Severity, path: String, message: Message) {
         self.raw.push((Some(severity), path, message));
+    }
+
+    /// Records that the rule could not check the request for want of the
+    /// directory data `add` names ("the languages it accepts"): not a
+    /// finding of its own, but a part of the one line of `DIR-NO-ENTRY`,
+    /// which cites this rule's provision.
+    pub fn gap(&mut self, add: Message) {
+        self.gaps.push(add);
     }
 
     /// Reports `message` about `path` when `value` is blank.
@@ -296,23 +310,40 @@ pub fn rules() -> impl Iterator<Item = &'static Rule> {
     .flatten()
 }
 
-/// Runs every rule over a request checked on `today`, before wording: each
-/// finding's rule, severity, path and message. In catalogue order.
-pub fn run_unworded(request: &Request, today: Date) -> Vec<(&'static Rule, Severity, String, Message)> {
-    let context = Context { request, today };
-    let mut findings = Vec::new();
+/// Runs every rule over a request checked on `today` in `mode`, before
+/// wording: each finding's rule, severity, path and message. In catalogue
+/// order.
+pub fn run_unworded(request: &Request, today: Date, mode: Mode) -> Vec<(&'static Rule, Severity, String, Message)> {
+    let context = Context { request, today, mode };
+    let mut ran = Vec::new();
+    let mut gaps = Vec::new();
     for rule in rules() {
-        let mut out = Findings { raw: Vec::new() };
+        let mut out = Findings { raw: Vec::new(), gaps: Vec::new() };
         (rule.check)(&context, &mut out);
-        findings.extend(out.raw.into_iter().map(|(severity, path, message)| (rule, severity.unwrap_or(rule.severity), path, message)));
+        gaps.extend(out.gaps.into_iter().map(|add| (rule, add)));
+        ran.push((rule, out.raw));
+    }
+    let mut findings = Vec::new();
+    for (rule, raw) in ran {
+        if rule.code == basis::DIRECTORY_GAPS {
+            findings.extend(basis::directory_gaps(request, &gaps).map(|(severity, message)| (rule, severity, "req_state".to_string(), message)));
+        }
+        findings.extend(raw.into_iter().map(|(severity, path, message)| (rule, severity.unwrap_or(rule.severity), path, message)));
     }
     findings
 }
 
-/// Runs every rule over a request checked on `today`, with messages worded
-/// in `lang`; findings come sorted by severity, then in catalogue order.
+/// Runs every rule over a request checked on `today` outside demo mode,
+/// with messages worded in `lang`: [`run_in`] in [`Mode::Real`].
 pub fn run(request: &Request, today: Date, lang: Lang) -> Vec<Finding> {
-    let mut findings: Vec<Finding> = run_unworded(request, today)
+    run_in(request, today, Mode::Real, lang)
+}
+
+/// Runs every rule over a request checked on `today` in `mode`, with
+/// messages worded in `lang`; findings come sorted by severity, then in
+/// catalogue order.
+pub fn run_in(request: &Request, today: Date, mode: Mode, lang: Lang) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = run_unworded(request, today, mode)
         .into_iter()
         .map(|(rule, severity, path, message)| Finding {
             code: rule.code,
@@ -336,10 +367,10 @@ pub fn has_errors(findings: &[Finding]) -> bool {
     findings.iter().any(|f| f.severity == Severity::Error)
 }
 
-/// Whether a request checked on `today` has errors (without wording the
-/// findings: what an export needs to know).
-pub fn request_has_errors(request: &Request, today: Date) -> bool {
-    run_unworded(request, today).iter().any(|(_, severity, _, _)| *severity == Severity::Error)
+/// Whether a request checked on `today` in `mode` has errors (without
+/// wording the findings: what an export needs to know).
+pub fn request_has_errors(request: &Request, today: Date, mode: Mode) -> bool {
+    run_unworded(request, today, mode).iter().any(|(_, severity, _, _)| *severity == Severity::Error)
 }
 
 #[cfg(test)]
@@ -368,9 +399,15 @@ pub(crate) mod tests {
         r
     }
 
-    /// The findings of `r` on the tests' date, worded in English.
+    /// The findings of `r` on the tests' date, in demo mode (the examples
+    /// are addressed to the demo pack's fictitious States), worded in English.
     pub(crate) fn run(r: &Request) -> Vec<Finding> {
-        super::run(r, today(), Lang::En)
+        super::run_in(r, today(), Mode::Demo, Lang::En)
+    }
+
+    /// The findings of `r` on the tests' date outside demo mode, worded in English.
+    pub(crate) fn run_real(r: &Request) -> Vec<Finding> {
+        super::run_in(r, today(), Mode::Real, Lang::En)
     }
 
     /// The complete example of each kind (`examples/*.json`).
@@ -418,6 +455,25 @@ pub(crate) mod tests {
     pub(crate) fn reports(r: &Request, code: &str, severity: Severity, path: &str) {
         let f = found(r, code);
         assert!(f.iter().any(|f| f.severity == severity && f.path == path), "{code} at {path} ({severity:?}) not in {f:?}");
+    }
+
+    /// Asserts that rule `code` could not check `r` for want of directory
+    /// data: it reports nothing itself, and the one line of `DIR-NO-ENTRY`
+    /// names the data (`words`) and cites the rule's provision where an
+    /// instrument has one. Returns that line.
+    pub(crate) fn gap(r: &Request, code: &str, words: &str) -> Finding {
+        silent(r, code);
+        let lines = found(r, "DIR-NO-ENTRY");
+        assert_eq!(lines.len(), 1, "{code}: {lines:?}");
+        let line = lines.into_iter().next().unwrap();
+        assert!(line.message.contains(words), "{code}: {words:?} not in {}", line.message);
+        let rule = rules().find(|rule| rule.code == code).expect("a rule");
+        let citation = rule.provision.for_request(r);
+        if citation.cites_an_article() {
+            let cited = citation.render(Lang::En);
+            assert!(line.message.contains(&cited), "{code}: {cited} not cited in {}", line.message);
+        }
+        line
     }
 
     /// Asserts that rule `code` reports nothing on `r`.

@@ -125,12 +125,12 @@ pub(super) static RULES: &[Rule] = &[
             // emergency and transfer requests by their own sections.
             if r.kind == RequestKind::MlaEvidence && !r.coercive() && blank(&r.dual_crim.statement) && !blank(&r.req_state) {
                 use crate::directory::DualCriminalityStance as Stance;
-                let stance = crate::request::addressee::entry(r).and_then(|e| e.requirements.dual_criminality);
+                let stance = super::basis::directory_data(r).and_then(|e| e.requirements.dual_criminality);
                 match stance {
                     Some(Stance::RequiredAll) => out.push("dual_crim.statement".into(), msg("check.DIR-DC-REQUIRED.required").arg("state", state(r))),
                     Some(Stance::CaseByCase) => out.push("dual_crim.statement".into(), msg("check.DIR-DC-REQUIRED.case_by_case").arg("state", state(r))),
                     Some(Stance::NotRequired | Stance::RequiredForCoercive) => {}
-                    Some(Stance::Unknown) | None => not_in_entry(out, r, "dual_crim.statement", msg("check.DIR-DC-REQUIRED.not_in_entry")),
+                    Some(Stance::Unknown) | None => not_in_entry(out, msg("check.DIR-NO-ENTRY.add.dual_criminality")),
                 }
             }
         },
@@ -196,7 +196,7 @@ pub(super) static RULES: &[Rule] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::tests::{example, found, only_finding, run, with_empty_entry, Example::{self, Mla, Preservation, Emergency, Transfer}};
+    use crate::checks::tests::{example, gap, found, only_finding, run, with_empty_entry, Example::{self, Mla, Preservation, Emergency, Transfer}};
     use crate::request::{Attachment, Module};
 
     /// An MLA request asking only for statements (not coercive).
@@ -307,7 +307,7 @@ mod tests {
     fn non_coercive_request_without_statement_could_not_be_checked_against_directory() {
         let mut r = with_empty_entry(non_coercive());
         r.dual_crim.statement.clear();
-        only_finding(&r, "DIR-DC-REQUIRED", Severity::Info, "dual_crim.statement");
+        gap(&r, "DIR-DC-REQUIRED", "its stance on dual criminality");
         r.req_state_entry.as_mut().unwrap().requirements.dual_criminality = Some(crate::directory::DualCriminalityStance::RequiredAll);
         only_finding(&r, "DIR-DC-REQUIRED", Severity::Warning, "dual_crim.statement");
         r.req_state_entry.as_mut().unwrap().requirements.dual_criminality = Some(crate::directory::DualCriminalityStance::RequiredForCoercive);

@@ -206,14 +206,14 @@ pub(super) static RULES: &[Rule] = &[
             if computer_offence {
                 return;
             }
-            let Some(e) = crate::request::addressee::entry(r) else { return };
+            let Some(e) = super::basis::directory_data(r) else { return };
             let status = e.instrument_status.iter().find(|s| s.instrument == "BUDAPEST");
             match status {
                 Some(s) if s.reservations.iter().any(|v| v.article.replace(' ', "").starts_with("29(4)")) => {
                     out.push("dual_crim.statement".into(), msg("check.BUD-29-4-res.reserved").arg("state", state(r)))
                 }
                 Some(s) if s.party != crate::directory::PartyStatus::Unknown => {}
-                _ => super::basis::not_in_entry(out, r, "dual_crim.statement", msg("check.BUD-29-4-res.not_in_entry")),
+                _ => super::basis::not_in_entry(out, msg("check.DIR-NO-ENTRY.add.budapest_reservations")),
             }
         },
     },
@@ -247,9 +247,16 @@ pub(super) static RULES: &[Rule] = &[
             if r.channel.route != Some(Channel::Network247) {
                 return;
             }
-            let Some(e) = crate::request::addressee::entry(r) else { return };
-            if !e.authorities.iter().any(|a| a.roles.contains(&crate::directory::AuthorityRole::PointOfContact247)) {
-                super::basis::not_in_entry(out, r, "channel.route", msg("check.BUD-35-poc.not_in_entry"));
+            let Some(e) = super::basis::directory_data(r) else { return };
+            if e.authorities.iter().any(|a| a.roles.contains(&crate::directory::AuthorityRole::PointOfContact247)) {
+                return;
+            }
+            // An entry that lists authorities but no 24/7 point of contact
+            // says something; one that lists none says nothing yet.
+            if e.authorities.is_empty() {
+                super::basis::not_in_entry(out, msg("check.DIR-NO-ENTRY.add.point_of_contact"));
+            } else {
+                out.push("channel.route".into(), msg("check.BUD-35-poc.none").arg("state", state(r)));
             }
         },
     },
@@ -287,7 +294,7 @@ pub(super) static RULES: &[Rule] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::tests::{example, found, reports, run, with_demo_entry, with_empty_entry, Example::Preservation};
+    use crate::checks::tests::{example, gap, found, reports, run, with_demo_entry, with_empty_entry, Example::Preservation};
     use crate::request::preservation::FollowUpMeasure;
     use crate::request::Offence;
 
@@ -402,7 +409,7 @@ mod tests {
         for o in &mut r.offences {
             o.category_flags.clear();
         }
-        reports(&r, "BUD-29-4-res", Severity::Info, "dual_crim.statement");
+        gap(&r, "BUD-29-4-res", "its status and reservations under the Budapest Convention");
         // Vestria's demo entry records an art. 29(4) reservation.
         reports(&with_demo_entry(r.clone(), "XV"), "BUD-29-4-res", Severity::Warning, "dual_crim.statement");
         r.dual_crim.statement = "Extortion is an offence under the Vestrian Penal Code, art. 310.".into();
@@ -421,8 +428,7 @@ mod tests {
     #[test]
     fn network_channel_reports_the_contact_could_not_be_checked() {
         let mut r = with_empty_entry(example(Preservation));
-        reports(&r, "BUD-35-poc", Severity::Info, "channel.route");
-        assert_eq!(found(&r, "BUD-35-poc").len(), 1);
+        gap(&r, "BUD-35-poc", "its 24/7 point of contact");
         assert!(found(&with_demo_entry(r.clone(), "XV"), "BUD-35-poc").is_empty(), "Vestria's entry has a 24/7 point of contact");
         r.channel.route = Some(Channel::CentralAuthority);
         assert!(found(&r, "BUD-35-poc").is_empty());

@@ -222,6 +222,13 @@ pub struct Citation {
 }
 
 impl Citation {
+    /// Whether it cites an article of the request's basis (or of its
+    /// bilateral treaty), not only that the basis has none, or sources that
+    /// are no instrument.
+    pub(crate) fn cites_an_article(&self) -> bool {
+        matches!(self.basis, Basis::Cited(_) | Basis::Treaty(_) | Basis::TreatyArticle { .. })
+    }
+
     /// The parts of the citation: worded ones as messages of the checks
     /// catalogue, citations as they are.
     fn parts(&self) -> Vec<Arg> {

@@ -322,7 +322,7 @@ pub(super) static RULES: &[Rule] = &[
                 return;
             }
             let untranslated = r.attachments.iter().any(|a| !a.translated) && !r.translation.covers_attachments;
-            let Some(e) = crate::request::addressee::entry(r).filter(|_| untranslated) else { return };
+            let Some(e) = super::basis::directory_data(r).filter(|_| untranslated) else { return };
             let status = e.instrument_status.iter().find(|s| s.instrument == "ETS_73");
             let reservation = status.and_then(|s| s.reservations.iter().find(|v| v.article.trim().starts_with("18")));
             match (status, reservation) {
@@ -331,7 +331,7 @@ pub(super) static RULES: &[Rule] = &[
                     msg("check.ETS73-18-lang.reserved").arg("state", state(r)).arg("reservation", v.summary.trim()),
                 ),
                 (Some(s), None) if s.party != crate::directory::PartyStatus::Unknown => {}
-                _ => super::basis::not_in_entry(out, r, "translation.covers_attachments", msg("check.ETS73-18-lang.not_in_entry")),
+                _ => super::basis::not_in_entry(out, msg("check.DIR-NO-ENTRY.add.ets73_translations")),
             }
         },
     },
@@ -447,7 +447,7 @@ pub(super) static RULES: &[Rule] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::tests::{example, reports, silent, run, with_demo_entry, with_empty_entry, Example::Transfer};
+    use crate::checks::tests::{example, gap, reports, silent, run, with_demo_entry, with_empty_entry, Example::Transfer};
     use crate::request::{Attachment, Offence};
 
     #[test]
@@ -606,7 +606,7 @@ mod tests {
         let mut r = with_empty_entry(example(Transfer));
         r.translation.covers_attachments = false;
         r.attachments.push(Attachment { title: "Photographs".into(), ..Attachment::default() });
-        reports(&r, "ETS73-18-lang", Severity::Info, "translation.covers_attachments");
+        gap(&r, "ETS73-18-lang", "its status and reservations under ETS 73");
         // Calvania's demo entry records an art. 18 reservation.
         reports(&with_demo_entry(r.clone(), "XC"), "ETS73-18-lang", Severity::Error, "translation.covers_attachments");
         silent(&example(Transfer), "ETS73-18-lang");

@@ -2,8 +2,21 @@
 //! `.example` addresses, numbers no one can dial), the ones the demo and
 //! example requests address (Norland, Vestria, Calvania). It is loaded in
 //! demo mode only; the directory of real States ships empty.
+//!
+//! Demo mode ([`Mode`]) is also what allows a request addressed to a
+//! fictitious State to be finalised: outside it, such a request leaves
+//! only as a draft (the check `DIR-FICTITIOUS`). Whether a request is
+//! addressed to a fictitious State is said by one function,
+//! [`is_fictitious`].
+
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::read::{parse_json, Incoming};
+use super::state_ids::is_user_assigned;
+use super::StateEntry;
 
 /// The pack, as shipped in `assets/directory/demo.json`.
 pub const DEMO_JSON: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/directory/demo.json"));
@@ -15,3 +28,95 @@ pub fn pack() -> Incoming {
 
 /// The State the demo request is addressed to (Norland).
 pub const DEMO_REQUEST_STATE: &str = "XN";
+
+/// Whether the app runs as a demonstration: a setting of the app (off for
+/// a real user), `--demo` or `MLA_DEMO=1` for the CLI. It is passed to the
+/// checks and the exports, never read by them from anywhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Mode {
+    /// Real work: a request addressed to a fictitious State is never
+    /// finalised (it leaves only as a draft).
+    #[default]
+    Real,
+    /// Demonstration, training and tests: the fictitious States of the
+    /// demo pack are loaded, and requests addressed to them are exported
+    /// as any other.
+    Demo,
+}
+
+impl Mode {
+    /// Demo mode when `on`.
+    pub fn demo_if(on: bool) -> Mode {
+        if on { Mode::Demo } else { Mode::Real }
+    }
+
+    /// Whether this is demo mode.
+    pub fn is_demo(self) -> bool {
+        self == Mode::Demo
+    }
+
+    /// The mode `MLA_DEMO` asks for: demo when it is `1` (or `true`, `yes`,
+    /// `on`), else real. For the CLI and the app's start-up.
+    pub fn from_env() -> Mode {
+        let value = std::env::var("MLA_DEMO").unwrap_or_default();
+        Mode::demo_if(matches!(value.trim().to_ascii_lowercase().as_str(), "1" | "true" | "yes" | "on"))
+    }
+}
+
+/// The names of the demo pack's States (English and local), lower case.
+fn demo_names() -> &'static [String] {
+    static NAMES: OnceLock<Vec<String>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        pack()
+            .states
+            .iter()
+            .flat_map(|s| [s.entry.name.trim().to_lowercase(), s.entry.name_local.trim().to_lowercase()])
+            .filter(|n| !n.is_empty())
+            .collect()
+    })
+}
+
+/// Whether a request addressed to the State named `req_state`, with the
+/// directory `entry` it carries for that State (if any), is addressed to a
+/// fictitious State: the entry says so (`fictitious`), or `req_state` is a
+/// user-assigned code (XA–XZ but XK, QM–QZ, AA, ZZ), or it is the name of a
+/// State of the demo pack ("Kingdom of Norland": the example files name
+/// their State without carrying its entry). The one function that says so.
+pub fn is_fictitious(req_state: &str, entry: Option<&StateEntry>) -> bool {
+    let named = req_state.trim();
+    entry.is_some_and(|e| e.fictitious)
+        || is_user_assigned(&named.to_ascii_uppercase())
+        || (!named.is_empty() && demo_names().iter().any(|n| *n == named.to_lowercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The class of requests addressed to a fictitious State: by the
+    /// entry's flag, by a user-assigned code, or by a demo State's name;
+    /// never a real State's name or code.
+    #[test]
+    fn a_fictitious_state_is_known_by_its_entry_its_code_or_its_demo_name() {
+        let norland = pack().states.into_iter().find(|s| s.entry.state_id == "XN").unwrap().entry;
+        assert!(is_fictitious("Kingdom of Norland", Some(&norland)));
+        assert!(is_fictitious("  kingdom of norland ", None));
+        assert!(is_fictitious("Republic of Calvania", None));
+        assert!(is_fictitious("XN", None));
+        assert!(is_fictitious("qz", None));
+        let real = StateEntry { state_id: "FR".into(), name: "France".into(), ..StateEntry::default() };
+        assert!(!is_fictitious("France", Some(&real)));
+        assert!(!is_fictitious("FR", None));
+        assert!(!is_fictitious("XK", None), "XK is in practical use for a real territory");
+        assert!(!is_fictitious("", None));
+        assert!(!is_fictitious("Norway", None));
+    }
+
+    #[test]
+    fn demo_mode_is_off_unless_asked_for() {
+        assert_eq!(Mode::default(), Mode::Real);
+        assert!(Mode::demo_if(true).is_demo() && !Mode::demo_if(false).is_demo());
+    }
+}

@@ -57,6 +57,13 @@ pub fn entry(r: &Request) -> Option<&StateEntry> {
     (same(&entry.name) || same(&entry.name_local) || same(&entry.state_id)).then_some(entry)
 }
 
+/// Whether the request is addressed to a fictitious State (the entry it
+/// carries says so, or its State is named by a user-assigned code or a demo
+/// State's name): [`crate::directory::demo::is_fictitious`].
+pub fn fictitious(r: &Request) -> bool {
+    crate::directory::demo::is_fictitious(&r.req_state, entry(r))
+}
+
 /// Whether a rule written for `instrument` and `kind` (either may be
 /// `any`) applies to the request; a rule for one bilateral treaty
 /// (`BILATERAL:…`) applies to any request under a bilateral treaty.

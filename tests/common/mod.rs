@@ -22,11 +22,14 @@ pub fn examples() -> Vec<PathBuf> {
     files
 }
 
-/// Runs `mla` from the project root with its data in `data_dir`.
+/// Runs `mla` from the project root with its data in `data_dir`, in demo
+/// mode (`MLA_DEMO=1`): the requests the tests give it are the examples,
+/// addressed to the demo directory's fictitious States, or made from them.
 pub fn mla(args: &[&str], data_dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_mla"))
         .args(args)
         .env("MLA_DATA_DIR", data_dir)
+        .env("MLA_DEMO", "1")
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("mla runs")
@@ -41,6 +44,7 @@ pub fn mla_with_clock_at(clock: &str, args: &[&str], data_dir: &Path) -> Output 
         .arg(env!("CARGO_BIN_EXE_mla"))
         .args(args)
         .env("MLA_DATA_DIR", data_dir)
+        .env("MLA_DEMO", "1")
         .env("TZ", "UTC")
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()

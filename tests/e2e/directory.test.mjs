@@ -75,8 +75,16 @@ after(() => {
 test('an imported State and its authority fill a new request, and a language it does not accept is flagged with its provision', async () => {
   const s = await Session.start(base, app);
   try {
-    // The own-State profile.
+    // Demo mode: on, as the harness starts the app, with its banner on
+    // every screen; turned off in Settings, the banner goes.
     await s.click('[data-testid="open-settings"]');
+    await s.waitForText('[data-testid="demo-state"]', 'Demo mode is on.');
+    assert.match(await s.text('[data-testid="demo-banner"]'), /Demo mode: Norland, Vestria and Calvania are fictitious States/);
+    await s.click('[data-testid="demo-off"]');
+    await s.waitForText('[data-testid="demo-state"]', 'Demo mode is off.');
+    assert.equal((await s.findAll('[data-testid="demo-banner"]')).length, 0, 'no banner outside demo mode');
+
+    // The own-State profile.
     await s.type('[data-testid="own-state-state"]', 'Republic of Arden');
     await s.type('[data-testid="own-state-ca-name"]', 'Ministry of Justice of Arden, Central Authority');
     await s.type('[data-testid="own-state-ca-address"]', '1 Court Road, Arden City');

@@ -31,7 +31,9 @@ export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * with `env` added to this process's environment, and waits until it
  * answers. Returns the child process, to kill when done. The webview keeps
  * its storage (the interface language) in a folder of this driver's own,
- * removed when it exits, so no test sees what another one chose.
+ * removed when it exits, so no test sees what another one chose. The app
+ * runs in demo mode (`MLA_DEMO=1`: the demo request and the fictitious
+ * States of the examples, exported as final) unless `env` says otherwise.
  */
 export async function startDriver(port, env = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'mla-e2e-webview-'));
@@ -39,7 +41,7 @@ export async function startDriver(port, env = {}) {
   // any app it started too, so no app outlives its test (an app left running
   // would hold the test runner's output open, and the runner would wait).
   const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1)], {
-    env: { ...process.env, XDG_DATA_HOME: join(profile, 'data'), XDG_CACHE_HOME: join(profile, 'cache'), ...env },
+    env: { ...process.env, MLA_DEMO: '1', XDG_DATA_HOME: join(profile, 'data'), XDG_CACHE_HOME: join(profile, 'cache'), ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
     detached: true,
   });

@@ -49,10 +49,14 @@ pub fn export_revision(
     docx: bool,
     file_name: String,
 ) -> Result<Option<Exported>, IpcError> {
-    let (request, mark) = drafts.lock()?.revision_for_export(&id, number.into())?;
+    let (request, mark, mode) = {
+        let store = drafts.lock()?;
+        let (request, mark) = store.revision_for_export(&id, number.into())?;
+        (request, mark, store.mode()?)
+    };
     let (kind, extension) = if docx { ("Word document", "docx") } else { ("PDF document", "pdf") };
     let Some(path) = ask_save_path(&app, kind, extension, &file_name) else { return Ok(None) };
-    let options = Options { revision: Some(mark), ..Options::for_request(&request) };
+    let options = Options { revision: Some(mark), mode, ..Options::for_request(&request) };
     let export = if docx {
         export::export_docx(&request, &options, checks::today())?
     } else {

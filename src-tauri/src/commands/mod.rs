@@ -18,6 +18,7 @@ use std::ops::{Deref, DerefMut};
 use std::sync::{Mutex, MutexGuard};
 
 use mla_writer::checks::{self, Finding};
+use mla_writer::directory::demo::Mode;
 use mla_writer::output::pages::Pages;
 use mla_writer::export::{self, Export, Options};
 use mla_writer::files;
@@ -176,16 +177,34 @@ pub fn create_follow_up(drafts: State<'_, Drafts>, id: String) -> Result<Draft, 
     Ok(drafts.lock()?.create_follow_up(&id)?)
 }
 
-/// Runs the checks as of today; the findings' messages are worded in `lang`.
+/// Runs the checks as of today, in the app's mode (demo or not); the findings' messages are worded in `lang`.
 #[tauri::command(async)]
-pub fn check_request(request: Request, lang: Lang) -> Vec<Finding> {
-    checks::run(&request, checks::today(), lang)
+pub fn check_request(drafts: State<'_, Drafts>, request: Request, lang: Lang) -> Result<Vec<Finding>, IpcError> {
+    let mode = drafts.lock()?.mode()?;
+    Ok(checks::run_in(&request, checks::today(), mode, lang))
+}
+
+/// The options of an export of `request` in the app's mode (demo or not).
+fn export_options(drafts: &Drafts, request: &Request) -> Result<Options, IpcError> {
+    Ok(Options { mode: drafts.lock()?.mode()?, ..Options::for_request(request) })
 }
 
 /// The pages of the PDF the request makes today, in its language of transmission: what the preview shows, line for line.
 #[tauri::command(async)]
-pub fn preview_request(request: Request) -> Result<Pages, IpcError> {
-    Ok(export::pages(&request, &Options::for_request(&request), checks::today())?)
+pub fn preview_request(drafts: State<'_, Drafts>, request: Request) -> Result<Pages, IpcError> {
+    Ok(export::pages(&request, &export_options(&drafts, &request)?, checks::today())?)
+}
+
+/// Whether the app runs in demo mode.
+#[tauri::command(async)]
+pub fn demo_mode(drafts: State<'_, Drafts>) -> Result<Mode, IpcError> {
+    Ok(drafts.lock()?.mode()?)
+}
+
+/// Turns demo mode on (loading the demo directory's fictitious States) or off; resolves the mode now set.
+#[tauri::command(async)]
+pub fn set_demo_mode(drafts: State<'_, Drafts>, mode: Mode) -> Result<Mode, IpcError> {
+    Ok(drafts.lock()?.set_mode(mode, checks::today())?)
 }
 
 /// Writes an export to `path`.
@@ -195,7 +214,7 @@ fn write_export(exported: &ExportedFiles, path: PathBuf, export: Export) -> Resu
     Ok(Some(Exported { path: path.display().to_string(), draft: export.draft }))
 }
 
-/// Asks where to save, then writes the PDF (a draft while the request has errors), with `append_annexes` followed by its PDF and image annex files, each after a separator page; null when the user cancelled.
+/// Asks where to save, then writes the PDF (a draft while the request has errors, and outside demo mode while it is addressed to a fictitious State), with `append_annexes` followed by its PDF and image annex files, each after a separator page; null when the user cancelled.
 #[tauri::command(async)]
 pub fn export_pdf(
     app: tauri::AppHandle,
@@ -206,7 +225,7 @@ pub fn export_pdf(
     append_annexes: bool,
 ) -> Result<Option<Exported>, IpcError> {
     let Some(path) = ask_save_path(&app, "PDF document", "pdf", &file_name) else { return Ok(None) };
-    let options = Options::for_request(&request);
+    let options = export_options(&drafts, &request)?;
     let export = if append_annexes {
         drafts.lock()?.export_pdf_with_annexes(&request, &options, checks::today())?
     } else {
@@ -217,9 +236,15 @@ pub fn export_pdf(
 
 /// As `export_pdf`, as an editable Word document (DOCX).
 #[tauri::command(async)]
-pub fn export_docx(app: tauri::AppHandle, exported: State<'_, ExportedFiles>, request: Request, file_name: String) -> Result<Option<Exported>, IpcError> {
+pub fn export_docx(
+    app: tauri::AppHandle,
+    drafts: State<'_, Drafts>,
+    exported: State<'_, ExportedFiles>,
+    request: Request,
+    file_name: String,
+) -> Result<Option<Exported>, IpcError> {
     let Some(path) = ask_save_path(&app, "Word document", "docx", &file_name) else { return Ok(None) };
-    write_export(&exported, path, export::export_docx(&request, &Options::for_request(&request), checks::today())?)
+    write_export(&exported, path, export::export_docx(&request, &export_options(&drafts, &request)?, checks::today())?)
 }
 
 /// Refuses a request that cannot be translated into `target` (code `translation`), else asks where to save and writes its free text as XLIFF 2.0; resolves the path written, null when the user cancelled.

@@ -9,6 +9,7 @@
 
 use std::path::Path;
 
+use mla_writer::directory::demo::Mode;
 use mla_writer::store::{self, data_dir, Passphrase, Store, DATABASE_FILE};
 use serde::Serialize;
 use tauri::State;
@@ -44,11 +45,21 @@ pub fn open_at_start(path: &Path) -> Result<Option<Store>, store::StoreError> {
     Ok(Some(store))
 }
 
-/// What the app does once the database is open: the demo request on an
-/// empty database, and the backup of the day. Neither stops the app.
+/// What the app does once the database is open: demo mode turned on when
+/// the app was started with `MLA_DEMO=1` (`make run`, the end-to-end
+/// tests); in demo mode, the demo request and directory on an empty
+/// database; and the backup of the day. None of them stops the app.
 pub fn ready(store: &mut Store) {
-    if let Err(e) = store.seed_demo_if_empty(mla_writer::checks::today()) {
-        eprintln!("MLA Writer could not create the demo request: {e}");
+    let today = mla_writer::checks::today();
+    if Mode::from_env().is_demo() {
+        if let Err(e) = store.set_mode(Mode::Demo, today) {
+            eprintln!("MLA Writer could not turn on demo mode: {e}");
+        }
+    }
+    if store.mode().is_ok_and(Mode::is_demo) {
+        if let Err(e) = store.seed_demo_if_empty(today) {
+            eprintln!("MLA Writer could not create the demo request: {e}");
+        }
     }
     if let Err(e) = store.daily_backup(OffsetDateTime::now_utc()) {
         eprintln!("MLA Writer could not make the backup of the day: {e}");

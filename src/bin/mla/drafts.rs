@@ -13,7 +13,7 @@ use crate::terminal;
 use crate::{DraftsCommand, OutputFormat, RevisionFormat};
 
 /// Runs one `mla drafts` command.
-pub fn drafts(cmd: DraftsCommand) -> Result<ExitCode, String> {
+pub fn drafts(cmd: DraftsCommand, mode: mla_writer::directory::demo::Mode) -> Result<ExitCode, String> {
     let path = data_dir::data_dir().join(mla_writer::store::DATABASE_FILE);
     // Only importing and restoring write: the other commands work on a data
     // directory the user cannot write.
@@ -121,6 +121,7 @@ pub fn drafts(cmd: DraftsCommand) -> Result<ExitCode, String> {
             if let Some(day) = today {
                 options.date = day.midnight().assume_utc();
             }
+            options.mode = mode;
             let today = today.unwrap_or_else(checks::today);
             let export = match format {
                 RevisionFormat::Pdf => export::export_pdf(&request, &options, today),
@@ -129,7 +130,7 @@ pub fn drafts(cmd: DraftsCommand) -> Result<ExitCode, String> {
             .map_err(|e| e.to_string())?;
             files::write_atomically(&output, &export.bytes).map_err(|e| e.to_string())?;
             if export.draft {
-                eprintln!("mla: draft {id}: the request still has errors (see `mla check`); written as a DRAFT");
+                eprintln!("mla: draft {id}: {}", crate::draft_reason(&request, mode));
             }
         }
     }

@@ -30,6 +30,8 @@ describe('api', () => {
     await api.saveDraft('d1', request);
     await api.checkRequest(request, 'fr');
     await api.previewRequest(request);
+    await api.demoMode();
+    await api.setDemoMode('real');
     await api.exportPdf(request, 'PPO-1.pdf');
     await api.exportDocx(request, 'PPO-1.docx');
     await api.exportXliff(request, 'fr', 'PPO-1.fr.xlf');
@@ -114,6 +116,8 @@ describe('api', () => {
       ['save_draft', { id: 'd1', request }],
       ['check_request', { request, lang: 'fr' }],
       ['preview_request', { request }],
+      ['demo_mode', {}],
+      ['set_demo_mode', { mode: 'real' }],
       ['export_pdf', { request, fileName: 'PPO-1.pdf', appendAnnexes: false }],
       ['export_docx', { request, fileName: 'PPO-1.docx' }],
       ['export_xliff', { request, target: 'fr', fileName: 'PPO-1.fr.xlf' }],

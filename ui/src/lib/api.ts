@@ -10,6 +10,7 @@ import type { Draft } from './generated/Draft';
 import type { ErrorCode } from './generated/ErrorCode';
 import type { Exported } from './generated/Exported';
 import type { Lang } from './generated/Lang';
+import type { Mode } from './generated/Mode';
 import type { RegisterQuery } from './generated/RegisterQuery';
 import type { OwnStateProfile } from './generated/OwnStateProfile';
 import type { Request } from './generated/Request';
@@ -125,6 +126,10 @@ export function createApi(invoke: Invoke) {
     /** Runs the checks; the findings' messages are worded in `lang`. */
     checkRequest: (request: Request, lang: Lang) => call('check_request', { request, lang }),
     previewRequest: (request: Request) => call('preview_request', { request }),
+    /** Whether the app runs in demo mode (`demo`) or not (`real`). */
+    demoMode: () => call('demo_mode', {}),
+    /** Turns demo mode on or off; resolves the mode now set. */
+    setDemoMode: (mode: Mode) => call('set_demo_mode', { mode }),
     /**
      * Asks where to save, then writes the PDF; null when the user cancelled.
      * A request that still has errors is written as a draft.

@@ -26,6 +26,7 @@ import type { Finding } from './Finding';
 import type { IntegrityReport } from './IntegrityReport';
 import type { JsonValue } from './serde_json/JsonValue';
 import type { Lang } from './Lang';
+import type { Mode } from './Mode';
 import type { Overview } from './Overview';
 import type { OwnStateProfile } from './OwnStateProfile';
 import type { PackageImport } from './PackageImport';
@@ -68,11 +69,15 @@ export type Commands = {
   save_draft: { args: { id: string; request: Request }; result: SaveReceipt };
   /** Creates, and saves, the MLA request that follows the preservation request of draft `id` as stored. */
   create_follow_up: { args: { id: string }; result: Draft };
-  /** Runs the checks as of today; the findings' messages are worded in `lang`. */
+  /** Runs the checks as of today, in the app's mode (demo or not); the findings' messages are worded in `lang`. */
   check_request: { args: { request: Request; lang: Lang }; result: Array<Finding> };
   /** The pages of the PDF the request makes today, in its language of transmission: what the preview shows, line for line. */
   preview_request: { args: { request: Request }; result: Pages };
-  /** Asks where to save, then writes the PDF (a draft while the request has errors), with `append_annexes` followed by its PDF and image annex files, each after a separator page; null when the user cancelled. */
+  /** Whether the app runs in demo mode. */
+  demo_mode: { args: Record<string, never>; result: Mode };
+  /** Turns demo mode on (loading the demo directory's fictitious States) or off; resolves the mode now set. */
+  set_demo_mode: { args: { mode: Mode }; result: Mode };
+  /** Asks where to save, then writes the PDF (a draft while the request has errors, and outside demo mode while it is addressed to a fictitious State), with `append_annexes` followed by its PDF and image annex files, each after a separator page; null when the user cancelled. */
   export_pdf: { args: { request: Request; fileName: string; appendAnnexes: boolean }; result: Exported | null };
   /** As `export_pdf`, as an editable Word document (DOCX). */
   export_docx: { args: { request: Request; fileName: string }; result: Exported | null };
@@ -214,6 +219,8 @@ export const COMMAND_NAMES = [
   'create_follow_up',
   'check_request',
   'preview_request',
+  'demo_mode',
+  'set_demo_mode',
   'export_pdf',
   'export_docx',
   'export_xliff',

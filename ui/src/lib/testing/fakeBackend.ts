@@ -33,6 +33,7 @@ import type { Dashboard } from '../generated/Dashboard';
 import type { DraftLink } from '../generated/DraftLink';
 import type { RegisterEntry } from '../generated/RegisterEntry';
 import type { RegisterQuery } from '../generated/RegisterQuery';
+import type { Mode } from '../generated/Mode';
 import { currentStatus } from '../register';
 import { checkRequest, draftTitle, exportRefusal, followUp, importMarkedTranslation, previewPages } from './fakeCore';
 import { emptyRequest, uiStrings, wizardDefinition } from './fixtures';
@@ -120,6 +121,8 @@ export interface FakeBackend {
   history: FakeHistory;
   /** Encryption at rest and backups, scripted. */
   database: FakeDatabase;
+  /** Demo mode (`demo`, as the corpus's findings are) or not. */
+  mode: Mode;
   /** The own-State profile set, if any. */
   ownState: OwnStateProfile | null;
   /** The directory's entries (empty unless a test sets some), and each State's history as the edits made here record it. */
@@ -326,6 +329,11 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
     check_request: async ({ request, lang }) => {
       fake.checkLangs.push(lang);
       return checkRequest(request, lang);
+    },
+    demo_mode: async () => fake.mode,
+    set_demo_mode: async ({ mode }) => {
+      fake.mode = mode;
+      return fake.mode;
     },
     preview_request: async ({ request }) =>
       previewPages(request) ?? reject('failed', 'the stand-in for the shell has a preview only for the requests of the corpus'),
@@ -611,6 +619,7 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
     bin: new Map(),
     history: { entries: new Map(), changes: [], calls: [] },
     database: { encrypted: false, unlocked: true, passphrase: 'database passphrase', backups: { files: [], kept: 7 }, problem: null },
+    mode: 'demo',
     ownState: null,
     directory: { entries: [], history: new Map() },
   };
