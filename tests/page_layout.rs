@@ -101,6 +101,8 @@ fn options() -> mla_writer::export::Options {
         date: time::macros::datetime!(2026-11-27 10:00 UTC),
         with_original: false,
         revision: None,
+        // The examples address fictitious States: demo mode prints them final.
+        mode: mla_writer::directory::demo::Mode::Demo,
     }
 }
 
