@@ -15,3 +15,12 @@ pub fn pack() -> Incoming {
 
 /// The State the demo request is addressed to (Norland).
 pub const DEMO_REQUEST_STATE: &str = "XN";
+
+/// The name of the demo pack's State `code` ("Kingdom of Norland" for
+/// `XN`): how a request addressed to it by code is worded while it carries
+/// no entry of its own (the example files).
+pub fn state_name(code: &str) -> Option<&'static str> {
+    static NAMES: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+    let names = NAMES.get_or_init(|| pack().states.into_iter().map(|s| (s.entry.state_id, s.entry.name)).collect());
+    names.iter().find(|(id, _)| id == code).map(|(_, name)| name.as_str())
+}

@@ -37,7 +37,7 @@ pub use treaty::{TreatyProfile, TreatySource, TreatyTopic};
 
 /// Version of the request format written by this build. Older versions are
 /// migrated on load (see [`crate::request::read`]).
-pub const FORMAT_VERSION: u32 = 7;
+pub const FORMAT_VERSION: u32 = 8;
 
 /// Declares a plain data struct of the model: serde with defaults and no
 /// unknown members, JSON Schema, TypeScript export.
@@ -67,7 +67,11 @@ pub struct Request {
     pub req_auth: RequestingAuthority,
     /// Own State's central authority transmitting the request (UNTOC art. 18(13)).
     pub own_central_auth: String,
-    /// Requested State, as an ISO 3166 code or its name.
+    /// Requested State, by its ISO 3166-1 alpha-2 code (`DE`; a
+    /// user-assigned code such as `XN` for a fictitious State), picked from
+    /// a list named in the interface language. A name typed before version
+    /// 8 that names no State is kept as typed, and the review asks for the
+    /// State to be picked (`STATE-CODE`).
     pub req_state: String,
     /// Authority in the requested State that receives the request.
     pub recv_auth: ReceivingAuthority,

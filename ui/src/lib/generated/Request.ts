@@ -57,7 +57,11 @@ req_auth: RequestingAuthority,
  */
 own_central_auth: string, 
 /**
- * Requested State, as an ISO 3166 code or its name.
+ * Requested State, by its ISO 3166-1 alpha-2 code (`DE`; a
+ * user-assigned code such as `XN` for a fictitious State), picked from
+ * a list named in the interface language. A name typed before version
+ * 8 that names no State is kept as typed, and the review asks for the
+ * State to be picked (`STATE-CODE`).
  */
 req_state: string, 
 /**
