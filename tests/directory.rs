@@ -159,7 +159,7 @@ fn the_demo_pack_is_valid_all_fictitious_and_names_the_states_the_examples_addre
     for example in common::examples() {
         let request: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&example).unwrap()).unwrap();
         let state = request["req_state"].as_str().unwrap();
-        assert!(file.states.iter().any(|s| s.name == state), "{}: no demo State named {state}", example.display());
+        assert!(file.states.iter().any(|s| s.state_id == state), "{}: no demo State with the code {state}", example.display());
     }
     let dir = tempfile::tempdir().unwrap();
     let mut store = store(dir.path());

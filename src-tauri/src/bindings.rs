@@ -20,7 +20,7 @@ use mla_writer::request::{Request, RequestKind};
 use mla_writer::store::annexes::AttachedAnnex;
 use mla_writer::store::integrity::{IntegrityReport, ReadableExport};
 use mla_writer::store::{
-    Dashboard, DirectoryHistoryEntry, DirectoryReceipt, DirectorySummary, Draft, DraftLink, DraftSummary, RegisterPage, RegisterQuery, RevisionEntry, SaveReceipt, SearchResult,
+    Dashboard, DirectoryHistoryEntry, DirectoryReceipt, DirectorySummary, StateChoice, Draft, DraftLink, DraftSummary, RegisterPage, RegisterQuery, RevisionEntry, SaveReceipt, SearchResult,
     SetAsideDraft,
 };
 use mla_writer::BuildInfo;

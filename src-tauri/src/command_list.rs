@@ -77,6 +77,7 @@ macro_rules! command_list {
             set_backups_kept(kept: u32) -> Backups;
             restore_backup(path: Option<String>, passphrase: Option<String>) -> Option<Backups>;
             directory_states() -> Vec<DirectorySummary>;
+            state_choices(lang: Lang) -> Vec<StateChoice>;
             state_authorities(state_id: String, kind: RequestKind) -> Vec<AuthorityChoice>;
             address_request(request: Request, state_id: String, authority_id: Option<String>, lang: Lang) -> Addressed;
             preview_directory_import() -> Option<DirectoryChanges>;

@@ -17,7 +17,10 @@
 //!   the requests of `requests/`, the preview of the request and of that
 //!   translation;
 //! - `directory.json`: the entries of the demo directory as the store gives
-//!   them, which tests put in the stand-in's directory.
+//!   them, which tests put in the stand-in's directory;
+//! - `states.json`: every real State's code and CLDR name in each language,
+//!   which the stand-in's `state_choices` lists with its directory's
+//!   fictitious States.
 //!
 //! Everything is a pure function of the sources: the same tree writes the
 //! same bytes, and CI fails when the committed files are stale.
@@ -168,6 +171,16 @@ fn export_bindings_ui_fixtures() {
     write(&dir, "corpus.json", &corpus());
     let demo: Vec<Value> = mla_writer::directory::demo::pack().states.into_iter().map(|s| serde_json::to_value(s.entry).unwrap()).collect();
     write(&dir, "directory.json", &Value::Array(demo));
+    let states: serde_json::Map<String, Value> = Lang::ALL
+        .iter()
+        .map(|lang| {
+            let names: Vec<Value> = mla_writer::directory::state_names::real_codes()
+                .map(|code| json!({ "code": code, "name": mla_writer::directory::state_names::name(code, lang.code()) }))
+                .collect();
+            (lang.code().to_string(), Value::Array(names))
+        })
+        .collect();
+    write(&dir, "states.json", &Value::Object(states));
 }
 
 #[test]

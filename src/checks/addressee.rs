@@ -75,6 +75,29 @@ mod tests {
     }
 
     #[test]
+    fn the_requested_state_is_named_in_the_language_of_the_text_that_names_it() {
+        let named = |state: &str, entry: Option<StateEntry>, lang: &str| {
+            let r = Request { req_state: state.into(), req_state_entry: entry, ..Request::default() };
+            addressee::state_name(&r, lang)
+        };
+        assert_eq!(named("DE", None, "fr"), "Allemagne");
+        assert_eq!(named("DE", None, "zh"), "德国");
+        assert_eq!(named("XN", None, "ar"), "Kingdom of Norland", "a fictitious State has its demo name in every language");
+        let mut entry = norland();
+        entry.name = "Norland (as entered)".into();
+        assert_eq!(named("XN", Some(entry), "fr"), "Norland (as entered)", "its entry names it first");
+        assert_eq!(named("Republic of Nowhere", None, "fr"), "Republic of Nowhere");
+        assert_eq!(named("", None, "fr"), "");
+        // A finding words it in the interface language.
+        let mut r = example(Example::Mla);
+        r.req_state = "DE".into();
+        r.req_state_entry = None;
+        let french = crate::checks::run(&r, crate::checks::tests::today(), Lang::Fr);
+        let f = french.iter().find(|f| f.code == "DIR-NO-ENTRY").expect("no entry for Germany");
+        assert!(f.message.contains("Allemagne") && !f.message.contains("DE "), "{}", f.message);
+    }
+
+    #[test]
     fn picking_an_authority_fills_the_address_language_and_channel_and_says_why() {
         let mut r = Request { kind: RequestKind::MlaEvidence, ..Request::default() };
         r.lang.drafting = Some(DocumentLanguage::Fr);
@@ -85,7 +108,7 @@ mod tests {
         let central = addressee::authority_choices(&e, r.kind);
         assert!(central[0].usual && central[0].name.starts_with("Ministry of Justice of Norland"), "{central:?}");
         let a = address(&r, &e, Some(&central[0].authority_id), today(), Lang::En).unwrap();
-        assert_eq!(a.request.req_state, "Kingdom of Norland");
+        assert_eq!(a.request.req_state, "XN", "the State is kept by its code");
         assert_eq!(a.request.recv_auth.name, central[0].name);
         assert_eq!(a.request.recv_auth.address, "1 Fjord Square\n0001 Nordhavn\nKingdom of Norland\ninternational.cooperation@justice.norland.example");
         assert_eq!(a.request.lang.request, Some(DocumentLanguage::En), "French is not accepted; English is, and the app prints it");

@@ -44,12 +44,8 @@ fn empty_entry(r: &mut Request) {
 /// Gives the request the demo directory's entry of its State (the
 /// examples' States are the demo pack's).
 fn demo_entry(r: &mut Request) {
-    let id = match r.req_state.as_str() {
-        "Republic of Vestria" => "XV",
-        "Republic of Calvania" => "XC",
-        _ => "XN",
-    };
-    *r = super::tests::with_demo_entry(r.clone(), id);
+    let id = r.req_state.clone();
+    *r = super::tests::with_demo_entry(r.clone(), &id);
 }
 
 /// Gives the request Norland's demo entry listing a bilateral treaty on
@@ -736,6 +732,7 @@ static CASES: &[Case] = &[
     case("STYLE-JARGON", (Mla, |r| r.facts.summary.push_str(" The QXV was informed.")), (Mla, as_is)),
     // J. Formats
     case("FMT-EMAIL", (Mla, |r| r.req_auth.email = "l.ortiz.ppo.arden.example".into()), (Mla, as_is)),
+    case("FMT-STATE", (Mla, |r| r.req_state = "Republic of Nowhere".into()), (Mla, as_is)),
     case("FMT-PHONE", (Transfer, |r| r.req_auth.phone = "ask the switchboard".into()), (Transfer, as_is)),
     case("FMT-IBAN", (Mla, |r| {
         r.mla.records.push(Records { record_class: Some(RecordClass::Bank), accounts: "GB82 WEST 1234 5698 7654 33".into(), ..Records::default() })

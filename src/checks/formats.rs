@@ -178,6 +178,18 @@ pub static RULES: &[Rule] = &[
         check: |c, out| typed_entries(c.request, &Input::Phone, is_phone, "check.FMT-PHONE.invalid", out),
     },
     Rule {
+        code: "FMT-STATE",
+        severity: Severity::Error,
+        provision: cites!(; "Practice"),
+        summary: "The requested State is one of the list, named by its code: text typed before the list (an older draft) that names no State is to be replaced by a pick.",
+        check: |c, out| {
+            let typed = c.request.req_state.trim();
+            if !typed.is_empty() && !crate::directory::state_names::is_state_code(typed) {
+                out.push("req_state".into(), msg("check.FMT-STATE.not_a_state").arg("value", typed));
+            }
+        },
+    },
+    Rule {
         code: "FMT-IBAN",
         severity: Severity::Warning,
         provision: cites!(; "Practice"),

@@ -111,6 +111,27 @@ pub enum Arg {
     /// short name, or a source that is no instrument, worded
     /// ([`crate::i18n::citation::source`]).
     Provision(String),
+    /// The requested State: its CLDR name in the language of the message
+    /// when `code` names a real State, else `name` (a fictitious State's
+    /// directory name, or text that names no State, as typed).
+    State {
+        /// The ISO 3166-1 code, or the text, of `req_state`.
+        code: String,
+        /// What names it when no CLDR name does.
+        name: String,
+    },
+}
+
+impl Arg {
+    /// The value worded in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            Arg::Text(text) => text.clone(),
+            Arg::Message(message) => message.render(lang),
+            Arg::Provision(part) => crate::i18n::citation::source(part, lang),
+            Arg::State { code, name } => crate::directory::state_names::name(code, lang.code()).unwrap_or(name).to_string(),
+        }
+    }
 }
 
 impl From<String> for Arg {
@@ -178,11 +199,7 @@ impl Message {
     pub fn render(&self, lang: Lang) -> String {
         let template = i18n::catalogue(lang).get(&self.key);
         i18n::placeholders::fill_known(&template, |name| {
-            self.args.iter().find(|(n, _)| *n == name).map(|(_, value)| match value {
-                Arg::Text(text) => text.clone(),
-                Arg::Message(message) => message.render(lang),
-                Arg::Provision(part) => crate::i18n::citation::source(part, lang),
-            })
+            self.args.iter().find(|(n, _)| *n == name).map(|(_, value)| value.render(lang))
         })
     }
 
@@ -280,7 +297,12 @@ pub(crate) fn annex_name(r: &Request, i: usize) -> Arg {
 /// The requested State as the messages name it ("the requested State" when
 /// none is entered yet).
 pub(crate) fn state(r: &Request) -> Arg {
-    if blank(&r.req_state) { msg("check.word.requested_state").into() } else { Arg::Text(r.req_state.trim().to_string()) }
+    if blank(&r.req_state) {
+        return msg("check.word.requested_state").into();
+    }
+    // Any language: a fictitious State's name, or the text as typed, is the
+    // same in all of them.
+    Arg::State { code: r.req_state.trim().to_string(), name: crate::request::addressee::state_name(r, "en") }
 }
 
 /// A numbered item of a list as the messages name it: "Statement 2", or
@@ -385,8 +407,10 @@ pub(crate) mod tests {
     /// `r` carrying a directory entry for its State that says nothing but
     /// the State's name: each directory rule says what it could not check.
     pub(crate) fn with_empty_entry(mut r: Request) -> Request {
-        let name = r.req_state.clone();
-        r.req_state_entry = Some(crate::directory::StateEntry { state_id: "XN".into(), name, fictitious: true, ..Default::default() });
+        let state_id = r.req_state.clone();
+        let demo = crate::directory::demo::pack().states.into_iter().find(|s| s.entry.state_id == state_id);
+        let name = demo.map_or_else(|| state_id.clone(), |s| s.entry.name);
+        r.req_state_entry = Some(crate::directory::StateEntry { state_id, name, fictitious: true, ..Default::default() });
         r
     }
 
@@ -394,7 +418,7 @@ pub(crate) mod tests {
     /// `XC`, the States of the examples).
     pub(crate) fn with_demo_entry(mut r: Request, state_id: &str) -> Request {
         let entry = crate::directory::demo::pack().states.into_iter().find(|s| s.entry.state_id == state_id).expect("a demo State").entry;
-        r.req_state = entry.name.clone();
+        r.req_state = entry.state_id.clone();
         r.req_state_entry = Some(entry);
         r
     }

@@ -259,18 +259,14 @@ impl Citation {
 
     /// The citation worded in `lang`.
     pub fn render(&self, lang: Lang) -> String {
-        match self.arg() {
-            Arg::Text(t) => t,
-            Arg::Message(m) => m.render(lang),
-            Arg::Provision(part) => crate::i18n::citation::source(&part, lang),
-        }
+        self.arg().render(lang)
     }
 
     /// The catalogue keys the citation uses.
     pub fn keys(&self) -> Vec<String> {
         match self.arg() {
-            Arg::Text(_) | Arg::Provision(_) => Vec::new(),
             Arg::Message(m) => Message::keys(&m),
+            _ => Vec::new(),
         }
     }
 }

@@ -91,6 +91,15 @@ pub fn is_fictitious(req_state: &str, entry: Option<&StateEntry>) -> bool {
         || (!named.is_empty() && demo_names().iter().any(|n| *n == named.to_lowercase()))
 }
 
+/// The name of the demo pack's State `code` ("Kingdom of Norland" for
+/// `XN`): how a request addressed to it by code is worded while it carries
+/// no entry of its own (the example files).
+pub fn state_name(code: &str) -> Option<&'static str> {
+    static NAMES: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+    let names = NAMES.get_or_init(|| pack().states.into_iter().map(|s| (s.entry.state_id, s.entry.name)).collect());
+    names.iter().find(|(id, _)| id == code).map(|(_, name)| name.as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

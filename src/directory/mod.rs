@@ -19,6 +19,7 @@ pub mod demo;
 pub mod model;
 pub mod read;
 mod state_ids;
+pub mod state_names;
 pub mod tables;
 pub mod validate;
 

@@ -19,6 +19,11 @@ const ASSIGNED: &[&str] = &[
     "VN", "VU", "WF", "WS", "YE", "YT", "ZA", "ZM", "ZW",
 ];
 
+/// The ISO 3166-1 alpha-2 codes officially assigned, in order.
+pub fn assigned() -> &'static [&'static str] {
+    ASSIGNED
+}
+
 /// Whether `code` is officially assigned to a country by ISO 3166-1.
 pub fn is_assigned(code: &str) -> bool {
     ASSIGNED.binary_search(&code).is_ok()

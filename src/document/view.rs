@@ -21,6 +21,9 @@ pub struct RequestView<'a> {
     pub title: String,
     /// The request itself, for plain fields.
     pub request: &'a Request,
+    /// The requested State, named in the document's language
+    /// ([`crate::request::addressee::state_name`]; "" when none is given).
+    pub state: String,
     /// Citation of the treaty when the basis is a bilateral or regional
     /// treaty: as the drafter cited it, else the title in its profile (""
     /// otherwise).
@@ -327,6 +330,7 @@ impl<'a> RequestView<'a> {
             lang,
             title,
             request,
+            state: crate::request::addressee::state_name(request, lang.code()),
             treaty,
             treaty_contents,
             basis_articles: worded_articles(lang, &basis_articles(request)),
@@ -464,7 +468,7 @@ impl<'a> RequestView<'a> {
     /// The title of the document as a PDF names it: the kind of request and,
     /// when given, the requested State.
     pub fn document_title(&self) -> String {
-        match self.request.req_state.trim() {
+        match self.state.as_str() {
             "" => self.title.clone(),
             state => format!("{} – {state}", self.title),
         }

@@ -151,6 +151,11 @@ pub enum Input {
     DateTime,
     /// A time zone (IANA name or `UTC±HH:MM`), `UTC` by default.
     TimeZone,
+    /// A State, by its ISO 3166-1 alpha-2 code, picked from every real State
+    /// and territory named in the interface language (CLDR) and the
+    /// fictitious States of the directory
+    /// ([`crate::store::Store::state_choices`]).
+    State,
     /// A yes/no answer.
     Boolean,
     /// One value from a list; the answer is the option's value, or null.
@@ -304,7 +309,7 @@ impl Spec {
     }
 }
 
-use Input::{Boolean, Date, DateTime, Email, Multiline, Phone, Text, TimeZone};
+use Input::{Boolean, Date, DateTime, Email, Multiline, Phone, State, Text, TimeZone};
 use RequestKind::{EmergencyDisclosure as EMERGENCY, MlaEvidence as MLA, Preservation as PRESERVATION, TransferOfProceedings as TRANSFER};
 
 const ALL_KINDS: &[RequestKind] = &[MLA, PRESERVATION, EMERGENCY, TRANSFER];
@@ -360,8 +365,8 @@ fn structure() -> Vec<StepSpec> {
                 f("req_auth.phone", Phone).prov("UNTOC art. 18(16)"),
                 f("req_auth.languages", Text).prose(),
                 f("req_auth.ref_no", Text),
-                f("own_state", Text),
-                f("req_state", Text).req(),
+                f("own_state", State),
+                f("req_state", State).req(),
                 f("recv_auth.name", Text).req().prov("UNTOC art. 18(13)"),
                 choice!("recv_auth.role", ReceivingRole),
                 f("recv_auth.address", Multiline).verbatim(),

@@ -49,12 +49,31 @@ pub fn directory_instrument(i: Instrument) -> Option<&'static str> {
 }
 
 /// The entry the request was written against: its copy, while the request
-/// still names that State (by its name, its local name or its code).
+/// still names that State (by its code; a request of an older format may
+/// still name it by its name or local name).
 pub fn entry(r: &Request) -> Option<&StateEntry> {
     let entry = r.req_state_entry.as_ref()?;
     let named = r.req_state.trim();
     let same = |s: &str| !s.trim().is_empty() && s.trim().eq_ignore_ascii_case(named);
-    (same(&entry.name) || same(&entry.name_local) || same(&entry.state_id)).then_some(entry)
+    (same(&entry.state_id) || same(&entry.name) || same(&entry.name_local)).then_some(entry)
+}
+
+/// The requested State as a text in `lang` (ISO 639-1) names it: a real
+/// State by its CLDR name in that language ("Allemagne" for `DE` in
+/// French), a fictitious one by its directory entry's name (or, with no
+/// entry, the demo pack's), and text that names no State as typed. Empty
+/// when no State is given.
+pub fn state_name(r: &Request, lang: &str) -> String {
+    let code = r.req_state.trim();
+    if let Some(name) = crate::directory::state_names::name(code, lang) {
+        return name.to_string();
+    }
+    entry(r)
+        .map(|e| e.name.trim())
+        .filter(|n| !n.is_empty())
+        .or_else(|| crate::directory::demo::state_name(code))
+        .unwrap_or(code)
+        .to_string()
 }
 
 /// Whether the request is addressed to a fictitious State (the entry it
@@ -373,7 +392,7 @@ pub struct Addressed {
 pub fn address_to(request: &Request, entry: &StateEntry, authority_id: Option<&str>, today: time::Date) -> Result<Addressed, UnknownAuthority> {
     let mut r = request.clone();
     let mut notes = Vec::new();
-    r.req_state = entry.name.clone();
+    r.req_state = entry.state_id.clone();
     r.req_state_entry = Some(entry.clone());
     if let Some(id) = authority_id {
         let a = entry

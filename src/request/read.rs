@@ -252,6 +252,9 @@ fn migrate(value: &mut serde_json::Value, origin: &str) -> Result<(), FormatErro
     if version < 7 {
         v6_to_v7(object);
     }
+    if version < 9 {
+        state_by_code(object);
+    }
     object.insert("format_version".into(), FORMAT_VERSION.into());
     Ok(())
 }
@@ -302,6 +305,36 @@ fn v6_to_v7(object: &mut serde_json::Map<String, serde_json::Value>) {
             item.insert(undertaking.into(), true.into());
         }
     }
+}
+
+/// Version 8 named the requested State by whatever was typed ("Germany",
+/// "Kingdom of Norland"); version 9 names it by its ISO 3166-1 code, so
+/// that every language words it. The name of the State whose directory
+/// entry the request carries becomes that entry's code; a code, or a CLDR
+/// name of a real State in any of the six languages, or the name of a
+/// fictitious State of the demo pack, becomes its code; any other text is
+/// kept as typed, and the review asks for the State to be picked.
+fn state_by_code(object: &mut serde_json::Map<String, serde_json::Value>) {
+    let Some(serde_json::Value::String(text)) = object.get("req_state") else { return };
+    let typed = text.trim();
+    if typed.is_empty() {
+        return;
+    }
+    let entry = object.get("req_state_entry");
+    let entry_field = |key: &str| entry.and_then(|e| e.get(key)).and_then(|v| v.as_str()).map(str::trim).unwrap_or("");
+    let names_entry = [entry_field("name"), entry_field("name_local"), entry_field("state_id")]
+        .iter()
+        .any(|n| !n.is_empty() && n.eq_ignore_ascii_case(typed));
+    let code = if names_entry && !entry_field("state_id").is_empty() {
+        entry_field("state_id").to_string()
+    } else if let Some(code) = crate::directory::state_names::recognise(typed) {
+        code.to_string()
+    } else if let Some(demo) = crate::directory::demo::pack().states.into_iter().find(|s| s.entry.name.eq_ignore_ascii_case(typed)) {
+        demo.entry.state_id
+    } else {
+        return;
+    };
+    object.insert("req_state".into(), code.into());
 }
 
 /// Version 6 asked the limitation date in the requesting State twice: in
@@ -597,6 +630,26 @@ mod tests {
         assert_eq!(read("2026-01-01", "2033-06-14"), "2026-01-01");
         let current = format!(r#"{{"format_version": {FORMAT_VERSION}, "transfer": {{"forum": {{"limitation_requesting": "2033-06-14"}}}}}}"#);
         assert!(parse_request(&current, "x.json").is_err(), "version 7 has no second limitation date");
+    }
+
+    #[test]
+    fn version_8_names_the_requested_state_by_its_code_whatever_language_it_was_typed_in() {
+        let read = |state: &str, entry: &str| {
+            let text = format!(r#"{{"format_version": 8, "req_state": {}{entry}}}"#, serde_json::to_string(state).unwrap());
+            parse_request(&text, "x.json").unwrap().req_state
+        };
+        for typed in ["Germany", " germany ", "DE", "de", "Allemagne", "Alemania", "Германия", "ألمانيا", "德国"] {
+            assert_eq!(read(typed, ""), "DE", "{typed}");
+        }
+        // A fictitious State: by the entry the request carries, else by the demo pack.
+        let entry = r#", "req_state_entry": {"state_id": "XQ", "name": "Free State of Quelle", "fictitious": true}"#;
+        assert_eq!(read("Free State of Quelle", entry), "XQ");
+        assert_eq!(read("Kingdom of Norland", ""), "XN");
+        // Text that names no State is kept as typed, for the drafter to pick it (FMT-STATE).
+        assert_eq!(read("Republic of Nowhere", ""), "Republic of Nowhere");
+        assert_eq!(read("", ""), "");
+        let current = format!(r#"{{"format_version": {FORMAT_VERSION}, "req_state": "Germany"}}"#);
+        assert_eq!(parse_request(&current, "x.json").unwrap().req_state, "Germany", "a current file is read as it is");
     }
 
     #[test]

@@ -58,6 +58,21 @@ pub struct DirectorySummary {
     pub as_of: Option<String>,
 }
 
+/// A State the requested State is picked from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct StateChoice {
+    /// Its ISO 3166-1 alpha-2 code (user-assigned for a fictitious State).
+    pub code: String,
+    /// Its name: a real State's from the CLDR in the language asked, a
+    /// fictitious one's from its directory entry.
+    pub name: String,
+    /// Whether the directory has an entry for it.
+    pub in_directory: bool,
+    /// A fictitious (demo) State.
+    pub fictitious: bool,
+}
+
 /// What an import or an edit wrote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
@@ -157,6 +172,29 @@ impl Store {
     /// The States of the directory, by code.
     pub fn directory_list(&self) -> Result<Vec<DirectorySummary>, StoreError> {
         Ok(self.directory_entries()?.iter().map(summary).collect())
+    }
+
+    /// Every State a request can be addressed to, by code: each real State
+    /// and territory (ISO 3166-1, and `XK`), named in `lang` from the CLDR,
+    /// and each fictitious State of the directory, named by its entry;
+    /// those the directory has an entry for are marked.
+    pub fn state_choices(&self, lang: crate::i18n::Lang) -> Result<Vec<StateChoice>, StoreError> {
+        let listed = self.directory_list()?;
+        let in_directory = |code: &str| listed.iter().any(|s| s.state_id == code);
+        let mut choices: Vec<StateChoice> = crate::directory::state_names::real_codes()
+            .filter_map(|code| {
+                let name = crate::directory::state_names::name(code, lang.code())?;
+                Some(StateChoice { code: code.into(), name: name.into(), in_directory: in_directory(code), fictitious: false })
+            })
+            .collect();
+        choices.extend(listed.iter().filter(|s| s.fictitious).map(|s| StateChoice {
+            code: s.state_id.clone(),
+            name: s.name.clone(),
+            in_directory: true,
+            fictitious: true,
+        }));
+        choices.sort_by(|a, b| a.code.cmp(&b.code));
+        Ok(choices)
     }
 
     /// The States whose code, name or an authority's name holds `text`

@@ -28,7 +28,7 @@ pub mod treaty_profiles;
 
 pub use backup::{BackupFile, BACKUP_DIR, DEFAULT_BACKUPS_KEPT};
 pub use bin::SetAsideDraft;
-pub use directory::{DirectoryFieldChange, DirectoryHistoryEntry, DirectoryReceipt, DirectorySource, DirectorySummary};
+pub use directory::{DirectoryFieldChange, DirectoryHistoryEntry, DirectoryReceipt, DirectorySource, DirectorySummary, StateChoice};
 pub use history::RevisionEntry;
 pub use passphrase::{is_encrypted, Passphrase};
 pub use register::{
@@ -774,7 +774,9 @@ pub fn timestamp(at: OffsetDateTime) -> String {
 /// words of its own: see [`is_untitled`].
 pub fn draft_title(r: &Request) -> String {
     let case = r.case.internal_ref.trim();
-    let state = r.req_state.trim();
+    // The State named in the language the request is drafted in.
+    let state = crate::request::addressee::state_name(r, r.lang.drafting_code().unwrap_or("en"));
+    let state = state.as_str();
     let subject = r.proc.subject_matter.trim();
     let mut parts: Vec<&str> = Vec::new();
     if !case.is_empty() {

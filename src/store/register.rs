@@ -22,7 +22,7 @@ use crate::request::{read, Request, RequestKind, RequestStatus, StatusChange};
 /// Version of the rules that derive the register's data from a request.
 /// When it grows, every draft's derived data are written again on the next
 /// open for writing.
-const DERIVED_VERSION: i64 = 1;
+const DERIVED_VERSION: i64 = 2;
 
 /// Most rows a page of the register holds.
 pub const MAX_PAGE_SIZE: u32 = 200;

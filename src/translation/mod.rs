@@ -53,14 +53,15 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 }
 
 /// The identity written into an exported file: a hash of the request's kind,
-/// own file number (`case.internal_ref`) and requested State, which do not
+/// own file number (`case.internal_ref`) and requested State (by its
+/// English name, as a request of an older format typed it), which do not
 /// change while a request is translated.
 pub fn identity(request: &Request) -> String {
     let key = format!(
         "{}\u{1f}{}\u{1f}{}",
         request.kind.key(),
         request.case.internal_ref.trim(),
-        request.req_state.trim()
+        crate::request::addressee::state_name(request, "en")
     );
     format!("{IDENTITY_PREFIX}{:016x}", fnv1a(key.as_bytes()))
 }
@@ -78,7 +79,7 @@ pub fn describe(request: &Request) -> String {
         "{} request, own file {}, to {}",
         request.kind.key(),
         or_none(&request.case.internal_ref),
-        or_none(&request.req_state)
+        or_none(&crate::request::addressee::state_name(request, "en"))
     )
 }
 

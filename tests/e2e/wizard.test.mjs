@@ -47,7 +47,8 @@ const typed = {
   address: '3 Court Lane, Westmark City',
   contact: 'Mr Aron Kell, Prosecutor',
   email: 'a.kell@ppo.westmark.example',
-  state: 'Republic of Eastland',
+  // Picked from the list by its code (AT); the document names it.
+  state: 'Austria',
   receiving: 'Central Authority of Eastland',
   treaty: 'Treaty between Westmark and Eastland on Mutual Legal Assistance, 12 March 2009, article 3',
   stage: 'Investigation opened on 5 May 2026',
@@ -89,7 +90,7 @@ test('a request typed into the wizard is exported as a PDF and survives a restar
     await s.type('[data-field="req_auth.address"]', typed.address);
     await s.type('[data-field="req_auth.contact_person"]', typed.contact);
     await s.type('[data-field="req_auth.email"]', typed.email);
-    await s.type('[data-field="req_state"]', typed.state);
+    await s.choose('[data-field="req_state"]', 'AT');
     await s.type('[data-field="recv_auth.name"]', typed.receiving);
     await shot(s, '02-authorities');
     await s.click('[data-testid="next"]');

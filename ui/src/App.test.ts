@@ -8,6 +8,8 @@ import { createFakeBackend } from './lib/testing/fakeBackend';
 import { corpusEntry, corpusRequest, emptyPerson, preservationRequest, requestWithoutErrors } from './lib/testing/fixtures';
 import type { CloseRequest } from './lib/closeGuard';
 import { LANG_STORAGE_KEY } from './lib/i18n.svelte';
+import type { StateEntry } from './lib/generated/StateEntry';
+import demoDirectory from './lib/testing/generated/directory.json';
 
 let backend: FakeBackend;
 
@@ -1027,21 +1029,21 @@ describe('home', () => {
   it('flushes the pending save before going back to the start screen', async () => {
     await openFirstDraft();
     await goToStep('authorities');
-    type('[data-field="req_state"]', 'Kingdom of Norland');
+    choose('[data-field="req_state"]', 'DE');
     click('[data-testid="home"]');
     await settle();
     expect(backend.saves).toHaveLength(1);
-    expect(backend.saves[0].request.req_state).toBe('Kingdom of Norland');
+    expect(backend.saves[0].request.req_state).toBe('DE');
     await settle();
     expect($('[data-testid="start-screen"]')).toBeTruthy();
-    expect($('[data-testid="draft-item"]').textContent).toContain('Kingdom of Norland');
+    expect($('[data-testid="draft-item"]').textContent).toContain('Germany');
   });
 
   it('stays when the save fails, and says why', async () => {
     await openFirstDraft();
     await goToStep('authorities');
     backend.failSaves = 'disk full';
-    type('[data-field="req_state"]', 'X');
+    type('[data-field="recv_auth.name"]', 'X');
     click('[data-testid="home"]');
     await settle();
     expect(exists('[data-testid="start-screen"]')).toBe(false);
@@ -1168,5 +1170,55 @@ describe('a removal', () => {
     flushSync();
     await settle(600);
     expect(lastSaved().offences).toEqual(before);
+  });
+});
+
+describe('the requested State', () => {
+  const stateSelect = () => $('[data-field="req_state"]') as HTMLSelectElement;
+  const optionTexts = () => Array.from(stateSelect().options).map((o) => o.textContent ?? '');
+  const answer = (path: string) => words(`[data-testid="answer"][data-path="${path}"] .value`);
+
+  it('is picked from every State named in the interface language, and kept by its code', async () => {
+    await openFirstDraft();
+    await goToStep('authorities');
+    expect(optionTexts()).toContain('Germany');
+    expect(optionTexts()).toContain('Côte d’Ivoire');
+    expect(optionTexts().every((text) => !/^[A-Z]{2}$/.test(text.trim())), 'no option is a bare code').toBe(true);
+    choose('[data-field="req_state"]', 'DE');
+    await settle(600);
+    expect(lastSaved().req_state).toBe('DE');
+
+    await switchLanguage('ar');
+    expect(stateSelect().value).toBe('DE');
+    expect(stateSelect().selectedOptions[0].textContent).toBe('ألمانيا');
+    await goToStep('review');
+    expect(answer('req_state')).toBe('ألمانيا');
+  });
+
+  it('offers the States of the directory first, a fictitious one marked, and its authorities once picked', async () => {
+    backend = createFakeBackend([{ id: 'd1', request: { ...corpusRequest('norland'), req_state: 'XN' }, revision: 3 }]);
+    backend.directory.entries = structuredClone(demoDirectory as unknown as StateEntry[]);
+    await openFirstDraft();
+    await goToStep('authorities');
+    const listed = stateSelect().querySelector('optgroup');
+    expect(listed?.label).toBe('In your directory');
+    expect(Array.from(listed!.querySelectorAll('option')).map((o) => o.textContent)).toContain('Kingdom of Norland (fictitious)');
+    expect(stateSelect().value).toBe('XN');
+    expect(exists('[data-testid="directory-picker"]')).toBe(true);
+    expect(words('[data-testid="directory-picker"] .hint')).toContain('Kingdom of Norland is in your directory');
+
+    choose('[data-field="req_state"]', 'DE');
+    await settle();
+    expect(exists('[data-testid="directory-picker"]'), 'Germany is not in the directory').toBe(false);
+  });
+
+  it('keeps text typed in an older draft that names no State, until a State is picked', async () => {
+    backend = createFakeBackend([{ id: 'd1', request: { ...corpusRequest('norland'), req_state: 'Republic of Nowhere' }, revision: 3 }]);
+    await openFirstDraft();
+    await goToStep('authorities');
+    expect(stateSelect().value).toBe('Republic of Nowhere');
+    expect(stateSelect().selectedOptions[0].textContent).toBe('“Republic of Nowhere”, as typed earlier: choose the State');
+    await goToStep('review');
+    expect(answer('req_state'), 'shown as typed (the core says it names no State: FMT-STATE)').toBe('Republic of Nowhere');
   });
 });

@@ -12,7 +12,7 @@ use mla_writer::i18n::Lang;
 use mla_writer::checks::addressee::{self as wording, Addressed};
 use mla_writer::request::addressee::{self, AuthorityChoice};
 use mla_writer::request::{Request, RequestKind};
-use mla_writer::store::{DirectoryHistoryEntry, DirectoryReceipt, DirectorySource, DirectorySummary};
+use mla_writer::store::{DirectoryHistoryEntry, DirectoryReceipt, DirectorySource, DirectorySummary, StateChoice};
 use tauri::State;
 use time::OffsetDateTime;
 
@@ -28,6 +28,12 @@ pub struct PendingImport(Mutex<Option<DirectoryChanges>>);
 #[tauri::command(async)]
 pub fn directory_states(drafts: State<'_, Drafts>) -> Result<Vec<DirectorySummary>, IpcError> {
     Ok(drafts.lock()?.directory_list()?)
+}
+
+/// Every State a request can be addressed to, named in `lang`.
+#[tauri::command(async)]
+pub fn state_choices(drafts: State<'_, Drafts>, lang: Lang) -> Result<Vec<StateChoice>, IpcError> {
+    Ok(drafts.lock()?.state_choices(lang)?)
 }
 
 /// The States whose code, name or an authority's name holds `text` (any case).

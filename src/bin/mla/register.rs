@@ -56,7 +56,8 @@ fn print_entry(e: &RegisterEntry) {
         e.kind.key(),
         e.status_date,
         e.next_deadline.as_deref().unwrap_or("-"),
-        if e.req_state.is_empty() { "-" } else { &e.req_state },
+        // A real State by its English name, a fictitious one by its code.
+        if e.req_state.is_empty() { "-" } else { mla_writer::directory::state_names::name(&e.req_state, "en").unwrap_or(&e.req_state) },
         terminal::title(&e.title)
     );
 }

@@ -37,7 +37,7 @@ pub use treaty::{TreatyProfile, TreatySource, TreatyTopic};
 
 /// Version of the request format written by this build. Older versions are
 /// migrated on load (see [`crate::request::read`]).
-pub const FORMAT_VERSION: u32 = 8;
+pub const FORMAT_VERSION: u32 = 9;
 
 /// Declares a plain data struct of the model: serde with defaults and no
 /// unknown members, JSON Schema, TypeScript export.
@@ -75,7 +75,11 @@ pub struct Request {
     /// Under the Harare Scheme: the central authority's certificate that
     /// the matter is a criminal matter (Harare Scheme para. 3).
     pub central_authority_certificate: CentralAuthorityCertificate,
-    /// Requested State, as an ISO 3166 code or its name.
+    /// Requested State, by its ISO 3166-1 alpha-2 code (`DE`; a
+    /// user-assigned code such as `XN` for a fictitious State), picked from
+    /// a list named in the interface language. A name typed before version
+    /// 9 that names no State is kept as typed, and the review asks for the
+    /// State to be picked (`FMT-STATE`).
     pub req_state: String,
     /// Authority in the requested State that receives the request.
     pub recv_auth: ReceivingAuthority,

@@ -92,6 +92,7 @@ describe('api', () => {
       instruments: [],
     };
     await api.directoryStates();
+    await api.stateChoices('ar');
     await api.stateAuthorities('XN', 'preservation');
     await api.addressRequest(request, 'XN', 'a1', 'fr');
     await api.previewDirectoryImport();
@@ -169,6 +170,7 @@ describe('api', () => {
       ['set_backups_kept', { kept: 5 }],
       ['restore_backup', { path: null, passphrase: null }],
       ['directory_states', {}],
+      ['state_choices', { lang: 'ar' }],
       ['state_authorities', { stateId: 'XN', kind: 'preservation' }],
       ['address_request', { request, stateId: 'XN', authorityId: 'a1', lang: 'fr' }],
       ['preview_directory_import', {}],

@@ -273,6 +273,8 @@ export function createApi(invoke: Invoke) {
     restoreBackup: (path: string | null, passphrase: string | null) => call('restore_backup', { path, passphrase }),
     /** The States of the directory of competent authorities, by code. */
     directoryStates: () => call('directory_states', {}),
+    /** Every State a request can be addressed to, named in `lang` (real ones from the CLDR, fictitious ones from the directory). */
+    stateChoices: (lang: Lang) => call('state_choices', { lang }),
     /** The authorities of State `stateId` for a request of `kind`, the usual receivers first. */
     stateAuthorities: (stateId: string, kind: RequestKind) => call('state_authorities', { stateId, kind }),
     /**

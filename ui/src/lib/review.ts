@@ -9,6 +9,7 @@ import { isShown } from './conditions';
 import { effectiveTimeZone, fieldOptions, groupFields, isBlank, optionLabel, selectedValues } from './fields';
 import { isIsoDate, readStoredDateTime } from './dates';
 import { getPath, joinPath } from './paths';
+import { stateNames } from './states.svelte';
 
 /** One answer in words; `yes`, `no` and `blank` are worded by the interface. */
 export type AnswerValue =
@@ -63,6 +64,8 @@ export function describeAnswer(field: Field, value: unknown): AnswerValue {
       return value === true ? { kind: 'yes' } : { kind: 'no' };
     case 'time_zone':
       return { kind: 'text', text: effectiveTimeZone(value) };
+    case 'state':
+      return isBlank(value) ? { kind: 'blank' } : { kind: 'text', text: stateNames.name(String(value)) };
     case 'choice':
       return typeof value === 'string' && value !== ''
         ? { kind: 'text', text: optionLabel(fieldOptions(field), value) }

@@ -70,7 +70,11 @@ own_state: string,
  */
 central_authority_certificate: CentralAuthorityCertificate, 
 /**
- * Requested State, as an ISO 3166 code or its name.
+ * Requested State, by its ISO 3166-1 alpha-2 code (`DE`; a
+ * user-assigned code such as `XN` for a fictitious State), picked from
+ * a list named in the interface language. A name typed before version
+ * 9 that names no State is kept as typed, and the review asks for the
+ * State to be picked (`FMT-STATE`).
  */
 req_state: string, 
 /**

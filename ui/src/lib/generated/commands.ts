@@ -43,6 +43,7 @@ import type { SearchResult } from './SearchResult';
 import type { Sent } from './Sent';
 import type { SetAsideDraft } from './SetAsideDraft';
 import type { SharedRequest } from './SharedRequest';
+import type { StateChoice } from './StateChoice';
 import type { StateEntry } from './StateEntry';
 import type { Suggestion } from './Suggestion';
 import type { WizardDefinition } from './WizardDefinition';
@@ -179,6 +180,8 @@ export type Commands = {
   restore_backup: { args: { path: string | null; passphrase: string | null }; result: Backups | null };
   /** The States of the directory, by code. */
   directory_states: { args: Record<string, never>; result: Array<DirectorySummary> };
+  /** Every State a request can be addressed to, named in `lang`. */
+  state_choices: { args: { lang: Lang }; result: Array<StateChoice> };
   /** The authorities of State `state_id` for a request of `kind`, the usual receivers first. */
   state_authorities: { args: { stateId: string; kind: RequestKind }; result: Array<AuthorityChoice> };
   /** `request` addressed to State `state_id` and, when given, its authority `authority_id`, with what was filled and why, worded in `lang`. Nothing is saved: the wizard takes the request as an edit. */
@@ -272,6 +275,7 @@ export const COMMAND_NAMES = [
   'set_backups_kept',
   'restore_backup',
   'directory_states',
+  'state_choices',
   'state_authorities',
   'address_request',
   'preview_directory_import',

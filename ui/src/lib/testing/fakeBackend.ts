@@ -36,7 +36,7 @@ import type { RegisterQuery } from '../generated/RegisterQuery';
 import type { Mode } from '../generated/Mode';
 import { currentStatus } from '../register';
 import { checkRequest, draftTitle, exportRefusal, followUp, importMarkedTranslation, previewPages } from './fakeCore';
-import { emptyRequest, uiStrings, wizardDefinition } from './fixtures';
+import { emptyRequest, stateNames, uiStrings, wizardDefinition } from './fixtures';
 
 export interface FakeBackend {
   /** Calls a command, as Tauri's `invoke` does. */
@@ -519,6 +519,15 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
     restore_backup: async (args) => (args.path === null ? null : clone(fake.database.backups)),
     // The stand-in directory is empty unless a test fills it: the picker then says how to fill it.
     directory_states: async () => fake.directory.entries.map(summaryOf),
+    // As the store: every real State named in the language, and the directory's fictitious ones.
+    state_choices: async ({ lang }) => {
+      const listed = (code: string) => fake.directory.entries.some((e) => e.state_id === code);
+      const real = stateNames(lang).map((s) => ({ ...s, in_directory: listed(s.code), fictitious: false }));
+      const fictitious = fake.directory.entries
+        .filter((e) => e.fictitious)
+        .map((e) => ({ code: e.state_id, name: e.name, in_directory: true, fictitious: true }));
+      return [...real, ...fictitious].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    },
     search_directory: async ({ text }) => {
       const wanted = text.toLowerCase();
       const holds = (value: string) => value.toLowerCase().includes(wanted);

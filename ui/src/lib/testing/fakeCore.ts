@@ -17,7 +17,8 @@ import { conditionHolds } from '../conditions';
 import { format, type Params } from '../i18n.svelte';
 import { getPath, setPath } from '../paths';
 import { chosenLang } from '../translation';
-import { corpus, rules, wizardDefinition } from './fixtures';
+import { corpus, rules, stateNames, wizardDefinition } from './fixtures';
+import demoDirectory from './generated/directory.json';
 
 import enChecks from '../../../../locales/en.checks.json';
 import frChecks from '../../../../locales/fr.checks.json';
@@ -31,10 +32,27 @@ const CHECKS: Record<Lang, Record<string, string>> = { en: enChecks, fr: frCheck
 const blank = (s: string) => s.trim() === '';
 const copy = <T>(value: T): T => structuredClone(value);
 
-/** A draft's title, as the store derives it. */
+/**
+ * The requested State named in `lang`, as the core names it: a real State
+ * by its CLDR name, a fictitious one by its entry (or the demo pack's), any
+ * other text as it is.
+ */
+export function stateName(r: Request, lang: Lang): string {
+  const code = r.req_state.trim();
+  const entry = r.req_state_entry !== undefined && r.req_state_entry.state_id === code ? r.req_state_entry.name.trim() : '';
+  return (
+    stateNames(lang).find((s) => s.code === code)?.name ??
+    (entry !== '' ? entry : undefined) ??
+    demoDirectory.find((s) => s.state_id === code)?.name ??
+    code
+  );
+}
+
+/** A draft's title, as the store derives it: the State named in the drafting language. */
 export function draftTitle(r: Request): string {
   const parts = [r.case.internal_ref.trim(), r.proc.subject_matter.trim()].filter((p) => p !== '');
-  const state = r.req_state.trim();
+  const drafting = chosenLang(r.lang.drafting);
+  const state = stateName(r, drafting ?? 'en');
   const lang = chosenLang(r.lang.request);
   const translated = Object.keys(r.translation.original ?? {}).length > 0 && lang !== null;
   return [parts.join(' · '), state === '' ? '' : `→ ${state}`, translated ? `[${lang}]` : ''].filter((p) => p !== '').join(' ');

@@ -140,3 +140,14 @@ export function emptyOffence(): Request['offences'][number] {
 export function emptyStoredData(): Request['mla']['stored_data'][number] {
   return itemTemplate('mla.stored_data');
 }
+
+/** A real State's code and its CLDR name, as the core gives them. */
+export interface StateName {
+  code: string;
+  name: string;
+}
+
+/** Every real State's code and CLDR name in `lang`, by code. */
+export function stateNames(lang: Lang): StateName[] {
+  return copy(generated<Record<Lang, StateName[]>>('states.json')[lang]);
+}
