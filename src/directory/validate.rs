@@ -182,7 +182,7 @@ impl Problems {
         } else if fictitious && !state_ids::is_user_assigned(id) {
             self.push(field, format!("a fictitious State must have a user-assigned code (XA–XZ but XK, QM–QZ, AA, ZZ), found {id}"));
         } else if !fictitious && state_ids::is_user_assigned(id) {
-            self.push(field, format!("{id} is a user-assigned code, for fictitious States only: set \"fictitious\": true or use the State's ISO 3166-1 code"));
+            self.push(field, format!("{id} is a user-assigned code, for fictitious States only: mark the State as fictitious (\"fictitious\": true) or use its ISO 3166-1 code"));
         } else if !fictitious && !state_ids::is_assigned(id) && !state_ids::is_in_practical_use(id) {
             self.push(field, format!("{id} is not an ISO 3166-1 alpha-2 code of any country"));
         }

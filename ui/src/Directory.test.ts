@@ -109,8 +109,9 @@ describe('the directory in Settings', () => {
   it("edits a language rule and a requirement, shows the core's problem at its field and saves nothing until it is put right", async () => {
     await click('[data-testid="directory-open-XN"]');
     await click('[data-testid="directory-section-languages"]');
-    // Norland accepts its own language (a local-use code) then English: English goes, French comes first.
-    expect(($('[data-testid="directory-accepted-code-0-0"]') as HTMLInputElement).value).toBe('qaa');
+    // Norland accepts its own language (a local-use code, offered as it is) then English: English gives way to French.
+    expect(($('[data-testid="directory-accepted-0-0"]') as HTMLSelectElement).value).toBe('qaa');
+    expect(document.querySelector('[data-testid="directory-accepted-code-0-0"]')).toBeNull();
     const french = $('[data-testid="directory-accepted-0-1"]') as HTMLSelectElement;
     french.value = 'fr';
     french.dispatchEvent(new Event('change', { bubbles: true }));

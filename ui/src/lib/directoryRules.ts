@@ -111,18 +111,21 @@ export const ROLES: readonly AuthorityRole[] = [
   'diplomatic',
 ];
 
-/** The wording of the values the wizard also asks for (kinds, channels, means, yes/no/not known), taken from its definition: one source for each. */
+/** The wording of the values the wizard also asks for (kinds, channels, means, yes/no/not known, the measures), taken from its definition: one source for each. */
 export interface WizardWords {
   kinds: Map<string, string>;
   routes: Map<string, string>;
   means: Map<string, string>;
   yesNo: Map<string, string>;
+  /** Each measure's name by its module code (`M3`): the wizard offers the modules in the order of their codes. */
+  measures: Map<string, string>;
 }
 
 /** The wording of the wizard's options at `path`. */
 function options(definition: WizardDefinition | null, path: string): Map<string, string> {
   const field = definition?.steps.flatMap((s) => s.fields).find((f) => f.path === path);
-  return field?.input.type === 'choice' ? new Map(field.input.options.map((o) => [o.value, o.label])) : new Map();
+  const input = field?.input;
+  return input?.type === 'choice' || input?.type === 'multi_choice' ? new Map(input.options.map((o) => [o.value, o.label])) : new Map();
 }
 
 /** The words of {@link WizardWords} from the wizard's definition (empty maps before it has arrived: values then show as their keys). */
@@ -132,6 +135,7 @@ export function wizardWords(definition: WizardDefinition | null): WizardWords {
     routes: options(definition, 'channel.route'),
     means: options(definition, 'channel.means'),
     yesNo: options(definition, 'basis.transnational'),
+    measures: new Map([...options(definition, 'mla.modules').values()].map((label, i) => [`M${i + 1}`, label])),
   };
 }
 

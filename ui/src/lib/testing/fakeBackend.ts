@@ -259,7 +259,7 @@ function entryProblems(entry: StateEntry): DirectoryProblem[] {
   else if (entry.fictitious && !userAssigned(id))
     out.push({ at: 'state_id', message: `a fictitious State must have a user-assigned code (XA–XZ but XK, QM–QZ, AA, ZZ), found ${id}` });
   else if (!entry.fictitious && userAssigned(id))
-    out.push({ at: 'state_id', message: `${id} is a user-assigned code, for fictitious States only: set "fictitious": true or use the State's ISO 3166-1 code` });
+    out.push({ at: 'state_id', message: `${id} is a user-assigned code, for fictitious States only: mark the State as fictitious ("fictitious": true) or use its ISO 3166-1 code` });
   if (entry.name.trim() === '') out.push({ at: 'name', message: 'is required' });
   (entry.authorities ?? []).forEach((a, i) => {
     if ((a.roles ?? []).length === 0) out.push({ at: `authorities[${i}].roles`, message: 'name at least one role' });
