@@ -418,10 +418,13 @@ fn a_state_added_in_the_app_is_checked_first_and_a_code_already_taken_is_refused
     let problems = store.directory_entry_problems(&real_with_user_code, true).unwrap();
     assert_eq!(named(problems.clone()), ["state_id"]);
     assert!(problems[0].message.contains("user-assigned"), "{problems:?}");
+    // Named for an interface that words it in its own language, with the value it names.
+    assert_eq!((problems[0].what.as_str(), problems[0].args.get("found").map(String::as_str)), ("user_assigned_code", Some("XQ")));
     let taken = directory::StateEntry { state_id: "XN".into(), name: "Another Norland".into(), fictitious: true, ..Default::default() };
     let problems = store.directory_entry_problems(&taken, true).unwrap();
     assert_eq!(named(problems.clone()), ["state_id"]);
     assert!(problems[0].message.contains("already in the directory (Kingdom of Norland)"), "{problems:?}");
+    assert_eq!((problems[0].what.as_str(), problems[0].args.get("name").map(String::as_str)), ("state_taken", Some("Kingdom of Norland")));
     assert!(store.directory_entry_problems(&taken, false).unwrap().is_empty(), "an edit of XN is no addition");
     let err = store.add_directory_state(taken, &DirectorySource::default(), TODAY).unwrap_err();
     assert!(matches!(err, StoreError::DirectoryStateExists { .. }), "{err}");
@@ -456,6 +459,8 @@ fn an_edited_rule_is_checked_at_its_path_and_each_of_its_fields_recorded_with_th
     norland.requirements.preservation_period_days = Some(30);
     let at: Vec<String> = store.directory_entry_problems(&norland, false).unwrap().into_iter().map(|p| p.at).collect();
     assert_eq!(at, ["requirements.preservation_period_days", "languages[0].accepted[1].lang"]);
+    let named: Vec<(String, Option<String>)> = store.directory_entry_problems(&norland, false).unwrap().into_iter().map(|p| (p.what, p.args.get("found").cloned())).collect();
+    assert_eq!(named, [("preservation_period".to_string(), Some("30".to_string())), ("language_code".to_string(), Some("French".to_string()))]);
     assert!(store.save_directory_entry(norland.clone(), &DirectorySource::default(), TODAY).is_err());
     assert_eq!(store.directory_entry("XN").unwrap().languages[0].accepted[0].lang, "qaa", "nothing of a refused edit is saved");
 

@@ -241,8 +241,9 @@ impl Store {
         let mut problems = Vec::new();
         if adding {
             if let Some(existing) = entry_of(&self.conn, &self.path, &entry.state_id)? {
-                let message = StoreError::DirectoryStateExists { state_id: existing.state_id, name: existing.name }.to_string();
-                problems.push(DirectoryProblem { at: "state_id".to_string(), message });
+                let args = [("found", existing.state_id.as_str()), ("name", existing.name.as_str())];
+                let message = StoreError::DirectoryStateExists { state_id: existing.state_id.clone(), name: existing.name.clone() }.to_string();
+                problems.push(DirectoryProblem::worded("state_id", "state_taken", &args, message));
             }
         }
         problems.extend(validate::state_problems(&entry, ""));

@@ -115,7 +115,7 @@ test('an imported State and its authority fill a new request, and a language it 
     await s.cmd('POST', `/element/${await s.find('[data-testid="directory-accepted-code-0-1"]')}/clear`, {});
     await s.type('[data-testid="directory-accepted-code-0-1"]', 'French');
     await s.click('[data-testid="directory-record-save"]');
-    await s.waitForText('[data-testid="directory-language-rule-0"]', 'expected an ISO 639 language code');
+    await s.waitForText('[data-testid="directory-language-rule-0"]', 'Expected an ISO 639 language code');
     await s.waitForText('[data-testid="directory-record-problems"]', 'Nothing was saved');
     assert.match(mla(['directory', 'show', 'XE']), /"lang": "en"/);
     await s.choose('[data-testid="directory-accepted-0-1"]', 'fr');

@@ -128,11 +128,11 @@ describe('the directory in Settings', () => {
     // Both problems are named; the section open shows its own at the field, and nothing was saved.
     expect($('[data-testid="directory-record-problems"]').textContent).toContain('2');
     const period = $('[data-testid="directory-req-preservation_period_days"]').closest('label')!;
-    expect(period.querySelector('[data-testid="directory-problem"]')?.textContent).toContain('at least 60 days');
+    expect(period.querySelector('[data-testid="directory-problem"]')?.textContent).toContain('At least 60 days (Budapest Convention, art. 29(7)), found 30.');
     expect(backend.directory.entries.find((e) => e.state_id === 'XN')!.requirements.preservation_period_days).toBe(90);
     await click('[data-testid="directory-section-languages"]');
     const code = $('[data-testid="directory-accepted-code-0-2"]').closest('label')!;
-    expect(code.querySelector('[data-testid="directory-problem"]')?.textContent).toContain('expected an ISO 639 language code');
+    expect(code.querySelector('[data-testid="directory-problem"]')?.textContent).toContain('Expected an ISO 639 language code (two or three small letters, e.g. nl), found “Dutch”.');
 
     type('[data-testid="directory-accepted-code-0-2"]', 'nl');
     type('[data-testid="directory-condition-0-2"]', 'only with a translation into qaa');
@@ -161,12 +161,29 @@ describe('the directory in Settings', () => {
     await click('[data-testid="directory-edit-save"]');
     // The stand-in names a missing name as the core does.
     expect(backend.directory.entries.find((e) => e.state_id === 'XV')!.authorities).toHaveLength(before);
-    expect($('[data-testid="directory-edit-name"]').closest('label')!.querySelector('[data-testid="directory-problem"]')?.textContent).toBe('is required');
+    expect($('[data-testid="directory-edit-name"]').closest('label')!.querySelector('[data-testid="directory-problem"]')?.textContent).toBe('Required.');
     type('[data-testid="directory-edit-name"]', 'Vestrian Prosecution Service (fictitious)');
     await click('[data-testid="directory-edit-save"]');
     const added = backend.directory.entries.find((e) => e.state_id === 'XV')!.authorities.at(-1)!;
     expect([added.name, added.roles]).toEqual(['Vestrian Prosecution Service (fictitious)', ['executing_authority']]);
     expect(added.authority_id).not.toBe('');
     expect($('[data-testid="directory-entry"]').textContent).toContain('Vestrian Prosecution Service (fictitious)');
+  });
+
+  it("words the core's problem in the interface language, with the values it names", async () => {
+    await click('[data-testid="settings-home"]');
+    const language = $('[data-testid="language"]') as HTMLSelectElement;
+    language.value = 'fr';
+    language.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle();
+    await click('[data-testid="open-settings"]');
+    await click('[data-testid="directory-add-state"]');
+    type('[data-testid="directory-new-state-id"]', 'XN');
+    type('[data-testid="directory-new-state-name"]', 'Autre Norland');
+    ($('[data-testid="directory-new-state-fictitious"]') as HTMLInputElement).click();
+    await click('[data-testid="directory-new-state-save"]');
+    const shown = $('[data-testid="directory-new-state-id"]').closest('label')!.querySelector('[data-testid="directory-problem"]')!.textContent;
+    expect(shown).toBe('XN figure déjà dans le répertoire (Kingdom of Norland) : ouvrez sa fiche pour la modifier, ou donnez un autre code au nouvel État.');
+    expect(backend.directory.entries.filter((e) => e.state_id === 'XN')).toHaveLength(1);
   });
 });

@@ -3,7 +3,7 @@ import type { Authority } from './generated/Authority';
 import type { StateEntry } from './generated/StateEntry';
 import demo from './testing/generated/directory.json';
 import { formOf, phoneOf, recordChanges, withForm } from './directoryEdit';
-import { daysOf, editable, newAuthority, newState, problemsAt, sectionOf, wizardWords } from './directoryRules';
+import { daysOf, editable, newAuthority, newState, problemText, problemsAt, sectionOf, wizardWords } from './directoryRules';
 import type { WizardDefinition } from './generated/WizardDefinition';
 import wizard from './testing/generated/wizard.en.json';
 
@@ -81,15 +81,22 @@ describe("the editor of a State's own record", () => {
 
   it("finds the core's problems at a field and within it, and the section each belongs to", () => {
     const problems = [
-      { at: 'languages[0].accepted[1].lang', message: 'bad code' },
-      { at: 'languages[10].kind', message: 'other rule' },
-      { at: 'requirements.domestic_order_required[2]', message: 'bad measure' },
+      { at: 'languages[0].accepted[1].lang', message: 'bad code', what: 'language_code', args: { found: 'Dutch' } },
+      { at: 'languages[10].kind', message: 'other rule', what: 'kind', args: { found: 'x' } },
+      { at: 'requirements.domestic_order_required[2]', message: 'bad measure', what: 'measure', args: { found: 'M99' } },
     ];
-    expect(problemsAt(problems, 'languages[0].accepted[1].lang')).toEqual(['bad code']);
-    expect(problemsAt(problems, 'languages[0]')).toEqual(['bad code']);
-    expect(problemsAt(problems, 'requirements.domestic_order_required')).toEqual(['bad measure']);
+    const messages = (path: string) => problemsAt(problems, path).map((p) => p.message);
+    expect(messages('languages[0].accepted[1].lang')).toEqual(['bad code']);
+    expect(messages('languages[0]')).toEqual(['bad code']);
+    expect(messages('requirements.domestic_order_required')).toEqual(['bad measure']);
     expect(problems.map((p) => sectionOf(p.at))).toEqual(['languages', 'languages', 'requirements']);
     expect(sectionOf('name')).toBe('record');
+  });
+
+  it('words a problem in the interface language with its values, and one it has no wording for as the core words it', () => {
+    const t = (key: string, params?: Record<string, string | number>) => `${key} ${JSON.stringify(params)}`;
+    expect(problemText({ at: 'x', message: 'in English', what: 'language_code', args: { found: 'Dutch' } }, t)).toBe('ui.directory.problem.language_code {"found":"Dutch"}');
+    expect(problemText({ at: 'x', message: 'the column state_id is missing', what: '', args: {} }, t)).toBe('the column state_id is missing');
   });
 
   it('reads a number of days as a whole number, and an empty field as none', () => {

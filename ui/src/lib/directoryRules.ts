@@ -239,8 +239,42 @@ export const boolOf = (value: string): boolean | undefined => (value === '' ? un
  * `languages[0].accepted[1].lang`; `requirements.domestic_order_required`
  * holds its items).
  */
-export function problemsAt(problems: readonly DirectoryProblem[], path: string): string[] {
-  return problems.filter((p) => p.at === path || p.at.startsWith(`${path}.`) || p.at.startsWith(`${path}[`)).map((p) => p.message);
+export function problemsAt(problems: readonly DirectoryProblem[], path: string): DirectoryProblem[] {
+  return problems.filter((p) => p.at === path || p.at.startsWith(`${path}.`) || p.at.startsWith(`${path}[`));
+}
+
+/** The wording of each problem the core names (`what`), with its values as placeholders. */
+export const PROBLEM_KEYS: Record<string, string> = {
+  required: 'ui.directory.problem.required',
+  state_code: 'ui.directory.problem.state_code',
+  fictitious_code: 'ui.directory.problem.fictitious_code',
+  user_assigned_code: 'ui.directory.problem.user_assigned_code',
+  unassigned_code: 'ui.directory.problem.unassigned_code',
+  date: 'ui.directory.problem.date',
+  language_code: 'ui.directory.problem.language_code',
+  instrument: 'ui.directory.problem.instrument',
+  kind: 'ui.directory.problem.kind',
+  measure: 'ui.directory.problem.measure',
+  preservation_period: 'ui.directory.problem.preservation_period',
+  country_code: 'ui.directory.problem.country_code',
+  authority_id: 'ui.directory.problem.authority_id',
+  roles: 'ui.directory.problem.roles',
+  dialable_number: 'ui.directory.problem.dialable_number',
+  email: 'ui.directory.problem.email',
+  reserved_domain: 'ui.directory.problem.reserved_domain',
+  contact_person: 'ui.directory.problem.contact_person',
+  time_zone: 'ui.directory.problem.time_zone',
+  phone: 'ui.directory.problem.phone',
+  state_taken: 'ui.directory.problem.state_taken',
+};
+
+/** A problem in the interface language (`t`), or as the core words it in English when the interface has no wording for it. */
+export function problemText(problem: DirectoryProblem, t: (key: string, params?: Record<string, string | number>) => string): string {
+  const key = PROBLEM_KEYS[problem.what];
+  if (!key) return problem.message;
+  const args: Record<string, string> = {};
+  for (const [name, value] of Object.entries(problem.args ?? {})) if (value !== undefined) args[name] = value;
+  return t(key, args);
 }
 
 /** The section of the editor a problem's path belongs to, so that it opens on it. */

@@ -254,23 +254,35 @@ const userAssigned = (code: string): boolean => code === 'AA' || code === 'ZZ' |
  */
 function entryProblems(entry: StateEntry): DirectoryProblem[] {
   const out: DirectoryProblem[] = [];
+  const push = (at: string, what: string, args: Record<string, string>, message: string) => out.push({ at, what, args, message });
   const id = entry.state_id;
-  if (!/^[A-Z]{2}$/.test(id)) out.push({ at: 'state_id', message: `expected an ISO 3166-1 alpha-2 code (two capital letters), found ${JSON.stringify(id)}` });
+  if (!/^[A-Z]{2}$/.test(id)) push('state_id', 'state_code', { found: id }, `expected an ISO 3166-1 alpha-2 code (two capital letters), found ${JSON.stringify(id)}`);
   else if (entry.fictitious && !userAssigned(id))
-    out.push({ at: 'state_id', message: `a fictitious State must have a user-assigned code (XA–XZ but XK, QM–QZ, AA, ZZ), found ${id}` });
+    push('state_id', 'fictitious_code', { found: id }, `a fictitious State must have a user-assigned code (XA–XZ but XK, QM–QZ, AA, ZZ), found ${id}`);
   else if (!entry.fictitious && userAssigned(id))
-    out.push({ at: 'state_id', message: `${id} is a user-assigned code, for fictitious States only: mark the State as fictitious ("fictitious": true) or use its ISO 3166-1 code` });
-  if (entry.name.trim() === '') out.push({ at: 'name', message: 'is required' });
+    push(
+      'state_id',
+      'user_assigned_code',
+      { found: id },
+      `${id} is a user-assigned code, for fictitious States only: mark the State as fictitious ("fictitious": true) or use its ISO 3166-1 code`,
+    );
+  if (entry.name.trim() === '') push('name', 'required', {}, 'is required');
   (entry.authorities ?? []).forEach((a, i) => {
-    if ((a.roles ?? []).length === 0) out.push({ at: `authorities[${i}].roles`, message: 'name at least one role' });
-    if (a.name.trim() === '') out.push({ at: `authorities[${i}].name`, message: 'is required' });
+    if ((a.roles ?? []).length === 0) push(`authorities[${i}].roles`, 'roles', {}, 'name at least one role');
+    if (a.name.trim() === '') push(`authorities[${i}].name`, 'required', {}, 'is required');
   });
   const days = entry.requirements?.preservation_period_days;
-  if (days !== undefined && days < 60) out.push({ at: 'requirements.preservation_period_days', message: `at least 60 days (Budapest art. 29(7)), found ${days}` });
+  if (days !== undefined && days < 60)
+    push('requirements.preservation_period_days', 'preservation_period', { found: String(days) }, `at least 60 days (Budapest art. 29(7)), found ${days}`);
   (entry.languages ?? []).forEach((rule, i) =>
     (rule.accepted ?? []).forEach((a, j) => {
       if (!/^[a-z]{2,3}$/.test(a.lang))
-        out.push({ at: `languages[${i}].accepted[${j}].lang`, message: `expected an ISO 639 language code (two or three small letters), found ${JSON.stringify(a.lang)}` });
+        push(
+          `languages[${i}].accepted[${j}].lang`,
+          'language_code',
+          { found: a.lang },
+          `expected an ISO 639 language code (two or three small letters), found ${JSON.stringify(a.lang)}`,
+        );
     }),
   );
   return out;
@@ -567,6 +579,8 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
       if (adding && taken)
         problems.unshift({
           at: 'state_id',
+          what: 'state_taken',
+          args: { found: taken.state_id, name: taken.name },
           message: `${taken.state_id} is already in the directory (${taken.name}): open its entry to edit it, or give the new State another code`,
         });
       return problems;
