@@ -151,8 +151,10 @@ describe('the directory in Settings', () => {
     expect($('[data-testid="directory-history"]').textContent).toContain('languages');
   });
 
-  it('adds an authority with its role, the name it needs named at its field first', async () => {
+  it('adds an authority with its role, the name it needs named at its field first; a restricted entry stays editable and keeps its flag', async () => {
+    backend.directory.entries.find((e) => e.state_id === 'XV')!.redistribution = 'restricted';
     await click('[data-testid="directory-open-XV"]');
+    expect($('[data-testid="directory-restricted"]').textContent).toContain('restricted access');
     const before = backend.directory.entries.find((e) => e.state_id === 'XV')!.authorities.length;
     await click('[data-testid="directory-add-authority"]');
     ($('[data-testid="directory-edit-role-executing_authority"]') as HTMLInputElement).click();
@@ -167,6 +169,7 @@ describe('the directory in Settings', () => {
     const added = backend.directory.entries.find((e) => e.state_id === 'XV')!.authorities.at(-1)!;
     expect([added.name, added.roles]).toEqual(['Vestrian Prosecution Service (fictitious)', ['executing_authority']]);
     expect(added.authority_id).not.toBe('');
+    expect(backend.directory.entries.find((e) => e.state_id === 'XV')!.redistribution).toBe('restricted');
     expect($('[data-testid="directory-entry"]').textContent).toContain('Vestrian Prosecution Service (fictitious)');
   });
 
