@@ -405,3 +405,95 @@ fn an_edited_entry_is_validated_and_its_change_recorded() {
     assert_eq!((last.action.as_str(), last.entered_by.as_str()), ("edit", "clerk"));
     assert_eq!((last.fields[0].field.as_str(), last.fields[0].old.as_deref(), last.fields[0].new.as_deref()), ("requirements.service_lead_days", None, Some("45")));
 }
+
+#[test]
+fn a_state_added_in_the_app_is_checked_first_and_a_code_already_taken_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = store(dir.path());
+    store.load_demo_directory(TODAY).unwrap();
+    let named = |problems: Vec<directory::DirectoryProblem>| problems.into_iter().map(|p| p.at).collect::<Vec<_>>();
+
+    // A real State cannot take a user-assigned code; a fictitious one must; a taken code is named at the code.
+    let real_with_user_code = directory::StateEntry { state_id: "XQ".into(), name: "Testland".into(), ..Default::default() };
+    let problems = store.directory_entry_problems(&real_with_user_code, true).unwrap();
+    assert_eq!(named(problems.clone()), ["state_id"]);
+    assert!(problems[0].message.contains("user-assigned"), "{problems:?}");
+    // Named for an interface that words it in its own language, with the value it names.
+    assert_eq!((problems[0].what.as_str(), problems[0].args.get("found").map(String::as_str)), ("user_assigned_code", Some("XQ")));
+    let taken = directory::StateEntry { state_id: "XN".into(), name: "Another Norland".into(), fictitious: true, ..Default::default() };
+    let problems = store.directory_entry_problems(&taken, true).unwrap();
+    assert_eq!(named(problems.clone()), ["state_id"]);
+    assert!(problems[0].message.contains("already in the directory (Kingdom of Norland)"), "{problems:?}");
+    assert_eq!((problems[0].what.as_str(), problems[0].args.get("name").map(String::as_str)), ("state_taken", Some("Kingdom of Norland")));
+    assert!(store.directory_entry_problems(&taken, false).unwrap().is_empty(), "an edit of XN is no addition");
+    let err = store.add_directory_state(taken, &DirectorySource::default(), TODAY).unwrap_err();
+    assert!(matches!(err, StoreError::DirectoryStateExists { .. }), "{err}");
+    assert_eq!(store.directory_entry("XN").unwrap().name, "Kingdom of Norland");
+
+    let nameless = directory::StateEntry { state_id: "XQ".into(), fictitious: true, ..Default::default() };
+    assert_eq!(named(store.directory_entry_problems(&nameless, true).unwrap()), ["name"]);
+
+    let testland = directory::StateEntry { state_id: "XQ".into(), name: "Testland".into(), fictitious: true, ..Default::default() };
+    assert!(store.directory_entry_problems(&testland, true).unwrap().is_empty());
+    let receipt = store.add_directory_state(testland, &DirectorySource::default(), TODAY).unwrap();
+    assert_eq!((receipt.states_new, receipt.states_changed), (1, 0));
+    assert_eq!(store.directory_entry("XQ").unwrap().name, "Testland");
+    let history = store.directory_history("XQ").unwrap();
+    assert_eq!(history.len(), 1);
+    assert!(history[0].fields.iter().all(|f| f.record == ChangeKind::New && f.authority_id.is_empty()));
+}
+
+#[test]
+fn an_edited_rule_is_checked_at_its_path_and_each_of_its_fields_recorded_with_the_entrys_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = store(dir.path());
+    store.load_demo_directory(TODAY).unwrap();
+    let mut norland = store.directory_entry("XN").unwrap();
+    norland.provenance = Some(directory::Provenance {
+        source_title: "Norland national guide, 3rd edition".into(),
+        source_date: Some("2026-09-01".into()),
+        as_of: Some("2026-10-01".into()),
+        ..norland.provenance.clone().unwrap()
+    });
+    norland.languages[0].accepted = vec![directory::AcceptedLanguage { lang: "fr".into(), condition: "always".into() }, directory::AcceptedLanguage { lang: "French".into(), condition: String::new() }];
+    norland.requirements.preservation_period_days = Some(30);
+    let at: Vec<String> = store.directory_entry_problems(&norland, false).unwrap().into_iter().map(|p| p.at).collect();
+    assert_eq!(at, ["requirements.preservation_period_days", "languages[0].accepted[1].lang"]);
+    let named: Vec<(String, Option<String>)> = store.directory_entry_problems(&norland, false).unwrap().into_iter().map(|p| (p.what, p.args.get("found").cloned())).collect();
+    assert_eq!(named, [("preservation_period".to_string(), Some("30".to_string())), ("language_code".to_string(), Some("French".to_string()))]);
+    assert!(store.save_directory_entry(norland.clone(), &DirectorySource::default(), TODAY).is_err());
+    assert_eq!(store.directory_entry("XN").unwrap().languages[0].accepted[0].lang, "qaa", "nothing of a refused edit is saved");
+
+    norland.languages[0].accepted.pop();
+    norland.requirements.preservation_period_days = Some(120);
+    let receipt = store.save_directory_entry(norland.clone(), &DirectorySource::default(), TODAY).unwrap();
+    assert_eq!(store.directory_entry("XN").unwrap(), norland, "the entry is written as edited, its provenance included");
+    let last = store.directory_history("XN").unwrap().pop().unwrap();
+    assert_eq!(receipt.fields as usize, last.fields.len());
+    assert_eq!((last.source_title.as_str(), last.as_of.as_deref()), ("Norland national guide, 3rd edition", Some("2026-10-01")));
+    let fields: Vec<&str> = last.fields.iter().map(|f| f.field.as_str()).collect();
+    for f in ["languages[0].accepted[0].lang", "languages[0].accepted[1].lang", "provenance.source_title", "requirements.preservation_period_days"] {
+        assert!(fields.contains(&f), "{f} in {fields:?}");
+    }
+}
+
+#[test]
+fn an_authority_added_in_the_app_gets_its_own_id_and_a_restricted_entry_keeps_its_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = store(dir.path());
+    store.load_demo_directory(TODAY).unwrap();
+    let mut vestria = store.directory_entry("XV").unwrap();
+    vestria.redistribution = Redistribution::Restricted;
+    store.save_directory_entry(vestria.clone(), &DirectorySource::default(), TODAY).unwrap();
+    let mut vestria = store.directory_entry("XV").unwrap();
+    vestria.authorities.push(directory::Authority { roles: vec![directory::AuthorityRole::ExecutingAuthority], name: "Vestrian Prosecution Service (fictitious)".into(), ..Default::default() });
+    assert!(store.directory_entry_problems(&vestria, false).unwrap().is_empty(), "an authority without an id is given one");
+    store.save_directory_entry(vestria, &DirectorySource::default(), TODAY).unwrap();
+    let saved = store.directory_entry("XV").unwrap();
+    assert_eq!(saved.redistribution, Redistribution::Restricted);
+    let added = saved.authorities.last().unwrap();
+    assert_eq!(added.name, "Vestrian Prosecution Service (fictitious)");
+    assert!(uuid::Uuid::try_parse(&added.authority_id).is_ok(), "{}", added.authority_id);
+    let last = store.directory_history("XV").unwrap().pop().unwrap();
+    assert!(last.fields.iter().any(|f| f.authority_id == added.authority_id && f.record == ChangeKind::New && f.field == "name"));
+}

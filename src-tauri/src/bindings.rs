@@ -11,7 +11,7 @@ use mla_writer::checks::Finding;
 use mla_writer::output::pages::Pages;
 use mla_writer::i18n::Lang;
 use mla_writer::interview::{FieldChange, WizardDefinition};
-use mla_writer::directory::{DirectoryChanges, StateEntry};
+use mla_writer::directory::{DirectoryChanges, DirectoryProblem, StateEntry};
 use mla_writer::directory::demo::Mode;
 use mla_writer::checks::addressee::Addressed;
 use mla_writer::request::addressee::AuthorityChoice;

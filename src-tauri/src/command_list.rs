@@ -86,6 +86,8 @@ macro_rules! command_list {
             directory_entry(state_id: String) -> StateEntry;
             directory_history(state_id: String) -> Vec<DirectoryHistoryEntry>;
             save_directory_entry(entry: StateEntry) -> DirectoryReceipt;
+            add_directory_state(entry: StateEntry) -> DirectoryReceipt;
+            directory_entry_problems(entry: StateEntry, adding: bool) -> Vec<DirectoryProblem>;
             delete_directory_authority(state_id: String, authority_id: String) -> ();
             own_state_profile() -> Option<OwnStateProfile>;
             set_own_state_profile(profile: OwnStateProfile) -> ();

@@ -114,6 +114,7 @@ pub fn preview(current: &[StateEntry], incoming: &Incoming) -> Result<DirectoryC
                     "State {:?} is not in the directory; import its row of states.csv (or a JSON entry) with it",
                     state.entry.state_id
                 ),
+                ..DirectoryProblem::default()
             });
             continue;
         }
@@ -199,6 +200,7 @@ fn authorities_twice(current: &[StateEntry], merged: &[StateEntry]) -> Vec<Direc
                 problems.push(DirectoryProblem {
                     at: format!("{} authority {}", state.state_id, a.authority_id),
                     message: format!("this authority id is also given to an authority of {first}; each authority needs its own UUID"),
+                    ..DirectoryProblem::default()
                 });
             }
         }

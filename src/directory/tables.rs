@@ -238,7 +238,7 @@ fn parse_tables(source_name: &str, texts: &[(&Table, String)]) -> Result<Incomin
             match table.file {
                 "states.csv" => match record::<StateEntry>(row, &at) {
                     Ok(entry) if gathered.seen => {
-                        problems.push(DirectoryProblem { at, message: format!("State {} has a row already", entry.state_id) });
+                        problems.push(DirectoryProblem { at, message: format!("State {} has a row already", entry.state_id), ..DirectoryProblem::default() });
                     }
                     Ok(entry) => {
                         gathered.entry = StateEntry { authorities: Vec::new(), ..entry };
@@ -308,7 +308,7 @@ fn record<T: DeserializeOwned>(row: Value, at: &str) -> Result<T, DirectoryProbl
     serde_path_to_error::deserialize(row).map_err(|e| {
         let column = e.path().to_string();
         let inner = e.into_inner();
-        DirectoryProblem { at: join(at, if column == "." { "" } else { &column }), message: inner.to_string() }
+        DirectoryProblem { at: join(at, if column == "." { "" } else { &column }), message: inner.to_string(), ..DirectoryProblem::default() }
     })
 }
 
@@ -323,7 +323,7 @@ fn rows(table: &Table, text: &str, problems: &mut Vec<DirectoryProblem>) -> Vec<
     let header: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|c| c.trim().to_string()).collect(),
         Err(e) => {
-            problems.push(DirectoryProblem { at: place(1), message: format!("the header cannot be read: {e}") });
+            problems.push(DirectoryProblem { at: place(1), message: format!("the header cannot be read: {e}"), ..DirectoryProblem::default() });
             return Vec::new();
         }
     };
@@ -333,18 +333,18 @@ fn rows(table: &Table, text: &str, problems: &mut Vec<DirectoryProblem>) -> Vec<
         match table.columns.iter().find(|(id, _)| id == name) {
             Some(&(id, cell)) if !header[..i].contains(name) => columns.push((id, cell)),
             Some(_) => {
-                problems.push(DirectoryProblem { at: place(1), message: format!("column {name:?} appears twice") });
+                problems.push(DirectoryProblem { at: place(1), message: format!("column {name:?} appears twice"), ..DirectoryProblem::default() });
                 header_ok = false;
             }
             None => {
                 let known: Vec<&str> = table.columns.iter().map(|(id, _)| *id).collect();
-                problems.push(DirectoryProblem { at: place(1), message: format!("unknown column {name:?}; the columns of {} are {}", table.file, known.join(", ")) });
+                problems.push(DirectoryProblem { at: place(1), message: format!("unknown column {name:?}; the columns of {} are {}", table.file, known.join(", ")), ..DirectoryProblem::default() });
                 header_ok = false;
             }
         }
     }
     if !header.iter().any(|h| h == "state_id") {
-        problems.push(DirectoryProblem { at: place(1), message: "the column state_id is missing".to_string() });
+        problems.push(DirectoryProblem { at: place(1), message: "the column state_id is missing".to_string(), ..DirectoryProblem::default() });
         header_ok = false;
     }
     if !header_ok {
@@ -356,7 +356,7 @@ fn rows(table: &Table, text: &str, problems: &mut Vec<DirectoryProblem>) -> Vec<
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map_or(0, |p| line_at(text, p.byte()));
-                problems.push(DirectoryProblem { at: place(line), message: format!("the row cannot be read: {e}") });
+                problems.push(DirectoryProblem { at: place(line), message: format!("the row cannot be read: {e}"), ..DirectoryProblem::default() });
                 continue;
             }
         };
@@ -379,11 +379,11 @@ fn rows(table: &Table, text: &str, problems: &mut Vec<DirectoryProblem>) -> Vec<
             }
             match parse_cell(cell, text) {
                 Ok(value) => set_path(&mut object, id, value),
-                Err(message) => problems.push(DirectoryProblem { at: join(&at, id), message }),
+                Err(message) => problems.push(DirectoryProblem { at: join(&at, id), message, ..DirectoryProblem::default() }),
             }
         }
         if state_id.is_empty() {
-            problems.push(DirectoryProblem { at: join(&at, "state_id"), message: "is required".to_string() });
+            problems.push(DirectoryProblem { at: join(&at, "state_id"), message: "is required".to_string(), ..DirectoryProblem::default() });
         } else {
             out.push((at, state_id, Value::Object(object)));
         }

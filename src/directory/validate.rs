@@ -2,7 +2,7 @@
 //! each with where it is (`states[0].authorities[1].email[0]`) and what is
 //! wrong, so that a file is corrected in one pass.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use std::fmt;
 
@@ -13,13 +13,31 @@ use super::model::{Authority, ChannelRule, DirectoryFile, InstrumentStatus, Lang
 use super::state_ids;
 
 /// One thing wrong with a directory record.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, TS)]
 #[ts(export)]
 pub struct DirectoryProblem {
     /// Where: the file and line for a CSV row, the path for JSON.
     pub at: String,
-    /// What is wrong, and what was expected.
+    /// What is wrong, and what was expected (in English).
     pub message: String,
+    /// Which problem it is (`date`, `language_code`…), for an interface
+    /// that words it in its own language with `args`; empty for a problem
+    /// of a file's shape, worded in English only.
+    pub what: String,
+    /// The values its wording names (`found`, `id`).
+    pub args: BTreeMap<String, String>,
+}
+
+impl DirectoryProblem {
+    /// Problem `what` at `at`, its values `args`, worded `message` in English.
+    pub fn worded(at: &str, what: &str, args: &[(&str, &str)], message: String) -> DirectoryProblem {
+        DirectoryProblem {
+            at: at.to_string(),
+            message,
+            what: what.to_string(),
+            args: args.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+        }
+    }
 }
 
 impl fmt::Display for DirectoryProblem {
@@ -104,7 +122,7 @@ pub fn core_problems(s: &StateEntry, at: &str) -> Vec<DirectoryProblem> {
         p.measure(&format!("requirements.special_measure_docs.{m}"), m);
     }
     if let Some(days) = r.preservation_period_days.filter(|d| *d < 60) {
-        p.push("requirements.preservation_period_days", format!("at least 60 days (Budapest art. 29(7)), found {days}"));
+        p.push("requirements.preservation_period_days", "preservation_period", &[("found", &days.to_string())], format!("at least 60 days (Budapest art. 29(7)), found {days}"));
     }
     if let Some(prov) = &s.provenance {
         p.provenance("provenance", prov);
@@ -156,7 +174,7 @@ pub fn join(at: &str, field: &str) -> String {
 }
 
 fn problem(at: &str, message: String) -> DirectoryProblem {
-    DirectoryProblem { at: at.to_string(), message }
+    DirectoryProblem { at: at.to_string(), message, ..DirectoryProblem::default() }
 }
 
 struct Problems {
@@ -165,32 +183,33 @@ struct Problems {
 }
 
 impl Problems {
-    fn push(&mut self, field: &str, message: String) {
-        self.list.push(problem(&join(&self.at, field), message));
+    /// Problem `what` at `field`, with the values its wording names.
+    fn push(&mut self, field: &str, what: &str, args: &[(&str, &str)], message: String) {
+        self.list.push(DirectoryProblem::worded(&join(&self.at, field), what, args, message));
     }
 
     fn required(&mut self, field: &str, value: &str) {
         if value.trim().is_empty() {
-            self.push(field, "is required".to_string());
+            self.push(field, "required", &[], "is required".to_string());
         }
     }
 
     fn state_id(&mut self, field: &str, id: &str, fictitious: bool) {
         let shaped = id.len() == 2 && id.bytes().all(|b| b.is_ascii_uppercase());
         if !shaped {
-            self.push(field, format!("expected an ISO 3166-1 alpha-2 code (two capital letters), found {id:?}"));
+            self.push(field, "state_code", &[("found", id)], format!("expected an ISO 3166-1 alpha-2 code (two capital letters), found {id:?}"));
         } else if fictitious && !state_ids::is_user_assigned(id) {
-            self.push(field, format!("a fictitious State must have a user-assigned code (XA–XZ but XK, QM–QZ, AA, ZZ), found {id}"));
+            self.push(field, "fictitious_code", &[("found", id)], format!("a fictitious State must have a user-assigned code (XA–XZ but XK, QM–QZ, AA, ZZ), found {id}"));
         } else if !fictitious && state_ids::is_user_assigned(id) {
-            self.push(field, format!("{id} is a user-assigned code, for fictitious States only: set \"fictitious\": true or use the State's ISO 3166-1 code"));
+            self.push(field, "user_assigned_code", &[("found", id)], format!("{id} is a user-assigned code, for fictitious States only: mark the State as fictitious (\"fictitious\": true) or use its ISO 3166-1 code"));
         } else if !fictitious && !state_ids::is_assigned(id) && !state_ids::is_in_practical_use(id) {
-            self.push(field, format!("{id} is not an ISO 3166-1 alpha-2 code of any country"));
+            self.push(field, "unassigned_code", &[("found", id)], format!("{id} is not an ISO 3166-1 alpha-2 code of any country"));
         }
     }
 
     fn date(&mut self, field: &str, value: &str) {
         if super::parse_date(value).is_none() {
-            self.push(field, format!("expected a date as YYYY-MM-DD, found {value:?}"));
+            self.push(field, "date", &[("found", value)], format!("expected a date as YYYY-MM-DD, found {value:?}"));
         }
     }
 
@@ -203,7 +222,7 @@ impl Problems {
     fn language(&mut self, field: &str, code: &str) {
         let shaped = (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase());
         if !shaped {
-            self.push(field, format!("expected an ISO 639 language code (two or three small letters), found {code:?}"));
+            self.push(field, "language_code", &[("found", code)], format!("expected an ISO 639 language code (two or three small letters), found {code:?}"));
         }
     }
 
@@ -220,19 +239,19 @@ impl Problems {
             }
         }
         let any = if any_allowed { "any, " } else { "" };
-        self.push(field, format!("unknown instrument {value:?}; expected {any}{}, or BILATERAL:{{treaty id}}", INSTRUMENTS.join(", ")));
+        self.push(field, "instrument", &[("found", value)], format!("unknown instrument {value:?}; expected {any}{}, or BILATERAL:{{treaty id}}", INSTRUMENTS.join(", ")));
     }
 
     fn kind(&mut self, field: &str, value: &str) {
         if value != "any" && !REQUEST_KINDS.contains(&value) {
-            self.push(field, format!("unknown kind of request {value:?}; expected any, {}", REQUEST_KINDS.join(", ")));
+            self.push(field, "kind", &[("found", value)], format!("unknown kind of request {value:?}; expected any, {}", REQUEST_KINDS.join(", ")));
         }
     }
 
     fn measure(&mut self, field: &str, value: &str) {
         let shaped = value.strip_prefix('M').is_some_and(|n| !n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit()));
         if !shaped {
-            self.push(field, format!("expected a measure's module code (M1 to M15), found {value:?}"));
+            self.push(field, "measure", &[("found", value)], format!("expected a measure's module code (M1 to M15), found {value:?}"));
         }
     }
 
@@ -246,7 +265,7 @@ impl Problems {
             let field = join(at, &format!("bilateral_treaties[{i}]"));
             let partner = &t.partner_state;
             if !(partner.len() == 2 && partner.bytes().all(|b| b.is_ascii_uppercase())) {
-                self.push(&join(&field, "partner_state"), format!("expected an ISO 3166-1 alpha-2 code, found {partner:?}"));
+                self.push(&join(&field, "partner_state"), "country_code", &[("found", partner)], format!("expected an ISO 3166-1 alpha-2 code, found {partner:?}"));
             }
             self.required(&join(&field, "title"), &t.title);
             self.optional_date(&join(&field, "date"), &t.date);
@@ -278,10 +297,10 @@ impl Problems {
 
     fn authority(&mut self, at: &str, a: &Authority, fictitious: bool) {
         if uuid::Uuid::try_parse(&a.authority_id).is_err() || a.authority_id.len() != 36 {
-            self.push(&join(at, "authority_id"), format!("expected a UUID (8-4-4-4-12 hex digits), found {:?}", a.authority_id));
+            self.push(&join(at, "authority_id"), "authority_id", &[("found", &a.authority_id)], format!("expected a UUID (8-4-4-4-12 hex digits), found {:?}", a.authority_id));
         }
         if a.roles.is_empty() {
-            self.push(&join(at, "roles"), "name at least one role".to_string());
+            self.push(&join(at, "roles"), "roles", &[], "name at least one role".to_string());
         }
         for (i, instrument) in a.instruments.iter().enumerate() {
             self.instrument(&join(at, &format!("instruments[{i}]")), instrument, false);
@@ -290,7 +309,7 @@ impl Problems {
         if let Some(address) = &a.postal_address {
             let c = &address.country;
             if !c.is_empty() && !(c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase())) {
-                self.push(&join(at, "postal_address.country"), format!("expected an ISO 3166-1 alpha-2 code, found {c:?}"));
+                self.push(&join(at, "postal_address.country"), "country_code", &[("found", c)], format!("expected an ISO 3166-1 alpha-2 code, found {c:?}"));
             }
         }
         for (list, numbers) in [("phone", &a.phone), ("fax", &a.fax)] {
@@ -298,25 +317,25 @@ impl Problems {
                 let field = join(at, &format!("{list}[{i}].number"));
                 self.phone(&field, n);
                 if fictitious && !is_undialable(&n.number) {
-                    self.push(&field, format!("a fictitious State's number must be one no one can dial (country code starting with 0, +000 …), found {:?}", n.number));
+                    self.push(&field, "dialable_number", &[("found", &n.number)], format!("a fictitious State's number must be one no one can dial (country code starting with 0, +000 …), found {:?}", n.number));
                 }
             }
         }
         for (i, e) in a.email.iter().enumerate() {
             let field = join(at, &format!("email[{i}]"));
             match email_domain(e) {
-                None => self.push(&field, format!("expected an e-mail address (name@domain.tld), found {e:?}")),
+                None => self.push(&field, "email", &[("found", e)], format!("expected an e-mail address (name@domain.tld), found {e:?}")),
                 Some(domain) if fictitious && !is_reserved_domain(domain) => {
-                    self.push(&field, format!("a fictitious State's address must be under a reserved domain (.example or .invalid), found {e:?}"))
+                    self.push(&field, "reserved_domain", &[("found", e)], format!("a fictitious State's address must be under a reserved domain (.example or .invalid), found {e:?}"))
                 }
                 Some(_) => {}
             }
         }
         if fictitious && !a.contact_person.is_empty() {
-            self.push(&join(at, "contact_person"), "a fictitious State's authority names no person".to_string());
+            self.push(&join(at, "contact_person"), "contact_person", &[], "a fictitious State's authority names no person".to_string());
         }
         if !a.time_zone.is_empty() && !a.time_zone.bytes().all(|b| b.is_ascii_alphanumeric() || b"/_-+".contains(&b)) {
-            self.push(&join(at, "time_zone"), format!("expected an IANA time zone (Europe/Paris, Etc/UTC), found {:?}", a.time_zone));
+            self.push(&join(at, "time_zone"), "time_zone", &[("found", &a.time_zone)], format!("expected an IANA time zone (Europe/Paris, Etc/UTC), found {:?}", a.time_zone));
         }
         for (i, lang) in a.contact_languages.iter().enumerate() {
             self.language(&join(at, &format!("contact_languages[{i}]")), lang);
@@ -334,7 +353,7 @@ impl Problems {
         let digits = number.bytes().filter(u8::is_ascii_digit).count();
         let shaped = number.starts_with('+') && number[1..].bytes().all(|b| b.is_ascii_digit() || b" -()".contains(&b)) && (4..=17).contains(&digits);
         if !shaped {
-            self.push(field, format!("expected an international number (+ then digits, spaces allowed), found {number:?}"));
+            self.push(field, "phone", &[("found", number)], format!("expected an international number (+ then digits, spaces allowed), found {number:?}"));
         }
     }
 }

@@ -20,7 +20,7 @@ use ts_rs::TS;
 use super::{now, Store, StoreError};
 use crate::directory::changes::{self, ChangeKind, DirectoryChanges, StateChange};
 use crate::directory::read::{Incoming, IncomingState, Origin, Parts};
-use crate::directory::{self as dir, validate, Provenance, SourceType, StateEntry};
+use crate::directory::{self as dir, validate, DirectoryProblem, Provenance, SourceType, StateEntry};
 
 /// Where an import's or an edit's values come from, recorded with every
 /// change and given to the entries that name no source of their own.
@@ -224,12 +224,30 @@ impl Store {
     /// with nothing written, when the directory has changed since the
     /// preview.
     pub fn apply_directory_import(&mut self, changes: &DirectoryChanges, source: &DirectorySource, today: Date) -> Result<DirectoryReceipt, StoreError> {
-        self.write_directory("import", changes, source, today)
+        self.write_directory("import", changes, source, today, true)
     }
 
     /// Saves one State's entry as edited by the user (a new entry or a
-    /// changed one), recording the change in the history.
+    /// changed one), recording the change in the history. An authority
+    /// without an id (one just added) is given a new UUID. When `source`
+    /// names no title, the history records the entry's own provenance as
+    /// the source of every field the edit changed (its type, title, date
+    /// and as-of date), and the entry is written as edited.
     pub fn save_directory_entry(&mut self, entry: StateEntry, source: &DirectorySource, today: Date) -> Result<DirectoryReceipt, StoreError> {
+        let entry = with_authority_ids(entry);
+        let (recorded, stamp) = match (&entry.provenance, source.source_title.trim().is_empty()) {
+            (Some(p), true) => (
+                DirectorySource {
+                    source_type: p.source_type,
+                    source_title: p.source_title.clone(),
+                    source_date: p.source_date.clone(),
+                    as_of: p.as_of.clone(),
+                    entered_by: source.entered_by.clone(),
+                },
+                false,
+            ),
+            _ => (source.clone(), true),
+        };
         let name = format!("entry {}", entry.state_id);
         let origin = Origin {
             core: name.clone(),
@@ -240,7 +258,34 @@ impl Store {
         };
         let incoming = Incoming { source_name: name, states: vec![IncomingState { entry, parts: Parts::ALL, origin }], problems: Vec::new() };
         let changes = self.preview_directory_import(&incoming)?;
-        self.write_directory("edit", &changes, source, today)
+        self.write_directory("edit", &changes, &recorded, today, stamp)
+    }
+
+    /// Adds a State the directory does not hold yet, as [`Store::save_directory_entry`]
+    /// saves one; refused, with nothing written, when its code is taken.
+    pub fn add_directory_state(&mut self, entry: StateEntry, source: &DirectorySource, today: Date) -> Result<DirectoryReceipt, StoreError> {
+        if let Some(existing) = entry_of(&self.conn, &self.path, &entry.state_id)? {
+            return Err(StoreError::DirectoryStateExists { state_id: existing.state_id, name: existing.name });
+        }
+        self.save_directory_entry(entry, source, today)
+    }
+
+    /// Every problem saving `entry` would find, each at its path in the
+    /// entry (`name`, `languages[0].accepted[1].lang`,
+    /// `authorities[2].email[0]`), so the app shows it at its field; with
+    /// `adding`, also a code already in the directory. Nothing is written.
+    pub fn directory_entry_problems(&self, entry: &StateEntry, adding: bool) -> Result<Vec<DirectoryProblem>, StoreError> {
+        let entry = with_authority_ids(entry.clone());
+        let mut problems = Vec::new();
+        if adding {
+            if let Some(existing) = entry_of(&self.conn, &self.path, &entry.state_id)? {
+                let args = [("found", existing.state_id.as_str()), ("name", existing.name.as_str())];
+                let message = StoreError::DirectoryStateExists { state_id: existing.state_id.clone(), name: existing.name.clone() }.to_string();
+                problems.push(DirectoryProblem::worded("state_id", "state_taken", &args, message));
+            }
+        }
+        problems.extend(validate::state_problems(&entry, ""));
+        Ok(problems)
     }
 
     /// Loads the fictitious demo pack (see [`crate::directory::demo`]) when
@@ -355,7 +400,10 @@ impl Store {
         Ok(all)
     }
 
-    fn write_directory(&mut self, action: &str, changes: &DirectoryChanges, source: &DirectorySource, today: Date) -> Result<DirectoryReceipt, StoreError> {
+    /// Writes `changes`, recording `source` in the history; with `stamp`,
+    /// `source` also becomes the provenance of the entries that give none
+    /// of their own (see [`with_source`]).
+    fn write_directory(&mut self, action: &str, changes: &DirectoryChanges, source: &DirectorySource, today: Date, stamp: bool) -> Result<DirectoryReceipt, StoreError> {
         for (at, date) in [("source date", &source.source_date), ("as-of date", &source.as_of)] {
             if let Some(d) = date.as_deref().filter(|d| dir::parse_date(d).is_none()) {
                 return Err(StoreError::Query(format!("the {at} must be a date as YYYY-MM-DD, found {d:?}")));
@@ -379,7 +427,7 @@ impl Store {
             if changes::compare(current.as_ref(), Some(incoming)).as_ref() != Some(shown) {
                 return Err(StoreError::DirectoryChanged(incoming.state_id.clone()));
             }
-            let written = with_source(incoming.clone(), current.as_ref(), source, today);
+            let written = if stamp { with_source(incoming.clone(), current.as_ref(), source, today) } else { incoming.clone() };
             let Some(change) = changes::compare(current.as_ref(), Some(&written)) else { continue };
             match change.change {
                 ChangeKind::New => receipt.states_new += 1,
@@ -413,6 +461,14 @@ fn with_source(mut entry: StateEntry, current: Option<&StateEntry>, source: &Dir
     entry
 }
 
+/// The entry with a new UUID for each authority that has none yet.
+fn with_authority_ids(mut entry: StateEntry) -> StateEntry {
+    for a in entry.authorities.iter_mut().filter(|a| a.authority_id.trim().is_empty()) {
+        a.authority_id = uuid::Uuid::new_v4().to_string();
+    }
+    entry
+}
+
 fn summary(e: &StateEntry) -> DirectorySummary {
     DirectorySummary {
         state_id: e.state_id.clone(),
@@ -437,6 +493,11 @@ fn entries(conn: &Connection, path: &std::path::Path) -> Result<Vec<StateEntry>,
         all.push(parse_entry(&json.map_err(sql)?)?);
     }
     Ok(all)
+}
+
+/// [`entry`], for the methods whose argument `entry` hides it.
+fn entry_of(conn: &Connection, path: &std::path::Path, state_id: &str) -> Result<Option<StateEntry>, StoreError> {
+    entry(conn, path, state_id)
 }
 
 fn entry(conn: &Connection, path: &std::path::Path, state_id: &str) -> Result<Option<StateEntry>, StoreError> {

@@ -518,6 +518,14 @@ pub enum StoreError {
     /// The directory has no entry for this State (or authority).
     #[error("the directory has no entry {0}")]
     NoDirectoryEntry(String),
+    /// A State added to the directory already has an entry there.
+    #[error("{state_id} is already in the directory ({name}): open its entry to edit it, or give the new State another code")]
+    DirectoryStateExists {
+        /// Its code.
+        state_id: String,
+        /// The name of the entry that holds it.
+        name: String,
+    },
     /// The directory changed between an import's preview and its
     /// application; nothing was written.
     #[error("the directory entry {0} changed since the import was previewed; nothing was imported. Preview the import again")]

@@ -4,15 +4,19 @@
 // Settings (its changes shown before they are applied); a new request picks
 // that State and its central authority on the step on authorities, and
 // finds the receiving authority's name and address, the language of the
-// request (English, the drafting language, which Examplia accepts, with
-// why it was chosen) and the channel filled from the entry, and its own
+// request and the channel filled from the entry, and its own
 // authority filled from the profile;
 // changing the language to
 // one the State does not accept raises the language finding with its
 // provision. On the way, the imported State is found in Settings by its
-// authority's name, and its e-mail is edited (the change in the entry's
-// history, and in the request filled from it). The CLI reads the draft
-// back: it carries the entry's copy; and the directory: it has the edit.
+// authority's name, its e-mail is edited (the change in the entry's
+// history, and in the request filled from it), and so is its language
+// rule: French replaces English among the languages it accepts (a code
+// typed wrong is first named at its field, and nothing saved), so the
+// request, drafted in English, is proposed in Spanish, the first of them,
+// and English is then flagged. The CLI reads the draft back: it carries
+// the entry's copy with the edited rule; and the directory: it has the
+// edits.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -111,6 +115,21 @@ test('an imported State and its authority fill a new request, and a language it 
     await s.click('[data-testid="directory-edit-save"]');
     await s.waitForText('[data-testid="directory-entry-notice"]', 'Saved');
     await s.waitForText('[data-testid="directory-history"]', 'mla.unit@justice.examplia.example');
+
+    // The language rule: English out, French in. A code typed wrong is
+    // named at its field first, and nothing is saved.
+    await s.click('[data-testid="directory-section-languages"]');
+    await s.choose('[data-testid="directory-accepted-0-1"]', '');
+    await s.cmd('POST', `/element/${await s.find('[data-testid="directory-accepted-code-0-1"]')}/clear`, {});
+    await s.type('[data-testid="directory-accepted-code-0-1"]', 'French');
+    await s.click('[data-testid="directory-record-save"]');
+    await s.waitForText('[data-testid="directory-language-rule-0"]', 'Expected an ISO 639 language code');
+    await s.waitForText('[data-testid="directory-record-problems"]', 'Nothing was saved');
+    assert.match(mla(['directory', 'show', 'XE']), /"lang": "en"/);
+    await s.choose('[data-testid="directory-accepted-0-1"]', 'fr');
+    await s.click('[data-testid="directory-record-save"]');
+    await s.waitForText('[data-testid="directory-entry-notice"]', 'Saved');
+    await s.waitForText('[data-testid="directory-history"]', 'languages[0].accepted[1].lang');
     await s.click('[data-testid="settings-home"]');
 
     // A new request, addressed from the directory.
@@ -127,16 +146,16 @@ test('an imported State and its authority fill a new request, and a language it 
     assert.equal(await s.value('[data-field="channel.means"]'), 'email');
 
     assert.equal(await s.value('[data-field="own_central_auth"]'), 'Ministry of Justice of Arden, Central Authority, 1 Court Road, Arden City');
-    // The profile drafts in English, which Examplia accepts: the request
-    // stays in English, and the notes say why; then French, which Examplia
-    // does not accept.
-    assert.match(await s.text('[data-testid="picker-notes"]'), /English, the language you draft in, because Republic of Examplia accepts it/);
+    // The profile drafts in English, which Examplia no longer accepts: the
+    // request is proposed in Spanish, the first language it accepts, and
+    // the notes say why; then English, which is flagged.
+    assert.match(await s.text('[data-testid="picker-notes"]'), /set to Spanish, the first language Republic of Examplia accepts/);
     await s.click('[data-testid="step-basis"]');
-    assert.equal(await s.value('[data-field="lang.request"]'), 'en');
-    await s.choose('[data-field="lang.request"]', 'fr');
-    await s.waitForText('#field-lang-request-findings', 'does not accept requests in French');
+    assert.equal(await s.value('[data-field="lang.request"]'), 'es');
+    await s.choose('[data-field="lang.request"]', 'en');
+    await s.waitForText('#field-lang-request-findings', 'does not accept requests in English');
     const finding = await s.text('#field-lang-request-findings');
-    assert.ok(finding.includes('Spanish') && finding.includes('English'), finding);
+    assert.ok(finding.includes('Spanish') && finding.includes('French'), finding);
     assert.ok(finding.includes('UNTOC art. 18(14)'), finding);
     await s.waitForText('[data-testid="save-status"]', 'Saved');
   } finally {
@@ -151,7 +170,11 @@ test('an imported State and its authority fill a new request, and a language it 
   assert.ok(saved, 'the new request is saved');
   assert.equal(saved.req_state_entry.state_id, 'XE');
   assert.equal(saved.recv_auth.name, AUTHORITY);
-  assert.equal(saved.lang.request, 'fr');
+  assert.equal(saved.lang.request, 'en');
+  assert.deepEqual(
+    saved.req_state_entry.languages[0].accepted.map((a) => a.lang),
+    ['es', 'fr'],
+  );
   // The edit is in the store, as the CLI reads it.
   const shown = mla(['directory', 'show', 'XE']);
   assert.match(shown, /mla\.unit@justice\.examplia\.example/);

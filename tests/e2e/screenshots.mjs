@@ -70,6 +70,33 @@ try {
     await shot('en-20-directory-entry');
     await s.reveal(await s.find('[data-testid="directory-history"]'));
     await shot('en-21-directory-history');
+    // The State's own rules being edited, at the smallest window the app
+    // is made for (1024×700): its language rules with the pick-list of
+    // languages, its channel rules, its requirements; then a State being
+    // added, a user-assigned code refused at its field.
+    await s.click('[data-testid="directory-edit-save"]');
+    await s.waitForText('[data-testid="directory-entry-notice"]', 'Saved');
+    await s.cmd('POST', '/window/rect', { width: 1024, height: 700 });
+    await s.click('[data-testid="directory-section-languages"]');
+    await s.reveal(await s.find('[data-testid="directory-language-rule-0"]'));
+    await shot('en-22-directory-language-rules');
+    await s.click('[data-testid="directory-section-channels"]');
+    await s.reveal(await s.find('[data-testid="directory-channel-rule-0"]'));
+    await shot('en-23-directory-channel-rules');
+    await s.click('[data-testid="directory-section-requirements"]');
+    await s.reveal(await s.find('[data-testid="directory-requirements-section"]'));
+    await shot('en-24-directory-requirements');
+    await s.click('[data-testid="directory-section-instruments"]');
+    await s.reveal(await s.find('[data-testid="directory-status-0"]'));
+    await shot('en-25-directory-instruments');
+    await s.click('[data-testid="directory-entry-close"]');
+    await s.click('[data-testid="directory-add-state"]');
+    await s.type('[data-testid="directory-new-state-id"]', 'XQ');
+    await s.type('[data-testid="directory-new-state-name"]', 'Testland');
+    await s.click('[data-testid="directory-new-state-save"]');
+    await s.find('[data-testid="directory-add-state-form"] [data-testid="directory-problem"]');
+    await s.reveal(await s.find('[data-testid="directory-add-state-form"]'));
+    await shot('en-26-directory-add-state');
   } finally {
     await s.quit();
   }

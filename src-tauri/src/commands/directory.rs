@@ -1,5 +1,7 @@
 //! The directory of competent authorities: its States, found by a word, an
-//! entry with its history, edited or an authority deleted; the authorities
+//! entry with its history, edited (its own record, rules and authorities)
+//! or an authority deleted, a State added, an entry's problems named at
+//! their fields before it is saved; the authorities
 //! of one for a kind of request, a request addressed from an entry, and an
 //! import previewed field by field before it is applied. One core call
 //! each; the preview waits here, in [`PendingImport`], until the user
@@ -7,7 +9,7 @@
 
 use std::sync::Mutex;
 
-use mla_writer::directory::{self, DirectoryChanges, SourceType, StateEntry};
+use mla_writer::directory::{self, DirectoryChanges, DirectoryProblem, SourceType, StateEntry};
 use mla_writer::i18n::Lang;
 use mla_writer::checks::addressee::{self as wording, Addressed};
 use mla_writer::request::addressee::{self, AuthorityChoice};
@@ -58,6 +60,18 @@ pub fn directory_history(drafts: State<'_, Drafts>, state_id: String) -> Result<
 #[tauri::command(async)]
 pub fn save_directory_entry(drafts: State<'_, Drafts>, entry: StateEntry) -> Result<DirectoryReceipt, IpcError> {
     Ok(drafts.lock()?.save_directory_entry(entry, &recorded_in_the_app(), OffsetDateTime::now_utc().date())?)
+}
+
+/// Adds a State the directory does not hold yet (its code and name, and whatever else the user gave), checked as a saved entry is; refused when the code is taken. Recorded in the history.
+#[tauri::command(async)]
+pub fn add_directory_state(drafts: State<'_, Drafts>, entry: StateEntry) -> Result<DirectoryReceipt, IpcError> {
+    Ok(drafts.lock()?.add_directory_state(entry, &recorded_in_the_app(), OffsetDateTime::now_utc().date())?)
+}
+
+/// Every problem saving `entry` would find, each at its path in the entry, for the app to show at its field; with `adding`, also a code already taken. Nothing is written.
+#[tauri::command(async)]
+pub fn directory_entry_problems(drafts: State<'_, Drafts>, entry: StateEntry, adding: bool) -> Result<Vec<DirectoryProblem>, IpcError> {
+    Ok(drafts.lock()?.directory_entry_problems(&entry, adding)?)
 }
 
 /// Deletes one authority of a State and erases the values its history holds (a named contact is personal data); the deletion is recorded.

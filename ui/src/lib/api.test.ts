@@ -101,6 +101,8 @@ describe('api', () => {
     await api.directoryEntry('XN');
     await api.directoryHistory('XN');
     await api.saveDirectoryEntry(entry);
+    await api.addDirectoryState(entry);
+    await api.directoryEntryProblems(entry, true);
     await api.deleteDirectoryAuthority('XN', 'a1');
     await api.openExported('/home/user/PPO-1.pdf');
     await api.showExported('/home/user/PPO-1.pdf');
@@ -179,6 +181,8 @@ describe('api', () => {
       ['directory_entry', { stateId: 'XN' }],
       ['directory_history', { stateId: 'XN' }],
       ['save_directory_entry', { entry }],
+      ['add_directory_state', { entry }],
+      ['directory_entry_problems', { entry, adding: true }],
       ['delete_directory_authority', { stateId: 'XN', authorityId: 'a1' }],
       ['open_exported', { path: '/home/user/PPO-1.pdf' }],
       ['show_exported', { path: '/home/user/PPO-1.pdf' }],

@@ -296,6 +296,10 @@ export function createApi(invoke: Invoke) {
     directoryHistory: (stateId: string) => call('directory_history', { stateId }),
     /** Saves a State's entry as edited, checked as an import is; recorded in the history. */
     saveDirectoryEntry: (entry: StateEntry) => call('save_directory_entry', { entry }),
+    /** Adds a State the directory does not hold yet; refused when its code is taken. Recorded in the history. */
+    addDirectoryState: (entry: StateEntry) => call('add_directory_state', { entry }),
+    /** Every problem saving `entry` would find, each at its path in the entry (with `adding`, a code already taken too). Nothing is written. */
+    directoryEntryProblems: (entry: StateEntry, adding: boolean) => call('directory_entry_problems', { entry, adding }),
     /** Deletes an authority of a State, its values erased from the history. */
     deleteDirectoryAuthority: (stateId: string, authorityId: string) => call('delete_directory_authority', { stateId, authorityId }),
     /** Opens a file just exported with the desktop's program for it; refused for any other path. */

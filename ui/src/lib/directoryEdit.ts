@@ -1,17 +1,20 @@
 /**
- * An authority's contact details as the directory's edit form holds them:
- * plain texts, e-mail addresses and telephone numbers one per line, and
+ * An authority's roles and contact details as the directory's edit form
+ * holds them: its roles, plain texts, e-mail addresses and telephone numbers one per line, and
  * back into the authority, every other field of it kept as it was.
  *
  * The core leaves an empty text or list out of an entry it sends, so each
  * is read here as possibly absent.
  */
 import type { Authority } from './generated/Authority';
+import type { AuthorityRole } from './generated/AuthorityRole';
 import type { DirectoryFieldChange } from './generated/DirectoryFieldChange';
 import type { PhoneNumber } from './generated/PhoneNumber';
 
 /** What the form edits of an authority. */
 export interface AuthorityForm {
+  /** What it is designated for: at least one role. */
+  roles: AuthorityRole[];
   name: string;
   name_local: string;
   parent_body: string;
@@ -64,6 +67,7 @@ export function phonesOf(authority: Authority): string[] {
 export function formOf(authority: Authority): AuthorityForm {
   const address = authority.postal_address;
   return {
+    roles: [...(authority.roles ?? [])],
     name: text(authority.name),
     name_local: text(authority.name_local),
     parent_body: text(authority.parent_body),
@@ -88,6 +92,7 @@ export function withForm(authority: Authority, form: AuthorityForm, stateId: str
   const country = authority.postal_address?.country || stateId;
   return {
     ...authority,
+    roles: [...form.roles],
     name: form.name.trim(),
     name_local: form.name_local.trim(),
     parent_body: form.parent_body.trim(),

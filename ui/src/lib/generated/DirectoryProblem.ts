@@ -9,6 +9,16 @@ export type DirectoryProblem = {
  */
 at: string, 
 /**
- * What is wrong, and what was expected.
+ * What is wrong, and what was expected (in English).
  */
-message: string, };
+message: string, 
+/**
+ * Which problem it is (`date`, `language_code`…), for an interface
+ * that words it in its own language with `args`; empty for a problem
+ * of a file's shape, worded in English only.
+ */
+what: string, 
+/**
+ * The values its wording names (`found`, `id`).
+ */
+args: { [key in string]?: string }, };

@@ -15,6 +15,7 @@ import type { DecisionReceipt } from './DecisionReceipt';
 import type { Desk } from './Desk';
 import type { DirectoryChanges } from './DirectoryChanges';
 import type { DirectoryHistoryEntry } from './DirectoryHistoryEntry';
+import type { DirectoryProblem } from './DirectoryProblem';
 import type { DirectoryReceipt } from './DirectoryReceipt';
 import type { DirectorySummary } from './DirectorySummary';
 import type { Draft } from './Draft';
@@ -198,6 +199,10 @@ export type Commands = {
   directory_history: { args: { stateId: string }; result: Array<DirectoryHistoryEntry> };
   /** Saves a State's entry as the user edited it, checked as an imported one is (every problem named, nothing written then); the change is recorded in the history. */
   save_directory_entry: { args: { entry: StateEntry }; result: DirectoryReceipt };
+  /** Adds a State the directory does not hold yet (its code and name, and whatever else the user gave), checked as a saved entry is; refused when the code is taken. Recorded in the history. */
+  add_directory_state: { args: { entry: StateEntry }; result: DirectoryReceipt };
+  /** Every problem saving `entry` would find, each at its path in the entry, for the app to show at its field; with `adding`, also a code already taken. Nothing is written. */
+  directory_entry_problems: { args: { entry: StateEntry; adding: boolean }; result: Array<DirectoryProblem> };
   /** Deletes one authority of a State and erases the values its history holds (a named contact is personal data); the deletion is recorded. */
   delete_directory_authority: { args: { stateId: string; authorityId: string }; result: null };
   /** The own-State profile, or null when none was set. */
@@ -284,6 +289,8 @@ export const COMMAND_NAMES = [
   'directory_entry',
   'directory_history',
   'save_directory_entry',
+  'add_directory_state',
+  'directory_entry_problems',
   'delete_directory_authority',
   'own_state_profile',
   'set_own_state_profile',

@@ -12,6 +12,7 @@ import type { AnnexFile } from '../generated/AnnexFile';
 import type { Draft } from '../generated/Draft';
 import type { DirectoryFieldChange } from '../generated/DirectoryFieldChange';
 import type { DirectoryHistoryEntry } from '../generated/DirectoryHistoryEntry';
+import type { DirectoryProblem } from '../generated/DirectoryProblem';
 import type { DirectorySummary } from '../generated/DirectorySummary';
 import type { StateEntry } from '../generated/StateEntry';
 import type { OwnStateProfile } from '../generated/OwnStateProfile';
@@ -223,18 +224,70 @@ function stored(value: unknown): string {
   return JSON.stringify(prune(value));
 }
 
-/** The authorities' top-level fields an edit changed, as the history records them (values as JSON). */
+/** The State's own top-level fields and its authorities' that an edit changed, as the history records them (values as JSON). */
 function changedAuthorityFields(old: StateEntry, edited: StateEntry): DirectoryFieldChange[] {
   const out: DirectoryFieldChange[] = [];
-  for (const a of edited.authorities) {
-    const before = old.authorities.find((b) => b.authority_id === a.authority_id);
-    if (!before) continue;
+  const ownKeys = new Set([...Object.keys(old), ...Object.keys(edited)].filter((k) => k !== 'authorities')) as Set<keyof StateEntry>;
+  for (const key of ownKeys) {
+    const [x, y] = [stored(old[key]), stored(edited[key])];
+    if (x !== y) out.push({ authority_id: '', record: 'changed', field: key, old: x, new: y, erased: false });
+  }
+  for (const a of edited.authorities ?? []) {
+    const before = (old.authorities ?? []).find((b) => b.authority_id === a.authority_id);
+    if (!before) {
+      out.push({ authority_id: a.authority_id, record: 'new', field: 'name', new: a.name, erased: false });
+      continue;
+    }
     const keys = new Set([...Object.keys(before), ...Object.keys(a)]) as Set<keyof typeof a>;
     for (const key of keys) {
       const [x, y] = [stored(before[key]), stored(a[key])];
       if (x !== y) out.push({ authority_id: a.authority_id, record: 'changed', field: key, old: x, new: y, erased: false });
     }
   }
+  return out;
+}
+
+/** The user-assigned codes of ISO 3166-1, for fictitious States only. */
+const userAssigned = (code: string): boolean => code === 'AA' || code === 'ZZ' || (code[0] === 'Q' && code[1] >= 'M') || (code[0] === 'X' && code !== 'XK');
+
+/**
+ * The problems the core finds in an entry, for the rules the tests reach
+ * (worded as the core words them): the code, the name, an authority's
+ * name and roles, an accepted language's code, the preservation period.
+ */
+function entryProblems(entry: StateEntry): DirectoryProblem[] {
+  const out: DirectoryProblem[] = [];
+  const push = (at: string, what: string, args: Record<string, string>, message: string) => out.push({ at, what, args, message });
+  const id = entry.state_id;
+  if (!/^[A-Z]{2}$/.test(id)) push('state_id', 'state_code', { found: id }, `expected an ISO 3166-1 alpha-2 code (two capital letters), found ${JSON.stringify(id)}`);
+  else if (entry.fictitious && !userAssigned(id))
+    push('state_id', 'fictitious_code', { found: id }, `a fictitious State must have a user-assigned code (XA–XZ but XK, QM–QZ, AA, ZZ), found ${id}`);
+  else if (!entry.fictitious && userAssigned(id))
+    push(
+      'state_id',
+      'user_assigned_code',
+      { found: id },
+      `${id} is a user-assigned code, for fictitious States only: mark the State as fictitious ("fictitious": true) or use its ISO 3166-1 code`,
+    );
+  if (entry.name.trim() === '') push('name', 'required', {}, 'is required');
+  (entry.authorities ?? []).forEach((a, i) => {
+    if ((a.roles ?? []).length === 0) push(`authorities[${i}].roles`, 'roles', {}, 'name at least one role');
+    if (a.name.trim() === '') push(`authorities[${i}].name`, 'required', {}, 'is required');
+  });
+  const days = entry.requirements?.preservation_period_days;
+  if (days !== undefined && days < 60)
+    push('requirements.preservation_period_days', 'preservation_period', { found: String(days) }, `at least 60 days (Budapest art. 29(7)), found ${days}`);
+  (entry.languages ?? []).forEach((rule, i) =>
+    (rule.accepted ?? []).forEach((a, j) => {
+      if (!/^[a-z]{2,3}$/.test(a.lang))
+        push(
+          `languages[${i}].accepted[${j}].lang`,
+          'language_code',
+          { found: a.lang },
+          `expected an ISO 639 language code (two or three small letters), found ${JSON.stringify(a.lang)}`,
+        );
+    }),
+  );
   return out;
 }
 
@@ -537,7 +590,28 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
     },
     directory_entry: async ({ stateId }) => clone(directoryEntry(stateId)),
     directory_history: async ({ stateId }) => clone(fake.directory.history.get(stateId) ?? []),
+    directory_entry_problems: async ({ entry, adding }) => {
+      const taken = fake.directory.entries.find((e) => e.state_id === entry.state_id);
+      const problems = entryProblems(entry);
+      if (adding && taken)
+        problems.unshift({
+          at: 'state_id',
+          what: 'state_taken',
+          args: { found: taken.state_id, name: taken.name },
+          message: `${taken.state_id} is already in the directory (${taken.name}): open its entry to edit it, or give the new State another code`,
+        });
+      return problems;
+    },
+    add_directory_state: async ({ entry }) => {
+      if (fake.directory.entries.some((e) => e.state_id === entry.state_id)) reject('failed', `${entry.state_id} is already in the directory`);
+      if (entryProblems(entry).length > 0) reject('failed', entryProblems(entry).map((p) => `${p.at}: ${p.message}`).join('\n'));
+      fake.directory.entries = [...fake.directory.entries, clone(entry)].sort((a, b) => (a.state_id < b.state_id ? -1 : 1));
+      const fields = recordEdit(entry.state_id, 'edit', [{ authority_id: '', record: 'new', field: 'name', new: entry.name, erased: false }]);
+      return { change_set: fields.set, states_new: 1, states_changed: 0, fields: fields.count };
+    },
     save_directory_entry: async ({ entry }) => {
+      if (entryProblems(entry).length > 0) reject('failed', entryProblems(entry).map((p) => `${p.at}: ${p.message}`).join('\n'));
+      entry.authorities = (entry.authorities ?? []).map((a, i) => (a.authority_id === '' ? { ...a, authority_id: `00000000-0000-4000-8000-${String(900000000000 + i)}` } : a));
       const old = directoryEntry(entry.state_id);
       const fields = recordEdit(entry.state_id, 'edit', changedAuthorityFields(old, entry));
       fake.directory.entries = fake.directory.entries.map((e) => (e.state_id === entry.state_id ? clone(entry) : e));
