@@ -95,7 +95,7 @@ pub(crate) fn draft_reason(request: &mla_writer::request::Request, mode: Mode) -
     if !mode.is_demo() && mla_writer::request::addressee::fictitious(request) {
         format!(
             "{} is a fictitious State of the demo directory, so outside demo mode (--demo, or MLA_DEMO=1) the request is written only as a DRAFT",
-            request.req_state.trim()
+            mla_writer::request::addressee::state_name(&request, "en")
         )
     } else {
         "the request still has errors (see `mla check`); written as a DRAFT".to_string()
