@@ -83,7 +83,8 @@ async function fillField(s, field, full, value, template) {
       return;
     }
     case 'choice':
-      if (value !== null && value !== undefined) await s.choose(css, value);
+    case 'state':
+      if (value !== null && value !== undefined && value !== '') await s.choose(css, value);
       return;
     case 'multi_choice':
       for (const v of value || []) await s.click(`${css} [data-option="${v}"]`);
