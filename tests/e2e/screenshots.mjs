@@ -47,6 +47,9 @@ try {
     await s.choose('[data-testid="language"]', 'ar');
     await s.click('[data-testid="step-authorities"]');
     await shot('ar-01-authorities');
+    // The requested State, picked from a list named in Arabic.
+    await s.reveal(await s.find('[data-field="req_state"]'));
+    await shot('ar-01-state-picker');
     await s.click('[data-testid="step-review"]');
     await shot('ar-02-review');
     await s.click('[data-testid="review-tab-answers"]');
