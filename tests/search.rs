@@ -45,6 +45,22 @@ fn marked(result: &SearchResult, path: &str) -> Vec<String> {
 }
 
 #[test]
+fn the_requested_state_is_found_by_its_name_in_any_of_the_six_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(dir.path());
+    let mut germany = example();
+    germany.req_state = "DE".into();
+    germany.req_state_entry = None;
+    let id = store.create_draft(&germany).unwrap().id;
+    store.create_draft(&example()).unwrap();
+    for name in ["Germany", "allemagne", "Alemania", "Германия", "ألمانيا", "德国"] {
+        assert_eq!(ids(&found(&store, name)), [id.as_str()], "{name}");
+    }
+    // A fictitious State by its name, as the directory gives it.
+    assert!(!found(&store, "Norland").is_empty());
+}
+
+#[test]
 fn a_word_of_the_facts_finds_the_draft_with_the_field_it_is_in() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = open(dir.path());

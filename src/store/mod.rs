@@ -343,6 +343,10 @@ CREATE TABLE treaty_profiles (
 -- alone, less those of the drafts archived or in the bin, found from these
 -- few (store::register::due_count).
 CREATE INDEX drafts_off_register ON drafts(id) WHERE archived_at IS NOT NULL OR deleted_at IS NOT NULL;
+"#, r#"
+-- The index names each draft's requested State in the six languages
+-- (store::search::index_text): every draft is indexed again.
+INSERT OR IGNORE INTO search_pending SELECT id FROM drafts;
 "#];
 
 /// The schema version of a database this app has brought up to date (the

@@ -68,9 +68,14 @@ fn sql(path: &Path) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
 }
 
 /// The index text of a request: the folded words of each of its answers,
-/// one answer a line.
+/// one answer a line, and a last line naming its requested State in the six
+/// languages (the request keeps only its code), so that "Germany" and
+/// "Allemagne" find a request to `DE`.
 fn index_text(request: &Request) -> String {
-    interview::texts(request, Lang::En).iter().map(|unit| terms::indexed(&unit.source)).collect::<Vec<_>>().join("\n")
+    let mut lines: Vec<String> = interview::texts(request, Lang::En).iter().map(|unit| terms::indexed(&unit.source)).collect();
+    let names: Vec<String> = Lang::ALL.iter().map(|l| crate::request::addressee::state_name(request, l.code())).collect();
+    lines.push(terms::indexed(&names.join(" ")));
+    lines.join("\n")
 }
 
 /// Puts the current state of draft `id` in the index, in place of what was
