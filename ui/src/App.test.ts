@@ -338,6 +338,26 @@ describe('kinds, modules and the new controls', () => {
     expect($('[data-field="mla.statements.0.interpreter_lang"]').getAttribute('list')).toBeNull();
   });
 
+  it('adds a person named in an answer to the persons concerned, there and then', async () => {
+    backend.drafts.get('d1')!.request = corpusRequest('mla-evidence-fraud-arden-norland');
+    await openFirstDraft();
+    await goToStep('m1');
+    const path = 'mla.statements.0.person_ref';
+    const persons = () => lastSaved().persons.length;
+    // A person of the list, in either order of names: nothing to add.
+    type(`[data-field="${path}"]`, 'ingrid SOLBERG');
+    expect(exists(`[data-testid="add-person-${path}"]`)).toBe(false);
+    type(`[data-field="${path}"]`, 'Marta Kovac');
+    expect(words(`[data-testid="add-person-${path}"]`)).toBe('Add “Marta Kovac” to the persons concerned');
+    await settle(600);
+    const before = persons();
+    click(`[data-testid="add-person-${path}"]`);
+    await settle(600);
+    expect(persons()).toBe(before + 1);
+    expect(lastSaved().persons.at(-1)?.family_name).toBe('Marta Kovac');
+    expect(exists(`[data-testid="add-person-${path}"]`), 'now one of the list').toBe(false);
+  });
+
   it('renders a multiple choice as labelled boxes in a fieldset, saved in option order', async () => {
     await openFirstDraft();
     const set = $('[data-field="mla.modules"]');

@@ -256,6 +256,28 @@ export class Editor {
     return list.length;
   }
 
+  /**
+   * A new, empty person as the wizard defines one (the item template of
+   * `persons`), set by the wizard from its definition; null until then.
+   */
+  personTemplate: unknown = null;
+
+  /**
+   * Adds a person named `name` to the persons concerned, from an answer
+   * that names one (the person to be heard, an account's holder) and names
+   * no one of the list yet; returns its index. The name goes whole into
+   * the family name, for the drafter to complete on the step on persons
+   * (nothing is guessed about which part is which). Nothing happens
+   * without the template.
+   */
+  addPerson(name: string): number | null {
+    if (this.personTemplate === null || typeof this.personTemplate !== 'object') return null;
+    const person = { ...(structuredClone(this.personTemplate) as Record<string, unknown>), family_name: name.trim() };
+    const list = listAt(this.request, 'persons');
+    this.change('persons', addItem(list, person));
+    return list.length;
+  }
+
   /** The item last removed from a list, `label` naming it ("Person 2"), until it is put back or dismissed: the wizard offers to undo it. */
   removed = $state.raw<{ groupPath: string; index: number; item: unknown; label: string } | null>(null);
 

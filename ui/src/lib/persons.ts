@@ -17,3 +17,18 @@ export function personName(person: Person): string {
 export function personNames(persons: readonly Person[]): string[] {
   return [...new Set(persons.map(personName).filter(Boolean))];
 }
+
+/** The words of a name, in lower case and in order, for comparing names whatever order they are written in. */
+function nameWords(text: string): string {
+  return text.toLowerCase().split(/\s+/).filter(Boolean).sort().join(' ');
+}
+
+/**
+ * Whether `typed` names one of `persons`: their family and given names in
+ * either order ("Ingrid Solberg" and "Solberg Ingrid"), whatever the case,
+ * or the first line of a description.
+ */
+export function namesAPerson(persons: readonly Person[], typed: string): boolean {
+  const wanted = nameWords(typed);
+  return wanted !== '' && persons.some((p) => nameWords(personName(p)) === wanted);
+}
