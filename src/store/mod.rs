@@ -41,7 +41,7 @@ pub use translated_draft::TranslatedDraftError;
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 use serde::Serialize;
 use thiserror::Error;
 use time::format_description::well_known::Rfc3339;
@@ -1031,31 +1031,80 @@ impl Store {
     /// request file `<draft id>.json`, into `dir` (created if needed): the
     /// way out of a damaged database. A draft that does not load is listed
     /// with why, and the others are written all the same.
+    ///
+    /// A damaged page of the drafts table stops a scan of it, so the drafts
+    /// are found three ways: the scan, then each row after the last one it
+    /// read, one by one, then the drafts the revisions table names. A draft
+    /// whose own row cannot be read is written from its latest revision
+    /// that can.
     pub fn export_readable(&self, dir: &Path) -> Result<integrity::ReadableExport, StoreError> {
         let mut export = integrity::ReadableExport { written: Vec::new(), unreadable: Vec::new() };
-        let mut ids = Vec::new();
-        let listed: rusqlite::Result<()> = (|| {
-            let mut stmt = self.conn.prepare("SELECT id FROM drafts ORDER BY rowid")?;
-            for id in stmt.query_map([], |row| row.get::<_, String>(0))? {
-                ids.push(id?);
-            }
-            Ok(())
-        })();
-        if let Err(e) = listed {
-            export.unreadable.push(format!("the list of drafts after the first {}: {e}", ids.len()));
-        }
+        let (ids, problems) = self.rescuable_ids();
+        export.unreadable.extend(problems);
         std::fs::create_dir_all(dir).map_err(|source| StoreError::DataDir { path: dir.to_path_buf(), source })?;
         for id in ids {
-            match self.load_draft(&id) {
-                Ok(draft) => {
+            match self.load_draft(&id).map(|d| d.request).or_else(|e| self.latest_readable_revision(&id).ok_or(e)) {
+                Ok(request) => {
                     let file = dir.join(format!("{id}.json"));
-                    crate::files::write_atomically(&file, crate::request::read::to_json(&draft.request).as_bytes())?;
+                    crate::files::write_atomically(&file, crate::request::read::to_json(&request).as_bytes())?;
                     export.written.push(file);
                 }
                 Err(e) => export.unreadable.push(format!("draft {id}: {e}")),
             }
         }
         Ok(export)
+    }
+
+    /// The ids of the drafts a damaged database still shows, in the order
+    /// found, each once, and what could not be read on the way.
+    fn rescuable_ids(&self) -> (Vec<String>, Vec<String>) {
+        let mut ids: Vec<String> = Vec::new();
+        let mut problems = Vec::new();
+        let mut last_rowid = 0_i64;
+        let scanned: rusqlite::Result<()> = (|| {
+            let mut stmt = self.conn.prepare("SELECT rowid, id FROM drafts ORDER BY rowid")?;
+            for row in stmt.query_map([], |row| Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?)))? {
+                let (rowid, id) = row?;
+                last_rowid = rowid;
+                ids.push(id);
+            }
+            Ok(())
+        })();
+        if let Err(e) = scanned {
+            problems.push(format!("the list of drafts after the first {}: {e}", ids.len()));
+            // Past the damage, each row by its rowid: a damaged page then
+            // loses only the rows it holds.
+            let max: Option<i64> = self.conn.query_row("SELECT max(rowid) FROM drafts", [], |row| row.get(0)).ok().flatten();
+            for rowid in last_rowid + 1..=max.unwrap_or(last_rowid) {
+                if let Ok(Some(id)) = self.conn.query_row("SELECT id FROM drafts WHERE rowid = ?1", [rowid], |row| row.get::<_, String>(0)).optional() {
+                    ids.push(id);
+                }
+            }
+        }
+        let from_revisions: rusqlite::Result<Vec<String>> = (|| {
+            let mut stmt = self.conn.prepare("SELECT DISTINCT draft_id FROM revisions")?;
+            let rows = stmt.query_map([], |row| row.get::<_, String>(0))?;
+            rows.collect()
+        })();
+        match from_revisions {
+            Ok(more) => {
+                let known: std::collections::HashSet<String> = ids.iter().cloned().collect();
+                ids.extend(more.into_iter().filter(|id| !known.contains(id)));
+            }
+            Err(e) => problems.push(format!("the drafts named by the revisions: {e}")),
+        }
+        (ids, problems)
+    }
+
+    /// The latest revision of draft `id` that can still be read, if any.
+    fn latest_readable_revision(&self, id: &str) -> Option<Request> {
+        let numbers: Vec<i64> = (|| -> rusqlite::Result<Vec<i64>> {
+            let mut stmt = self.conn.prepare("SELECT number FROM revisions WHERE draft_id = ?1 ORDER BY number DESC")?;
+            let rows = stmt.query_map([id], |row| row.get(0))?;
+            rows.collect()
+        })()
+        .ok()?;
+        numbers.into_iter().find_map(|n| self.load_revision(id, n).ok())
     }
 
     /// A draft's revision history, oldest first: when each revision was
