@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use mla_writer::checks::Finding;
 use mla_writer::output::pages::Pages;
 use mla_writer::i18n::Lang;
-use mla_writer::interview::{FieldChange, WizardDefinition};
+use mla_writer::interview::{FieldChange, RequirementNotes, WizardDefinition};
 use mla_writer::directory::{DirectoryChanges, DirectoryProblem, StateEntry};
 use mla_writer::directory::demo::Mode;
 use mla_writer::checks::addressee::Addressed;

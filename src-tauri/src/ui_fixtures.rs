@@ -18,6 +18,9 @@
 //!   translation;
 //! - `directory.json`: the entries of the demo directory as the store gives
 //!   them, which tests put in the stand-in's directory;
+//! - `requirements.json`: `requirement_notes` for a request of each kind
+//!   addressed to each State of the demo directory from its entry (no basis
+//!   chosen), in every language;
 //! - `states.json`: every real State's code and CLDR name in each language,
 //!   which the stand-in's `state_choices` lists with its directory's
 //!   fictitious States.
@@ -32,7 +35,7 @@ use mla_writer::directory::demo::Mode;
 use mla_writer::export;
 use mla_writer::i18n::{self, Lang};
 use mla_writer::interview;
-use mla_writer::request::{follow_up, read, Request};
+use mla_writer::request::{follow_up, read, Request, RequestKind};
 use mla_writer::store::{draft_title, StoreError};
 use mla_writer::translation;
 use serde_json::{json, Value};
@@ -146,6 +149,31 @@ fn corpus() -> Value {
     json!({ "date": CONTRACT_DATE.to_string(), "draft_id": DRAFT_ID, "entries": entries })
 }
 
+/// `requirement_notes` for a request of each kind, with no basis chosen,
+/// addressed to each State of the demo directory from its entry, in every
+/// language: `{"XN": {"mla_evidence": {"en": …}}}`.
+fn requirement_notes() -> Value {
+    let states: serde_json::Map<String, Value> = mla_writer::directory::demo::pack()
+        .states
+        .into_iter()
+        .map(|s| {
+            let kinds: serde_json::Map<String, Value> = RequestKind::ALL
+                .iter()
+                .map(|kind| {
+                    let request = Request { kind: *kind, req_state: s.entry.state_id.clone(), req_state_entry: Some(s.entry.clone()), ..Default::default() };
+                    let langs: serde_json::Map<String, Value> = Lang::ALL
+                        .into_iter()
+                        .map(|lang| (lang.code().to_string(), serde_json::to_value(interview::requirement_notes(&request, lang)).unwrap()))
+                        .collect();
+                    (kind.key().to_string(), Value::Object(langs))
+                })
+                .collect();
+            (s.entry.state_id.clone(), Value::Object(kinds))
+        })
+        .collect();
+    Value::Object(states)
+}
+
 fn write(dir: &Path, name: &str, value: &Value) {
     let text = serde_json::to_string_pretty(value).unwrap() + "\n";
     std::fs::write(dir.join(name), text).unwrap();
@@ -171,6 +199,7 @@ fn export_bindings_ui_fixtures() {
     write(&dir, "corpus.json", &corpus());
     let demo: Vec<Value> = mla_writer::directory::demo::pack().states.into_iter().map(|s| serde_json::to_value(s.entry).unwrap()).collect();
     write(&dir, "directory.json", &Value::Array(demo));
+    write(&dir, "requirements.json", &requirement_notes());
     let states: serde_json::Map<String, Value> = Lang::ALL
         .iter()
         .map(|lang| {

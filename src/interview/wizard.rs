@@ -949,6 +949,8 @@ pub fn catalogue_keys() -> Vec<String> {
             field_keys(f, "", &mut out);
         }
     }
+    // The requested State's requirements beside the steps word themselves too.
+    out.extend(super::requirements::catalogue_keys());
     out.sort();
     out.dedup();
     out

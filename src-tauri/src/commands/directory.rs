@@ -2,7 +2,8 @@
 //! entry with its history, edited (its own record, rules and authorities)
 //! or an authority deleted, a State added, an entry's problems named at
 //! their fields before it is saved; the authorities
-//! of one for a kind of request, a request addressed from an entry, and an
+//! of one for a kind of request, a request addressed from an entry, what
+//! the entry a request carries says beside each wizard step, and an
 //! import previewed field by field before it is applied. One core call
 //! each; the preview waits here, in [`PendingImport`], until the user
 //! applies or drops it.
@@ -11,6 +12,7 @@ use std::sync::Mutex;
 
 use mla_writer::directory::{self, DirectoryChanges, DirectoryProblem, SourceType, StateEntry};
 use mla_writer::i18n::Lang;
+use mla_writer::interview::{self, RequirementNotes};
 use mla_writer::checks::addressee::{self as wording, Addressed};
 use mla_writer::request::addressee::{self, AuthorityChoice};
 use mla_writer::request::{Request, RequestKind};
@@ -103,6 +105,12 @@ pub fn address_request(
 ) -> Result<Addressed, IpcError> {
     let entry = drafts.lock()?.directory_entry(&state_id)?;
     wording::address(&request, &entry, authority_id.as_deref(), mla_writer::checks::today(), lang).map_err(IpcError::failed)
+}
+
+/// What the copy of its State's directory entry `request` carries says beside each step of the wizard (requirements, language and channel notes), worded in `lang`, with its source and date. Null when the request carries no entry for its State.
+#[tauri::command(async)]
+pub fn requirement_notes(request: Request, lang: Lang) -> Option<RequirementNotes> {
+    interview::requirement_notes(&request, lang)
 }
 
 /// Asks for a directory file (JSON, or one CSV table) and says what importing it would change, field by field; nothing is written. Null when the user cancelled. A file with bad records is refused with every problem and where it is.

@@ -95,6 +95,7 @@ describe('api', () => {
     await api.stateChoices('ar');
     await api.stateAuthorities('XN', 'preservation');
     await api.addressRequest(request, 'XN', 'a1', 'fr');
+    await api.requirementNotes(request, 'fr');
     await api.previewDirectoryImport();
     await api.applyDirectoryImport();
     await api.searchDirectory('norland');
@@ -175,6 +176,7 @@ describe('api', () => {
       ['state_choices', { lang: 'ar' }],
       ['state_authorities', { stateId: 'XN', kind: 'preservation' }],
       ['address_request', { request, stateId: 'XN', authorityId: 'a1', lang: 'fr' }],
+      ['requirement_notes', { request, lang: 'fr' }],
       ['preview_directory_import', {}],
       ['apply_directory_import', {}],
       ['search_directory', { text: 'norland' }],

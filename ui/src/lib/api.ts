@@ -284,6 +284,12 @@ export function createApi(invoke: Invoke) {
      */
     addressRequest: (request: Request, stateId: string, authorityId: string | null, lang: Lang) =>
       call('address_request', { request, stateId, authorityId, lang }),
+    /**
+     * What the copy of its State's directory entry `request` carries says
+     * beside each wizard step, worded in `lang`, with its source and date;
+     * null when it carries none.
+     */
+    requirementNotes: (request: Request, lang: Lang) => call('requirement_notes', { request, lang }),
     /** Asks for a directory file and says what importing it would change; null when the user cancelled. Nothing is written. */
     previewDirectoryImport: () => call('preview_directory_import', {}),
     /** Applies the import last previewed. */

@@ -9,6 +9,7 @@ import type { Field } from './generated/Field';
 import type { Finding } from './generated/Finding';
 import type { Lang } from './generated/Lang';
 import type { Request } from './generated/Request';
+import type { RequirementNotes } from './generated/RequirementNotes';
 import type { SaveReceipt } from './generated/SaveReceipt';
 import { UNEXPECTED_ERROR, errorCode, errorMessage, type Api } from './api';
 import { withAnnexFile, withoutAnnexFile } from './annexes';
@@ -32,6 +33,7 @@ export type EditorApi = Pick<
   | 'createFollowUp'
   | 'attachAnnexFile'
   | 'addressRequest'
+  | 'requirementNotes'
 >;
 
 export type ExportState =
@@ -138,6 +140,14 @@ export class Editor {
   /** An error as the user reads it, in the interface language. */
   private readonly describe: (error: unknown) => string;
 
+  /**
+   * What the copy of its State's directory entry the request carries says
+   * beside each step, worded in {@link lang}; null without one. Asked again
+   * when the State, its entry, the kind, the basis or the language change.
+   */
+  requirementNotes = $state.raw<RequirementNotes | null>(null);
+  private notesAskedFor: unknown[] = [];
+  private notesRun = 0;
   /** The draft's title as the store derives it; follows each save. */
   title = $state('');
   /** The language the findings' messages are worded in. */
@@ -210,9 +220,26 @@ export class Editor {
     });
   }
 
-  /** Runs the checks on the request as opened. */
+  /** Runs the checks on the request as opened, and asks for its directory notes. */
   start(): Promise<void> {
-    return this.checks.now(this.request);
+    return Promise.all([this.checks.now(this.request), this.refreshNotes()]).then(() => undefined);
+  }
+
+  /** Asks the core for the directory notes again if what they are made of changed. */
+  private refreshNotes(): Promise<void> {
+    const r = this.request;
+    const askFor = [r.req_state, r.req_state_entry, r.kind, r.basis.primary, this.lang];
+    if (askFor.length === this.notesAskedFor.length && askFor.every((v, i) => v === this.notesAskedFor[i])) return Promise.resolve();
+    this.notesAskedFor = askFor;
+    const run = ++this.notesRun;
+    return this.api.requirementNotes(r, this.lang).then(
+      (notes) => {
+        if (run === this.notesRun) this.requirementNotes = notes;
+      },
+      () => {
+        if (run === this.notesRun) this.requirementNotes = null;
+      },
+    );
   }
 
   /** Marks the answers at `paths` (and under them) as visited: their findings show from now on. */
@@ -233,6 +260,7 @@ export class Editor {
   setLang(lang: Lang): Promise<void> {
     if (lang === this.lang) return Promise.resolve();
     this.lang = lang;
+    void this.refreshNotes();
     return this.checks.now(this.request);
   }
 
@@ -486,6 +514,7 @@ export class Editor {
     this.request = request;
     this.autosave.change(request);
     this.checks.schedule(request);
+    void this.refreshNotes();
     if (this.previewActive) {
       this.previewPending = true;
       this.preview.schedule(request);

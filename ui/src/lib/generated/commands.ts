@@ -37,6 +37,7 @@ import type { RegisterPage } from './RegisterPage';
 import type { RegisterQuery } from './RegisterQuery';
 import type { Request } from './Request';
 import type { RequestKind } from './RequestKind';
+import type { RequirementNotes } from './RequirementNotes';
 import type { Resolution } from './Resolution';
 import type { RevisionEntry } from './RevisionEntry';
 import type { SaveReceipt } from './SaveReceipt';
@@ -187,6 +188,8 @@ export type Commands = {
   state_authorities: { args: { stateId: string; kind: RequestKind }; result: Array<AuthorityChoice> };
   /** `request` addressed to State `state_id` and, when given, its authority `authority_id`, with what was filled and why, worded in `lang`. Nothing is saved: the wizard takes the request as an edit. */
   address_request: { args: { request: Request; stateId: string; authorityId: string | null; lang: Lang }; result: Addressed };
+  /** What the copy of its State's directory entry `request` carries says beside each step of the wizard (requirements, language and channel notes), worded in `lang`, with its source and date. Null when the request carries no entry for its State. */
+  requirement_notes: { args: { request: Request; lang: Lang }; result: RequirementNotes | null };
   /** Asks for a directory file (JSON, or one CSV table) and says what importing it would change, field by field; nothing is written. Null when the user cancelled. A file with bad records is refused with every problem and where it is. */
   preview_directory_import: { args: Record<string, never>; result: DirectoryChanges | null };
   /** Applies the import last previewed, in one transaction; refused when none waits or when the directory changed since the preview. */
@@ -283,6 +286,7 @@ export const COMMAND_NAMES = [
   'state_choices',
   'state_authorities',
   'address_request',
+  'requirement_notes',
   'preview_directory_import',
   'apply_directory_import',
   'search_directory',

@@ -37,7 +37,7 @@ import type { RegisterQuery } from '../generated/RegisterQuery';
 import type { Mode } from '../generated/Mode';
 import { currentStatus } from '../register';
 import { checkRequest, draftTitle, exportRefusal, followUp, importMarkedTranslation, previewPages } from './fakeCore';
-import { emptyRequest, stateNames, uiStrings, wizardDefinition } from './fixtures';
+import { emptyRequest, requirementNotes, stateNames, uiStrings, wizardDefinition } from './fixtures';
 
 export interface FakeBackend {
   /** Calls a command, as Tauri's `invoke` does. */
@@ -626,6 +626,9 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
     },
     state_authorities: async () => [],
     address_request: async (args) => ({ request: clone(args.request), notes: [] }),
+    // The core's notes for the demo States, as their entries stand (no basis chosen); none without the entry of the request's State.
+    requirement_notes: async ({ request, lang }) =>
+      request.req_state_entry && request.req_state_entry.state_id === request.req_state ? requirementNotes(request.req_state, request.kind, lang) : null,
     preview_directory_import: async () => null,
     apply_directory_import: async () => reject('failed', 'no directory import is waiting: choose the file again'),
     // Only what was exported can be opened, as in the shell.

@@ -15,6 +15,7 @@ import type { Finding } from '../generated/Finding';
 import type { IpcError } from '../generated/IpcError';
 import type { Lang } from '../generated/Lang';
 import type { Request } from '../generated/Request';
+import type { RequirementNotes } from '../generated/RequirementNotes';
 import type { Severity } from '../generated/Severity';
 import type { WizardDefinition } from '../generated/WizardDefinition';
 import type { Strings } from '../i18n.svelte';
@@ -150,4 +151,14 @@ export interface StateName {
 /** Every real State's code and CLDR name in `lang`, by code. */
 export function stateNames(lang: Lang): StateName[] {
   return copy(generated<Record<Lang, StateName[]>>('states.json')[lang]);
+}
+
+/**
+ * `requirement_notes` for a request of `kind` addressed to demo State
+ * `stateId` from its entry, no basis chosen, in `lang`; null when the demo
+ * directory has no such State.
+ */
+export function requirementNotes(stateId: string, kind: string, lang: Lang): RequirementNotes | null {
+  const all = generated<Record<string, Record<string, Record<Lang, RequirementNotes | null>>>>('requirements.json');
+  return copy(all[stateId]?.[kind]?.[lang] ?? null);
 }
