@@ -33,7 +33,7 @@ APP := target/debug/mla-writer-app
 # command bindings, the UI tests' fixtures, the main window's capability.
 GENERATED := ui/src/lib/generated ui/src/lib/testing/generated src-tauri/capabilities
 
-.PHONY: run test deps system-deps node-deps tauri-driver ui app test-rust test-ui test-e2e types screenshots bench fresh-check fuzz soak deny package
+.PHONY: run test deps system-deps node-deps tauri-driver ui app test-rust test-ui test-e2e types screenshots bench bench-app fresh-check fuzz soak deny package
 
 # In demo mode (MLA_DEMO=1): the demo request and the fictitious States of
 # the examples, exported as final; a real user's app starts with it off.
@@ -205,3 +205,18 @@ bench: system-deps
 		'target/release/mla render benches/reference-request.json -o $(BENCH_DIR)/mla.pdf --today 2026-11-27' \
 		'$(CHROMIUM) --print-to-pdf=$(BENCH_DIR)/chromium.pdf $(BENCH_DIR)/reference.html'
 	@echo "Pages: mla $$(pdfinfo $(BENCH_DIR)/mla.pdf | awk '/^Pages/{print $$2}'), Chromium $$(pdfinfo $(BENCH_DIR)/chromium.pdf | awk '/^Pages/{print $$2}')"
+
+# The app as a whole, side by side with a minimal Tauri window (one static
+# page; benches/app/minimal-window) built the same way: the release profile
+# with the UI embedded. Both are started RUNS times (default 5),
+# alternately, under Xvfb through tauri-driver, with a new data directory
+# each time, in demo mode; the script prints the launch to an interactive
+# start screen and the memory (RSS and PSS) of each program with all its
+# WebKit processes, their medians, ranges, differences and ratios, beside
+# the targets (docs/performance.md). Not part of `make test`.
+BENCH_APP_FEATURES := --features mla-writer-app/custom-protocol,bench-minimal-window/custom-protocol
+
+bench-app: deps ui
+	cargo build --release -p mla-writer-app -p bench-minimal-window $(BENCH_APP_FEATURES)
+	WEBKIT_DISABLE_COMPOSITING_MODE=1 xvfb-run -a -s "-screen 0 1280x900x24" \
+		node benches/app/bench-app.mjs target/release/mla-writer-app target/release/bench-minimal-window
