@@ -65,17 +65,10 @@ impl Mode {
     }
 }
 
-/// The names of the demo pack's States (English and local), lower case.
-fn demo_names() -> &'static [String] {
-    static NAMES: OnceLock<Vec<String>> = OnceLock::new();
-    NAMES.get_or_init(|| {
-        pack()
-            .states
-            .iter()
-            .flat_map(|s| [s.entry.name.trim().to_lowercase(), s.entry.name_local.trim().to_lowercase()])
-            .filter(|n| !n.is_empty())
-            .collect()
-    })
+/// The demo pack's States, read once: code, name and local name.
+fn demo_states() -> &'static [(String, String, String)] {
+    static STATES: OnceLock<Vec<(String, String, String)>> = OnceLock::new();
+    STATES.get_or_init(|| pack().states.into_iter().map(|s| (s.entry.state_id, s.entry.name, s.entry.name_local)).collect())
 }
 
 /// Whether a request addressed to the State named `req_state`, with the
@@ -88,16 +81,15 @@ pub fn is_fictitious(req_state: &str, entry: Option<&StateEntry>) -> bool {
     let named = req_state.trim();
     entry.is_some_and(|e| e.fictitious)
         || is_user_assigned(&named.to_ascii_uppercase())
-        || (!named.is_empty() && demo_names().iter().any(|n| *n == named.to_lowercase()))
+        || (!named.is_empty()
+            && demo_states().iter().any(|(_, name, local)| [name, local].iter().any(|n| !n.trim().is_empty() && n.trim().to_lowercase() == named.to_lowercase())))
 }
 
 /// The name of the demo pack's State `code` ("Kingdom of Norland" for
 /// `XN`): how a request addressed to it by code is worded while it carries
 /// no entry of its own (the example files).
 pub fn state_name(code: &str) -> Option<&'static str> {
-    static NAMES: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
-    let names = NAMES.get_or_init(|| pack().states.into_iter().map(|s| (s.entry.state_id, s.entry.name)).collect());
-    names.iter().find(|(id, _)| id == code).map(|(_, name)| name.as_str())
+    demo_states().iter().find(|(id, _, _)| id == code).map(|(_, name, _)| name.as_str())
 }
 
 #[cfg(test)]
