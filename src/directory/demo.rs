@@ -92,6 +92,25 @@ pub fn state_name(code: &str) -> Option<&'static str> {
     demo_states().iter().find(|(id, _, _)| id == code).map(|(_, name, _)| name.as_str())
 }
 
+/// The code of the State that `text` names, for a State kept as typed
+/// before States were named by code (an older draft, an older own-State
+/// profile): a real State's code in any case or its CLDR name in any of the
+/// six languages ([`super::state_names::recognise`]), or the name of a
+/// State of the demo pack ("Kingdom of Norland": `XN`). `None` when it
+/// names none: the caller keeps the text as typed.
+pub fn code_of(text: &str) -> Option<String> {
+    let typed = text.trim();
+    if typed.is_empty() {
+        return None;
+    }
+    super::state_names::recognise(typed).map(str::to_string).or_else(|| {
+        demo_states()
+            .iter()
+            .find(|(_, name, local)| [name, local].iter().any(|n| !n.trim().is_empty() && n.trim().to_lowercase() == typed.to_lowercase()))
+            .map(|(id, _, _)| id.clone())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,6 +132,19 @@ mod tests {
         assert!(!is_fictitious("XK", None), "XK is in practical use for a real territory");
         assert!(!is_fictitious("", None));
         assert!(!is_fictitious("Norway", None));
+    }
+
+    /// The class of States kept as typed before they were kept by code:
+    /// a code in any case, a real State's name in any of the six
+    /// languages, a demo State's name; anything else is no code.
+    #[test]
+    fn a_state_typed_as_a_name_or_a_code_in_any_case_has_its_code() {
+        for (typed, code) in [("fr", "FR"), (" FR ", "FR"), ("France", "FR"), ("Франция", "FR"), ("kingdom of norland", "XN"), ("Republic of Calvania", "XC")] {
+            assert_eq!(code_of(typed).as_deref(), Some(code), "{typed}");
+        }
+        for typed in ["", "  ", "Republic of Arden", "Deutschland"] {
+            assert_eq!(code_of(typed), None, "{typed}");
+        }
     }
 
     #[test]

@@ -17,7 +17,11 @@ use crate::request::{DocumentLanguage, Instrument, Request, RequestKind};
 #[serde(deny_unknown_fields, default)]
 #[ts(export)]
 pub struct OwnStateProfile {
-    /// The State (an ISO 3166 code or its name).
+    /// The State, by its ISO 3166-1 code (or a fictitious State's
+    /// user-assigned one). A profile written before held its name or a
+    /// code in any case: read, it names the State by code when the text
+    /// names one ([`OwnStateProfile::with_state_by_code`]); other text is
+    /// kept as typed, for the user to pick the State.
     pub state: String,
     /// Its central authority for mutual legal assistance (UNTOC art. 18(13)).
     pub central_authority: OwnAuthority,
@@ -62,12 +66,27 @@ pub type OwnStateError = ProfileFileError;
 
 /// Reads the own-State profile in the file at `path`.
 pub fn read_own_state(path: &Path) -> Result<OwnStateProfile, OwnStateError> {
-    read_profile(path, problems)
+    read_profile(path, problems).map(OwnStateProfile::with_state_by_code)
 }
 
 /// Parses and validates an own-State profile; `origin` names it in errors.
 pub fn parse_own_state(text: &str, origin: &str) -> Result<OwnStateProfile, OwnStateError> {
-    parse_profile(text, origin, problems)
+    parse_profile(text, origin, problems).map(OwnStateProfile::with_state_by_code)
+}
+
+impl OwnStateProfile {
+    /// The profile with its State named by its code, as a request names
+    /// it, when the text it holds names a State: a code in any case
+    /// ("fr"), a real State's name in any of the six languages ("France",
+    /// "Франция"), a demo State's name (`directory::demo::code_of`, the
+    /// reading older drafts' requested State goes through). Any other text
+    /// is kept as typed: the app shows it until a State is picked.
+    pub fn with_state_by_code(mut self) -> OwnStateProfile {
+        if let Some(code) = crate::directory::demo::code_of(&self.state) {
+            self.state = code;
+        }
+        self
+    }
 }
 
 /// Every problem of a profile's values, each with its JSON path.
@@ -154,6 +173,20 @@ mod tests {
         let other = OwnStateProfile { drafting_language: Some(DocumentLanguage::Other), drafting_language_other: " Norwegian ".into(), ..profile };
         let r = Request::prefilled_from(&other, RequestKind::MlaEvidence);
         assert_eq!((r.lang.drafting, r.lang.drafting_other.as_str()), (Some(DocumentLanguage::Other), "Norwegian"));
+    }
+
+    /// The class of profiles written while the State was typed as text:
+    /// whatever names a State is read as its code, so the profile's State
+    /// and the request's `own_state` are picked from the same list;
+    /// anything else stays as typed.
+    #[test]
+    fn a_profile_naming_its_state_by_name_or_lowercase_code_is_read_by_code() {
+        for (typed, code) in [("fr", "FR"), (" France ", "FR"), ("Allemagne", "DE"), ("Kingdom of Norland", "XN"), ("Republic of Arden", "Republic of Arden")] {
+            let text = format!(r#"{{"state":{}}}"#, serde_json::to_string(typed).unwrap());
+            let profile = parse_own_state(&text, "p.json").unwrap();
+            assert_eq!(profile.state, code, "{typed}");
+            assert_eq!(Request::prefilled_from(&profile, RequestKind::MlaEvidence).own_state, code, "{typed}");
+        }
     }
 
     #[test]

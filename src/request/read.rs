@@ -327,10 +327,8 @@ fn state_by_code(object: &mut serde_json::Map<String, serde_json::Value>) {
         .any(|n| !n.is_empty() && n.eq_ignore_ascii_case(typed));
     let code = if names_entry && !entry_field("state_id").is_empty() {
         entry_field("state_id").to_string()
-    } else if let Some(code) = crate::directory::state_names::recognise(typed) {
-        code.to_string()
-    } else if let Some(demo) = crate::directory::demo::pack().states.into_iter().find(|s| s.entry.name.eq_ignore_ascii_case(typed)) {
-        demo.entry.state_id
+    } else if let Some(code) = crate::directory::demo::code_of(typed) {
+        code
     } else {
         return;
     };

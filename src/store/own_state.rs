@@ -24,15 +24,21 @@ impl Store {
         tx.commit()
     }
 
-    /// The own-State profile, if one was set.
+    /// The own-State profile, if one was set; one saved while the State
+    /// was typed as text names it by code when the text names a State
+    /// ([`OwnStateProfile::with_state_by_code`]).
     pub fn own_state_profile(&self) -> Result<Option<OwnStateProfile>, StoreError> {
         let json: Option<String> = self
             .conn
             .query_row("SELECT value FROM settings WHERE key = ?1", [OWN_STATE_SETTING], |row| row.get(0))
             .optional()
             .map_err(|e| self.sql(e))?;
-        json.map(|json| serde_json::from_str(&json).map_err(|e| StoreError::Unreadable { what: "the own-State profile".into(), detail: e.to_string() }))
-            .transpose()
+        json.map(|json| {
+            serde_json::from_str(&json)
+                .map(OwnStateProfile::with_state_by_code)
+                .map_err(|e| StoreError::Unreadable { what: "the own-State profile".into(), detail: e.to_string() })
+        })
+        .transpose()
     }
 
     /// A new request of `kind`: prefilled from the own-State profile when
@@ -66,5 +72,19 @@ mod tests {
         bad.state.clear();
         assert!(store.set_own_state_profile(&bad).unwrap_err().to_string().contains("$.state"));
         assert_eq!(store.own_state_profile().unwrap().unwrap().state, "Republic of Arden", "the refused profile changed nothing");
+    }
+
+    /// The class of profiles saved while the State was typed as text: read
+    /// back, a name or a lowercase code is the State's code, as the app's
+    /// State list and the request's `own_state` hold it.
+    #[test]
+    fn a_stored_profile_naming_its_state_as_text_is_read_by_code() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
+        for (typed, code) in [("ie", "IE"), ("Irlande", "IE"), ("Republic of Arden", "Republic of Arden")] {
+            store.set_own_state_profile(&OwnStateProfile { state: typed.into(), ..OwnStateProfile::default() }).unwrap();
+            assert_eq!(store.own_state_profile().unwrap().unwrap().state, code, "{typed}");
+            assert_eq!(store.new_request(RequestKind::MlaEvidence).unwrap().own_state, code, "{typed}");
+        }
     }
 }

@@ -1,6 +1,7 @@
 // End-to-end: the own-State profile and the directory of competent
 // authorities feeding a request, in the real app. The own-State profile is
-// set in Settings (Arden, drafting in English); a directory file with a fictitious State is imported from
+// set in Settings (its State picked from the list of States, Ireland; its
+// central authority Arden's, drafting in English); a directory file with a fictitious State is imported from
 // Settings (its changes shown before they are applied); a new request picks
 // that State and its central authority on the step on authorities, and
 // finds the receiving authority's name and address, the language of the
@@ -88,8 +89,11 @@ test('an imported State and its authority fill a new request, and a language it 
     await s.waitForText('[data-testid="demo-state"]', 'Demo mode is off.');
     assert.equal((await s.findAll('[data-testid="demo-banner"]')).length, 0, 'no banner outside demo mode');
 
-    // The own-State profile.
-    await s.type('[data-testid="own-state-state"]', 'Republic of Arden');
+    // The own-State profile: its State picked from the list the wizard's
+    // States are picked from, named in the interface language.
+    const ireland = await s.find('[data-testid="own-state-state"] option[value="IE"]');
+    assert.equal((await s.cmd('GET', `/element/${ireland}/property/textContent`)).trim(), 'Ireland');
+    await s.choose('[data-testid="own-state-state"]', 'IE');
     await s.type('[data-testid="own-state-ca-name"]', 'Ministry of Justice of Arden, Central Authority');
     await s.type('[data-testid="own-state-ca-address"]', '1 Court Road, Arden City');
     await s.choose('[data-testid="own-state-language"]', 'en');
@@ -146,6 +150,7 @@ test('an imported State and its authority fill a new request, and a language it 
     assert.equal(await s.value('[data-field="channel.means"]'), 'email');
 
     assert.equal(await s.value('[data-field="own_central_auth"]'), 'Ministry of Justice of Arden, Central Authority, 1 Court Road, Arden City');
+    assert.equal(await s.value('[data-field="own_state"]'), 'IE', "the profile's State, by code, in the wizard's list");
     // The profile drafts in English, which Examplia no longer accepts: the
     // request is proposed in Spanish, the first language it accepts, and
     // the notes say why; then English, which is flagged.

@@ -9,7 +9,11 @@ import type { OwnContact } from "./OwnContact";
  */
 export type OwnStateProfile = { 
 /**
- * The State (an ISO 3166 code or its name).
+ * The State, by its ISO 3166-1 code (or a fictitious State's
+ * user-assigned one). A profile written before held its name or a
+ * code in any case: read, it names the State by code when the text
+ * names one ([`OwnStateProfile::with_state_by_code`]); other text is
+ * kept as typed, for the user to pick the State.
  */
 state: string, 
 /**
