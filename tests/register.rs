@@ -117,6 +117,34 @@ fn the_register_filters_by_status_kind_state_and_dates() {
     assert!(matches!(bad, StoreError::Query(_)) && bad.to_string().contains("1 October"), "{bad}");
 }
 
+/// The class of sorts by State: by the names the interface shows, in the
+/// order it gives (its list of States, sorted by name as its language
+/// sorts), never by code; a State it does not list after those it lists,
+/// by its text, and the same order reversed when descending, across pages.
+#[test]
+fn the_register_sorts_by_state_in_the_order_of_the_names_the_interface_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("r.sqlite3")).unwrap();
+    for (case, state) in [("S1", "DE"), ("S2", "AT"), ("S3", "Atlantis"), ("S4", "FR")] {
+        store.create_draft(&request(case, state, RequestKind::MlaEvidence)).unwrap();
+    }
+    let sorted = |order: &[&str], descending, page_size| {
+        let state_order = order.iter().map(|c| c.to_string()).collect();
+        let query = RegisterQuery { sort: RegisterColumn::State, descending, state_order, page_size, ..Default::default() };
+        let (first, second) = (store.register_page(&query).unwrap(), store.register_page(&RegisterQuery { page: 1, ..query }).unwrap());
+        [ids(&first), ids(&second)].concat()
+    };
+    // English: Austria, France, Germany; French: Allemagne, Autriche, France.
+    let english = ["AT", "FR", "DE"];
+    let french = ["DE", "AT", "FR"];
+    assert_eq!(sorted(&english, false, 0), ["S2", "S4", "S1", "S3"]);
+    assert_eq!(sorted(&french, false, 0), ["S1", "S2", "S4", "S3"]);
+    assert_eq!(sorted(&french, true, 0), ["S3", "S4", "S2", "S1"]);
+    assert_eq!(sorted(&french, false, 2), ["S1", "S2", "S4", "S3"], "the pages follow the same order");
+    // Without an order (the CLI), by code.
+    assert_eq!(sorted(&[], false, 0), ["S2", "S3", "S1", "S4"]);
+}
+
 #[test]
 fn the_register_sorts_by_any_column_and_pages_without_loading_everything() {
     let dir = tempfile::tempdir().unwrap();

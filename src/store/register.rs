@@ -88,6 +88,13 @@ pub struct RegisterQuery {
     pub due_by: Option<String>,
     /// Sort column.
     pub sort: RegisterColumn,
+    /// The order of States a sort by State follows: their codes, as the
+    /// interface lists them (by name in its language, as that language
+    /// sorts). A request to a State not in it (text of an older draft, no
+    /// State yet) comes after those to the States in it, by its text.
+    /// Empty: by code. The register never words a State itself, so the
+    /// order of names is the interface's, from the list it names them by.
+    pub state_order: Vec<String>,
     /// Sort in descending order.
     pub descending: bool,
     /// Page number, from 0.
@@ -409,17 +416,25 @@ fn page_statement(query: &RegisterQuery) -> Result<PageStatement, StoreError> {
     conditions.push(ON_REGISTER.to_string());
     let filter = format!("WHERE {}", conditions.join(" AND "));
     let direction = if query.descending { "DESC" } else { "ASC" };
-    let column = query.sort.sql();
-    // Written as `NULLS LAST` (not as a sort on `next_deadline IS NULL`),
-    // SQLite reads the deadline's index in order, the nulls after.
-    let nulls_last = if query.sort == RegisterColumn::NextDeadline { " NULLS LAST" } else { "" };
+    // Sorted by State in the order given: each draft's State's place in
+    // it (a State not in it after them all, by its text).
+    let (from, order) = if query.sort == RegisterColumn::State && !query.state_order.is_empty() {
+        values.push(serde_json::to_string(&query.state_order).expect("codes serialise"));
+        let from = format!("drafts LEFT JOIN (SELECT value AS state_code, key AS state_rank FROM json_each(?{})) ON state_code = req_state", values.len());
+        (from, format!("state_rank IS NULL {direction}, state_rank {direction}, req_state {direction}"))
+    } else {
+        // Written as `NULLS LAST` (not as a sort on `next_deadline IS NULL`),
+        // SQLite reads the deadline's index in order, the nulls after.
+        let nulls_last = if query.sort == RegisterColumn::NextDeadline { " NULLS LAST" } else { "" };
+        ("drafts".to_string(), format!("{} {direction}{nulls_last}", query.sort.sql()))
+    };
     let size = match query.page_size {
         0 => 50,
         n => n.min(MAX_PAGE_SIZE),
     };
     let offset = u64::from(query.page) * u64::from(size);
     let statement = format!(
-        "SELECT {ENTRY_COLUMNS} FROM drafts {filter} ORDER BY {column} {direction}{nulls_last}, id {direction} LIMIT {} OFFSET {offset}",
+        "SELECT {ENTRY_COLUMNS} FROM {from} {filter} ORDER BY {order}, id {direction} LIMIT {} OFFSET {offset}",
         size + 1
     );
     Ok(PageStatement { sql: statement, values, size })

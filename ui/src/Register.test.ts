@@ -88,6 +88,37 @@ describe('the start screen', () => {
   });
 });
 
+describe('the register sorted by State', () => {
+  // The class: the State column sorts by the name shown, as the interface
+  // language sorts names, never by code.
+  it('follows the names in the interface language: Austria before Germany, but Allemagne before Autriche', async () => {
+    const to = (state: string) => {
+      const r = corpusRequest('norland');
+      r.req_state = state;
+      return r;
+    };
+    backend = createFakeBackend([
+      { id: 'de', request: to('DE') },
+      { id: 'at', request: to('AT') },
+    ]);
+    await start();
+    click('[data-testid="register-sort-state"]');
+    await settle();
+    expect(rows()).toEqual(['at', 'de']);
+    const order = backend.registerQueries.at(-1)!.state_order;
+    expect(order.indexOf('AT')).toBeLessThan(order.indexOf('DE'));
+    choose('[data-testid="language"]', 'fr');
+    await settle();
+    expect(rows(), 'read again in the order of the French names').toEqual(['de', 'at']);
+    const french = backend.registerQueries.at(-1)!;
+    expect(french.sort).toBe('state');
+    expect(french.state_order.indexOf('DE')).toBeLessThan(french.state_order.indexOf('AT'));
+    click('[data-testid="register-sort-title"]');
+    await settle();
+    expect(backend.registerQueries.at(-1)!.state_order, 'no order when another column sorts').toEqual([]);
+  });
+});
+
 describe('the status of the open draft', () => {
   it('is set with a date, a reference and a note, saved as a revision, and shown in the history', async () => {
     await start();

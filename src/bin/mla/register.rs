@@ -69,7 +69,7 @@ pub fn register(cmd: RegisterCommand) -> Result<ExitCode, String> {
             let store = crate::database::open_read_only()?;
             let today = today.unwrap_or_else(mla_writer::checks::today);
             let due_by = due_within.map(|days| today.checked_add(time::Duration::days(days.into())).unwrap_or(time::Date::MAX).to_string());
-            let query = RegisterQuery { status, kind, state, from, to, due_by, sort, descending, page, page_size };
+            let query = RegisterQuery { status, kind, state, from, to, due_by, sort, descending, page, page_size, state_order: Vec::new() };
             let found = store.register_page(&query).map_err(|e| e.to_string())?;
             match format {
                 OutputFormat::Json => crate::print_json(&serde_json::to_string_pretty(&found).expect("a page serialises")),

@@ -10,6 +10,7 @@ import type { RegisterColumn } from './generated/RegisterColumn';
 import type { RegisterQuery } from './generated/RegisterQuery';
 import type { Request } from './generated/Request';
 import type { RequestStatus } from './generated/RequestStatus';
+import type { StateChoice } from './generated/StateChoice';
 import type { StatusChange } from './generated/StatusChange';
 import type { WizardDefinition } from './generated/WizardDefinition';
 
@@ -101,7 +102,29 @@ export function withStatusChange(log: readonly StatusChange[], change: StatusCha
 
 /** The first page of the register, latest saved first. */
 export function initialQuery(): RegisterQuery {
-  return { status: null, kind: null, state: null, from: null, to: null, due_by: null, sort: 'updated_at', descending: true, page: 0, page_size: PAGE_SIZE };
+  return {
+    status: null,
+    kind: null,
+    state: null,
+    from: null,
+    to: null,
+    due_by: null,
+    sort: 'updated_at',
+    state_order: [],
+    descending: true,
+    page: 0,
+    page_size: PAGE_SIZE,
+  };
+}
+
+/**
+ * The query as it is asked of the core: sorted by State, it carries the
+ * order of the States as the interface lists them (`choices`: by name in
+ * the interface language, as it sorts; `StateNames`), so that the pages
+ * follow the names shown, never the codes; otherwise no order.
+ */
+export function pageQuery(query: RegisterQuery, choices: readonly StateChoice[]): RegisterQuery {
+  return { ...query, state_order: query.sort === 'state' ? choices.map((s) => s.code) : [] };
 }
 
 /** The query with a filter changed: back to the first page. */

@@ -36,6 +36,15 @@ due_by: string | null,
  */
 sort: RegisterColumn, 
 /**
+ * The order of States a sort by State follows: their codes, as the
+ * interface lists them (by name in its language, as that language
+ * sorts). A request to a State not in it (text of an older draft, no
+ * State yet) comes after those to the States in it, by its text.
+ * Empty: by code. The register never words a State itself, so the
+ * order of names is the interface's, from the list it names them by.
+ */
+state_order: Array<string>, 
+/**
  * Sort in descending order.
  */
 descending: boolean, 

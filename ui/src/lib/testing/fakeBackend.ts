@@ -534,6 +534,12 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
       const entries = [...drafts.values()]
         .map((d) => registerEntry(d.summary, d.request))
         .filter((e) => (query.status === null || e.status === query.status) && (query.kind === null || e.kind === query.kind));
+      // As the core: by State in the order given, a State not in it after, by its text.
+      if (query.sort === 'state') {
+        const rank = (code: string) => (query.state_order.includes(code) ? query.state_order.indexOf(code) : query.state_order.length);
+        entries.sort((a, b) => rank(a.req_state) - rank(b.req_state) || (a.req_state < b.req_state ? -1 : a.req_state > b.req_state ? 1 : 0));
+        if (query.descending) entries.reverse();
+      }
       const size = query.page_size || 50;
       const page = entries.slice(query.page * size, (query.page + 1) * size);
       return { entries: page, page: query.page, has_more: entries.length > (query.page + 1) * size };
