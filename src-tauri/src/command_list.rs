@@ -80,6 +80,7 @@ macro_rules! command_list {
             state_choices(lang: Lang) -> Vec<StateChoice>;
             state_authorities(state_id: String, kind: RequestKind) -> Vec<AuthorityChoice>;
             address_request(request: Request, state_id: String, authority_id: Option<String>, lang: Lang) -> Addressed;
+            refresh_directory_answers(before: Request, request: Request) -> Request;
             requirement_notes(request: Request, lang: Lang) -> Option<RequirementNotes>;
             preview_directory_import() -> Option<DirectoryChanges>;
             apply_directory_import() -> DirectoryReceipt;

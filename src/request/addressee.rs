@@ -428,6 +428,40 @@ fn fill_from_entry(r: &mut Request, entry: &StateEntry, today: time::Date, notes
     }
 }
 
+/// The answers the directory gives a request on `today` that follow its
+/// basis and kind: whether its basis is in force (`basis.in_force`, none
+/// for a basis that is no treaty) and the languages accepted for it
+/// (`lang.accepted`), from the copy of its State's entry it carries; none
+/// while it carries no entry for the State it names.
+fn directory_answers(r: &Request, today: time::Date) -> Option<(Option<YesNoUnknown>, Vec<DocumentLanguage>)> {
+    let entry = entry(r)?;
+    Some((in_force(entry, r, today).map(|s| s.answer()), accepted_as_choices(accepted_languages(entry, r))))
+}
+
+/// `request` after a change from `before` (of its basis, its kind or its
+/// State), with the answers the directory gives brought up to date:
+/// `basis.in_force` and `lang.accepted`, which [`address_to`] filled from
+/// the basis and kind as they were then. Each takes the answer the entry
+/// gives the request now (none and no languages when it no longer names
+/// the entry's State) while it still holds the answer the entry gave
+/// `before`; one that differs was changed by the drafter, and is kept (the
+/// request keeps no mark of a hand-made answer: an answer changed by hand
+/// to what the directory said is refreshed like the directory's). Nothing
+/// changes when `before` carried no entry for its State (no answer came
+/// from the directory).
+pub fn refresh_directory_answers(before: &Request, request: &Request, today: time::Date) -> Request {
+    let mut r = request.clone();
+    let Some((in_force_before, accepted_before)) = directory_answers(before, today) else { return r };
+    let (in_force_now, accepted_now) = directory_answers(request, today).unwrap_or_default();
+    if r.basis.in_force == in_force_before {
+        r.basis.in_force = in_force_now;
+    }
+    if r.lang.accepted == accepted_before {
+        r.lang.accepted = accepted_now;
+    }
+    r
+}
+
 fn propose_language(r: &mut Request, entry: &StateEntry, notes: &mut Vec<AddressNote>) {
     let accepted = accepted_languages(entry, r);
     if accepted.is_empty() {
@@ -460,5 +494,100 @@ fn propose_channel(r: &mut Request, entry: &StateEntry, notes: &mut Vec<AddressN
         let m = r.channel.means.filter(|m| means.contains(m)).unwrap_or(first);
         r.channel.means = Some(m);
         notes.push(AddressNote::Means(m));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::directory::demo::pack;
+
+    fn today() -> time::Date {
+        time::macros::date!(2026 - 12 - 01)
+    }
+
+    /// Calvania (demo): a Party to ETS 73 only, accepting French for a
+    /// transfer of proceedings under it; given a second rule here, English
+    /// for any request.
+    fn calvania() -> StateEntry {
+        let mut e = pack().states.into_iter().find(|s| s.entry.state_id == "XC").unwrap().entry;
+        e.languages.push(LanguageRule {
+            instrument: "any".into(),
+            kind: "any".into(),
+            accepted: vec![AcceptedLanguage { lang: "en".into(), condition: "always".into() }],
+            ..Default::default()
+        });
+        e
+    }
+
+    fn addressed(kind: RequestKind, basis: Instrument) -> Request {
+        let mut r = Request { kind, ..Request::default() };
+        r.basis.primary = Some(basis);
+        address_to(&r, &calvania(), None, today()).unwrap().request
+    }
+
+    /// The class of answers filled from the directory: after a change of
+    /// basis, of kind or of State, each follows the request as it is now,
+    /// unless the drafter changed it.
+    #[test]
+    fn the_answers_filled_from_the_directory_follow_a_change_of_basis_kind_or_state() {
+        let before = addressed(RequestKind::TransferOfProceedings, Instrument::Ets73);
+        assert_eq!((before.basis.in_force, before.lang.accepted.as_slice()), (Some(YesNoUnknown::Yes), &[DocumentLanguage::Fr][..]));
+        // The basis changes: Calvania is no Party to UNTOC as its entry says; its languages, the general rule's.
+        let mut untoc = before.clone();
+        untoc.basis.primary = Some(Instrument::Untoc21);
+        let refreshed = refresh_directory_answers(&before, &untoc, today());
+        assert_eq!((refreshed.basis.in_force, refreshed.lang.accepted.as_slice()), (Some(YesNoUnknown::Unknown), &[DocumentLanguage::En][..]));
+        // The same once the basis is no treaty: no answer in force.
+        let mut reciprocity = before.clone();
+        reciprocity.basis.primary = Some(Instrument::Reciprocity);
+        assert_eq!(refresh_directory_answers(&before, &reciprocity, today()).basis.in_force, None);
+        // The kind changes: the rule for a transfer no longer applies.
+        let mut evidence = before.clone();
+        evidence.kind = RequestKind::MlaEvidence;
+        assert_eq!(refresh_directory_answers(&before, &evidence, today()).lang.accepted, [DocumentLanguage::En]);
+        // Another State, not picked from the directory: nothing it says is the request's any more.
+        let mut elsewhere = before.clone();
+        elsewhere.req_state = "DE".into();
+        let refreshed = refresh_directory_answers(&before, &elsewhere, today());
+        assert_eq!((refreshed.basis.in_force, refreshed.lang.accepted.len()), (None, 0));
+        // Back to ETS 73: the answers come back with the basis.
+        let untoc = refresh_directory_answers(&before, &untoc, today());
+        let mut back = untoc.clone();
+        back.basis.primary = Some(Instrument::Ets73);
+        assert_eq!(refresh_directory_answers(&untoc, &back, today()), before);
+    }
+
+    /// The class of answers the drafter changed after they were filled: a
+    /// change of basis or kind leaves them as the drafter set them.
+    #[test]
+    fn an_answer_the_drafter_changed_is_kept_when_the_basis_or_kind_changes() {
+        let mut before = addressed(RequestKind::TransferOfProceedings, Instrument::Ets73);
+        before.basis.in_force = Some(YesNoUnknown::Unknown);
+        before.lang.accepted = vec![DocumentLanguage::Fr, DocumentLanguage::Es];
+        let mut after = before.clone();
+        after.basis.primary = Some(Instrument::Untoc21);
+        after.kind = RequestKind::MlaEvidence;
+        assert_eq!(refresh_directory_answers(&before, &after, today()), after);
+        // One changed, the other still the directory's: only that one follows.
+        let mut before = addressed(RequestKind::TransferOfProceedings, Instrument::Ets73);
+        before.basis.in_force = Some(YesNoUnknown::No);
+        let mut after = before.clone();
+        after.kind = RequestKind::MlaEvidence;
+        let refreshed = refresh_directory_answers(&before, &after, today());
+        assert_eq!((refreshed.basis.in_force, refreshed.lang.accepted.as_slice()), (Some(YesNoUnknown::No), &[DocumentLanguage::En][..]));
+    }
+
+    /// A request whose State was never picked from the directory has no
+    /// answer from it: its answers are the drafter's, and stay.
+    #[test]
+    fn a_request_without_its_states_entry_keeps_its_answers() {
+        let mut before = Request { kind: RequestKind::MlaEvidence, req_state: "DE".into(), ..Request::default() };
+        before.basis.primary = Some(Instrument::Untoc18);
+        before.basis.in_force = Some(YesNoUnknown::Yes);
+        before.lang.accepted = vec![DocumentLanguage::En];
+        let mut after = before.clone();
+        after.basis.primary = Some(Instrument::Uncac46);
+        assert_eq!(refresh_directory_answers(&before, &after, today()), after);
     }
 }

@@ -2,7 +2,8 @@
 //! entry with its history, edited (its own record, rules and authorities)
 //! or an authority deleted, a State added, an entry's problems named at
 //! their fields before it is saved; the authorities
-//! of one for a kind of request, a request addressed from an entry, what
+//! of one for a kind of request, a request addressed from an entry (and
+//! its answers from the entry kept up to date with its basis and kind), what
 //! the entry a request carries says beside each wizard step, and an
 //! import previewed field by field before it is applied. One core call
 //! each; the preview waits here, in [`PendingImport`], until the user
@@ -105,6 +106,12 @@ pub fn address_request(
 ) -> Result<Addressed, IpcError> {
     let entry = drafts.lock()?.directory_entry(&state_id)?;
     wording::address(&request, &entry, authority_id.as_deref(), mla_writer::checks::today(), lang).map_err(IpcError::failed)
+}
+
+/// `request` after a change from `before` (of its basis, its kind or its State), with the answers the directory filled (whether the basis is in force, the languages accepted) brought up to date on today's date, each one the drafter did not change.
+#[tauri::command(async)]
+pub fn refresh_directory_answers(before: Request, request: Request) -> Request {
+    addressee::refresh_directory_answers(&before, &request, mla_writer::checks::today())
 }
 
 /// What the copy of its State's directory entry `request` carries says beside each step of the wizard (requirements, language and channel notes), worded in `lang`, with its source and date. Null when the request carries no entry for its State.

@@ -285,6 +285,13 @@ export function createApi(invoke: Invoke) {
     addressRequest: (request: Request, stateId: string, authorityId: string | null, lang: Lang) =>
       call('address_request', { request, stateId, authorityId, lang }),
     /**
+     * `request` after a change from `before` (of its basis, kind or State),
+     * with the answers the directory filled (whether the basis is in force,
+     * the languages accepted) brought up to date, each one the drafter did
+     * not change. Nothing is saved.
+     */
+    refreshDirectoryAnswers: (before: Request, request: Request) => call('refresh_directory_answers', { before, request }),
+    /**
      * What the copy of its State's directory entry `request` carries says
      * beside each wizard step, worded in `lang`, with its source and date;
      * null when it carries none.

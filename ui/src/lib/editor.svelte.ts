@@ -33,8 +33,16 @@ export type EditorApi = Pick<
   | 'createFollowUp'
   | 'attachAnnexFile'
   | 'addressRequest'
+  | 'refreshDirectoryAnswers'
   | 'requirementNotes'
 >;
+
+/**
+ * The answers a change of which changes what the directory answers for the
+ * request (whether its basis is in force, the languages accepted): its
+ * basis, its kind and its State.
+ */
+const DIRECTORY_ANSWERS_FOLLOW: ReadonlySet<string> = new Set(['basis.primary', 'kind', 'req_state']);
 
 export type ExportState =
   | { kind: 'idle' }
@@ -271,7 +279,37 @@ export class Editor {
 
   /** Sets the answer at a full path. */
   change(path: string, value: unknown): void {
+    const before = this.request;
     this.replace(setPath(this.request, path, value));
+    if (DIRECTORY_ANSWERS_FOLLOW.has(path)) void this.refreshDirectoryAnswers(before);
+  }
+
+  /** The request as it was when the answers from the directory were last brought up to date, while a refresh is under way. */
+  private answersBefore: Request | null = null;
+
+  /**
+   * Asks the core to bring the answers the directory filled up to date
+   * after a change from `before` (`refresh_directory_answers`), and takes
+   * its answer as an edit when it changes anything. A refresh under way
+   * keeps the request it started from; when the request changed while the
+   * core answered, it is asked again about the request as it is now.
+   */
+  private async refreshDirectoryAnswers(before: Request): Promise<void> {
+    if (this.answersBefore !== null) return;
+    this.answersBefore = before;
+    try {
+      for (;;) {
+        const asked = this.request;
+        const refreshed = await this.api.refreshDirectoryAnswers(before, asked);
+        if (this.request !== asked) continue;
+        if (JSON.stringify(refreshed) !== JSON.stringify(asked)) this.replace(refreshed);
+        return;
+      }
+    } catch {
+      // The answers stay as they were: the checks still read the entry itself.
+    } finally {
+      this.answersBefore = null;
+    }
   }
 
   /**

@@ -322,4 +322,49 @@ describe('Editor', () => {
     expect(backend.imports).toHaveLength(0);
     expect(backend.drafts.size).toBe(1);
   });
+
+  // The class: answers the directory filled (in force, languages accepted)
+  // follow a change of basis, kind or State; the core decides each (and
+  // keeps one the drafter changed), the editor asks it after each such
+  // change, from the request as it was before, and takes its answer as an edit.
+  it('asks the core to bring the answers from the directory up to date after a change of basis, kind or State, and takes its answer', async () => {
+    const { editor, backend } = await openEditor(corpusRequest('norland'));
+    backend.refreshDirectoryAnswers = (before, request) => ({
+      ...request,
+      basis: { ...request.basis, in_force: request.basis.primary === before.basis.primary ? request.basis.in_force : 'unknown' },
+    });
+    const basisBefore = editor.request.basis.primary;
+    editor.change('case.internal_ref', 'PPO-2');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(backend.directoryRefreshes, 'an answer that changes nothing the directory answers asks nothing').toHaveLength(0);
+    editor.change('basis.primary', 'UNCAC_46');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(backend.directoryRefreshes).toHaveLength(1);
+    expect(backend.directoryRefreshes[0].before.basis.primary).toBe(basisBefore);
+    expect(backend.directoryRefreshes[0].request.basis.primary).toBe('UNCAC_46');
+    expect(editor.request.basis.in_force).toBe('unknown');
+    editor.change('kind', 'preservation');
+    editor.change('req_state', 'XV');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(backend.directoryRefreshes.length).toBeGreaterThanOrEqual(2);
+    // Saved with the rest, as one more edit.
+    await vi.advanceTimersByTimeAsync(600);
+    expect(backend.saves.at(-1)!.request.basis.in_force).toBe('unknown');
+  });
+
+  it('asks again about the request as it is when it changed while the core answered, from the request before the first change', async () => {
+    const { editor, backend } = await openEditor(corpusRequest('norland'));
+    const basisBefore = editor.request.basis.primary;
+    backend.refreshDirectoryAnswers = (_before, request) => ({ ...request, lang: { ...request.lang, accepted: ['fr'] } });
+    editor.change('basis.primary', 'UNCAC_46');
+    editor.change('case.internal_ref', 'typed while the core answers');
+    editor.change('basis.primary', 'BUDAPEST');
+    await vi.advanceTimersByTimeAsync(0);
+    const asked = backend.directoryRefreshes.map((r) => [r.before.basis.primary, r.request.basis.primary, r.request.case.internal_ref]);
+    expect(asked.at(-1)).toEqual([basisBefore, 'BUDAPEST', 'typed while the core answers']);
+    expect(asked.every(([before]) => before === basisBefore)).toBe(true);
+    expect(editor.request.lang.accepted).toEqual(['fr']);
+    expect(editor.request.case.internal_ref, 'nothing typed meanwhile is lost').toBe('typed while the core answers');
+    expect(editor.request.basis.primary).toBe('BUDAPEST');
+  });
 });

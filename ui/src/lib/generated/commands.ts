@@ -188,6 +188,8 @@ export type Commands = {
   state_authorities: { args: { stateId: string; kind: RequestKind }; result: Array<AuthorityChoice> };
   /** `request` addressed to State `state_id` and, when given, its authority `authority_id`, with what was filled and why, worded in `lang`. Nothing is saved: the wizard takes the request as an edit. */
   address_request: { args: { request: Request; stateId: string; authorityId: string | null; lang: Lang }; result: Addressed };
+  /** `request` after a change from `before` (of its basis, its kind or its State), with the answers the directory filled (whether the basis is in force, the languages accepted) brought up to date on today's date, each one the drafter did not change. */
+  refresh_directory_answers: { args: { before: Request; request: Request }; result: Request };
   /** What the copy of its State's directory entry `request` carries says beside each step of the wizard (requirements, language and channel notes), worded in `lang`, with its source and date. Null when the request carries no entry for its State. */
   requirement_notes: { args: { request: Request; lang: Lang }; result: RequirementNotes | null };
   /** Asks for a directory file (JSON, or one CSV table) and says what importing it would change, field by field; nothing is written. Null when the user cancelled. A file with bad records is refused with every problem and where it is. */
@@ -286,6 +288,7 @@ export const COMMAND_NAMES = [
   'state_choices',
   'state_authorities',
   'address_request',
+  'refresh_directory_answers',
   'requirement_notes',
   'preview_directory_import',
   'apply_directory_import',

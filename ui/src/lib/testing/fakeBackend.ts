@@ -126,6 +126,9 @@ export interface FakeBackend {
   mode: Mode;
   /** The own-State profile set, if any. */
   ownState: OwnStateProfile | null;
+  /** What `refresh_directory_answers` answers (the request as given when null), and what it was asked. */
+  refreshDirectoryAnswers: ((before: Request, request: Request) => Request) | null;
+  directoryRefreshes: Array<{ before: Request; request: Request }>;
   /** The directory's entries (empty unless a test sets some), and each State's history as the edits made here record it. */
   directory: { entries: StateEntry[]; history: Map<string, DirectoryHistoryEntry[]> };
 }
@@ -632,6 +635,11 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
     },
     state_authorities: async () => [],
     address_request: async (args) => ({ request: clone(args.request), notes: [] }),
+    // Scripted (the core's rule is tested on its own): the request as given, unless a test answers.
+    refresh_directory_answers: async (args) => {
+      fake.directoryRefreshes.push(clone(args));
+      return clone(fake.refreshDirectoryAnswers ? fake.refreshDirectoryAnswers(args.before, args.request) : args.request);
+    },
     // The core's notes for the demo States, as their entries stand (no basis chosen); none without the entry of the request's State.
     requirement_notes: async ({ request, lang }) =>
       request.req_state_entry && request.req_state_entry.state_id === request.req_state ? requirementNotes(request.req_state, request.kind, lang) : null,
@@ -713,6 +721,8 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
     database: { encrypted: false, unlocked: true, passphrase: 'database passphrase', backups: { files: [], kept: 7 }, problem: null },
     mode: 'demo',
     ownState: null,
+    refreshDirectoryAnswers: null,
+    directoryRefreshes: [],
     directory: { entries: [], history: new Map() },
   };
   return fake;
