@@ -106,6 +106,20 @@ describe('the directory in Settings', () => {
     expect($('[data-testid="directory-notice"]').textContent).toContain('Testland (XQ)');
   });
 
+  it('names the instruments of a status and of a rule as the wizard names the basis, never by their codes', async () => {
+    await click('[data-testid="directory-open-XN"]');
+    await click('[data-testid="directory-section-instruments"]');
+    const status = $('[data-testid="directory-status-0"] select') as HTMLSelectElement;
+    expect(status.value).toBe('UNTOC');
+    expect(status.selectedOptions[0].textContent).toBe('United Nations Convention against Transnational Organized Crime, article 18');
+    const shown = Array.from(status.options).map((o) => o.textContent ?? '');
+    expect(shown).toContain('European Convention on the Transfer of Proceedings in Criminal Matters (ETS No. 73)');
+    expect(shown).not.toContain('ETS_73');
+    await click('[data-testid="directory-section-languages"]');
+    const rule = $('[data-testid="directory-language-rule-0"] select') as HTMLSelectElement;
+    expect(Array.from(rule.options).map((o) => o.textContent)).toContain('Convention on Cybercrime (CETS No. 185)');
+  });
+
   it("edits a language rule and a requirement, shows the core's problem at its field and saves nothing until it is put right", async () => {
     await click('[data-testid="directory-open-XN"]');
     await click('[data-testid="directory-section-languages"]');

@@ -12,6 +12,7 @@ import type { AuthorityRole } from './generated/AuthorityRole';
 import type { BilateralTreaty } from './generated/BilateralTreaty';
 import type { ChannelRule } from './generated/ChannelRule';
 import type { DirectoryProblem } from './generated/DirectoryProblem';
+import type { Instrument } from './generated/Instrument';
 import type { InstrumentStatus } from './generated/InstrumentStatus';
 import type { LanguageRule } from './generated/LanguageRule';
 import type { Reservation } from './generated/Reservation';
@@ -21,6 +22,26 @@ import type { WizardDefinition } from './generated/WizardDefinition';
 
 /** The instruments a status or a rule may name (the core's list), besides `BILATERAL:{treaty id}`. */
 export const INSTRUMENTS = ['UNTOC', 'UNCAC', 'DRUG88', 'BUDAPEST', 'CETS_224', 'ETS_30', 'ETS_73', 'HARARE', 'EIO', 'EU_2024_3011'] as const;
+
+/**
+ * The legal basis of a request each instrument of the directory stands
+ * for (the core's `directory_instrument`, read the other way; UNTOC for
+ * its articles 18 and 21 alike, by the first), so that the editor names it
+ * as the wizard's choice of basis does, from the same catalogue; none for
+ * an instrument the wizard does not offer as a basis, shown by its code.
+ */
+export const INSTRUMENT_BASIS: Record<(typeof INSTRUMENTS)[number], Instrument | null> = {
+  UNTOC: 'UNTOC_18',
+  UNCAC: 'UNCAC_46',
+  DRUG88: 'DRUG88_7',
+  BUDAPEST: 'BUDAPEST',
+  CETS_224: 'CETS_224',
+  ETS_30: 'ETS_30',
+  ETS_73: 'ETS_73',
+  HARARE: 'HARARE',
+  EIO: null,
+  EU_2024_3011: null,
+};
 
 /** The kinds of request a rule may be scoped to, besides `any`. */
 export const KINDS = ['mla_evidence', 'preservation', 'emergency_disclosure', 'transfer_of_proceedings'] as const;
@@ -111,8 +132,10 @@ export const ROLES: readonly AuthorityRole[] = [
   'diplomatic',
 ];
 
-/** The wording of the values the wizard also asks for (kinds, channels, means, yes/no/not known, the measures), taken from its definition: one source for each. */
+/** The wording of the values the wizard also asks for (kinds, channels, means, yes/no/not known, the measures, the instruments), taken from its definition: one source for each. */
 export interface WizardWords {
+  /** Each instrument of the directory's name, as the wizard's choice of basis words it ({@link INSTRUMENT_BASIS}). */
+  instruments: Map<string, string>;
   kinds: Map<string, string>;
   routes: Map<string, string>;
   means: Map<string, string>;
@@ -130,7 +153,14 @@ function options(definition: WizardDefinition | null, path: string): Map<string,
 
 /** The words of {@link WizardWords} from the wizard's definition (empty maps before it has arrived: values then show as their keys). */
 export function wizardWords(definition: WizardDefinition | null): WizardWords {
+  const bases = options(definition, 'basis.primary');
+  const instruments = new Map<string, string>();
+  for (const code of INSTRUMENTS) {
+    const label = bases.get(INSTRUMENT_BASIS[code] ?? '');
+    if (label !== undefined) instruments.set(code, label);
+  }
   return {
+    instruments,
     kinds: options(definition, 'kind'),
     routes: options(definition, 'channel.route'),
     means: options(definition, 'channel.means'),
