@@ -38,6 +38,7 @@ macro_rules! command_list {
             restore_revision(id: String, number: u32) -> SaveReceipt;
             export_revision(id: String, number: u32, docx: bool, file_name: String) -> Option<Exported>;
             attach_annex_file(id: String, request: Request, annex: usize) -> Option<AttachedAnnex>;
+            annex_labels(request: Request) -> Vec<String>;
             exchange_desk() -> Desk;
             create_identity(name: String, authority: String, email: String, key_passphrase: Option<String>) -> Desk;
             unlock_keys(key_passphrase: String) -> ();

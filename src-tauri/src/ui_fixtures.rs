@@ -23,7 +23,10 @@
 //!   chosen), in every language;
 //! - `states.json`: every real State's code and CLDR name in each language,
 //!   which the stand-in's `state_choices` lists with its directory's
-//!   fictitious States.
+//!   fictitious States;
+//! - `annex-labels.json`: `annex_labels` for a request of 30 annexes under
+//!   each choice of labels (numbers, letters), of which the stand-in
+//!   answers as many as a request has.
 //!
 //! Everything is a pure function of the sources: the same tree writes the
 //! same bytes, and CI fails when the committed files are stale.
@@ -210,6 +213,14 @@ fn export_bindings_ui_fixtures() {
         })
         .collect();
     write(&dir, "states.json", &Value::Object(states));
+    let annex_labels: serde_json::Map<String, Value> = [mla_writer::request::AnnexLabels::Numbers, mla_writer::request::AnnexLabels::Letters]
+        .into_iter()
+        .map(|choice| {
+            let r = Request { annex_labels: Some(choice), attachments: vec![Default::default(); 30], ..Request::default() };
+            (choice.key().to_string(), serde_json::to_value(r.annex_label_list()).unwrap())
+        })
+        .collect();
+    write(&dir, "annex-labels.json", &Value::Object(annex_labels));
 }
 
 #[test]

@@ -515,6 +515,34 @@ describe('kinds, modules and the new controls', () => {
   });
 });
 
+describe('annex cards', () => {
+  // The class: an annex card is titled with the annex's label as the
+  // document prints it (the core's `annex_label`), never a number of its own.
+  it("are titled with the annex's label as the document prints it, letters when the request chooses letters", async () => {
+    const request = corpusRequest('norland');
+    const annex = { type: 'other' as const, title: 'Statement', language: 'en' as const, language_other: '', pages: '', translated: false, certified: false };
+    request.attachments = [{ ...annex }, { ...annex, title: 'Photographs' }];
+    backend = createFakeBackend([{ id: 'd1', request }]);
+    await openFirstDraft();
+    await goToStep('annexes');
+    const titles = () => Array.from(document.querySelectorAll('[data-group="attachments"] li.card h3')).map((h) => h.textContent?.split('—')[0].trim());
+    expect(titles()).toEqual(['Annex 1', 'Annex 2']);
+    choose('[data-field="annex_labels"]', 'letters');
+    await settle();
+    expect(titles()).toEqual(['Annex A', 'Annex B']);
+    expect($('[data-group="attachments"] li.card button[aria-label]').getAttribute('aria-label')).toContain('Annex A');
+    click('[data-testid="add-attachments"]');
+    await settle();
+    expect(titles()).toEqual(['Annex A', 'Annex B', 'Annex C']);
+    // The review's answers title them alike.
+    await goToStep('review');
+    click('[data-testid="review-tab-answers"]');
+    await settle();
+    const reviewed = Array.from(document.querySelectorAll('[data-path="attachments"] .review-item h5')).map((h) => h.textContent?.trim());
+    expect(reviewed.slice(0, 2)).toEqual(['Annex A', 'Annex B']);
+  });
+});
+
 describe('review and export', () => {
   it('says at the top of the review that the request is urgent, and by when, once it is marked urgent', async () => {
     await openFirstDraft();

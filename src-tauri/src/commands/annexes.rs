@@ -1,6 +1,7 @@
 //! Annex files: keeping a file chosen in the open dialog with an annex of a
 //! draft (one call of `mla_writer::store::annexes`). Removing a file is an
-//! edit of the request like any other, saved by `save_draft`.
+//! edit of the request like any other, saved by `save_draft`. And the
+//! labels of a request's annexes, as its document prints them.
 
 use mla_writer::request::Request;
 use mla_writer::store::annexes::{AnnexSlot, AttachedAnnex};
@@ -21,4 +22,10 @@ pub fn attach_annex_file(
 ) -> Result<Option<AttachedAnnex>, IpcError> {
     let Some(path) = ask_open_path(&app, "Annex file", &["pdf", "png", "jpg", "jpeg"]) else { return Ok(None) };
     Ok(Some(drafts.lock()?.attach_annex_file(&id, &request, AnnexSlot::Existing(annex), &path)?))
+}
+
+/// The label of each annex of `request`, in order, as its document prints it: `1`, `2` … or `A`, `B` … after its choice of labels.
+#[tauri::command(async)]
+pub fn annex_labels(request: Request) -> Vec<String> {
+    request.annex_label_list()
 }

@@ -1138,6 +1138,12 @@ impl Request {
     pub fn annex_label(&self, index: usize) -> String {
         self.annex_labels().label(index)
     }
+
+    /// The label of each of its annexes, in order ([`Request::annex_label`]):
+    /// the wizard titles its annex cards with them.
+    pub fn annex_label_list(&self) -> Vec<String> {
+        (0..self.attachments.len()).map(|i| self.annex_label(i)).collect()
+    }
 }
 
 vocabulary! {
@@ -1293,5 +1299,14 @@ mod annex_label_tests {
         assert_eq!(r.annex_label(2), "3");
         r.annex_labels = Some(AnnexLabels::Letters);
         assert_eq!(r.annex_label(2), "C");
+    }
+
+    #[test]
+    fn the_list_of_a_requests_annex_labels_is_the_documents() {
+        let mut r = Request { attachments: vec![Attachment::default(); 3], ..Request::default() };
+        assert_eq!(r.annex_label_list(), ["1", "2", "3"]);
+        r.annex_labels = Some(AnnexLabels::Letters);
+        assert_eq!(r.annex_label_list(), ["A", "B", "C"]);
+        assert!(Request::default().annex_label_list().is_empty());
     }
 }

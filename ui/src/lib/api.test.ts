@@ -96,6 +96,7 @@ describe('api', () => {
     await api.stateAuthorities('XN', 'preservation');
     await api.addressRequest(request, 'XN', 'a1', 'fr');
     await api.refreshDirectoryAnswers(request, request);
+    await api.annexLabels(request);
     await api.requirementNotes(request, 'fr');
     await api.previewDirectoryImport();
     await api.applyDirectoryImport();
@@ -178,6 +179,7 @@ describe('api', () => {
       ['state_authorities', { stateId: 'XN', kind: 'preservation' }],
       ['address_request', { request, stateId: 'XN', authorityId: 'a1', lang: 'fr' }],
       ['refresh_directory_answers', { before: request, request }],
+      ['annex_labels', { request }],
       ['requirement_notes', { request, lang: 'fr' }],
       ['preview_directory_import', {}],
       ['apply_directory_import', {}],

@@ -284,6 +284,8 @@ export function createApi(invoke: Invoke) {
      */
     addressRequest: (request: Request, stateId: string, authorityId: string | null, lang: Lang) =>
       call('address_request', { request, stateId, authorityId, lang }),
+    /** The label of each annex of `request`, in order, as its document prints it (`1`, `2` … or `A`, `B` …). */
+    annexLabels: (request: Request) => call('annex_labels', { request }),
     /**
      * `request` after a change from `before` (of its basis, kind or State),
      * with the answers the directory filled (whether the basis is in force,

@@ -34,6 +34,7 @@ export type EditorApi = Pick<
   | 'attachAnnexFile'
   | 'addressRequest'
   | 'refreshDirectoryAnswers'
+  | 'annexLabels'
   | 'requirementNotes'
 >;
 
@@ -156,6 +157,14 @@ export class Editor {
   requirementNotes = $state.raw<RequirementNotes | null>(null);
   private notesAskedFor: unknown[] = [];
   private notesRun = 0;
+  /**
+   * The label of each annex, in order, as the document prints it (`1`, `2`
+   * … or `A`, `B` … after the request's choice): the core's
+   * (`annex_labels`), asked again when the annexes or the choice change.
+   */
+  annexLabels = $state.raw<string[]>([]);
+  private annexLabelsAskedFor: unknown[] = [];
+  private annexLabelsRun = 0;
   /** The draft's title as the store derives it; follows each save. */
   title = $state('');
   /** The language the findings' messages are worded in. */
@@ -230,7 +239,29 @@ export class Editor {
 
   /** Runs the checks on the request as opened, and asks for its directory notes. */
   start(): Promise<void> {
-    return Promise.all([this.checks.now(this.request), this.refreshNotes()]).then(() => undefined);
+    return Promise.all([this.checks.now(this.request), this.refreshNotes(), this.refreshAnnexLabels()]).then(() => undefined);
+  }
+
+  /** The label of annex `index` (from 0), as the document prints it; its number until the core has answered. */
+  annexLabel(index: number): string {
+    return this.annexLabels[index] ?? String(index + 1);
+  }
+
+  /** Asks the core for the annexes' labels again if their number or the choice of labels changed. */
+  private refreshAnnexLabels(): Promise<void> {
+    const r = this.request;
+    const askFor = [r.attachments.length, r.annex_labels];
+    if (askFor.every((v, i) => v === this.annexLabelsAskedFor[i]) && askFor.length === this.annexLabelsAskedFor.length) return Promise.resolve();
+    this.annexLabelsAskedFor = askFor;
+    const run = ++this.annexLabelsRun;
+    return this.api.annexLabels(r).then(
+      (labels) => {
+        if (run === this.annexLabelsRun) this.annexLabels = labels;
+      },
+      () => {
+        if (run === this.annexLabelsRun) this.annexLabels = [];
+      },
+    );
   }
 
   /** Asks the core for the directory notes again if what they are made of changed. */
@@ -553,6 +584,7 @@ export class Editor {
     this.autosave.change(request);
     this.checks.schedule(request);
     void this.refreshNotes();
+    void this.refreshAnnexLabels();
     if (this.previewActive) {
       this.previewPending = true;
       this.preview.schedule(request);

@@ -104,6 +104,8 @@ export type Commands = {
   export_revision: { args: { id: string; number: number; docx: boolean; fileName: string }; result: Exported | null };
   /** Asks for a file and keeps it with annex `annex` (from 1) of draft `id`, whose current state is `request`; the draft is saved with the file's reference. Null when the user cancelled. */
   attach_annex_file: { args: { id: string; request: Request; annex: number }; result: AttachedAnnex | null };
+  /** The label of each annex of `request`, in order, as its document prints it: `1`, `2` … or `A`, `B` … after its choice of labels. */
+  annex_labels: { args: { request: Request }; result: Array<string> };
   /** This side of the exchange: the identity (with where its keys are kept) and the contacts. */
   exchange_desk: { args: Record<string, never>; result: Desk };
   /** Creates the user's identity (keys in the OS keychain, else in a file protected by `key_passphrase`). */
@@ -246,6 +248,7 @@ export const COMMAND_NAMES = [
   'restore_revision',
   'export_revision',
   'attach_annex_file',
+  'annex_labels',
   'exchange_desk',
   'create_identity',
   'unlock_keys',

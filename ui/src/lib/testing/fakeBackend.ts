@@ -37,7 +37,7 @@ import type { RegisterQuery } from '../generated/RegisterQuery';
 import type { Mode } from '../generated/Mode';
 import { currentStatus } from '../register';
 import { checkRequest, draftTitle, exportRefusal, followUp, importMarkedTranslation, previewPages } from './fakeCore';
-import { emptyRequest, requirementNotes, stateNames, uiStrings, wizardDefinition } from './fixtures';
+import { annexLabels, emptyRequest, requirementNotes, stateNames, uiStrings, wizardDefinition } from './fixtures';
 
 export interface FakeBackend {
   /** Calls a command, as Tauri's `invoke` does. */
@@ -635,6 +635,7 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
     },
     state_authorities: async () => [],
     address_request: async (args) => ({ request: clone(args.request), notes: [] }),
+    annex_labels: async ({ request }) => annexLabels(request.annex_labels ?? 'numbers', request.attachments.length),
     // Scripted (the core's rule is tested on its own): the request as given, unless a test answers.
     refresh_directory_answers: async (args) => {
       fake.directoryRefreshes.push(clone(args));

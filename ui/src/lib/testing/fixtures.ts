@@ -153,6 +153,11 @@ export function stateNames(lang: Lang): StateName[] {
   return copy(generated<Record<Lang, StateName[]>>('states.json')[lang]);
 }
 
+/** `annex_labels` for a request of `count` annexes (at most 30) labelled by `choice`, as the core answers. */
+export function annexLabels(choice: 'numbers' | 'letters', count: number): string[] {
+  return copy(generated<Record<string, string[]>>('annex-labels.json')[choice].slice(0, count));
+}
+
 /**
  * `requirement_notes` for a request of `kind` addressed to demo State
  * `stateId` from its entry, no basis chosen, in `lang`; null when the demo
