@@ -288,6 +288,67 @@ fn choices_change_the_document(kind: RequestKind) {
     assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
 }
 
+/// The class of answers that say nothing: every typed answer the wizard
+/// shows for `kind` (free text, e-mail, telephone, date, time zone) given
+/// as white space only prints exactly what no answer prints — no label
+/// without its content that an empty answer does not print, no sentence
+/// built around nothing — in each of the six languages.
+fn blank_answers_print_as_no_answer(kind: RequestKind) {
+    let engine = registry_for(kind).unwrap();
+    let mut problems = Vec::new();
+    let mut blanked = BTreeSet::new();
+    for variant in 0..variants() {
+        let (request, answers) = fill(kind, variant);
+        let typed: Vec<&Answer> = answers.iter().filter(|a| a.marker.is_some()).collect();
+        let with = |text: &str| {
+            let mut json = serde_json::to_value(&request).unwrap();
+            for answer in &typed {
+                let blank = if matches!(answer.input, Input::Multiline) && !text.is_empty() { format!("{text}\n{text}") } else { text.to_string() };
+                *get_mut(&mut json, &answer.at).unwrap() = Value::String(blank);
+            }
+            serde_json::from_value::<Request>(json).unwrap()
+        };
+        let (blank, empty) = (with(" \t  "), with(""));
+        blanked.extend(typed.iter().map(|a| a.path.clone()));
+        for lang in Lang::ALL {
+            let blank_doc = build(&engine, &blank, lang, false).unwrap();
+            let empty_doc = build(&engine, &empty, lang, false).unwrap();
+            // A label printed without content that no answer at all does
+            // not print (a template prints the label of some required
+            // answers whatever they hold, for the drafter to see it is missing).
+            let bare = |doc: &Document| -> Vec<String> {
+                doc.blocks
+                    .iter()
+                    .filter_map(|b| match b {
+                        Block::Field { label, lines } if lines.iter().all(|l| l.trim().is_empty()) => Some(label.clone()),
+                        _ => None,
+                    })
+                    .collect()
+            };
+            let unsaid = bare(&empty_doc);
+            for label in bare(&blank_doc).into_iter().filter(|l| !unsaid.contains(l)) {
+                problems.push(format!("{} ({}), variant {variant}: the label {label:?} is printed without content", kind.key(), lang.code()));
+            }
+            if blank_doc.blocks != empty_doc.blocks {
+                let (b, e) = (text_of(&blank_doc), text_of(&empty_doc));
+                let extra: Vec<&str> = b.lines().filter(|l| !e.lines().any(|x| x == *l)).collect();
+                problems.push(format!("{} ({}), variant {variant}: blank answers print what no answer does not: {extra:?}", kind.key(), lang.code()));
+            }
+        }
+    }
+    problems.sort();
+    problems.dedup();
+    assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
+    assert!(blanked.len() > 20, "only {} answers blanked for {}", blanked.len(), kind.key());
+}
+
+#[test]
+fn blank_answers_of_every_kind_print_as_no_answer() {
+    for kind in [RequestKind::MlaEvidence, RequestKind::Preservation, RequestKind::EmergencyDisclosure, RequestKind::TransferOfProceedings] {
+        blank_answers_print_as_no_answer(kind);
+    }
+}
+
 #[test]
 fn mla_request_prints_every_answer_given_and_no_internal_one() {
     typed_answers_are_printed_and_internal_ones_are_not(RequestKind::MlaEvidence);

@@ -143,6 +143,8 @@ impl Document {
 /// With `with_original`, a translated request annexes the text it was
 /// translated from (bilingual output).
 pub fn build(registry: &Handlebars<'static>, request: &Request, lang: Lang, with_original: bool) -> Result<Document, TemplateError> {
+    // An answer of spaces only says nothing: the document reads it empty.
+    let request = &*view::without_blank_answers(request);
     let view = RequestView::of(request, lang);
     let view = if with_original { view.with_original() } else { view };
     let name = templates::template_name(request.kind);

@@ -294,6 +294,33 @@ fn worded_articles(lang: Lang, articles: &[u32]) -> String {
     }
 }
 
+/// The request as the document reads it: every answer of white space only
+/// (spaces, tabs, line breaks) made empty, so that a template's `{{#if}}`
+/// on a free-text answer is false for an answer that says nothing, and no
+/// label is printed without its content. The one place a blank answer is
+/// emptied for the document ([`crate::document::build`]); the request
+/// itself keeps what was typed.
+pub fn without_blank_answers(request: &Request) -> std::borrow::Cow<'_, Request> {
+    let mut json = serde_json::to_value(request).expect("a request serialises");
+    if !empty_blanks(&mut json) {
+        return std::borrow::Cow::Borrowed(request);
+    }
+    std::borrow::Cow::Owned(serde_json::from_value(json).expect("a request with its blank answers emptied is a request"))
+}
+
+/// Empties every string of white space only in `value`; whether any was.
+fn empty_blanks(value: &mut serde_json::Value) -> bool {
+    match value {
+        serde_json::Value::String(s) if !s.is_empty() && s.trim().is_empty() => {
+            s.clear();
+            true
+        }
+        serde_json::Value::Array(items) => items.iter_mut().fold(false, |any, v| empty_blanks(v) | any),
+        serde_json::Value::Object(members) => members.values_mut().fold(false, |any, v| empty_blanks(v) | any),
+        _ => false,
+    }
+}
+
 /// Whether a free-text answer is given (not empty or blank).
 fn given(text: &str) -> bool {
     !text.trim().is_empty()
