@@ -9,11 +9,11 @@
 
 use std::net::{Ipv4Addr, Ipv6Addr};
 
-use super::consistency::texts;
+use super::consistency::{texts, texts_with_attachments};
 use super::provision::cites;
 use super::{msg, Findings, Rule, Severity};
 use crate::interview::{paths_of, Input};
-use crate::request::Request;
+use crate::request::{DocumentLanguage, Request};
 
 /// The path of a field without its items' indices (`persons.0.email` →
 /// `persons.email`), as the wizard names it.
@@ -186,6 +186,39 @@ pub static RULES: &[Rule] = &[
             let typed = c.request.req_state.trim();
             if !typed.is_empty() && !crate::directory::state_names::is_state_code(typed) {
                 out.push("req_state".into(), msg("check.FMT-STATE.not_a_state").arg("value", typed));
+            }
+        },
+    },
+    Rule {
+        code: "FMT-LANGUAGE",
+        severity: Severity::Warning,
+        provision: cites!(; "Practice"),
+        summary: "Every language is one of the list, named by its code: text typed before the list (an older draft) that names no language is to be replaced by a pick.",
+        check: |c, out| {
+            let r = c.request;
+            let mut fields = paths_of(&Input::Language);
+            fields.extend(paths_of(&Input::Languages));
+            // An `…_other` answer counts only while its choice is "other".
+            let chosen_other = |path: &str| match path {
+                "lang.drafting_other" => r.lang.drafting == Some(DocumentLanguage::Other),
+                "lang.request_other" => r.lang.request == Some(DocumentLanguage::Other),
+                _ => true,
+            };
+            for (path, text) in texts_with_attachments(r) {
+                let field = field_of(&path);
+                if !fields.contains(&field) || !chosen_other(&path) {
+                    continue;
+                }
+                if field == "attachments.language_other" {
+                    let index = path.split('.').nth(1).and_then(|i| i.parse::<usize>().ok());
+                    if index.and_then(|i| r.attachments.get(i)).is_none_or(|a| a.language != Some(DocumentLanguage::Other)) {
+                        continue;
+                    }
+                }
+                let typed = text.trim();
+                if !crate::directory::language_names::is_language_code(typed) {
+                    out.push(path, msg("check.FMT-LANGUAGE.not_a_language").arg("value", typed));
+                }
             }
         },
     },

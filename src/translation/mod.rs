@@ -93,7 +93,8 @@ fn source_lang(request: &Request) -> String {
 /// language as typed.
 fn language_as_given(choice: Option<DocumentLanguage>, other: &str) -> String {
     match choice {
-        Some(DocumentLanguage::Other) => other.trim().to_string(),
+        // By its English CLDR name (the errors are in English), or as typed.
+        Some(DocumentLanguage::Other) => crate::directory::language_names::name_or_typed(other, "en").to_string(),
         Some(language) => language.key().to_string(),
         None => String::new(),
     }
