@@ -23,7 +23,8 @@
 //!   chosen), in every language;
 //! - `states.json`: every real State's code and CLDR name in each language,
 //!   which the stand-in's `state_choices` lists with its directory's
-//!   fictitious States.
+//!   fictitious States;
+//! - `languages.json`: `language_choices` in each language.
 //!
 //! Everything is a pure function of the sources: the same tree writes the
 //! same bytes, and CI fails when the committed files are stale.
@@ -210,6 +211,9 @@ fn export_bindings_ui_fixtures() {
         })
         .collect();
     write(&dir, "states.json", &Value::Object(states));
+    let languages: serde_json::Map<String, Value> =
+        Lang::ALL.iter().map(|lang| (lang.code().to_string(), serde_json::to_value(mla_writer::directory::language_names::choices(lang.code())).unwrap())).collect();
+    write(&dir, "languages.json", &Value::Object(languages));
 }
 
 #[test]

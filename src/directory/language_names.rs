@@ -20,6 +20,8 @@ use icu_experimental::displaynames::multi::LanguageDisplayNames;
 use icu_experimental::displaynames::DisplayNamesOptions;
 use icu_locale_core::subtags::Language;
 use icu_locale_core::LanguageIdentifier;
+use serde::Serialize;
+use ts_rs::TS;
 
 /// The languages names are given in: the six of the interface and of the
 /// documents, by ISO 639-1 code.
@@ -124,6 +126,23 @@ pub fn name_or_typed<'a>(stored: &'a str, lang: &str) -> &'a str {
     name(stored.trim(), lang).unwrap_or(stored.trim())
 }
 
+/// A language a language answer is picked from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct LanguageChoice {
+    /// Its ISO 639 code, as the request stores it.
+    pub code: String,
+    /// Its CLDR name in the language asked.
+    pub name: String,
+}
+
+/// Every choosable language ([`codes`]), named in `lang` (one of the six),
+/// in the order of the codes: the interface sorts them by name as its
+/// language sorts.
+pub fn choices(lang: &str) -> Vec<LanguageChoice> {
+    codes().iter().filter_map(|code| Some(LanguageChoice { code: code.to_string(), name: name(code, lang)?.to_string() })).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,6 +166,14 @@ mod tests {
         for code in ["und", "mul", "mis", "zxx", "qaa", "xx", "", "EN", "deu", "German"] {
             assert!(!is_language_code(code), "{code}");
         }
+    }
+
+    #[test]
+    fn the_choices_name_every_choosable_code_in_the_language_asked() {
+        let fr = choices("fr");
+        assert_eq!(fr.len(), codes().len());
+        assert!(fr.iter().any(|c| c.code == "de" && c.name == "allemand"));
+        assert!(choices("ar").iter().any(|c| c.code == "de" && c.name == "الألمانية"));
     }
 
     #[test]

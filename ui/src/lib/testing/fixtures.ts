@@ -153,6 +153,11 @@ export function stateNames(lang: Lang): StateName[] {
   return copy(generated<Record<Lang, StateName[]>>('states.json')[lang]);
 }
 
+/** `language_choices` in `lang`: every choosable language's code and CLDR name, by code. */
+export function languageChoices(lang: Lang): StateName[] {
+  return copy(generated<Record<Lang, StateName[]>>('languages.json')[lang]);
+}
+
 /**
  * `requirement_notes` for a request of `kind` addressed to demo State
  * `stateId` from its entry, no basis chosen, in `lang`; null when the demo
