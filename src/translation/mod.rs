@@ -129,6 +129,18 @@ mod tests {
     use super::*;
     use crate::request::Person;
 
+    #[test]
+    fn a_drafting_language_beyond_the_six_is_named_in_the_refusal_never_by_its_code() {
+        let mut r = example();
+        r.lang.drafting = Some(DocumentLanguage::Other);
+        r.lang.drafting_other = "no".into();
+        let Err(XliffError::NoDraftingLanguage { found }) = check_exportable(&r, Lang::Fr) else { panic!("exportable") };
+        assert_eq!(found, "Norwegian");
+        r.lang.drafting_other = "Norlandic".into();
+        let Err(XliffError::NoDraftingLanguage { found }) = check_exportable(&r, Lang::Fr) else { panic!("exportable") };
+        assert_eq!(found, "Norlandic", "an older draft's text, as typed");
+    }
+
     fn example() -> Request {
         crate::request::read::parse_request(
             include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/mla-evidence-fraud-arden-norland.json")),
