@@ -328,7 +328,7 @@ mod tests {
         r.lang.request = Some(DocumentLanguage::Ru);
         assert_eq!(document_lang(&r), Lang::Ru);
         r.lang.request = Some(DocumentLanguage::Other);
-        r.lang.request_other = "Norwegian".into();
+        r.lang.request_other = "no".into();
         assert_eq!(document_lang(&r), Lang::En);
         r.lang.drafting = Some(DocumentLanguage::Es);
         assert_eq!(document_lang(&r), Lang::Es);

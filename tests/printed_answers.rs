@@ -63,6 +63,18 @@ struct Answer {
     scope: String,
 }
 
+/// How a marker names a language code: the document must hold the
+/// language's name in its own language, never the code ([`expected`]).
+const LANGUAGE_MARKER: &str = "language:";
+
+/// The text a marker stands for in a document in `lang`.
+fn expected(marker: &str, lang: Lang) -> String {
+    match marker.strip_prefix(LANGUAGE_MARKER) {
+        Some(code) => mla_writer::directory::language_names::name(code, lang.code()).expect("a named language").to_string(),
+        None => marker.to_string(),
+    }
+}
+
 /// A marker for the `n`th typed answer, in the form its control takes.
 fn marker(n: usize, input: &Input) -> Option<(Value, String)> {
     let day = |n: usize| format!("{}-{:02}-{:02}", 2027 + n / 336, 1 + (n / 28) % 12, 1 + n % 28);
@@ -78,6 +90,15 @@ fn marker(n: usize, input: &Input) -> Option<(Value, String)> {
             Some((Value::String(format!("{}T{time}", day(n))), format!("{} {time}", day(n))))
         }
         Input::TimeZone => text(format!("UTC+{:02}:{:02}", n / 60 % 14, n % 60)),
+        // A language is stored by its code and printed by its name in the
+        // document's language: the marker names the code ([`expected`]).
+        // Three-letter codes, whose names no other text of a document holds.
+        Input::Language | Input::Languages => {
+            let codes: Vec<&str> = mla_writer::directory::language_names::codes().iter().copied().filter(|c| c.len() == 3).collect();
+            let code = codes[n * 7 % codes.len()];
+            let stored = if matches!(input, Input::Languages) { Value::Array(vec![Value::String(code.into())]) } else { Value::String(code.into()) };
+            Some((stored, format!("{LANGUAGE_MARKER}{code}")))
+        }
         _ => None,
     }
 }
@@ -230,6 +251,7 @@ fn typed_answers_are_printed_and_internal_ones_are_not(kind: RequestKind) {
             let text = text_of(&doc);
             for answer in &answers {
                 let Some(marker) = &answer.marker else { continue };
+                let marker = expected(marker, lang);
                 let found = text.contains(marker.as_str());
                 if internal(&answer.step, &answer.path) {
                     if found {

@@ -612,7 +612,7 @@ fn an_escape_sequence_in_a_target_is_refused_and_never_reaches_a_draft_title() {
         unit_problems(error),
         vec![("proc.subject_matter".into(), UnitProblemKind::Control { code: "U+001B".into() })]
     );
-    assert!(message.contains("unit proc.subject_matter (line 35): the <target> holds the control character U+001B"), "{message}");
+    assert!(message.contains("unit proc.subject_matter (line 26): the <target> holds the control character U+001B"), "{message}");
     assert!(!message.contains('\u{1b}'), "{message:?}");
 
     // The app's way in: the translation is refused and no draft is created.
@@ -641,7 +641,7 @@ fn a_raw_control_character_in_a_target_is_refused_too() {
 fn unit_ids_quoted_in_messages_show_their_control_characters() {
     let hostile = french().replacen("<unit id=\"proc.subject_matter\">", "<unit id=\"proc.\u{1b}[2Jsubject_matter\">", 1);
     let (_, message) = refused(&example(), &hostile, 1);
-    assert!(message.contains("unit proc.\\u{1b}[2Jsubject_matter (line 35)"), "{message}");
+    assert!(message.contains("unit proc.\\u{1b}[2Jsubject_matter (line 26)"), "{message}");
     assert!(!message.contains('\u{1b}'), "{message:?}");
 }
 

@@ -12,6 +12,7 @@ use mla_writer::output::pages::Pages;
 use mla_writer::i18n::Lang;
 use mla_writer::interview::{FieldChange, RequirementNotes, WizardDefinition};
 use mla_writer::directory::{DirectoryChanges, DirectoryProblem, StateEntry};
+use mla_writer::directory::language_names::LanguageChoice;
 use mla_writer::directory::demo::Mode;
 use mla_writer::checks::addressee::Addressed;
 use mla_writer::request::addressee::AuthorityChoice;

@@ -79,6 +79,7 @@ macro_rules! command_list {
             restore_backup(path: Option<String>, passphrase: Option<String>) -> Option<Backups>;
             directory_states() -> Vec<DirectorySummary>;
             state_choices(lang: Lang) -> Vec<StateChoice>;
+            language_choices(lang: Lang) -> Vec<LanguageChoice>;
             state_authorities(state_id: String, kind: RequestKind) -> Vec<AuthorityChoice>;
             address_request(request: Request, state_id: String, authority_id: Option<String>, lang: Lang) -> Addressed;
             refresh_directory_answers(before: Request, request: Request) -> Request;

@@ -26,7 +26,8 @@
 //!   fictitious States;
 //! - `annex-labels.json`: `annex_labels` for a request of 30 annexes under
 //!   each choice of labels (numbers, letters), of which the stand-in
-//!   answers as many as a request has.
+//!   answers as many as a request has;
+//! - `languages.json`: `language_choices` in each language.
 //!
 //! Everything is a pure function of the sources: the same tree writes the
 //! same bytes, and CI fails when the committed files are stale.
@@ -221,6 +222,9 @@ fn export_bindings_ui_fixtures() {
         })
         .collect();
     write(&dir, "annex-labels.json", &Value::Object(annex_labels));
+    let languages: serde_json::Map<String, Value> =
+        Lang::ALL.iter().map(|lang| (lang.code().to_string(), serde_json::to_value(mla_writer::directory::language_names::choices(lang.code())).unwrap())).collect();
+    write(&dir, "languages.json", &Value::Object(languages));
 }
 
 #[test]

@@ -111,6 +111,7 @@ pub(super) fn languages(accepted: &[crate::directory::AcceptedLanguage], entry: 
     let official = &entry.official_languages;
     list(accepted.iter().map(|a| match DocumentLanguage::from_code(&a.lang) {
         Some(l) => option(l).into(),
+        None if crate::directory::language_names::is_language_code(&a.lang) => Arg::Language(a.lang.clone()),
         None if official.len() == 1 && official[0].eq_ignore_ascii_case(&a.lang) => {
             msg("check.word.official_language").arg("state", entry.name.as_str()).into()
         }
@@ -132,12 +133,13 @@ fn day(text: &str) -> Arg {
 }
 
 /// A language of the request as the messages name it: one of the six by
-/// its name in the interface language, another by its name as typed; none
+/// its name in the interface language, another by its CLDR name in it (or,
+/// in an older draft, as typed); none
 /// when it is not given.
 fn language_named(choice: Option<DocumentLanguage>, other: &str) -> Option<Arg> {
     match choice? {
         DocumentLanguage::Other if blank(other) => None,
-        DocumentLanguage::Other => Some(other.trim().into()),
+        DocumentLanguage::Other => Some(Arg::Language(other.trim().to_string())),
         language => Some(option(language).into()),
     }
 }
@@ -506,12 +508,11 @@ pub(super) static RULES: &[Rule] = &[
                 Some(language) => {
                     let Some(e) = directory_data(r) else { return };
                     let accepted = addressee::accepted_languages(e, r);
-                    let is_accepted = match r.lang.request.and_then(DocumentLanguage::code) {
-                        Some(code) => accepted.iter().any(|a| a.lang == code),
-                        // Another language is named as typed: it is taken as
-                        // accepted when the State accepts one beyond the six.
-                        None => accepted.iter().any(|a| DocumentLanguage::from_code(&a.lang).is_none()),
-                    };
+                    // Another language is named by its code: accepted when the
+                    // entry lists that code (text an older draft typed that
+                    // names no language is accepted by no entry).
+                    let code = r.lang.request.and_then(DocumentLanguage::code).unwrap_or(r.lang.request_other.trim());
+                    let is_accepted = accepted.iter().any(|a| a.lang.trim().eq_ignore_ascii_case(code));
                     if accepted.is_empty() {
                         not_in_entry(out, msg("check.DIR-NO-ENTRY.add.languages"));
                     } else if !is_accepted {
@@ -542,7 +543,7 @@ pub(super) static RULES: &[Rule] = &[
             out.push(
                 "lang.request_other".into(),
                 msg("check.UNTOC-18-14-fixed.fallback")
-                    .arg("language", r.lang.request_other.trim())
+                    .arg("language", Arg::Language(r.lang.request_other.trim().to_string()))
                     .arg("printed", option(printed))
                     .arg("state", state(r))
                     .arg("provision", cite(r, &LANGUAGE)),
@@ -561,7 +562,7 @@ pub(super) static RULES: &[Rule] = &[
             };
             let same = match (r.lang.drafting, r.lang.request) {
                 (Some(DocumentLanguage::Other), Some(DocumentLanguage::Other)) => {
-                    r.lang.drafting_other.trim().to_lowercase() == r.lang.request_other.trim().to_lowercase()
+                    r.lang.drafting_other.trim().eq_ignore_ascii_case(r.lang.request_other.trim())
                 }
                 (drafting, request) => drafting == request,
             };
@@ -687,7 +688,7 @@ pub(super) static RULES: &[Rule] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::tests::{example, found, gap, only_finding, run, silent, with_empty_entry, with_demo_entry, Example::{self, Mla, Preservation, Emergency, Transfer}};
+    use crate::checks::tests::{example, found, found_in, gap, only_finding, run, silent, with_empty_entry, with_demo_entry, Example::{self, Mla, Preservation, Emergency, Transfer}};
 
     #[test]
     fn examples_raise_no_errors_and_only_directory_warnings_from_this_section() {
@@ -880,9 +881,10 @@ mod tests {
         let mut r = with_empty_entry(example(Emergency));
         assert!(found(&r, "UNTOC-18-14-fixed").is_empty());
         r.lang.request = Some(DocumentLanguage::Other);
-        r.lang.request_other = "Norwegian".into();
+        r.lang.request_other = "no".into();
         let f = only_finding(&r, "UNTOC-18-14-fixed", Severity::Warning, "lang.request_other");
         assert!(f.message.contains("Norwegian") && f.message.contains("English") && f.message.contains("(CETS 224 art. 4)"), "{}", f.message);
+        assert!(!f.message.contains("“no”") && !f.message.contains(" no "), "named, never by its code: {}", f.message);
         r.lang.drafting = Some(DocumentLanguage::Fr);
         assert!(found(&r, "UNTOC-18-14-fixed")[0].message.contains("French"));
         gap(&r, "UNTOC-18-14-lang", "the languages it accepts");
@@ -1181,5 +1183,26 @@ mod tests {
         let f = found(&r, "UNTOC-18-14-lang");
         assert!(f[0].message.contains("an official language of Kingdom of Norland (ISO 639 code qaa)"), "{}", f[0].message);
         assert!(f[0].message.contains("the language with ISO 639 code xx"), "{}", f[0].message);
+    }
+
+    /// A language beyond the six is compared by its code with the codes
+    /// the State accepts, and named from the CLDR in the interface language.
+    #[test]
+    fn another_language_is_accepted_by_its_code_and_named_in_the_interface_language() {
+        let mut r = with_demo_entry(example(Mla), "XN");
+        r.lang.request = Some(DocumentLanguage::Other);
+        r.lang.request_other = "de".into();
+        let f = only_finding(&r, "UNTOC-18-14-lang", Severity::Error, "lang.request");
+        assert!(f.message.contains("German"), "{}", f.message);
+        let fr = found_in(&r, "UNTOC-18-14-lang", crate::i18n::Lang::Fr);
+        assert!(fr[0].message.contains("allemand") && !fr[0].message.contains("German"), "{}", fr[0].message);
+        // Accepted: the entry lists the code itself (no longer any language beyond the six).
+        let e = r.req_state_entry.as_mut().unwrap();
+        e.languages[0].accepted.push(crate::directory::AcceptedLanguage { lang: "de".into(), condition: "always".into() });
+        assert!(found(&r, "UNTOC-18-14-lang").is_empty());
+        r.lang.request_other = "nl".into();
+        assert_eq!(found(&r, "UNTOC-18-14-lang").len(), 1, "Norlandic (qaa) accepted is not Dutch accepted");
+        let fr = found_in(&r, "UNTOC-18-14-lang", crate::i18n::Lang::Fr);
+        assert!(fr[0].message.contains("néerlandais") && fr[0].message.contains("allemand"), "the accepted ones named too: {}", fr[0].message);
     }
 }

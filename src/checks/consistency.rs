@@ -10,6 +10,12 @@ pub(super) fn parse_date(s: &str) -> Option<time::Date> {
     time::Date::parse(s.trim(), time::macros::format_description!("[year]-[month]-[day]")).ok()
 }
 
+/// Every non-empty text of the request with its dotted path, the
+/// attachments' included.
+pub(super) fn texts_with_attachments(r: &Request) -> Vec<(String, String)> {
+    texts_of(r, true)
+}
+
 /// Every non-empty text of the request with its dotted path, attachments
 /// excepted (they are what the texts refer to).
 pub(super) fn texts(r: &Request) -> Vec<(String, String)> {
@@ -316,7 +322,7 @@ pub(super) static RULES: &[Rule] = &[
                 let Some(language) = a.language else { continue };
                 if language != target_language && !a.translated {
                     let named: Arg = if language == DocumentLanguage::Other && !blank(&a.language_other) {
-                        a.language_other.trim().into()
+                        Arg::Language(a.language_other.trim().to_string())
                     } else {
                         option(language).into()
                     };

@@ -178,7 +178,7 @@ static CASES: &[Case] = &[
         "UNTOC-18-14-fixed",
         (Emergency, |r| {
             r.lang.request = Some(DocumentLanguage::Other);
-            r.lang.request_other = "Norwegian".into();
+            r.lang.request_other = "no".into();
         }),
         (Emergency, as_is),
     ),
@@ -700,7 +700,7 @@ static CASES: &[Case] = &[
     ),
     case(
         "ATT-TRANS",
-        (Mla, |r| r.attachments.push(Attachment { title: "Map".into(), language: Some(DocumentLanguage::Other), language_other: "German".into(), ..Attachment::default() })),
+        (Mla, |r| r.attachments.push(Attachment { title: "Map".into(), language: Some(DocumentLanguage::Other), language_other: "de".into(), ..Attachment::default() })),
         (Mla, as_is),
     ),
     case(
@@ -733,6 +733,7 @@ static CASES: &[Case] = &[
     // J. Formats
     case("FMT-EMAIL", (Mla, |r| r.req_auth.email = "l.ortiz.ppo.arden.example".into()), (Mla, as_is)),
     case("FMT-STATE", (Mla, |r| r.req_state = "Republic of Nowhere".into()), (Mla, as_is)),
+    case("FMT-LANGUAGE", (Mla, |r| r.persons[0].language_understood = "Norlandic; also speaks English".into()), (Mla, |r| r.persons[0].language_understood = "de".into())),
     case("FMT-PHONE", (Transfer, |r| r.req_auth.phone = "ask the switchboard".into()), (Transfer, as_is)),
     case("FMT-IBAN", (Mla, |r| {
         r.mla.records.push(Records { record_class: Some(RecordClass::Bank), accounts: "GB82 WEST 1234 5698 7654 33".into(), ..Records::default() })

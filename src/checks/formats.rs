@@ -9,11 +9,11 @@
 
 use std::net::{Ipv4Addr, Ipv6Addr};
 
-use super::consistency::texts;
+use super::consistency::{texts, texts_with_attachments};
 use super::provision::cites;
 use super::{msg, Findings, Rule, Severity};
 use crate::interview::{paths_of, Input};
-use crate::request::Request;
+use crate::request::{DocumentLanguage, Request};
 
 /// The path of a field without its items' indices (`persons.0.email` →
 /// `persons.email`), as the wizard names it.
@@ -190,6 +190,45 @@ pub static RULES: &[Rule] = &[
         },
     },
     Rule {
+        code: "FMT-LANGUAGE",
+        severity: Severity::Warning,
+        provision: cites!(; "Practice"),
+        summary: "Every language is one of the list, named by its code: text typed before the list (an older draft) that names no language is to be replaced by a pick.",
+        check: |c, out| {
+            let r = c.request;
+            let mut fields = paths_of(&Input::Language);
+            fields.extend(paths_of(&Input::Languages));
+            // An `…_other` answer counts only while its choice is "other".
+            let chosen_other = |path: &str| match path {
+                "lang.drafting_other" => r.lang.drafting == Some(DocumentLanguage::Other),
+                "lang.request_other" => r.lang.request == Some(DocumentLanguage::Other),
+                _ => true,
+            };
+            for (path, text) in texts_with_attachments(r) {
+                let field = field_of(&path);
+                if !fields.contains(&field) || !chosen_other(&path) {
+                    continue;
+                }
+                // An annex's other language only while its choice is "other";
+                // a person's language only for a natural person (it is asked
+                // of no other).
+                let index = path.split('.').nth(1).and_then(|i| i.parse::<usize>().ok());
+                if field == "attachments.language_other"
+                    && index.and_then(|i| r.attachments.get(i)).is_none_or(|a| a.language != Some(DocumentLanguage::Other))
+                {
+                    continue;
+                }
+                if field == "persons.language_understood" && index.and_then(|i| r.persons.get(i)).is_none_or(|p| p.is_legal()) {
+                    continue;
+                }
+                let typed = text.trim();
+                if !crate::directory::language_names::is_language_code(typed) {
+                    out.push(path, msg("check.FMT-LANGUAGE.not_a_language").arg("value", typed));
+                }
+            }
+        },
+    },
+    Rule {
         code: "FMT-IBAN",
         severity: Severity::Warning,
         provision: cites!(; "Practice"),
@@ -225,6 +264,36 @@ pub static RULES: &[Rule] = &[
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_language_answer_that_names_no_language_is_flagged_where_it_is_asked() {
+        use crate::request::{Attachment, DocumentLanguage, PersonType};
+        let mut r = example(Example::Mla);
+        silent(&r, "FMT-LANGUAGE");
+        r.req_auth.languages = vec!["en".into(), "Norlandic".into()];
+        r.mla.statements[0].interpreter_lang = "Norlandic".into();
+        r.lang.request_other = "Norlandic".into();
+        r.attachments.push(Attachment { title: "Map".into(), language: Some(DocumentLanguage::Other), language_other: "Norlandic".into(), ..Attachment::default() });
+        r.attachments.push(Attachment { title: "Plan".into(), language: Some(DocumentLanguage::En), language_other: "Norlandic".into(), ..Attachment::default() });
+        let n = r.attachments.len();
+        let paths = |r: &crate::request::Request| {
+            let mut p: Vec<String> = crate::checks::tests::found(r, "FMT-LANGUAGE").into_iter().map(|f| f.path).collect();
+            p.sort();
+            p
+        };
+        let mut wanted = vec![format!("attachments.{}.language_other", n - 2), "mla.statements.0.interpreter_lang".to_string(), "req_auth.languages.1".to_string()];
+        assert_eq!(paths(&r), wanted, "the request's other language counts only while \"other\" is chosen, an annex's likewise");
+        r.lang.request = Some(DocumentLanguage::Other);
+        r.persons[0].person_type = Some(PersonType::Natural);
+        r.persons[0].language_understood = "Norlandic".into();
+        wanted.extend(["lang.request_other".to_string(), "persons.0.language_understood".to_string()]);
+        wanted.sort();
+        assert_eq!(paths(&r), wanted);
+        r.persons[0].person_type = Some(PersonType::Legal);
+        assert!(!paths(&r).contains(&"persons.0.language_understood".to_string()), "a legal person is asked no language");
+        let f = crate::checks::tests::found(&r, "FMT-LANGUAGE");
+        assert!(f.iter().all(|f| f.severity == crate::checks::Severity::Warning && f.message.contains("“Norlandic”")), "{f:?}");
+    }
+
     use super::*;
     use crate::checks::tests::{example, only_finding, silent, Example};
 

@@ -120,6 +120,11 @@ pub enum Arg {
         /// What names it when no CLDR name does.
         name: String,
     },
+    /// A language, as a request stores it: its CLDR name in the language of
+    /// the message when it is an ISO 639 code the app names
+    /// ([`crate::directory::language_names`]), else the text as typed (an
+    /// older draft's).
+    Language(String),
 }
 
 impl Arg {
@@ -130,6 +135,7 @@ impl Arg {
             Arg::Message(message) => message.render(lang),
             Arg::Provision(part) => crate::i18n::citation::source(part, lang),
             Arg::State { code, name } => crate::directory::state_names::name(code, lang.code()).unwrap_or(name).to_string(),
+            Arg::Language(stored) => crate::directory::language_names::name_or_typed(stored, lang.code()).to_string(),
         }
     }
 }
@@ -462,6 +468,11 @@ pub(crate) mod tests {
     /// The findings of rule `code` on `r`.
     pub(crate) fn found(r: &Request, code: &str) -> Vec<Finding> {
         run(r).into_iter().filter(|f| f.code == code).collect()
+    }
+
+    /// The findings of rule `code` on `r`, worded in `lang`.
+    pub(crate) fn found_in(r: &Request, code: &str, lang: Lang) -> Vec<Finding> {
+        super::run_in(r, today(), Mode::Demo, lang).into_iter().filter(|f| f.code == code).collect()
     }
 
     /// The one finding of rule `code` on `r`, asserting that there is

@@ -16,6 +16,7 @@
 
 pub mod changes;
 pub mod demo;
+pub mod language_names;
 pub mod model;
 pub mod read;
 mod state_ids;

@@ -13,6 +13,9 @@
 //!   with a vocabulary value is written whole in each language.
 //! - `{{opt "Vocabulary" value}}` — the wording of a vocabulary value from the
 //!   wizard's catalogue, one line per value of a list.
+//! - `{{language value}}` — a language as the request stores it (an ISO 639
+//!   code, or a list of them) by its CLDR name in the document's language;
+//!   text of an older draft that names no language, as typed
 //! - `{{date value}}` — a `YYYY-MM-DD` (or `YYYY-MM-DDTHH:MM[:SS]`) value in ISO
 //!   form with the long date of the document's language in brackets
 //!   ("2027-03-15 (15 March 2027)"); anything else as typed.
@@ -291,6 +294,7 @@ fn engine_with<'a>(
     engine.register_helper("t", Box::new(PhraseHelper));
     engine.register_helper("opt", Box::new(OptionHelper));
     engine.register_helper("date", Box::new(DateHelper));
+    engine.register_helper("language", Box::new(LanguageHelper));
     for (name, source) in templates {
         engine.register_template_string(name, *source)
             .map_err(|e| TemplateError::Compile {
@@ -399,6 +403,37 @@ impl HelperDef for OptionHelper {
         let text = match helper.param(1).map(|p| p.value()) {
             Some(Value::Array(values)) => values.iter().filter_map(word).collect::<Vec<_>>().join("\n"),
             Some(v) => word(v).unwrap_or_default(),
+            None => String::new(),
+        };
+        text_value(text)
+    }
+}
+
+/// `{{language value}}`: a language as a request stores it (an ISO 639
+/// code, or a list of them) named in the document's language from the CLDR
+/// ([`crate::directory::language_names`]); text of an older draft that
+/// names no language is printed as typed. The items of a list are joined
+/// by the language's list separator (`doc.list_separator`).
+struct LanguageHelper;
+
+impl HelperDef for LanguageHelper {
+    fn call_inner<'reg: 'rc, 'rc>(
+        &self,
+        helper: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        ctx: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+    ) -> Result<ScopedJson<'rc>, RenderError> {
+        let lang = document_lang(ctx)?;
+        let named = |v: &Value| v.as_str().map(|stored| crate::directory::language_names::name_or_typed(stored, lang.code()).to_string());
+        let text = match helper.param(0).map(|p| p.value()) {
+            Some(Value::Array(values)) => values
+                .iter()
+                .filter_map(named)
+                .filter(|n| !n.is_empty())
+                .collect::<Vec<_>>()
+                .join(phrase(lang, "doc.list_separator").unwrap_or(", ")),
+            Some(v) => named(v).unwrap_or_default(),
             None => String::new(),
         };
         text_value(text)

@@ -218,6 +218,14 @@ impl Walk {
             (Input::MultiChoice { options }, Value::Array(values)) => {
                 values.iter().map(|v| v.as_str().map_or_else(|| plain(v), |v| option(options, v))).collect::<Vec<_>>().join(", ")
             }
+            // A language by its CLDR name in the interface language (an older
+            // draft's typed text as it is).
+            (Input::Language, Value::String(v)) => crate::directory::language_names::name_or_typed(v, self.lang.code()).to_string(),
+            (Input::Languages, Value::Array(values)) => values
+                .iter()
+                .map(|v| v.as_str().map_or_else(|| plain(v), |v| crate::directory::language_names::name_or_typed(v, self.lang.code()).to_string()))
+                .collect::<Vec<_>>()
+                .join(", "),
             (_, Value::Bool(yes)) => crate::i18n::catalogue(self.lang).get(if *yes { "ui.review.yes" } else { "ui.review.no" }),
             _ => plain(value),
         }
@@ -339,6 +347,25 @@ mod tests {
         assert_eq!(changes[0].label, "Personne 1: Rôle dans l'affaire");
         assert_eq!(changes[0].change, Change::Value { old: String::new(), new: "Suspect".into() });
         assert_eq!(changes[1].label, "Personne 1: Nom de famille ou dénomination sociale");
+    }
+
+    #[test]
+    fn a_changed_language_is_named_in_the_interface_language_never_by_its_code() {
+        let mut old = Request::default();
+        old.persons = vec![person("Durand")];
+        old.persons[0].language_understood = "Norlandic".into();
+        let mut new = old.clone();
+        new.persons[0].language_understood = "de".into();
+        new.req_auth.languages = vec!["en".into(), "nl".into()];
+        let changes = changes(&old, &new, Lang::Fr);
+        let worded: Vec<_> = changes.iter().map(|c| (c.path.as_str(), c.change.clone())).collect();
+        assert_eq!(
+            worded,
+            vec![
+                ("req_auth.languages", Change::Value { old: String::new(), new: "anglais, néerlandais".into() }),
+                ("persons.0.language_understood", Change::Value { old: "Norlandic".into(), new: "allemand".into() }),
+            ]
+        );
     }
 
     #[test]

@@ -156,6 +156,13 @@ pub enum Input {
     /// fictitious States of the directory
     /// ([`crate::store::Store::state_choices`]).
     State,
+    /// A language, by its ISO 639 code, picked from every language the CLDR
+    /// names, named in the interface language
+    /// ([`crate::directory::language_names`]).
+    Language,
+    /// Any number of languages, each by its ISO 639 code, picked as for
+    /// [`Input::Language`]; the answer is a list of codes.
+    Languages,
     /// A yes/no answer.
     Boolean,
     /// One value from a list; the answer is the option's value, or null.
@@ -309,7 +316,7 @@ impl Spec {
     }
 }
 
-use Input::{Boolean, Date, DateTime, Email, Multiline, Phone, State, Text, TimeZone};
+use Input::{Boolean, Date, DateTime, Email, Language, Languages, Multiline, Phone, State, Text, TimeZone};
 use RequestKind::{EmergencyDisclosure as EMERGENCY, MlaEvidence as MLA, Preservation as PRESERVATION, TransferOfProceedings as TRANSFER};
 
 const ALL_KINDS: &[RequestKind] = &[MLA, PRESERVATION, EMERGENCY, TRANSFER];
@@ -363,7 +370,7 @@ fn structure() -> Vec<StepSpec> {
                 f("req_auth.contact_person", Text).req().prov("UNTOC art. 18(15)(a)"),
                 f("req_auth.email", Email).req().prov("UNTOC art. 18(16)"),
                 f("req_auth.phone", Phone).prov("UNTOC art. 18(16)"),
-                f("req_auth.languages", Text).prose(),
+                f("req_auth.languages", Languages),
                 f("req_auth.ref_no", Text),
                 f("own_state", State),
                 f("req_state", State).req(),
@@ -402,10 +409,10 @@ fn structure() -> Vec<StepSpec> {
                 f("central_authority_certificate.officer", Text).req().prov("Harare Scheme para. 3").when("basis.primary", &["HARARE"]),
                 f("central_authority_certificate.date", Date).prov("Harare Scheme para. 3").when("basis.primary", &["HARARE"]),
                 choice!("lang.drafting", DocumentLanguage).req(),
-                f("lang.drafting_other", Text).req().when("lang.drafting", &["other"]),
+                f("lang.drafting_other", Language).req().when("lang.drafting", &["other"]),
                 multi!("lang.accepted", DocumentLanguage).prov("UNTOC art. 18(14)"),
                 choice!("lang.request", DocumentLanguage).req().prov("UNTOC art. 18(14)"),
-                f("lang.request_other", Text).req().prov("UNTOC art. 18(14)").when("lang.request", &["other"]),
+                f("lang.request_other", Language).req().prov("UNTOC art. 18(14)").when("lang.request", &["other"]),
                 choice!("translation.status", TranslationStatus).req().prov("UNTOC art. 18(14)"),
                 f("translation.covers_attachments", Boolean).when("translation.status", &["pending", "done", "certified"]),
                 f("translation.translator", Text).when("translation.status", &["pending", "done", "certified"]),
@@ -480,7 +487,7 @@ fn structure() -> Vec<StepSpec> {
                     f("location_unknown_reason", Text).prose().prov("UNTOC art. 18(15)(e)"),
                     f("phone", Phone),
                     f("email", Email),
-                    f("language_understood", Text).prose().when("type", &["natural"]),
+                    f("language_understood", Language).when("type", &["natural"]),
                     f("in_custody", Text).prose().when("type", &["natural"]),
                     f("lawyer", Text),
                 ],
@@ -494,7 +501,7 @@ fn structure() -> Vec<StepSpec> {
             choice!("oath", Oath).req().prov("GA res. 45/117 art. 5(1)(e)"),
             f("rights_notice", Multiline).req().when("capacity", &["suspect", "accused"]),
             choice!("recording", Recording).prov("UNTOC art. 18(17)"),
-            f("interpreter_lang", Text).prose(),
+            f("interpreter_lang", Language),
             f("documents_to_show", Multiline),
             f("signature_of_statement", Boolean).prov("UNTOC art. 18(17)"),
             f("relevance", Multiline).req().prov("UNTOC art. 18(15)(f)"),
@@ -775,7 +782,7 @@ fn structure() -> Vec<StepSpec> {
                         choice!("type", AttachmentType).req(),
                         f("title", Text).prose().req(),
                         choice!("language", DocumentLanguage).req(),
-                        f("language_other", Text).req().when("language", &["other"]),
+                        f("language_other", Language).req().when("language", &["other"]),
                         f("pages", Text),
                         f("translated", Boolean).prov("UNTOC art. 18(14)"),
                         f("certified", Boolean),

@@ -31,7 +31,9 @@ pub struct OwnStateProfile {
     pub mla_law: Vec<String>,
     /// The language its requests are drafted in.
     pub drafting_language: Option<DocumentLanguage>,
-    /// The drafting language, when it is none of the six.
+    /// The drafting language, when it is none of the six, by its ISO 639
+    /// code (a name in any of the six languages, "Norwegian", is taken as
+    /// its code).
     pub drafting_language_other: String,
     /// The instruments it is party to.
     pub instruments: Vec<Instrument>,
@@ -97,6 +99,13 @@ pub fn problems(profile: &OwnStateProfile) -> Vec<String> {
     }
     if profile.drafting_language == Some(DocumentLanguage::Other) && profile.drafting_language_other.trim().is_empty() {
         out.push("$.drafting_language_other: name the drafting language".to_string());
+    } else if profile.drafting_language == Some(DocumentLanguage::Other)
+        && crate::directory::language_names::language_code(&profile.drafting_language_other).is_none()
+    {
+        out.push(format!(
+            "$.drafting_language_other: {:?} names no language; give its ISO 639 code or its name in one of the six languages",
+            profile.drafting_language_other.trim()
+        ));
     }
     let texts = [
         ("$.state".to_string(), &profile.state),
@@ -131,7 +140,8 @@ impl Request {
         r.own_central_auth = joined(&[&[authority.name.as_str()], address.as_slice()].concat(), ", ");
         r.lang.drafting = profile.drafting_language;
         if profile.drafting_language == Some(DocumentLanguage::Other) {
-            r.lang.drafting_other = profile.drafting_language_other.trim().to_string();
+            let other = profile.drafting_language_other.trim();
+            r.lang.drafting_other = crate::directory::language_names::language_code(other).unwrap_or(other).to_string();
         }
         let contact = &profile.contact_24_7;
         r.preservation.poc_24_7_own = joined(&[&contact.name, &contact.phone, &contact.email], ", ");
@@ -172,7 +182,7 @@ mod tests {
         assert_eq!(r, untouched, "nothing else is filled");
         let other = OwnStateProfile { drafting_language: Some(DocumentLanguage::Other), drafting_language_other: " Norwegian ".into(), ..profile };
         let r = Request::prefilled_from(&other, RequestKind::MlaEvidence);
-        assert_eq!((r.lang.drafting, r.lang.drafting_other.as_str()), (Some(DocumentLanguage::Other), "Norwegian"));
+        assert_eq!((r.lang.drafting, r.lang.drafting_other.as_str()), (Some(DocumentLanguage::Other), "no"), "a language's name becomes its code");
     }
 
     /// The class of profiles written while the State was typed as text:

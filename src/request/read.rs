@@ -255,6 +255,9 @@ fn migrate(value: &mut serde_json::Value, origin: &str) -> Result<(), FormatErro
     if version < 9 {
         state_by_code(object);
     }
+    if version < 10 {
+        languages_by_code(object);
+    }
     object.insert("format_version".into(), FORMAT_VERSION.into());
     Ok(())
 }
@@ -333,6 +336,54 @@ fn state_by_code(object: &mut serde_json::Map<String, serde_json::Value>) {
         return;
     };
     object.insert("req_state".into(), code.into());
+}
+
+/// Version 9 named a language beyond the six (of drafting, of the request,
+/// of an annex, of a person, of an interpreter, of the officer) by whatever
+/// was typed ("German", "allemand"); version 10 names it by its ISO 639
+/// code, so that every language words it. A code in any case, or a CLDR
+/// name of a language in any of the six languages, becomes its code; any
+/// other text is kept as typed, and the review asks for the language to be
+/// picked (`FMT-LANGUAGE`). The officer's languages, one text in version 9,
+/// become a list: the text is cut at commas, semicolons (Chinese and Arabic
+/// ones too), slashes and line breaks, each part becoming its code or, when it names none, kept as
+/// typed; text that names no language at all stays one item, whole.
+fn languages_by_code(object: &mut serde_json::Map<String, serde_json::Value>) {
+    fn by_code(value: Option<&mut serde_json::Value>) {
+        let Some(serde_json::Value::String(text)) = value else { return };
+        if let Some(code) = crate::directory::language_names::language_code(text) {
+            *text = code.to_string();
+        }
+    }
+    fn each<'a>(object: &'a mut serde_json::Map<String, serde_json::Value>, list: &str) -> impl Iterator<Item = &'a mut serde_json::Map<String, serde_json::Value>> {
+        object.get_mut(list).and_then(|l| l.as_array_mut()).into_iter().flatten().filter_map(|i| i.as_object_mut())
+    }
+    if let Some(lang) = object.get_mut("lang").and_then(|l| l.as_object_mut()) {
+        by_code(lang.get_mut("drafting_other"));
+        by_code(lang.get_mut("request_other"));
+    }
+    for attachment in each(object, "attachments") {
+        by_code(attachment.get_mut("language_other"));
+    }
+    for person in each(object, "persons") {
+        by_code(person.get_mut("language_understood"));
+    }
+    if let Some(mla) = object.get_mut("mla").and_then(|m| m.as_object_mut()) {
+        for statement in each(mla, "statements") {
+            by_code(statement.get_mut("interpreter_lang"));
+        }
+    }
+    let Some(authority) = object.get_mut("req_auth").and_then(|a| a.as_object_mut()) else { return };
+    let Some(serde_json::Value::String(text)) = authority.get("languages") else { return };
+    let parts: Vec<&str> = text.split([',', ';', '/', '\n', '，', '、', '；', '،', '؛']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    let list: Vec<String> = if parts.iter().any(|p| crate::directory::language_names::language_code(p).is_some()) {
+        parts.iter().map(|p| crate::directory::language_names::language_code(p).map_or_else(|| p.to_string(), str::to_string)).collect()
+    } else if text.trim().is_empty() {
+        Vec::new()
+    } else {
+        vec![text.trim().to_string()]
+    };
+    authority.insert("languages".into(), list.into());
 }
 
 /// Version 6 asked the limitation date in the requesting State twice: in
@@ -651,6 +702,53 @@ mod tests {
     }
 
     #[test]
+    fn version_9_names_every_language_by_its_code_whatever_language_it_was_typed_in() {
+        let read = |typed: &str| {
+            let t = serde_json::to_string(typed).unwrap();
+            let text = format!(
+                r#"{{"format_version": 9, "lang": {{"drafting": "other", "drafting_other": {t}, "request": "other", "request_other": {t}}},
+                "attachments": [{{"title": "Map", "language": "other", "language_other": {t}}}],
+                "persons": [{{"family_name": "Solberg", "language_understood": {t}}}],
+                "mla": {{"statements": [{{"interpreter_lang": {t}}}]}}}}"#
+            );
+            let r = parse_request(&text, "x.json").unwrap();
+            let all = [
+                r.lang.drafting_other.clone(),
+                r.lang.request_other.clone(),
+                r.attachments[0].language_other.clone(),
+                r.persons[0].language_understood.clone(),
+                r.mla.statements[0].interpreter_lang.clone(),
+            ];
+            assert!(all.iter().all(|a| *a == all[0]), "{typed}: {all:?}");
+            all[0].clone()
+        };
+        for typed in ["German", " german ", "DE", "de", "allemand", "Alemán", "немецкий", "الألمانية", "德语"] {
+            assert_eq!(read(typed), "de", "{typed}");
+        }
+        assert_eq!(read("Filipino"), "fil");
+        // Text that names no language is kept as typed, for the drafter to pick it (FMT-LANGUAGE).
+        assert_eq!(read("Norlandic; also speaks English"), "Norlandic; also speaks English");
+        assert_eq!(read(""), "");
+        let current = format!(r#"{{"format_version": {FORMAT_VERSION}, "persons": [{{"language_understood": "German"}}]}}"#);
+        assert_eq!(parse_request(&current, "x.json").unwrap().persons[0].language_understood, "German", "a current file is read as it is");
+    }
+
+    #[test]
+    fn version_9_officer_languages_become_a_list_of_codes() {
+        let read = |typed: &str| {
+            let text = format!(r#"{{"format_version": 9, "req_auth": {{"languages": {}}}}}"#, serde_json::to_string(typed).unwrap());
+            parse_request(&text, "x.json").unwrap().req_auth.languages
+        };
+        assert_eq!(read("English, French"), ["en", "fr"]);
+        assert_eq!(read("anglais; espagnol"), ["en", "es"]);
+        assert_eq!(read("английский / арабский"), ["en", "ar"]);
+        assert_eq!(read("英语、德语"), ["en", "de"]);
+        assert_eq!(read("الإنجليزية، Norlandic"), ["en", "Norlandic"], "a part that names none is kept as typed");
+        assert_eq!(read("Norlandic and some English"), ["Norlandic and some English"]);
+        assert!(read("  ").is_empty());
+    }
+
+    #[test]
     fn newer_version_is_refused() {
         let err = parse_request(r#"{"format_version": 99}"#, "x.json").unwrap_err();
         assert!(matches!(err, FormatError::TooNew { found: 99, .. }));
@@ -669,14 +767,14 @@ mod tests {
         let r = parse_request(text, "x").unwrap();
         let languages: Vec<_> = r.attachments.iter().map(|a| (a.language, a.language_other.as_str())).collect();
         use crate::request::DocumentLanguage::{Ar, En, Fr, Other};
-        assert_eq!(languages, [(Some(En), ""), (Some(Fr), ""), (Some(Other), "Norwegian"), (Some(Ar), ""), (None, "")]);
+        assert_eq!(languages, [(Some(En), ""), (Some(Fr), ""), (Some(Other), "no"), (Some(Ar), ""), (None, "")], "Norwegian is then named by its code (version 10)");
     }
 
     #[test]
     fn version_4_languages_become_a_choice() {
         use crate::request::DocumentLanguage::{En, Fr, Other};
         let cases = [("fr", "", Some(Fr), ""), ("French", "", Some(Fr), ""), (" Français ", "", Some(Fr), ""), ("Francés", "", Some(Fr), ""),
-            ("英语", "", Some(En), ""), ("German", "German", Some(Other), "German"), ("", "", None, "")];
+            ("英语", "", Some(En), ""), ("German", "German", Some(Other), "de"), ("Norlandic", "", Some(Other), "Norlandic"), ("", "", None, "")];
         for (typed, _, choice, other) in cases {
             let text = format!(r#"{{"format_version":4,"lang":{{"drafting":"{typed}","request":"{typed}"}}}}"#);
             let r = parse_request(&text, "x").unwrap();

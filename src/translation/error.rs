@@ -90,7 +90,8 @@ pub enum XliffError {
     /// The request does not say in which language it is drafted.
     #[error("the request's drafting language (lang.drafting) must be one of en, fr, es, ru, ar or zh to be translated; found {found:?}")]
     NoDraftingLanguage {
-        /// `lang.drafting` as found (its code, or the other language as typed).
+        /// `lang.drafting` as found (its code; another language by its English
+        /// CLDR name, or as typed in an older draft).
         found: String,
     },
     /// The request already holds a translation.

@@ -93,7 +93,8 @@ fn source_lang(request: &Request) -> String {
 /// language as typed.
 fn language_as_given(choice: Option<DocumentLanguage>, other: &str) -> String {
     match choice {
-        Some(DocumentLanguage::Other) => other.trim().to_string(),
+        // By its English CLDR name (the errors are in English), or as typed.
+        Some(DocumentLanguage::Other) => crate::directory::language_names::name_or_typed(other, "en").to_string(),
         Some(language) => language.key().to_string(),
         None => String::new(),
     }
@@ -127,6 +128,18 @@ pub fn check_exportable(request: &Request, target: Lang) -> Result<(), XliffErro
 mod tests {
     use super::*;
     use crate::request::Person;
+
+    #[test]
+    fn a_drafting_language_beyond_the_six_is_named_in_the_refusal_never_by_its_code() {
+        let mut r = example();
+        r.lang.drafting = Some(DocumentLanguage::Other);
+        r.lang.drafting_other = "no".into();
+        let Err(XliffError::NoDraftingLanguage { found }) = check_exportable(&r, Lang::Fr) else { panic!("exportable") };
+        assert_eq!(found, "Norwegian");
+        r.lang.drafting_other = "Norlandic".into();
+        let Err(XliffError::NoDraftingLanguage { found }) = check_exportable(&r, Lang::Fr) else { panic!("exportable") };
+        assert_eq!(found, "Norlandic", "an older draft's text, as typed");
+    }
 
     fn example() -> Request {
         crate::request::read::parse_request(

@@ -84,10 +84,15 @@ async function fillField(s, field, full, value, template) {
     }
     case 'choice':
     case 'state':
+    case 'language':
       if (value !== null && value !== undefined && value !== '') await s.choose(css, value);
       return;
     case 'multi_choice':
       for (const v of value || []) await s.click(`${css} [data-option="${v}"]`);
+      return;
+    case 'languages':
+      // Each language is added from the list, in order.
+      for (const v of value || []) await s.choose(`[data-add-language="${full}"]`, v);
       return;
     case 'boolean':
       if (value === true) await s.click(css);

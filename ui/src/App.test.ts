@@ -9,6 +9,7 @@ import { corpusEntry, corpusRequest, emptyPerson, preservationRequest, requestWi
 import type { CloseRequest } from './lib/closeGuard';
 import { LANG_STORAGE_KEY } from './lib/i18n.svelte';
 import type { StateEntry } from './lib/generated/StateEntry';
+import type { Request } from './lib/generated/Request';
 import demoDirectory from './lib/testing/generated/directory.json';
 
 let backend: FakeBackend;
@@ -1268,5 +1269,63 @@ describe('the requested State', () => {
     expect(stateSelect().selectedOptions[0].textContent).toBe('“Republic of Nowhere”, as typed earlier: choose the State');
     await goToStep('review');
     expect(answer('req_state'), 'shown as typed (the core says it names no State: FMT-STATE)').toBe('Republic of Nowhere');
+  });
+});
+
+describe('a language answer', () => {
+  const witnessWith = (person: Partial<Request['persons'][number]>): Request => {
+    const request = corpusRequest('witness');
+    request.persons[0] = { ...request.persons[0], type: 'natural', ...person };
+    return request;
+  };
+  const languageSelect = () => $('[data-field="persons.0.language_understood"]') as HTMLSelectElement;
+  const optionTexts = () => Array.from(languageSelect().options).map((o) => o.textContent ?? '');
+  const answer = (path: string) => words(`[data-testid="answer"][data-path="${path}"] .value`);
+
+  it('is picked from every language named in the interface language, and kept by its code', async () => {
+    backend = createFakeBackend([{ id: 'd1', request: witnessWith({}), revision: 3 }]);
+    await openFirstDraft();
+    await goToStep('persons');
+    expect(optionTexts()).toContain('German');
+    expect(optionTexts()).toContain('Filipino');
+    expect(optionTexts().every((text) => !/^[a-z]{2,3}$/.test(text.trim())), 'no option is a bare code').toBe(true);
+    choose('[data-field="persons.0.language_understood"]', 'de');
+    await settle(600);
+    expect(lastSaved().persons[0].language_understood).toBe('de');
+
+    await switchLanguage('ar');
+    expect(languageSelect().value).toBe('de');
+    expect(languageSelect().selectedOptions[0].textContent).toBe('الألمانية');
+    await goToStep('review');
+    expect(answer('persons.0.language_understood')).toBe('الألمانية');
+  });
+
+  it('keeps text typed in an older draft that names no language, until a language is picked', async () => {
+    backend = createFakeBackend([{ id: 'd1', request: witnessWith({ language_understood: 'Norlandic; also speaks English' }), revision: 3 }]);
+    await openFirstDraft();
+    await goToStep('persons');
+    expect(languageSelect().value).toBe('Norlandic; also speaks English');
+    expect(languageSelect().selectedOptions[0].textContent).toBe('“Norlandic; also speaks English”, as typed earlier: choose the language');
+    await goToStep('review');
+    expect(answer('persons.0.language_understood'), 'shown as typed (the core says it names no language: FMT-LANGUAGE)').toBe('Norlandic; also speaks English');
+  });
+
+  it('of the officer is a list: each added from the list, named, and removed by unticking it', async () => {
+    await openFirstDraft();
+    await goToStep('authorities');
+    const add = '[data-add-language="req_auth.languages"]';
+    choose(add, 'fr');
+    await settle(600);
+    choose(add, 'de');
+    await settle(600);
+    expect(lastSaved().req_auth.languages).toEqual(['fr', 'de']);
+    const ticked = () => Array.from(document.querySelectorAll('[data-field="req_auth.languages"] label.check span')).map((s) => s.textContent);
+    expect(ticked()).toEqual(['French', 'German']);
+    expect(Array.from(($(add) as HTMLSelectElement).options).map((o) => o.value), 'a chosen language is not offered again').not.toContain('fr');
+    click('[data-field="req_auth.languages"] [data-option="fr"]');
+    await settle(600);
+    expect(lastSaved().req_auth.languages).toEqual(['de']);
+    await switchLanguage('fr');
+    expect(ticked()).toEqual(['allemand']);
   });
 });

@@ -12,6 +12,7 @@
 use std::sync::Mutex;
 
 use mla_writer::directory::{self, DirectoryChanges, DirectoryProblem, SourceType, StateEntry};
+use mla_writer::directory::language_names::LanguageChoice;
 use mla_writer::i18n::Lang;
 use mla_writer::interview::{self, RequirementNotes};
 use mla_writer::checks::addressee::{self as wording, Addressed};
@@ -39,6 +40,12 @@ pub fn directory_states(drafts: State<'_, Drafts>) -> Result<Vec<DirectorySummar
 #[tauri::command(async)]
 pub fn state_choices(drafts: State<'_, Drafts>, lang: Lang) -> Result<Vec<StateChoice>, IpcError> {
     Ok(drafts.lock()?.state_choices(lang)?)
+}
+
+/// Every language a language answer can be picked from, named in `lang`.
+#[tauri::command(async)]
+pub fn language_choices(lang: Lang) -> Vec<LanguageChoice> {
+    directory::language_names::choices(lang.code())
 }
 
 /// The States whose code, name or an authority's name holds `text` (any case).

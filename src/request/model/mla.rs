@@ -133,7 +133,8 @@ part! {
         pub rights_notice: String,
         /// How the statement is recorded.
         pub recording: Option<Recording>,
-        /// Interpreter language.
+        /// Interpreter language, by ISO 639 code (text of an older draft
+        /// that names no language stays as typed).
         pub interpreter_lang: String,
         /// Exhibits to show the person.
         pub documents_to_show: String,

@@ -37,7 +37,7 @@ pub use treaty::{TreatyProfile, TreatySource, TreatyTopic};
 
 /// Version of the request format written by this build. Older versions are
 /// migrated on load (see [`crate::request::read`]).
-pub const FORMAT_VERSION: u32 = 9;
+pub const FORMAT_VERSION: u32 = 10;
 
 /// Declares a plain data struct of the model: serde with defaults and no
 /// unknown members, JSON Schema, TypeScript export.
@@ -251,8 +251,10 @@ part! {
         pub email: String,
         /// Direct telephone of the officer.
         pub phone: String,
-        /// Languages in which the officer can communicate.
-        pub languages: String,
+        /// Languages in which the officer can communicate, by ISO 639 code
+        /// (`language_names`); an item of an older draft that names no
+        /// language stays as typed (`FMT-LANGUAGE`).
+        pub languages: Vec<String>,
         /// Reference the requested State should quote in replies.
         pub ref_no: String,
     }
@@ -474,12 +476,15 @@ part! {
     pub struct Languages {
         /// Language the drafter writes in.
         pub drafting: Option<DocumentLanguage>,
-        /// The drafting language, when it is none of the six.
+        /// The drafting language, when it is none of the six, by ISO 639
+        /// code (text of an older draft that names no language stays as
+        /// typed).
         pub drafting_other: String,
         /// Language of the transmitted request.
         pub request: Option<DocumentLanguage>,
         /// The language of the transmitted request, when it is none of the
-        /// six.
+        /// six, by ISO 639 code (text of an older draft that names no
+        /// language stays as typed).
         pub request_other: String,
         /// The languages the requested State accepts for a request of this
         /// basis and kind, filled from its directory entry when the request
@@ -709,7 +714,9 @@ part! {
         pub phone: String,
         /// E-mail.
         pub email: String,
-        /// Language the person understands.
+        /// Language the person understands, by ISO 639 code
+        /// (`language_names`); text of an older draft that names no language
+        /// stays as typed (`FMT-LANGUAGE`).
         pub language_understood: String,
         /// Where the person is detained, if so.
         pub in_custody: String,
@@ -1008,7 +1015,8 @@ part! {
         pub title: String,
         /// Language.
         pub language: Option<DocumentLanguage>,
-        /// The language, when it is none of the listed ones.
+        /// The language, when it is none of the listed ones, by ISO 639 code
+        /// (text of an older draft that names no language stays as typed).
         pub language_other: String,
         /// Number of pages.
         pub pages: String,

@@ -93,6 +93,7 @@ describe('api', () => {
     };
     await api.directoryStates();
     await api.stateChoices('ar');
+    await api.languageChoices('ar');
     await api.stateAuthorities('XN', 'preservation');
     await api.addressRequest(request, 'XN', 'a1', 'fr');
     await api.refreshDirectoryAnswers(request, request);
@@ -176,6 +177,7 @@ describe('api', () => {
       ['restore_backup', { path: null, passphrase: null }],
       ['directory_states', {}],
       ['state_choices', { lang: 'ar' }],
+      ['language_choices', { lang: 'ar' }],
       ['state_authorities', { stateId: 'XN', kind: 'preservation' }],
       ['address_request', { request, stateId: 'XN', authorityId: 'a1', lang: 'fr' }],
       ['refresh_directory_answers', { before: request, request }],

@@ -275,6 +275,8 @@ export function createApi(invoke: Invoke) {
     directoryStates: () => call('directory_states', {}),
     /** Every State a request can be addressed to, named in `lang` (real ones from the CLDR, fictitious ones from the directory). */
     stateChoices: (lang: Lang) => call('state_choices', { lang }),
+    /** Every language a language answer can be picked from, by ISO 639 code, named in `lang` from the CLDR. */
+    languageChoices: (lang: Lang) => call('language_choices', { lang }),
     /** The authorities of State `stateId` for a request of `kind`, the usual receivers first. */
     stateAuthorities: (stateId: string, kind: RequestKind) => call('state_authorities', { stateId, kind }),
     /**

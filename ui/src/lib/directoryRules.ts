@@ -49,25 +49,28 @@ export const KINDS = ['mla_evidence', 'preservation', 'emergency_disclosure', 't
 /** The measures (module codes) a rule or a requirement may name. */
 export const MEASURES = Array.from({ length: 15 }, (_, i) => `M${i + 1}`);
 
-/**
- * Languages offered in the pick-list of accepted languages (ISO 639-1),
- * the six the app prints first; any other code can be typed.
- */
-export const LANGUAGE_CODES = [
-  'en', 'fr', 'es', 'ru', 'ar', 'zh',
-  'sq', 'hy', 'az', 'be', 'bs', 'bg', 'ca', 'hr', 'cs', 'da', 'nl', 'et', 'fi', 'ka', 'de', 'el', 'he', 'hi', 'hu', 'is', 'id', 'ga', 'it', 'ja',
-  'kk', 'ko', 'ky', 'lv', 'lt', 'lb', 'mk', 'ms', 'mt', 'mn', 'ro', 'nb', 'fa', 'pl', 'pt', 'sr', 'sk', 'sl', 'sw', 'sv', 'tg', 'th', 'tr', 'tk', 'uk', 'ur', 'uz', 'vi',
-] as const;
+/** The six languages the app prints, offered first in the pick-list of accepted languages. */
+const SIX = ['en', 'fr', 'es', 'ru', 'ar', 'zh'] as const;
 
-/** The name of language `code` in the interface language `lang`, with its code; the code alone when no name is known. */
-export function languageLabel(code: string, lang: string): string {
-  let name: string | undefined;
-  try {
-    name = new Intl.DisplayNames([lang], { type: 'language', fallback: 'none' }).of(code);
-  } catch {
-    name = undefined;
-  }
-  return name && name !== code ? `${name} (${code})` : code;
+/** What names a language: the core's CLDR names in the interface language (`lib/languages.svelte`). */
+export interface NamesLanguages {
+  choices: ReadonlyArray<{ code: string; name: string }>;
+  has: (code: string) => boolean;
+  name: (code: string) => string;
+}
+
+/**
+ * Languages offered in the pick-list of accepted languages (ISO 639): the
+ * six the app prints first, then every other language the core names, in
+ * the order of its list (sorted by name); any other code can be typed.
+ */
+export function languageCodes(names: NamesLanguages): string[] {
+  return [...SIX, ...names.choices.map((l) => l.code).filter((code) => !(SIX as readonly string[]).includes(code))];
+}
+
+/** The name of language `code` as the core names it in the interface language, with its code; the code alone when no name is known. */
+export function languageLabel(code: string, names: NamesLanguages): string {
+  return names.has(code) ? `${names.name(code)} (${code})` : code;
 }
 
 /** The label keys of each closed list, one map per list (the i18n test reads every key literally). */

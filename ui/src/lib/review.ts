@@ -10,6 +10,7 @@ import { effectiveTimeZone, fieldOptions, groupFields, isBlank, optionLabel, sel
 import { isIsoDate, readStoredDateTime } from './dates';
 import { getPath, joinPath } from './paths';
 import { stateNames } from './states.svelte';
+import { languageNames } from './languages.svelte';
 
 /** One answer in words; `yes`, `no` and `blank` are worded by the interface. */
 export type AnswerValue =
@@ -66,6 +67,12 @@ export function describeAnswer(field: Field, value: unknown): AnswerValue {
       return { kind: 'text', text: effectiveTimeZone(value) };
     case 'state':
       return isBlank(value) ? { kind: 'blank' } : { kind: 'text', text: stateNames.name(String(value)) };
+    case 'language':
+      return isBlank(value) ? { kind: 'blank' } : { kind: 'text', text: languageNames.name(String(value)) };
+    case 'languages': {
+      const codes = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : [];
+      return codes.length === 0 ? { kind: 'blank' } : { kind: 'list', items: codes.map(languageNames.name) };
+    }
     case 'choice':
       return typeof value === 'string' && value !== ''
         ? { kind: 'text', text: optionLabel(fieldOptions(field), value) }

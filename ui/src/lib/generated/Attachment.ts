@@ -20,7 +20,8 @@ title: string,
  */
 language: DocumentLanguage | null, 
 /**
- * The language, when it is none of the listed ones.
+ * The language, when it is none of the listed ones, by ISO 639 code
+ * (text of an older draft that names no language stays as typed).
  */
 language_other: string, 
 /**

@@ -6,7 +6,7 @@ import type { JsonValue } from "./serde_json/JsonValue";
 /**
  * The kind of control a field uses.
  */
-export type Input = { "type": "text" } | { "type": "multiline" } | { "type": "email" } | { "type": "phone" } | { "type": "date" } | { "type": "date_time" } | { "type": "time_zone" } | { "type": "state" } | { "type": "boolean" } | { "type": "choice", 
+export type Input = { "type": "text" } | { "type": "multiline" } | { "type": "email" } | { "type": "phone" } | { "type": "date" } | { "type": "date_time" } | { "type": "time_zone" } | { "type": "state" } | { "type": "language" } | { "type": "languages" } | { "type": "boolean" } | { "type": "choice", 
 /**
  * Options, in order.
  */

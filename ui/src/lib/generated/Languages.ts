@@ -11,7 +11,9 @@ export type Languages = {
  */
 drafting: DocumentLanguage | null, 
 /**
- * The drafting language, when it is none of the six.
+ * The drafting language, when it is none of the six, by ISO 639
+ * code (text of an older draft that names no language stays as
+ * typed).
  */
 drafting_other: string, 
 /**
@@ -20,7 +22,8 @@ drafting_other: string,
 request: DocumentLanguage | null, 
 /**
  * The language of the transmitted request, when it is none of the
- * six.
+ * six, by ISO 639 code (text of an older draft that names no
+ * language stays as typed).
  */
 request_other: string, 
 /**

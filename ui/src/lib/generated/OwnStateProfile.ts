@@ -33,7 +33,9 @@ mla_law: Array<string>,
  */
 drafting_language: DocumentLanguage | null, 
 /**
- * The drafting language, when it is none of the six.
+ * The drafting language, when it is none of the six, by its ISO 639
+ * code (a name in any of the six languages, "Norwegian", is taken as
+ * its code).
  */
 drafting_language_other: string, 
 /**

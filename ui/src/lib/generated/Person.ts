@@ -59,7 +59,9 @@ phone: string,
  */
 email: string, 
 /**
- * Language the person understands.
+ * Language the person understands, by ISO 639 code
+ * (`language_names`); text of an older draft that names no language
+ * stays as typed (`FMT-LANGUAGE`).
  */
 language_understood: string, 
 /**

@@ -30,9 +30,11 @@ email: string,
  */
 phone: string, 
 /**
- * Languages in which the officer can communicate.
+ * Languages in which the officer can communicate, by ISO 639 code
+ * (`language_names`); an item of an older draft that names no
+ * language stays as typed (`FMT-LANGUAGE`).
  */
-languages: string, 
+languages: Array<string>, 
 /**
  * Reference the requested State should quote in replies.
  */

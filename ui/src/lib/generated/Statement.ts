@@ -32,7 +32,8 @@ rights_notice: string,
  */
 recording: Recording | null, 
 /**
- * Interpreter language.
+ * Interpreter language, by ISO 639 code (text of an older draft
+ * that names no language stays as typed).
  */
 interpreter_lang: string, 
 /**

@@ -27,6 +27,7 @@ import type { Finding } from './Finding';
 import type { IntegrityReport } from './IntegrityReport';
 import type { JsonValue } from './serde_json/JsonValue';
 import type { Lang } from './Lang';
+import type { LanguageChoice } from './LanguageChoice';
 import type { Mode } from './Mode';
 import type { Overview } from './Overview';
 import type { OwnStateProfile } from './OwnStateProfile';
@@ -186,6 +187,8 @@ export type Commands = {
   directory_states: { args: Record<string, never>; result: Array<DirectorySummary> };
   /** Every State a request can be addressed to, named in `lang`. */
   state_choices: { args: { lang: Lang }; result: Array<StateChoice> };
+  /** Every language a language answer can be picked from, named in `lang`. */
+  language_choices: { args: { lang: Lang }; result: Array<LanguageChoice> };
   /** The authorities of State `state_id` for a request of `kind`, the usual receivers first. */
   state_authorities: { args: { stateId: string; kind: RequestKind }; result: Array<AuthorityChoice> };
   /** `request` addressed to State `state_id` and, when given, its authority `authority_id`, with what was filled and why, worded in `lang`. Nothing is saved: the wizard takes the request as an edit. */
@@ -289,6 +292,7 @@ export const COMMAND_NAMES = [
   'restore_backup',
   'directory_states',
   'state_choices',
+  'language_choices',
   'state_authorities',
   'address_request',
   'refresh_directory_answers',

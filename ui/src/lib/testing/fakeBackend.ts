@@ -37,7 +37,7 @@ import type { RegisterQuery } from '../generated/RegisterQuery';
 import type { Mode } from '../generated/Mode';
 import { currentStatus } from '../register';
 import { checkRequest, draftTitle, exportRefusal, followUp, importMarkedTranslation, previewPages } from './fakeCore';
-import { annexLabels, emptyRequest, requirementNotes, stateNames, uiStrings, wizardDefinition } from './fixtures';
+import { annexLabels, emptyRequest, languageChoices, requirementNotes, stateNames, uiStrings, wizardDefinition } from './fixtures';
 
 export interface FakeBackend {
   /** Calls a command, as Tauri's `invoke` does. */
@@ -590,6 +590,8 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
         .map((e) => ({ code: e.state_id, name: e.name, in_directory: true, fictitious: true }));
       return [...real, ...fictitious].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
     },
+    // As the core: every choosable language named in the language, by code.
+    language_choices: async ({ lang }) => languageChoices(lang),
     search_directory: async ({ text }) => {
       const wanted = text.toLowerCase();
       const holds = (value: string) => value.toLowerCase().includes(wanted);

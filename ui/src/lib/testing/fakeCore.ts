@@ -17,7 +17,7 @@ import { conditionHolds } from '../conditions';
 import { format, type Params } from '../i18n.svelte';
 import { getPath, setPath } from '../paths';
 import { chosenLang } from '../translation';
-import { corpus, rules, stateNames, wizardDefinition } from './fixtures';
+import { corpus, languageChoices, rules, stateNames, wizardDefinition } from './fixtures';
 import demoDirectory from './generated/directory.json';
 
 import enChecks from '../../../../locales/en.checks.json';
@@ -244,7 +244,9 @@ export function translationUnits(r: Request): Array<{ id: string; source: string
 
 /** A language of the request as the core's errors name it: its code, or the other language as typed. */
 function languageAsGiven(choice: DocumentLanguage | null, other: string): string {
-  return choice === 'other' ? other.trim() : (choice ?? '');
+  // As the core: another language by its English CLDR name, or as typed.
+  const typed = other.trim();
+  return choice === 'other' ? (languageChoices('en').find((l) => l.code === typed)?.name ?? typed) : (choice ?? '');
 }
 
 /** Why the request cannot go to a translator into `target` (as the shell rejects), or null. */

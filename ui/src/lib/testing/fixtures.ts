@@ -158,6 +158,11 @@ export function annexLabels(choice: 'numbers' | 'letters', count: number): strin
   return copy(generated<Record<string, string[]>>('annex-labels.json')[choice].slice(0, count));
 }
 
+/** `language_choices` in `lang`: every choosable language's code and CLDR name, by code. */
+export function languageChoices(lang: Lang): StateName[] {
+  return copy(generated<Record<Lang, StateName[]>>('languages.json')[lang]);
+}
+
 /**
  * `requirement_notes` for a request of `kind` addressed to demo State
  * `stateId` from its entry, no basis chosen, in `lang`; null when the demo
