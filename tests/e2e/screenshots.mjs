@@ -50,6 +50,14 @@ try {
     // The requested State, picked from a list named in Arabic.
     await s.reveal(await s.find('[data-field="req_state"]'));
     await shot('ar-01-state-picker');
+    // Languages, picked from lists named in Arabic: the officer's, a person's.
+    await s.reveal(await s.find('[data-add-language="req_auth.languages"]'));
+    await shot('ar-01-languages-picker');
+    await s.click('[data-testid="step-persons"]');
+    const understood = '[data-field$=".language_understood"]';
+    await s.waitFor("a person's language", async () => (await s.findAll(understood)).length > 0);
+    await s.reveal(await s.find(understood));
+    await shot('ar-01-language-picker');
     await s.click('[data-testid="step-review"]');
     await shot('ar-02-review');
     await s.click('[data-testid="review-tab-answers"]');
