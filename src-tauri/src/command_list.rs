@@ -18,7 +18,7 @@ macro_rules! command_list {
             ui_strings(lang: Lang) -> BTreeMap<String, String>;
             build_info() -> BuildInfo;
             list_drafts() -> Vec<DraftSummary>;
-            new_draft() -> Draft;
+            new_draft(kind: RequestKind) -> Draft;
             open_draft(id: String) -> Draft;
             save_draft(id: String, request: Request) -> SaveReceipt;
             create_follow_up(id: String) -> Draft;

@@ -35,6 +35,47 @@ pub struct WizardDefinition {
     pub steps: Vec<Step>,
 }
 
+/// A stage of a request, grouping its steps: the case, the assistance
+/// sought, the formalities, and finishing it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Stage {
+    /// Kind, authorities, basis, proceedings, facts, persons.
+    Case,
+    /// What is asked: each measure, preservation, the emergency, the transfer.
+    Assistance,
+    /// Urgency and handling, contacts, annexes and signature.
+    Formalities,
+    /// Following the request up once sent, and the review.
+    Finish,
+}
+
+impl Stage {
+    /// Every stage, in order.
+    pub const ALL: [Stage; 4] = [Stage::Case, Stage::Assistance, Stage::Formalities, Stage::Finish];
+
+    /// The stage's key in the interface catalogue (`ui.stage.<key>`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Stage::Case => "case",
+            Stage::Assistance => "assistance",
+            Stage::Formalities => "formalities",
+            Stage::Finish => "finish",
+        }
+    }
+
+    /// The stage of the step `id`.
+    fn of_step(id: &str) -> Stage {
+        match id {
+            "kind" | "authorities" | "basis" | "proceedings" | "facts" | "persons" => Stage::Case,
+            "handling" | "annexes" => Stage::Formalities,
+            "tracking" => Stage::Finish,
+            _ => Stage::Assistance,
+        }
+    }
+}
+
 /// One screen of the wizard.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
@@ -47,6 +88,13 @@ pub struct Step {
     pub intro: String,
     /// Kinds of request the step belongs to.
     pub kinds: Vec<RequestKind>,
+    /// The stage of the request the step belongs to, under which the
+    /// stepper groups it.
+    pub stage: Stage,
+    /// Kinds of request for which the step comes first, straight after the
+    /// choice of kind and in the first stage: the emergency itself, for an
+    /// emergency disclosure.
+    pub leads_for: Vec<RequestKind>,
     /// Show the step only when this holds (e.g. a module is selected).
     pub show_when: Option<Condition>,
     /// Fields of the step, in order.
@@ -194,7 +242,16 @@ pub struct ChoiceOption {
     pub value: String,
     /// Wording shown.
     pub label: String,
+    /// What the option is for and when to choose another, for a choice as
+    /// consequential as the kind of request; left out for others.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub description: Option<String>,
 }
+
+/// The vocabularies whose options carry a description
+/// (`option.<Vocabulary>.<key>.description`).
+const DESCRIBED: &[&str] = &["RequestKind"];
 
 // ---------------------------------------------------------------------------
 // The structure, independent of language.
@@ -852,7 +909,11 @@ fn word_field(spec: Spec, key_prefix: &str, cat: &Catalogue, lang: Lang) -> Fiel
     let options = |vocab: &str, values: Vec<&str>| -> Vec<ChoiceOption> {
         values
             .into_iter()
-            .map(|v| ChoiceOption { value: v.to_string(), label: cat.get(&format!("option.{vocab}.{v}")) })
+            .map(|v| ChoiceOption {
+                value: v.to_string(),
+                label: cat.get(&format!("option.{vocab}.{v}")),
+                description: DESCRIBED.contains(&vocab).then(|| cat.get(&format!("option.{vocab}.{v}.description"))),
+            })
             .collect()
     };
     let input = match spec.input {
@@ -898,6 +959,8 @@ pub fn definition(lang: Lang) -> WizardDefinition {
                 title: cat.get(&format!("step.{}.title", s.id)),
                 intro: cat.get(&format!("step.{}.intro", s.id)),
                 kinds: s.kinds.to_vec(),
+                stage: Stage::of_step(s.id),
+                leads_for: if s.id == "emergency" { vec![EMERGENCY] } else { Vec::new() },
                 show_when: s.show_when.map(|(path, one_of)| condition(path, &one_of, false)),
                 fields: s.fields.into_iter().map(|f| word_field(f, "", cat, lang)).collect(),
             })
@@ -939,6 +1002,9 @@ pub fn catalogue_keys() -> Vec<String> {
             SpecInput::Plain(_) => {}
             SpecInput::Choice(vocab, values) | SpecInput::Multi(vocab, values) => {
                 out.extend(values.iter().map(|v| format!("option.{vocab}.{v}")));
+                if DESCRIBED.contains(vocab) {
+                    out.extend(values.iter().map(|v| format!("option.{vocab}.{v}.description")));
+                }
             }
             SpecInput::Group(_, fields) => {
                 out.push(format!("field.{key}.item"));
@@ -1199,5 +1265,56 @@ mod tests {
         assert!(shown("channel.advance_copy_interpol", &|r| r.channel.route = Some(Channel::CentralAuthority)));
         assert!(!shown("channel.advance_copy_interpol", &|r| r.channel.route = Some(Channel::Interpol)), "the request itself goes through INTERPOL");
         assert!(shown("lang.accepted", &|_| {}) && shown("own_state", &|_| {}));
+    }
+
+    /// The steps of `kind` as the stepper orders them: those the kind leads
+    /// with straight after the choice of kind (the UI's `steps.ts` likewise).
+    fn ordered_for(def: &WizardDefinition, kind: RequestKind) -> Vec<(&str, Stage)> {
+        let steps: Vec<&Step> = def.steps.iter().filter(|s| s.kinds.contains(&kind)).collect();
+        let (leading, rest): (Vec<&Step>, Vec<&Step>) = steps.into_iter().partition(|s| s.leads_for.contains(&kind));
+        let mut out: Vec<(&str, Stage)> = Vec::new();
+        for step in rest {
+            out.push((step.id.as_str(), step.stage));
+            if step.id == "kind" {
+                out.extend(leading.iter().map(|s| (s.id.as_str(), Stage::Case)));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn each_kind_runs_through_the_stages_in_order_and_an_emergency_disclosure_starts_with_the_emergency() {
+        let def = definition(Lang::En);
+        for &kind in RequestKind::ALL {
+            let order = ordered_for(&def, kind);
+            let stages: Vec<Stage> = order.iter().map(|(_, stage)| *stage).collect();
+            assert!(stages.windows(2).all(|w| w[0] <= w[1]), "{}: stages out of order: {order:?}", kind.key());
+            assert_eq!(stages.first(), Some(&Stage::Case), "{}", kind.key());
+            assert!(stages.contains(&Stage::Formalities) && stages.contains(&Stage::Finish), "{}: {order:?}", kind.key());
+        }
+        let emergency = ordered_for(&def, RequestKind::EmergencyDisclosure);
+        assert_eq!(emergency[..2].iter().map(|(id, _)| *id).collect::<Vec<_>>(), ["kind", "emergency"]);
+        let evidence = ordered_for(&def, RequestKind::MlaEvidence);
+        assert!(evidence.iter().any(|(id, stage)| *id == "m1" && *stage == Stage::Assistance));
+    }
+
+    #[test]
+    fn every_kind_of_request_is_described_in_every_language_and_other_choices_are_not() {
+        for lang in Lang::ALL {
+            let def = definition(lang);
+            for field in def.steps.iter().flat_map(|s| &s.fields) {
+                let (Input::Choice { options } | Input::MultiChoice { options }) = &field.input else { continue };
+                for option in options {
+                    match (&option.description, field.path == "kind") {
+                        (Some(d), true) => {
+                            assert!(!d.contains("option.") && d.len() > 40, "{}: {}: {d}", lang.code(), option.value);
+                            assert!(crate::i18n::catalogue(lang).has_own(&format!("option.RequestKind.{}.description", option.value)), "{}", lang.code());
+                        }
+                        (None, false) => {}
+                        (d, _) => panic!("{}: {}.{}: description {d:?}", lang.code(), field.path, option.value),
+                    }
+                }
+            }
+        }
     }
 }

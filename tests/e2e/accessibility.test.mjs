@@ -130,6 +130,9 @@ test('a whole request, from the start screen to an exported PDF, with the keyboa
     await s.find('[data-testid="start-screen"]');
     await tabTo(s, '[data-testid="new-request"]');
     await keys(s, [ENTER]);
+    // The kind of request, chosen among the described kinds.
+    await tabTo(s, '[data-testid="new-kind-mla_evidence"]');
+    await keys(s, [ENTER]);
     await s.find('[data-testid="step-authorities"]');
 
     // The requesting authority.
@@ -148,6 +151,9 @@ test('a whole request, from the start screen to an exported PDF, with the keyboa
     await sleep(200);
 
     // The review, and the export of the PDF.
+    // The review, in the last stage of the stepper, opened first.
+    await tabTo(s, '[data-stage-toggle="finish"]');
+    await keys(s, [ENTER]);
     await tabTo(s, '[data-testid="step-review"]');
     await keys(s, [ENTER]);
     await tabTo(s, '[data-testid="export-pdf"]', 400);

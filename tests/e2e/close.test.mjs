@@ -61,7 +61,7 @@ test('text typed just before the window is closed is saved, and there after a re
   const typed = 'Office of the Public Prosecutor of Westmark, typed just before closing';
   let s = await Session.start(base, app);
   try {
-    await s.click('[data-testid="new-request"]');
+    await s.newRequest();
     await s.click('[data-testid="step-authorities"]');
     await s.type('[data-field="case.internal_ref"]', 'PPO-CLOSE-1');
     await s.waitForText('[data-testid="save-status"]', 'Saved');

@@ -55,7 +55,7 @@ test('a date typed in any usual form, in each interface, reads back as one day o
     for (const { lang, typed, month } of TYPED) {
       await s.find('[data-testid="start-screen"]');
       await s.choose('[data-testid="language"]', lang);
-      await s.click('[data-testid="new-request"]');
+      await s.newRequest();
       await s.click('[data-testid="step-proceedings"]');
 
       // A date that is not one is said so, and not read as another day.
@@ -108,7 +108,7 @@ test('a date and time keeps its seconds from the picker to the PDF, and a range 
   try {
     await s.find('[data-testid="start-screen"]');
     await s.choose('[data-testid="language"]', 'en');
-    await s.click('[data-testid="new-request"]');
+    await s.newRequest();
     await s.click('[data-field="mla.modules"] [data-option="stored_data"]');
     await s.click('[data-testid="step-m6"]');
     await s.click('[data-testid="add-mla.stored_data"]');

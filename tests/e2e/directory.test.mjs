@@ -137,7 +137,7 @@ test('an imported State and its authority fill a new request, and a language it 
     await s.click('[data-testid="settings-home"]');
 
     // A new request, addressed from the directory.
-    await s.click('[data-testid="new-request"]');
+    await s.newRequest();
     await s.click('[data-testid="step-authorities"]');
     await s.choose('[data-field="req_state"]', 'XE');
     await s.click('[data-testid="picker-authority-00000000-0000-4000-8000-000000000e01"]');

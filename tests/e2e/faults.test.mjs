@@ -65,7 +65,7 @@ test('a database held by another program: the error shows, the text stays, and i
   const typed = 'Typed while another program held the database';
   let s = await Session.start(base, app);
   try {
-    await s.click('[data-testid="new-request"]');
+    await s.newRequest();
     await s.click('[data-testid="step-authorities"]');
     await s.type('[data-field="case.internal_ref"]', 'PPO-FAULT-1');
     await s.waitForText('[data-testid="save-status"]', 'Saved');

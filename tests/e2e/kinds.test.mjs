@@ -51,7 +51,7 @@ for (const file of examples) {
     try {
       await s.find('[data-testid="start-screen"]');
       const before = draftIds();
-      await s.click('[data-testid="new-request"]');
+      await s.newRequest(expected.kind);
       await s.find('[data-field="kind"]');
       await fillWizard(s, wizard, expected);
       await s.waitForText('[data-testid="save-status"]', 'Saved', 20000);

@@ -28,6 +28,11 @@ try {
   try {
     await s.find('[data-testid="start-screen"]');
     await shot('en-00-start');
+    // A new request starts with the choice of its kind, described, none preset.
+    await s.click('[data-testid="new-request"]');
+    await s.find('[data-testid="kind-chooser"]');
+    await shot('en-00-new-request');
+    await s.click('[data-testid="cancel-kind"]');
     await s.click('[data-testid="draft-item"]');
     await s.find('[data-testid="step-kind"]');
     const wizard = JSON.parse(execFileSync(cli, ['wizard', '--lang', 'en'], { encoding: 'utf8' }));

@@ -126,13 +126,29 @@ export class Session {
   }
 
   async click(css) {
-    const id = await this.find(css);
+    let id = await this.find(css);
+    // A step in a folded stage of the stepper is reached as a user reaches
+    // it: by opening its stage first.
+    const folded = await this.cmd('POST', '/execute/sync', {
+      script: "return arguments[0].closest('ol[hidden]')?.closest('[data-stage]')?.getAttribute('data-stage') ?? null;",
+      args: [{ [ELEMENT]: id }],
+    });
+    if (folded) {
+      await this.click(`[data-stage-toggle="${folded}"]`);
+      id = await this.find(css);
+    }
     await this.reveal(id);
     try {
       await this.cmd('POST', `/element/${id}/click`, {});
     } catch (e) {
       throw new Error(`clicking ${css}: ${e.message}`);
     }
+  }
+
+  /** Starts a new request of `kind` from the start screen: "New request", then its kind. */
+  async newRequest(kind = 'mla_evidence') {
+    await this.click('[data-testid="new-request"]');
+    await this.click(`[data-testid="new-kind-${kind}"]`);
   }
 
   async type(css, text) {

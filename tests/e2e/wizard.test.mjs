@@ -78,7 +78,7 @@ test('start screen shows the demo request on first start', async () => {
 test('a request typed into the wizard is exported as a PDF and survives a restart', async () => {
   let s = await Session.start(base, app);
   try {
-    await s.click('[data-testid="new-request"]');
+    await s.newRequest();
 
     // Kind: an MLA request asking for "other assistance".
     await s.click('[data-field="mla.modules"] [data-option="other"]');

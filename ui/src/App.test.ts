@@ -111,6 +111,8 @@ describe('a new request starts calm', () => {
     await start();
     click('[data-testid="new-request"]');
     await settle();
+    click('[data-testid="new-kind-mla_evidence"]');
+    await settle();
     await vi.advanceTimersByTimeAsync(1000);
     await settle();
     expect(counts()).toEqual([]);
@@ -145,10 +147,54 @@ describe('start screen', () => {
 
     click('[data-testid="new-request"]');
     await settle();
+    expect(backend.drafts.size, 'no request is made before its kind is chosen').toBe(1);
+    click('[data-testid="new-kind-mla_evidence"]');
+    await settle();
     expect(exists('[data-testid="start-screen"]')).toBe(false);
     expect(current()).toBe('step-kind');
     expect(saveStatus()).toBe('Saved');
     expect(backend.drafts.size).toBe(2);
+  });
+
+  it('asks the kind of a new request as described choices, none preset, and can be cancelled', async () => {
+    await start();
+    click('[data-testid="new-request"]');
+    await settle();
+    const choices = Array.from(document.querySelectorAll('[data-testid^="new-kind-"]'));
+    expect(choices.map((c) => c.getAttribute('data-testid'))).toEqual([
+      'new-kind-mla_evidence',
+      'new-kind-preservation',
+      'new-kind-emergency_disclosure',
+      'new-kind-transfer_of_proceedings',
+    ]);
+    expect(choices.every((c) => c.tagName === 'BUTTON' && !c.hasAttribute('aria-pressed'))).toBe(true);
+    expect(choices[1].textContent).toContain('Request for expedited preservation of stored computer data');
+    expect(choices[1].textContent).toContain('before they can be deleted');
+    expect(choices[2].textContent).toContain('imminent risk to the life or safety');
+    click('[data-testid="cancel-kind"]');
+    await settle();
+    expect(exists('[data-testid="kind-chooser"]')).toBe(false);
+    expect(backend.drafts.size).toBe(1);
+  });
+
+  it('starts an emergency disclosure with the emergency, in the first stage, and keeps other stages folded', async () => {
+    await start();
+    click('[data-testid="new-request"]');
+    await settle();
+    click('[data-testid="new-kind-emergency_disclosure"]');
+    await settle();
+    const ids = Array.from(document.querySelectorAll('[data-testid^="step-"][data-status]')).map((e) => e.getAttribute('data-testid'));
+    expect(ids.slice(0, 2)).toEqual(['step-kind', 'step-emergency']);
+    const caseStage = $('[data-stage="case"]');
+    expect(caseStage.getAttribute('data-collapsed')).toBe('false');
+    expect(caseStage.querySelector('[data-testid="step-emergency"]')).not.toBeNull();
+    expect(caseStage.textContent).toContain('The case');
+    const formalities = $('[data-stage="formalities"]');
+    expect(formalities.getAttribute('data-collapsed')).toBe('true');
+    click('[data-stage-toggle="formalities"]');
+    await settle();
+    expect(formalities.getAttribute('data-collapsed')).toBe('false');
+    expect($('[data-testid="description-kind"]').textContent).toContain('imminent risk to the life or safety');
   });
 
   it('offers the six languages by their own names, English first', async () => {
@@ -1183,6 +1229,10 @@ describe('keyboard shortcuts', () => {
     const drafts = (await backend.invoke('list_drafts', {} as never)).length;
     key('n', { ctrlKey: true });
     await settle(600);
+    // The shortcut asks the kind of the new request first.
+    expect(exists('[data-testid="kind-chooser"]')).toBe(true);
+    click('[data-testid="new-kind-preservation"]');
+    await settle();
     expect((await backend.invoke('list_drafts', {} as never)).length).toBe(drafts + 1);
     expect(exists('[data-testid="step-kind"]')).toBe(true);
   });

@@ -131,12 +131,12 @@ pub fn list_drafts(drafts: State<'_, Drafts>) -> Result<Vec<DraftSummary>, IpcEr
     Ok(drafts.lock()?.list_drafts()?)
 }
 
-/// Creates, and saves, a new draft: prefilled from the own-State profile
-/// when one is set, else with every answer empty.
+/// Creates, and saves, a new draft of the kind the user chose: prefilled
+/// from the own-State profile when one is set, else with every answer empty.
 #[tauri::command(async)]
-pub fn new_draft(drafts: State<'_, Drafts>) -> Result<Draft, IpcError> {
+pub fn new_draft(drafts: State<'_, Drafts>, kind: RequestKind) -> Result<Draft, IpcError> {
     let mut store = drafts.lock()?;
-    let request = store.new_request(RequestKind::MlaEvidence)?;
+    let request = store.new_request(kind)?;
     let summary = store.create_draft(&request)?;
     Ok(Draft { summary, request })
 }

@@ -24,7 +24,7 @@ describe('api', () => {
     await api.uiStrings('zh');
     await api.buildInfo();
     await api.listDrafts();
-    await api.newDraft();
+    await api.newDraft('mla_evidence');
     await api.openDraft('d1');
     await api.createFollowUp('d1');
     await api.saveDraft('d1', request);
@@ -117,7 +117,7 @@ describe('api', () => {
       ['ui_strings', { lang: 'zh' }],
       ['build_info', {}],
       ['list_drafts', {}],
-      ['new_draft', {}],
+      ['new_draft', { kind: 'mla_evidence' }],
       ['open_draft', { id: 'd1' }],
       ['create_follow_up', { id: 'd1' }],
       ['save_draft', { id: 'd1', request }],

@@ -114,7 +114,8 @@ export function createApi(invoke: Invoke) {
     /** The version of the app and the commit it was built from. */
     buildInfo: () => call('build_info', {}),
     listDrafts: () => call('list_drafts', {}),
-    newDraft: () => call('new_draft', {}),
+    /** Creates, and saves, a new request of the kind chosen. */
+    newDraft: (kind: RequestKind) => call('new_draft', { kind }),
     openDraft: (id: string) => call('open_draft', { id }),
     /**
      * Creates, and saves, the MLA request that follows the preservation

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isStepShown, resolveStep, visibleSteps } from './steps';
+import { isStepShown, resolveStep, stageOf, visibleSteps } from './steps';
 import { emptyRequest, wizardDefinition } from './testing/fixtures';
 
 const def = wizardDefinition();
@@ -11,8 +11,9 @@ describe('step visibility', () => {
     const r = emptyRequest();
     r.kind = 'preservation';
     expect(ids(r)).toEqual(['kind', 'authorities', 'basis', 'facts', 'preservation', 'handling', 'annexes', 'tracking']);
+    // An emergency disclosure starts with the emergency itself.
     r.kind = 'emergency_disclosure';
-    expect(ids(r)).toEqual(['kind', 'authorities', 'basis', 'proceedings', 'facts', 'emergency', 'purpose', 'handling', 'annexes', 'tracking']);
+    expect(ids(r)).toEqual(['kind', 'emergency', 'authorities', 'basis', 'proceedings', 'facts', 'purpose', 'handling', 'annexes', 'tracking']);
     r.kind = 'transfer_of_proceedings';
     expect(ids(r)).toEqual(['kind', 'authorities', 'basis', 'proceedings', 'facts', 'persons', 'transfer', 'forum', 'handling', 'annexes', 'tracking']);
   });
@@ -34,6 +35,22 @@ describe('step visibility', () => {
     expect(isStepShown(m15, r)).toBe(true);
     r.kind = 'transfer_of_proceedings';
     expect(isStepShown(m15, r)).toBe(false);
+  });
+});
+
+describe('stages', () => {
+  it('group the shown steps of every kind in order, the emergency first for an emergency disclosure', () => {
+    const order = ['case', 'assistance', 'formalities', 'finish'];
+    for (const kind of ['mla_evidence', 'preservation', 'emergency_disclosure', 'transfer_of_proceedings'] as const) {
+      const r = emptyRequest();
+      r.kind = kind;
+      r.mla.modules = ['statements', 'other'];
+      const stages = visibleSteps(def.steps, r).map((s) => order.indexOf(stageOf(s, kind)));
+      expect(stages, kind).toEqual([...stages].sort((a, b) => a - b));
+      expect(new Set(stages).size, kind).toBe(4);
+    }
+    const emergency = def.steps.find((s) => s.id === 'emergency')!;
+    expect(stageOf(emergency, 'emergency_disclosure')).toBe('case');
   });
 });
 

@@ -4,6 +4,7 @@
  * shown only while its module is selected). Hidden steps keep their answers.
  */
 import type { Request } from './generated/Request';
+import type { Stage } from './generated/Stage';
 import type { Step } from './generated/Step';
 import { conditionHolds } from './conditions';
 
@@ -15,9 +16,20 @@ export function isStepShown(step: Step, request: Request): boolean {
   return step.kinds.includes(request.kind) && conditionHolds(step.show_when, request);
 }
 
-/** The shown steps, in order. */
+/**
+ * The shown steps, in order: those the request's kind leads with (the
+ * emergency, for an emergency disclosure) straight after the choice of kind,
+ * as the core's wizard test orders them.
+ */
 export function visibleSteps(steps: readonly Step[], request: Request): Step[] {
-  return steps.filter((s) => isStepShown(s, request));
+  const shown = steps.filter((s) => isStepShown(s, request));
+  const leading = shown.filter((s) => s.leads_for.includes(request.kind));
+  return shown.filter((s) => !leading.includes(s)).flatMap((s) => (s.id === 'kind' ? [s, ...leading] : [s]));
+}
+
+/** The stage a shown step is grouped under: the first for a step its kind leads with. */
+export function stageOf(step: Step, kind: Request['kind']): Stage {
+  return step.leads_for.includes(kind) ? 'case' : step.stage;
 }
 
 /**

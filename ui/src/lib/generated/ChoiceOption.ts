@@ -11,4 +11,9 @@ value: string,
 /**
  * Wording shown.
  */
-label: string, };
+label: string, 
+/**
+ * What the option is for and when to choose another, for a choice as
+ * consequential as the kind of request; left out for others.
+ */
+description?: string, };

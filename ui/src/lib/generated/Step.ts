@@ -2,6 +2,7 @@
 import type { Condition } from "./Condition";
 import type { Field } from "./Field";
 import type { RequestKind } from "./RequestKind";
+import type { Stage } from "./Stage";
 
 /**
  * One screen of the wizard.
@@ -23,6 +24,17 @@ intro: string,
  * Kinds of request the step belongs to.
  */
 kinds: Array<RequestKind>, 
+/**
+ * The stage of the request the step belongs to, under which the
+ * stepper groups it.
+ */
+stage: Stage, 
+/**
+ * Kinds of request for which the step comes first, straight after the
+ * choice of kind and in the first stage: the emergency itself, for an
+ * emergency disclosure.
+ */
+leads_for: Array<RequestKind>, 
 /**
  * Show the step only when this holds (e.g. a module is selected).
  */

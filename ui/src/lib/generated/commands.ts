@@ -65,8 +65,8 @@ export type Commands = {
   build_info: { args: Record<string, never>; result: BuildInfo };
   /** The stored drafts, most recently saved first. */
   list_drafts: { args: Record<string, never>; result: Array<DraftSummary> };
-  /** Creates, and saves, a new draft: prefilled from the own-State profile when one is set, else with every answer empty. */
-  new_draft: { args: Record<string, never>; result: Draft };
+  /** Creates, and saves, a new draft of the kind the user chose: prefilled from the own-State profile when one is set, else with every answer empty. */
+  new_draft: { args: { kind: RequestKind }; result: Draft };
   /** The latest state of draft `id`. */
   open_draft: { args: { id: string }; result: Draft };
   /** Saves a new state of draft `id`; resolves once it is committed. */

@@ -37,7 +37,7 @@ describe('the corpus', () => {
 describe.each(entries.map((e) => [e.name, e] as const))('the stand-in on request %s', (_, entry) => {
   it('titles the draft as the store does', async () => {
     const backend = createFakeBackend();
-    const draft = await backend.invoke('new_draft', {});
+    const draft = await backend.invoke('new_draft', { kind: entry.request.kind });
     const receipt = await backend.invoke('save_draft', { id: draft.summary.id, request: entry.request });
     expect(receipt.title).toBe(entry.title);
   });

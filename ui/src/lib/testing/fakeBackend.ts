@@ -362,7 +362,7 @@ export function createFakeBackend(initial: Array<{ id: string; request: Request;
         .filter((d) => !fake.archived.has(d.summary.id) && !fake.bin.has(d.summary.id))
         .map((d) => clone(d.summary))
         .reverse(),
-    new_draft: async () => create(emptyRequest()),
+    new_draft: async ({ kind }) => create({ ...emptyRequest(), kind }),
     open_draft: async ({ id }) => clone(stored(id)),
     save_draft: async ({ id, request }) => {
       if (fake.failSaves !== null) reject('failed', fake.failSaves);
