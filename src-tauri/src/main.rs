@@ -16,7 +16,7 @@ mod ui_fixtures;
 use std::sync::Mutex;
 
 use mla_writer::exchange::keystore::KeyStore;
-use mla_writer::store::{data_dir, DATABASE_FILE};
+use mla_writer::store::data_dir;
 
 /// The handlers of the listed commands.
 macro_rules! handlers {
@@ -34,21 +34,18 @@ fn main() {
             std::process::exit(1);
         }
     };
-    // An encrypted database stays closed until the user unlocks it. One
-    // that cannot be opened now (a read-only folder, a full disk, another
-    // program holding it) is tried again when the window asks for its
-    // status, which shows why and offers to try again.
-    let store = commands::security::open_at_start(&data_dir.join(DATABASE_FILE)).unwrap_or_else(|e| {
-        eprintln!("MLA Writer cannot open its database yet: {e}");
-        None
-    });
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
-        .manage(commands::Drafts(Mutex::new(store)))
+        .manage(commands::Drafts(Mutex::new(None)))
         .manage(commands::Exchange::new(&data_dir, keys))
         .manage(commands::PendingImport::default())
         .manage(commands::ExportedFiles::default())
         .invoke_handler(command_list!(handlers))
+        // The database opens while the window and its web view start.
+        .setup(|app| {
+            commands::open_in_background(app.handle());
+            Ok(())
+        })
         .run(tauri::generate_context!())
         .expect("the MLA Writer window could not start");
 }

@@ -12,7 +12,7 @@ use std::path::Path;
 use mla_writer::directory::demo::Mode;
 use mla_writer::store::{self, data_dir, Passphrase, Store, DATABASE_FILE};
 use serde::Serialize;
-use tauri::State;
+use tauri::{Manager, State};
 use time::OffsetDateTime;
 use ts_rs::TS;
 
@@ -43,6 +43,33 @@ pub fn open_at_start(path: &Path) -> Result<Option<Store>, store::StoreError> {
     let mut store = Store::open(path)?;
     ready(&mut store);
     Ok(Some(store))
+}
+
+/// Opens the database at start-up on a thread of its own, while the window
+/// and its web view start (which take far longer), and returns once that
+/// thread holds the lock of the store: every command waits until the
+/// database is open, as when it was opened before the window. An encrypted
+/// database stays closed until the user unlocks it. One that cannot be
+/// opened now (a read-only folder, a full disk, another program holding
+/// it) is tried again when the window asks for its status
+/// (`database_status`), which shows why and offers to try again.
+pub fn open_in_background(app: &tauri::AppHandle) {
+    let app = app.clone();
+    let (held, wait) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let drafts = app.state::<Drafts>();
+        let mut slot = drafts.slot();
+        let _ = held.send(());
+        if slot.is_none() {
+            match open_at_start(&database_path()) {
+                Ok(store) => *slot = store,
+                Err(e) => eprintln!("MLA Writer cannot open its database yet: {e}"),
+            }
+        }
+    });
+    // Fails only when the thread stopped before it took the lock; the
+    // window's first call, `database_status`, then opens the database.
+    let _ = wait.recv();
 }
 
 /// What the app does once the database is open: demo mode turned on when
