@@ -76,6 +76,15 @@ impl Stage {
     }
 }
 
+/// The kinds of request that lead with the step `id`: an emergency
+/// disclosure with the emergency itself.
+fn leads_for(id: &str) -> Vec<RequestKind> {
+    match id {
+        "emergency" => vec![EMERGENCY],
+        _ => Vec::new(),
+    }
+}
+
 /// One screen of the wizard.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
@@ -960,7 +969,7 @@ pub fn definition(lang: Lang) -> WizardDefinition {
                 intro: cat.get(&format!("step.{}.intro", s.id)),
                 kinds: s.kinds.to_vec(),
                 stage: Stage::of_step(s.id),
-                leads_for: if s.id == "emergency" { vec![EMERGENCY] } else { Vec::new() },
+                leads_for: leads_for(s.id),
                 show_when: s.show_when.map(|(path, one_of)| condition(path, &one_of, false)),
                 fields: s.fields.into_iter().map(|f| word_field(f, "", cat, lang)).collect(),
             })
